@@ -1,0 +1,177 @@
+#pragma once
+// The terminal's local store: one SQLite file (or ":memory:") in WAL mode with
+// synchronous=FULL, so a change acknowledged to the user survives a power cut.
+// Each synced row is kept as its JSON text (the seed's columns, as the codec
+// writes them) plus the indexed columns we query on. Every local change is ONE
+// transaction writing the row and its outbox entry (see store.hpp).
+//
+// A Cache is one SQLite connection: use it from one thread at a time. The sync
+// thread opens its own Cache on the same file.
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "foh/engine/model.hpp"
+#include "foh/engine/result.hpp"
+
+struct sqlite3;  // vendor type kept opaque
+
+namespace foh::net {
+
+// Every entity mirrored from the backend, by backend table name, in the order
+// a pull applies them (parents first).
+inline constexpr const char* kSyncedTables[] = {
+    "restaurants",       "floor_plans",           "zones",
+    "tables",            "services",              "team_members",
+    "customers",         "reservations",          "reservation_events",
+    "waitlist_entries",  "daily_table_overrides", "daily_extra_tables",
+    "daily_floor_notes"};
+bool is_synced_table(std::string_view table);
+
+// upsert: POST with merge-duplicates; delete: DELETE by id; status: a
+// reservation status change (pushed as an upsert of the row; the backend's
+// trigger writes the audit event, see tools/backend/SYNC.md).
+enum class OutboxOp { Upsert, Delete, Status };
+// pending: waits for the sync thread; conflicted: the backend refused it with
+// an overlap (23P01), waiting for a host's decision; failed: refused for another
+// reason (kept, visible, retried only on request).
+enum class OutboxState { Pending, Conflicted, Failed };
+const char* to_string(OutboxOp op);
+const char* to_string(OutboxState s);
+std::optional<OutboxOp> parse_outbox_op(std::string_view s);
+std::optional<OutboxState> parse_outbox_state(std::string_view s);
+
+struct OutboxEntry {
+  int64_t seq = 0;              // push order
+  std::string idempotency_key;  // UUID v4, made when the change was made
+  std::string table;
+  OutboxOp op = OutboxOp::Upsert;
+  Json row;                     // the row as it was written locally
+  std::string created_at;       // UTC ISO-8601
+  int attempts = 0;
+  std::string last_error;
+  OutboxState state = OutboxState::Pending;
+  Uuid row_id() const;          // row["id"]
+};
+
+// A detected overlap conflict, waiting for a host (store.hpp resolves it).
+struct Conflict {
+  Uuid reservation_id;
+  int64_t outbox_seq = 0;
+  std::string message;       // the backend's error text
+  std::vector<Uuid> proposed_table_ids;  // empty when nothing is free
+  std::string proposed_table_number;     // "7" or "7+8"
+  std::string proposal_reason;           // one line a host can read
+  std::string created_at;
+};
+
+// Where a table's pull stands (see tools/backend/SYNC.md).
+struct SyncCursor {
+  std::string updated_at;  // last row's updated_at seen ("" = from the start)
+  std::string last_id;     // id of that row, tie-breaker inside one timestamp
+  int64_t seq = 0;         // commit-ordered sequence when the backend offers one
+};
+
+struct CacheOptions {
+  int busy_timeout_ms = 5000;
+};
+
+class Cache;
+
+// RAII transaction: BEGIN IMMEDIATE on construction, ROLLBACK in the
+// destructor unless commit() succeeded. commit() returns after COMMIT, i.e.
+// once the change is durable.
+class Transaction {
+ public:
+  explicit Transaction(Cache& cache);
+  ~Transaction();
+  Transaction(const Transaction&) = delete;
+  Transaction& operator=(const Transaction&) = delete;
+  const Status& begun() const { return begun_; }  // BEGIN's result
+  Status commit();
+  bool committed() const { return committed_; }
+
+ private:
+  Cache& cache_;
+  Status begun_;
+  bool committed_ = false;
+};
+
+class Cache {
+ public:
+  // Creates the file with owner-only permissions (0600, also -wal/-shm),
+  // applies migrations up to kSchemaVersion.
+  static Result<std::unique_ptr<Cache>> open(const std::string& path, CacheOptions opts = {});
+  ~Cache();
+  Cache(const Cache&) = delete;
+  Cache& operator=(const Cache&) = delete;
+
+  static constexpr int kSchemaVersion = 1;
+  int schema_version();
+  const std::string& path() const { return path_; }
+  sqlite3* db() { return db_; }  // net internals only
+  Status exec(const std::string& sql);  // statements without results
+  Status integrity_check();             // PRAGMA integrity_check == "ok"
+
+  // ---- rows (JSON of the seed's columns; "id" required)
+  Status put_row(std::string_view table, const Json& row);  // insert or replace
+  Status delete_row(std::string_view table, const Uuid& id);
+  std::optional<Json> get_row(std::string_view table, const Uuid& id);
+  std::vector<Json> rows(std::string_view table);
+  std::vector<Json> rows_of_date(std::string_view table, Date date);
+  int64_t row_count(std::string_view table);
+
+  // ---- outbox
+  Result<int64_t> enqueue(std::string_view table, OutboxOp op, const Json& row,
+                          const std::string& idempotency_key, const std::string& created_at);
+  std::vector<OutboxEntry> outbox(std::optional<OutboxState> state = std::nullopt,
+                                  int limit = 1000);
+  std::optional<OutboxEntry> outbox_entry(int64_t seq);
+  int64_t outbox_count(std::optional<OutboxState> state = std::nullopt);
+  bool has_outbox_for(std::string_view table, const Uuid& row_id);  // any state
+  Status outbox_remove(int64_t seq);  // pushed and acknowledged
+  Status outbox_mark(int64_t seq, OutboxState state, const std::string& error);
+  Status outbox_attempted(int64_t seq, const std::string& error);  // attempts+1
+
+  // ---- conflicts
+  Status put_conflict(const Conflict& c);
+  Status remove_conflict(const Uuid& reservation_id);
+  std::vector<Conflict> conflicts();
+  std::optional<Conflict> conflict_of(const Uuid& reservation_id);
+
+  // ---- per-table sync cursors
+  SyncCursor cursor(std::string_view table);
+  Status set_cursor(std::string_view table, const SyncCursor& c);
+
+  // ---- settings and login lockout state
+  std::optional<std::string> kv_get(std::string_view key);
+  Status kv_set(std::string_view key, std::string_view value);
+
+  // ---- reads for the screens
+  bool has_venue();  // a restaurant row is present
+  Result<Venue> load_venue();
+  Result<DayBook> load_day(Date date);
+  std::vector<Customer> search_customers(std::string_view query, int limit = 20);
+  std::vector<ReservationEvent> events_of(const Uuid& reservation_id);
+  Result<Reservation> reservation(const Uuid& id);
+
+  // Standalone first run: writes the venue and (optionally) a day, without
+  // outbox entries, in one transaction. Refuses when a venue is present.
+  Status seed(const Venue& venue, const DayBook* day = nullptr);
+
+ private:
+  Cache(sqlite3* db, std::string path);
+  Status migrate();
+  sqlite3* db_;
+  std::string path_;
+};
+
+// Current UTC time as "YYYY-MM-DDTHH:MM:SS.uuuuuuZ" (the backend's timestamptz text form).
+std::string utc_now_iso();
+// Random UUID v4 (OpenSSL RAND_bytes), lowercase canonical text.
+Uuid new_uuid();
+
+}  // namespace foh::net

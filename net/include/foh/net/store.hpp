@@ -1,0 +1,113 @@
+#pragma once
+// The command layer the screens' intents turn into. Every command checks the
+// engine's rules against the cached day BEFORE writing, then writes the row(s)
+// and their outbox entries in ONE transaction and returns after COMMIT. A
+// refusal is an Error whose message a host can read ("table 7 is taken
+// 19:00-20:30 by Martin (4)").
+//
+// Use a Store from the UI thread (it owns no thread; the sync thread has its
+// own connection).
+#include <chrono>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "foh/engine/model.hpp"
+#include "foh/engine/result.hpp"
+#include "foh/net/cache.hpp"
+
+namespace foh::net {
+
+using Clock = std::function<std::chrono::system_clock::time_point()>;
+
+// Who does it: written into created_by / changed_by and event metadata.
+struct Actor {
+  std::optional<Uuid> member_id;  // team_members.id; none for the kiosk
+  Role role = Role::Server;
+};
+
+// A table or declared combination, with the engine's one-line reason.
+struct TablePick {
+  std::vector<Uuid> table_ids;
+  std::string table_number;  // "7" or "7+8"
+  std::string reason;
+};
+
+class Store {
+ public:
+  // `clock` gives created_at/seated_at/updated_at stamps (tests inject one).
+  explicit Store(Cache& cache, Clock clock = {});
+
+  Cache& cache() { return cache_; }
+
+  // ---- reservations
+  // New booking: id made here when empty, status default Confirmed; refused
+  // when the table (or any member of its combination) is taken.
+  Result<Reservation> create_reservation(Reservation r, const Actor& by);
+  // Edit (time, party, table, guest data...): same overlap check, ignoring itself.
+  Result<Reservation> update_reservation(const Reservation& r, const Actor& by);
+  // Status change via the engine's transition(); writes row + event + outbox.
+  Result<Reservation> change_status(const Uuid& reservation_id, ReservationStatus to,
+                                    const Actor& by, std::optional<int> arrived_count = {},
+                                    const Json& metadata = Json::object());
+  // Undo of the last transition; managers and admins only.
+  Result<Reservation> undo_last_transition(const Uuid& reservation_id, const Actor& by);
+  // A walk-in seated now at `pick` (status Seated, source "Walk-in").
+  Result<Reservation> seat_walk_in(int party_size, const TablePick& pick, Date date,
+                                   TimeOfDay time, const Actor& by,
+                                   const std::string& guest_name = "");
+
+  // ---- the day's floor
+  Status set_table_blocked(const Uuid& table_id, Date date, bool blocked, const Actor& by);
+  Status set_table_hidden(const Uuid& table_id, Date date, bool hidden, const Actor& by);
+  Result<DailyExtraTable> save_extra_table(DailyExtraTable t, const Actor& by);
+  Result<DailyFloorNote> save_floor_note(DailyFloorNote n, const Actor& by);
+
+  // ---- floor plan editor (managers and admins). Saves a whole floor plan:
+  // its zones and tables (combinations live in tables' capacity_overrides).
+  // Refused, nothing written, when tables overlap, names repeat, or a
+  // combination names an unknown table. Rows absent from the new set that
+  // exist in the cache for this floor plan are deleted.
+  Status save_floor_plan(const FloorPlan& plan, const std::vector<Zone>& zones,
+                         const std::vector<Table>& tables, const Actor& by);
+
+  // ---- waitlist
+  Result<WaitlistEntry> waitlist_add(WaitlistEntry e, const Actor& by);  // staff: accepted
+  // Kiosk self-service: status waiting, unconfirmed (extra.confirmed=false)
+  // until staff accept it.
+  Result<WaitlistEntry> kiosk_join(WaitlistEntry e);
+  Result<WaitlistEntry> waitlist_accept(const Uuid& entry_id, const Actor& by);
+  Result<WaitlistEntry> waitlist_notify(const Uuid& entry_id, const Actor& by);
+  Result<WaitlistEntry> waitlist_call(const Uuid& entry_id, const Actor& by);
+  Result<WaitlistEntry> waitlist_expire(const Uuid& entry_id, const Actor& by);
+  // Seats the party at `pick` now: a Seated reservation (source "Liste
+  // d'attente") and the entry converted, in one transaction.
+  Result<Reservation> waitlist_seat(const Uuid& entry_id, const TablePick& pick, TimeOfDay time,
+                                    const Actor& by);
+
+  // ---- overlap conflicts found by sync (a host decides)
+  std::vector<Conflict> conflicts() { return cache_.conflicts(); }
+  Result<Reservation> resolve_accept_proposal(const Uuid& reservation_id, const Actor& by);
+  Result<Reservation> resolve_pick_table(const Uuid& reservation_id, const TablePick& pick,
+                                         const Actor& by);
+  Result<Reservation> resolve_cancel(const Uuid& reservation_id, const Actor& by);
+
+  // Failed outbox entries (other 4xx): retry or drop by an explicit decision.
+  Status retry_failed(int64_t seq);
+
+ private:
+  std::string now_iso() const;
+  Status check_free(const Reservation& r);
+  Result<Reservation> write_reservation(Reservation r, OutboxOp op,
+                                        const std::optional<ReservationEvent>& event);
+  Result<Reservation> resolve_with(const Uuid& reservation_id, const TablePick& pick,
+                                   const Actor& by);
+  Result<WaitlistEntry> waitlist_set(const Uuid& entry_id, WaitlistStatus to, const Actor& by);
+  Status put_override(const Uuid& table_id, Date date, bool set_blocked, bool value,
+                      const Actor& by);
+  Cache& cache_;
+  Clock clock_;
+};
+
+}  // namespace foh::net

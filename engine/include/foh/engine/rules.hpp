@@ -1,0 +1,61 @@
+#pragma once
+// The seating rules, one function per rule, used by the UI, the planner, the
+// cache and (mirrored in SQL) the backend. Pure and allocation-free except
+// where a vector is returned.
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+#include "foh/engine/floor.hpp"
+#include "foh/engine/model.hpp"
+
+namespace foh {
+
+// Turn time in minutes: the turn_times entry of the largest size <= party,
+// else default_duration.
+int turn_time(const Settings& s, int party_size);
+
+// A reservation's duration in minutes: its own, else the turn time.
+int duration_minutes(const Reservation& r, const Settings& s);
+
+// The service days that apply on a date: specific_date services of that date,
+// then the regular services whose days_of_week holds its weekday (an empty
+// days_of_week means every day).
+bool service_runs_on(const Service& s, Date d);
+bool runs_past_midnight(const Service& s);  // end_time <= start_time
+
+// Service-day timeline: minutes since the service day's midnight. A time
+// earlier than both the end and the start of a past-midnight service running
+// on that date is in that service's small hours => +1440. Times already
+// >= 24h stay as they are.
+int service_minute(Date date, TimeOfDay t, const std::vector<Service>& services);
+
+// Local minutes since 1970-01-01T00:00 (LocalInstant/60), [start, end).
+struct Span {
+  int64_t start = 0, end = 0;
+};
+bool overlaps(Span a, Span b);
+Span span_of(const Reservation& r, const Settings& s, const std::vector<Service>& services);
+
+// Do two held-table sets share a table?
+bool shares_table(const HeldTables& a, const HeldTables& b);
+
+// THE overlap rule: both live (Pending, Confirmed, Arrived, Seated), they
+// share a table (alone or via a combination) and their spans overlap. A
+// reservation never conflicts with itself (same id).
+bool conflicts(const Reservation& a, const Reservation& b, const Floor& f, const Settings& s,
+               const std::vector<Service>& services);
+
+// All live reservations in `day` that conflict with `r` (r itself excluded).
+std::vector<const Reservation*> conflicts_with(const Reservation& r,
+                                               const std::vector<Reservation>& day, const Floor& f,
+                                               const Settings& s,
+                                               const std::vector<Service>& services);
+
+// Opening hours: the service open at that date and time (specific_date
+// services first, then days_of_week). nullopt = closed; an engaged nullptr =
+// open all day (no services at all). A past-midnight service of date d is
+// open at times >= its start and at times < its end (its small hours).
+std::optional<const Service*> service_at(Date d, TimeOfDay t, const std::vector<Service>& services);
+
+}  // namespace foh

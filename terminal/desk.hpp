@@ -1,0 +1,80 @@
+#pragma once
+// The read-only snapshot one frame draws. The shell fills it from net's cache
+// (and the engine) whenever data changes; screens only read it and record
+// intents. Nothing here owns data: the pointers live in the shell.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "foh/engine/calendar.hpp"
+#include "foh/engine/model.hpp"
+#include "i18n.hpp"
+
+namespace foh {
+class Floor;  // engine/include/foh/engine/floor.hpp
+}
+
+namespace foh::ui {
+
+class DayIndex;  // view/day_index.hpp: per-day lookups built once per data change
+
+// Sync state as the status bar shows it (mirrors net's status; the shell copies it).
+enum class Connection { Standalone, Online, Offline, Syncing, LoginRequired };
+struct SyncInfo {
+  Connection connection = Connection::Standalone;
+  int outbox = 0;      // local changes not yet pushed
+  int conflicts = 0;   // rejected writes waiting for a host
+  std::optional<LocalInstant> last_success;
+  std::string last_error;  // empty when none
+};
+
+// A reservation the backend refused (overlap): the guest's data is kept and
+// the engine proposed another table; a host decides.
+struct ConflictInfo {
+  Uuid reservation_id;
+  std::string guest_name;
+  std::string message;              // why the backend refused
+  std::string proposed_table_number;  // empty when the engine found none
+};
+
+// PIN lockout from net's login (5 wrong PINs -> 30 s, doubling).
+struct LockoutInfo {
+  int failed_attempts = 0;
+  int remaining_seconds = 0;  // > 0: the keypad is locked
+};
+
+// Quoted wait for one waitlist entry (engine waitlist.hpp), filled by the shell.
+struct WaitQuote {
+  Uuid entry_id;
+  int position = 0;        // 1-based place in the queue
+  int quoted_minutes = 0;  // expected wait from now
+};
+
+// Gestures of this frame from the platform layer (touch pinch/pan); the
+// floor also reads mouse wheel + drag itself, so a headless frame can zoom.
+struct PanZoom {
+  float pinch_scale = 1.0f;    // multiplicative zoom of this frame (1 = none)
+  float center_x = 0, center_y = 0;  // pinch centre, screen pixels
+  float pan_dx = 0, pan_dy = 0;      // two-finger pan of this frame, pixels
+};
+
+struct Desk {
+  const Venue* venue = nullptr;
+  const DayBook* day = nullptr;
+  const Floor* floor = nullptr;      // Floor::build(*venue, day)
+  const DayIndex* index = nullptr;   // DayIndex::build(*venue, *day, *floor)
+  LocalInstant now;                  // restaurant-local clock (the shell's, or --now)
+  const TeamMember* member = nullptr;  // logged in, or null
+  Locale locale = Locale::Fr;
+  SyncInfo sync;
+  std::vector<ConflictInfo> conflicts;
+  LockoutInfo lockout;
+  std::vector<WaitQuote> quotes;     // per waitlist entry, in queue order
+  PanZoom gestures;
+  std::string message;               // last result/error of an applied intent, shown once
+  bool message_is_error = false;
+
+  const Settings& settings() const { return venue->restaurant.settings; }
+};
+
+}  // namespace foh::ui

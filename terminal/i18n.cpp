@@ -1,0 +1,110 @@
+// The FR/EN string table and restaurant-local formatting.
+#include "i18n.hpp"
+
+#include <algorithm>
+#include <cstdio>
+#include <unordered_map>
+
+#include "i18n_table.hpp"
+
+namespace foh::ui {
+namespace {
+
+struct Entry {
+  const char* fr;
+  const char* en;
+};
+
+// Built once from the constant table; read-only afterwards (not UI state).
+const std::unordered_map<std::string_view, Entry>& table() {
+  static const auto* map = [] {
+    auto* m = new std::unordered_map<std::string_view, Entry>();
+    for (const auto& row : kStrings) m->emplace(row.key, Entry{row.fr, row.en});
+    return m;
+  }();
+  return *map;
+}
+
+}  // namespace
+
+Locale locale_from(std::string_view code) {
+  if (code.size() >= 2 && (code.substr(0, 2) == "en" || code.substr(0, 2) == "EN")) return Locale::En;
+  return Locale::Fr;
+}
+
+const char* locale_code(Locale l) { return l == Locale::En ? "en" : "fr"; }
+
+const char* tr(Locale l, std::string_view key) {
+  const auto& t = table();
+  auto it = t.find(key);
+  if (it == t.end()) {
+    // Unknown keys come from our own code (string literals), so the view is
+    // still a valid NUL-terminated string: return the key as written.
+    return key.data();
+  }
+  return l == Locale::En ? it->second.en : it->second.fr;
+}
+
+bool table_complete() {
+  for (const auto& row : kStrings)
+    if (!row.fr || !row.en || !*row.fr || !*row.en) return false;
+  return table().size() == std::size(kStrings);  // no duplicate keys
+}
+
+std::string format_date(Locale l, Date d) {
+  static constexpr const char* kDayFr[] = {"lun.", "mar.", "mer.", "jeu.", "ven.", "sam.", "dim."};
+  static constexpr const char* kDayEn[] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
+  static constexpr const char* kMonFr[] = {"janv.", "févr.", "mars", "avr.", "mai", "juin",
+                                           "juil.", "août", "sept.", "oct.", "nov.", "déc."};
+  static constexpr const char* kMonEn[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                           "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+  int wd = std::clamp(d.iso_weekday(), 1, 7) - 1;
+  int mo = std::clamp(d.month, 1, 12) - 1;
+  char buf[64];
+  if (l == Locale::En)
+    std::snprintf(buf, sizeof buf, "%s %d %s %d", kDayEn[wd], d.day, kMonEn[mo], d.year);
+  else
+    std::snprintf(buf, sizeof buf, "%s %d %s %d", kDayFr[wd], d.day, kMonFr[mo], d.year);
+  return buf;
+}
+
+std::string format_time(TimeOfDay t) { return t.hhmm(); }
+
+std::string format_minutes(Locale l, int m) {
+  char buf[32];
+  if (m < 0) m = 0;
+  if (m < 60)
+    std::snprintf(buf, sizeof buf, "%d min", m);
+  else if (l == Locale::En)
+    std::snprintf(buf, sizeof buf, "%dh%02d", m / 60, m % 60);
+  else
+    std::snprintf(buf, sizeof buf, "%d h %02d", m / 60, m % 60);
+  return buf;
+}
+
+const char* status_text(Locale l, ReservationStatus s) {
+  switch (s) {
+    case ReservationStatus::Pending: return tr(l, "status.pending");
+    case ReservationStatus::Confirmed: return tr(l, "status.confirmed");
+    case ReservationStatus::Arrived: return tr(l, "status.arrived");
+    case ReservationStatus::Seated: return tr(l, "status.seated");
+    case ReservationStatus::Completed: return tr(l, "status.completed");
+    case ReservationStatus::Cancelled: return tr(l, "status.cancelled");
+    case ReservationStatus::NoShow: return tr(l, "status.noshow");
+  }
+  return "";
+}
+
+const char* status_text(Locale l, WaitlistStatus s) {
+  switch (s) {
+    case WaitlistStatus::Waiting: return tr(l, "wl.waiting");
+    case WaitlistStatus::Notified: return tr(l, "wl.notified");
+    case WaitlistStatus::Called: return tr(l, "wl.called");
+    case WaitlistStatus::Converted: return tr(l, "wl.converted");
+    case WaitlistStatus::Expired: return tr(l, "wl.expired");
+    case WaitlistStatus::Cancelled: return tr(l, "wl.cancelled");
+  }
+  return "";
+}
+
+}  // namespace foh::ui

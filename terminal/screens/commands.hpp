@@ -1,0 +1,41 @@
+#pragma once
+// Commands that several screens record and the shell applies through net's Store.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "foh/engine/assign.hpp"
+#include "foh/engine/model.hpp"
+
+namespace foh::ui {
+
+// A table or a declared combination ("7+8") with the engine's one-line reason
+// (engine assign.hpp: table_ids, table_number, reason).
+using TableChoice = foh::TableChoice;
+
+// Who is being seated.
+enum class PartySource { Reservation, Waitlist, WalkIn };
+
+struct SeatCommand {
+  PartySource source = PartySource::WalkIn;
+  std::optional<Uuid> reservation_id;    // source == Reservation
+  std::optional<Uuid> waitlist_entry_id; // source == Waitlist
+  int party_size = 2;
+  std::string guest_name;                // walk-ins may be anonymous
+  TableChoice table;
+};
+
+// Change a reservation's table and/or time (timeline drag, overstay proposal, conflict fix).
+struct MoveCommand {
+  Uuid reservation_id;
+  TableChoice table;
+  TimeOfDay time;  // unchanged time when only the table moves
+};
+
+struct StatusCommand {
+  Uuid reservation_id;
+  ReservationStatus to = ReservationStatus::Confirmed;
+  std::optional<int> arrived_count;  // partial arrival
+};
+
+}  // namespace foh::ui

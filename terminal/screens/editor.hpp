@@ -1,0 +1,75 @@
+#pragma once
+// Floor editor (managers and admins): drag tables and zones, rotate, resize,
+// snap to grid, add/duplicate/delete with undo/redo; edit name, capacities,
+// shape, chair sides, fill group; declare a combination by selecting tables
+// and giving its capacity. Overlapping tables and duplicate names are flagged
+// and Save is disabled while any remain.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "desk.hpp"
+
+namespace foh::ui {
+
+// One state of the plan being edited (what undo/redo restore).
+struct PlanDraft {
+  std::vector<Table> tables;  // this floor plan's tables
+  std::vector<Zone> zones;
+  bool operator==(const PlanDraft&) const = default;
+};
+
+struct EditorIssue {
+  std::vector<Uuid> table_ids;  // the tables concerned
+  std::string text;             // "Tables 7 and 8 overlap" / "Duplicate name 12"
+};
+
+struct EditorView {
+  std::optional<Uuid> floor_plan_id;  // plan being edited (first when empty)
+  bool loaded = false;                // draft holds the plan's saved state
+  PlanDraft saved;                    // as loaded (for "dirty")
+  PlanDraft draft;
+  std::vector<PlanDraft> undo, redo;  // undo stack of whole drafts (a plan is small)
+  std::vector<Uuid> selection;        // tables (combination needs >= 2)
+  std::optional<Uuid> selected_zone;
+  float grid = 10.0f;                 // plan units
+  bool snap = true;
+  float zoom = 1.0f, pan_x = 0, pan_y = 0;
+  // An in-progress drag: the draft before it goes to undo when it ends.
+  std::optional<PlanDraft> drag_start;
+  int combination_seats = 0;          // 0 = sum of capacity_max
+  int new_counter = 0;                // for names of added tables
+};
+
+struct EditorSave {
+  Uuid floor_plan_id;
+  std::vector<Table> tables;         // upsert
+  std::vector<Zone> zones;           // upsert
+  std::vector<Uuid> deleted_tables;  // removed since load
+  std::vector<Uuid> deleted_zones;
+};
+
+struct EditorIntents {
+  std::optional<EditorSave> save;  // only when issues are empty
+  bool discard = false;
+};
+
+// View logic, unit-tested.
+void editor_load(EditorView& v, const Desk& d, const Uuid& floor_plan_id);
+void editor_push_undo(EditorView& v);  // call before a change
+bool editor_undo(EditorView& v);
+bool editor_redo(EditorView& v);
+std::vector<EditorIssue> editor_issues(const PlanDraft& p);  // overlaps, duplicate names, min > max
+float snap_to(float value, float grid);
+// Declares a combination of the selected tables (names joined by '+') with `seats`
+// on each member's capacity_overrides. Refuses fewer than 2 tables or seats < 1.
+std::optional<std::string> editor_combine(EditorView& v, int seats);
+Uuid editor_new_id(EditorView& v, const LocalInstant& now);  // a fresh UUID v4-shaped id (deterministic per view)
+void editor_add_table(EditorView& v, const Desk& d, TableShape shape);
+void editor_duplicate_selection(EditorView& v, const Desk& d);
+void editor_delete_selection(EditorView& v);
+EditorSave editor_save_command(const EditorView& v);
+
+void draw_editor(EditorView& v, const Desk& d, EditorIntents& out);
+
+}  // namespace foh::ui

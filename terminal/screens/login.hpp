@@ -1,0 +1,36 @@
+#pragma once
+// PIN login: active team members by name, a keypad, a shake on a wrong PIN
+// (timed from desk.now, no statics), the lockout countdown from net.
+#include <optional>
+#include <string>
+
+#include "desk.hpp"
+
+namespace foh::ui {
+
+struct LoginView {
+  std::optional<Uuid> member_id;  // the name tapped
+  std::string pin;                // digits typed; cleared after each attempt, never logged
+  std::optional<LocalInstant> shake_since;  // set by login_failed(); the shake lasts 0.5 s
+  double shake_phase = 0;  // seconds into the shake, for tests/screenshots (derived per frame)
+  std::string message;     // "Wrong PIN" etc., set by the shell through login_failed()
+};
+
+struct PinAttempt {
+  Uuid member_id;
+  std::string pin;  // hand to net's login immediately, then drop
+};
+
+struct LoginIntents {
+  std::optional<PinAttempt> attempt;  // a member + complete PIN (4-6 digits, OK pressed)
+  std::optional<Locale> switch_locale;
+};
+
+// The shell calls this when net refuses a PIN: starts the shake, shows `message`.
+void login_failed(LoginView& v, LocalInstant now, std::string message);
+// Horizontal shake offset in em at `now` (0 when not shaking).
+float shake_offset_em(const LoginView& v, LocalInstant now);
+
+void draw_login(LoginView& v, const Desk& d, LoginIntents& out);
+
+}  // namespace foh::ui

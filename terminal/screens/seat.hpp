@@ -1,0 +1,58 @@
+#pragma once
+// Seat a party: pick a reservation, a waitlist entry or a walk-in; the
+// engine's suggestion is highlighted on the floor with its reason,
+// alternatives are tappable, combinations drawn as linked tables; tap to
+// seat. Also warns about overstaying parties that push the next booking.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "desk.hpp"
+#include "screens/commands.hpp"
+#include "screens/floor.hpp"
+
+namespace foh::ui {
+
+// The engine's answer (engine-assign's assign()), as the screen keeps it.
+struct SeatSuggestion {
+  bool accepted = false;
+  std::string reason;                 // the one-line reason, also for a refusal
+  TableChoice best;
+  std::vector<TableChoice> alternatives;
+};
+
+// A seated party past its expected end whose table is booked next.
+struct OverstayWarning {
+  Uuid seated_reservation_id;
+  Uuid next_reservation_id;
+  std::string text;  // "Table 7: Dupont (4) overstays; Martin (2) at 20:30 is pushed"
+  std::optional<TableChoice> proposal;  // another table for the next reservation
+};
+
+struct SeatView {
+  PartySource source = PartySource::WalkIn;
+  std::optional<Uuid> reservation_id;
+  std::optional<Uuid> waitlist_entry_id;
+  int party_size = 2;
+  std::string guest_name;
+  std::optional<SeatSuggestion> suggestion;  // recomputed when the pick changes
+  std::string suggestion_key;                // what it was computed for
+  int chosen = -1;   // -1 = best, else index into alternatives
+  FloorView floor;   // the floor drawn beside the list
+};
+
+struct SeatIntents {
+  std::optional<SeatCommand> seat;
+  std::optional<MoveCommand> move_next;  // accept an overstay proposal
+  FloorIntents floor;
+};
+
+// Computes the engine suggestion for the current pick (pure engine call).
+SeatSuggestion suggest_for(const SeatView& v, const Desk& d);
+// Overstays at desk.now: seated past expected end with a live reservation next on a shared table
+// starting before the party can leave; each with an engine proposal of another table.
+std::vector<OverstayWarning> overstay_warnings(const Desk& d);
+
+void draw_seat(SeatView& v, const Desk& d, SeatIntents& out);
+
+}  // namespace foh::ui

@@ -1,0 +1,30 @@
+#pragma once
+// Status bar: online/offline/syncing, outbox length, conflicts waiting (tap to
+// resolve), who is logged in, the time.
+#include <optional>
+
+#include "desk.hpp"
+
+namespace foh::ui {
+
+struct StatusBarView {
+  bool conflicts_open = false;  // the conflict list popup
+};
+
+enum class ConflictAction { AcceptProposal, Cancel };
+struct ConflictResolution {
+  Uuid reservation_id;
+  ConflictAction action = ConflictAction::AcceptProposal;
+};
+
+struct StatusBarIntents {
+  std::optional<ConflictResolution> resolve;
+  bool logout = false;
+  std::optional<Locale> switch_locale;
+};
+
+// Height of the bar (em), for the shell's layout.
+float status_bar_height();
+void draw_status_bar(StatusBarView& v, const Desk& d, StatusBarIntents& out);
+
+}  // namespace foh::ui

@@ -1,0 +1,46 @@
+#pragma once
+// Touch widgets: big buttons, a numeric keypad, text fields with an inline
+// message. Sizes are in font units (em); nothing keeps state in statics.
+#include <string>
+
+#include "i18n.hpp"
+#include "widgets/validate.hpp"
+
+
+namespace foh::ui {
+
+// One font unit: ImGui::GetFontSize() (the shell's apply_scale sets it).
+float em(float n = 1.0f);
+// Minimum touch target: 48 px at scale 1 with a 16 px font = 3 em.
+float touch_target();
+
+// Hook for UI scripts: every widget reports its label/ID and rect after it is
+// drawn, so a script can `tap_item` by label. The shell installs the
+// recorder (platform's item registry); null = nothing recorded.
+using ItemRecorder = void (*)(const char* id, float x0, float y0, float x1, float y1);
+void set_item_recorder(ItemRecorder r);
+// Reports the last drawn ImGui item under `id` (called by the widgets below;
+// screens call it for custom items such as tables on the floor).
+void record_item(const char* id);
+void record_rect(const char* id, float x0, float y0, float x1, float y1);
+
+// A button at least touch_target() high; width 0 = fit label, < 0 = fill.
+bool touch_button(const char* label, float width_em = 0.0f, bool enabled = true);
+// Same, drawn highlighted (the selected choice of a group).
+bool toggle_button(const char* label, bool selected, float width_em = 0.0f);
+
+// A 3x4 keypad (1-9, clear, 0, back) appending to `digits` up to max_len.
+// Returns true when a key changed `digits`. IDs: "key_0".."key_9", "key_clear", "key_back".
+bool keypad(const char* id, std::string& digits, int max_len, bool enabled = true);
+
+// A text field bound to a std::string; when `error` is not None, its message
+// is drawn in red next to the field. Returns true when the text changed.
+bool text_field(const char* label, std::string& text, FieldError error, Locale l,
+                float width_em = 16.0f, bool multiline = false);
+// Party size stepper (- n +), 1..99. Returns true when changed.
+bool party_stepper(const char* id, int& party);
+
+// A red inline message (no-op for an empty string).
+void inline_error(const char* message);
+
+}  // namespace foh::ui

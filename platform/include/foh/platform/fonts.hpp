@@ -1,0 +1,29 @@
+#pragma once
+// The UI font: a TTF from Debian's font packages, found at runtime from the
+// candidate list in assets/fonts.txt, with the glyphs French names need.
+#include <string>
+#include <vector>
+
+#include "foh/engine/result.hpp"
+
+namespace foh::platform {
+
+// Candidate font files, in order: the non-comment lines of `list_file`
+// (assets/fonts.txt); when that file cannot be read, the built-in list
+// (Noto Sans, then DejaVu Sans, from fonts-noto-core / fonts-dejavu-core).
+std::vector<std::string> font_candidates(const std::string& list_file);
+
+// The first candidate that exists, or an Error that names every path tried
+// and the Debian packages that provide them.
+Result<std::string> find_font(const std::vector<std::string>& candidates);
+
+// Glyph ranges: Basic Latin, Latin-1, Latin Extended-A (U+0020-U+017F) and the
+// typographic signs a restaurant prints (en/em dash, quotes, ellipsis, euro,
+// bullet, arrows). Zero-terminated pairs, as ImGui wants.
+const unsigned short* glyph_ranges();
+
+// Replaces the ImGui font atlas with `path` at `pixel_size`. Needs a current
+// ImGui context; the renderer must rebuild its font texture afterwards.
+Status load_font(const std::string& path, float pixel_size);
+
+}  // namespace foh::platform

@@ -1,0 +1,84 @@
+#include "foh/platform/fonts.hpp"
+
+#include <imgui.h>
+
+#include <array>
+#include <fstream>
+
+namespace foh::platform {
+
+namespace {
+const std::vector<std::string> kBuiltInFonts = {
+    "/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf",  // fonts-noto-core
+    "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",      // fonts-dejavu-core
+};
+
+std::string trim(const std::string& s) {
+  const auto b = s.find_first_not_of(" \t\r");
+  if (b == std::string::npos) return {};
+  const auto e = s.find_last_not_of(" \t\r");
+  return s.substr(b, e - b + 1);
+}
+
+// TrueType / OpenType signatures: ImGui's rasteriser would crash on anything else.
+bool looks_like_font(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::array<char, 4> magic{};
+  if (!in.read(magic.data(), magic.size())) return false;
+  const std::string m(magic.data(), magic.size());
+  return m == std::string("\x00\x01\x00\x00", 4) || m == "OTTO" || m == "true";
+}
+}  // namespace
+
+std::vector<std::string> font_candidates(const std::string& list_file) {
+  std::ifstream in(list_file);
+  if (!in) return kBuiltInFonts;
+  std::vector<std::string> out;
+  for (std::string line; std::getline(in, line);) {
+    line = trim(line);
+    if (!line.empty() && line[0] != '#') out.push_back(line);
+  }
+  return out.empty() ? kBuiltInFonts : out;
+}
+
+Result<std::string> find_font(const std::vector<std::string>& candidates) {
+  std::string tried;
+  for (const auto& path : candidates) {
+    if (looks_like_font(path)) return path;
+    tried += (tried.empty() ? "" : ", ") + path;
+  }
+  return Error{"fonts",
+               "no usable TrueType font found (tried: " + tried +
+                   "); install fonts-noto-core or fonts-dejavu-core "
+                   "(apt-get install fonts-noto-core fonts-dejavu-core)"};
+}
+
+const unsigned short* glyph_ranges() {
+  static const unsigned short kRanges[] = {
+      0x0020, 0x017F,  // Basic Latin, Latin-1 Supplement, Latin Extended-A
+      0x2013, 0x2014,  // en and em dash
+      0x2018, 0x201E,  // typographic quotes
+      0x2022, 0x2022,  // bullet
+      0x2026, 0x2026,  // ellipsis
+      0x20AC, 0x20AC,  // euro sign
+      0x2190, 0x2193,  // arrows
+      0x2212, 0x2212,  // minus sign
+      0,
+  };
+  return kRanges;
+}
+
+Status load_font(const std::string& path, float pixel_size) {
+  if (!looks_like_font(path)) return Error{path, "not a readable TrueType/OpenType font"};
+  ImGuiIO& io = ImGui::GetIO();
+  io.Fonts->Clear();
+  ImFontConfig cfg;
+  cfg.OversampleH = 2;
+  cfg.OversampleV = 1;
+  if (io.Fonts->AddFontFromFileTTF(path.c_str(), pixel_size, &cfg, glyph_ranges()) == nullptr)
+    return Error{path, "ImGui could not load the font"};
+  if (!io.Fonts->Build()) return Error{path, "ImGui could not build the font atlas"};
+  return ok();
+}
+
+}  // namespace foh::platform

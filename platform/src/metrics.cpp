@@ -1,0 +1,50 @@
+#include "foh/platform/metrics.hpp"
+
+#include <imgui.h>
+
+#include <algorithm>
+
+namespace foh::platform {
+
+namespace {
+// Touch-friendly style at scale 1, in pixels (ImGui's own unit). These are
+// the only pixel values of the UI: everything else is in font units.
+constexpr float kTouchPad = 6.0f;  // TouchExtraPadding: a fingertip is not a cursor
+
+void set_touch_style(ImGuiStyle& s) {
+  s.TouchExtraPadding = ImVec2(kTouchPad, kTouchPad);
+  s.WindowPadding = ImVec2(14, 14);
+  s.FramePadding = ImVec2(14, 12);
+  s.ItemSpacing = ImVec2(12, 10);
+  s.ItemInnerSpacing = ImVec2(10, 8);
+  s.CellPadding = ImVec2(8, 6);
+  s.IndentSpacing = 24;
+  s.ScrollbarSize = 28;
+  s.GrabMinSize = 28;
+  s.WindowRounding = 6;
+  s.FrameRounding = 6;
+  s.GrabRounding = 6;
+  s.TabRounding = 6;
+  s.PopupRounding = 6;
+  s.WindowBorderSize = 0;
+}
+}  // namespace
+
+float em(float n) { return n * ImGui::GetFontSize(); }
+
+float current_scale() {
+  // Derived from the style itself, so no hidden global can drift from it.
+  return ImGui::GetStyle().TouchExtraPadding.x / kTouchPad;
+}
+
+float touch_target() { return std::max(kTouchTargetPx * current_scale(), em(2.4f)); }
+
+void apply_scale(float scale) {
+  ImGuiStyle& style = ImGui::GetStyle();
+  style = ImGuiStyle();  // defaults first: ScaleAllSizes multiplies, so never scale twice
+  ImGui::StyleColorsDark(&style);
+  set_touch_style(style);
+  style.ScaleAllSizes(scale);
+}
+
+}  // namespace foh::platform

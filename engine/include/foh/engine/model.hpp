@@ -46,17 +46,23 @@ struct CapacityType {   // capacity_types
   int load_cost = 1;
   int min_party = 1;    // a reservation uses the type whose party range holds it
   int max_party = 99;
+  Json extra = Json::object();  // unknown keys (id, color_code, ...) written back
+  bool operator==(const CapacityType&) const = default;
 };
 struct DefaultsCalendarDay {  // defaults_calendar
   int day_of_week = 0;        // 0-6, Sunday-Saturday (seed convention)
   int max_daily_load = 0;     // 0 = no limit
   bool is_open = true;
+  Json extra = Json::object();
+  bool operator==(const DefaultsCalendarDay&) const = default;
 };
 struct CalendarOverride {  // calendar_overrides
   Date date;
   std::optional<int> override_max_load;
   bool is_blocked = false;
   std::string reason;
+  Json extra = Json::object();
+  bool operator==(const CalendarOverride&) const = default;
 };
 
 // restaurants.settings (jsonb). Unknown keys are kept in `extra`.
@@ -75,6 +81,7 @@ struct Settings {
   int late_after_minutes = 15;
   int idle_logout_seconds = 300;
   Json extra = Json::object();
+  bool operator==(const Settings&) const = default;
 };
 
 // ---------------------------------------------------------------- rows
@@ -85,6 +92,7 @@ struct Restaurant {  // restaurants
   bool is_pro = false;
   std::string created_at, updated_at;
   Json extra = Json::object();
+  bool operator==(const Restaurant&) const = default;
 };
 
 struct FloorPlan {  // floor_plans
@@ -93,6 +101,7 @@ struct FloorPlan {  // floor_plans
   int sort_order = 0;
   std::string updated_at;
   Json extra = Json::object();
+  bool operator==(const FloorPlan&) const = default;
 };
 
 struct Zone {  // zones
@@ -103,6 +112,7 @@ struct Zone {  // zones
   int sort_order = 0;
   std::string updated_at;
   Json extra = Json::object();
+  bool operator==(const Zone&) const = default;
 };
 
 struct Table {  // tables
@@ -119,6 +129,7 @@ struct Table {  // tables
   int fill_group = 0;  // auto-assignment priority: lower fills first
   std::string updated_at;
   Json extra = Json::object();
+  bool operator==(const Table&) const = default;
 };
 
 struct Service {  // services
@@ -131,6 +142,7 @@ struct Service {  // services
   std::string label, message;
   std::string updated_at;
   Json extra = Json::object();
+  bool operator==(const Service&) const = default;
 };
 
 struct Reservation {  // reservations
@@ -151,6 +163,7 @@ struct Reservation {  // reservations
   std::optional<int> arrived_count;
   std::string created_at, updated_at;
   Json extra = Json::object();  // payment_*, reminders, ... passed through untouched
+  bool operator==(const Reservation&) const = default;
 };
 
 struct WaitlistEntry {  // waitlist_entries
@@ -167,6 +180,7 @@ struct WaitlistEntry {  // waitlist_entries
   std::optional<int> position_in_queue;
   std::string created_at, updated_at;
   Json extra = Json::object();
+  bool operator==(const WaitlistEntry&) const = default;
 };
 
 struct TeamMember {  // team_members
@@ -180,6 +194,7 @@ struct TeamMember {  // team_members
   bool is_active = true;
   std::string created_at, updated_at;
   Json extra = Json::object();
+  bool operator==(const TeamMember&) const = default;
 };
 
 struct ReservationEvent {  // reservation_events (immutable audit log)
@@ -188,6 +203,8 @@ struct ReservationEvent {  // reservation_events (immutable audit log)
   std::string from_status, to_status;  // seed spellings; from_status empty on creation
   Json metadata = Json::object();
   std::string created_at;
+  Json extra = Json::object();
+  bool operator==(const ReservationEvent&) const = default;
 };
 
 struct Customer {  // customers
@@ -199,6 +216,7 @@ struct Customer {  // customers
   int visit_count = 0, no_show_count = 0, cancellation_count = 0;
   std::string created_at, updated_at;
   Json extra = Json::object();
+  bool operator==(const Customer&) const = default;
 };
 
 // The three "tables associées" for one date. Their columns are not listed in
@@ -211,6 +229,7 @@ struct DailyTableOverride {  // daily_table_overrides: positions/hidden per date
   bool is_blocked = false;  // blocked for the day by a host
   std::string updated_at;
   Json extra = Json::object();
+  bool operator==(const DailyTableOverride&) const = default;
 };
 
 struct DailyExtraTable {  // daily_extra_tables: temporary tables per date
@@ -226,6 +245,7 @@ struct DailyExtraTable {  // daily_extra_tables: temporary tables per date
   int chair_sides = 15;
   std::string updated_at;
   Json extra = Json::object();
+  bool operator==(const DailyExtraTable&) const = default;
 };
 
 struct DailyFloorNote {  // daily_floor_notes
@@ -235,6 +255,7 @@ struct DailyFloorNote {  // daily_floor_notes
   std::string note;
   std::string updated_at;
   Json extra = Json::object();
+  bool operator==(const DailyFloorNote&) const = default;
 };
 
 // ---------------------------------------------------------------- bundles
@@ -246,6 +267,7 @@ struct Venue {
   std::vector<Table> tables;
   std::vector<Service> services;  // empty = open all day
   std::vector<TeamMember> team_members;
+  bool operator==(const Venue&) const = default;
 };
 
 // What happens on one service day.
@@ -256,6 +278,7 @@ struct DayBook {
   std::vector<DailyTableOverride> table_overrides;
   std::vector<DailyExtraTable> extra_tables;
   std::vector<DailyFloorNote> floor_notes;
+  bool operator==(const DayBook&) const = default;
 };
 
 }  // namespace foh

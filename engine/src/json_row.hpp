@@ -1,0 +1,84 @@
+#pragma once
+// Reading one JSON row column by column (private to the codec). The first
+// problem sticks as the row's Error, naming `where.column`; later reads are
+// no-ops, so a decoder reads every column and checks ok() once. Columns never
+// read end up in extra(), so unknown columns are written back untouched.
+#include <climits>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "foh/engine/model.hpp"
+#include "foh/engine/result.hpp"
+
+namespace foh::detail {
+
+enum class Need { Required, Optional };
+
+class JsonRow {
+ public:
+  JsonRow(const Json& j, std::string where);
+
+  bool ok() const { return !error_; }
+  const Error& error() const { return *error_; }
+  Json extra() const;  // the columns never read
+  const std::string& where() const { return where_; }
+  void fail(const std::string& column, std::string message);
+  void fail(Error e) {  // a nested row's error, already naming its path
+    if (!error_) error_ = std::move(e);
+  }
+
+  void text(const char* key, std::string& out, Need need = Need::Optional);  // null -> ""
+  void uuid(const char* key, Uuid& out, Need need = Need::Required);          // non-empty
+  void opt_uuid(const char* key, std::optional<Uuid>& out);
+  void opt_text(const char* key, std::optional<std::string>& out);
+  void integer(const char* key, int& out, Need need, int min = INT_MIN, int max = INT_MAX);
+  void opt_integer(const char* key, std::optional<int>& out, int min = INT_MIN, int max = INT_MAX);
+  void number(const char* key, double& out, Need need = Need::Optional);
+  void opt_number(const char* key, std::optional<double>& out);
+  void boolean(const char* key, bool& out, Need need = Need::Optional);
+  void date(const char* key, Date& out, Need need = Need::Required);
+  void opt_date(const char* key, std::optional<Date>& out);
+  void time(const char* key, TimeOfDay& out, Need need = Need::Required);
+  void opt_time(const char* key, std::optional<TimeOfDay>& out);
+  void text_array(const char* key, std::vector<std::string>& out);
+  void int_array(const char* key, std::vector<int>& out, int min, int max);
+  void object(const char* key, Json& out);  // jsonb object; null -> {}
+  // Marks the column read and returns it (nullptr if absent or null); for
+  // columns with their own decoder (settings, capacity_overrides).
+  const Json* take(const char* key, Need need);
+
+  template <class E, class Parse>
+  void enumeration(const char* key, E& out, Parse parse, const char* what,
+                   Need need = Need::Required) {
+    std::string s;
+    text(key, s, need);
+    if (!ok() || (s.empty() && need == Need::Optional && !present(key))) return;
+    if (auto v = parse(s)) {
+      out = *v;
+    } else {
+      fail(key, std::string("unknown ") + what + " \"" + s + "\"");
+    }
+  }
+
+ private:
+  bool present(const char* key) const;
+  const Json* take_typed(const char* key, Need need, bool (*is)(const Json&), const char* type);
+
+  const Json& j_;
+  std::string where_;
+  std::vector<std::string> read_;
+  std::optional<Error> error_;
+};
+
+// Encoding helpers: empty timestamps and empty row references are omitted,
+// so that the backend's defaults apply (a null would defeat them).
+void put_ts(Json& j, const char* key, const std::string& ts);
+void put_ref(Json& j, const char* key, const Uuid& id);
+template <class T>
+void put_opt(Json& j, const char* key, const std::optional<T>& v) {
+  j[key] = v ? Json(*v) : Json(nullptr);
+}
+Json with_extra(const Json& extra);  // a row object starting from the extra columns
+
+}  // namespace foh::detail

@@ -121,7 +121,7 @@ void JsonRow::integer(const char* key, int& out, Need need, int min, int max) {
   std::optional<int> v;
   opt_integer(key, v, min, max);
   if (!v && ok() && need == Need::Required)
-    fail(key, present(key) ? "must not be null" : "missing (required)");
+    fail(key, j_.contains(key) ? "must not be null" : "missing (required)");
   if (v) out = *v;
 }
 
@@ -152,7 +152,7 @@ void JsonRow::date(const char* key, Date& out, Need need) {
   std::optional<Date> d;
   opt_date(key, d);
   if (!d && ok() && need == Need::Required)
-    fail(key, present(key) ? "must not be null" : "missing (required)");
+    fail(key, j_.contains(key) ? "must not be null" : "missing (required)");
   if (d) out = *d;
 }
 
@@ -172,7 +172,7 @@ void JsonRow::time(const char* key, TimeOfDay& out, Need need) {
   std::optional<TimeOfDay> t;
   opt_time(key, t);
   if (!t && ok() && need == Need::Required)
-    fail(key, present(key) ? "must not be null" : "missing (required)");
+    fail(key, j_.contains(key) ? "must not be null" : "missing (required)");
   if (t) out = *t;
 }
 

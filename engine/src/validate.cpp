@@ -145,10 +145,10 @@ Status validate_venue(const Venue& v, const std::string& prefix) {
   if (auto st = unique_ids(v.zones, prefix, "zones"); !st) return st;
   if (auto st = unique_ids(v.services, prefix, "services"); !st) return st;
   if (auto st = unique_ids(v.team_members, prefix, "team_members"); !st) return st;
+  if (auto st = check_references(v, prefix); !st) return st;
   std::vector<std::string> where;
   for (size_t i = 0; i < v.tables.size(); ++i) where.push_back(row_where(prefix, "tables", i));
-  if (auto st = validate_floor_tables(v.tables, where, v.floor_plans); !st) return st;
-  return check_references(v, prefix);
+  return validate_floor_tables(v.tables, where, v.floor_plans);
 }
 
 Status validate_day(const DayBook& d, const std::string& prefix) {

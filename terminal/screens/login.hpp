@@ -1,6 +1,7 @@
 #pragma once
 // PIN login: active team members by name, a keypad, a shake on a wrong PIN
-// (timed from desk.now, no statics), the lockout countdown from net.
+// (a timer in the view, run down by the frame time; no statics), the lockout
+// countdown from net.
 #include <optional>
 #include <string>
 
@@ -11,8 +12,7 @@ namespace foh::ui {
 struct LoginView {
   std::optional<Uuid> member_id;  // the name tapped
   std::string pin;                // digits typed; cleared after each attempt, never logged
-  std::optional<LocalInstant> shake_since;  // set by login_failed(); the shake lasts 0.5 s
-  double shake_phase = 0;  // seconds into the shake, for tests/screenshots (derived per frame)
+  float shake_left = 0;    // seconds of shake left: set by login_failed(), run down by frame time
   std::string message;     // "Wrong PIN" etc., set by the shell through login_failed()
 };
 
@@ -28,8 +28,8 @@ struct LoginIntents {
 
 // The shell calls this when net refuses a PIN: starts the shake, shows `message`.
 void login_failed(LoginView& v, LocalInstant now, std::string message);
-// Horizontal shake offset in em at `now` (0 when not shaking).
-float shake_offset_em(const LoginView& v, LocalInstant now);
+// Horizontal shake offset in em (0 when not shaking).
+float shake_offset_em(const LoginView& v);
 
 void draw_login(LoginView& v, const Desk& d, LoginIntents& out);
 

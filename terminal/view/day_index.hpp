@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "foh/engine/model.hpp"
@@ -38,7 +39,7 @@ class DayIndex {
   // Override position of the day (daily_table_overrides), if any.
   const DailyTableOverride* override_of(const Uuid& table_id) const;
 
-  // The live booking seated/arrived at the table at `minute`, if any.
+  // The Seated booking at the table (a seated party holds it until completed).
   const Booking* seated_at(const Uuid& table_id, int64_t minute) const;
   // The next live not-yet-seated booking on the table starting at or after `minute`.
   const Booking* next_on(const Uuid& table_id, int64_t minute) const;
@@ -50,6 +51,7 @@ class DayIndex {
   std::unordered_map<Uuid, std::vector<const Table*>> by_plan_;
   std::unordered_map<Uuid, const DailyTableOverride*> overrides_;
   std::vector<std::pair<int64_t, int>> covers_;
+  std::unordered_set<Uuid> blocked_;
   std::vector<int> empty_;
   std::vector<const Table*> no_tables_;
 };

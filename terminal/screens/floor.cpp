@@ -1,0 +1,123 @@
+// The live floor screen: plan tabs, the canvas, the selected table's panel
+// (who is there, next reservations, actions) and the day's floor notes.
+#include "screens/floor.hpp"
+
+#include <imgui.h>
+
+#include <string>
+
+#include "foh/engine/floor.hpp"
+#include "view/table_state.hpp"
+#include "widgets/widgets.hpp"
+
+namespace foh::ui {
+namespace {
+
+std::string L(Locale l, const char* key, const char* id) { return std::string(tr(l, key)) + "###" + id; }
+
+void draw_plan_tabs(FloorView& v, const Desk& d) {
+  for (const FloorPlan& p : d.venue->floor_plans) {
+    ImGui::PushID(p.id.c_str());
+    bool sel = v.floor_plan_id && *v.floor_plan_id == p.id;
+    std::string label = p.name + "###plan_" + p.name;
+    if (toggle_button(label.c_str(), sel)) {
+      v.floor_plan_id = p.id;
+      v.selected_table.reset();
+    }
+    ImGui::PopID();
+    ImGui::SameLine();
+  }
+  ImGui::NewLine();
+}
+
+void draw_notes(const FloorView& v, const Desk& d) {
+  if (!d.day) return;
+  for (const DailyFloorNote& n : d.day->floor_notes) {
+    if (n.floor_plan_id && v.floor_plan_id && *n.floor_plan_id != *v.floor_plan_id) continue;
+    ImGui::TextColored(ImVec4(1.0f, 0.85f, 0.4f, 1), "%s %s", tr(d.locale, "floor.note"), n.note.c_str());
+  }
+}
+
+void draw_booking_line(const Booking& b, const Desk& d) {
+  const Reservation& r = *b.r;
+  ImGui::Text("%s  %s (%d)  %s", r.time.hhmm().c_str(), r.guest_name.c_str(), r.party_size,
+              status_text(d.locale, r.status));
+}
+
+void draw_table_panel(FloorView& v, const Desk& d, FloorIntents& out) {
+  Locale l = d.locale;
+  const Table* t = d.floor->table(*v.selected_table);
+  if (!t) return;
+  TableStatus st = table_status(d, *t);
+  ImGui::Text("%s %s", tr(l, "floor.table"), t->name.c_str());
+  ImGui::Text("%d-%d %s", t->capacity_min, t->capacity_max, tr(l, "floor.seats"));
+  if (st.seated) {
+    ImGui::Separator();
+    ImGui::TextUnformatted(tr(l, "floor.now_seated"));
+    draw_booking_line(*st.seated, d);
+    ImGui::Text("%s %s", tr(l, "floor.elapsed"), format_minutes(l, st.elapsed_minutes).c_str());
+    if (st.state == TableState::Overdue) inline_error(tr(l, "floor.overdue"));
+    if (touch_button(L(l, "action.complete", "table_complete").c_str(), -1.0f))
+      out.complete_reservation = st.seated->r->id;
+  }
+  ImGui::Separator();
+  ImGui::TextUnformatted(tr(l, "floor.next"));
+  int shown = 0;
+  int64_t now = now_minutes(d);
+  for (int i : d.index->on_table(t->id)) {
+    const Booking& b = d.index->bookings()[i];
+    if (!is_live(b.r->status) || b.r->status == ReservationStatus::Seated || b.end <= now) continue;
+    ImGui::PushID(b.r->id.c_str());
+    draw_booking_line(b, d);
+    if (now >= b.start + d.settings().late_after_minutes && b.r->status != ReservationStatus::Arrived) {
+      ImGui::SameLine();
+      inline_error(tr(l, "floor.late"));
+    }
+    if (touch_button(L(l, "action.seat", "table_seat_next").c_str()))
+      out.open_seat_for_reservation = b.r->id;
+    ImGui::PopID();
+    if (++shown == 3) break;
+  }
+  if (shown == 0) ImGui::TextUnformatted(tr(l, "floor.none"));
+  ImGui::Separator();
+  if (!st.seated && st.state != TableState::Blocked) {
+    ImGui::TextUnformatted(tr(l, "floor.walk_in"));
+    party_stepper("walkin_party", v.walk_in_party);
+    if (touch_button(L(l, "floor.seat_walk_in", "seat_walkin").c_str(), -1.0f)) {
+      SeatCommand c;
+      c.source = PartySource::WalkIn;
+      c.party_size = v.walk_in_party;
+      c.table = TableChoice{{t->id}, t->name, ""};
+      out.seat_walk_in = c;
+    }
+  }
+  bool blocked = d.index->is_blocked(t->id);
+  if (touch_button(L(l, blocked ? "floor.unblock" : "floor.block", "table_block").c_str(), -1.0f))
+    out.block_table = std::make_pair(t->id, !blocked);
+}
+
+}  // namespace
+
+void draw_floor(FloorView& v, const Desk& d, FloorIntents& out) {
+  if (!d.venue || !d.index || !d.floor) return;
+  ImGui::PushID("floor");
+  if (!v.floor_plan_id && !d.venue->floor_plans.empty()) v.floor_plan_id = d.venue->floor_plans.front().id;
+  draw_plan_tabs(v, d);
+  draw_notes(v, d);
+  float panel = v.selected_table ? em(18) : 0.0f;
+  ImVec2 avail = ImGui::GetContentRegionAvail();
+  ImGui::BeginChild("canvas", ImVec2(avail.x - panel, avail.y), false,
+                    ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+  draw_floor_canvas(v, d, nullptr, out);
+  ImGui::EndChild();
+  if (v.selected_table) {
+    ImGui::SameLine();
+    ImGui::BeginChild("table_panel", ImVec2(0, avail.y), true);
+    draw_table_panel(v, d, out);
+    if (touch_button(L(d.locale, "action.close", "table_panel_close").c_str(), -1.0f)) v.selected_table.reset();
+    ImGui::EndChild();
+  }
+  ImGui::PopID();
+}
+
+}  // namespace foh::ui

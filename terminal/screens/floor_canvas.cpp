@@ -1,0 +1,208 @@
+// The floor canvas: zones, tables with chairs, state colours, highlight of a
+// suggestion; tap to select, wheel/pinch to zoom, drag/two fingers to pan.
+// Off-screen tables are culled, so a large plan costs only what is visible.
+#include <imgui.h>
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+
+#include "foh/engine/floor.hpp"
+#include "screens/floor.hpp"
+#include "view/floor_geometry.hpp"
+#include "view/table_state.hpp"
+#include "widgets/widgets.hpp"
+
+namespace foh::ui {
+namespace {
+
+struct Xform {
+  ImVec2 origin;
+  float pan_x, pan_y, s;
+  ImVec2 to_screen(Vec2 p) const { return {origin.x + (p.x - pan_x) * s, origin.y + (p.y - pan_y) * s}; }
+  Vec2 to_plan(ImVec2 q) const { return {pan_x + (q.x - origin.x) / s, pan_y + (q.y - origin.y) / s}; }
+};
+
+ImU32 parse_colour(const std::string& hex, float alpha) {
+  unsigned r = 136, g = 136, b = 136;
+  if (hex.size() == 7 && hex[0] == '#') std::sscanf(hex.c_str() + 1, "%02x%02x%02x", &r, &g, &b);
+  return ImGui::GetColorU32(ImVec4(r / 255.0f, g / 255.0f, b / 255.0f, alpha));
+}
+
+ImU32 state_colour(TableState s) {
+  switch (s) {
+    case TableState::Free: return IM_COL32(92, 160, 110, 255);
+    case TableState::ArrivingSoon: return IM_COL32(226, 170, 60, 255);
+    case TableState::Seated: return IM_COL32(70, 120, 200, 255);
+    case TableState::Overdue: return IM_COL32(210, 70, 60, 255);
+    case TableState::Blocked: return IM_COL32(90, 90, 90, 255);
+  }
+  return IM_COL32(128, 128, 128, 255);
+}
+
+FloorCamera& camera_of(FloorView& v, const Uuid& plan) {
+  for (auto& [id, cam] : v.cameras)
+    if (id == plan) return cam;
+  v.cameras.emplace_back(plan, FloorCamera{});
+  return v.cameras.back().second;
+}
+
+bool contains(const std::vector<Uuid>& ids, const Uuid& id) {
+  return std::find(ids.begin(), ids.end(), id) != ids.end();
+}
+
+void zoom_at(FloorCamera& cam, const Xform& x, float base, ImVec2 m, float factor) {
+  Vec2 q = x.to_plan(m);
+  cam.zoom = std::clamp(cam.zoom * factor, 0.25f, 8.0f);
+  float s = base * cam.zoom;
+  cam.pan_x = q.x - (m.x - x.origin.x) / s;
+  cam.pan_y = q.y - (m.y - x.origin.y) / s;
+}
+
+void draw_table(ImDrawList* dl, const Xform& x, const Table& t, const DailyTableOverride* o,
+                const TableStatus& st, bool selected) {
+  ImU32 fill = state_colour(st.state), line = IM_COL32(30, 30, 30, 255);
+  float cr = std::max(2.0f, 7.0f * x.s);
+  for (const Vec2& c : chair_positions(t, o)) dl->AddCircleFilled(x.to_screen(c), cr, IM_COL32(150, 140, 130, 255));
+  if (t.shape == TableShape::Round) {
+    Vec2 s = table_size(t);
+    ImVec2 c = x.to_screen(table_center(t, o));
+    dl->AddCircleFilled(c, std::min(s.x, s.y) / 2 * x.s, fill);
+    dl->AddCircle(c, std::min(s.x, s.y) / 2 * x.s, selected ? IM_COL32(255, 255, 255, 255) : line, 0,
+                  selected ? 3.0f : 1.0f);
+  } else {
+    auto k = table_corners(t, o);
+    ImVec2 p[4] = {x.to_screen(k[0]), x.to_screen(k[1]), x.to_screen(k[2]), x.to_screen(k[3])};
+    dl->AddQuadFilled(p[0], p[1], p[2], p[3], fill);
+    dl->AddQuad(p[0], p[1], p[2], p[3], selected ? IM_COL32(255, 255, 255, 255) : line, selected ? 3.0f : 1.0f);
+  }
+  ImVec2 c = x.to_screen(table_center(t, o));
+  char buf[48];
+  if (st.state == TableState::Seated || st.state == TableState::Overdue)
+    std::snprintf(buf, sizeof buf, "%s\n%d'", t.name.c_str(), st.elapsed_minutes);
+  else
+    std::snprintf(buf, sizeof buf, "%s\n%d-%d", t.name.c_str(), t.capacity_min, t.capacity_max);
+  ImVec2 ts = ImGui::CalcTextSize(buf);
+  dl->AddText(ImVec2(c.x - ts.x / 2, c.y - ts.y / 2), IM_COL32(255, 255, 255, 255), buf);
+  if (st.next_late) {  // late party: a red badge with "!"
+    float r = em(0.6f);
+    ImVec2 b(c.x + ts.x / 2 + r, c.y - ts.y / 2);
+    dl->AddCircleFilled(b, r, IM_COL32(220, 40, 40, 255));
+    dl->AddText(ImVec2(b.x - ImGui::CalcTextSize("!").x / 2, b.y - em(0.5f)), IM_COL32(255, 255, 255, 255), "!");
+  }
+}
+
+const DailyTableOverride* override_for(const Desk& d, const Uuid& id) {
+  return d.index ? d.index->override_of(id) : nullptr;
+}
+
+// Outlines a group of tables; a combination is linked centre to centre.
+void outline_group(ImDrawList* dl, const Xform& x, const Desk& d, const std::vector<Uuid>& ids, ImU32 col,
+                   float w) {
+  ImVec2 prev{};
+  for (size_t k = 0; k < ids.size(); ++k) {
+    const Table* t = d.floor ? d.floor->table(ids[k]) : nullptr;
+    if (!t) continue;
+    const DailyTableOverride* o = override_for(d, t->id);
+    Vec2 mn, mx;
+    table_bounds(*t, o, mn, mx);
+    float pad = em(0.3f);
+    ImVec2 a = x.to_screen(mn), b = x.to_screen(mx);
+    dl->AddRect(ImVec2(a.x - pad, a.y - pad), ImVec2(b.x + pad, b.y + pad), col, em(0.3f), 0, w);
+    ImVec2 c = x.to_screen(table_center(*t, o));
+    if (k > 0) dl->AddLine(prev, c, col, w);
+    prev = c;
+  }
+}
+
+// Pan/zoom from the mouse (wheel, drag) and the platform's touch gestures;
+// returns the plan point tapped this frame, if any.
+std::optional<Vec2> handle_input(FloorView& v, FloorCamera& cam, const Xform& x, float base, const Desk& d) {
+  ImGuiIO& io = ImGui::GetIO();
+  std::optional<Vec2> tap;
+  bool hovered = ImGui::IsItemHovered();
+  if (hovered && io.MouseWheel != 0) zoom_at(cam, x, base, io.MousePos, std::pow(1.15f, io.MouseWheel));
+  if (d.gestures.pinch_scale != 1.0f)
+    zoom_at(cam, x, base, ImVec2(d.gestures.center_x, d.gestures.center_y), d.gestures.pinch_scale);
+  float s = base * cam.zoom;
+  if (d.gestures.pan_dx != 0 || d.gestures.pan_dy != 0) {
+    cam.pan_x -= d.gestures.pan_dx / s;
+    cam.pan_y -= d.gestures.pan_dy / s;
+  }
+  if (ImGui::IsItemActive() && ImGui::IsMouseDragging(ImGuiMouseButton_Left)) {
+    v.dragging = true;
+    cam.pan_x -= io.MouseDelta.x / s;
+    cam.pan_y -= io.MouseDelta.y / s;
+  }
+  if (ImGui::IsItemDeactivated()) {
+    if (!v.dragging) tap = x.to_plan(io.MousePos);
+    v.dragging = false;
+  }
+  return tap;
+}
+
+}  // namespace
+
+void draw_floor_canvas(FloorView& v, const Desk& d, const FloorHighlight* hl, FloorIntents& out) {
+  if (!d.venue || !d.index || d.venue->floor_plans.empty()) return;
+  if (!v.floor_plan_id) v.floor_plan_id = d.venue->floor_plans.front().id;
+  const Uuid& plan = *v.floor_plan_id;
+  const auto& tables = d.index->tables_of_plan(plan);
+  std::vector<const Zone*> zones;
+  for (const Zone& z : d.venue->zones)
+    if (z.floor_plan_id == plan) zones.push_back(&z);
+
+  ImVec2 origin = ImGui::GetCursorScreenPos();
+  ImVec2 size = ImGui::GetContentRegionAvail();
+  size.x = std::max(size.x, em(10)), size.y = std::max(size.y, em(10));
+  ImGui::InvisibleButton("floor_canvas", size);
+  Vec2 mn, mx;
+  plan_bounds(tables, zones, mn, mx);
+  float base = std::min(size.x / (mx.x + 20), size.y / (mx.y + 20));  // fit the whole plan
+  FloorCamera& cam = camera_of(v, plan);
+  Xform x{origin, cam.pan_x, cam.pan_y, base * cam.zoom};
+  std::optional<Vec2> tap = handle_input(v, cam, x, base, d);
+  x = Xform{origin, cam.pan_x, cam.pan_y, base * cam.zoom};
+
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  dl->PushClipRect(origin, ImVec2(origin.x + size.x, origin.y + size.y), true);
+  dl->AddRectFilled(origin, ImVec2(origin.x + size.x, origin.y + size.y), IM_COL32(40, 40, 44, 255));
+  for (const Zone* z : zones) {
+    ImVec2 a = x.to_screen({static_cast<float>(z->position_x), static_cast<float>(z->position_y)});
+    ImVec2 b = x.to_screen({static_cast<float>(z->position_x + z->width), static_cast<float>(z->position_y + z->height)});
+    dl->AddRectFilled(a, b, parse_colour(z->color, 0.35f), em(0.3f));
+    dl->AddText(ImVec2(a.x + em(0.3f), a.y + em(0.2f)), parse_colour(z->color, 1.0f), z->name.c_str());
+  }
+  ImVec4 clip = ImVec4(origin.x, origin.y, origin.x + size.x, origin.y + size.y);
+  for (const Table* t : tables) {
+    const DailyTableOverride* o = d.index->override_of(t->id);
+    if (o && o->is_hidden) continue;  // hidden today
+    Vec2 tmn, tmx;
+    table_bounds(*t, o, tmn, tmx);
+    ImVec2 a = x.to_screen(tmn), b = x.to_screen(tmx);
+    float m = em(1);
+    if (b.x < clip.x - m || a.x > clip.z + m || b.y < clip.y - m || a.y > clip.w + m) continue;  // culled
+    TableStatus st = table_status(d, *t);
+    bool sel = v.selected_table && *v.selected_table == t->id;
+    draw_table(dl, x, *t, o, st, sel);
+    std::string id = "table_" + t->name;
+    record_rect(id.c_str(), a.x, a.y, b.x, b.y);
+    if (tap && table_contains(*t, o, *tap)) {
+      out.tapped_table = t->id;
+      out.select_table = t->id;
+      v.selected_table = t->id;
+      tap.reset();
+    }
+  }
+  if (hl) {
+    for (size_t k = 0; k < hl->alternatives.size(); ++k) {
+      outline_group(dl, x, d, hl->alternatives[k], IM_COL32(200, 200, 255, 200), 2.0f);
+      if (out.tapped_table && contains(hl->alternatives[k], *out.tapped_table))
+        out.picked_alternative = static_cast<int>(k);
+    }
+    outline_group(dl, x, d, hl->suggested, IM_COL32(255, 230, 0, 255), 4.0f);
+  }
+  dl->PopClipRect();
+}
+
+}  // namespace foh::ui

@@ -1,0 +1,126 @@
+// Status bar: connection, outbox, conflicts (tap to resolve), member, time.
+#include "screens/status_bar.hpp"
+
+#include <imgui.h>
+
+#include <string>
+
+#include "widgets/widgets.hpp"
+
+namespace foh::ui {
+namespace {
+
+ImVec4 connection_colour(Connection c) {
+  switch (c) {
+    case Connection::Online: return {0.30f, 0.80f, 0.40f, 1};
+    case Connection::Syncing: return {0.35f, 0.60f, 0.95f, 1};
+    case Connection::Offline: return {0.95f, 0.60f, 0.20f, 1};
+    case Connection::LoginRequired: return {0.95f, 0.30f, 0.30f, 1};
+    case Connection::Standalone: break;
+  }
+  return {0.70f, 0.70f, 0.70f, 1};
+}
+
+const char* connection_key(Connection c) {
+  switch (c) {
+    case Connection::Online: return "sync.online";
+    case Connection::Syncing: return "sync.syncing";
+    case Connection::Offline: return "sync.offline";
+    case Connection::LoginRequired: return "sync.login";
+    case Connection::Standalone: break;
+  }
+  return "sync.standalone";
+}
+
+void draw_conflicts_popup(StatusBarView& v, const Desk& d, StatusBarIntents& out) {
+  Locale l = d.locale;
+  if (v.conflicts_open) ImGui::OpenPopup("conflicts");
+  if (!ImGui::BeginPopup("conflicts")) {
+    v.conflicts_open = false;
+    return;
+  }
+  ImGui::TextUnformatted(tr(l, "sync.conflicts_title"));
+  ImGui::Separator();
+  if (d.conflicts.empty()) ImGui::TextUnformatted(tr(l, "sync.no_conflicts"));
+  for (const ConflictInfo& c : d.conflicts) {
+    ImGui::PushID(c.reservation_id.c_str());
+    ImGui::Text("%s — %s", c.guest_name.c_str(), c.message.c_str());
+    if (!c.proposed_table_number.empty()) {
+      std::string accept = std::string(tr(l, "sync.accept_table")) + " " + c.proposed_table_number +
+                           "###conflict_accept";
+      if (touch_button(accept.c_str()))
+        out.resolve = ConflictResolution{c.reservation_id, ConflictAction::AcceptProposal};
+      ImGui::SameLine();
+    }
+    std::string cancel = std::string(tr(l, "action.cancel_booking")) + "###conflict_cancel";
+    if (touch_button(cancel.c_str()))
+      out.resolve = ConflictResolution{c.reservation_id, ConflictAction::Cancel};
+    ImGui::PopID();
+  }
+  std::string close = std::string(tr(l, "action.close")) + "###conflicts_close";
+  if (touch_button(close.c_str())) {
+    v.conflicts_open = false;
+    ImGui::CloseCurrentPopup();
+  }
+  ImGui::EndPopup();
+}
+
+}  // namespace
+
+float status_bar_height() { return touch_target() + ImGui::GetStyle().WindowPadding.y * 2; }
+
+void draw_status_bar(StatusBarView& v, const Desk& d, StatusBarIntents& out) {
+  Locale l = d.locale;
+  ImGui::PushID("status_bar");
+  ImGui::AlignTextToFramePadding();
+  {  // a coloured dot (drawn: the UI font has no bullet glyph guarantee)
+    ImVec2 p = ImGui::GetCursorScreenPos();
+    float r = em(0.35f);
+    ImGui::GetWindowDrawList()->AddCircleFilled(ImVec2(p.x + r, p.y + ImGui::GetFrameHeight() / 2), r,
+                                                ImGui::GetColorU32(connection_colour(d.sync.connection)));
+    ImGui::Dummy(ImVec2(r * 2, ImGui::GetFrameHeight()));
+    ImGui::SameLine();
+  }
+  ImGui::TextColored(connection_colour(d.sync.connection), "%s", tr(l, connection_key(d.sync.connection)));
+  record_item("sync_state");
+  if (d.sync.outbox > 0) {
+    ImGui::SameLine();
+    ImGui::Text("%s %d", tr(l, "sync.outbox"), d.sync.outbox);
+  }
+  if (!d.sync.last_error.empty()) {
+    ImGui::SameLine();
+    ImGui::TextColored({0.95f, 0.4f, 0.4f, 1}, "%s", d.sync.last_error.c_str());
+  }
+  if (d.sync.conflicts > 0) {
+    ImGui::SameLine();
+    std::string label = std::to_string(d.sync.conflicts) + " " + tr(l, "sync.conflicts") + "###conflicts";
+    ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.75f, 0.25f, 0.2f, 1));
+    if (touch_button(label.c_str())) v.conflicts_open = true;
+    ImGui::PopStyleColor();
+  }
+  if (!d.message.empty()) {
+    ImGui::SameLine();
+    ImVec4 c = d.message_is_error ? ImVec4(0.95f, 0.4f, 0.4f, 1) : ImVec4(0.6f, 0.9f, 0.6f, 1);
+    ImGui::TextColored(c, "%s", d.message.c_str());
+  }
+  // Right side: who, locale, time.
+  std::string time = format_time(d.now.time());
+  std::string who = d.member ? d.member->display_name : "";
+  float right = em(22.0f);
+  ImGui::SameLine(std::max(ImGui::GetCursorPosX() + em(1), ImGui::GetWindowContentRegionMax().x - right));
+  if (d.member) {
+    ImGui::TextUnformatted(who.c_str());
+    ImGui::SameLine();
+    std::string logout = std::string(tr(l, "action.logout")) + "###logout";
+    if (touch_button(logout.c_str())) out.logout = true;
+    ImGui::SameLine();
+  }
+  if (touch_button(l == Locale::Fr ? "EN###locale" : "FR###locale"))
+    out.switch_locale = l == Locale::Fr ? Locale::En : Locale::Fr;
+  ImGui::SameLine();
+  ImGui::TextUnformatted(time.c_str());
+  draw_conflicts_popup(v, d, out);
+  ImGui::PopID();
+}
+
+}  // namespace foh::ui

@@ -1,0 +1,133 @@
+// Plan geometry: rotated table rectangles, hit tests, overlap, chairs.
+#include "view/floor_geometry.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace foh::ui {
+namespace {
+
+constexpr float kDegToRad = 3.14159265f / 180.0f;
+
+Vec2 rotate(Vec2 p, Vec2 c, float deg) {
+  float a = deg * kDegToRad, cs = std::cos(a), sn = std::sin(a);
+  float dx = p.x - c.x, dy = p.y - c.y;
+  return {c.x + dx * cs - dy * sn, c.y + dx * sn + dy * cs};
+}
+
+// Projects the corners on an axis; returns [min, max].
+void project(const std::array<Vec2, 4>& c, Vec2 axis, float& lo, float& hi) {
+  lo = hi = c[0].x * axis.x + c[0].y * axis.y;
+  for (int k = 1; k < 4; ++k) {
+    float d = c[k].x * axis.x + c[k].y * axis.y;
+    lo = std::min(lo, d), hi = std::max(hi, d);
+  }
+}
+
+}  // namespace
+
+Vec2 table_size(const Table& t) {
+  float base = t.capacity_max <= 2 ? 60.0f : t.capacity_max <= 4 ? 80.0f : 40.0f + 20.0f * t.capacity_max;
+  float w = t.width ? static_cast<float>(*t.width) : base;
+  float h = t.height ? static_cast<float>(*t.height) : (t.capacity_max > 4 ? 80.0f : base);
+  return {std::max(w, 1.0f), std::max(h, 1.0f)};
+}
+
+Vec2 table_position(const Table& t, const DailyTableOverride* o) {
+  Vec2 p{static_cast<float>(t.position_x), static_cast<float>(t.position_y)};
+  if (o && o->position_x) p.x = static_cast<float>(*o->position_x);
+  if (o && o->position_y) p.y = static_cast<float>(*o->position_y);
+  return p;
+}
+
+Vec2 table_center(const Table& t, const DailyTableOverride* o) {
+  Vec2 p = table_position(t, o), s = table_size(t);
+  return {p.x + s.x / 2, p.y + s.y / 2};
+}
+
+std::array<Vec2, 4> table_corners(const Table& t, const DailyTableOverride* o) {
+  Vec2 p = table_position(t, o), s = table_size(t), c = table_center(t, o);
+  float r = static_cast<float>(t.rotation);
+  return {rotate({p.x, p.y}, c, r), rotate({p.x + s.x, p.y}, c, r), rotate({p.x + s.x, p.y + s.y}, c, r),
+          rotate({p.x, p.y + s.y}, c, r)};
+}
+
+void table_bounds(const Table& t, const DailyTableOverride* o, Vec2& mn, Vec2& mx) {
+  auto c = table_corners(t, o);
+  mn = mx = c[0];
+  for (const Vec2& p : c) {
+    mn.x = std::min(mn.x, p.x), mn.y = std::min(mn.y, p.y);
+    mx.x = std::max(mx.x, p.x), mx.y = std::max(mx.y, p.y);
+  }
+}
+
+bool table_contains(const Table& t, const DailyTableOverride* o, Vec2 p) {
+  // Undo the rotation, then test against the unrotated rectangle.
+  Vec2 c = table_center(t, o), s = table_size(t);
+  Vec2 q = rotate(p, c, -static_cast<float>(t.rotation));
+  return std::abs(q.x - c.x) <= s.x / 2 && std::abs(q.y - c.y) <= s.y / 2;
+}
+
+bool tables_overlap(const Table& a, const Table& b) {
+  auto ca = table_corners(a), cb = table_corners(b);
+  // Touching edges are fine (tables pushed together); only a real intersection counts.
+  constexpr float kEps = 0.5f;
+  for (const auto* poly : {&ca, &cb})
+    for (int k = 0; k < 2; ++k) {
+      Vec2 e{(*poly)[k + 1].x - (*poly)[k].x, (*poly)[k + 1].y - (*poly)[k].y};
+      float len = std::sqrt(e.x * e.x + e.y * e.y);
+      if (len <= 0) continue;
+      Vec2 axis{-e.y / len, e.x / len};
+      float alo, ahi, blo, bhi;
+      project(ca, axis, alo, ahi);
+      project(cb, axis, blo, bhi);
+      if (ahi <= blo + kEps || bhi <= alo + kEps) return false;
+    }
+  return true;
+}
+
+void plan_bounds(const std::vector<const Table*>& tables, const std::vector<const Zone*>& zones, Vec2& mn,
+                 Vec2& mx) {
+  mn = {0, 0}, mx = {100, 100};
+  for (const Zone* z : zones) {
+    mx.x = std::max(mx.x, static_cast<float>(z->position_x + z->width));
+    mx.y = std::max(mx.y, static_cast<float>(z->position_y + z->height));
+  }
+  for (const Table* t : tables) {
+    Vec2 a, b;
+    table_bounds(*t, nullptr, a, b);
+    mx.x = std::max(mx.x, b.x), mx.y = std::max(mx.y, b.y);
+    mn.x = std::min(mn.x, a.x), mn.y = std::min(mn.y, a.y);
+  }
+}
+
+std::vector<Vec2> chair_positions(const Table& t, const DailyTableOverride* o) {
+  std::vector<Vec2> out;
+  Vec2 p = table_position(t, o), s = table_size(t), c = table_center(t, o);
+  int sides[4] = {kChairTop, kChairRight, kChairBottom, kChairLeft};
+  int n_sides = 0;
+  for (int sd : sides) n_sides += (t.chair_sides & sd) != 0;
+  if (n_sides == 0 || t.capacity_max <= 0) return out;
+  // Seats spread over the sides, longer sides first get the remainder.
+  int per = t.capacity_max / n_sides, extra = t.capacity_max % n_sides;
+  float gap = 10.0f;
+  for (int k = 0; k < 4; ++k) {
+    if (!(t.chair_sides & sides[k])) continue;
+    int n = per + (extra > 0 ? 1 : 0);
+    if (extra > 0) --extra;
+    for (int i = 0; i < n; ++i) {
+      float f = (i + 1.0f) / (n + 1.0f);
+      Vec2 q;
+      switch (k) {
+        case 0: q = {p.x + s.x * f, p.y - gap}; break;
+        case 1: q = {p.x + s.x + gap, p.y + s.y * f}; break;
+        case 2: q = {p.x + s.x * f, p.y + s.y + gap}; break;
+        default: q = {p.x - gap, p.y + s.y * f}; break;
+      }
+      out.push_back(rotate(q, c, static_cast<float>(t.rotation)));
+    }
+  }
+  return out;
+}
+
+}  // namespace foh::ui

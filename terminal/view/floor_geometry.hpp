@@ -1,0 +1,34 @@
+#pragma once
+// Plan geometry shared by the floor and the editor: a table's rectangle in
+// plan units (top-left position, width/height, rotation about its centre),
+// hit tests, overlap of two tables, plan bounds.
+#include <array>
+#include <vector>
+
+#include "foh/engine/model.hpp"
+
+namespace foh::ui {
+
+struct Vec2 {
+  float x = 0, y = 0;
+};
+
+// Default size of a table without width/height: grows with its seats.
+Vec2 table_size(const Table& t);
+// Position of the day (daily override) or the table's own.
+Vec2 table_position(const Table& t, const DailyTableOverride* o);
+Vec2 table_center(const Table& t, const DailyTableOverride* o = nullptr);
+// The four corners after rotation (clockwise from top-left), plan units.
+std::array<Vec2, 4> table_corners(const Table& t, const DailyTableOverride* o = nullptr);
+// Axis-aligned bounds of the rotated table.
+void table_bounds(const Table& t, const DailyTableOverride* o, Vec2& min, Vec2& max);
+bool table_contains(const Table& t, const DailyTableOverride* o, Vec2 p);
+// True when the two (rotated) tables' areas intersect (separating axis test).
+bool tables_overlap(const Table& a, const Table& b);
+// Bounds of everything on a plan (zones + tables), at least 100x100 units.
+void plan_bounds(const std::vector<const Table*>& tables, const std::vector<const Zone*>& zones,
+                 Vec2& min, Vec2& max);
+// Chairs around a table: centres in plan units, on the sides in chair_sides.
+std::vector<Vec2> chair_positions(const Table& t, const DailyTableOverride* o = nullptr);
+
+}  // namespace foh::ui

@@ -1,0 +1,36 @@
+// Table state at "now" for the floor colours.
+#include "view/table_state.hpp"
+
+#include <algorithm>
+
+namespace foh::ui {
+
+int64_t now_minutes(const Desk& d) { return d.now.seconds / 60; }
+
+TableStatus table_status(const Desk& d, const Table& t) {
+  TableStatus st;
+  if (!d.index) return st;
+  int64_t now = now_minutes(d);
+  st.seated = d.index->seated_at(t.id, now);
+  st.next = d.index->next_on(t.id, now);
+  if (st.next) {
+    int late_after = d.venue ? d.settings().late_after_minutes : 15;
+    st.next_late = st.next->r->status != ReservationStatus::Arrived && now >= st.next->start + late_after;
+  }
+  if (d.index->is_blocked(t.id)) {
+    st.state = TableState::Blocked;
+  } else if (st.seated) {
+    int64_t since = st.seated->start;
+    if (st.seated->r->seated_at)
+      if (auto at = LocalInstant::parse(*st.seated->r->seated_at)) since = at->seconds / 60;
+    st.elapsed_minutes = static_cast<int>(std::max<int64_t>(0, now - since));
+    // Past expected end: the seated span's end (or seated time + duration when seated late).
+    int64_t expected_end = since + (st.seated->end - st.seated->start);
+    st.state = now >= expected_end ? TableState::Overdue : TableState::Seated;
+  } else if (st.next && st.next->start - now <= kArrivingSoonMinutes) {
+    st.state = TableState::ArrivingSoon;
+  }
+  return st;
+}
+
+}  // namespace foh::ui

@@ -1,0 +1,63 @@
+#pragma once
+// A small restaurant and day for the screen tests, and a headless ImGui frame
+// driver with simulated taps (io.MousePos / io.MouseDown, ImGui 1.86).
+#include <map>
+#include <optional>
+#include <string>
+
+#include "desk.hpp"
+#include "foh/engine/floor.hpp"
+#include "view/day_index.hpp"
+
+namespace foh::test {
+
+struct Rect {
+  float x0, y0, x1, y1;
+  float cx() const { return (x0 + x1) / 2; }
+  float cy() const { return (y0 + y1) / 2; }
+};
+
+// Venue: "Chez Test", plans "Salle" (tables 1..6, combination 3+4 seats 6) and
+// "Terrasse" (T1, T2); services Midi 12:00-14:30, Soir 19:00-23:00; team
+// Alice (Admin), Bob (Server), Zoé (inactive). Day 2026-11-28 at 19:30:
+// table 1 seated since 19:00 (Dupont, 2), table 2 Martin (4) at 19:45,
+// table 3 Late (2) at 19:00 still Confirmed, table 5 blocked today, two
+// waitlist entries (one from the kiosk, unconfirmed).
+struct Fixture {
+  Venue venue;
+  DayBook day;
+  std::optional<Floor> floor;
+  std::optional<ui::DayIndex> index;
+  ui::Desk desk;
+
+  Fixture();
+  void rebuild();  // after changing venue/day
+  const Table& table(const std::string& name) const;
+};
+
+// One ImGui context for a test; frames draw into a full-screen window.
+class Headless {
+ public:
+  Headless();
+  ~Headless();
+  template <class F>
+  void frame(F&& draw) {
+    begin();
+    draw();
+    end();
+  }
+  // Rects recorded by the widgets during the last frame (record_item hook).
+  std::optional<Rect> item(const std::string& id) const;
+  void move(float x, float y);
+  void press();
+  void release();
+  void wheel(float w);
+
+ private:
+  void begin();
+  void end();
+};
+
+std::map<std::string, Rect>& recorded_items();
+
+}  // namespace foh::test

@@ -1,0 +1,93 @@
+#include <doctest/doctest.h>
+
+#include "screens/floor.hpp"
+#include "tap.hpp"
+#include "view/floor_geometry.hpp"
+#include "view/table_state.hpp"
+
+using namespace foh;
+using namespace foh::ui;
+using foh::test::Fixture;
+using foh::test::Headless;
+
+TEST_CASE("table states at 19:30: seated, arriving soon, late, blocked, free") {
+  Fixture fx;
+  const Desk& d = fx.desk;
+  TableStatus t1 = table_status(d, fx.table("1"));
+  CHECK(t1.state == TableState::Seated);
+  CHECK(t1.elapsed_minutes == 30);
+  CHECK(table_status(d, fx.table("2")).state == TableState::ArrivingSoon);  // 19:45
+  TableStatus t3 = table_status(d, fx.table("3"));
+  CHECK(t3.next_late);  // 19:00, 30 min past, still Confirmed
+  CHECK(table_status(d, fx.table("5")).state == TableState::Blocked);
+  CHECK(table_status(d, fx.table("6")).state == TableState::Free);
+  // At 20:20 the 19:00 couple (75 min) is past its expected end.
+  fx.desk.now = LocalInstant::at(fx.day.date, *TimeOfDay::parse("20:20"));
+  CHECK(table_status(fx.desk, fx.table("1")).state == TableState::Overdue);
+}
+
+TEST_CASE("geometry: rotation, hit test and overlap") {
+  Table a, b;
+  a.position_x = 0, a.position_y = 0, a.width = 100, a.height = 50;
+  b = a;
+  b.position_x = 100;  // touching edge: not an overlap
+  CHECK_FALSE(tables_overlap(a, b));
+  b.position_x = 90;
+  CHECK(tables_overlap(a, b));
+  CHECK(table_contains(a, nullptr, Vec2{95, 45}));
+  a.rotation = 90;  // now 50 wide, 100 high around (50, 25)
+  CHECK_FALSE(table_contains(a, nullptr, Vec2{95, 45}));
+  CHECK(table_contains(a, nullptr, Vec2{50, 70}));
+  Table c;
+  c.capacity_max = 4, c.chair_sides = kChairTop | kChairBottom, c.width = 80, c.height = 80;
+  CHECK(chair_positions(c).size() == 4);
+}
+
+TEST_CASE("floor smoke frame: tapping a table selects it and opens its panel") {
+  Fixture fx;
+  Headless h;
+  FloorView v;
+  auto draw = [&](FloorIntents& out) { draw_floor(v, fx.desk, out); };
+  h.frame([&] { FloorIntents i; draw(i); });
+  REQUIRE(h.item("table_1"));
+  REQUIRE(h.item("table_6"));
+  CHECK(h.item("plan_Terrasse"));
+  CHECK_FALSE(h.item("table_T1"));  // other plan not drawn
+  auto out = test::tap_item<FloorIntents>(h, "table_2", draw);
+  REQUIRE(out.select_table);
+  CHECK(*out.select_table == "t2");
+  CHECK(v.selected_table == std::optional<Uuid>("t2"));
+  // The panel offers a walk-in at that table.
+  auto seat = test::tap_item<FloorIntents>(h, "seat_walkin", draw);
+  REQUIRE(seat.seat_walk_in);
+  CHECK(seat.seat_walk_in->table.table_ids == std::vector<Uuid>{"t2"});
+  CHECK(seat.seat_walk_in->party_size == 2);
+  // Block it for today.
+  auto block = test::tap_item<FloorIntents>(h, "table_block", draw);
+  REQUIRE(block.block_table);
+  CHECK(block.block_table->first == "t2");
+  CHECK(block.block_table->second);
+}
+
+TEST_CASE("floor: the seated table offers complete; plan tab switches; wheel zooms") {
+  Fixture fx;
+  Headless h;
+  FloorView v;
+  v.selected_table = "t1";
+  auto draw = [&](FloorIntents& out) { draw_floor(v, fx.desk, out); };
+  auto out = test::tap_item<FloorIntents>(h, "table_complete", draw);
+  REQUIRE(out.complete_reservation);
+  CHECK(*out.complete_reservation == "res1");
+  v.selected_table.reset();
+  test::tap_item<FloorIntents>(h, "plan_Terrasse", draw);
+  CHECK(v.floor_plan_id == std::optional<Uuid>("p2"));
+  h.frame([&] { FloorIntents i; draw(i); });
+  CHECK(h.item("table_T1"));
+  auto before = *h.item("table_T1");
+  h.move(before.cx(), before.cy());
+  h.wheel(2);
+  h.frame([&] { FloorIntents i; draw(i); });
+  h.frame([&] { FloorIntents i; draw(i); });
+  auto after = *h.item("table_T1");
+  CHECK((after.x1 - after.x0) > (before.x1 - before.x0) * 1.2f);
+}

@@ -1,0 +1,101 @@
+#pragma once
+// Automatic table assignment (issue 2 §4): choose a table or a declared
+// combination for a party, or say why not, with a one-line reason a host can
+// read. When nothing is free it may move reservations that are not yet
+// Arrived/Seated to other tables (never their time or party) and says which.
+//
+// Preferences, in order: capacity_min <= party <= capacity_max; free for the
+// whole duration (rules.hpp's overlap rule); single tables before
+// combinations, and tables that belong to a combination last among singles;
+// fewest wasted seats; fill_group (lower first); zone preference; protect
+// later demand (the table whose free window fits the party most snugly, so
+// long free windows stay open for later bookings).
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "foh/engine/model.hpp"
+#include "foh/engine/result.hpp"
+
+namespace foh {
+
+// One booking request: a new reservation, a walk-in, or a waitlist party.
+struct SeatRequest {
+  std::string id;
+  int party_size = 2;
+  Date date;
+  TimeOfDay time;
+  std::optional<int> duration;   // minutes; null = the settings' turn time
+  std::optional<Uuid> zone_id;   // preferred zone
+};
+
+enum class Outcome { Seated, Closed, Pacing, NoTable, Invalid };
+
+// A table or a combination, with the host-readable reason for it.
+struct TableChoice {
+  std::vector<Uuid> table_ids;  // member tables, in the combination's order
+  std::string table_number;     // "12" or "7+8"
+  std::string reason;
+};
+
+// A reservation moved to make room: same time, same party, another table.
+struct Move {
+  Uuid reservation_id;
+  std::vector<Uuid> from_table_ids, to_table_ids;
+  std::string from_table_number, to_table_number;
+};
+
+struct Decision {
+  bool accepted = false;
+  Outcome outcome = Outcome::NoTable;
+  std::string reason;  // "Table 12 (4 seats, Salle principale): free 19:00–20:30, exact fit"
+  std::vector<Uuid> table_ids;
+  std::string table_number;
+  std::vector<Move> moved;
+  std::vector<TableChoice> alternatives;  // other free options, best first
+};
+
+struct AssignOptions {
+  bool allow_moves = true;
+  int max_move_depth = 2;       // 1: move blockers to free tables; 2: a blocker may displace one more
+  int max_alternatives = 3;
+  int search_budget = 4000;     // option checks one move search may spend
+  bool check_hours = true;      // refuse outside services
+  bool check_pacing = true;     // refuse past the pacing limits (pacing.hpp)
+};
+
+// The day's seating state for online assignment: a per-table interval index
+// over the live reservations, kept up to date as requests are booked. Built
+// once per day; each call then costs microseconds. Not thread-safe (propose()
+// reuses scratch buffers).
+class Assigner {
+ public:
+  // Errors: the floor's (validate.hpp), e.g. a combination naming an unknown table.
+  static Result<Assigner> create(const Venue& venue, DayBook day, AssignOptions options = {});
+  ~Assigner();
+  Assigner(Assigner&&) noexcept;
+  Assigner& operator=(Assigner&&) noexcept;
+
+  // What would happen; changes nothing.
+  Decision propose(const SeatRequest& request) const;
+  // propose(), then book it: the reservation (id = request id, Confirmed) is
+  // added to day() and the moves are applied to the moved reservations.
+  Decision assign(const SeatRequest& request);
+
+  const DayBook& day() const;
+  const Venue& venue() const;
+
+  struct State;  // defined in engine/src (assign_state.hpp); optimise.cpp shares it
+  State& state() { return *s_; }
+
+ private:
+  explicit Assigner(std::unique_ptr<State> s);
+  std::unique_ptr<State> s_;
+};
+
+// One-shot suggestion for the screens (builds the index each call).
+Result<Decision> suggest_table(const Venue& venue, const DayBook& day, const SeatRequest& request,
+                       AssignOptions options = {});
+
+}  // namespace foh

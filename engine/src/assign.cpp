@@ -1,0 +1,178 @@
+// Assigner: online assignment of one request against the day, with the
+// host-readable reason for the choice or the refusal.
+#include "foh/engine/assign.hpp"
+
+#include <cstdio>
+
+#include "assign_state.hpp"
+#include "foh/engine/rules.hpp"
+
+namespace foh {
+namespace {
+
+using detail::Plan;
+using detail::Query;
+using detail::Ranked;
+
+std::string hhmm(int64_t minute) {
+  int m = static_cast<int>(((minute % 1440) + 1440) % 1440);
+  char buf[8];
+  std::snprintf(buf, sizeof buf, "%02d:%02d", m / 60, m % 60);
+  return buf;
+}
+
+std::string plural(int n, const char* word) {
+  return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
+}
+
+const std::string& plan_name(const Venue& v, const Uuid& floor_plan_id) {
+  static const std::string kNone;
+  for (const auto& p : v.floor_plans)
+    if (p.id == floor_plan_id) return p.name;
+  return kNone;
+}
+
+// "Table 12 (4 seats, Salle principale): free 19:00–20:30, exact fit"
+std::string choice_reason(const Assigner::State& s, int option, const Query& q, int moves) {
+  const auto& ix = s.index;
+  const detail::Option& o = ix.option(option);
+  const Table& first = s.floor.tables()[o.table];
+  std::string out = o.combination ? "Tables " : "Table ";
+  out += s.table_number(option) + " (" + plural(o.cap_max, "seat");
+  const std::string& plan = plan_name(s.venue, first.floor_plan_id);
+  if (!plan.empty()) out += ", " + plan;
+  out += "): free " + hhmm(q.span.start) + "\u2013" + hhmm(q.span.end);
+  if (o.combination) out += ", no single table free";
+  int spare = o.cap_max - q.party;
+  out += spare == 0 ? ", exact fit" : ", " + plural(spare, "seat") + " spare";
+  if (q.zone && !(first.zone_id && *first.zone_id == *q.zone)) out += ", not in the requested zone";
+  if (moves > 0) out += ", after moving " + plural(moves, "reservation");
+  return out;
+}
+
+Decision refusal(Outcome outcome, std::string reason) {
+  Decision d;
+  d.outcome = outcome;
+  d.reason = std::move(reason);
+  return d;
+}
+
+}  // namespace
+
+std::vector<Uuid> Assigner::State::table_ids(int option) const {
+  std::vector<Uuid> ids;
+  const int* m = index.members(option);
+  for (int k = 0; k < index.option(option).member_count; ++k) ids.push_back(floor.tables()[m[k]].id);
+  return ids;
+}
+
+std::string Assigner::State::table_number(int option) const {
+  const detail::Option& o = index.option(option);
+  return o.combination ? floor.combinations()[o.combo].key : floor.tables()[o.table].name;
+}
+
+std::vector<Move> Assigner::State::commit(const Plan& plan, Reservation r) {
+  std::vector<Move> moved;
+  for (int i = 0; i < plan.move_count; ++i) {
+    auto [res, option] = plan.moves[i];
+    Reservation& m = day.reservations[res];
+    Move mv{m.id, floor.tables_of(m), table_ids(option), m.table_number, table_number(option)};
+    m.table_id = mv.to_table_ids.front();
+    m.table_number = mv.to_table_number;
+    index.move(res, option);
+    moved.push_back(std::move(mv));
+  }
+  r.table_id = floor.tables()[index.option(plan.option).table].id;
+  r.table_number = table_number(plan.option);
+  day.reservations.push_back(std::move(r));
+  index.add(day.reservations.back(), plan.option);
+  return moved;
+}
+
+Result<Assigner> Assigner::create(const Venue& venue, DayBook day, AssignOptions options) {
+  auto floor = Floor::build(venue, &day);
+  if (!floor) return floor.error();
+  return Assigner(std::make_unique<State>(venue, std::move(day), options, std::move(*floor)));
+}
+
+Assigner::Assigner(std::unique_ptr<State> s) : s_(std::move(s)) {}
+Assigner::~Assigner() = default;
+Assigner::Assigner(Assigner&&) noexcept = default;
+Assigner& Assigner::operator=(Assigner&&) noexcept = default;
+const DayBook& Assigner::day() const { return s_->day; }
+const Venue& Assigner::venue() const { return s_->venue; }
+
+Decision Assigner::propose(const SeatRequest& req) const {
+  State& s = *s_;
+  s.last_plan.option = -1;
+  if (req.party_size < 1 || req.party_size > 99)
+    return refusal(Outcome::Invalid, "Refused: party_size must be between 1 and 99, got " +
+                                         std::to_string(req.party_size));
+  if (req.date != s.day.date)
+    return refusal(Outcome::Invalid,
+                   "Refused: the request is for " + req.date.str() + ", the day is " + s.day.date.str());
+  if (s.options.check_hours && !service_at(req.date, req.time, s.venue.services))
+    return refusal(Outcome::Closed, "Refused: closed at " + req.time.hhmm() + " (no service)");
+  s.scratch.date = req.date;
+  s.scratch.time = req.time;
+  s.scratch.party_size = req.party_size;
+  s.scratch.duration = req.duration;
+  Query q{req.party_size, span_of(s.scratch, s.venue.restaurant.settings, s.venue.services),
+          req.zone_id ? &*req.zone_id : nullptr};
+  const int max_out = 1 + std::max(0, std::min(s.options.max_alternatives, 15));
+  Ranked found[16];
+  int count = detail::free_options(s.index, q, nullptr, found, max_out);
+  Plan& plan = s.last_plan;
+  if (count > 0) {
+    plan.option = found[0].option;
+    plan.move_count = 0;
+  } else if (!s.options.allow_moves ||
+             !detail::plan_with_moves(s.index, q, s.options.max_move_depth, s.options.search_budget,
+                                      plan)) {
+    if (req.party_size > s.index.largest_capacity())
+      return refusal(Outcome::NoTable, "No table or combination seats " +
+                                           std::to_string(req.party_size) + " (largest: " +
+                                           std::to_string(s.index.largest_capacity()) + ")");
+    return refusal(Outcome::NoTable, "No table or combination free for " +
+                                         std::to_string(req.party_size) + " at " + req.time.hhmm());
+  }
+  Decision d;
+  d.accepted = true;
+  d.outcome = Outcome::Seated;
+  d.table_ids = s.table_ids(plan.option);
+  d.table_number = s.table_number(plan.option);
+  d.reason = choice_reason(s, plan.option, q, plan.move_count);
+  for (int i = 0; i < plan.move_count; ++i) {
+    const Reservation& m = s.day.reservations[plan.moves[i].res];
+    d.moved.push_back({m.id, s.floor.tables_of(m), s.table_ids(plan.moves[i].option),
+                       m.table_number, s.table_number(plan.moves[i].option)});
+  }
+  for (int i = 1; i < count; ++i)
+    d.alternatives.push_back({s.table_ids(found[i].option), s.table_number(found[i].option),
+                              choice_reason(s, found[i].option, q, 0)});
+  return d;
+}
+
+Decision Assigner::assign(const SeatRequest& req) {
+  Decision d = propose(req);
+  if (!d.accepted) return d;
+  Reservation r;
+  r.id = req.id;
+  r.restaurant_id = s_->venue.restaurant.id;
+  r.party_size = req.party_size;
+  r.date = req.date;
+  r.time = req.time;
+  r.duration = req.duration;
+  r.status = ReservationStatus::Confirmed;
+  s_->commit(s_->last_plan, std::move(r));
+  return d;
+}
+
+Result<Decision> suggest_table(const Venue& venue, const DayBook& day, const SeatRequest& request,
+                               AssignOptions options) {
+  auto a = Assigner::create(venue, day, options);
+  if (!a) return a.error();
+  return a->propose(request);
+}
+
+}  // namespace foh

@@ -1,0 +1,221 @@
+// "Optimise tonight": a batch plan of the whole day. Reservations that hold a
+// table stay seated (Arrived/Seated ones on their table); waiting parties are
+// chosen to seat as many covers as possible. Greedy re-plans in several orders
+// (seeded), then ejection moves: a waiting party may take the place of
+// smaller waiting parties when that seats more covers.
+#include "foh/engine/optimise.hpp"
+
+#include <algorithm>
+
+#include "assign_state.hpp"
+
+namespace foh {
+namespace {
+
+using detail::Plan;
+using detail::Query;
+using detail::Ranked;
+
+struct Replanner {
+  Assigner::State& s;
+  const OptimiseOptions& opt;
+  std::vector<const Uuid*> zone;  // per reservation: preferred zone of a waiting request
+  std::vector<int> must;          // movable reservations that must stay seated
+  std::vector<int> cand;          // parties to seat if room can be found
+  std::vector<int> all;           // must + cand
+  uint64_t rng;
+
+  detail::SeatingIndex& ix() { return s.index; }
+  const detail::Placed& at(int r) const { return s.index.placed(r); }
+
+  uint64_t next() {
+    rng += 0x9e3779b97f4a7c15ULL;
+    uint64_t z = rng;
+    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+    return z ^ (z >> 31);
+  }
+
+  // Seat one reservation that holds no table, moving others if needed.
+  bool seat(int res, int depth, int budget) {
+    Query q{at(res).party, at(res).span, zone[res]};
+    Ranked best[1];
+    if (detail::free_options(ix(), q, nullptr, best, 1) > 0) {
+      ix().move(res, best[0].option);
+      return true;
+    }
+    Plan plan;
+    if (depth <= 0 || !detail::plan_with_moves(ix(), q, depth, budget, plan)) return false;
+    for (int i = 0; i < plan.move_count; ++i) ix().move(plan.moves[i].res, plan.moves[i].option);
+    ix().move(res, plan.option);
+    return true;
+  }
+
+  std::vector<int> snapshot() const {
+    std::vector<int> snap(s.index.reservation_count());
+    for (int r = 0; r < s.index.reservation_count(); ++r) snap[r] = at(r).option;
+    return snap;
+  }
+
+  void restore(const std::vector<int>& snap) {
+    for (int r : all) ix().unplace(r);
+    for (int r : all)
+      if (snap[r] >= 0) ix().move(r, snap[r]);
+  }
+
+  int covers() const {
+    int c = 0;
+    for (int r = 0; r < s.index.reservation_count(); ++r)
+      if (at(r).held.count > 0) c += at(r).party;
+    return c;
+  }
+
+  // Orders of the greedy re-plans: by start (larger parties first at equal
+  // times), by size, then seeded blends of the two.
+  void order(int round, std::vector<int>& v) {
+    std::vector<int64_t> key(ix().reservation_count());
+    for (int r : v) {
+      int64_t start = at(r).span.start, party = at(r).party;
+      if (round == 0) key[r] = start * 128 - party;
+      else if (round == 1) key[r] = -party * (int64_t{1} << 40) + start;
+      else key[r] = start - party * static_cast<int64_t>(next() % 90) +
+                    static_cast<int64_t>(next() % 60);
+    }
+    std::stable_sort(v.begin(), v.end(), [&](int a, int b) { return key[a] < key[b]; });
+  }
+
+  void greedy_rounds(const std::vector<int>& original) {
+    auto best = snapshot();
+    int best_covers = covers();
+    for (int round = 0; round < opt.rounds; ++round) {
+      order(round, must);
+      order(round, cand);
+      for (int r : all) ix().unplace(r);
+      bool kept = true;
+      for (int r : must) kept = kept && seat(r, 2, 4000);
+      if (!kept) restore(original);  // candidates all unplaced in `original`
+      for (int r : cand) seat(r, 2, 4000);
+      for (int r : cand)
+        if (at(r).option < 0) seat(r, opt.max_move_depth, opt.search_budget);
+      int c = covers();
+      if (c > best_covers) {
+        best = snapshot();
+        best_covers = c;
+      } else {
+        restore(best);
+      }
+    }
+  }
+
+  // A waiting party takes an option held by smaller waiting parties, which
+  // are re-seated elsewhere if possible; kept only when covers grow.
+  bool eject_for(int r) {
+    const int party = at(r).party;
+    const auto& options = ix().options();
+    for (int o = 0; o < static_cast<int>(options.size()); ++o) {
+      if (!ix().admits(o, party)) continue;
+      int blocking[4];
+      int n = ix().blockers(o, at(r).span, nullptr, blocking, 3);
+      if (n == 0 || n > 3) continue;
+      int lost = 0;
+      bool ok = true;
+      for (int i = 0; i < n; ++i) {
+        ok = ok && std::find(cand.begin(), cand.end(), blocking[i]) != cand.end();
+        lost += at(blocking[i]).party;
+      }
+      if (!ok || lost >= party) continue;
+      auto before = snapshot();
+      int covers_before = covers();
+      for (int i = 0; i < n; ++i) ix().unplace(blocking[i]);
+      ix().move(r, o);
+      for (int i = 0; i < n; ++i) seat(blocking[i], 2, 4000);
+      if (covers() > covers_before) return true;
+      restore(before);
+    }
+    return false;
+  }
+
+  void ejections() {
+    std::vector<int> waiting;
+    for (int r : cand)
+      if (at(r).option < 0) waiting.push_back(r);
+    std::stable_sort(waiting.begin(), waiting.end(),
+                     [&](int a, int b) { return at(a).party > at(b).party; });
+    for (int r : waiting)
+      if (at(r).option < 0) eject_for(r);
+  }
+};
+
+Reservation as_reservation(const SeatRequest& r, const Venue& v) {
+  Reservation res;
+  res.id = r.id;
+  res.restaurant_id = v.restaurant.id;
+  res.party_size = r.party_size;
+  res.date = r.date;
+  res.time = r.time;
+  res.duration = r.duration;
+  res.status = ReservationStatus::Confirmed;
+  return res;
+}
+
+bool same_tables(std::vector<Uuid> a, std::vector<Uuid> b) {
+  std::sort(a.begin(), a.end());
+  std::sort(b.begin(), b.end());
+  return a == b;
+}
+
+}  // namespace
+
+Result<OptimiseResult> optimise_day(const Venue& venue, const DayBook& day,
+                                    const std::vector<SeatRequest>& waiting,
+                                    OptimiseOptions options) {
+  AssignOptions ao;
+  ao.check_hours = false;
+  ao.check_pacing = false;
+  auto assigner = Assigner::create(venue, day, ao);
+  if (!assigner) return assigner.error();
+  Assigner::State& s = assigner->state();
+  const int original = static_cast<int>(s.day.reservations.size());
+  Replanner rp{s, options, std::vector<const Uuid*>(original, nullptr), {}, {}, {}, options.seed};
+  OptimiseResult out;
+  out.covers_before = rp.covers();
+  for (const SeatRequest& w : waiting) {
+    s.day.reservations.push_back(as_reservation(w, venue));
+    s.index.add(s.day.reservations.back(), -1);
+    rp.zone.push_back(w.zone_id ? &*w.zone_id : nullptr);
+  }
+  for (int r = 0; r < s.index.reservation_count(); ++r) {
+    const auto& p = s.index.placed(r);
+    bool live = is_live(s.day.reservations[r].status);
+    if (!p.movable || !live) continue;  // Arrived/Seated stay; the others free nothing
+    if (p.option >= 0) rp.must.push_back(r);
+    else if (p.held.count == 0) rp.cand.push_back(r);
+  }
+  rp.all = rp.must;
+  rp.all.insert(rp.all.end(), rp.cand.begin(), rp.cand.end());
+  rp.greedy_rounds(rp.snapshot());
+  rp.ejections();
+
+  for (int r = 0; r < s.index.reservation_count(); ++r) {
+    int o = s.index.placed(r).option;
+    Reservation& res = s.day.reservations[r];
+    if (o < 0) continue;
+    auto ids = s.table_ids(o);
+    auto before = s.floor.tables_of(res);
+    if (r < original && !before.empty() && !same_tables(before, ids))
+      out.moved.push_back({res.id, before, ids, res.table_number, s.table_number(o)});
+    res.table_id = ids.front();
+    res.table_number = s.table_number(o);
+  }
+  for (int r : rp.cand)
+    (s.index.placed(r).option >= 0 ? out.seated : out.refused).push_back(s.day.reservations[r].id);
+  out.covers_after = rp.covers();
+  out.day = s.day;
+  out.day.reservations.clear();
+  for (int r = 0; r < s.index.reservation_count(); ++r)
+    if (r < original || s.index.placed(r).option >= 0)
+      out.day.reservations.push_back(s.day.reservations[r]);
+  return out;
+}
+
+}  // namespace foh

@@ -1,0 +1,128 @@
+// foh-bench-quality: covers seated by online assign, by optimise and by
+// first-fit in booking order, against the exact optimum (cbc), on generated
+// realistic days. Usage: foh-bench-quality [--days N] [--tables T] [--seed S]
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <map>
+#include <string>
+
+#include "day_gen.hpp"
+#include "foh/engine/optimise.hpp"
+#include "instance.hpp"
+
+namespace {
+
+using namespace foh;
+using namespace foh::bench;
+
+struct Args {
+  int days = 20, tables = 30;
+  uint64_t seed = 1;
+};
+
+Args parse(int argc, char** argv) {
+  Args a;
+  for (int i = 1; i + 1 < argc; i += 2) {
+    std::string k = argv[i];
+    if (k == "--days") a.days = std::atoi(argv[i + 1]);
+    else if (k == "--tables") a.tables = std::atoi(argv[i + 1]);
+    else if (k == "--seed") a.seed = std::strtoull(argv[i + 1], nullptr, 10);
+  }
+  return a;
+}
+
+// The engine's plan as IP options (checked for feasibility independently).
+std::vector<int> as_options(const Instance& in, const DayBook& day,
+                            const std::vector<SeatRequest>& requests, const Floor& floor) {
+  std::map<std::vector<Uuid>, int> by_tables;
+  for (size_t o = 0; o < in.option_tables.size(); ++o) {
+    auto ids = in.option_tables[o];
+    std::sort(ids.begin(), ids.end());
+    by_tables[ids] = static_cast<int>(o);
+  }
+  std::map<std::string, const Reservation*> by_id;
+  for (const auto& r : day.reservations) by_id[r.id] = &r;
+  std::vector<int> plan(requests.size(), -1);
+  for (size_t j = 0; j < requests.size(); ++j) {
+    auto it = by_id.find(requests[j].id);
+    if (it == by_id.end() || !is_live(it->second->status)) continue;
+    auto ids = floor.tables_of(*it->second);
+    std::sort(ids.begin(), ids.end());
+    auto o = by_tables.find(ids);
+    plan[j] = o == by_tables.end() ? -2 : o->second;
+  }
+  return plan;
+}
+
+struct Totals {
+  double ff = 0, assign = 0, optimise = 0, optimum = 0;
+};
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  Args args = parse(argc, argv);
+  char tmpl[] = "/tmp/foh-quality-XXXXXX";
+  if (!mkdtemp(tmpl)) return 1;
+  std::printf("%4s %5s %7s %7s %7s %7s %7s | %6s %6s %6s\n", "day", "req", "asked", "first",
+              "assign", "optim", "exact", "ff%", "as%", "op%");
+  Totals tot;
+  double min_assign = 1, min_optimise = 1;
+  for (int d = 0; d < args.days; ++d) {
+    uint64_t seed = args.seed * 1000 + d;
+    Venue venue = make_venue({args.tables, args.tables * 2 / 5, true, true}, seed);
+    double demand = 1.2 + 0.1 * (d % 4);
+    auto requests = make_requests(venue, {demand, Date{2026, 11, 21}}, seed);
+    DayBook empty;
+    empty.date = Date{2026, 11, 21};
+    auto floor = Floor::build(venue, &empty);
+    if (!floor) return std::fprintf(stderr, "%s\n", floor.error().text().c_str()), 1;
+    Instance in = make_instance(venue, *floor, requests);
+    int asked = 0;
+    for (const auto& j : in.ip.jobs) asked += j.party;
+    int ff = covers_of(in.ip, first_fit(in.ip));
+
+    auto assigner = Assigner::create(venue, empty);
+    std::vector<SeatRequest> rejected;
+    for (const auto& r : requests)
+      if (!assigner->assign(r).accepted) rejected.push_back(r);
+    auto online = as_options(in, assigner->day(), requests, *floor);
+    auto opt = optimise_day(venue, empty, requests, {});  // the batch: all requests at once
+    if (!opt) return std::fprintf(stderr, "%s\n", opt.error().text().c_str()), 1;
+    auto batch = as_options(in, opt->day, requests, *floor);
+    std::string why;
+    if (!feasible(in.ip, online, &why) || !feasible(in.ip, batch, &why))
+      return std::fprintf(stderr, "day %d: engine plan infeasible: %s\n", d, why.c_str()), 1;
+
+    auto t0 = std::chrono::steady_clock::now();
+    auto exact = solve_with_cbc(in.ip, tmpl, 120);
+    double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    if (!exact) return std::fprintf(stderr, "%s\n", exact.error().text().c_str()), 1;
+    int a = covers_of(in.ip, online), o = covers_of(in.ip, batch), x = exact->covers;
+    if (std::getenv("FOH_FORCED")) {
+      Instance forced = in;
+      for (size_t j = 0; j < online.size(); ++j) forced.ip.jobs[j].forced = online[j] >= 0;
+      auto fx = solve_with_cbc(forced.ip, tmpl, 120);
+      if (fx) std::printf("     best with online's accepted set: %d (%.1f %%)\n", fx->covers, 100.0 * fx->covers / x);
+    }
+    std::printf("%4d %5zu %7d %7d %7d %7d %7d | %6.1f %6.1f %6.1f  (cbc %.1fs%s)\n", d,
+                requests.size(), asked, ff, a, o, x, 100.0 * ff / x, 100.0 * a / x, 100.0 * o / x,
+                secs, exact->proven_optimal ? "" : ", NOT proven optimal");
+    tot.ff += ff, tot.assign += a, tot.optimise += o, tot.optimum += x;
+    min_assign = std::min(min_assign, 1.0 * a / x);
+    min_optimise = std::min(min_optimise, 1.0 * o / x);
+  }
+  std::printf("\nAggregate over %d days (covers / exact optimum covers):\n", args.days);
+  std::printf("  first-fit in booking order: %.2f %%\n", 100 * tot.ff / tot.optimum);
+  std::printf("  assign (online):            %.2f %%  (worst day %.2f %%)\n",
+              100 * tot.assign / tot.optimum, 100 * min_assign);
+  std::printf("  optimise (batch):           %.2f %%  (worst day %.2f %%)\n",
+              100 * tot.optimise / tot.optimum, 100 * min_optimise);
+  if (std::getenv("FOH_KEEP")) return 0;
+  std::string cleanup = std::string("rm -rf '") + tmpl + "'";
+  return std::system(cleanup.c_str()) == 0 ? 0 : 0;
+}

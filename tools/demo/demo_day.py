@@ -20,7 +20,9 @@ LUNCH_TIMES = {"12:00": 3, "12:15": 5, "12:30": 9, "12:45": 7, "13:00": 6, "13:1
 DINNER_TIMES = {"19:00": 1, "19:15": 1, "19:30": 2, "19:45": 4, "20:00": 14, "20:15": 12,
                 "20:30": 10, "20:45": 6, "21:00": 3, "21:15": 2, "21:30": 2, "21:45": 2, "22:00": 1}
 PARTY_SIZES = {1: 4, 2: 50, 3: 10, 4: 24, 5: 4, 6: 5, 7: 1, 8: 2}
-TARGET = {"midi": 46, "soir": 60}  # bookings that hold a table; a few stay free for requests
+TARGET = {"midi": 46, "soir": 56}  # bookings that hold a table; a few stay free for requests
+# at most this many tables held at once at dinner, so tonight's rush leaves room for the requests
+BUSY_TABLES = {"midi": 99, "soir": 25}
 CANCELLED = 8                       # cancelled since: they hold no table
 SOURCES = {"Site web": 30, "Téléphone": 28, "TheFork": 16, "Google": 12, "App": 6}
 
@@ -50,10 +52,13 @@ class Floor:
     def free(self, t, start, end):
         return all(end <= a or b <= start for a, b in self.held[t["id"]])
 
+    def busy_at(self, minute):
+        return sum(any(a <= minute < b for a, b in spans) for spans in self.held.values())
+
     def idle_before(self, t, start):
         return start - max([b for a, b in self.held[t["id"]] if b <= start], default=0)
 
-    def place(self, party, start, service):
+    def place(self, party, start, service, busy_cap):
         s = self.settings
         slot = start // s["slot_minutes"]
         if (self.slot_covers.get(slot, 0) + party > s["max_covers_per_slot"]
@@ -73,7 +78,7 @@ class Floor:
                       if max(t["capacity_max"] for t in m) < party <= seats <= party + 3
                       and all(self.free(t, start, end) for t in m)]
             choice = min(combos, key=lambda c: c[:2])[2] if combos else None
-        if choice is None:
+        if choice is None or any(self.busy_at(m) + len(choice) > busy_cap for m in range(start, end, 15)):
             return None
         for t in choice:
             self.held[t["id"]].append((start, end))
@@ -146,7 +151,7 @@ def place_bookings(venue, rng):
             continue
         start = minutes_of(pick(rng, LUNCH_TIMES if key == "midi" else DINNER_TIMES))
         party = pick(rng, PARTY_SIZES)
-        tables = floor.place(party, start, sid["Midi" if key == "midi" else "Soir"])
+        tables = floor.place(party, start, sid["Midi" if key == "midi" else "Soir"], BUSY_TABLES[key])
         if tables:
             placed.append((key, party, start, tables, False))
             counts[key] += 1

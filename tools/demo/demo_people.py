@@ -24,11 +24,13 @@ LAST_NAMES = [
 # Guests from abroad: Latin Extended-A beyond œ.
 INTERNATIONAL = ["Łucja Wiśniewska", "Tomáš Dvořák", "Ştefan Popescu", "Zoë O'Brien", "Jürgen Schäfer"]
 
+# allowed_tabs: empty = the role's defaults (engine/permissions.hpp: a Server
+# gets floor and waitlist); Léa, chef de rang, also takes bookings.
 TEAM = [  # key, role, display name, email, demo PIN, allowed_tabs override
     ("admin", "Admin", "Camille Rousseau", "camille@comptoir-des-halles.example.com", "1234", []),
     ("manager", "Manager", "Julien Moreau", "julien@comptoir-des-halles.example.com", "2468", []),
-    ("server-lea", "Server", "Léa Fontaine", "", "1111", []),
-    ("server-mehdi", "Server", "Mehdi Benali", "", "2222", ["floor", "waitlist"]),
+    ("server-lea", "Server", "Léa Fontaine", "", "1111", ["floor", "reservations", "waitlist"]),
+    ("server-mehdi", "Server", "Mehdi Benali", "", "2222", []),
     ("server-chloe", "Server", "Chloé Martin", "", "3333", []),
 ]
 

@@ -11,6 +11,7 @@ fitting their table or declared combination, never two live ones overlapping
 on a table (alone or as a member of a combination); pacing and load limits;
 blocked tables free; rows of the day dated that day.
 """
+import datetime
 import json
 import math
 import pathlib
@@ -145,7 +146,6 @@ class Checker:
 
     # ---------------------------------------------------------------- day
     def services_on(self, date):
-        import datetime
         dow = datetime.date.fromisoformat(date).isoweekday()
         out = []
         for s in self.v["services"]:
@@ -235,7 +235,6 @@ class Checker:
         return 0
 
     def day_load_limit(self):
-        import datetime
         date = self.d["date"]
         for o in self.settings["calendar_overrides"]:
             if o["date"] == date:

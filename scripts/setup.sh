@@ -4,7 +4,7 @@
 set -euo pipefail
 
 packages=(
-  build-essential cmake ninja-build pkg-config git
+  build-essential cmake ninja-build pkg-config git python3
   nlohmann-json3-dev libssl-dev doctest-dev libsqlite3-dev sqlite3
   libcurl4-openssl-dev libsdl2-dev libimgui-dev libstb-dev
   libbenchmark-dev coinor-cbc libcpp-httplib-dev libpq-dev

@@ -5,6 +5,7 @@
 // (status + PostgREST's {code, message, details, hint}) and from bodies we
 // refuse (malformed JSON, too large, wrong content type).
 #include <cstddef>
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -26,6 +27,10 @@ struct RestConfig {
   int backoff_max_ms = 4000;
   bool verify_tls = true;      // never turned off outside tests
   std::string ca_file;         // optional extra CA bundle
+  // Checked between attempts and during transfers: true aborts the call (a
+  // Transport error "cancelled"), so a stopping sync thread never waits out a
+  // hanging server.
+  std::function<bool()> should_stop;
 };
 
 enum class RestErrorKind {

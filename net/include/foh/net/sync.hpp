@@ -57,6 +57,9 @@ struct SyncConfig {
   int poll_interval_ms = 1000;
   int page_size = 1000;
   int push_batch = 200;   // entries per round before pulling again
+  // Entrance kiosk on the anon key: pushes its waitlist joins with
+  // return=minimal (anon may not read tables) and does not pull.
+  bool kiosk = false;
 };
 
 // Tells the UI something changed (rows pulled, a conflict, status). Runs on

@@ -1,0 +1,280 @@
+// Opening the cache file, its schema and migrations, rows, cursors and kv.
+#include "foh/net/cache.hpp"
+
+#include <fcntl.h>
+#include <sqlite3.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cstring>
+
+#include "sqlite_stmt.hpp"
+
+namespace foh::net {
+
+bool is_synced_table(std::string_view table) {
+  return std::any_of(std::begin(kSyncedTables), std::end(kSyncedTables),
+                     [&](const char* t) { return table == t; });
+}
+
+namespace {
+
+std::string str_field(const Json& row, const char* key) {
+  auto it = row.find(key);
+  return it != row.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+// The column a table is most often filtered by besides date.
+const char* ref_column(std::string_view table) {
+  if (table == "reservation_events") return "reservation_id";
+  if (table == "tables" || table == "zones" || table == "daily_extra_tables") return "floor_plan_id";
+  if (table == "daily_table_overrides") return "table_id";
+  return nullptr;
+}
+
+std::string lower(std::string s) {
+  std::transform(s.begin(), s.end(), s.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return s;
+}
+
+std::string search_text(std::string_view table, const Json& row) {
+  if (table == "customers")
+    return lower(str_field(row, "name") + " " + str_field(row, "phone") + " " +
+                 str_field(row, "email"));
+  if (table == "reservations")
+    return lower(str_field(row, "guest_name") + " " + str_field(row, "guest_phone"));
+  return {};
+}
+
+std::string row_table_sql(const char* t) {
+  std::string n(t);
+  return "CREATE TABLE IF NOT EXISTS " + n +
+         " (id TEXT PRIMARY KEY, restaurant_id TEXT, date TEXT, updated_at TEXT, status TEXT,"
+         " ref_id TEXT, search TEXT, json TEXT NOT NULL);"
+         "CREATE INDEX IF NOT EXISTS " + n + "_date ON " + n + "(date);"
+         "CREATE INDEX IF NOT EXISTS " + n + "_ref ON " + n + "(ref_id);";
+}
+
+const char* kMetaSchema = R"sql(
+CREATE TABLE IF NOT EXISTS outbox (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  idempotency_key TEXT NOT NULL UNIQUE,
+  tbl TEXT NOT NULL,
+  op TEXT NOT NULL CHECK (op IN ('upsert','delete','status')),
+  row_id TEXT NOT NULL,
+  row_json TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  attempts INTEGER NOT NULL DEFAULT 0,
+  last_error TEXT NOT NULL DEFAULT '',
+  state TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending','conflicted','failed')));
+CREATE INDEX IF NOT EXISTS outbox_row ON outbox(tbl, row_id);
+CREATE INDEX IF NOT EXISTS outbox_state ON outbox(state, seq);
+CREATE TABLE IF NOT EXISTS conflicts (
+  reservation_id TEXT PRIMARY KEY, outbox_seq INTEGER NOT NULL, message TEXT NOT NULL,
+  proposal_json TEXT NOT NULL, created_at TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS sync_cursors (
+  tbl TEXT PRIMARY KEY, updated_at TEXT NOT NULL DEFAULT '', last_id TEXT NOT NULL DEFAULT '',
+  seq INTEGER NOT NULL DEFAULT 0);
+CREATE TABLE IF NOT EXISTS kv (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+)sql";
+
+// Owner-only permissions before SQLite touches the file: SQLite gives the
+// -wal and -shm files the database file's mode.
+Status prepare_file(const std::string& path) {
+  if (path == ":memory:" || path.empty()) return ok();
+  int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+  if (fd < 0) return Error{path, std::string("cannot create cache file: ") + std::strerror(errno)};
+  bool chmod_ok = ::fchmod(fd, 0600) == 0;
+  ::close(fd);
+  if (!chmod_ok) return Error{path, std::string("cannot set mode 0600: ") + std::strerror(errno)};
+  for (const char* suffix : {"-wal", "-shm"}) ::chmod((path + suffix).c_str(), 0600);
+  return ok();
+}
+
+}  // namespace
+
+Cache::Cache(sqlite3* db, std::string path) : db_(db), path_(std::move(path)) {}
+Cache::~Cache() { sqlite3_close_v2(db_); }
+
+Result<std::unique_ptr<Cache>> Cache::open(const std::string& path, CacheOptions opts) {
+  if (auto st = prepare_file(path); !st) return st.error();
+  sqlite3* db = nullptr;
+  int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
+  if (sqlite3_open_v2(path.c_str(), &db, flags, nullptr) != SQLITE_OK) {
+    Error e = sqlite_error(db, path);
+    sqlite3_close_v2(db);
+    return e;
+  }
+  std::unique_ptr<Cache> c(new Cache(db, path));
+  sqlite3_busy_timeout(db, opts.busy_timeout_ms);
+  // WAL: readers never wait for the sync thread's writes. FULL: a commit is
+  // on disk before it returns (survives a power cut, not only a crash).
+  if (path != ":memory:") {
+    Stmt wal(db, "PRAGMA journal_mode=WAL");
+    if (!wal.step() || wal.text(0) != "wal") return Error{path, "cannot switch to WAL mode"};
+  }
+  for (const char* pragma : {"PRAGMA synchronous=FULL", "PRAGMA foreign_keys=OFF",
+                             "PRAGMA temp_store=MEMORY"})
+    if (auto st = c->exec(pragma); !st) return st.error();
+  if (auto st = c->migrate(); !st) return st.error();
+  if (auto st = prepare_file(path); !st) return st.error();  // -wal/-shm now exist
+  return c;
+}
+
+Status Cache::exec(const std::string& sql) {
+  char* msg = nullptr;
+  if (sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &msg) != SQLITE_OK) {
+    Error e{path_, std::string("SQLite: ") + (msg ? msg : "error") + " in: " + sql.substr(0, 60)};
+    sqlite3_free(msg);
+    return e;
+  }
+  return ok();
+}
+
+int Cache::schema_version() {
+  Stmt s(db_, "PRAGMA user_version");
+  return s.step() ? static_cast<int>(s.int64(0)) : -1;
+}
+
+// Migrations run in order, each in its own transaction with the version bump.
+Status Cache::migrate() {
+  int v = schema_version();
+  if (v > kSchemaVersion)
+    return Error{path_, "cache schema version " + std::to_string(v) + " is newer than this build (" +
+                            std::to_string(kSchemaVersion) + ")"};
+  if (v < 1) {
+    Transaction tx(*this);
+    if (!tx.begun()) return tx.begun().error();
+    for (const char* t : kSyncedTables)
+      if (auto st = exec(row_table_sql(t)); !st) return st;
+    if (auto st = exec(kMetaSchema); !st) return st;
+    if (auto st = exec("PRAGMA user_version=1"); !st) return st;
+    if (auto st = tx.commit(); !st) return st;
+  }
+  return ok();
+}
+
+Status Cache::integrity_check() {
+  Stmt s(db_, "PRAGMA integrity_check");
+  if (!s.step()) return s.error(path_);
+  std::string r = s.text(0);
+  return r == "ok" ? ok() : Status(Error{path_, "integrity_check: " + r});
+}
+
+// ---------------------------------------------------------------- rows
+
+Status Cache::put_row(std::string_view table, const Json& row) {
+  if (!is_synced_table(table)) return Error{std::string(table), "not a synced table"};
+  std::string id = str_field(row, "id");
+  if (id.empty()) return Error{std::string(table) + ".id", "missing row id"};
+  std::string rid = table == "restaurants" ? id : str_field(row, "restaurant_id");
+  std::string updated = str_field(row, "updated_at");
+  if (updated.empty()) updated = str_field(row, "created_at");
+  const char* ref = ref_column(table);
+  Stmt s(db_, "INSERT OR REPLACE INTO " + std::string(table) +
+                  " (id, restaurant_id, date, updated_at, status, ref_id, search, json)"
+                  " VALUES (?,?,?,?,?,?,?,?)");
+  s.bind(1, id).bind_opt(2, rid).bind_opt(3, str_field(row, "date")).bind_opt(4, updated);
+  s.bind_opt(5, str_field(row, "status")).bind_opt(6, ref ? str_field(row, ref) : std::string());
+  s.bind_opt(7, search_text(table, row)).bind(8, row.dump());
+  if (!s.run()) return s.error(std::string(table) + " " + id);
+  return ok();
+}
+
+Status Cache::delete_row(std::string_view table, const Uuid& id) {
+  if (!is_synced_table(table)) return Error{std::string(table), "not a synced table"};
+  Stmt s(db_, "DELETE FROM " + std::string(table) + " WHERE id = ?");
+  s.bind(1, id);
+  if (!s.run()) return s.error(std::string(table) + " " + id);
+  return ok();
+}
+
+namespace {
+std::vector<Json> collect(Stmt& s) {
+  std::vector<Json> out;
+  while (s.step()) {
+    auto j = Json::parse(s.text(0), nullptr, false);
+    if (!j.is_discarded()) out.push_back(std::move(j));
+  }
+  return out;
+}
+}  // namespace
+
+std::optional<Json> Cache::get_row(std::string_view table, const Uuid& id) {
+  if (!is_synced_table(table)) return std::nullopt;
+  Stmt s(db_, "SELECT json FROM " + std::string(table) + " WHERE id = ?");
+  s.bind(1, id);
+  auto v = collect(s);
+  if (v.empty()) return std::nullopt;
+  return std::move(v.front());
+}
+
+std::vector<Json> Cache::rows(std::string_view table) {
+  if (!is_synced_table(table)) return {};
+  Stmt s(db_, "SELECT json FROM " + std::string(table) + " ORDER BY rowid");
+  return collect(s);
+}
+
+std::vector<Json> Cache::rows_of_date(std::string_view table, Date date) {
+  if (!is_synced_table(table)) return {};
+  Stmt s(db_, "SELECT json FROM " + std::string(table) + " WHERE date = ? ORDER BY rowid");
+  s.bind(1, date.str());
+  return collect(s);
+}
+
+int64_t Cache::row_count(std::string_view table) {
+  if (!is_synced_table(table)) return 0;
+  Stmt s(db_, "SELECT count(*) FROM " + std::string(table));
+  return s.step() ? s.int64(0) : 0;
+}
+
+// ---------------------------------------------------------------- cursors, kv
+
+SyncCursor Cache::cursor(std::string_view table) {
+  Stmt s(db_, "SELECT updated_at, last_id, seq FROM sync_cursors WHERE tbl = ?");
+  s.bind(1, table);
+  if (!s.step()) return {};
+  return SyncCursor{s.text(0), s.text(1), s.int64(2)};
+}
+
+Status Cache::set_cursor(std::string_view table, const SyncCursor& c) {
+  Stmt s(db_, "INSERT OR REPLACE INTO sync_cursors (tbl, updated_at, last_id, seq) VALUES (?,?,?,?)");
+  s.bind(1, table).bind(2, c.updated_at).bind(3, c.last_id).bind(4, c.seq);
+  if (!s.run()) return s.error("sync_cursors " + std::string(table));
+  return ok();
+}
+
+std::optional<std::string> Cache::kv_get(std::string_view key) {
+  Stmt s(db_, "SELECT value FROM kv WHERE key = ?");
+  s.bind(1, key);
+  if (!s.step()) return std::nullopt;
+  return s.text(0);
+}
+
+Status Cache::kv_set(std::string_view key, std::string_view value) {
+  Stmt s(db_, "INSERT OR REPLACE INTO kv (key, value) VALUES (?,?)");
+  s.bind(1, key).bind(2, value);
+  if (!s.run()) return s.error("kv " + std::string(key));
+  return ok();
+}
+
+// ---------------------------------------------------------------- transaction
+
+Transaction::Transaction(Cache& cache) : cache_(cache), begun_(cache.exec("BEGIN IMMEDIATE")) {}
+
+Transaction::~Transaction() {
+  if (begun_ && !committed_) cache_.exec("ROLLBACK");
+}
+
+Status Transaction::commit() {
+  if (!begun_) return begun_;
+  if (committed_) return Error{cache_.path(), "transaction already committed"};
+  auto st = cache_.exec("COMMIT");
+  if (st) committed_ = true;
+  return st;
+}
+
+}  // namespace foh::net

@@ -1,0 +1,147 @@
+// What the screens read from the cache: the venue, one day, customers, a
+// reservation's events; and the standalone first-run seed.
+#include <sqlite3.h>
+
+#include <algorithm>
+#include <cctype>
+
+#include "foh/engine/codec.hpp"
+#include "foh/net/cache.hpp"
+#include "sqlite_stmt.hpp"
+
+namespace foh::net {
+
+namespace {
+
+// Decodes every row of `rows` with `decode`, naming the row on error.
+template <class T, class Decode>
+Status decode_all(const std::vector<Json>& rows, const char* table, Decode decode,
+                  std::vector<T>& out) {
+  out.reserve(out.size() + rows.size());
+  for (const auto& j : rows) {
+    std::string where = std::string("cache: ") + table + " " + j.value("id", std::string("?"));
+    auto r = decode(j, where);
+    if (!r) return r.error();
+    out.push_back(std::move(r).value());
+  }
+  return ok();
+}
+
+}  // namespace
+
+bool Cache::has_venue() { return row_count("restaurants") > 0; }
+
+Result<Venue> Cache::load_venue() {
+  auto restaurants = rows("restaurants");
+  if (restaurants.empty()) return Error{path_, "no restaurant in the cache"};
+  // A terminal serves one restaurant: the configured one, else the only one.
+  const Json* chosen = &restaurants.front();
+  if (auto want = kv_get("restaurant_id"))
+    for (const auto& r : restaurants)
+      if (r.value("id", "") == *want) chosen = &r;
+  auto rest = decode_restaurant(*chosen, "cache: restaurants " + chosen->value("id", "?"));
+  if (!rest) return rest.error();
+  Venue v;
+  v.restaurant = std::move(rest).value();
+  Status st = decode_all(rows("floor_plans"), "floor_plans", decode_floor_plan, v.floor_plans);
+  if (st) st = decode_all(rows("zones"), "zones", decode_zone, v.zones);
+  if (st) st = decode_all(rows("tables"), "tables", decode_table, v.tables);
+  if (st) st = decode_all(rows("services"), "services", decode_service, v.services);
+  if (st) st = decode_all(rows("team_members"), "team_members", decode_team_member, v.team_members);
+  if (!st) return st.error();
+  std::sort(v.floor_plans.begin(), v.floor_plans.end(),
+            [](const FloorPlan& a, const FloorPlan& b) { return a.sort_order < b.sort_order; });
+  return v;
+}
+
+Result<DayBook> Cache::load_day(Date date) {
+  DayBook d;
+  d.date = date;
+  Status st = decode_all(rows_of_date("reservations", date), "reservations", decode_reservation,
+                         d.reservations);
+  if (st)
+    st = decode_all(rows_of_date("waitlist_entries", date), "waitlist_entries",
+                    decode_waitlist_entry, d.waitlist);
+  if (st)
+    st = decode_all(rows_of_date("daily_table_overrides", date), "daily_table_overrides",
+                    decode_daily_table_override, d.table_overrides);
+  if (st)
+    st = decode_all(rows_of_date("daily_extra_tables", date), "daily_extra_tables",
+                    decode_daily_extra_table, d.extra_tables);
+  if (st)
+    st = decode_all(rows_of_date("daily_floor_notes", date), "daily_floor_notes",
+                    decode_daily_floor_note, d.floor_notes);
+  if (!st) return st.error();
+  std::sort(d.reservations.begin(), d.reservations.end(),
+            [](const Reservation& a, const Reservation& b) { return a.time < b.time; });
+  return d;
+}
+
+std::vector<Customer> Cache::search_customers(std::string_view query, int limit) {
+  std::string q(query);
+  std::transform(q.begin(), q.end(), q.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  // LIKE wildcards in the query are matched literally.
+  std::string pattern = "%";
+  for (char c : q) {
+    if (c == '%' || c == '_' || c == '\\') pattern += '\\';
+    pattern += c;
+  }
+  pattern += "%";
+  Stmt s(db_, "SELECT json FROM customers WHERE search LIKE ? ESCAPE '\\' ORDER BY search LIMIT ?");
+  s.bind(1, pattern).bind(2, limit);
+  std::vector<Customer> out;
+  while (s.step()) {
+    auto j = Json::parse(s.text(0), nullptr, false);
+    if (j.is_discarded()) continue;
+    if (auto c = decode_customer(j, "cache: customers")) out.push_back(std::move(c).value());
+  }
+  return out;
+}
+
+std::vector<ReservationEvent> Cache::events_of(const Uuid& reservation_id) {
+  Stmt s(db_, "SELECT json FROM reservation_events WHERE ref_id = ? ORDER BY updated_at, rowid");
+  s.bind(1, reservation_id);
+  std::vector<ReservationEvent> out;
+  while (s.step()) {
+    auto j = Json::parse(s.text(0), nullptr, false);
+    if (j.is_discarded()) continue;
+    if (auto e = decode_reservation_event(j, "cache: reservation_events"))
+      out.push_back(std::move(e).value());
+  }
+  return out;
+}
+
+Result<Reservation> Cache::reservation(const Uuid& id) {
+  auto j = get_row("reservations", id);
+  if (!j) return Error{"reservations " + id, "no such reservation in the cache"};
+  return decode_reservation(*j, "cache: reservations " + id);
+}
+
+Status Cache::seed(const Venue& venue, const DayBook* day) {
+  Transaction tx(*this);
+  if (!tx.begun()) return tx.begun();
+  if (has_venue()) return Error{path_, "the cache already holds a restaurant; not seeding"};
+  Status st = put_row("restaurants", encode(venue.restaurant));
+  auto put_all = [&](const char* table, const auto& rows) {
+    for (const auto& r : rows)
+      if (st) st = put_row(table, encode(r));
+  };
+  put_all("floor_plans", venue.floor_plans);
+  put_all("zones", venue.zones);
+  put_all("tables", venue.tables);
+  put_all("services", venue.services);
+  put_all("team_members", venue.team_members);
+  if (day) {
+    put_all("reservations", day->reservations);
+    put_all("waitlist_entries", day->waitlist);
+    put_all("daily_table_overrides", day->table_overrides);
+    put_all("daily_extra_tables", day->extra_tables);
+    put_all("daily_floor_notes", day->floor_notes);
+  }
+  if (st) st = kv_set("restaurant_id", venue.restaurant.id);
+  if (!st) return st;
+  return tx.commit();
+}
+
+}  // namespace foh::net

@@ -1,0 +1,198 @@
+// The sync thread: one round (push, then pull) about every second or when
+// poked; a snapshot of its status for the screens; results to the UI only
+// through the MainQueue.
+#include "foh/net/sync.hpp"
+
+#include "sync_worker.hpp"
+
+namespace foh::net {
+
+void MainQueue::post(std::function<void()> fn) {
+  std::lock_guard lock(mu_);
+  q_.push_back(std::move(fn));
+}
+
+std::size_t MainQueue::drain() {
+  std::deque<std::function<void()>> batch;
+  {
+    std::lock_guard lock(mu_);
+    batch.swap(q_);
+  }
+  for (auto& fn : batch) fn();
+  return batch.size();
+}
+
+std::size_t MainQueue::size() const {
+  std::lock_guard lock(mu_);
+  return q_.size();
+}
+
+const char* to_string(Connectivity c) {
+  switch (c) {
+    case Connectivity::Offline: return "offline";
+    case Connectivity::Online: return "online";
+    case Connectivity::Syncing: return "syncing";
+    case Connectivity::LoginRequired: return "login required";
+  }
+  return "?";
+}
+
+Sync::Sync(SyncConfig config, MainQueue& queue, SyncEvents events)
+    : w_(std::make_unique<Worker>(std::move(config), queue, std::move(events))) {}
+
+Sync::~Sync() { stop(); }
+
+Status Sync::start() {
+  if (w_->thread.joinable()) return ok();
+  if (auto st = w_->ensure_open(); !st) return st;
+  w_->stopping = false;
+  w_->thread = std::thread([w = w_.get()] { w->loop(); });
+  return ok();
+}
+
+void Sync::stop() {
+  w_->stopping = true;
+  w_->cv.notify_all();
+  if (w_->thread.joinable()) w_->thread.join();
+}
+
+void Sync::poke() {
+  {
+    std::lock_guard lock(w_->mu);
+    w_->poked = true;
+  }
+  w_->cv.notify_all();
+}
+
+void Sync::set_bearer(std::string token) {
+  {
+    std::lock_guard lock(w_->mu);
+    w_->new_bearer = std::move(token);
+    w_->bearer_changed = true;
+    w_->poked = true;
+  }
+  w_->cv.notify_all();
+}
+
+SyncStatus Sync::status() const {
+  std::lock_guard lock(w_->status_mu);
+  return w_->status;
+}
+
+Status Sync::run_once() {
+  if (auto st = w_->ensure_open(); !st) return st;
+  return w_->round();
+}
+
+Status Sync::push_once() {
+  if (auto st = w_->ensure_open(); !st) return st;
+  return w_->push();
+}
+
+Status Sync::pull_once() {
+  if (auto st = w_->ensure_open(); !st) return st;
+  auto st = w_->pull();
+  if (st) w_->propose_for_conflicts();
+  return st;
+}
+
+// ---------------------------------------------------------------- worker
+
+Status Sync::Worker::ensure_open() {
+  if (!cache) {
+    auto c = Cache::open(cfg.cache_path);
+    if (!c) return c.error();
+    cache = std::move(c).value();
+  }
+  if (!rest) {
+    RestConfig rc = cfg.rest;
+    rc.should_stop = [this] { return stopping.load(); };
+    rest = std::make_unique<RestClient>(std::move(rc));
+  }
+  return ok();
+}
+
+void Sync::Worker::set_state(Connectivity c, const std::string& error) {
+  std::lock_guard lock(status_mu);
+  status.state = c;
+  status.last_error = error;
+  if (error.empty() && c == Connectivity::Online) status.last_success = utc_now_iso();
+}
+
+void Sync::Worker::refresh_counts() {
+  int64_t pending = cache->outbox_count(OutboxState::Pending);
+  int64_t failed = cache->outbox_count(OutboxState::Failed);
+  int64_t conflicts = static_cast<int64_t>(cache->conflicts().size());
+  std::lock_guard lock(status_mu);
+  status.outbox_length = pending;
+  status.failed = failed;
+  status.conflicts = conflicts;
+}
+
+void Sync::Worker::publish() {
+  SyncStatus snap;
+  bool changed;
+  {
+    std::lock_guard lock(status_mu);
+    snap = status;
+    changed = data_changed;
+    data_changed = false;
+  }
+  if (events.on_status) queue.post([cb = events.on_status, snap] { cb(snap); });
+  if (changed && events.on_data_changed) queue.post(events.on_data_changed);
+}
+
+Status Sync::Worker::round() {
+  {
+    std::lock_guard lock(mu);
+    if (bearer_changed) {
+      rest->set_bearer(new_bearer);
+      bearer_changed = false;
+      std::lock_guard slock(status_mu);
+      if (status.state == Connectivity::LoginRequired) status.state = Connectivity::Offline;
+    }
+  }
+  {
+    std::lock_guard lock(status_mu);
+    if (status.state == Connectivity::LoginRequired) return Error{"sync", "login required"};
+    status.state = Connectivity::Syncing;
+  }
+  Status st = push();
+  if (st && !cfg.kiosk) st = pull();
+  if (st && !cfg.kiosk) propose_for_conflicts();
+  refresh_counts();
+  {
+    std::lock_guard lock(status_mu);
+    if (status.state != Connectivity::LoginRequired) {
+      status.state = st ? Connectivity::Online : Connectivity::Offline;
+      if (st) {
+        status.last_success = utc_now_iso();
+        status.last_error.clear();
+      } else {
+        status.last_error = st.error().text();
+      }
+    }
+  }
+  publish();
+  return st;
+}
+
+void Sync::Worker::loop() {
+  while (!stopping) {
+    round();
+    std::unique_lock lock(mu);
+    cv.wait_for(lock, std::chrono::milliseconds(cfg.poll_interval_ms),
+                [this] { return poked || stopping.load(); });
+    poked = false;
+  }
+}
+
+std::string restaurant_filter(const std::string& table, const Uuid& restaurant_id) {
+  if (restaurant_id.empty()) return {};
+  if (table == "restaurants") return "&id=eq." + restaurant_id;
+  // Events carry no restaurant_id (RLS scopes them); customers may be shared.
+  if (table == "reservation_events" || table == "customers") return {};
+  return "&restaurant_id=eq." + restaurant_id;
+}
+
+}  // namespace foh::net

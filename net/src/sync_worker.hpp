@@ -1,0 +1,52 @@
+#pragma once
+// Private: the sync thread's state, shared by sync.cpp (thread, status),
+// sync_push.cpp (outbox) and sync_pull.cpp (cursors).
+#include <atomic>
+#include <condition_variable>
+#include <memory>
+#include <mutex>
+#include <thread>
+
+#include "foh/net/cache.hpp"
+#include "foh/net/rest.hpp"
+#include "foh/net/sync.hpp"
+
+namespace foh::net {
+
+struct Sync::Worker {
+  SyncConfig cfg;
+  MainQueue& queue;
+  SyncEvents events;
+  std::unique_ptr<Cache> cache;      // the sync thread's own connection
+  std::unique_ptr<RestClient> rest;  // its own curl handle
+
+  std::thread thread;
+  std::mutex mu;  // guards wake/bearer fields below
+  std::condition_variable cv;
+  bool poked = false;
+  std::string new_bearer;
+  bool bearer_changed = false;
+  std::atomic<bool> stopping{false};
+
+  mutable std::mutex status_mu;
+  SyncStatus status;
+  bool data_changed = false;  // set by push/pull in a round
+
+  Worker(SyncConfig c, MainQueue& q, SyncEvents e)
+      : cfg(std::move(c)), queue(q), events(std::move(e)) {}
+
+  Status ensure_open();
+  Status round();                // push then pull, updates status
+  Status push();                 // sync_push.cpp
+  Status pull();                 // sync_pull.cpp
+  void propose_for_conflicts();  // sync_push.cpp: engine proposals after a pull
+  void set_state(Connectivity c, const std::string& error);
+  void refresh_counts();
+  void publish();
+  void loop();
+};
+
+// PostgREST filter for the terminal's restaurant on `table`, "" when none.
+std::string restaurant_filter(const std::string& table, const Uuid& restaurant_id);
+
+}  // namespace foh::net

@@ -1,0 +1,122 @@
+#!/usr/bin/env bash
+# A throwaway local backend: PostgreSQL in DIR + foh-backend, both on 127.0.0.1.
+#   tools/backend/local.sh start DIR   -> prints FOH_BACKEND_URL=, FOH_ANON_KEY=, FOH_SERVICE_KEY=,
+#                                         FOH_JWT_SECRET=, FOH_RESTAURANT_ID= on stdout
+#   tools/backend/local.sh stop DIR
+# Everything else goes to stderr or to logs in DIR. As root, PostgreSQL runs as
+# the `postgres` user (it refuses to run as root). Environment:
+#   FOH_BACKEND_BIN  the foh-backend executable (default: build/bin/foh-backend)
+#   FOH_PG_BIN       PostgreSQL's bin directory (default: the newest /usr/lib/postgresql/*/bin)
+#   FOH_DEMO_DIR     where restaurant.json and day.json are (default: assets/demo)
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+root="$(cd "$here/../.." && pwd)"
+cmd="${1:-}"
+dir="${2:-}"
+if [ -z "$cmd" ] || [ -z "$dir" ]; then
+  echo "usage: $0 start|stop DIR" >&2
+  exit 2
+fi
+mkdir -p "$dir"
+dir="$(cd "$dir" && pwd)"
+run="$dir/pgrun"   # owned by the user PostgreSQL runs as
+data="$run/data"
+
+pg_bin="${FOH_PG_BIN:-$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)}"
+backend="${FOH_BACKEND_BIN:-$root/build/bin/foh-backend}"
+demo="${FOH_DEMO_DIR:-$root/assets/demo}"
+
+as_pg() {
+  if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+log() { echo "local.sh: $*" >&2; }
+
+stop() {
+  if [ -f "$dir/backend.pid" ]; then
+    pid="$(cat "$dir/backend.pid")"
+    if kill -0 "$pid" 2>/dev/null; then
+      kill -TERM "$pid" 2>/dev/null || true
+      for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+      kill -0 "$pid" 2>/dev/null && kill -KILL "$pid" 2>/dev/null || true
+    fi
+    rm -f "$dir/backend.pid"
+  fi
+  if [ -f "$data/postmaster.pid" ]; then
+    as_pg "$pg_bin/pg_ctl" -D "$data" -m fast -w stop >/dev/null 2>&1 || true
+  fi
+}
+
+start() {
+  [ -x "$pg_bin/initdb" ] || { log "PostgreSQL server not found (apt-get install postgresql)"; exit 1; }
+  [ -x "$backend" ] || { log "foh-backend not found at $backend (build it, or set FOH_BACKEND_BIN)"; exit 1; }
+  if [ -f "$dir/backend.pid" ] && kill -0 "$(cat "$dir/backend.pid")" 2>/dev/null; then
+    log "already running in $dir"; exit 1
+  fi
+  stop
+  rm -rf "$run"
+  mkdir -p "$run"
+  chmod 755 "$dir"
+  if [ "$(id -u)" -eq 0 ]; then chown postgres:postgres "$run"; fi
+
+  as_pg "$pg_bin/initdb" -D "$data" -U postgres --auth=trust -E UTF8 --no-sync --no-instructions \
+    >"$dir/initdb.log" 2>&1 || { log "initdb failed, see $dir/initdb.log"; exit 1; }
+  local port sockdir
+  port="$("$backend" --free-port)"
+  # Unix socket in DIR too, unless the path is too long for a socket address.
+  sockdir="$run"
+  [ ${#sockdir} -gt 80 ] && sockdir=""
+  as_pg "$pg_bin/pg_ctl" -D "$data" -l "$run/postgres.log" -w -t 30 \
+    -o "-p $port -k '$sockdir' -c listen_addresses=127.0.0.1 -c max_connections=60" start \
+    >/dev/null 2>&1 || { log "PostgreSQL did not start, see $run/postgres.log"; exit 1; }
+  local db="host=127.0.0.1 port=$port user=postgres dbname=postgres"
+
+  # One psql for all migrations, in file-name order; the first error stops it.
+  local files=()
+  for f in "$here"/migrations/*.sql; do files+=(-f "$f"); done
+  PGOPTIONS='-c client_min_messages=warning' "$pg_bin/psql" "$db" -X -q -v ON_ERROR_STOP=1 \
+    "${files[@]}" >>"$dir/migrations.log" 2>&1 || { log "a migration failed, see $dir/migrations.log"; exit 1; }
+
+  local secret anon service rid=""
+  secret="$("$backend" --new-secret)"
+  anon="$(FOH_JWT_SECRET="$secret" "$backend" --mint-token --role anon)"
+  service="$(FOH_JWT_SECRET="$secret" "$backend" --mint-token --role service_role)"
+  if [ -f "$demo/restaurant.json" ] && [ -f "$demo/day.json" ]; then
+    rid="$(FOH_DB="$db" "$backend" --load-demo --restaurant "$demo/restaurant.json" \
+             --day "$demo/day.json" 2>>"$dir/demo.log")" || { log "demo load failed, see $dir/demo.log"; exit 1; }
+    [ -s "$dir/demo.log" ] && log "demo loaded with remarks, see $dir/demo.log"
+  else
+    log "no demo restaurant in $demo: the database starts empty"
+  fi
+
+  rm -f "$dir/backend.port"
+  FOH_DB="$db" FOH_JWT_SECRET="$secret" FOH_ANON_KEY="$anon" FOH_SERVICE_KEY="$service" \
+    nohup "$backend" --port 0 --port-file "$dir/backend.port" >>"$dir/backend.log" 2>&1 </dev/null &
+  echo $! >"$dir/backend.pid"
+  for _ in $(seq 100); do [ -s "$dir/backend.port" ] && break; sleep 0.1; done
+  [ -s "$dir/backend.port" ] || { log "foh-backend did not start, see $dir/backend.log"; stop; exit 1; }
+  local bport
+  bport="$(cat "$dir/backend.port")"
+  # It listens once the port file exists; one request proves it answers.
+  exec 3<>"/dev/tcp/127.0.0.1/$bport"
+  printf 'GET /health HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n' >&3
+  head -n 1 <&3 | grep -q ' 200' || { log "foh-backend does not answer"; stop; exit 1; }
+  exec 3<&-
+
+  umask 077
+  {
+    echo "FOH_BACKEND_URL=http://127.0.0.1:$bport"
+    echo "FOH_ANON_KEY=$anon"
+    echo "FOH_SERVICE_KEY=$service"
+    echo "FOH_JWT_SECRET=$secret"
+    echo "FOH_RESTAURANT_ID=$rid"
+  } >"$dir/env"
+  echo "$db" >"$dir/db"
+  cat "$dir/env"
+}
+
+case "$cmd" in
+  start) start ;;
+  stop) stop ;;
+  *) echo "usage: $0 start|stop DIR" >&2; exit 2 ;;
+esac

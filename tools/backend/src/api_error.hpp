@@ -1,0 +1,28 @@
+#pragma once
+// PostgREST's error JSON {code, message, details, hint} and its HTTP statuses
+// (docs.postgrest.org, "Errors": SQLSTATE -> HTTP status table).
+#include <optional>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+namespace foh::backend {
+
+struct ApiError {
+  int status = 500;
+  std::string code;  // SQLSTATE or PGRSTnnn / FOH_*
+  std::string message;
+  std::optional<std::string> details, hint;
+
+  nlohmann::json body() const;
+};
+
+// The HTTP status PostgREST gives a PostgreSQL error. 42501 is 403 for a caller
+// with a token (authenticated, service_role) and 401 for anon.
+int status_for_sqlstate(const std::string& sqlstate, bool authenticated);
+
+ApiError pgrst(int status, std::string code, std::string message,
+               std::optional<std::string> details = std::nullopt,
+               std::optional<std::string> hint = std::nullopt);
+
+}  // namespace foh::backend

@@ -1,0 +1,94 @@
+#include "catalog.hpp"
+
+#include <algorithm>
+
+#include <nlohmann/json.hpp>
+
+namespace foh::backend {
+
+bool TableInfo::has(const std::string& column) const {
+  return std::find(columns.begin(), columns.end(), column) != columns.end();
+}
+
+std::string quote_ident(const std::string& name) {
+  std::string out = "\"";
+  for (char c : name) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
+namespace {
+
+const char* kColumnsSql =
+    "select table_name::text, column_name::text from information_schema.columns "
+    "where table_schema = 'public' order by table_name, ordinal_position";
+
+const char* kKeysSql =
+    "select tc.table_name::text, kcu.column_name::text "
+    "from information_schema.table_constraints tc "
+    "join information_schema.key_column_usage kcu "
+    "  on kcu.constraint_schema = tc.constraint_schema and kcu.constraint_name = tc.constraint_name "
+    "where tc.table_schema = 'public' and tc.constraint_type = 'PRIMARY KEY' "
+    "order by tc.table_name, kcu.ordinal_position";
+
+const char* kFunctionsSql =
+    "select p.proname::text, coalesce(array_to_json(p.proargnames)::text, '[]'), "
+    "  coalesce((select json_agg(format_type(a.t, null) order by a.n) "
+    "            from unnest(p.proargtypes::oid[]) with ordinality a(t, n))::text, '[]'), "
+    "  p.pronargdefaults::text, p.proretset::text "
+    "from pg_proc p where p.pronamespace = 'public'::regnamespace and p.prokind = 'f' "
+    "  and p.prorettype <> 'trigger'::regtype order by p.proname, p.oid";
+
+}  // namespace
+
+Outcome<Catalog> Catalog::load(PgTx& tx) {
+  Catalog cat;
+  auto cols = tx.exec(kColumnsSql);
+  if (failed(cols)) return std::get<ApiError>(cols);
+  for (const auto& row : std::get<Rows>(cols).data) {
+    auto& t = cat.tables_[*row[0]];
+    t.name = *row[0];
+    t.columns.push_back(*row[1]);
+  }
+  auto keys = tx.exec(kKeysSql);
+  if (failed(keys)) return std::get<ApiError>(keys);
+  for (const auto& row : std::get<Rows>(keys).data) {
+    auto it = cat.tables_.find(*row[0]);
+    if (it != cat.tables_.end()) it->second.primary_key.push_back(*row[1]);
+  }
+  auto fns = tx.exec(kFunctionsSql);
+  if (failed(fns)) return std::get<ApiError>(fns);
+  for (const auto& row : std::get<Rows>(fns).data) {
+    if (cat.functions_.count(*row[0])) continue;  // overloads: the first one only
+    FunctionInfo f;
+    f.name = *row[0];
+    auto names = nlohmann::json::parse(*row[1]);
+    auto types = nlohmann::json::parse(*row[2]);
+    int ndefaults = std::stoi(*row[3]);
+    int nargs = static_cast<int>(types.size());
+    for (int i = 0; i < nargs; ++i) {
+      FunctionArg a;
+      a.name = i < static_cast<int>(names.size()) ? names[i].get<std::string>() : "";
+      a.type = types[i].get<std::string>();
+      a.has_default = i >= nargs - ndefaults;
+      f.args.push_back(a);
+    }
+    f.returns_set = *row[4] == "true";
+    cat.functions_[f.name] = f;
+  }
+  return cat;
+}
+
+const TableInfo* Catalog::table(const std::string& name) const {
+  auto it = tables_.find(name);
+  return it == tables_.end() ? nullptr : &it->second;
+}
+
+const FunctionInfo* Catalog::function(const std::string& name) const {
+  auto it = functions_.find(name);
+  return it == functions_.end() ? nullptr : &it->second;
+}
+
+}  // namespace foh::backend

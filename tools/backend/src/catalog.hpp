@@ -1,0 +1,46 @@
+#pragma once
+// The schema cache: tables, columns, primary keys and functions of schema
+// public, read once from the catalog. Every identifier that goes into SQL is
+// checked against it first, so no name from a request reaches SQL unchecked.
+#include <map>
+#include <string>
+#include <vector>
+
+#include "pg_tx.hpp"
+
+namespace foh::backend {
+
+struct TableInfo {
+  std::string name;
+  std::vector<std::string> columns;  // in ordinal order
+  std::vector<std::string> primary_key;
+  bool has(const std::string& column) const;
+};
+
+struct FunctionArg {
+  std::string name;
+  std::string type;  // format_type(), e.g. "uuid", "timestamp with time zone"
+  bool has_default = false;
+};
+
+struct FunctionInfo {
+  std::string name;
+  std::vector<FunctionArg> args;
+  bool returns_set = false;
+};
+
+class Catalog {
+ public:
+  static Outcome<Catalog> load(PgTx& tx);
+  const TableInfo* table(const std::string& name) const;
+  const FunctionInfo* function(const std::string& name) const;
+
+ private:
+  std::map<std::string, TableInfo> tables_;
+  std::map<std::string, FunctionInfo> functions_;
+};
+
+// "name" with embedded quotes doubled. Only for names the catalog knows.
+std::string quote_ident(const std::string& name);
+
+}  // namespace foh::backend

@@ -1,0 +1,55 @@
+#include "pg_pool.hpp"
+
+#include <memory>
+
+#include <libpq-fe.h>
+
+namespace foh::backend {
+
+PgPool::Lease::~Lease() {
+  if (conn_) pool_->release(conn_);
+}
+
+Result<std::unique_ptr<PgPool>> PgPool::open(const std::string& conninfo, int size) {
+  std::unique_ptr<PgPool> pool(new PgPool());
+  for (int i = 0; i < size; ++i) {
+    PGconn* c = PQconnectdb(conninfo.c_str());
+    if (PQstatus(c) != CONNECTION_OK) {
+      std::string why = PQerrorMessage(c);
+      PQfinish(c);
+      return Error{"--db", "cannot connect to PostgreSQL: " + why};
+    }
+    pool->all_.push_back(c);
+    pool->free_.push_back(c);
+  }
+  return pool;
+}
+
+PgPool::~PgPool() {
+  for (PGconn* c : all_) PQfinish(c);
+}
+
+PgPool::Lease PgPool::acquire() {
+  std::unique_lock lock(mu_);
+  cv_.wait(lock, [&] { return !free_.empty(); });
+  PGconn* c = free_.back();
+  free_.pop_back();
+  lock.unlock();
+  // A connection the server dropped is reopened before use.
+  if (PQstatus(c) != CONNECTION_OK) PQreset(c);
+  return Lease(this, c);
+}
+
+void PgPool::release(pg_conn* c) {
+  // A connection left inside a transaction (a bug or a lost client) is rolled
+  // back so that the next request starts clean.
+  if (PQtransactionStatus(c) != PQTRANS_IDLE && PQstatus(c) == CONNECTION_OK)
+    PQclear(PQexec(c, "ROLLBACK"));
+  {
+    std::lock_guard lock(mu_);
+    free_.push_back(c);
+  }
+  cv_.notify_one();
+}
+
+}  // namespace foh::backend

@@ -1,0 +1,206 @@
+#include "pgrst_query.hpp"
+
+#include <algorithm>
+#include <set>
+
+namespace foh::backend {
+namespace {
+
+const std::set<std::string> kReserved = {"select", "order", "limit", "offset", "on_conflict",
+                                         "columns"};
+const std::set<std::string> kOps = {"eq", "neq", "gt", "gte", "lt", "lte", "like", "ilike", "in",
+                                    "is"};
+
+ApiError unknown_column(const TableInfo& t, const std::string& c) {
+  return pgrst(400, "42703", "column " + t.name + "." + c + " does not exist");
+}
+
+ApiError parse_error(const std::string& what, const std::string& text, const std::string& why) {
+  return pgrst(400, "PGRST100", "\"failed to parse " + what + " (" + text + ")\"", why);
+}
+
+std::optional<long long> to_count(const std::string& s) {
+  if (s.empty() || s.size() > 15 || !std::all_of(s.begin(), s.end(), ::isdigit)) return std::nullopt;
+  return std::stoll(s);
+}
+
+Outcome<Filter> parse_filter(const std::string& column, const std::string& text) {
+  Filter f;
+  f.column = column;
+  std::string rest = text;
+  if (rest.rfind("not.", 0) == 0) {
+    f.negate = true;
+    rest = rest.substr(4);
+  }
+  size_t dot = rest.find('.');
+  if (dot == std::string::npos) return parse_error("filter", text, "expected operator.value");
+  f.op = rest.substr(0, dot);
+  f.value = rest.substr(dot + 1);
+  if (!kOps.count(f.op)) return parse_error("filter", text, "unknown operator '" + f.op + "'");
+  if (f.op == "in") {
+    if (f.value.size() < 2 || f.value.front() != '(' || f.value.back() != ')')
+      return parse_error("filter", text, "in needs a list in parentheses: in.(a,b)");
+    std::string inner = f.value.substr(1, f.value.size() - 2);
+    if (!inner.empty()) f.list = split_list(inner);
+  }
+  if (f.op == "is") {
+    static const std::set<std::string> ok = {"null", "not_null", "true", "false", "unknown"};
+    if (!ok.count(f.value)) return parse_error("filter", text, "is takes null, not_null, true, false or unknown");
+  }
+  return f;
+}
+
+Outcome<std::vector<OrderTerm>> parse_order(const std::string& text, const TableInfo& t) {
+  std::vector<OrderTerm> out;
+  for (const std::string& term : split_list(text)) {
+    std::vector<std::string> parts;
+    size_t start = 0;
+    while (true) {
+      size_t dot = term.find('.', start);
+      parts.push_back(term.substr(start, dot - start));
+      if (dot == std::string::npos) break;
+      start = dot + 1;
+    }
+    OrderTerm o;
+    o.column = parts[0];
+    if (!t.has(o.column)) return unknown_column(t, o.column);
+    for (size_t i = 1; i < parts.size(); ++i) {
+      const std::string& p = parts[i];
+      if (p == "asc") o.desc = false;
+      else if (p == "desc") o.desc = true;
+      else if (p == "nullsfirst") o.nulls = 1;
+      else if (p == "nullslast") o.nulls = -1;
+      else return parse_error("order", text, "unexpected '" + p + "'");
+    }
+    out.push_back(o);
+  }
+  return out;
+}
+
+Outcome<std::vector<std::string>> parse_columns(const std::string& what, const std::string& text,
+                                                const TableInfo& t, bool allow_star) {
+  std::vector<std::string> out;
+  for (std::string c : split_list(text)) {
+    c.erase(std::remove(c.begin(), c.end(), ' '), c.end());
+    if (c.find('(') != std::string::npos || c.find(':') != std::string::npos)
+      return parse_error(what, text, "embedding, renaming and casts are not supported here");
+    if (c == "*" && allow_star) return std::vector<std::string>{};
+    if (!t.has(c)) return unknown_column(t, c);
+    out.push_back(c);
+  }
+  return out;
+}
+
+}  // namespace
+
+std::vector<std::string> split_list(const std::string& s) {
+  std::vector<std::string> out;
+  std::string cur;
+  bool quoted = false;
+  for (size_t i = 0; i < s.size(); ++i) {
+    char c = s[i];
+    if (quoted && c == '\\' && i + 1 < s.size()) {
+      cur += s[++i];
+    } else if (c == '"') {
+      quoted = !quoted;
+    } else if (c == ',' && !quoted) {
+      out.push_back(cur);
+      cur.clear();
+    } else {
+      cur += c;
+    }
+  }
+  out.push_back(cur);
+  return out;
+}
+
+Outcome<QueryParts> parse_query(const QueryParams& params, const TableInfo& t) {
+  QueryParts q;
+  for (const auto& [key, value] : params) {
+    if (key == "select") {
+      auto cols = parse_columns("select", value, t, true);
+      if (failed(cols)) return std::get<ApiError>(cols);
+      q.select = std::get<0>(cols);
+    } else if (key == "order") {
+      auto order = parse_order(value, t);
+      if (failed(order)) return std::get<ApiError>(order);
+      q.order = std::get<0>(order);
+    } else if (key == "limit" || key == "offset") {
+      auto n = to_count(value);
+      if (!n) return parse_error(key, value, key + " must be a non-negative integer");
+      (key == "limit" ? q.limit : q.offset) = n;
+    } else if (key == "on_conflict" || key == "columns") {
+      auto cols = parse_columns(key, value, t, false);
+      if (failed(cols)) return std::get<ApiError>(cols);
+      (key == "on_conflict" ? q.on_conflict : q.columns) = std::get<0>(cols);
+    } else if (key == "or" || key == "and") {
+      return parse_error("filter", key + "=" + value, "or/and groups are not supported by foh-backend");
+    } else {
+      if (!t.has(key)) return unknown_column(t, key);
+      auto f = parse_filter(key, value);
+      if (failed(f)) return std::get<ApiError>(f);
+      q.filters.push_back(std::get<0>(f));
+    }
+  }
+  return q;
+}
+
+std::string where_sql(const QueryParts& q, Params& params) {
+  static const std::map<std::string, std::string> sql_op = {
+      {"eq", "="}, {"neq", "<>"}, {"gt", ">"}, {"gte", ">="}, {"lt", "<"}, {"lte", "<="},
+      {"like", "like"}, {"ilike", "ilike"}};
+  std::string out;
+  for (const Filter& f : q.filters) {
+    std::string col = quote_ident(f.column), cond;
+    if (f.op == "is") {
+      static const std::map<std::string, std::string> is = {
+          {"null", "is null"}, {"not_null", "is not null"}, {"true", "is true"},
+          {"false", "is false"}, {"unknown", "is unknown"}};
+      cond = col + " " + is.at(f.value);
+    } else if (f.op == "in") {
+      if (f.list.empty()) {
+        cond = "false";
+      } else {
+        cond = col + " in (";
+        for (size_t i = 0; i < f.list.size(); ++i) {
+          params.push_back(f.list[i]);
+          cond += (i ? ",$" : "$") + std::to_string(params.size());
+        }
+        cond += ")";
+      }
+    } else {
+      std::string v = f.value;
+      if (f.op == "like" || f.op == "ilike") std::replace(v.begin(), v.end(), '*', '%');
+      params.push_back(v);
+      cond = col + " " + sql_op.at(f.op) + " $" + std::to_string(params.size());
+    }
+    if (f.negate) cond = "not (" + cond + ")";
+    out += (out.empty() ? " where " : " and ") + cond;
+  }
+  return out;
+}
+
+std::string select_sql(const QueryParts& q) {
+  if (q.select.empty()) return "*";
+  std::string out;
+  for (const auto& c : q.select) out += (out.empty() ? "" : ", ") + quote_ident(c);
+  return out;
+}
+
+std::string order_sql(const QueryParts& q) {
+  std::string out;
+  for (const auto& o : q.order) {
+    out += (out.empty() ? " order by " : ", ") + quote_ident(o.column) + (o.desc ? " desc" : " asc");
+    if (o.nulls) out += o.nulls > 0 ? " nulls first" : " nulls last";
+  }
+  return out;
+}
+
+std::string limit_sql(std::optional<long long> limit, std::optional<long long> offset) {
+  std::string out;
+  if (limit) out += " limit " + std::to_string(*limit);
+  if (offset && *offset > 0) out += " offset " + std::to_string(*offset);
+  return out;
+}
+
+}  // namespace foh::backend

@@ -1,0 +1,53 @@
+#pragma once
+// PostgREST's query-string dialect for one table: select=, column filters
+// (eq neq gt gte lt lte like ilike in is, each optionally not.), order=,
+// limit=, offset=, on_conflict=, columns=. Parsed against the catalog, then
+// turned into SQL whose values are all libpq parameters.
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "catalog.hpp"
+
+namespace foh::backend {
+
+struct Filter {
+  std::string column, op;  // op: eq neq gt gte lt lte like ilike in is
+  bool negate = false;
+  std::string value;               // all but in
+  std::vector<std::string> list;   // in
+};
+
+struct OrderTerm {
+  std::string column;
+  bool desc = false;
+  int nulls = 0;  // 0 = PostgreSQL's default, 1 = nulls first, -1 = nulls last
+};
+
+struct QueryParts {
+  std::vector<std::string> select;  // empty = every column
+  std::vector<Filter> filters;
+  std::vector<OrderTerm> order;
+  std::optional<long long> limit, offset;
+  std::vector<std::string> on_conflict;
+  std::vector<std::string> columns;  // columns= of an insert
+};
+
+using QueryParams = std::multimap<std::string, std::string>;
+
+Outcome<QueryParts> parse_query(const QueryParams& params, const TableInfo& table);
+
+// " where ..." (or "") for the filters, appending their values to `params`.
+std::string where_sql(const QueryParts& q, Params& params);
+// The select list: quoted columns, or *.
+std::string select_sql(const QueryParts& q);
+// " order by ... limit ... offset ..." (limit/offset as literals: they are numbers).
+std::string order_sql(const QueryParts& q);
+std::string limit_sql(std::optional<long long> limit, std::optional<long long> offset);
+
+// Splits "a,b,c" at commas outside double quotes; quotes are removed and \x
+// unescaped inside them.
+std::vector<std::string> split_list(const std::string& s);
+
+}  // namespace foh::backend

@@ -1,0 +1,58 @@
+#pragma once
+// SQL for each PostgREST request kind, built from catalog-checked identifiers
+// with every value a libpq parameter, and the transaction that runs it as the
+// caller (role + request.jwt.claims set first, exactly as PostgREST does).
+#include <optional>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "auth.hpp"
+#include "pg_pool.hpp"
+#include "pgrst_query.hpp"
+
+namespace foh::backend {
+
+enum class Resolution { None, Merge, Ignore };
+
+struct Preferences {
+  bool representation = false;  // return=representation
+  Resolution resolution = Resolution::None;
+  bool count_exact = false;
+  bool single_object = false;  // Accept: application/vnd.pgrst.object+json
+};
+
+struct Statement {
+  enum class Kind { Read, Write, Rpc } kind = Kind::Read;
+  std::string sql;
+  Params params;
+  std::string count_sql;  // Read with count=exact
+  Params count_params;
+  int ok_status = 200;
+  bool representation = true;
+  bool single_object = false;
+  long long offset = 0;
+};
+
+struct Reply {
+  int status = 200;
+  std::string body;
+  std::vector<std::pair<std::string, std::string>> headers;
+};
+
+Statement read_statement(const TableInfo& t, const QueryParts& q, const Preferences& p);
+Outcome<Statement> insert_statement(const TableInfo& t, const QueryParts& q, const Preferences& p,
+                                    const nlohmann::json& body);
+Outcome<Statement> update_statement(const TableInfo& t, const QueryParts& q, const Preferences& p,
+                                    const nlohmann::json& body);
+Statement delete_statement(const TableInfo& t, const QueryParts& q, const Preferences& p);
+Outcome<Statement> rpc_statement(const Catalog& c, const std::string& name,
+                                 const nlohmann::json& args);
+
+Outcome<Reply> run_statement(PgPool& pool, const Caller& who, const Statement& st);
+
+// A JSON value as the text PostgreSQL parses for a parameter (strings bare,
+// null as SQL NULL, the rest as JSON text).
+std::optional<std::string> param_text(const nlohmann::json& v);
+
+}  // namespace foh::backend

@@ -2,6 +2,7 @@
 // The read-only snapshot one frame draws. The shell fills it from net's cache
 // (and the engine) whenever data changes; screens only read it and record
 // intents. Nothing here owns data: the pointers live in the shell.
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -63,6 +64,8 @@ struct Desk {
   const DayBook* day = nullptr;
   const Floor* floor = nullptr;      // Floor::build(*venue, day)
   const DayIndex* index = nullptr;   // DayIndex::build(*venue, *day, *floor)
+  uint64_t revision = 0;             // bumped by the shell whenever venue/day/floor change:
+                                     // views recompute cached engine answers on a new revision
   LocalInstant now;                  // restaurant-local clock (the shell's, or --now)
   const TeamMember* member = nullptr;  // logged in, or null
   Locale locale = Locale::Fr;

@@ -3,6 +3,7 @@
 // engine's suggestion is highlighted on the floor with its reason,
 // alternatives are tappable, combinations drawn as linked tables; tap to
 // seat. Also warns about overstaying parties that push the next booking.
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -39,6 +40,10 @@ struct SeatView {
   std::string suggestion_key;                // what it was computed for
   int chosen = -1;   // -1 = best, else index into alternatives
   FloorView floor;   // the floor drawn beside the list
+  // Overstay warnings, recomputed once a minute or on a new desk revision.
+  std::vector<OverstayWarning> warnings;
+  int64_t warnings_minute = -1;
+  uint64_t warnings_revision = 0;
 };
 
 struct SeatIntents {

@@ -1,0 +1,150 @@
+// The suggestion for a party seated now, and overstay warnings.
+#include "view/seating.hpp"
+
+#include <algorithm>
+
+#include "foh/engine/assign.hpp"
+#include "foh/engine/floor.hpp"
+#include "foh/engine/rules.hpp"
+#include "view/day_index.hpp"
+
+namespace foh::ui {
+namespace {
+
+DayBook without(const DayBook& day, const std::optional<Uuid>& id) {
+  DayBook copy = day;
+  if (id)
+    copy.reservations.erase(std::remove_if(copy.reservations.begin(), copy.reservations.end(),
+                                           [&](const Reservation& r) { return r.id == *id; }),
+                            copy.reservations.end());
+  return copy;
+}
+
+SeatSuggestion from_decision(const Decision& dec) {
+  SeatSuggestion s;
+  s.accepted = dec.accepted;
+  s.reason = dec.reason;
+  s.best = TableChoice{dec.table_ids, dec.table_number, dec.reason};
+  s.alternatives = dec.alternatives;
+  return s;
+}
+
+// The engine's decision, or a refusal carrying its error (a floor that does not validate).
+Decision decide(const Venue& v, const DayBook& day, const SeatRequest& req, const AssignOptions& o) {
+  Result<Decision> r = suggest_table(v, day, req, o);
+  if (r) return std::move(r.value());
+  Decision d;
+  d.accepted = false;
+  d.outcome = Outcome::Invalid;
+  d.reason = r.error().text();
+  return d;
+}
+
+AssignOptions now_options() {
+  AssignOptions o;
+  o.check_hours = false;   // the party is here: opening hours are the host's call
+  o.check_pacing = false;  // pacing limits bookings, not people at the door
+  o.allow_moves = true;
+  o.max_alternatives = 4;
+  return o;
+}
+
+}  // namespace
+
+TimeOfDay time_now(const Desk& d) {
+  int64_t day_start = d.day ? d.day->date.days_since_epoch() * 86400 : 0;
+  return TimeOfDay{static_cast<int>(std::max<int64_t>(0, d.now.seconds - day_start))};
+}
+
+SeatSuggestion suggest_now(const PartyToSeat& p, const Desk& d) {
+  if (!d.venue || !d.day || !d.floor) return {};
+  DayBook day = without(*d.day, p.reservation_id);
+  SeatRequest req;
+  req.id = p.reservation_id.value_or("walk-in");
+  req.party_size = p.party_size;
+  req.date = d.day->date;
+  req.time = time_now(d);
+  req.duration = p.duration;
+  // A reservation keeps its own table when it is free from now on.
+  if (p.reservation_id && d.index) {
+    if (const Booking* b = d.index->booking(*p.reservation_id); b && !b->tables.empty()) {
+      Reservation moved = *b->r;
+      moved.time = req.time;
+      moved.status = ReservationStatus::Seated;
+      auto clash = conflicts_with(moved, day.reservations, *d.floor, d.settings(), d.venue->services);
+      if (clash.empty()) {
+        SeatSuggestion s;
+        s.accepted = true;
+        s.reason = d.locale == Locale::En ? "Booked table " + b->r->table_number + ", free now"
+                                          : "Table réservée " + b->r->table_number + ", libre";
+        s.best = TableChoice{b->tables, b->r->table_number, s.reason};
+        Decision dec = decide(*d.venue, day, req, now_options());
+        for (const TableChoice& c : dec.alternatives)
+          if (c.table_ids != s.best.table_ids) s.alternatives.push_back(c);
+        if (dec.accepted && dec.table_ids != s.best.table_ids)
+          s.alternatives.insert(s.alternatives.begin(), TableChoice{dec.table_ids, dec.table_number, dec.reason});
+        return s;
+      }
+    }
+  }
+  return from_decision(decide(*d.venue, day, req, now_options()));
+}
+
+std::vector<OverstayWarning> overstay_warnings(const Desk& d) {
+  std::vector<OverstayWarning> out;
+  if (!d.venue || !d.day || !d.index || !d.floor) return out;
+  int64_t now = d.now.seconds / 60;
+  constexpr int64_t kLookahead = 15;  // warn this long before the clash happens
+  for (const Booking& b : d.index->bookings()) {
+    if (b.r->status != ReservationStatus::Seated) continue;
+    int64_t since = b.start;
+    if (b.r->seated_at)
+      if (auto at = LocalInstant::parse(*b.r->seated_at)) since = at->seconds / 60;
+    int64_t expected_end = since + (b.end - b.start);
+    // Still there at the expected end (or soon): they will leave no earlier than now + a margin.
+    int64_t free_at = std::max(expected_end, now + kLookahead);
+    if (expected_end > now + kLookahead) continue;
+    const Booking* next = nullptr;
+    for (const Uuid& t : b.tables)
+      if (const Booking* n = d.index->next_on(t, now); n && n->start < free_at && (!next || n->start < next->start))
+        next = n;
+    if (!next) continue;
+    OverstayWarning w;
+    w.seated_reservation_id = b.r->id;
+    w.next_reservation_id = next->r->id;
+    char buf[256];
+    std::snprintf(buf, sizeof buf,
+                  d.locale == Locale::En ? "Table %s: %s (%d) overstays; %s (%d) at %s is pushed"
+                                         : "Table %s : %s (%d) dépasse ; %s (%d) à %s est retardé",
+                  b.r->table_number.c_str(), b.r->guest_name.c_str(), b.r->party_size,
+                  next->r->guest_name.c_str(), next->r->party_size, next->r->time.hhmm().c_str());
+    w.text = buf;
+    // Another table for the next party, with the overstaying party held 30 min more.
+    DayBook day = without(*d.day, next->r->id);
+    for (Reservation& r : day.reservations)
+      if (r.id == b.r->id) r.duration = static_cast<int>(free_at + 30 - b.start);
+    SeatRequest req;
+    req.id = next->r->id;
+    req.party_size = next->r->party_size;
+    req.date = d.day->date;
+    req.time = next->r->time;
+    req.duration = next->r->duration;
+    AssignOptions o = now_options();
+    o.allow_moves = false;
+    Decision dec = decide(*d.venue, day, req, o);
+    if (dec.accepted) w.proposal = TableChoice{dec.table_ids, dec.table_number, dec.reason};
+    out.push_back(std::move(w));
+  }
+  return out;
+}
+
+SeatSuggestion suggest_for(const SeatView& v, const Desk& d) {
+  PartyToSeat p;
+  p.party_size = v.party_size;
+  if (v.source == PartySource::Reservation) p.reservation_id = v.reservation_id;
+  if (p.reservation_id && d.index)
+    if (const Booking* b = d.index->booking(*p.reservation_id)) p.duration = b->r->duration;
+  return suggest_now(p, d);
+}
+
+}  // namespace foh::ui

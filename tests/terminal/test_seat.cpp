@@ -1,0 +1,84 @@
+#include <doctest/doctest.h>
+
+#include <algorithm>
+
+#include "screens/seat.hpp"
+#include "tap.hpp"
+#include "view/seating.hpp"
+
+using namespace foh;
+using namespace foh::ui;
+using foh::test::Fixture;
+using foh::test::Headless;
+
+TEST_CASE("seat a walk-in: the engine's suggestion is highlighted and seated with one tap") {
+  Fixture fx;
+  Headless h;
+  SeatView v;
+  v.party_size = 2;
+  auto draw = [&](SeatIntents& out) { draw_seat(v, fx.desk, out); };
+  h.frame([&] { SeatIntents i; draw(i); });
+  REQUIRE(v.suggestion);
+  CHECK(v.suggestion->accepted);
+  CHECK(!v.suggestion->reason.empty());
+  const auto& ids = v.suggestion->best.table_ids;
+  REQUIRE(!ids.empty());
+  // Never the seated table 1, the blocked table 5, nor table 3 held by a late booking at 19:00.
+  CHECK(std::find(ids.begin(), ids.end(), "t1") == ids.end());
+  CHECK(std::find(ids.begin(), ids.end(), "t5") == ids.end());
+  auto out = test::tap_item<SeatIntents>(h, "seat_confirm", draw);
+  REQUIRE(out.seat);
+  CHECK(out.seat->source == PartySource::WalkIn);
+  CHECK(out.seat->party_size == 2);
+  CHECK(out.seat->table.table_ids == ids);
+}
+
+TEST_CASE("seat a booked party: its own free table is kept") {
+  Fixture fx;
+  SeatView v;
+  v.source = PartySource::Reservation;
+  v.reservation_id = "res2";  // Martin, 4, table 2 at 19:45
+  v.party_size = 4;
+  SeatSuggestion s = suggest_for(v, fx.desk);
+  CHECK(s.accepted);
+  CHECK(s.best.table_ids == std::vector<Uuid>{"t2"});
+}
+
+TEST_CASE("seat: picking an alternative changes the table that is seated") {
+  Fixture fx;
+  Headless h;
+  SeatView v;
+  v.party_size = 2;
+  auto draw = [&](SeatIntents& out) { draw_seat(v, fx.desk, out); };
+  h.frame([&] { SeatIntents i; draw(i); });
+  REQUIRE(v.suggestion);
+  REQUIRE(!v.suggestion->alternatives.empty());  // tables 4, T1, T2 are free for a couple
+  std::string alt = "alt_" + v.suggestion->alternatives[0].table_number;
+  test::tap_item<SeatIntents>(h, alt, draw);
+  CHECK(v.chosen == 0);
+  auto out = test::tap_item<SeatIntents>(h, "seat_confirm", draw);
+  REQUIRE(out.seat);
+  CHECK(out.seat->table.table_ids == v.suggestion->alternatives[0].table_ids);
+}
+
+TEST_CASE("overstay: a seated party past its end that pushes the next booking is warned, with a new table") {
+  Fixture fx;
+  fx.desk.now = LocalInstant::at(fx.day.date, *TimeOfDay::parse("20:50"));
+  auto w = overstay_warnings(fx.desk);
+  REQUIRE(w.size() == 1);
+  CHECK(w[0].seated_reservation_id == "res1");
+  CHECK(w[0].next_reservation_id == "res5");
+  REQUIRE(w[0].proposal);
+  CHECK(w[0].proposal->table_ids != std::vector<Uuid>{"t1"});
+  // Early in the evening nobody overstays.
+  fx.desk.now = LocalInstant::at(fx.day.date, *TimeOfDay::parse("19:30"));
+  CHECK(overstay_warnings(fx.desk).empty());
+  // The screen shows it and proposes the move.
+  fx.desk.now = LocalInstant::at(fx.day.date, *TimeOfDay::parse("20:50"));
+  Headless h;
+  SeatView v;
+  auto out = test::tap_item<SeatIntents>(h, "overstay_move", [&](SeatIntents& o) { draw_seat(v, fx.desk, o); });
+  REQUIRE(out.move_next);
+  CHECK(out.move_next->reservation_id == "res5");
+  CHECK(out.move_next->table.table_ids == w[0].proposal->table_ids);
+}

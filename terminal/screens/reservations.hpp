@@ -47,7 +47,7 @@ struct ReservationsView {
   int arrived_count = 0;            // for partial arrival of the selected
   BookingForm form;
   std::optional<TimelineDrag> drag;
-  float timeline_scroll_minute = -1;  // first minute shown; <0 = around now
+  std::optional<Uuid> timeline_plan;  // floor plan shown on the timeline (first when empty)
   std::string refusal;              // last refused drop, shown until the next drag
 };
 

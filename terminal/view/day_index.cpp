@@ -14,7 +14,10 @@ DayIndex DayIndex::build(const Venue& v, const DayBook& day, const Floor& f) {
   ix.bookings_.reserve(day.reservations.size());
   for (const Reservation& r : day.reservations) {
     Span sp = span_of(r, s, v.services);
-    ix.bookings_.push_back(Booking{&r, sp.start, sp.end, f.tables_of(r)});
+    Uuid service = r.service_id.value_or("");
+    if (service.empty())
+      if (auto at = service_at(r.date, r.time, v.services); at && *at) service = (*at)->id;
+    ix.bookings_.push_back(Booking{&r, sp.start, sp.end, f.tables_of(r), std::move(service)});
   }
   std::stable_sort(ix.bookings_.begin(), ix.bookings_.end(),
                    [](const Booking& a, const Booking& b) { return a.start < b.start; });

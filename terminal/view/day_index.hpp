@@ -21,6 +21,7 @@ struct Booking {           // one reservation as the screens see it
   const Reservation* r = nullptr;
   int64_t start = 0, end = 0;  // local minutes since epoch, [start, end) (engine span_of)
   std::vector<Uuid> tables;    // Floor::tables_of
+  Uuid service_id;             // its own, else the service open at its time (empty: none)
 };
 
 class DayIndex {

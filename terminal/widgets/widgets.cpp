@@ -132,6 +132,9 @@ void inline_error(const char* message) {
   ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.95f, 0.3f, 0.3f, 1.0f));
   ImGui::TextUnformatted(message);
   ImGui::PopStyleColor();
+  // Scripts and tests check that a message is shown by its text.
+  std::string id = std::string("error:") + message;
+  record_item(id.c_str());
 }
 
 }  // namespace foh::ui

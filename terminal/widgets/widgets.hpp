@@ -40,7 +40,7 @@ bool text_field(const char* label, std::string& text, FieldError error, Locale l
 // Party size stepper (- n +), 1..99. Returns true when changed.
 bool party_stepper(const char* id, int& party);
 
-// A red inline message (no-op for an empty string).
+// A red inline message (no-op for an empty string), recorded as item "error:<message>".
 void inline_error(const char* message);
 
 }  // namespace foh::ui

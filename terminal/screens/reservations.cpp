@@ -1,0 +1,220 @@
+// Reservations: the day's list per service with search, status filter,
+// covers per slot against pacing, and status actions with undo.
+#include "screens/reservations.hpp"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <cctype>
+#include <string>
+
+#include "foh/engine/status.hpp"
+#include "view/day_index.hpp"
+#include "widgets/widgets.hpp"
+
+namespace foh::ui {
+namespace {
+
+std::string L(Locale l, const char* key, const char* id) { return std::string(tr(l, key)) + "###" + id; }
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+std::string digits_of(std::string_view s) {
+  std::string out;
+  for (char c : s)
+    if (c >= '0' && c <= '9') out += c;
+  return out;
+}
+
+bool matches(const Reservation& r, const std::string& needle_lower, const std::string& needle_digits) {
+  if (needle_lower.empty()) return true;
+  if (lower(r.guest_name).find(needle_lower) != std::string::npos) return true;
+  return needle_digits.size() >= 2 && digits_of(r.guest_phone).find(needle_digits) != std::string::npos;
+}
+
+void draw_mode_bar(ReservationsView& v, const Desk& d) {
+  Locale l = d.locale;
+  if (toggle_button(L(l, "res.list", "mode_list").c_str(), v.mode == ReservationsMode::List)) v.mode = ReservationsMode::List;
+  ImGui::SameLine();
+  if (toggle_button(L(l, "res.timeline", "mode_timeline").c_str(), v.mode == ReservationsMode::Timeline))
+    v.mode = ReservationsMode::Timeline;
+  ImGui::SameLine();
+  if (toggle_button(L(l, "res.new", "mode_form").c_str(), v.mode == ReservationsMode::Form)) v.mode = ReservationsMode::Form;
+  ImGui::SameLine();
+  ImGui::TextUnformatted(d.day ? format_date(l, d.day->date).c_str() : "");
+}
+
+void draw_service_bar(ReservationsView& v, const Desk& d) {
+  Locale l = d.locale;
+  if (toggle_button(L(l, "res.all_day", "svc_all").c_str(), !v.service_id)) v.service_id.reset();
+  for (const Service& s : d.venue->services) {
+    ImGui::SameLine();
+    ImGui::PushID(s.id.c_str());
+    std::string label = s.name + "###svc_" + s.name;
+    if (toggle_button(label.c_str(), v.service_id == s.id)) v.service_id = s.id;
+    ImGui::PopID();
+  }
+}
+
+void draw_filters(ReservationsView& v, const Desk& d) {
+  Locale l = d.locale;
+  text_field(L(l, "res.search", "res_search").c_str(), v.search, FieldError::None, l, 14.0f);
+  ImGui::SameLine();
+  if (toggle_button(L(l, "res.any_status", "filter_any").c_str(), !v.status_filter)) v.status_filter.reset();
+  static constexpr ReservationStatus kStatuses[] = {ReservationStatus::Pending, ReservationStatus::Confirmed,
+                                                    ReservationStatus::Arrived, ReservationStatus::Seated,
+                                                    ReservationStatus::Completed, ReservationStatus::Cancelled,
+                                                    ReservationStatus::NoShow};
+  for (ReservationStatus s : kStatuses) {
+    ImGui::SameLine();
+    std::string label = std::string(status_text(l, s)) + "###filter_" + to_string(s);
+    if (toggle_button(label.c_str(), v.status_filter == s)) v.status_filter = s;
+  }
+}
+
+// Covers per pacing slot for the service shown, against max_covers_per_slot.
+void draw_covers(const ReservationsView& v, const Desk& d) {
+  const Settings& s = d.settings();
+  int64_t day0 = d.day->date.days_since_epoch() * 1440;
+  const Service* svc = nullptr;
+  for (const Service& x : d.venue->services)
+    if (v.service_id == x.id) svc = &x;
+  int shown = 0;
+  for (const auto& [slot, covers] : d.index->covers_per_slot()) {
+    int m = static_cast<int>(slot - day0);
+    if (svc) {
+      int a = svc->start_time.minutes(), b = svc->end_time.minutes();
+      if (b <= a) b += 1440;
+      if (m < a || m >= b) continue;
+    }
+    if (shown++) ImGui::SameLine();
+    bool over = s.max_covers_per_slot > 0 && covers > s.max_covers_per_slot;
+    ImVec4 c = over ? ImVec4(0.95f, 0.35f, 0.3f, 1) : ImVec4(0.75f, 0.75f, 0.75f, 1);
+    if (s.max_covers_per_slot > 0)
+      ImGui::TextColored(c, "%s %d/%d", TimeOfDay::from_minutes(m).hhmm().c_str(), covers, s.max_covers_per_slot);
+    else
+      ImGui::TextColored(c, "%s %d", TimeOfDay::from_minutes(m).hhmm().c_str(), covers);
+  }
+}
+
+void status_button(const Reservation& r, ReservationStatus to, const char* key, const char* id, Locale l,
+                   ReservationsIntents& out, std::optional<int> count = std::nullopt) {
+  if (!is_allowed(r.status, to) && !(to == r.status && count)) return;
+  if (touch_button(L(l, key, id).c_str())) out.status = StatusCommand{r.id, to, count};
+  ImGui::SameLine();
+}
+
+void draw_actions(ReservationsView& v, const Desk& d, ReservationsIntents& out) {
+  const Booking* b = v.selected ? d.index->booking(*v.selected) : nullptr;
+  if (!b) return;
+  const Reservation& r = *b->r;
+  Locale l = d.locale;
+  ImGui::Separator();
+  ImGui::Text("%s %s — %s (%d) — %s %s", r.time.hhmm().c_str(), r.guest_name.c_str(), r.guest_phone.c_str(),
+              r.party_size, tr(l, "floor.table"), r.table_number.c_str());
+  if (!r.notes.empty()) ImGui::TextWrapped("%s", r.notes.c_str());
+  status_button(r, ReservationStatus::Confirmed, "action.confirm", "st_confirm", l, out);
+  if (is_allowed(r.status, ReservationStatus::Arrived) || r.status == ReservationStatus::Arrived) {
+    if (v.arrived_count < 1 || v.arrived_count > r.party_size) v.arrived_count = r.party_size;
+    party_stepper("arrived_count", v.arrived_count);
+    ImGui::SameLine();
+    status_button(r, ReservationStatus::Arrived, "action.arrived", "st_arrived", l, out, v.arrived_count);
+  }
+  if (is_allowed(r.status, ReservationStatus::Seated)) {
+    if (touch_button(L(l, "action.seat", "st_seat").c_str())) out.open_seat = r.id;
+    ImGui::SameLine();
+  }
+  status_button(r, ReservationStatus::Completed, "action.complete", "st_complete", l, out);
+  status_button(r, ReservationStatus::NoShow, "action.noshow", "st_noshow", l, out);
+  status_button(r, ReservationStatus::Cancelled, "action.cancel_booking", "st_cancel", l, out);
+  if (touch_button(L(l, "action.undo", "st_undo").c_str())) out.undo_last = r.id;
+  ImGui::NewLine();
+}
+
+void draw_list(ReservationsView& v, const Desk& d, ReservationsIntents& out) {
+  Locale l = d.locale;
+  std::vector<const Reservation*> rows = filtered_reservations(v, d);
+  ImGui::Text("%d %s", static_cast<int>(rows.size()), tr(l, "res.count"));
+  float actions_h = v.selected ? touch_target() * 2 + em(4) : 0.0f;
+  ImVec2 avail = ImGui::GetContentRegionAvail();
+  if (!ImGui::BeginTable("res_list", 6,
+                         ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchProp,
+                         ImVec2(avail.x, std::max(em(8), avail.y - actions_h))))
+    return;
+  ImGui::TableSetupScrollFreeze(0, 1);
+  for (const char* h : {"field.time", "field.name", "field.party", "floor.table", "field.status", "field.phone"})
+    ImGui::TableSetupColumn(tr(l, h));
+  ImGui::TableHeadersRow();
+  float row_h = touch_target() * 0.75f;
+  ImGuiListClipper clipper;  // only the visible rows are drawn: 3 000 bookings cost like 20
+  clipper.Begin(static_cast<int>(rows.size()), row_h);
+  while (clipper.Step()) {
+    for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
+      const Reservation& r = *rows[i];
+      ImGui::PushID(r.id.c_str());
+      ImGui::TableNextRow(0, row_h);
+      ImGui::TableNextColumn();
+      bool sel = v.selected == r.id;
+      std::string label = r.time.hhmm() + "###row_" + r.guest_name;
+      if (ImGui::Selectable(label.c_str(), sel, ImGuiSelectableFlags_SpanAllColumns, ImVec2(0, row_h))) {
+        v.selected = r.id;
+        v.arrived_count = r.party_size;
+        out.select = r.id;
+      }
+      record_item(label.c_str());
+      ImGui::TableNextColumn();
+      ImGui::TextUnformatted(r.guest_name.c_str());
+      ImGui::TableNextColumn();
+      ImGui::Text("%d", r.party_size);
+      ImGui::TableNextColumn();
+      ImGui::TextUnformatted(r.table_number.c_str());
+      ImGui::TableNextColumn();
+      ImGui::TextUnformatted(status_text(l, r.status));
+      ImGui::TableNextColumn();
+      ImGui::TextUnformatted(r.guest_phone.c_str());
+      ImGui::PopID();
+    }
+  }
+  ImGui::EndTable();
+  draw_actions(v, d, out);
+}
+
+}  // namespace
+
+std::vector<const Reservation*> filtered_reservations(const ReservationsView& v, const Desk& d) {
+  std::vector<const Reservation*> out;
+  if (!d.index) return out;
+  std::string needle = lower(v.search), needle_digits = digits_of(v.search);
+  out.reserve(d.index->bookings().size());
+  for (const Booking& b : d.index->bookings()) {
+    const Reservation& r = *b.r;
+    if (v.service_id && b.service_id != *v.service_id) continue;
+    if (v.status_filter && r.status != *v.status_filter) continue;
+    if (!matches(r, needle, needle_digits)) continue;
+    out.push_back(&r);
+  }
+  return out;
+}
+
+void draw_reservations(ReservationsView& v, const Desk& d, ReservationsIntents& out) {
+  if (!d.venue || !d.day || !d.index) return;
+  ImGui::PushID("reservations");
+  draw_mode_bar(v, d);
+  if (v.mode == ReservationsMode::Timeline) {
+    draw_timeline(v, d, out);
+  } else if (v.mode == ReservationsMode::Form) {
+    draw_booking_form(v, d, out);
+  } else {
+    draw_service_bar(v, d);
+    draw_filters(v, d);
+    draw_covers(v, d);
+    draw_list(v, d, out);
+  }
+  ImGui::PopID();
+}
+
+}  // namespace foh::ui

@@ -1,0 +1,228 @@
+// The timeline: tables x time for one floor plan. Drag a booking to another
+// table or time; the engine's overlap rule accepts the drop or refuses it
+// with its reason. Rows are clipped (ImGuiListClipper) and bars outside the
+// visible time range are skipped, so 300 tables x 3 000 bookings stay cheap.
+#include <imgui.h>
+
+#include <algorithm>
+#include <string>
+
+#include "foh/engine/floor.hpp"
+#include "foh/engine/rules.hpp"
+#include "screens/reservations.hpp"
+#include "view/day_index.hpp"
+#include "widgets/widgets.hpp"
+
+namespace foh::ui {
+namespace {
+
+constexpr int kSnapMinutes = 15;
+
+struct Geometry {
+  ImVec2 origin;       // top-left of row 0 (after the hour header)
+  float label_w, row_h, ppm;  // pixels per minute
+  int t0;              // first minute shown (service-day minutes)
+  int64_t day0;        // epoch minute of the day's midnight
+  float x_of(int64_t epoch_minute) const { return origin.x + label_w + (epoch_minute - day0 - t0) * ppm; }
+  int minute_at(float x) const { return t0 + static_cast<int>((x - origin.x - label_w) / ppm); }
+};
+
+// First and last minute of the day's services (open all day: 11:00-24:00).
+void time_range(const Desk& d, int& t0, int& t1) {
+  t0 = 24 * 60, t1 = 0;
+  for (const Service& s : d.venue->services) {
+    int a = s.start_time.minutes(), b = s.end_time.minutes();
+    if (b <= a) b += 1440;
+    t0 = std::min(t0, a), t1 = std::max(t1, b);
+  }
+  if (t1 <= t0) t0 = 11 * 60, t1 = 24 * 60;
+  t0 -= 30, t1 += 60;  // room for early arrivals and late finishes
+}
+
+ImU32 bar_colour(ReservationStatus s) {
+  switch (s) {
+    case ReservationStatus::Seated: return IM_COL32(70, 120, 200, 255);
+    case ReservationStatus::Arrived: return IM_COL32(120, 90, 200, 255);
+    case ReservationStatus::Pending: return IM_COL32(180, 160, 80, 255);
+    case ReservationStatus::Completed: return IM_COL32(90, 90, 90, 255);
+    default: return IM_COL32(92, 160, 110, 255);
+  }
+}
+
+// Plan toggles; returns the plan shown.
+Uuid plan_bar(ReservationsView& v, const Desk& d) {
+  if (d.venue->floor_plans.empty()) return {};
+  if (!v.timeline_plan) v.timeline_plan = d.venue->floor_plans.front().id;
+  for (const FloorPlan& p : d.venue->floor_plans) {
+    ImGui::PushID(p.id.c_str());
+    std::string label = p.name + "###tl_plan_" + p.name;
+    if (toggle_button(label.c_str(), v.timeline_plan == p.id)) v.timeline_plan = p.id;
+    ImGui::PopID();
+    ImGui::SameLine();
+  }
+  ImGui::NewLine();
+  return *v.timeline_plan;
+}
+
+void draw_header(const Geometry& g, int t1, ImDrawList* dl) {
+  for (int m = (g.t0 + 59) / 60 * 60; m <= t1; m += 60) {
+    float x = g.origin.x + g.label_w + (m - g.t0) * g.ppm;
+    dl->AddLine(ImVec2(x, g.origin.y - em(1.2f)), ImVec2(x, g.origin.y), IM_COL32(160, 160, 160, 255));
+    dl->AddText(ImVec2(x + em(0.2f), g.origin.y - em(1.2f)), IM_COL32(200, 200, 200, 255),
+                TimeOfDay::from_minutes(m).hhmm().c_str());
+  }
+}
+
+void draw_row(const Table& t, int row, const Geometry& g, float vis_x0, float vis_x1, const Desk& d,
+              const ReservationsView& v, ImDrawList* dl) {
+  float y = g.origin.y + row * g.row_h;
+  dl->AddText(ImVec2(g.origin.x + em(0.3f), y + em(0.3f)), IM_COL32(230, 230, 230, 255), t.name.c_str());
+  dl->AddLine(ImVec2(g.origin.x, y + g.row_h), ImVec2(vis_x1, y + g.row_h), IM_COL32(70, 70, 70, 255));
+  for (int i : d.index->on_table(t.id)) {
+    const Booking& b = d.index->bookings()[i];
+    if (!is_live(b.r->status) && b.r->status != ReservationStatus::Completed) continue;
+    float x0 = g.x_of(b.start), x1 = g.x_of(b.end);
+    if (x1 < vis_x0 || x0 > vis_x1) continue;  // culled
+    bool dragged = v.drag && v.drag->reservation_id == b.r->id;
+    ImU32 c = bar_colour(b.r->status);
+    if (dragged) c = (c & 0x00FFFFFF) | 0x60000000;
+    ImVec2 a(x0, y + em(0.2f)), z(x1 - 1, y + g.row_h - em(0.2f));
+    dl->AddRectFilled(a, z, c, em(0.25f));
+    if (v.selected == b.r->id) dl->AddRect(a, z, IM_COL32(255, 255, 255, 255), em(0.25f), 0, 2.0f);
+    char buf[128];
+    std::snprintf(buf, sizeof buf, "%s (%d)", b.r->guest_name.c_str(), b.r->party_size);
+    dl->PushClipRect(a, z, true);
+    dl->AddText(ImVec2(x0 + em(0.3f), y + em(0.35f)), IM_COL32(255, 255, 255, 255), buf);
+    dl->PopClipRect();
+    std::string id = "bar_" + b.r->guest_name;
+    record_rect(id.c_str(), a.x, a.y, z.x, z.y);
+  }
+}
+
+// The booking bar under the pointer on row `row`, if any.
+const Booking* bar_at(const Table& t, const Geometry& g, float x, const Desk& d) {
+  for (int i : d.index->on_table(t.id)) {
+    const Booking& b = d.index->bookings()[i];
+    if (!is_live(b.r->status)) continue;
+    if (x >= g.x_of(b.start) && x < g.x_of(b.end)) return &b;
+  }
+  return nullptr;
+}
+
+void update_drag(ReservationsView& v, const Desk& d, const Geometry& g, const std::vector<const Table*>& tables,
+                 ReservationsIntents& out) {
+  ImGuiIO& io = ImGui::GetIO();
+  TimelineDrag& dr = *v.drag;
+  int row = static_cast<int>((io.MousePos.y - g.origin.y) / g.row_h);
+  row = std::clamp(row, 0, static_cast<int>(tables.size()) - 1);
+  const Booking* b = d.index->booking(dr.reservation_id);
+  if (!b) {
+    v.drag.reset();
+    return;
+  }
+  int start = g.minute_at(io.MousePos.x - dr.grab_dx);
+  start = (start + kSnapMinutes / 2) / kSnapMinutes * kSnapMinutes;
+  if (dr.over_table != tables[row]->id || dr.over_minute != start) {
+    dr.over_table = tables[row]->id;
+    dr.over_minute = start;
+    TableChoice to{{tables[row]->id}, tables[row]->name, ""};
+    auto [ok, why] = check_move(*b->r, to, TimeOfDay::from_minutes(start), d);
+    dr.allowed = ok;
+    dr.reason = why;
+  }
+  // Ghost of the drop place: green when the engine accepts it, red otherwise.
+  float y = g.origin.y + row * g.row_h;
+  float x0 = g.origin.x + g.label_w + (start - g.t0) * g.ppm, w = (b->end - b->start) * g.ppm;
+  ImU32 c = dr.allowed ? IM_COL32(80, 220, 120, 160) : IM_COL32(230, 70, 60, 160);
+  ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(x0, y), ImVec2(x0 + w, y + g.row_h), c, em(0.25f));
+  if (!io.MouseDown[0]) {  // dropped
+    bool moved = dr.over_table != (b->tables.empty() ? Uuid() : b->tables.front()) ||
+                 dr.over_minute != static_cast<int>(b->start - g.day0);
+    if (moved && dr.allowed)
+      out.move = MoveCommand{dr.reservation_id, TableChoice{{dr.over_table}, tables[row]->name, dr.reason},
+                             TimeOfDay::from_minutes(dr.over_minute)};
+    else if (moved)
+      v.refusal = dr.reason;
+    v.drag.reset();
+  }
+}
+
+}  // namespace
+
+std::pair<bool, std::string> check_move(const Reservation& r, const TableChoice& to, TimeOfDay t, const Desk& d) {
+  bool en = d.locale == Locale::En;
+  Reservation moved = r;
+  moved.table_id = to.table_ids.empty() ? std::nullopt : std::optional<Uuid>(to.table_ids.front());
+  moved.table_number = to.table_number;
+  moved.time = t;
+  int seats = 0, min_seats = 0;
+  for (const Uuid& id : to.table_ids)
+    if (const Table* tb = d.floor->table(id)) {
+      seats += tb->capacity_max, min_seats += tb->capacity_min;
+      if (d.floor->is_unavailable(id))
+        return {false, (en ? "Table " : "La table ") + tb->name + (en ? " is blocked today" : " est bloquée aujourd'hui")};
+    }
+  if (to.table_ids.size() == 1 && (r.party_size > seats || r.party_size < min_seats))
+    return {false, (en ? "Table " : "Table ") + to.table_number + (en ? " seats " : " : ") + std::to_string(min_seats) +
+                       "-" + std::to_string(seats) + (en ? ", party of " : ", groupe de ") + std::to_string(r.party_size)};
+  if (!service_at(d.day->date, t, d.venue->services))
+    return {false, (en ? "Closed at " : "Fermé à ") + t.hhmm()};
+  auto clash = conflicts_with(moved, d.day->reservations, *d.floor, d.settings(), d.venue->services);
+  if (!clash.empty()) {
+    const Reservation& c = *clash.front();
+    return {false, (en ? "Overlaps " : "Chevauche ") + c.guest_name + " (" + std::to_string(c.party_size) + ") " +
+                       c.time.hhmm() + (en ? " on table " : " sur la table ") + c.table_number};
+  }
+  return {true, (en ? "Table " : "Table ") + to.table_number + (en ? " free at " : " libre à ") + t.hhmm()};
+}
+
+void draw_timeline(ReservationsView& v, const Desk& d, ReservationsIntents& out) {
+  if (!d.venue || !d.index || !d.floor || !d.day) return;
+  Locale l = d.locale;
+  if (!v.refusal.empty()) inline_error(v.refusal.c_str());
+  else ImGui::TextUnformatted(tr(l, "res.drag_hint"));
+  const auto& tables = d.index->tables_of_plan(plan_bar(v, d));
+  int t0, t1;
+  time_range(d, t0, t1);
+  ImGui::BeginChild("timeline", ImVec2(0, 0), false, ImGuiWindowFlags_HorizontalScrollbar);
+  Geometry g;
+  g.label_w = em(4), g.row_h = std::max(touch_target() * 0.8f, em(2.2f)), g.ppm = em(0.1f), g.t0 = t0;
+  g.day0 = d.day->date.days_since_epoch() * 1440;
+  ImVec2 start = ImGui::GetCursorScreenPos();
+  g.origin = ImVec2(start.x, start.y + em(1.4f));
+  float width = g.label_w + (t1 - t0) * g.ppm;
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  ImVec2 clip_min = ImGui::GetWindowPos(), clip_max(clip_min.x + ImGui::GetWindowWidth(), clip_min.y + ImGui::GetWindowHeight());
+  draw_header(g, t1, dl);
+  ImGui::Dummy(ImVec2(width, em(1.4f)));
+  // Now line.
+  float now_x = g.x_of(d.now.seconds / 60);
+  ImGuiListClipper clipper;
+  clipper.Begin(static_cast<int>(tables.size()), g.row_h);
+  while (clipper.Step()) {
+    for (int row = clipper.DisplayStart; row < clipper.DisplayEnd; ++row) {
+      const Table& t = *tables[row];
+      ImGui::PushID(t.id.c_str());
+      ImGui::SetCursorScreenPos(ImVec2(g.origin.x, g.origin.y + row * g.row_h));
+      ImGui::InvisibleButton("row", ImVec2(width, g.row_h));
+      record_item(("tl_row_" + t.name).c_str());
+      if (ImGui::IsItemActivated() && !v.drag) {
+        float mx = ImGui::GetIO().MousePos.x;
+        if (const Booking* b = bar_at(t, g, mx, d)) {
+          v.drag = TimelineDrag{b->r->id, mx - g.x_of(b->start), "", -1, false, ""};
+          v.selected = b->r->id;
+          v.refusal.clear();
+          out.select = b->r->id;
+        }
+      }
+      draw_row(t, row, g, clip_min.x, clip_max.x, d, v, dl);
+      ImGui::PopID();
+    }
+  }
+  clipper.End();
+  dl->AddLine(ImVec2(now_x, g.origin.y), ImVec2(now_x, g.origin.y + tables.size() * g.row_h), IM_COL32(255, 80, 80, 255), 2.0f);
+  if (v.drag) update_drag(v, d, g, tables, out);
+  ImGui::EndChild();
+}
+
+}  // namespace foh::ui

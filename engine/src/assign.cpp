@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "assign_state.hpp"
+#include "foh/engine/pacing.hpp"
 #include "foh/engine/rules.hpp"
 
 namespace foh {
@@ -32,14 +33,22 @@ const std::string& plan_name(const Venue& v, const Uuid& floor_plan_id) {
   return kNone;
 }
 
+Decision refusal(Outcome outcome, std::string reason) {
+  Decision d;
+  d.outcome = outcome;
+  d.reason = std::move(reason);
+  return d;
+}
+
+}  // namespace
+
 // "Table 12 (4 seats, Salle principale): free 19:00–20:30, exact fit"
-std::string choice_reason(const Assigner::State& s, int option, const Query& q, int moves) {
-  const auto& ix = s.index;
-  const detail::Option& o = ix.option(option);
-  const Table& first = s.floor.tables()[o.table];
+std::string Assigner::State::describe(int option, const detail::Query& q, int moves) const {
+  const detail::Option& o = index.option(option);
+  const Table& first = floor.tables()[o.table];
   std::string out = o.combination ? "Tables " : "Table ";
-  out += s.table_number(option) + " (" + plural(o.cap_max, "seat");
-  const std::string& plan = plan_name(s.venue, first.floor_plan_id);
+  out += table_number(option) + " (" + plural(o.cap_max, "seat");
+  const std::string& plan = plan_name(venue, first.floor_plan_id);
   if (!plan.empty()) out += ", " + plan;
   out += "): free " + hhmm(q.span.start) + "\u2013" + hhmm(q.span.end);
   if (o.combination) out += ", no single table free";
@@ -49,15 +58,6 @@ std::string choice_reason(const Assigner::State& s, int option, const Query& q, 
   if (moves > 0) out += ", after moving " + plural(moves, "reservation");
   return out;
 }
-
-Decision refusal(Outcome outcome, std::string reason) {
-  Decision d;
-  d.outcome = outcome;
-  d.reason = std::move(reason);
-  return d;
-}
-
-}  // namespace
 
 std::vector<Uuid> Assigner::State::table_ids(int option) const {
   std::vector<Uuid> ids;
@@ -113,10 +113,17 @@ Decision Assigner::propose(const SeatRequest& req) const {
                    "Refused: the request is for " + req.date.str() + ", the day is " + s.day.date.str());
   if (s.options.check_hours && !service_at(req.date, req.time, s.venue.services))
     return refusal(Outcome::Closed, "Refused: closed at " + req.time.hhmm() + " (no service)");
+  s.scratch.id = req.id;
   s.scratch.date = req.date;
   s.scratch.time = req.time;
   s.scratch.party_size = req.party_size;
   s.scratch.duration = req.duration;
+  s.scratch.status = ReservationStatus::Confirmed;
+  if (s.options.check_pacing) {
+    PacingCheck pc = check_pacing(s.scratch, s.day.reservations, s.venue.restaurant.settings,
+                                  s.venue.services);
+    if (!pc.allowed) return refusal(Outcome::Pacing, "Refused: pacing \u2014 " + pc.reason);
+  }
   Query q{req.party_size, span_of(s.scratch, s.venue.restaurant.settings, s.venue.services),
           req.zone_id ? &*req.zone_id : nullptr};
   const int max_out = 1 + std::max(0, std::min(s.options.max_alternatives, 15));
@@ -141,7 +148,7 @@ Decision Assigner::propose(const SeatRequest& req) const {
   d.outcome = Outcome::Seated;
   d.table_ids = s.table_ids(plan.option);
   d.table_number = s.table_number(plan.option);
-  d.reason = choice_reason(s, plan.option, q, plan.move_count);
+  d.reason = s.describe(plan.option, q, plan.move_count);
   for (int i = 0; i < plan.move_count; ++i) {
     const Reservation& m = s.day.reservations[plan.moves[i].res];
     d.moved.push_back({m.id, s.floor.tables_of(m), s.table_ids(plan.moves[i].option),
@@ -149,7 +156,7 @@ Decision Assigner::propose(const SeatRequest& req) const {
   }
   for (int i = 1; i < count; ++i)
     d.alternatives.push_back({s.table_ids(found[i].option), s.table_number(found[i].option),
-                              choice_reason(s, found[i].option, q, 0)});
+                              s.describe(found[i].option, q, 0)});
   return d;
 }
 

@@ -64,6 +64,8 @@ struct Assigner::State {
   // Table ids and "7+8"/"12" of an option.
   std::vector<Uuid> table_ids(int option) const;
   std::string table_number(int option) const;
+  // The host-readable reason for seating q on `option`.
+  std::string describe(int option, const detail::Query& q, int moves) const;
   // Applies a plan: moves, then books `r` (already filled in) on plan.option.
   std::vector<Move> commit(const detail::Plan& plan, Reservation r);
 };

@@ -207,8 +207,16 @@ Result<OptimiseResult> optimise_day(const Venue& venue, const DayBook& day,
     res.table_id = ids.front();
     res.table_number = s.table_number(o);
   }
-  for (int r : rp.cand)
-    (s.index.placed(r).option >= 0 ? out.seated : out.refused).push_back(s.day.reservations[r].id);
+  for (int r : rp.cand) {
+    const auto& p = s.index.placed(r);
+    const std::string& id = s.day.reservations[r].id;
+    (p.option >= 0 ? out.seated : out.refused).push_back(id);
+    out.reason[id] = p.option >= 0
+                         ? s.describe(p.option, Query{p.party, p.span, rp.zone[r]}, 0)
+                         : "No table or combination free for " + std::to_string(p.party) + " at " +
+                               s.day.reservations[r].time.hhmm() +
+                               " (the plan seats more covers without it)";
+  }
   out.covers_after = rp.covers();
   out.day = s.day;
   out.day.reservations.clear();

@@ -5,6 +5,7 @@
 // were refused online (and live reservations holding no table) are seated when
 // room can be found. Deterministic for a seed.
 #include <cstdint>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -26,6 +27,7 @@ struct OptimiseResult {
   std::vector<Move> moved;   // existing reservations now on other tables
   std::vector<std::string> seated;  // ids from `waiting` (and tableless reservations) now seated
   std::vector<std::string> refused; // ids from `waiting` still without a table
+  std::map<std::string, std::string> reason;  // per seated or refused id, host-readable
   int covers_before = 0, covers_after = 0;  // covers holding tables
 };
 

@@ -33,6 +33,13 @@ std::optional<ItemRect> ItemRegistry::find(std::string_view id) const {
   return std::nullopt;
 }
 
+std::vector<std::string> ItemRegistry::names() const {
+  std::vector<std::string> out;
+  for (const auto& [id, rect] : last_) out.push_back(id);
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
 void record_item(const char* id, ItemRect rect) {
   if (ItemRegistry* reg = current_registry()) reg->record(id, rect);
 }

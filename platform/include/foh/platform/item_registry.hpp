@@ -8,6 +8,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
 
 namespace foh::platform {
 
@@ -31,6 +32,7 @@ class ItemRegistry {
   void record(std::string_view id, ItemRect rect);
   std::optional<ItemRect> find(std::string_view id) const;  // from the last completed frame
   size_t size() const { return last_.size(); }
+  std::vector<std::string> names() const;  // of the last frame, sorted (error messages)
 
  private:
   std::unordered_map<std::string, ItemRect> last_, current_;

@@ -1,0 +1,243 @@
+#include "app/app.hpp"
+
+#include <imgui.h>
+
+#include <cstdlib>
+
+#include "app/seed.hpp"
+#include "app/shell_text.hpp"
+#include "foh/net/rest.hpp"
+#include "foh/platform/platform.hpp"
+#include "widgets/widgets.hpp"
+
+namespace foh::app {
+
+const char* tab_name(Tab t) {
+  switch (t) {
+    case Tab::Floor: return "floor";
+    case Tab::Seat: return "seat";
+    case Tab::Reservations: return "reservations";
+    case Tab::Waitlist: return "waitlist";
+    case Tab::Editor: return "editor";
+  }
+  return "floor";
+}
+
+App::App(const Options& options, AppClock& clock)
+    : options_(options), clock_(clock), kiosk_(options.kiosk) {}
+App::~App() {
+  if (sync_) sync_->stop();
+}
+
+Result<std::unique_ptr<App>> App::open(const Options& options, AppClock& clock) {
+  std::unique_ptr<App> app(new App(options, clock));
+  if (auto st = app->open_store(); !st) return st.error();
+  if (auto st = app->reload(); !st) return st.error();
+  app->last_input_ = clock.now();
+  return app;
+}
+
+Status App::open_store() {
+  const std::string path = options_.db.empty() ? default_db_path() : options_.db;
+  auto cache = net::Cache::open(path);
+  if (!cache) return cache.error();
+  cache_ = std::move(*cache);
+  const bool online = !options_.backend_url.empty();
+  if (!online && !cache_->has_venue()) {
+    // Standalone first run: the cache becomes the store, seeded with the demo.
+    auto assets = find_assets(options_.assets);
+    if (!assets) return assets.error();
+    if (auto st = seed_demo(*cache_, *assets, clock_.now().date()); !st) return st;
+  }
+  store_ = std::make_unique<net::Store>(*cache_, [this] { return clock_.system_now(); });
+  net::LoginConfig login_config;
+  Uuid restaurant_id = options_.restaurant_id;
+  if (online) {
+    net::RestConfig rc;
+    rc.base_url = options_.backend_url;
+    rc.api_key = options_.anon_key;
+    rest_ = std::make_unique<net::RestClient>(rc);
+    net::SyncConfig sc;
+    sc.rest = rc;
+    sc.restaurant_id = restaurant_id;
+    sc.cache_path = path;
+    net::SyncEvents ev;
+    ev.on_status = [this](const net::SyncStatus& s) {
+      desk_.sync.connection = s.state == net::Connectivity::Online    ? ui::Connection::Online
+                              : s.state == net::Connectivity::Syncing ? ui::Connection::Syncing
+                              : s.state == net::Connectivity::LoginRequired
+                                  ? ui::Connection::LoginRequired
+                                  : ui::Connection::Offline;
+      desk_.sync.outbox = static_cast<int>(s.outbox_length);
+      desk_.sync.conflicts = static_cast<int>(s.conflicts);
+      desk_.sync.last_error = s.last_error;
+      if (auto t = LocalInstant::parse(s.last_success)) desk_.sync.last_success = *t;
+    };
+    ev.on_data_changed = [this] { dirty_ = true; };
+    sync_ = std::make_unique<net::Sync>(sc, queue_, ev);
+    if (auto st = sync_->start(); !st) say(st.error().text(), true);
+    desk_.sync.connection = ui::Connection::Offline;
+  } else {
+    desk_.sync.connection = ui::Connection::Standalone;
+  }
+  login_ = std::make_unique<net::PinLogin>(*cache_, login_config, rest_.get(), restaurant_id);
+  return ok();
+}
+
+Status App::reload() {
+  if (!cache_->has_venue()) return ok();  // online first run: the first pull brings it
+  auto venue = cache_->load_venue();
+  if (!venue) return venue.error();
+  auto day = cache_->load_day(clock_.now().date());
+  if (!day) return day.error();
+  venue_ = std::move(*venue);
+  day_ = std::move(*day);
+  auto floor = Floor::build(venue_, &day_);
+  if (!floor) return floor.error();
+  floor_ = std::move(*floor);
+  index_ = ui::DayIndex::build(venue_, day_, *floor_);
+  if (session_) {  // the member row may have changed (role, allowed_tabs)
+    for (const auto& m : venue_.team_members)
+      if (m.id == session_->member.id) session_->member = m;
+  }
+  dirty_ = false;
+  refresh_desk();
+  return ok();
+}
+
+void App::refresh_desk() {
+  desk_.venue = &venue_;
+  desk_.day = &day_;
+  desk_.floor = floor_ ? &*floor_ : nullptr;
+  desk_.index = index_ ? &*index_ : nullptr;
+  desk_.member = session_ ? &session_->member : nullptr;
+  if (options_.locale.empty() && !session_) desk_.locale = ui::locale_from(venue_.restaurant.settings.locale);
+  else if (!options_.locale.empty() && frames_ == 0) desk_.locale = ui::locale_from(options_.locale);
+  desk_.conflicts.clear();
+  for (const auto& c : cache_->conflicts()) {
+    ui::ConflictInfo info;
+    info.reservation_id = c.reservation_id;
+    info.message = c.message;
+    info.proposed_table_number = c.proposed_table_number;
+    for (const auto& r : day_.reservations)
+      if (r.id == c.reservation_id) info.guest_name = r.guest_name;
+    desk_.conflicts.push_back(info);
+  }
+  if (!sync_) {
+    desk_.sync.outbox = static_cast<int>(cache_->outbox_count(net::OutboxState::Pending));
+    desk_.sync.conflicts = static_cast<int>(desk_.conflicts.size());
+  }
+  desk_.quotes.clear();
+  int position = 0;
+  for (const auto& row : ui::waitlist_queue(desk_)) {
+    ui::WaitQuote q;
+    q.entry_id = row.entry->id;
+    q.position = row.position > 0 ? row.position : ++position;
+    q.quoted_minutes = row.quoted_minutes.value_or(0);
+    desk_.quotes.push_back(q);
+  }
+}
+
+void App::say(const std::string& text, bool error) {
+  desk_.message = text;
+  desk_.message_is_error = error;
+  messages_.emplace_back(text, error);
+  while (messages_.size() > 20) messages_.pop_front();
+}
+
+net::Actor App::actor() const {
+  net::Actor a;
+  if (session_) {
+    a.member_id = session_->member.id;
+    a.role = session_->member.role;
+  }
+  return a;
+}
+
+bool App::may(Tab t) const { return session_ && session_->may(tab_name(t)); }
+
+bool App::needs_manager() const {
+  return !session_ || session_->member.role == Role::Server;
+}
+
+void App::note_input() {
+  last_input_ = clock_.now();
+  if (session_) login_->touch(*session_, clock_.system_now());
+}
+
+void App::logout() {
+  session_.reset();
+  pending_.reset();
+  login_view_ = ui::LoginView{};
+  tab_ = Tab::Floor;
+  desk_.member = nullptr;
+}
+
+void App::check_idle_logout() {
+  if (!session_) return;
+  const int idle = venue_.restaurant.settings.idle_logout_seconds;
+  if (idle > 0 && clock_.now().seconds - last_input_.seconds >= idle) {
+    logout();
+    say(text(desk_.locale, "shell.idle_logout", "Session fermée après inactivité",
+             "Logged out after inactivity"),
+        false);
+  }
+}
+
+std::optional<int64_t> App::next_change_ms() const {
+  std::optional<int64_t> next;
+  auto soonest = [&next](int64_t ms) { next = next ? std::min(*next, ms) : ms; };
+  if (desk_.lockout.remaining_seconds > 0) soonest(1000);  // the countdown
+  if (login_view_.shake_left > 0) soonest(16);  // the shake animation
+  if (kiosk_view_.joined_at) soonest(1000);  // back to the start after a while
+  if (sync_) soonest(500);  // drain the sync thread's queue
+  if (!clock_.fixed()) {
+    const LocalInstant now = clock_.now();
+    soonest((60 - now.seconds % 60) * 1000);  // the status bar's clock
+    if (session_) {
+      const int idle = venue_.restaurant.settings.idle_logout_seconds;
+      soonest(std::max<int64_t>(0, (last_input_.seconds + idle - now.seconds) * 1000));
+    }
+  }
+  return next;
+}
+
+void App::frame(platform::Platform& p) {
+  ++frames_;
+  queue_.drain();
+  check_idle_logout();
+  if (dirty_) {
+    if (auto st = reload(); !st) say(st.error().text(), true);
+  }
+  desk_.now = clock_.now();
+  desk_.member = session_ ? &session_->member : nullptr;
+  const platform::Gestures& g = p.gestures();
+  desk_.gestures = ui::PanZoom{g.pinch_scale, g.pinch_center.x, g.pinch_center.y, g.pan_delta.x,
+                               g.pan_delta.y};
+  if (!session_ || kiosk_) {
+    const auto now = clock_.system_now();
+    desk_.lockout.failed_attempts = login_->failures();
+    desk_.lockout.remaining_seconds = login_->locked_seconds(now);
+  }
+  const ImGuiIO& io = ImGui::GetIO();
+  ImGui::SetNextWindowPos(ImVec2(0, 0));
+  ImGui::SetNextWindowSize(io.DisplaySize);
+  const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                 ImGuiWindowFlags_NoSavedSettings |
+                                 ImGuiWindowFlags_NoBringToFrontOnFocus;
+  ImGui::Begin("FOH###main", nullptr, flags);
+  if (desk_.venue == nullptr || venue_.restaurant.id.empty()) {
+    ImGui::TextUnformatted(text(desk_.locale, "shell.waiting_data",
+                                "En attente des données du restaurant…",
+                                "Waiting for the restaurant's data…"));
+  } else if (kiosk_) {
+    ui::KioskIntents in;
+    ui::draw_kiosk(kiosk_view_, desk_, in);
+    apply(in);
+  } else {
+    draw_staff(p);
+  }
+  ImGui::End();
+}
+
+}  // namespace foh::app

@@ -1,0 +1,129 @@
+#pragma once
+// The terminal's application state: the cache and command layer from net,
+// the day's snapshot (Desk) the screens draw, every screen's view state, the
+// logged-in session. One frame draws the screens, then applies the intents
+// they recorded through net's Store, then rebuilds the snapshot if data changed.
+#include <deque>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "app/clock.hpp"
+#include "app/options.hpp"
+#include "desk.hpp"
+#include "foh/engine/floor.hpp"
+#include "foh/net/cache.hpp"
+#include "foh/net/login.hpp"
+#include "foh/net/store.hpp"
+#include "foh/net/sync.hpp"
+#include "screens/editor.hpp"
+#include "screens/floor.hpp"
+#include "screens/kiosk.hpp"
+#include "screens/login.hpp"
+#include "screens/reservations.hpp"
+#include "screens/seat.hpp"
+#include "screens/status_bar.hpp"
+#include "screens/waitlist.hpp"
+#include "view/day_index.hpp"
+
+namespace foh::platform {
+class Platform;
+}
+
+namespace foh::app {
+
+enum class Tab { Floor, Seat, Reservations, Waitlist, Editor };
+inline constexpr Tab kTabs[] = {Tab::Floor, Tab::Seat, Tab::Reservations, Tab::Waitlist, Tab::Editor};
+const char* tab_name(Tab t);  // "floor", "seat", ... (team_members.allowed_tabs spelling)
+
+// A sensitive action a server may not do alone: applied once a manager's PIN checks.
+struct PendingAction {
+  enum class Kind { CancelReservation, Undo, LeaveKiosk };
+  Kind kind = Kind::CancelReservation;
+  Uuid reservation_id;
+  std::optional<Uuid> manager_id;  // picked in the PIN popup
+  std::string pin;                 // typed; cleared after each check, never logged
+  std::string message;
+};
+
+class App {
+ public:
+  static Result<std::unique_ptr<App>> open(const Options& options, AppClock& clock);
+  ~App();
+
+  // One UI frame: the screens for the state, then the intents applied.
+  void frame(platform::Platform& platform);
+  void note_input();  // user input arrived: resets the idle logout timer
+  // Milliseconds until something on screen changes by itself (clock, countdown).
+  std::optional<int64_t> next_change_ms() const;
+  bool kiosk_locked() const { return kiosk_; }
+  bool kiosk_left() const { return kiosk_left_; }  // the platform may be unlocked
+  Json dump() const;  // for scripts and tests
+
+ private:
+  App(const Options& options, AppClock& clock);
+  Status open_store();
+  Status reload();
+  void refresh_desk();
+  void say(const std::string& text, bool error);
+  net::Actor actor() const;
+  bool may(Tab t) const;
+
+  void draw_staff(platform::Platform& p);
+  void draw_tabs();
+  void draw_manager_pin();
+  void check_idle_logout();
+  void logout();
+
+  void apply(const ui::LoginIntents& in);
+  void apply(const ui::FloorIntents& in);
+  void apply(const ui::SeatIntents& in);
+  void apply(const ui::ReservationsIntents& in);
+  void apply(const ui::EditorIntents& in);
+  void apply(const ui::WaitlistIntents& in);
+  void apply(const ui::KioskIntents& in);
+  void apply(const ui::StatusBarIntents& in);
+  void apply_pending(const PendingAction& a);
+  bool needs_manager() const;  // the member is a server: sensitive actions ask a manager PIN
+  void seat(const ui::SeatCommand& c);
+  void open_seat(ui::PartySource source, const Uuid& id);
+
+  Options options_;
+  AppClock& clock_;
+  bool kiosk_ = false, kiosk_left_ = false;
+
+  std::unique_ptr<net::Cache> cache_;
+  std::unique_ptr<net::Store> store_;
+  std::unique_ptr<net::PinLogin> login_;
+  std::unique_ptr<net::RestClient> rest_;  // online PIN login, when a backend is set
+  net::MainQueue queue_;
+  std::unique_ptr<net::Sync> sync_;
+
+  // The snapshot the screens read (Desk points into these).
+  Venue venue_;
+  DayBook day_;
+  std::optional<Floor> floor_;
+  std::optional<ui::DayIndex> index_;
+  ui::Desk desk_;
+  bool dirty_ = true;
+  std::optional<net::Session> session_;
+  LocalInstant last_input_;
+
+  // Screen states.
+  Tab tab_ = Tab::Floor;
+  std::optional<Tab> switch_to_;  // programmatic tab change (seat from the floor, ...)
+  ui::LoginView login_view_;
+  ui::FloorView floor_view_;
+  ui::SeatView seat_view_;
+  ui::ReservationsView reservations_view_;
+  ui::EditorView editor_view_;
+  ui::WaitlistView waitlist_view_;
+  ui::KioskView kiosk_view_;
+  ui::StatusBarView status_view_;
+  std::optional<PendingAction> pending_;
+
+  std::deque<std::pair<std::string, bool>> messages_;  // last results, newest last
+  int64_t frames_ = 0;
+};
+
+}  // namespace foh::app

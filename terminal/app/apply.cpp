@@ -1,0 +1,305 @@
+// Applying what the screens recorded during a frame, through net's Store.
+// Every Store call checks the engine's rules and commits before it returns;
+// its result (or refusal, with the reason) becomes the message of the frame.
+#include "app/app.hpp"
+#include "app/shell_text.hpp"
+
+namespace foh::app {
+
+namespace {
+net::TablePick pick_of(const ui::TableChoice& c) { return {c.table_ids, c.table_number, c.reason}; }
+
+PendingAction pending(PendingAction::Kind kind, const Uuid& reservation_id) {
+  PendingAction a;
+  a.kind = kind;
+  a.reservation_id = reservation_id;
+  return a;
+}
+
+std::string guest(const Reservation& r) {
+  return (r.guest_name.empty() ? std::string("—") : r.guest_name) + " (" +
+         std::to_string(r.party_size) + ")";
+}
+}  // namespace
+
+void App::apply(const ui::LoginIntents& in) {
+  if (in.switch_locale) desk_.locale = *in.switch_locale;
+  if (!in.attempt) return;
+  auto s = login_->login(in.attempt->member_id, in.attempt->pin, clock_.system_now());
+  if (!s) {
+    ui::login_failed(login_view_, clock_.now(), s.error().message);
+    return;
+  }
+  session_ = std::move(*s);
+  if (sync_ && !session_->token.empty()) sync_->set_bearer(session_->token);
+  login_view_ = ui::LoginView{};
+  desk_.member = &session_->member;
+  desk_.message.clear();
+  note_input();
+}
+
+void App::open_seat(ui::PartySource source, const Uuid& id) {
+  seat_view_ = ui::SeatView{};
+  seat_view_.source = source;
+  if (source == ui::PartySource::Reservation) {
+    seat_view_.reservation_id = id;
+    for (const auto& r : day_.reservations)
+      if (r.id == id) {
+        seat_view_.party_size = r.party_size;
+        seat_view_.guest_name = r.guest_name;
+      }
+  } else if (source == ui::PartySource::Waitlist) {
+    seat_view_.waitlist_entry_id = id;
+    for (const auto& w : day_.waitlist)
+      if (w.id == id) {
+        seat_view_.party_size = w.party_size;
+        seat_view_.guest_name = w.guest_name;
+      }
+  }
+  if (may(Tab::Seat)) switch_to_ = Tab::Seat;
+}
+
+void App::seat(const ui::SeatCommand& c) {
+  const TimeOfDay now = clock_.now().time();
+  const net::TablePick pick = pick_of(c.table);
+  Result<Reservation> done = Error{"seat", "nothing to seat"};
+  if (c.source == ui::PartySource::WalkIn) {
+    done = store_->seat_walk_in(c.party_size, pick, day_.date, now, actor(), c.guest_name);
+  } else if (c.source == ui::PartySource::Waitlist && c.waitlist_entry_id) {
+    done = store_->waitlist_seat(*c.waitlist_entry_id, pick, now, actor());
+  } else if (c.reservation_id) {
+    auto r = cache_->reservation(*c.reservation_id);
+    if (!r) return say(r.error().text(), true);
+    if (!c.table.table_ids.empty() && r->table_id != c.table.table_ids.front()) {
+      r->table_id = c.table.table_ids.front();
+      r->table_number = c.table.table_number;
+      auto moved = store_->update_reservation(*r, actor());
+      if (!moved) return say(moved.error().text(), true);
+    }
+    if (r->status == ReservationStatus::Pending || r->status == ReservationStatus::Confirmed) {
+      // The guest is here: the status machine goes through Arrived to Seated.
+      auto arrived = store_->change_status(r->id, ReservationStatus::Arrived, actor());
+      if (!arrived) return say(arrived.error().text(), true);
+    }
+    done = store_->change_status(r->id, ReservationStatus::Seated, actor());
+  }
+  if (!done) return say(done.error().text(), true);
+  say(text(desk_.locale, "shell.seated", "Installé", "Seated") + std::string(": ") +
+          guest(*done) + " — " + done->table_number,
+      false);
+  seat_view_.suggestion.reset();
+  seat_view_.suggestion_key.clear();
+  dirty_ = true;
+}
+
+void App::apply(const ui::FloorIntents& in) {
+  if (in.select_table) floor_view_.selected_table = *in.select_table;
+  if (in.seat_walk_in) seat(*in.seat_walk_in);
+  if (in.complete_reservation) {
+    auto r = store_->change_status(*in.complete_reservation, ReservationStatus::Completed, actor());
+    if (r) say(text(desk_.locale, "shell.completed", "Table libérée", "Table cleared") +
+                   std::string(": ") + r->table_number, false);
+    else say(r.error().text(), true);
+    dirty_ = true;
+  }
+  if (in.block_table) {
+    auto st = store_->set_table_blocked(in.block_table->first, day_.date, in.block_table->second,
+                                        actor());
+    if (!st) say(st.error().text(), true);
+    dirty_ = true;
+  }
+  if (in.open_seat_for_reservation)
+    open_seat(ui::PartySource::Reservation, *in.open_seat_for_reservation);
+}
+
+void App::apply(const ui::SeatIntents& in) {
+  if (in.seat) seat(*in.seat);
+  if (in.move_next) {
+    auto r = cache_->reservation(in.move_next->reservation_id);
+    if (!r) return say(r.error().text(), true);
+    r->table_id = in.move_next->table.table_ids.empty()
+                      ? std::optional<Uuid>{}
+                      : std::optional<Uuid>{in.move_next->table.table_ids.front()};
+    r->table_number = in.move_next->table.table_number;
+    auto done = store_->update_reservation(*r, actor());
+    if (done) say(guest(*done) + " → " + done->table_number, false);
+    else say(done.error().text(), true);
+    dirty_ = true;
+  }
+  if (in.floor.select_table) seat_view_.floor.selected_table = *in.floor.select_table;
+}
+
+void App::apply(const ui::ReservationsIntents& in) {
+  if (in.select) reservations_view_.selected = *in.select;
+  if (in.create) {
+    auto r = store_->create_reservation(*in.create, actor());
+    if (!r) return say(r.error().text(), true);
+    say(text(desk_.locale, "shell.booked", "Réservation enregistrée", "Booking saved") +
+            std::string(": ") + guest(*r) + " " + r->time.hhmm() + " — " + r->table_number,
+        false);
+    reservations_view_.form = ui::BookingForm{};
+    reservations_view_.mode = ui::ReservationsMode::List;
+    reservations_view_.selected = r->id;
+    dirty_ = true;
+  }
+  if (in.move) {
+    auto r = cache_->reservation(in.move->reservation_id);
+    if (!r) return say(r.error().text(), true);
+    r->table_id = in.move->table.table_ids.empty()
+                      ? std::optional<Uuid>{}
+                      : std::optional<Uuid>{in.move->table.table_ids.front()};
+    r->table_number = in.move->table.table_number;
+    r->time = in.move->time;
+    auto done = store_->update_reservation(*r, actor());
+    if (done) say(guest(*done) + " → " + done->table_number + " " + done->time.hhmm(), false);
+    else {
+      reservations_view_.refusal = done.error().message;
+      say(done.error().text(), true);
+    }
+    dirty_ = true;
+  }
+  if (in.status) {
+    if (in.status->to == ReservationStatus::Cancelled && needs_manager()) {
+      pending_ = pending(PendingAction::Kind::CancelReservation, in.status->reservation_id);
+    } else {
+      auto r = store_->change_status(in.status->reservation_id, in.status->to, actor(),
+                                     in.status->arrived_count);
+      if (r) say(guest(*r) + ": " + ui::status_text(desk_.locale, r->status), false);
+      else say(r.error().text(), true);
+      dirty_ = true;
+    }
+  }
+  if (in.undo_last) {
+    if (needs_manager()) pending_ = pending(PendingAction::Kind::Undo, *in.undo_last);
+    else apply_pending(pending(PendingAction::Kind::Undo, *in.undo_last));
+  }
+  if (in.open_seat) open_seat(ui::PartySource::Reservation, *in.open_seat);
+}
+
+void App::apply_pending(const PendingAction& a) {
+  // The manager who typed the PIN is the one recorded for the action.
+  net::Actor by = actor();
+  if (a.manager_id) {
+    by.member_id = a.manager_id;
+    by.role = Role::Manager;
+  }
+  Result<Reservation> r = Error{"", ""};
+  if (a.kind == PendingAction::Kind::CancelReservation)
+    r = store_->change_status(a.reservation_id, ReservationStatus::Cancelled, by);
+  else if (a.kind == PendingAction::Kind::Undo)
+    r = store_->undo_last_transition(a.reservation_id, by);
+  else
+    return;
+  if (r) say(guest(*r) + ": " + ui::status_text(desk_.locale, r->status), false);
+  else say(r.error().text(), true);
+  dirty_ = true;
+}
+
+void App::apply(const ui::EditorIntents& in) {
+  if (in.discard) editor_view_.loaded = false;
+  if (!in.save) return;
+  const FloorPlan* plan = nullptr;
+  for (const auto& fp : venue_.floor_plans)
+    if (fp.id == in.save->floor_plan_id) plan = &fp;
+  if (plan == nullptr) return say("editor: unknown floor plan " + in.save->floor_plan_id, true);
+  auto st = store_->save_floor_plan(*plan, in.save->zones, in.save->tables, actor());
+  if (!st) return say(st.error().text(), true);
+  say(text(desk_.locale, "shell.plan_saved", "Plan enregistré", "Floor plan saved") +
+          std::string(": ") + plan->name,
+      false);
+  editor_view_.loaded = false;  // reload the draft from what was stored
+  dirty_ = true;
+}
+
+void App::apply(const ui::WaitlistIntents& in) {
+  if (in.select) waitlist_view_.selected = *in.select;
+  if (in.add) {
+    WaitlistEntry e;
+    e.guest_name = in.add->guest_name;
+    e.guest_phone = in.add->guest_phone;
+    e.party_size = in.add->party_size;
+    e.date = day_.date;
+    e.time = clock_.now().time();
+    e.extra["consent"] = in.add->consent;
+    auto r = store_->waitlist_add(e, actor());
+    if (!r) return say(r.error().text(), true);
+    say(text(desk_.locale, "shell.wl_added", "Ajouté à la liste", "Added to the waitlist") +
+            std::string(": ") + r->guest_name,
+        false);
+    waitlist_view_.name.clear();
+    waitlist_view_.phone.clear();
+    waitlist_view_.party = "2";
+    waitlist_view_.adding = waitlist_view_.submitted = false;
+    dirty_ = true;
+  }
+  if (!in.command) return;
+  const Uuid& id = in.command->entry_id;
+  Result<WaitlistEntry> r = Error{"waitlist", "unsupported action"};
+  switch (in.command->action) {
+    case ui::WaitlistAction::Accept: r = store_->waitlist_accept(id, actor()); break;
+    case ui::WaitlistAction::Notify: r = store_->waitlist_notify(id, actor()); break;
+    case ui::WaitlistAction::Call: r = store_->waitlist_call(id, actor()); break;
+    case ui::WaitlistAction::Expire: r = store_->waitlist_expire(id, actor()); break;
+    case ui::WaitlistAction::Cancel:
+      // TODO(shell): net's Store has no waitlist cancel yet; expiring frees the place too.
+      r = store_->waitlist_expire(id, actor());
+      break;
+    case ui::WaitlistAction::Seat: open_seat(ui::PartySource::Waitlist, id); return;
+  }
+  if (r) say(r->guest_name + ": " + ui::status_text(desk_.locale, r->status), false);
+  else say(r.error().text(), true);
+  dirty_ = true;
+}
+
+void App::apply(const ui::KioskIntents& in) {
+  if (in.join) {
+    WaitlistEntry e;
+    e.guest_name = in.join->guest_name;
+    e.guest_phone = in.join->guest_phone;
+    e.party_size = in.join->party_size;
+    e.date = day_.date;
+    e.time = clock_.now().time();
+    e.extra["consent"] = in.join->consent;
+    e.extra["kiosk_pending"] = true;
+    auto r = store_->kiosk_join(e);
+    if (!r) {
+      kiosk_view_.message = r.error().message;
+      return say(r.error().text(), true);
+    }
+    ui::kiosk_joined(kiosk_view_, r->id, clock_.now());
+    dirty_ = true;
+  }
+  if (in.leave) {
+    // Any active manager's or admin's PIN unlocks; each try goes through net's
+    // login so the lockout counts it.
+    std::string why = text(desk_.locale, "shell.not_manager", "Pas un responsable", "Not a manager");
+    for (const auto& m : venue_.team_members) {
+      if (!m.is_active || m.role == Role::Server) continue;
+      auto s = login_->login(m.id, in.leave->pin, clock_.system_now());
+      if (s) {
+        kiosk_ = false;
+        kiosk_left_ = true;
+        kiosk_view_ = ui::KioskView{};
+        return;
+      }
+      why = s.error().message;
+      if (login_->locked_seconds(clock_.system_now()) > 0) break;
+    }
+    kiosk_view_.pin.clear();
+    kiosk_view_.message = why;
+  }
+}
+
+void App::apply(const ui::StatusBarIntents& in) {
+  if (in.switch_locale) desk_.locale = *in.switch_locale;
+  if (in.logout) logout();
+  if (!in.resolve) return;
+  auto r = in.resolve->action == ui::ConflictAction::AcceptProposal
+               ? store_->resolve_accept_proposal(in.resolve->reservation_id, actor())
+               : store_->resolve_cancel(in.resolve->reservation_id, actor());
+  if (r) say(guest(*r) + " — " + r->table_number, false);
+  else say(r.error().text(), true);
+  dirty_ = true;
+}
+
+}  // namespace foh::app

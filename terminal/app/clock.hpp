@@ -1,0 +1,29 @@
+#pragma once
+// The restaurant-local clock the shell passes to the engine and the screens
+// (the engine never reads clocks). With --now it is fixed, and only a
+// script's wait_ms moves it: tests and screenshots are deterministic, and a
+// 30 s lockout can be waited out without waiting 30 s.
+#include <chrono>
+#include <cstdint>
+#include <optional>
+
+#include "foh/engine/calendar.hpp"
+
+namespace foh::app {
+
+class AppClock {
+ public:
+  explicit AppClock(std::optional<LocalInstant> fixed = std::nullopt) : fixed_(fixed) {}
+  bool fixed() const { return fixed_.has_value(); }
+  LocalInstant now() const;  // restaurant-local (process TZ = the restaurant's timezone)
+  // For net (lockout, idle timeout, created_at stamps). With a fixed clock the
+  // local instant is used as if it were UTC, so stamps read back as the same local time.
+  std::chrono::system_clock::time_point system_now() const;
+  void advance_ms(int64_t ms) { offset_ms_ += ms; }  // fixed clock only
+
+ private:
+  std::optional<LocalInstant> fixed_;
+  int64_t offset_ms_ = 0;
+};
+
+}  // namespace foh::app

@@ -1,0 +1,141 @@
+// The app state as JSON, for UI tests (a script's {"dump": path}). It reads
+// the same snapshot the screens draw, so a test checks what a host would see.
+#include "app/app.hpp"
+
+namespace foh::app {
+
+namespace {
+const char* kiosk_step(ui::KioskStep s) {
+  switch (s) {
+    case ui::KioskStep::Party: return "party";
+    case ui::KioskStep::Details: return "details";
+    case ui::KioskStep::Joined: return "joined";
+    case ui::KioskStep::Leave: return "leave";
+  }
+  return "";
+}
+
+const char* field_error(ui::FieldError e) {
+  switch (e) {
+    case ui::FieldError::None: return nullptr;
+    case ui::FieldError::NameEmpty: return "name_empty";
+    case ui::FieldError::NameTooLong: return "name_too_long";
+    case ui::FieldError::NameBadChars: return "name_bad_chars";
+    case ui::FieldError::PartyOutOfRange: return "party_out_of_range";
+    case ui::FieldError::PhoneBadChars: return "phone_bad_chars";
+    case ui::FieldError::PhoneTooShort: return "phone_too_short";
+    case ui::FieldError::TimeMalformed: return "time_malformed";
+    case ui::FieldError::DurationOutOfRange: return "duration_out_of_range";
+    case ui::FieldError::NotesTooLong: return "notes_too_long";
+    case ui::FieldError::PinFormat: return "pin_format";
+  }
+  return "unknown";
+}
+
+Json form_errors(const ui::BookingForm& f) {
+  const ui::FormErrors e = ui::validate_form(f);
+  Json out = Json::object();
+  const std::pair<const char*, ui::FieldError> fields[] = {
+      {"party", e.party}, {"time", e.time},   {"duration", e.duration},
+      {"name", e.name},   {"phone", e.phone}, {"notes", e.notes}};
+  for (const auto& [name, err] : fields)
+    if (const char* code = field_error(err)) out[name] = code;
+  return out;
+}
+
+Json reservation_row(const Reservation& r) {
+  return {{"id", r.id},
+          {"guest_name", r.guest_name},
+          {"party_size", r.party_size},
+          {"time", r.time.hhmm()},
+          {"status", to_string(r.status)},
+          {"table_number", r.table_number},
+          {"source", r.source}};
+}
+}  // namespace
+
+Json App::dump() const {
+  Json j;
+  j["screen"] = kiosk_ ? "kiosk" : !session_ ? "login" : tab_name(tab_);
+  j["now"] = clock_.now().str();
+  j["date"] = day_.date.str();
+  j["locale"] = ui::locale_code(desk_.locale);
+  j["frames"] = frames_;
+  j["member"] = session_ ? Json{{"id", session_->member.id},
+                                {"name", session_->member.display_name},
+                                {"role", to_string(session_->member.role)}}
+                         : Json(nullptr);
+  Json tabs = Json::array();
+  for (Tab t : kTabs)
+    if (may(t)) tabs.push_back(tab_name(t));
+  j["tabs"] = tabs;
+  j["login"] = {{"message", login_view_.message},
+                {"member_id", login_view_.member_id ? Json(*login_view_.member_id) : Json()},
+                {"pin_length", login_view_.pin.size()}};
+  j["lockout"] = {{"failed_attempts", desk_.lockout.failed_attempts},
+                  {"remaining_seconds", desk_.lockout.remaining_seconds}};
+  j["selected_table"] = Json();
+  if (floor_view_.selected_table && floor_)
+    if (const Table* t = floor_->table(*floor_view_.selected_table)) j["selected_table"] = t->name;
+
+  Json by_status = Json::object(), rows = Json::array();
+  for (const auto& r : day_.reservations) {
+    by_status[to_string(r.status)] = by_status.value(to_string(r.status), 0) + 1;
+    rows.push_back(reservation_row(r));
+  }
+  j["reservations"] = {{"count", day_.reservations.size()}, {"by_status", by_status}, {"rows", rows}};
+
+  Json wl = Json::array();
+  for (const auto& w : day_.waitlist) {
+    Json row = {{"id", w.id},         {"guest_name", w.guest_name}, {"party_size", w.party_size},
+                {"status", to_string(w.status)}, {"unconfirmed", ui::is_unconfirmed(w)}};
+    for (const auto& q : desk_.quotes)
+      if (q.entry_id == w.id) {
+        row["position"] = q.position;
+        row["quoted_minutes"] = q.quoted_minutes;
+      }
+    wl.push_back(row);
+  }
+  j["waitlist"] = wl;
+
+  Json tables = Json::array();
+  for (const auto& t : venue_.tables)
+    tables.push_back({{"id", t.id}, {"name", t.name}, {"floor_plan_id", t.floor_plan_id},
+                      {"x", t.position_x}, {"y", t.position_y}, {"rotation", t.rotation}});
+  j["tables"] = tables;
+
+  Json kiosk = {{"step", kiosk_step(kiosk_view_.step)}, {"message", kiosk_view_.message}};
+  if (kiosk_view_.joined_entry) {
+    kiosk["joined_entry"] = *kiosk_view_.joined_entry;
+    for (const auto& q : desk_.quotes)
+      if (q.entry_id == *kiosk_view_.joined_entry) {
+        kiosk["position"] = q.position;
+        kiosk["quoted_minutes"] = q.quoted_minutes;
+      }
+  }
+  j["kiosk"] = kiosk;
+  j["form"] = {{"name", reservations_view_.form.name},
+               {"party", reservations_view_.form.party},
+               {"phone", reservations_view_.form.phone},
+               {"submitted", reservations_view_.form.submitted},
+               {"errors", form_errors(reservations_view_.form)}};
+  j["reservations_mode"] = reservations_view_.mode == ui::ReservationsMode::List       ? "list"
+                           : reservations_view_.mode == ui::ReservationsMode::Timeline ? "timeline"
+                                                                                       : "form";
+  j["editor"] = {{"loaded", editor_view_.loaded},
+                 {"dirty", editor_view_.loaded && !(editor_view_.draft == editor_view_.saved)},
+                 {"issues", ui::editor_issues(editor_view_.draft).size()}};
+  j["seat"] = {{"source", static_cast<int>(seat_view_.source)},
+               {"suggestion", seat_view_.suggestion ? Json(seat_view_.suggestion->best.table_number)
+                                                    : Json()}};
+  j["pending_manager_pin"] = pending_.has_value();
+  j["outbox"] = cache_->outbox_count();
+  Json msgs = Json::array();
+  for (const auto& [m, err] : messages_) msgs.push_back({{"text", m}, {"error", err}});
+  j["messages"] = msgs;
+  j["message"] = desk_.message;
+  j["message_is_error"] = desk_.message_is_error;
+  return j;
+}
+
+}  // namespace foh::app

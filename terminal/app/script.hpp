@@ -1,0 +1,74 @@
+#pragma once
+// Scripted input for UI tests and documentation screenshots: the real binary
+// replays taps, drags, long-presses, pinches, text and keys through SDL's
+// event queue (the same path as a finger), and writes screenshots and state
+// dumps along the way.
+//
+// A script is a JSON array, or JSON lines (blank lines and lines starting
+// with # are skipped), of steps with one key each:
+//   {"tap":[x,y]}  {"drag":[x0,y0,x1,y1,ms]}  {"long_press":[x,y]}
+//   {"pinch":[cx,cy,scale]}  {"text":"..."}  {"key":"Enter"}
+//   {"tap_item":"id"}  (the centre of the item recorded under id last frame)
+//   {"wait_ms":N}  {"wait_frames":N}  {"screenshot":"path"}  {"dump":"path"}
+#include <cstdint>
+#include <deque>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "foh/engine/model.hpp"
+#include "foh/engine/result.hpp"
+
+namespace foh::platform {
+class Platform;
+}
+
+namespace foh::app {
+
+class AppClock;
+
+struct Step {
+  enum class Kind { Tap, Drag, LongPress, Pinch, Text, Key, TapItem, WaitMs, WaitFrames, Screenshot, Dump };
+  Kind kind = Kind::WaitFrames;
+  std::vector<double> numbers;  // tap: x y; drag: x0 y0 x1 y1 ms; pinch: cx cy scale; waits: n
+  std::string text;             // text, key, tap_item id, screenshot/dump path
+  std::string where;            // "script.json:3" for messages
+};
+
+// Errors name the line (JSON lines) or index (array) and the key.
+Result<std::vector<Step>> parse_script(const std::string& text, const std::string& name);
+Result<std::vector<Step>> load_script(const std::string& path);
+
+// What the player needs from the shell.
+struct ScriptHost {
+  platform::Platform& platform;
+  AppClock& clock;
+  std::function<Json()> dump;  // the app state as JSON
+};
+
+class ScriptPlayer {
+ public:
+  explicit ScriptPlayer(std::vector<Step> steps);
+  // Before a frame (after pumping events): injects this frame's input.
+  void before_frame(ScriptHost& host);
+  // After the frame is drawn, before present: screenshots and dumps.
+  void after_frame(ScriptHost& host);
+  bool done() const { return actions_.empty() || error_.has_value(); }
+  const std::optional<Error>& error() const { return error_; }
+
+ private:
+  enum class Phase { Before, After };
+  // An action returns true when finished (the next one runs), false to be
+  // called again next time (waiting for frames, time, or the After phase).
+  using Action = std::function<bool(ScriptHost&, Phase)>;
+  void run(ScriptHost& host, Phase phase);
+  void expand(const Step& s);
+  void push_tap(std::deque<Action>& out, float x, float y);
+  std::deque<Action> actions_;
+  std::optional<std::deque<Action>> replacement_;  // what the running action becomes
+  std::optional<Error> error_;
+  uint64_t frame_ = 0;
+};
+
+}  // namespace foh::app

@@ -1,0 +1,222 @@
+// Turns script steps into per-frame actions. Each input step is followed by
+// a few frames so ImGui sees hover, press and release in separate frames and
+// the shell applies the resulting intents before the next step.
+#include <algorithm>
+#include <cmath>
+#include <fstream>
+
+#include "app/clock.hpp"
+#include "app/script.hpp"
+#include "foh/platform/gestures.hpp"
+#include "foh/platform/platform.hpp"
+
+namespace foh::app {
+
+namespace {
+using platform::FingerPhase;
+constexpr int kSettleAfterInput = 8;     // frames after a tap before the next step
+constexpr int kMoveFrames = 10;          // frames a drag or pinch is spread over
+constexpr int kTapItemPatienceFrames = 90;  // an item may appear a few frames late
+constexpr int64_t kMaxRealWaitMs = 1500;    // fixed clock: wait_ms is virtual beyond this
+}  // namespace
+
+ScriptPlayer::ScriptPlayer(std::vector<Step> steps) {
+  for (const Step& s : steps) expand(s);
+}
+
+void ScriptPlayer::push_tap(std::deque<Action>& out, float x, float y) {
+  out.push_back([x, y](ScriptHost& h, Phase p) {
+    if (p != Phase::Before) return false;
+    h.platform.inject_finger(FingerPhase::Down, 1, x, y);
+    h.platform.inject_finger(FingerPhase::Up, 1, x, y);
+    return true;
+  });
+}
+
+namespace {
+// Waits `n` frames (counted in the Before phase).
+std::function<bool(ScriptHost&, int)> frames_counter(int n) {
+  auto left = std::make_shared<int>(n);
+  return [left](ScriptHost&, int before) { return before != 0 && (*left)-- <= 0; };
+}
+}  // namespace
+
+void ScriptPlayer::expand(const Step& s) {
+  auto wait_frames = [this](int n) {
+    auto c = frames_counter(n);
+    actions_.push_back([c](ScriptHost& h, Phase p) { return c(h, p == Phase::Before ? 1 : 0); });
+  };
+  auto inject = [this](std::function<void(platform::Platform&)> fn) {
+    actions_.push_back([fn](ScriptHost& h, Phase p) {
+      if (p != Phase::Before) return false;
+      fn(h.platform);
+      return true;
+    });
+  };
+  const auto n = [&s](size_t i) { return static_cast<float>(s.numbers[i]); };
+  switch (s.kind) {
+    case Step::Kind::Tap:
+      push_tap(actions_, n(0), n(1));
+      wait_frames(kSettleAfterInput);
+      break;
+    case Step::Kind::Drag: {
+      const float x0 = n(0), y0 = n(1), x1 = n(2), y1 = n(3);
+      const int steps = std::clamp(static_cast<int>(s.numbers[4] / 16.0), 4, 120);
+      inject([=](platform::Platform& p) { p.inject_finger(FingerPhase::Down, 1, x0, y0); });
+      wait_frames(3);  // the press lands before the first move
+      for (int i = 1; i <= steps; ++i) {
+        const float t = static_cast<float>(i) / static_cast<float>(steps);
+        inject([=](platform::Platform& p) {
+          p.inject_finger(FingerPhase::Move, 1, x0 + (x1 - x0) * t, y0 + (y1 - y0) * t);
+        });
+        wait_frames(1);
+      }
+      wait_frames(2);
+      inject([=](platform::Platform& p) { p.inject_finger(FingerPhase::Up, 1, x1, y1); });
+      wait_frames(kSettleAfterInput);
+      break;
+    }
+    case Step::Kind::LongPress: {
+      const float x = n(0), y = n(1);
+      inject([=](platform::Platform& p) { p.inject_finger(FingerPhase::Down, 1, x, y); });
+      const auto until = std::make_shared<std::optional<uint64_t>>();
+      actions_.push_back([until](ScriptHost& h, Phase p) {
+        if (p != Phase::Before) return false;
+        const uint64_t now = h.platform.ticks_ms();
+        if (!*until) *until = now + platform::kLongPressMs + 150;
+        h.platform.pacer().request_frames(1);
+        return now >= **until;
+      });
+      wait_frames(3);
+      inject([=](platform::Platform& p) { p.inject_finger(FingerPhase::Up, 1, x, y); });
+      wait_frames(kSettleAfterInput);
+      break;
+    }
+    case Step::Kind::Pinch: {
+      const float cx = n(0), cy = n(1), scale = n(2);
+      const float d0 = 80;  // half the starting finger distance, pixels
+      inject([=](platform::Platform& p) {
+        p.inject_finger(FingerPhase::Down, 1, cx - d0, cy);
+        p.inject_finger(FingerPhase::Down, 2, cx + d0, cy);
+      });
+      wait_frames(3);
+      for (int i = 1; i <= kMoveFrames; ++i) {
+        const float d = d0 * (1 + (scale - 1) * static_cast<float>(i) / kMoveFrames);
+        inject([=](platform::Platform& p) {
+          p.inject_finger(FingerPhase::Move, 1, cx - d, cy);
+          p.inject_finger(FingerPhase::Move, 2, cx + d, cy);
+        });
+        wait_frames(1);
+      }
+      inject([=](platform::Platform& p) {
+        p.inject_finger(FingerPhase::Up, 2, cx + d0 * scale, cy);
+        p.inject_finger(FingerPhase::Up, 1, cx - d0 * scale, cy);
+      });
+      wait_frames(kSettleAfterInput);
+      break;
+    }
+    case Step::Kind::Text: {
+      const std::string text = s.text;
+      inject([text](platform::Platform& p) { p.inject_text(text); });
+      wait_frames(4);
+      break;
+    }
+    case Step::Kind::Key: {
+      const std::string key = s.text;
+      inject([key](platform::Platform& p) { p.inject_key(key, true); });
+      wait_frames(2);  // ImGui 1.86 has no key queue: down and up in separate frames
+      inject([key](platform::Platform& p) { p.inject_key(key, false); });
+      wait_frames(4);
+      break;
+    }
+    case Step::Kind::TapItem: {
+      const std::string id = s.text, where = s.where;
+      auto tries = std::make_shared<int>(0);
+      actions_.push_back([this, id, where, tries](ScriptHost& h, Phase p) {
+        if (p != Phase::Before) return false;
+        if (auto r = h.platform.items().find(id)) {
+          // Replace this step by a tap at the item's centre, then settle.
+          std::deque<Action> tap;
+          push_tap(tap, r->cx(), r->cy());
+          auto c = frames_counter(kSettleAfterInput);
+          tap.push_back([c](ScriptHost& hh, Phase pp) { return c(hh, pp == Phase::Before ? 1 : 0); });
+          replacement_ = std::move(tap);  // run() swaps it in: never free a running action
+          return false;
+        }
+        if (++*tries < kTapItemPatienceFrames) {
+          h.platform.pacer().request_frames(1);
+          return false;
+        }
+        std::string known;
+        for (const auto& name : h.platform.items().names()) known += (known.empty() ? "" : ", ") + name;
+        error_ = Error{where + ".tap_item", "no item \"" + id + "\" drawn; drawn: " + known};
+        return false;
+      });
+      break;
+    }
+    case Step::Kind::WaitMs: {
+      const int64_t ms = static_cast<int64_t>(s.numbers[0]);
+      auto until = std::make_shared<std::optional<uint64_t>>();
+      actions_.push_back([ms, until](ScriptHost& h, Phase p) {
+        if (p != Phase::Before) return false;
+        const uint64_t now = h.platform.ticks_ms();
+        if (!*until) {
+          h.clock.advance_ms(ms);  // no-op effect on a real clock
+          *until = now + (h.clock.fixed() ? std::min(ms, kMaxRealWaitMs) : ms);
+        }
+        h.platform.pacer().schedule(**until);
+        return now >= **until;
+      });
+      wait_frames(2);
+      break;
+    }
+    case Step::Kind::WaitFrames:
+      wait_frames(static_cast<int>(s.numbers[0]));
+      break;
+    case Step::Kind::Screenshot: {
+      const std::string path = s.text, where = s.where;
+      actions_.push_back([this, path, where](ScriptHost& h, Phase p) {
+        if (p != Phase::After) return false;
+        if (auto st = h.platform.screenshot(path); !st) error_ = Error{where, st.error().text()};
+        return true;
+      });
+      break;
+    }
+    case Step::Kind::Dump: {
+      const std::string path = s.text, where = s.where;
+      actions_.push_back([this, path, where](ScriptHost& h, Phase p) {
+        if (p != Phase::After) return false;
+        std::ofstream out(path);
+        out << h.dump().dump(2) << "\n";
+        if (!out) error_ = Error{where, "cannot write the dump to " + path};
+        return true;
+      });
+      break;
+    }
+  }
+}
+
+void ScriptPlayer::run(ScriptHost& host, Phase phase) {
+  while (!actions_.empty() && !error_) {
+    if (actions_.front()(host, phase)) {
+      actions_.pop_front();
+      continue;
+    }
+    if (replacement_) {  // tap_item found its item: the tap takes its place
+      actions_.pop_front();
+      actions_.insert(actions_.begin(), replacement_->begin(), replacement_->end());
+      replacement_.reset();
+      continue;
+    }
+    break;
+  }
+  if (!actions_.empty()) host.platform.pacer().request_frames(1);  // a script never idles
+}
+
+void ScriptPlayer::before_frame(ScriptHost& host) {
+  ++frame_;
+  run(host, Phase::Before);
+}
+void ScriptPlayer::after_frame(ScriptHost& host) { run(host, Phase::After); }
+
+}  // namespace foh::app

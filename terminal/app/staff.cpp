@@ -1,0 +1,155 @@
+// The staff side of a frame: login, then the role's tabs over the screens,
+// the status bar, and the manager PIN popup for sensitive actions.
+#include <imgui.h>
+
+#include "app/app.hpp"
+#include "app/shell_text.hpp"
+#include "foh/platform/item_registry.hpp"
+#include "foh/platform/platform.hpp"
+#include "widgets/widgets.hpp"
+
+namespace foh::app {
+
+namespace {
+
+const char* tab_label(ui::Locale l, Tab t) {
+  switch (t) {
+    case Tab::Floor: return text(l, "tab.floor", "Salle", "Floor");
+    case Tab::Seat: return text(l, "tab.seat", "Placer", "Seat");
+    case Tab::Reservations: return text(l, "tab.reservations", "Réservations", "Reservations");
+    case Tab::Waitlist: return text(l, "tab.waitlist", "Liste d'attente", "Waitlist");
+    case Tab::Editor: return text(l, "tab.editor", "Plan de salle", "Floor editor");
+  }
+  return "";
+}
+
+}  // namespace
+
+void App::draw_tabs() {
+  if (!ImGui::BeginTabBar("tabs", ImGuiTabBarFlags_FittingPolicyResizeDown)) return;
+  for (Tab t : kTabs) {
+    if (!may(t)) continue;
+    const std::string label = std::string(tab_label(desk_.locale, t)) + "###tab_" + tab_name(t);
+    const ImGuiTabItemFlags flags =
+        switch_to_ == t ? ImGuiTabItemFlags_SetSelected : ImGuiTabItemFlags_None;
+    const bool open = ImGui::BeginTabItem(label.c_str(), nullptr, flags);
+    platform::record_item((std::string("tab_") + tab_name(t)).c_str());
+    if (open) {
+      tab_ = t;
+      ImGui::EndTabItem();
+    }
+  }
+  switch_to_.reset();
+  ImGui::EndTabBar();
+}
+
+void App::draw_staff(platform::Platform& /*p*/) {
+  const float bar = ui::status_bar_height() * ImGui::GetFontSize();
+  ImGui::BeginChild("content", ImVec2(0, -bar), false, ImGuiWindowFlags_NoScrollbar);
+  if (!session_) {
+    ui::LoginIntents in;
+    ui::draw_login(login_view_, desk_, in);
+    ImGui::EndChild();
+    apply(in);
+  } else {
+    if (!may(tab_)) {  // the role lost this tab, or first login: the first allowed one
+      for (Tab t : kTabs)
+        if (may(t)) {
+          tab_ = t;
+          switch_to_ = t;
+          break;
+        }
+    }
+    draw_tabs();
+    switch (tab_) {
+      case Tab::Floor: {
+        ui::FloorIntents in;
+        ui::draw_floor(floor_view_, desk_, in);
+        ImGui::EndChild();
+        apply(in);
+        break;
+      }
+      case Tab::Seat: {
+        ui::SeatIntents in;
+        ui::draw_seat(seat_view_, desk_, in);
+        ImGui::EndChild();
+        apply(in);
+        break;
+      }
+      case Tab::Reservations: {
+        ui::ReservationsIntents in;
+        ui::draw_reservations(reservations_view_, desk_, in);
+        ImGui::EndChild();
+        apply(in);
+        break;
+      }
+      case Tab::Waitlist: {
+        ui::WaitlistIntents in;
+        ui::draw_waitlist(waitlist_view_, desk_, in);
+        ImGui::EndChild();
+        apply(in);
+        break;
+      }
+      case Tab::Editor: {
+        ui::EditorIntents in;
+        ui::draw_editor(editor_view_, desk_, in);
+        ImGui::EndChild();
+        apply(in);
+        break;
+      }
+    }
+  }
+  ui::StatusBarIntents bar_in;
+  ui::draw_status_bar(status_view_, desk_, bar_in);
+  apply(bar_in);
+  if (pending_) draw_manager_pin();
+}
+
+// A server's sensitive action waits here for a manager's (or admin's) PIN.
+void App::draw_manager_pin() {
+  const ui::Locale l = desk_.locale;
+  const char* title = text(l, "shell.manager_pin", "Code responsable", "Manager PIN");
+  const std::string id = std::string(title) + "###manager_pin";
+  if (!ImGui::IsPopupOpen(id.c_str())) ImGui::OpenPopup(id.c_str());
+  const ImVec2 size = ImGui::GetIO().DisplaySize;
+  ImGui::SetNextWindowPos(ImVec2(size.x / 2, size.y / 2), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
+  if (!ImGui::BeginPopupModal(id.c_str(), nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
+  PendingAction& a = *pending_;
+  for (const auto& m : venue_.team_members) {
+    if (!m.is_active || m.role == Role::Server) continue;
+    ImGui::PushID(m.id.c_str());
+    if (ui::toggle_button(m.display_name.c_str(), a.manager_id == m.id)) a.manager_id = m.id;
+    platform::record_item(("manager_" + m.display_name).c_str());
+    ImGui::PopID();
+    ImGui::SameLine();
+  }
+  ImGui::NewLine();
+  ImGui::Text("%s", std::string(a.pin.size(), '*').c_str());
+  ui::keypad("manager_keypad", a.pin, 6, a.manager_id.has_value());
+  ui::inline_error(a.message.c_str());
+  bool done = false;
+  if (ui::touch_button(text(l, "shell.ok", "Valider", "OK"), 8, a.manager_id && a.pin.size() >= 4)) {
+    platform::record_item("manager_ok");
+    auto s = login_->login(*a.manager_id, a.pin, clock_.system_now());
+    a.pin.clear();
+    if (s && s->member.role != Role::Server) {
+      apply_pending(a);
+      done = true;
+    } else {
+      a.message = s ? text(l, "shell.not_manager", "Pas un responsable", "Not a manager")
+                    : s.error().message;
+    }
+  } else {
+    platform::record_item("manager_ok");
+  }
+  ImGui::SameLine();
+  if (ui::touch_button(text(l, "shell.cancel", "Annuler", "Cancel"), 8)) done = true;
+  platform::record_item("manager_cancel");
+  if (done) {
+    pending_.reset();
+    ImGui::CloseCurrentPopup();
+  }
+  ImGui::EndPopup();
+}
+
+}  // namespace foh::app

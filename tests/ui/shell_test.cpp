@@ -1,0 +1,80 @@
+// The shell's parsing: command-line options, scripts, the fixed clock.
+#include <doctest/doctest.h>
+
+#include "app/clock.hpp"
+#include "app/options.hpp"
+#include "app/script.hpp"
+
+using namespace foh::app;
+
+TEST_CASE("options: values, flags and errors naming the option") {
+  auto o = parse_options({"--db", "/tmp/x.sqlite", "--kiosk", "--size", "1024x768", "--now",
+                          "2026-11-28T19:30:00", "--scale", "1.5", "--locale", "en"});
+  REQUIRE_MESSAGE(o.ok(), o.error().text());
+  CHECK(o->db == "/tmp/x.sqlite");
+  CHECK(o->kiosk);
+  CHECK_FALSE(o->fullscreen);
+  CHECK(o->width == 1024);
+  CHECK(o->height == 768);
+  CHECK(o->scale == doctest::Approx(1.5));
+  CHECK(o->locale == "en");
+  REQUIRE(o->now);
+  CHECK(o->now->str() == "2026-11-28T19:30:00");
+
+  CHECK(parse_options({"--size", "big"}).error().where == "--size");
+  CHECK(parse_options({"--size", "10x10"}).error().where == "--size");
+  CHECK(parse_options({"--now", "tonight"}).error().where == "--now");
+  CHECK(parse_options({"--scale", "abc"}).error().where == "--scale");
+  CHECK(parse_options({"--locale", "de"}).error().where == "--locale");
+  CHECK(parse_options({"--bogus", "1"}).error().where == "--bogus");
+  CHECK(parse_options({"--db"}).error().message == "needs a value");
+  CHECK(parse_options({"stray"}).error().where == "stray");
+  CHECK(parse_options({"--backend", "http://127.0.0.1:1"}).error().where == "--backend");
+}
+
+TEST_CASE("script: JSON lines and arrays, errors naming line and key") {
+  auto s = parse_script(
+      "# a comment\n"
+      "{\"tap\": [10, 20]}\n"
+      "\n"
+      "{\"tap_item\": \"tab_floor\"}\n"
+      "{\"drag\": [1, 2, 3, 4, 300]}\n"
+      "{\"wait_ms\": 500}\n"
+      "{\"text\": \"Zoë\"}\n"
+      "{\"dump\": \"/tmp/d.json\"}\n",
+      "s.jsonl");
+  REQUIRE_MESSAGE(s.ok(), s.error().text());
+  REQUIRE(s->size() == 6);
+  CHECK((*s)[0].kind == Step::Kind::Tap);
+  CHECK((*s)[0].numbers == std::vector<double>{10, 20});
+  CHECK((*s)[1].text == "tab_floor");
+  CHECK((*s)[2].numbers.size() == 5);
+  CHECK((*s)[4].text == "Zoë");
+  CHECK((*s)[0].where == "s.jsonl:2");
+
+  auto a = parse_script("[{\"key\": \"Enter\"}, {\"pinch\": [640, 400, 1.5]}]", "a.json");
+  REQUIRE(a.ok());
+  CHECK((*a)[1].kind == Step::Kind::Pinch);
+
+  CHECK(parse_script("{\"tap\": [1]}\n", "b").error().where == "b:1.tap");
+  CHECK(parse_script("{\"jump\": 1}\n", "b").error().message.find("unknown step") == 0);
+  CHECK(parse_script("{\"tap\": [1, 2], \"key\": \"A\"}\n", "b").error().where == "b:1");
+  CHECK(parse_script("{nope\n", "b").error().where == "b:1");
+  CHECK(parse_script("{\"wait_ms\": -5}\n", "b").error().where == "b:1.wait_ms");
+  CHECK(parse_script("[{\"text\": \"\"}]", "c").error().where == "c[0].text");
+  CHECK_FALSE(load_script("/nonexistent/script.jsonl").ok());
+}
+
+TEST_CASE("fixed clock: only a script's waits move it") {
+  AppClock c(foh::LocalInstant::parse("2026-11-28T19:30:00"));
+  CHECK(c.fixed());
+  CHECK(c.now().str() == "2026-11-28T19:30:00");
+  c.advance_ms(31500);
+  CHECK(c.now().str() == "2026-11-28T19:30:31");
+  const auto a = c.system_now();
+  c.advance_ms(1000);
+  CHECK(std::chrono::duration_cast<std::chrono::milliseconds>(c.system_now() - a).count() == 1000);
+  AppClock real;
+  CHECK_FALSE(real.fixed());
+  CHECK(real.now().date().year >= 2024);
+}

@@ -1,0 +1,266 @@
+"""Runs foh-terminal for real (under Xvfb, Mesa llvmpipe) with a script and
+checks what it dumped and drew. Standard library only.
+
+    uitest.py --binary build/bin/foh-terminal --assets assets --case login
+
+Each case gets a fresh temporary --db, the fixed clock of the demo Saturday,
+a 1280x800 window at scale 1. A case is a function below: it writes script
+steps, runs the binary, and asserts on the JSON dumps and PNG screenshots.
+"""
+import argparse
+import json
+import os
+import shutil
+import struct
+import subprocess
+import sys
+import tempfile
+import time
+
+NOW = "2026-11-28T19:30:00"  # the demo's busy Saturday, dinner service
+ADMIN, MANAGER, SERVER = "Camille Rousseau", "Julien Moreau", "Léa Fontaine"
+PINS = {ADMIN: "1234", MANAGER: "2468", SERVER: "1111"}
+
+
+class Failure(Exception):
+    pass
+
+
+def check(cond, what):
+    if not cond:
+        raise Failure(what)
+
+
+class Run:
+    """One temporary workspace: a database, scripts, dumps, screenshots."""
+
+    def __init__(self, args, name):
+        self.args = args
+        self.dir = tempfile.mkdtemp(prefix=f"foh-ui-{name}-")
+        self.db = os.path.join(self.dir, "foh.sqlite")
+        self.steps = []
+        self.runs = 0
+
+    def path(self, name):
+        return os.path.join(self.dir, name)
+
+    # ---- script building
+    def step(self, **kw):
+        self.steps.append(kw)
+
+    def tap_item(self, item):
+        self.step(tap_item=item)
+
+    def tap(self, x, y):
+        self.step(tap=[x, y])
+
+    def text(self, s):
+        self.step(text=s)
+
+    def key(self, k):
+        self.step(key=k)
+
+    def wait_frames(self, n):
+        self.step(wait_frames=n)
+
+    def wait_ms(self, n):
+        self.step(wait_ms=n)
+
+    def drag(self, x0, y0, x1, y1, ms=300):
+        self.step(drag=[x0, y0, x1, y1, ms])
+
+    def login(self, member, pin=None):
+        self.tap_item(f"member_{member}")
+        for d in pin or PINS[member]:
+            self.tap_item(f"key_{d}")
+        self.tap_item("key_ok")
+        self.wait_frames(4)
+
+    def dump(self, name):
+        path = self.path(name + ".json")
+        self.step(dump=path)
+        return path
+
+    def screenshot(self, name):
+        path = self.path(name + ".png")
+        self.step(screenshot=path)
+        return path
+
+    # ---- running
+    def run(self, extra=(), expect_rc=0, timeout=120):
+        self.runs += 1
+        script = self.path(f"script{self.runs}.jsonl")
+        with open(script, "w", encoding="utf-8") as f:
+            for s in self.steps:
+                f.write(json.dumps(s, ensure_ascii=False) + "\n")
+        self.steps = []
+        cmd = [self.args.binary, "--db", self.db, "--assets", self.args.assets,
+               "--now", NOW, "--size", "1280x800", "--scale", "1",
+               "--script", script, *extra]
+        env = dict(os.environ, LIBGL_ALWAYS_SOFTWARE="1")
+        t0 = time.monotonic()
+        p = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, env=env)
+        took = time.monotonic() - t0
+        print(f"  run {self.runs}: rc={p.returncode} in {took:.1f}s")
+        if p.returncode != expect_rc:
+            raise Failure(f"foh-terminal exited {p.returncode} (expected {expect_rc})\n"
+                          f"cmd: {' '.join(cmd)}\nstderr:\n{p.stderr[-4000:]}")
+        return p
+
+    def load(self, path):
+        check(os.path.exists(path), f"no dump written at {path}")
+        with open(path, encoding="utf-8") as f:
+            return json.load(f)
+
+    def cleanup(self):
+        if not self.args.keep:
+            shutil.rmtree(self.dir, ignore_errors=True)
+
+
+def png_size(path):
+    check(os.path.exists(path), f"no screenshot at {path}")
+    with open(path, "rb") as f:
+        head = f.read(24)
+    check(head[:8] == b"\x89PNG\r\n\x1a\n", f"{path} is not a PNG")
+    return struct.unpack(">II", head[16:24])
+
+
+def check_screenshot(path, size=(1280, 800)):
+    check(png_size(path) == size, f"{path}: size {png_size(path)}, expected {size}")
+    check(os.path.getsize(path) > 5000, f"{path}: suspiciously small ({os.path.getsize(path)} bytes)")
+
+
+def last_message(d):
+    return d["messages"][-1]["text"] if d["messages"] else ""
+
+
+# ------------------------------------------------------------------ cases
+
+def case_login(r):
+    """Log in by PIN: the member is set and the role's first tab shows."""
+    before = r.dump("before")
+    r.login(ADMIN)
+    after = r.dump("after")
+    shot = r.screenshot("floor")
+    r.run()
+    b, a = r.load(before), r.load(after)
+    check(b["screen"] == "login" and b["member"] is None, f"starts on the login screen: {b['screen']}")
+    check(a["member"] and a["member"]["name"] == ADMIN, f"logged in as {ADMIN}: {a['member']}")
+    check(a["member"]["role"] == "Admin", "role Admin")
+    check(a["screen"] == "floor", f"first tab is the floor, got {a['screen']}")
+    check("editor" in a["tabs"], f"an admin sees the editor tab: {a['tabs']}")
+    check(a["reservations"]["count"] >= 100, "the demo day is loaded")
+    check(a["lockout"]["failed_attempts"] == 0, "no failed attempt counted")
+    check_screenshot(shot)
+
+
+def case_first_tap_tab(r):
+    """ImGui 1.86 has no touch source: the first tap on a tab must still switch it."""
+    r.login(ADMIN)
+    r.tap_item("tab_reservations")
+    one = r.dump("one")
+    r.tap_item("tab_waitlist")
+    two = r.dump("two")
+    r.tap_item("tab_floor")
+    three = r.dump("three")
+    r.run()
+    check(r.load(one)["screen"] == "reservations", f"first tap: {r.load(one)['screen']}")
+    check(r.load(two)["screen"] == "waitlist", f"second tab: {r.load(two)['screen']}")
+    check(r.load(three)["screen"] == "floor", f"back: {r.load(three)['screen']}")
+
+
+def case_server_tabs(r):
+    """A server sees only their allowed tabs."""
+    r.login(SERVER)
+    d = r.dump("server")
+    r.run()
+    tabs = r.load(d)["tabs"]
+    check("editor" not in tabs, f"no editor for a server: {tabs}")
+    check("floor" in tabs, f"floor for a server: {tabs}")
+
+
+def case_lockout(r):
+    """Five wrong PINs lock the keypad; the right PIN is refused while locked;
+    after the lock has passed it works."""
+    for _ in range(5):
+        r.login(SERVER, pin="9999")
+    locked = r.dump("locked")
+    shot = r.screenshot("lockout")
+    r.login(SERVER)  # right PIN, but locked
+    still = r.dump("still")
+    r.wait_ms(31000)  # the fixed clock moves 31 s
+    r.login(SERVER)
+    after = r.dump("after")
+    r.run()
+    lk, st, af = r.load(locked), r.load(still), r.load(after)
+    check(lk["member"] is None, "no login with wrong PINs")
+    check(lk["lockout"]["failed_attempts"] >= 5, f"5 failures counted: {lk['lockout']}")
+    check(0 < lk["lockout"]["remaining_seconds"] <= 30, f"locked for 30 s: {lk['lockout']}")
+    check(lk["login"]["message"] != "", "the login screen says why")
+    check(st["member"] is None, "the right PIN is refused while locked")
+    check(af["member"] and af["member"]["name"] == SERVER, f"unlocked after 30 s: {af['lockout']}")
+    check_screenshot(shot)
+
+
+def case_idle_logout(r):
+    """The session ends after settings.idle_logout_seconds without input."""
+    r.login(ADMIN)
+    r.wait_ms(400 * 1000)
+    d = r.dump("idle")
+    r.run()
+    check(r.load(d)["member"] is None, "logged out after idle time")
+
+
+def case_kiosk_join(r):
+    """A guest joins at the kiosk and sees a position; the entry waits for staff."""
+    r.tap_item("party_plus")  # 3 guests
+    r.tap_item("kiosk_next")
+    r.tap_item("kiosk_name")
+    r.text("Zoë Lefèvre")
+    r.tap_item("kiosk_phone")
+    r.text("0612345678")
+    r.tap_item("kiosk_join")
+    joined = r.dump("joined")
+    shot = r.screenshot("kiosk")
+    r.run(extra=["--kiosk"])
+    j = r.load(joined)
+    check(j["screen"] == "kiosk", "kiosk mode")
+    check(j["kiosk"]["step"] == "joined", f"joined step: {j['kiosk']}")
+    check(j["kiosk"].get("position", 0) >= 1, f"a position is shown: {j['kiosk']}")
+    entry = [w for w in j["waitlist"] if w["guest_name"] == "Zoë Lefèvre"]
+    check(len(entry) == 1, "one waitlist entry for the guest")
+    check(entry[0]["party_size"] == 3, f"party of 3: {entry[0]}")
+    check(entry[0]["unconfirmed"], "unconfirmed until staff accept it")
+    check_screenshot(shot)
+
+
+CASES = {name[5:]: fn for name, fn in globals().items() if name.startswith("case_")}
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--binary", required=True)
+    ap.add_argument("--assets", required=True)
+    ap.add_argument("--case", action="append", help="case name (default: all)")
+    ap.add_argument("--keep", action="store_true", help="keep the temporary folders")
+    args = ap.parse_args()
+    names = args.case or sorted(CASES)
+    failed = 0
+    for name in names:
+        if name not in CASES:
+            print(f"unknown case {name}; known: {', '.join(sorted(CASES))}")
+            return 2
+        r = Run(args, name)
+        print(f"[{name}] {CASES[name].__doc__.splitlines()[0]}  ({r.dir})")
+        try:
+            CASES[name](r)
+            print(f"[{name}] ok")
+            r.cleanup()
+        except (Failure, subprocess.TimeoutExpired) as e:
+            failed += 1
+            print(f"[{name}] FAILED: {e}\n  files kept in {r.dir}")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -132,6 +132,8 @@ HeldTables Floor::held_by(const Reservation& r) const {
   int own = r.table_id ? index_of(*r.table_id) : -1;
   held.add(own);
   if (r.table_number.empty()) return held;
+  // The common case, "7" on table 7: nothing to resolve.
+  if (own >= 0 && r.table_number == tables_[own].name) return held;
   const Uuid* plan_id = own >= 0 ? &tables_[own].floor_plan_id : nullptr;
   // Resolve table_number's names without allocating: split in place.
   std::string_view rest = r.table_number;

@@ -36,54 +36,6 @@ PacingCheck refuse(PacingLimit limit, std::string reason) {
   return PacingCheck{false, false, limit, std::move(reason), std::nullopt};
 }
 
-// The first refusal, in order: blocked date, closed weekday, day load,
-// service covers, slot covers.
-PacingCheck first_refusal(const Reservation& c, const std::vector<Reservation>& day,
-                          const Settings& s, const std::vector<Service>& services) {
-  if (const CalendarOverride* o = calendar_override(s, c.date); o && o->is_blocked)
-    return refuse(PacingLimit::Blocked, "blocked: " + (o->reason.empty() ? c.date.str() : o->reason));
-  if (const DefaultsCalendarDay* d = default_day(s, c.date);
-      d && !d->is_open && !(calendar_override(s, c.date) && calendar_override(s, c.date)->override_max_load))
-    return refuse(PacingLimit::ClosedDay, std::string("closed: not open on ") + weekday_name(d->day_of_week));
-  auto counted = [&](const Reservation& r) {
-    return r.date == c.date && counts_for_pacing(r.status) && (c.id.empty() || r.id != c.id);
-  };
-  if (int limit = max_daily_load(s, c.date); limit > 0) {
-    int load = load_cost(s, c.party_size);
-    for (const auto& r : day)
-      if (counted(r)) load += load_cost(s, r.party_size);
-    if (load > limit)
-      return refuse(PacingLimit::DayLoad,
-                    "day load " + std::to_string(load) + " > " + std::to_string(limit));
-  }
-  auto service = service_at(c.date, c.time, services);
-  if (s.max_covers_per_service > 0 && service) {
-    int covers = c.party_size;
-    for (const auto& r : day)
-      if (counted(r) && service_at(r.date, r.time, services) == service) covers += r.party_size;
-    if (covers > s.max_covers_per_service) {
-      std::string name = *service ? " " + (*service)->name : "";
-      return refuse(PacingLimit::ServiceCovers, "service" + name + ": " + std::to_string(covers) +
-                                                    " covers > " +
-                                                    std::to_string(s.max_covers_per_service));
-    }
-  }
-  if (s.max_covers_per_slot > 0) {
-    int width = std::max(1, s.slot_minutes);
-    int slot = service_minute(c.date, c.time, services) / width;
-    int covers = c.party_size;
-    for (const auto& r : day)
-      if (counted(r) && service_minute(r.date, r.time, services) / width == slot)
-        covers += r.party_size;
-    if (covers > s.max_covers_per_slot)
-      return refuse(PacingLimit::SlotCovers, "slot " + clock(slot * width) + "-" +
-                                                 clock((slot + 1) * width) + ": " +
-                                                 std::to_string(covers) + " covers > " +
-                                                 std::to_string(s.max_covers_per_slot));
-  }
-  return PacingCheck{};
-}
-
 }  // namespace
 
 bool counts_for_pacing(RS s) { return s != RS::Cancelled && s != RS::NoShow; }
@@ -107,16 +59,91 @@ int max_daily_load(const Settings& s, Date d) {
   return day ? day->max_daily_load : 0;
 }
 
-PacingCheck check_pacing(const Reservation& candidate, const std::vector<Reservation>& day,
-                         const Settings& s, const std::vector<Service>& services,
-                         const std::optional<PacingOverride>& override_with) {
-  PacingCheck c = first_refusal(candidate, day, s, services);
+PacingLedger::PacingLedger(Date d, const Settings& s, const std::vector<Service>& services)
+    : settings_(s),
+      timeline_(d, services),
+      width_(std::max(1, s.slot_minutes)),
+      slot_covers_(2 * 1440 / width_ + 2, 0),
+      service_covers_(timeline_.service_count(), 0) {}
+
+int PacingLedger::slot_of(TimeOfDay t) const {
+  int slot = timeline_.minute(t) / width_;
+  return std::clamp(slot, 0, static_cast<int>(slot_covers_.size()) - 1);
+}
+
+void PacingLedger::count(const Reservation& r, int sign) {
+  if (r.date != timeline_.date() || !counts_for_pacing(r.status)) return;
+  load_ += sign * load_cost(settings_, r.party_size);
+  slot_covers_[slot_of(r.time)] += sign * r.party_size;
+  if (int i = timeline_.service_index(r.time); i >= 0) service_covers_[i] += sign * r.party_size;
+}
+
+int PacingLedger::covers_in_slot_of(TimeOfDay t) const { return slot_covers_[slot_of(t)]; }
+
+int PacingLedger::covers_in_service_of(TimeOfDay t) const {
+  int i = timeline_.service_index(t);
+  return i < 0 ? 0 : service_covers_[i];
+}
+
+// The first refusal, in order: blocked date, closed weekday, day load,
+// service covers, slot covers.
+PacingCheck PacingLedger::first_refusal(const Reservation& c) const {
+  const Settings& s = settings_;
+  const CalendarOverride* o = calendar_override(s, c.date);
+  if (o && o->is_blocked)
+    return refuse(PacingLimit::Blocked, "blocked: " + (o->reason.empty() ? c.date.str() : o->reason));
+  const DefaultsCalendarDay* d = default_day(s, c.date);
+  if (d && !d->is_open && !(o && o->override_max_load))  // an override opens a closed weekday
+    return refuse(PacingLimit::ClosedDay,
+                  std::string("closed: not open on ") + weekday_name(d->day_of_week));
+  if (c.date != timeline_.date()) return PacingCheck{};  // nothing booked that day in this ledger
+  if (int limit = max_daily_load(s, c.date); limit > 0) {
+    int load = load_ + load_cost(s, c.party_size);
+    if (load > limit)
+      return refuse(PacingLimit::DayLoad,
+                    "day load " + std::to_string(load) + " > " + std::to_string(limit));
+  }
+  int service = timeline_.service_index(c.time);
+  if (s.max_covers_per_service > 0 && service >= 0) {
+    int covers = service_covers_[service] + c.party_size;
+    if (covers > s.max_covers_per_service) {
+      const Service* sv = timeline_.service(service);
+      return refuse(PacingLimit::ServiceCovers,
+                    "service" + (sv ? " " + sv->name : std::string()) + ": " +
+                        std::to_string(covers) + " covers > " +
+                        std::to_string(s.max_covers_per_service));
+    }
+  }
+  if (s.max_covers_per_slot > 0) {
+    int slot = slot_of(c.time);
+    int covers = slot_covers_[slot] + c.party_size;
+    if (covers > s.max_covers_per_slot)
+      return refuse(PacingLimit::SlotCovers, "slot " + clock(slot * width_) + "-" +
+                                                 clock((slot + 1) * width_) + ": " +
+                                                 std::to_string(covers) + " covers > " +
+                                                 std::to_string(s.max_covers_per_slot));
+  }
+  return PacingCheck{};
+}
+
+PacingCheck PacingLedger::check(const Reservation& candidate,
+                                const std::optional<PacingOverride>& override_with) const {
+  PacingCheck c = first_refusal(candidate);
   if (!c.allowed && override_with) {
     c.allowed = true;
     c.overridden = true;
     c.override_used = override_with;
   }
   return c;
+}
+
+PacingCheck check_pacing(const Reservation& candidate, const std::vector<Reservation>& day,
+                         const Settings& s, const std::vector<Service>& services,
+                         const std::optional<PacingOverride>& override_with) {
+  PacingLedger ledger(candidate.date, s, services);
+  for (const auto& r : day)
+    if (candidate.id.empty() || r.id != candidate.id) ledger.add(r);
+  return ledger.check(candidate, override_with);
 }
 
 void record_override(const PacingCheck& c, Json& metadata) {
@@ -132,9 +159,10 @@ std::vector<SlotCovers> covers_per_slot(const std::vector<Reservation>& day, Dat
                                         const Settings& s, const std::vector<Service>& services) {
   int width = std::max(1, s.slot_minutes);
   std::map<int, int> slots;
+  ServiceDay timeline(d, services);
   for (const auto& r : day)
     if (r.date == d && counts_for_pacing(r.status))
-      slots[service_minute(r.date, r.time, services) / width * width] += r.party_size;
+      slots[timeline.minute(r.time) / width * width] += r.party_size;
   std::vector<SlotCovers> out;
   for (auto [start, covers] : slots) out.push_back({start, covers});
   return out;

@@ -7,9 +7,20 @@ namespace {
 
 constexpr int kDay = 86400;
 
-bool open_at(const Service& s, int sec) {
-  if (runs_past_midnight(s)) return sec >= s.start_time.seconds || sec < s.end_time.seconds;
-  return sec >= s.start_time.seconds && sec < s.end_time.seconds;
+// Times of day before this (seconds) are the small hours of a past-midnight
+// service running on `d`. For such a service end <= start, so "earlier than
+// its end" implies "earlier than its start".
+int small_hours_end(Date d, const std::vector<Service>& services) {
+  int end = 0;
+  for (const Service& s : services)
+    if (runs_past_midnight(s) && s.end_time.seconds > end && service_runs_on(s, d))
+      end = s.end_time.seconds;
+  return end;
+}
+
+int timeline_minute(TimeOfDay t, int small_end) {
+  if (t.seconds >= kDay) return t.seconds / 60;  // already on the service-day timeline
+  return t.seconds < small_end ? t.seconds / 60 + 1440 : t.seconds / 60;
 }
 
 }  // namespace
@@ -34,19 +45,55 @@ bool service_runs_on(const Service& s, Date d) {
 bool runs_past_midnight(const Service& s) { return s.end_time <= s.start_time; }
 
 int service_minute(Date date, TimeOfDay t, const std::vector<Service>& services) {
-  int minute = t.seconds / 60;
-  if (t.seconds >= kDay) return minute;  // already on the service-day timeline
-  for (const Service& s : services) {
-    if (!runs_past_midnight(s) || !service_runs_on(s, date)) continue;
-    if (t < s.end_time && t < s.start_time) return minute + 1440;
+  if (t.seconds >= kDay) return t.seconds / 60;
+  return timeline_minute(t, small_hours_end(date, services));
+}
+
+ServiceDay::ServiceDay(Date d, const std::vector<Service>& services)
+    : date_(d),
+      day_minute_(d.days_since_epoch() * 1440),
+      small_hours_end_(small_hours_end(d, services)),
+      all_day_(services.empty()) {
+  for (int pass = 0; pass < 2; ++pass) {  // specific_date services first
+    for (const Service& s : services) {
+      if (static_cast<bool>(s.specific_date) != (pass == 0) || !service_runs_on(s, d)) continue;
+      int start = s.start_time.seconds;
+      int end = s.end_time.seconds + (runs_past_midnight(s) ? kDay : 0);
+      windows_.push_back({&s, start, end});
+    }
   }
-  return minute;
+}
+
+int ServiceDay::minute(TimeOfDay t) const { return timeline_minute(t, small_hours_end_); }
+
+int ServiceDay::service_index(TimeOfDay t) const {
+  if (all_day_) return 0;
+  int sec = t.seconds;
+  if (sec < kDay && sec < small_hours_end_) sec += kDay;
+  for (size_t i = 0; i < windows_.size(); ++i)
+    if (sec >= windows_[i].start && sec < windows_[i].end) return static_cast<int>(i);
+  return -1;
+}
+
+std::optional<const Service*> ServiceDay::service_at(TimeOfDay t) const {
+  int i = service_index(t);
+  if (i < 0) return std::nullopt;
+  return service(i);
+}
+
+std::optional<const Service*> service_at(Date d, TimeOfDay t, const std::vector<Service>& services) {
+  return ServiceDay(d, services).service_at(t);
 }
 
 bool overlaps(Span a, Span b) { return a.start < b.end && b.start < a.end; }
 
 Span span_of(const Reservation& r, const Settings& s, const std::vector<Service>& services) {
   int64_t start = r.date.days_since_epoch() * 1440 + service_minute(r.date, r.time, services);
+  return Span{start, start + duration_minutes(r, s)};
+}
+
+Span span_of(const Reservation& r, const Settings& s, const ServiceDay& day) {
+  int64_t start = day.epoch_minute(r.time);
   return Span{start, start + duration_minutes(r, s)};
 }
 
@@ -73,26 +120,16 @@ std::vector<const Reservation*> conflicts_with(const Reservation& r,
   if (!is_live(r.status)) return out;
   Span span = span_of(r, s, services);
   HeldTables held = f.held_by(r);
+  if (held.count == 0) return out;
+  // The day's reservations nearly always share one date: its timeline once.
+  ServiceDay timeline(r.date, services);
   for (const Reservation& o : day) {
     if (&o == &r || (!r.id.empty() && o.id == r.id) || !is_live(o.status)) continue;
-    if (!overlaps(span, span_of(o, s, services))) continue;
+    if (o.date != timeline.date()) timeline = ServiceDay(o.date, services);
+    if (!overlaps(span, span_of(o, s, timeline))) continue;
     if (shares_table(held, f.held_by(o))) out.push_back(&o);
   }
   return out;
-}
-
-std::optional<const Service*> service_at(Date d, TimeOfDay t, const std::vector<Service>& services) {
-  if (services.empty()) return static_cast<const Service*>(nullptr);
-  bool small_hours = t.seconds >= kDay;
-  int sec = small_hours ? t.seconds - kDay : t.seconds;
-  for (int pass = 0; pass < 2; ++pass) {  // specific_date services first
-    for (const Service& s : services) {
-      if (static_cast<bool>(s.specific_date) != (pass == 0) || !service_runs_on(s, d)) continue;
-      if (small_hours ? (runs_past_midnight(s) && sec < s.end_time.seconds) : open_at(s, sec))
-        return &s;
-    }
-  }
-  return std::nullopt;
 }
 
 }  // namespace foh

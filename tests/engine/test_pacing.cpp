@@ -157,3 +157,35 @@ TEST_CASE("pacing: covers per slot for the reservations screen") {
   CHECK(slots[1].start_minute == 20 * 60 + 15);
   CHECK(slots[1].covers == 3);
 }
+
+TEST_CASE("pacing: the ledger follows bookings added and removed") {
+  Venue v = venue();
+  Settings s = paced();
+  s.capacity_types = {{"Couple", 1, 1, 2, {}}, {"Table de 4", 2, 3, 4, {}}};
+  PacingLedger ledger(kFriday, s, v.services);
+  Reservation a = reservation("a", std::nullopt, "", kFriday, "20:00", 4);
+  Reservation b = reservation("b", std::nullopt, "", kFriday, "20:10", 4);
+  Reservation lunch = reservation("l", std::nullopt, "", kFriday, "12:00", 2);
+  Reservation other = reservation("o", std::nullopt, "", kThursday, "20:00", 4);
+  Reservation gone = reservation("g", std::nullopt, "", kFriday, "20:00", 4, RS::Cancelled);
+  for (const auto* r : {&a, &b, &lunch, &other, &gone}) ledger.add(*r);
+  CHECK(ledger.load() == 5);
+  CHECK(ledger.covers_in_slot_of(*TimeOfDay::parse("20:14")) == 8);
+  CHECK(ledger.covers_in_service_of(*TimeOfDay::parse("23:59")) == 8);
+  CHECK(ledger.covers_in_service_of(*TimeOfDay::parse("13:00")) == 2);
+  CHECK(ledger.covers_in_service_of(*TimeOfDay::parse("16:00")) == 0);  // closed
+  Reservation n = reservation("n", std::nullopt, "", kFriday, "20:05", 3);
+  CHECK(ledger.check(n).reason == "slot 20:00-20:15: 11 covers > 10");
+  ledger.remove(b);
+  CHECK(ledger.check(n).allowed);
+  CHECK(ledger.load() == 3);
+  // The same answers as the one-shot check over the day.
+  std::vector<Reservation> day = {a, lunch, other, gone};
+  for (int party = 1; party <= 12; ++party) {
+    n.party_size = party;
+    auto one_shot = check_pacing(n, day, s, v.services);
+    auto kept = ledger.check(n);
+    CHECK(one_shot.allowed == kept.allowed);
+    CHECK(one_shot.reason == kept.reason);
+  }
+}

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "foh/engine/model.hpp"
+#include "foh/engine/rules.hpp"
 
 namespace foh {
 
@@ -39,6 +40,36 @@ int load_cost(const Settings& s, int party_size);
 // The day's load limit: 0 = no limit. Blocked and closed days are separate.
 int max_daily_load(const Settings& s, Date d);
 const CalendarOverride* calendar_override(const Settings& s, Date d);
+
+// The day's booked load and covers, kept up to date as bookings come and go,
+// so that a check costs O(1) in the planner's loops. Holds references to the
+// settings and services: they must outlive it.
+class PacingLedger {
+ public:
+  PacingLedger(Date d, const Settings& s, const std::vector<Service>& services);
+  Date date() const { return timeline_.date(); }
+  // Bookings of other dates, Cancelled and No-show are ignored.
+  void add(const Reservation& r) { count(r, +1); }
+  void remove(const Reservation& r) { count(r, -1); }
+  // The candidate must not be in the ledger (remove it first when editing).
+  PacingCheck check(const Reservation& candidate,
+                    const std::optional<PacingOverride>& override_with = std::nullopt) const;
+  int load() const { return load_; }
+  int covers_in_slot_of(TimeOfDay t) const;
+  int covers_in_service_of(TimeOfDay t) const;  // 0 when closed at t
+
+ private:
+  void count(const Reservation& r, int sign);
+  PacingCheck first_refusal(const Reservation& c) const;
+  int slot_of(TimeOfDay t) const;
+
+  const Settings& settings_;
+  ServiceDay timeline_;
+  int width_ = 15;
+  int load_ = 0;
+  std::vector<int> slot_covers_;     // per slot on the service-day timeline (48h)
+  std::vector<int> service_covers_;  // per ServiceDay service index
+};
 
 // Check a candidate booking (its id is excluded from `day`, so an edit does
 // not count itself twice) against slot, service and day limits.

@@ -30,12 +30,39 @@ bool runs_past_midnight(const Service& s);  // end_time <= start_time
 // >= 24h stay as they are.
 int service_minute(Date date, TimeOfDay t, const std::vector<Service>& services);
 
+// The same timeline precomputed for one date, for loops over a day's
+// reservations (service_minute and service_at give the same answers).
+class ServiceDay {
+ public:
+  ServiceDay(Date d, const std::vector<Service>& services);
+  Date date() const { return date_; }
+  int minute(TimeOfDay t) const;  // service_minute(date(), t, services)
+  int64_t epoch_minute(TimeOfDay t) const { return day_minute_ + minute(t); }
+  std::optional<const Service*> service_at(TimeOfDay t) const;  // foh::service_at(date(), t, ...)
+  // The same answer as an index: -1 closed, else 0..service_count()-1 (0 when open all day).
+  int service_index(TimeOfDay t) const;
+  int service_count() const { return all_day_ ? 1 : static_cast<int>(windows_.size()); }
+  const Service* service(int index) const { return all_day_ ? nullptr : windows_[index].service; }
+
+ private:
+  struct Window {
+    const Service* service;
+    int start, end;  // seconds on the service-day timeline, [start, end)
+  };
+  Date date_;
+  int64_t day_minute_ = 0;
+  int small_hours_end_ = 0;  // times of day before this are after midnight (+24h)
+  bool all_day_ = false;     // no services at all
+  std::vector<Window> windows_;  // specific_date services first
+};
+
 // Local minutes since 1970-01-01T00:00 (LocalInstant/60), [start, end).
 struct Span {
   int64_t start = 0, end = 0;
 };
 bool overlaps(Span a, Span b);
 Span span_of(const Reservation& r, const Settings& s, const std::vector<Service>& services);
+Span span_of(const Reservation& r, const Settings& s, const ServiceDay& day);  // r.date == day.date()
 
 // Do two held-table sets share a table?
 bool shares_table(const HeldTables& a, const HeldTables& b);
@@ -55,7 +82,8 @@ std::vector<const Reservation*> conflicts_with(const Reservation& r,
 // Opening hours: the service open at that date and time (specific_date
 // services first, then days_of_week). nullopt = closed; an engaged nullptr =
 // open all day (no services at all). A past-midnight service of date d is
-// open at times >= its start and at times < its end (its small hours).
+// open at times >= its start and at times < its end (its small hours, which
+// belong to it even when another service's hours would hold them).
 std::optional<const Service*> service_at(Date d, TimeOfDay t, const std::vector<Service>& services);
 
 }  // namespace foh

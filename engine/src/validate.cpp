@@ -161,6 +161,28 @@ Status validate_day(const DayBook& d, const std::string& prefix) {
   return ok();
 }
 
+Status validate_bookings(const DayBook& d, const Floor& f, const std::string& prefix) {
+  for (size_t i = 0; i < d.reservations.size(); ++i) {
+    const Reservation& r = d.reservations[i];
+    std::string where = row_where(prefix, "reservations", i);
+    const Table* own = r.table_id ? f.table(*r.table_id) : nullptr;
+    if (r.table_id && !own) return Error{where + ".table_id", "unknown table " + in_quotes(*r.table_id)};
+    if (r.table_number.empty()) continue;
+    for (auto name : split_combination(r.table_number)) {
+      bool known = false;
+      if (own) {
+        known = f.table_named(own->floor_plan_id, name) != nullptr;
+      } else {
+        for (const Table& t : f.tables()) known = known || t.name == name;
+      }
+      if (!known)
+        return Error{where + ".table_number", "table_number " + in_quotes(r.table_number) +
+                                                  " names unknown table " + in_quotes(name)};
+    }
+  }
+  return ok();
+}
+
 Table as_table(const DailyExtraTable& x) {
   Table t;
   t.id = x.id;

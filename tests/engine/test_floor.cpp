@@ -2,6 +2,7 @@
 
 #include "fixtures.hpp"
 #include "foh/engine/floor.hpp"
+#include "foh/engine/validate.hpp"
 
 using namespace foh;
 using namespace foh::test;
@@ -142,4 +143,23 @@ TEST_CASE("floor: party exactly at capacity_min and capacity_max is valid data")
   CHECK(Floor::build(v).ok());
   v.tables[0].capacity_min = 0;
   CHECK(Floor::build(v).error().text() == "tables[0].capacity_min: must be >= 1, got 0");
+}
+
+TEST_CASE("floor: a day's bookings must name tables of that floor") {
+  auto f = Floor::build(venue()).value();
+  DayBook d;
+  d.date = kFriday;
+  d.reservations = {reservation("a", "t7", "7+8", kFriday, "20:00", 6),
+                    reservation("b", std::nullopt, "", kFriday, "20:00", 2),
+                    reservation("c", std::nullopt, "5", kFriday, "20:00", 4)};
+  CHECK(validate_bookings(d, f, "D.json").ok());
+  d.reservations.push_back(reservation("d", "t99", "99", kFriday, "20:00", 2));
+  CHECK(validate_bookings(d, f, "D.json").error().text() ==
+        "D.json: reservations[3].table_id: unknown table \"t99\"");
+  d.reservations.back() = reservation("d", "t7", "7+9", kFriday, "20:00", 2);
+  CHECK(validate_bookings(d, f, "D.json").error().text() ==
+        "D.json: reservations[3].table_number: table_number \"7+9\" names unknown table \"9\"");
+  d.reservations.back() = reservation("d", "tt1", "1+2", kFriday, "20:00", 2);  // terrace has no 2
+  CHECK(validate_bookings(d, f, "D.json").error().text() ==
+        "D.json: reservations[3].table_number: table_number \"1+2\" names unknown table \"2\"");
 }

@@ -37,6 +37,12 @@ Status validate_venue(const Venue& v, const std::string& prefix);
 // A day: duplicate reservation ids, the rows' dates equal to the day's date.
 Status validate_day(const DayBook& d, const std::string& prefix);
 
+// A day's reservations against the floor of that day: a table_id or a name in
+// table_number that names no table is an error (a booking that silently held
+// no table would let the planner seat someone else there).
+class Floor;
+Status validate_bookings(const DayBook& d, const Floor& f, const std::string& prefix);
+
 // The day's extra tables as Table rows (what Floor and the screens use).
 Table as_table(const DailyExtraTable& x);
 

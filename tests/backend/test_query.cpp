@@ -1,0 +1,67 @@
+// PostgREST query strings -> SQL with parameters, without a server.
+#include <doctest/doctest.h>
+
+#include "pgrst_query.hpp"
+
+using namespace foh::backend;
+
+namespace {
+TableInfo reservations() {
+  TableInfo t;
+  t.name = "reservations";
+  t.columns = {"id", "date", "time", "status", "table_number", "notes"};
+  t.primary_key = {"id"};
+  return t;
+}
+}  // namespace
+
+TEST_CASE("filters become parameterised conditions") {
+  QueryParams p = {{"date", "eq.2026-11-23"}, {"status", "in.(Confirmed,\"Seated, late\")"},
+                   {"notes", "is.null"}, {"time", "not.gte.19:00"}};
+  auto q = parse_query(p, reservations());
+  REQUIRE_FALSE(failed(q));
+  Params values;
+  std::string where = where_sql(std::get<QueryParts>(q), values);
+  CHECK(where == " where \"date\" = $1 and \"notes\" is null and \"status\" in ($2,$3) and "
+                 "not (\"time\" >= $4)");
+  REQUIRE(values.size() == 4);
+  CHECK(values[2] == "Seated, late");
+  CHECK(values[3] == "19:00");
+}
+
+TEST_CASE("a value never reaches the SQL text") {
+  QueryParams p = {{"notes", "eq.'; drop table reservations; --"}};
+  auto q = parse_query(p, reservations());
+  REQUIRE_FALSE(failed(q));
+  Params values;
+  std::string where = where_sql(std::get<QueryParts>(q), values);
+  CHECK(where.find("drop") == std::string::npos);
+  CHECK(values[0] == "'; drop table reservations; --");
+}
+
+TEST_CASE("select, order, limit and offset") {
+  QueryParams p = {{"select", "id,time"}, {"order", "date.desc,time.asc.nullslast"},
+                   {"limit", "10"}, {"offset", "20"}};
+  auto q = parse_query(p, reservations());
+  REQUIRE_FALSE(failed(q));
+  const auto& parts = std::get<QueryParts>(q);
+  CHECK(select_sql(parts) == "\"id\", \"time\"");
+  CHECK(order_sql(parts) == " order by \"date\" desc, \"time\" asc nulls last");
+  CHECK(limit_sql(parts.limit, parts.offset) == " limit 10 offset 20");
+}
+
+TEST_CASE("malformed or unknown parts are PostgREST errors") {
+  auto code = [](QueryParams p) {
+    auto q = parse_query(p, reservations());
+    return failed(q) ? std::get<ApiError>(q).code : std::string("ok");
+  };
+  CHECK(code({{"date", "zz.1"}}) == "PGRST100");
+  CHECK(code({{"date", "eq"}}) == "PGRST100");
+  CHECK(code({{"status", "in.Confirmed"}}) == "PGRST100");
+  CHECK(code({{"limit", "ten"}}) == "PGRST100");
+  CHECK(code({{"order", "date.sideways"}}) == "PGRST100");
+  CHECK(code({{"select", "id,tables(*)"}}) == "PGRST100");
+  CHECK(code({{"nope", "eq.1"}}) == "42703");
+  CHECK(code({{"\"id\"; drop", "eq.1"}}) == "42703");
+  CHECK(code({{"select", "*"}}) == "ok");
+}

@@ -52,6 +52,21 @@ void Floor::index_tables() {
     it->by_name.emplace_back(t.name, static_cast<int>(i));
   }
   for (auto& p : plans_) std::sort(p.by_name.begin(), p.by_name.end());
+  // Plans in id order: a name looked up without a floor plan resolves as the
+  // backend's trigger does (004_overlap.sql: permanent tables first, then the
+  // lowest floor_plan_id).
+  std::sort(plans_.begin(), plans_.end(),
+            [](const PlanNames& a, const PlanNames& b) { return a.floor_plan_id < b.floor_plan_id; });
+}
+
+int Floor::index_named_anywhere(std::string_view name) const {
+  int extra_match = -1;
+  for (const auto& p : plans_) {
+    int i = index_named(p.floor_plan_id, name);
+    if (i >= 0 && !extra_[i]) return i;
+    if (i >= 0 && extra_match < 0) extra_match = i;
+  }
+  return extra_match;
 }
 
 // Each combination once: "7+8" declared on 7 and "8+7" on 8 are the same
@@ -147,13 +162,10 @@ HeldTables Floor::held_by(const Reservation& r) const {
         held.add(index_named(*plan_id, name));
       } else {
         // No table_id: the first name found fixes the floor plan for the rest.
-        for (const auto& p : plans_) {
-          int i = index_named(p.floor_plan_id, name);
-          if (i >= 0) {
-            held.add(i);
-            plan_id = &p.floor_plan_id;
-            break;
-          }
+        int i = index_named_anywhere(name);
+        if (i >= 0) {
+          held.add(i);
+          plan_id = &tables_[i].floor_plan_id;
         }
       }
     }

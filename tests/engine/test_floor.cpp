@@ -163,3 +163,23 @@ TEST_CASE("floor: a day's bookings must name tables of that floor") {
   CHECK(validate_bookings(d, f, "D.json").error().text() ==
         "D.json: reservations[3].table_number: table_number \"1+2\" names unknown table \"2\"");
 }
+
+TEST_CASE("floor: names without a table_id resolve as the backend's trigger does") {
+  Venue v = venue();
+  v.tables.push_back(table("tt30", "30", 2, 4, "fp-terrace"));
+  DayBook day;
+  day.date = kFriday;
+  DailyExtraTable x;
+  x.id = "x30";
+  x.floor_plan_id = "fp-main";  // sorts before fp-terrace, but it is an extra table
+  x.date = kFriday;
+  x.name = "30";
+  day.extra_tables.push_back(x);
+  auto f = Floor::build(v, &day).value();
+  using V = std::vector<Uuid>;
+  CHECK(f.tables_of(reservation("r", std::nullopt, "1", kFriday, "20:00")) == V{"t1"});
+  CHECK(f.tables_of(reservation("r", std::nullopt, "30", kFriday, "20:00")) == V{"tt30"});
+  CHECK(f.tables_of(reservation("r", "x30", "30", kFriday, "20:00")) == V{"x30"});
+  // An unknown table_id holds nothing itself; its names still resolve.
+  CHECK(f.tables_of(reservation("r", "gone", "7", kFriday, "20:00")) == V{"t7"});
+}

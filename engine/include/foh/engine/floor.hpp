@@ -56,8 +56,10 @@ class Floor {
   bool is_extra(const Uuid& table_id) const;  // a daily extra table
 
   // The tables a reservation holds: table_id, plus every member named in
-  // table_number "7+8" (names resolved within table_id's floor plan, or in any
-  // floor plan when table_id is null). Empty if it holds none.
+  // table_number "7+8" (names resolved within table_id's floor plan; when
+  // table_id is null or unknown, the first name found fixes the floor plan:
+  // permanent tables before extra ones, then the lowest floor_plan_id, as the
+  // backend's trigger does). Empty if it holds none.
   std::vector<Uuid> tables_of(const Reservation& r) const;
 
   // Index-based access for hot loops (indices into tables()).
@@ -76,6 +78,7 @@ class Floor {
     std::vector<std::pair<std::string, int>> by_name;  // sorted by name
   };
   const PlanNames* plan(const Uuid& floor_plan_id) const;
+  int index_named_anywhere(std::string_view name) const;
   void index_tables();
   Status add_combinations(const std::vector<Table>& declared);
 

@@ -2,6 +2,10 @@
 // pin-login with its lockout.
 #include <doctest/doctest.h>
 
+#include <atomic>
+#include <thread>
+#include <vector>
+
 #include "client.hpp"
 #include "foh/engine/pin.hpp"
 #include "jwt.hpp"
@@ -118,4 +122,25 @@ TEST_CASE("pin-login: ok, wrong PIN, lockout") {
   json stranger = {{"restaurant_id", r}, {"team_member_id", uuid()}, {"pin", "1234"}};
   CHECK(post("/functions/v1/pin-login", stranger, anon()).status == 401);
   CHECK(post("/functions/v1/pin-login", json::object(), anon()).status == 400);
+}
+
+TEST_CASE("parallel wrong PINs cannot outrun the lockout") {
+  std::string r = seed_restaurant("Parallel pins");
+  std::string member = uuid(), salt = "0123456789abcdef0123456789abcdef";
+  REQUIRE(post("/rest/v1/team_members",
+               {{"id", member}, {"restaurant_id", r}, {"display_name", "Lee"},
+                {"pin", foh::hash_pin("2468", salt, 20000)}, {"pin_salt", salt}},
+               service()).status == 201);
+  json wrong = {{"restaurant_id", r}, {"team_member_id", member}, {"pin", "1111"}};
+  std::vector<std::thread> threads;
+  std::atomic<int> rejected_wrong{0};
+  for (int i = 0; i < 8; ++i)
+    threads.emplace_back([&] {
+      for (int k = 0; k < 3; ++k)
+        if (post("/functions/v1/pin-login", wrong, anon()).status == 401) ++rejected_wrong;
+    });
+  for (auto& t : threads) t.join();
+  // At most 5 guesses were actually checked; every other attempt was refused unchecked.
+  CHECK(rejected_wrong.load() <= 5);
+  CHECK(rejected_wrong.load() >= 1);
 }

@@ -29,11 +29,15 @@ class PinLogin {
   struct Attempts {
     int failures = 0;
     int64_t locked_until = 0;
+    bool in_flight = false;  // one attempt at a time per member, so parallel guesses can't
+                             // all pass the lock check before the first failure is counted
   };
-  // Seconds the member is still locked for (0 = not locked).
-  int64_t locked_for(const std::string& member, int64_t now);
-  void record_failure(const std::string& member, int64_t now);
-  void record_success(const std::string& member);
+  // Starts an attempt: 0 when it may go on, else the seconds to wait.
+  int64_t begin_attempt(const std::string& member, int64_t now);
+  enum class Outcome { Ok, Wrong, Abandoned };
+  void end_attempt(const std::string& member, Outcome outcome, int64_t now);
+  // The active member's row (null when there is none).
+  foh::backend::Outcome<nlohmann::json> find_member(const std::string& restaurant, const std::string& member);
 
   PgPool& pool_;
   AuthConfig auth_;

@@ -86,6 +86,7 @@ std::vector<Move> Assigner::State::commit(const Plan& plan, Reservation r) {
   r.table_number = table_number(plan.option);
   day.reservations.push_back(std::move(r));
   index.add(day.reservations.back(), plan.option);
+  pacing.add(day.reservations.back());
   return moved;
 }
 
@@ -120,8 +121,7 @@ Decision Assigner::propose(const SeatRequest& req) const {
   s.scratch.duration = req.duration;
   s.scratch.status = ReservationStatus::Confirmed;
   if (s.options.check_pacing) {
-    PacingCheck pc = check_pacing(s.scratch, s.day.reservations, s.venue.restaurant.settings,
-                                  s.venue.services);
+    PacingCheck pc = s.pacing.check(s.scratch);
     if (!pc.allowed) return refusal(Outcome::Pacing, "Refused: pacing \u2014 " + pc.reason);
   }
   Query q{req.party_size, span_of(s.scratch, s.venue.restaurant.settings, s.venue.services),

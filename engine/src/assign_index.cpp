@@ -187,6 +187,14 @@ int SeatingIndex::add(const Reservation& r, int option) {
   return res;
 }
 
+void SeatingIndex::new_search() const {
+  stuck_.resize(placed_.size(), 0);
+  if (++search_ == 0) {  // wrapped: clear the old stamps
+    std::fill(stuck_.begin(), stuck_.end(), 0);
+    search_ = 1;
+  }
+}
+
 void SeatingIndex::unplace(int res) {
   erase_bookings(res);
   placed_[res].option = -1;

@@ -87,6 +87,12 @@ class SeatingIndex {
   // cost the most).
   int gap_cost(int o, Span span) const;
 
+  // Per-search memo of reservations known to have no free option (a move
+  // search asks the same question for many candidate tables).
+  void new_search() const;
+  bool known_stuck(int res) const { return stuck_[res] == search_; }
+  void mark_stuck(int res) const { stuck_[res] = search_; }
+
   // Committed changes.
   int add(const Reservation& r, int option);  // returns the reservation index
   void move(int res, int option);
@@ -105,6 +111,8 @@ class SeatingIndex {
   std::vector<int> single_of_table_;  // option index per table, -1 if unusable
   std::vector<std::vector<Booking>> bookings_;  // per table, sorted by start
   std::vector<Placed> placed_;
+  mutable std::vector<uint32_t> stuck_;
+  mutable uint32_t search_ = 0;
   int first_combination_ = 0;
   int largest_ = 0;
   int shortest_turn_ = 0;

@@ -37,6 +37,9 @@ int best_free_for(const SeatingIndex& ix, const Query& q, const Overlay& ov, int
   for (int pass = 0; pass < 2 && best.option < 0; ++pass) {
     for_each_admitting(ix, q.party, pass == 1, [&](int o) {
       if (--budget < 0) return false;
+      // Options come by capacity: past the first size that has room, any
+      // other free option only wastes more seats.
+      if (best.option >= 0 && ix.option(o).cap_max > ix.option(best.option).cap_max) return false;
       if (!ix.is_free(o, q.span, &ov)) return true;
       int64_t key = preference_key(ix, o, q);
       if (best.option < 0 || key < best.key) best = {key, o};
@@ -77,11 +80,12 @@ bool relocate_displacing(const SeatingIndex& ix, Overlay& ov, int res, int depth
 bool relocate(const SeatingIndex& ix, Overlay& ov, int res, int depth, int& budget) {
   const Placed& p = ix.placed(res);
   Query q{p.party, p.span, nullptr};
-  int o = best_free_for(ix, q, ov, budget);
+  int o = ix.known_stuck(res) ? -1 : best_free_for(ix, q, ov, budget);
   if (o >= 0 && !ov.full()) {
     ov.placed[ov.placed_count++] = {o, p.span, res};
     return true;
   }
+  if (budget >= 0) ix.mark_stuck(res);
   return depth >= 2 && relocate_displacing(ix, ov, res, depth, budget);
 }
 
@@ -111,6 +115,7 @@ int free_options(const SeatingIndex& ix, const Query& q, const Overlay* ov, Rank
 
 bool plan_with_moves(const SeatingIndex& ix, const Query& q, int depth, int budget, Plan& out) {
   out.option = -1;
+  ix.new_search();
   for (int d = 1; d <= depth && out.option < 0; ++d) {
     for (int pass = 0; pass < 2 && out.option < 0; ++pass) {
       for_each_admitting(ix, q.party, pass == 1, [&](int o) {

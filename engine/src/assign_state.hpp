@@ -2,6 +2,7 @@
 // Private to assign/optimise: the Assigner's state and the searches over it.
 #include "assign_index.hpp"
 #include "foh/engine/assign.hpp"
+#include "foh/engine/pacing.hpp"
 
 namespace foh {
 
@@ -51,13 +52,17 @@ struct Assigner::State {
         day(std::move(d)),
         options(o),
         floor(std::move(f)),
-        index(floor, day.reservations, venue.restaurant.settings, venue.services) {}
+        index(floor, day.reservations, venue.restaurant.settings, venue.services),
+        pacing(day.date, venue.restaurant.settings, venue.services) {
+    for (const Reservation& r : day.reservations) pacing.add(r);
+  }
 
   Venue venue;
   DayBook day;
   AssignOptions options;
   Floor floor;
   detail::SeatingIndex index;
+  PacingLedger pacing;       // covers per slot/service and the day's load, kept up to date
   Reservation scratch;       // reused for span_of() on requests
   detail::Plan last_plan;    // what propose() found, for assign() to apply
 

@@ -23,6 +23,7 @@ struct Replanner {
   std::vector<int> must;          // movable reservations that must stay seated
   std::vector<int> cand;          // parties to seat if room can be found
   std::vector<int> all;           // must + cand
+  std::vector<int> home;          // the option each reservation held before
   uint64_t rng;
 
   detail::SeatingIndex& ix() { return s.index; }
@@ -39,6 +40,10 @@ struct Replanner {
   // Seat one reservation that holds no table, moving others if needed.
   bool seat(int res, int depth, int budget) {
     Query q{at(res).party, at(res).span, zone[res]};
+    if (home[res] >= 0 && ix().is_free(home[res], q.span, nullptr)) {  // stay put when possible
+      ix().move(res, home[res]);
+      return true;
+    }
     Ranked best[1];
     if (detail::free_options(ix(), q, nullptr, best, 1) > 0) {
       ix().move(res, best[0].option);
@@ -135,6 +140,19 @@ struct Replanner {
     return false;
   }
 
+  // Hosts and guests prefer fewer changes: every reservation whose old table
+  // is free again in the final plan goes back to it.
+  void move_back() {
+    for (bool changed = true; changed;) {
+      changed = false;
+      for (int r : must) {
+        if (at(r).option == home[r] || !ix().is_free(home[r], at(r).span, nullptr)) continue;
+        ix().move(r, home[r]);
+        changed = true;
+      }
+    }
+  }
+
   void ejections() {
     std::vector<int> waiting;
     for (int r : cand)
@@ -176,7 +194,7 @@ Result<OptimiseResult> optimise_day(const Venue& venue, const DayBook& day,
   if (!assigner) return assigner.error();
   Assigner::State& s = assigner->state();
   const int original = static_cast<int>(s.day.reservations.size());
-  Replanner rp{s, options, std::vector<const Uuid*>(original, nullptr), {}, {}, {}, options.seed};
+  Replanner rp{s, options, std::vector<const Uuid*>(original, nullptr), {}, {}, {}, {}, options.seed};
   OptimiseResult out;
   out.covers_before = rp.covers();
   for (const SeatRequest& w : waiting) {
@@ -193,8 +211,10 @@ Result<OptimiseResult> optimise_day(const Venue& venue, const DayBook& day,
   }
   rp.all = rp.must;
   rp.all.insert(rp.all.end(), rp.cand.begin(), rp.cand.end());
-  rp.greedy_rounds(rp.snapshot());
+  rp.home = rp.snapshot();
+  rp.greedy_rounds(rp.home);
   rp.ejections();
+  rp.move_back();
 
   for (int r = 0; r < s.index.reservation_count(); ++r) {
     int o = s.index.placed(r).option;

@@ -129,7 +129,8 @@ std::vector<SeatRequest> make_requests(const Venue& v, const DemandShape& shape,
   for (const Peak& p : peaks) {
     int target = static_cast<int>(shape.demand * seats * p.turns), covers = 0;
     while (covers < target) {
-      int m = p.peak + static_cast<int>(std::lround(rng.normal() * p.sd));
+      int m = shape.peaked ? p.peak + static_cast<int>(std::lround(rng.normal() * p.sd))
+                           : p.from + static_cast<int>(rng.uniform() * (p.to - p.from));
       m = std::clamp((m + 7) / 15 * 15, p.from, p.to);
       SeatRequest r;
       r.id = uuid(6, static_cast<int>(out.size()) + 1);

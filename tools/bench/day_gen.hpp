@@ -29,6 +29,7 @@ struct DemandShape {
   // (1.5 at lunch, 2 at dinner): 1.2–1.5 is a full, overbooked day.
   double demand = 1.35;
   Date date{2026, 11, 21};
+  bool peaked = true;  // false: times uniform over each service's window
 };
 
 // Requests in booking order (shuffled), explicit durations = turn times.

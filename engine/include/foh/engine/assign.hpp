@@ -60,7 +60,7 @@ struct AssignOptions {
   bool allow_moves = true;
   int max_move_depth = 2;       // 1: move blockers to free tables; 2: a blocker may displace one more
   int max_alternatives = 3;
-  int search_budget = 4000;     // option checks one move search may spend
+  int search_budget = 800;      // option checks one move search may spend
   bool check_hours = true;      // refuse outside services
   bool check_pacing = true;     // refuse past the pacing limits (pacing.hpp)
 };

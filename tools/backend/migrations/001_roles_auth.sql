@@ -17,7 +17,14 @@ end
 $$;
 
 create schema if not exists auth;
-grant usage on schema auth to anon, authenticated, service_role;
+-- Only where we own it (here); on Supabase its owner has granted this already.
+do $$
+begin
+  if (select nspowner from pg_namespace where nspname = 'auth') = current_user::regrole then
+    grant usage on schema auth to anon, authenticated, service_role;
+  end if;
+end
+$$;
 grant usage on schema public to anon, authenticated, service_role;
 
 -- auth.jwt(), auth.uid(), auth.role(): read the claims PostgREST puts in

@@ -5,8 +5,10 @@
 -- service_role: bypasses RLS (BYPASSRLS), as on Supabase.
 
 -- The restaurants of the caller: the restaurant_id claim of a PIN-login token,
--- plus the restaurants where the Supabase user (sub) is a team member.
-create or replace function public.get_user_restaurant_ids() returns setof uuid
+-- plus the restaurants where the Supabase user (sub) is a team member. Our
+-- policies use foh_restaurant_ids(); get_user_restaurant_ids() (the seed's
+-- name) is created as the same thing only where a project doesn't have its own.
+create or replace function public.foh_restaurant_ids() returns setof uuid
 language plpgsql stable security definer set search_path = public, pg_temp as $$
 declare
   claims jsonb := coalesce(nullif(current_setting('request.jwt.claims', true), ''), '{}')::jsonb;
@@ -30,6 +32,16 @@ end
 $$;
 
 do $$
+begin
+  if not exists (select 1 from pg_proc where proname = 'get_user_restaurant_ids'
+                 and pronamespace = 'public'::regnamespace) then
+    create function public.get_user_restaurant_ids() returns setof uuid
+      language sql stable as 'select public.foh_restaurant_ids()';
+  end if;
+end
+$$;
+
+do $$
 declare
   t text;
   cond text;
@@ -42,10 +54,10 @@ begin
     execute format('revoke all on public.%I from anon', t);
     execute format('grant select, insert, update, delete on public.%I to authenticated, service_role', t);
     cond := case t
-      when 'restaurants' then 'id in (select public.get_user_restaurant_ids())'
+      when 'restaurants' then 'id in (select public.foh_restaurant_ids())'
       when 'reservation_events' then 'exists (select 1 from public.reservations r where r.id = reservation_id'
-                                     ' and r.restaurant_id in (select public.get_user_restaurant_ids()))'
-      else 'restaurant_id in (select public.get_user_restaurant_ids())' end;
+                                     ' and r.restaurant_id in (select public.foh_restaurant_ids()))'
+      else 'restaurant_id in (select public.foh_restaurant_ids())' end;
     execute format('drop policy if exists foh_staff on public.%I', t);
     if t in ('reservation_events', 'sync_tombstones') then
       -- Written only by triggers; staff read them.

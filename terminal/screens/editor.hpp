@@ -38,7 +38,8 @@ struct EditorView {
   // An in-progress drag: the draft before it goes to undo when it ends.
   std::optional<PlanDraft> drag_start;
   int combination_seats = 0;          // 0 = sum of capacity_max
-  int new_counter = 0;                // for names of added tables
+  bool multi = false;                 // taps add to the selection (for combinations)
+  std::string message;                // last refusal (e.g. combination of one table)
 };
 
 struct EditorSave {
@@ -64,7 +65,7 @@ float snap_to(float value, float grid);
 // Declares a combination of the selected tables (names joined by '+') with `seats`
 // on each member's capacity_overrides. Refuses fewer than 2 tables or seats < 1.
 std::optional<std::string> editor_combine(EditorView& v, int seats);
-Uuid editor_new_id(EditorView& v, const LocalInstant& now);  // a fresh UUID v4-shaped id (deterministic per view)
+Uuid editor_new_id();  // a fresh random UUID v4 (ids are made on the terminal)
 void editor_add_table(EditorView& v, const Desk& d, TableShape shape);
 void editor_duplicate_selection(EditorView& v, const Desk& d);
 void editor_delete_selection(EditorView& v);

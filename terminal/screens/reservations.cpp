@@ -79,13 +79,12 @@ void draw_filters(ReservationsView& v, const Desk& d) {
 // Covers per pacing slot for the service shown, against max_covers_per_slot.
 void draw_covers(const ReservationsView& v, const Desk& d) {
   const Settings& s = d.settings();
-  int64_t day0 = d.day->date.days_since_epoch() * 1440;
   const Service* svc = nullptr;
   for (const Service& x : d.venue->services)
     if (v.service_id == x.id) svc = &x;
   int shown = 0;
   for (const auto& [slot, covers] : d.index->covers_per_slot()) {
-    int m = static_cast<int>(slot - day0);
+    int m = static_cast<int>(slot);
     if (svc) {
       int a = svc->start_time.minutes(), b = svc->end_time.minutes();
       if (b <= a) b += 1440;

@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "foh/engine/floor.hpp"
+#include "foh/engine/pacing.hpp"
 #include "foh/engine/rules.hpp"
 
 namespace foh::ui {
@@ -21,16 +22,14 @@ DayIndex DayIndex::build(const Venue& v, const DayBook& day, const Floor& f) {
   }
   std::stable_sort(ix.bookings_.begin(), ix.bookings_.end(),
                    [](const Booking& a, const Booking& b) { return a.start < b.start; });
-  std::unordered_map<int64_t, int> covers;
-  int64_t slot = std::max(1, s.slot_minutes);
   for (int i = 0; i < static_cast<int>(ix.bookings_.size()); ++i) {
     const Booking& b = ix.bookings_[i];
     ix.by_id_.emplace(b.r->id, i);
     for (const Uuid& t : b.tables) ix.by_table_[t].push_back(i);
-    if (is_live(b.r->status)) covers[b.start - b.start % slot] += b.r->party_size;
   }
-  ix.covers_.assign(covers.begin(), covers.end());
-  std::sort(ix.covers_.begin(), ix.covers_.end());
+  // Pacing's own count, so the screen shows exactly what the rule checks.
+  for (const SlotCovers& c : foh::covers_per_slot(day.reservations, day.date, s, v.services))
+    ix.covers_.emplace_back(c.start_minute, c.covers);
   for (const Table& t : f.tables()) ix.by_plan_[t.floor_plan_id].push_back(&t);
   for (auto& [plan, tables] : ix.by_plan_)
     std::sort(tables.begin(), tables.end(), [](const Table* a, const Table* b) {

@@ -34,7 +34,7 @@ class DayIndex {
   const std::vector<int>& on_table(const Uuid& table_id) const;
   // Tables of a floor plan (venue tables + the day's extra tables), in name order.
   const std::vector<const Table*>& tables_of_plan(const Uuid& floor_plan_id) const;
-  // Covers of live reservations starting in each slot (slot start minute -> covers).
+  // Covers starting in each pacing slot (engine pacing.hpp): service-day minute -> covers.
   const std::vector<std::pair<int64_t, int>>& covers_per_slot() const { return covers_; }
   bool is_blocked(const Uuid& table_id) const;  // hidden or blocked today
   // Override position of the day (daily_table_overrides), if any.

@@ -1,0 +1,168 @@
+// The floor editor screen: toolbar (plans, add, duplicate, delete, undo/redo,
+// snap, save), the canvas, and the selected table's properties.
+#include "screens/editor.hpp"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <string>
+
+#include "screens/editor_canvas.hpp"
+#include "widgets/widgets.hpp"
+
+namespace foh::ui {
+namespace {
+
+std::string L(Locale l, const char* key, const char* id) { return std::string(tr(l, key)) + "###" + id; }
+
+Table* single_selection(EditorView& v) {
+  if (v.selection.size() != 1) return nullptr;
+  for (Table& t : v.draft.tables)
+    if (t.id == v.selection.front()) return &t;
+  return nullptr;
+}
+
+// A labelled - n + stepper editing an int with undo; returns true when changed.
+bool int_stepper(EditorView& v, const char* label, const char* id, int& value, int lo, int hi, int step = 1) {
+  ImGui::PushID(id);
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextUnformatted(label);
+  ImGui::SameLine(em(8));
+  bool changed = false;
+  std::string minus = std::string("-###") + id + "_minus", plus = std::string("+###") + id + "_plus";
+  if (touch_button(minus.c_str(), 3.0f, value - step >= lo)) editor_push_undo(v), value -= step, changed = true;
+  ImGui::SameLine();
+  ImGui::Text("%4d", value);
+  ImGui::SameLine();
+  if (touch_button(plus.c_str(), 3.0f, value + step <= hi)) editor_push_undo(v), value += step, changed = true;
+  ImGui::PopID();
+  return changed;
+}
+
+void draw_toolbar(EditorView& v, const Desk& d, const std::vector<EditorIssue>& issues, EditorIntents& out) {
+  Locale l = d.locale;
+  for (const FloorPlan& p : d.venue->floor_plans) {
+    ImGui::PushID(p.id.c_str());
+    std::string label = p.name + "###edit_plan_" + p.name;
+    // Switching plans drops unsaved edits only through Discard: disabled while dirty.
+    bool dirty = !(v.draft == v.saved);
+    if (toggle_button(label.c_str(), v.floor_plan_id == p.id) && !dirty && v.floor_plan_id != p.id)
+      editor_load(v, d, p.id);
+    ImGui::PopID();
+    ImGui::SameLine();
+  }
+  ImGui::NewLine();
+  if (touch_button(L(l, "edit.add_round", "edit_add_round").c_str())) editor_add_table(v, d, TableShape::Round);
+  ImGui::SameLine();
+  if (touch_button(L(l, "edit.add_square", "edit_add_square").c_str())) editor_add_table(v, d, TableShape::Square);
+  ImGui::SameLine();
+  if (touch_button(L(l, "edit.add_rect", "edit_add_rect").c_str())) editor_add_table(v, d, TableShape::Rectangular);
+  ImGui::SameLine();
+  if (touch_button(L(l, "edit.duplicate", "edit_duplicate").c_str(), 0, !v.selection.empty()))
+    editor_duplicate_selection(v, d);
+  ImGui::SameLine();
+  if (touch_button(L(l, "edit.delete", "edit_delete").c_str(), 0, !v.selection.empty())) editor_delete_selection(v);
+  ImGui::SameLine();
+  if (touch_button(L(l, "action.undo", "edit_undo").c_str(), 0, !v.undo.empty())) editor_undo(v);
+  ImGui::SameLine();
+  if (touch_button(L(l, "edit.redo", "edit_redo").c_str(), 0, !v.redo.empty())) editor_redo(v);
+  ImGui::SameLine();
+  if (toggle_button(L(l, "edit.snap", "edit_snap").c_str(), v.snap)) v.snap = !v.snap;
+  ImGui::SameLine();
+  if (toggle_button(L(l, "edit.multi", "edit_multi").c_str(), v.multi)) v.multi = !v.multi;
+  ImGui::SameLine();
+  bool dirty = !(v.draft == v.saved);
+  if (touch_button(L(l, "edit.discard", "edit_discard").c_str(), 0, dirty)) {
+    out.discard = true;
+    editor_load(v, d, *v.floor_plan_id);
+  }
+  ImGui::SameLine();
+  if (touch_button(L(l, "action.save", "edit_save").c_str(), 0, dirty && issues.empty())) {
+    out.save = editor_save_command(v);
+    v.saved = v.draft;  // the shell reloads on failure (editor_load)
+  }
+}
+
+void draw_properties(EditorView& v, const Desk& d) {
+  Locale l = d.locale;
+  if (Table* t = single_selection(v)) {
+    std::string name = t->name;
+    FieldError ne = name.empty() ? FieldError::NameEmpty : FieldError::None;
+    if (text_field(L(l, "field.name", "edit_name").c_str(), name, ne, l, 6)) {
+      editor_push_undo(v);
+      single_selection(v)->name = name;
+      t = single_selection(v);
+    }
+    int_stepper(v, tr(l, "edit.cap_min"), "edit_cap_min", t->capacity_min, 1, 99);
+    int_stepper(v, tr(l, "edit.cap_max"), "edit_cap_max", t->capacity_max, 1, 99);
+    int_stepper(v, tr(l, "edit.fill_group"), "edit_fill", t->fill_group, 0, 99);
+    int w = static_cast<int>(t->width.value_or(70)), h = static_cast<int>(t->height.value_or(70));
+    if (int_stepper(v, tr(l, "edit.width"), "edit_w", w, 20, 600, 10)) single_selection(v)->width = w;
+    t = single_selection(v);
+    if (int_stepper(v, tr(l, "edit.height"), "edit_h", h, 20, 600, 10)) single_selection(v)->height = h;
+    t = single_selection(v);
+    int rot = static_cast<int>(t->rotation);
+    if (int_stepper(v, tr(l, "edit.rotation"), "edit_rot", rot, -180, 180, 15)) single_selection(v)->rotation = rot;
+    t = single_selection(v);
+    const std::pair<TableShape, const char*> shapes[] = {
+        {TableShape::Round, "edit_shape_round"}, {TableShape::Square, "edit_shape_square"},
+        {TableShape::Rectangular, "edit_shape_rect"}};
+    for (auto [s, id] : shapes) {
+      std::string label = std::string(tr(l, id)) + "###" + id;
+      if (toggle_button(label.c_str(), t->shape == s)) editor_push_undo(v), single_selection(v)->shape = s;
+      t = single_selection(v);
+      ImGui::SameLine();
+    }
+    ImGui::NewLine();
+    ImGui::TextUnformatted(tr(l, "edit.chairs"));
+    const std::pair<int, const char*> sides[] = {
+        {kChairTop, "edit_side_top"}, {kChairRight, "edit_side_right"}, {kChairBottom, "edit_side_bottom"}, {kChairLeft, "edit_side_left"}};
+    for (auto [bit, id] : sides) {
+      std::string label = std::string(tr(l, id)) + "###" + id;
+      bool on = (t->chair_sides & bit) != 0;
+      if (toggle_button(label.c_str(), on)) editor_push_undo(v), single_selection(v)->chair_sides ^= bit;
+      t = single_selection(v);
+      ImGui::SameLine();
+    }
+    ImGui::NewLine();
+  }
+  if (v.selection.size() >= 2) {
+    ImGui::Separator();
+    ImGui::TextUnformatted(tr(l, "edit.combination"));
+    if (v.combination_seats < 1) {
+      int sum = 0;
+      for (const Table& t : v.draft.tables)
+        if (std::find(v.selection.begin(), v.selection.end(), t.id) != v.selection.end()) sum += t.capacity_max;
+      v.combination_seats = sum;
+    }
+    party_stepper("combo_seats", v.combination_seats);
+    if (touch_button(L(l, "edit.declare", "edit_combine").c_str(), -1.0f)) {
+      auto err = editor_combine(v, v.combination_seats);
+      v.message = err.value_or("");
+    }
+  }
+  if (!v.message.empty()) inline_error(v.message.c_str());
+}
+
+}  // namespace
+
+void draw_editor(EditorView& v, const Desk& d, EditorIntents& out) {
+  if (!d.venue || d.venue->floor_plans.empty()) return;
+  ImGui::PushID("editor");
+  if (!v.loaded) editor_load(v, d, v.floor_plan_id.value_or(d.venue->floor_plans.front().id));
+  std::vector<EditorIssue> issues = editor_issues(v.draft);
+  draw_toolbar(v, d, issues, out);
+  for (const EditorIssue& i : issues) inline_error(i.text.c_str());
+  ImVec2 avail = ImGui::GetContentRegionAvail();
+  ImGui::BeginChild("editor_canvas_area", ImVec2(avail.x - em(20), avail.y), false,
+                    ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+  draw_editor_canvas(v, d, issues);
+  ImGui::EndChild();
+  ImGui::SameLine();
+  ImGui::BeginChild("editor_props", ImVec2(0, avail.y), true);
+  draw_properties(v, d);
+  ImGui::EndChild();
+  ImGui::PopID();
+}
+
+}  // namespace foh::ui

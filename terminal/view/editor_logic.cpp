@@ -1,0 +1,216 @@
+// Floor editor logic: load, undo/redo of whole drafts, issues that block
+// saving, combinations, add/duplicate/delete. Pure except for random ids.
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <random>
+#include <set>
+
+#include "foh/engine/floor.hpp"
+#include "screens/editor.hpp"
+#include "view/floor_geometry.hpp"
+
+namespace foh::ui {
+namespace {
+
+constexpr size_t kUndoDepth = 100;
+
+Table* find_table(PlanDraft& p, const Uuid& id) {
+  for (Table& t : p.tables)
+    if (t.id == id) return &t;
+  return nullptr;
+}
+
+std::string next_free_name(const PlanDraft& p) {
+  std::set<std::string> names;
+  for (const Table& t : p.tables) names.insert(t.name);
+  for (int n = 1;; ++n)
+    if (!names.count(std::to_string(n))) return std::to_string(n);
+}
+
+// Removes combination keys that name a table no longer in the plan.
+void drop_dangling_combinations(PlanDraft& p) {
+  std::set<std::string> names;
+  for (const Table& t : p.tables) names.insert(t.name);
+  for (Table& t : p.tables)
+    for (auto it = t.capacity_overrides.begin(); it != t.capacity_overrides.end();) {
+      bool ok = true;
+      size_t a = 0;
+      const std::string& k = it->first;
+      while (a <= k.size()) {
+        size_t b = k.find('+', a);
+        if (b == std::string::npos) b = k.size();
+        if (!names.count(k.substr(a, b - a))) ok = false;
+        a = b + 1;
+      }
+      it = ok ? std::next(it) : t.capacity_overrides.erase(it);
+    }
+}
+
+}  // namespace
+
+Uuid editor_new_id() {
+  // Ids are made on the terminal (net's rule), so a retry is recognised.
+  std::random_device rd;
+  std::mt19937_64 g((static_cast<uint64_t>(rd()) << 32) ^ rd());
+  uint64_t a = g(), b = g();
+  a = (a & 0xFFFFFFFFFFFF0FFFULL) | 0x0000000000004000ULL;  // version 4
+  b = (b & 0x3FFFFFFFFFFFFFFFULL) | 0x8000000000000000ULL;  // variant 10
+  char buf[37];
+  std::snprintf(buf, sizeof buf, "%08x-%04x-%04x-%04x-%012llx", static_cast<unsigned>(a >> 32),
+                static_cast<unsigned>((a >> 16) & 0xFFFF), static_cast<unsigned>(a & 0xFFFF),
+                static_cast<unsigned>(b >> 48), static_cast<unsigned long long>(b & 0xFFFFFFFFFFFFULL));
+  return buf;
+}
+
+void editor_load(EditorView& v, const Desk& d, const Uuid& plan) {
+  v.floor_plan_id = plan;
+  v.saved = PlanDraft{};
+  for (const Table& t : d.venue->tables)
+    if (t.floor_plan_id == plan) v.saved.tables.push_back(t);
+  for (const Zone& z : d.venue->zones)
+    if (z.floor_plan_id == plan) v.saved.zones.push_back(z);
+  v.draft = v.saved;
+  v.undo.clear(), v.redo.clear(), v.selection.clear();
+  v.selected_zone.reset();
+  v.drag_start.reset();
+  v.loaded = true;
+  v.message.clear();
+}
+
+void editor_push_undo(EditorView& v) {
+  v.undo.push_back(v.draft);
+  if (v.undo.size() > kUndoDepth) v.undo.erase(v.undo.begin());
+  v.redo.clear();
+}
+
+bool editor_undo(EditorView& v) {
+  if (v.undo.empty()) return false;
+  v.redo.push_back(std::move(v.draft));
+  v.draft = std::move(v.undo.back());
+  v.undo.pop_back();
+  return true;
+}
+
+bool editor_redo(EditorView& v) {
+  if (v.redo.empty()) return false;
+  v.undo.push_back(std::move(v.draft));
+  v.draft = std::move(v.redo.back());
+  v.redo.pop_back();
+  return true;
+}
+
+std::vector<EditorIssue> editor_issues(const PlanDraft& p) {
+  std::vector<EditorIssue> out;
+  char buf[200];
+  for (size_t i = 0; i < p.tables.size(); ++i) {
+    const Table& a = p.tables[i];
+    if (a.name.empty()) out.push_back({{a.id}, "A table has no name / Une table n'a pas de nom"});
+    if (a.capacity_min > a.capacity_max || a.capacity_min < 1) {
+      std::snprintf(buf, sizeof buf, "Table %s: capacity %d-%d", a.name.c_str(), a.capacity_min, a.capacity_max);
+      out.push_back({{a.id}, buf});
+    }
+    for (size_t j = i + 1; j < p.tables.size(); ++j) {
+      const Table& b = p.tables[j];
+      if (!a.name.empty() && a.name == b.name) {
+        std::snprintf(buf, sizeof buf, "Duplicate name / Nom en double: %s", a.name.c_str());
+        out.push_back({{a.id, b.id}, buf});
+      }
+      if (tables_overlap(a, b)) {
+        std::snprintf(buf, sizeof buf, "Tables %s / %s overlap (se chevauchent)", a.name.c_str(), b.name.c_str());
+        out.push_back({{a.id, b.id}, buf});
+      }
+    }
+  }
+  return out;
+}
+
+float snap_to(float value, float grid) { return grid > 0 ? std::round(value / grid) * grid : value; }
+
+std::optional<std::string> editor_combine(EditorView& v, int seats) {
+  std::vector<Table*> members;
+  for (const Uuid& id : v.selection)
+    if (Table* t = find_table(v.draft, id)) members.push_back(t);
+  if (members.size() < 2) return std::string("select at least 2 tables / choisissez au moins 2 tables");
+  if (seats < 1) return std::string("seats must be at least 1 / au moins 1 place");
+  std::string key;
+  for (Table* t : members) key += (key.empty() ? "" : "+") + t->name;
+  editor_push_undo(v);
+  for (Table* t : members) t->capacity_overrides[key] = seats;
+  return std::nullopt;
+}
+
+void editor_add_table(EditorView& v, const Desk& d, TableShape shape) {
+  editor_push_undo(v);
+  Table t;
+  t.id = editor_new_id();
+  t.restaurant_id = d.venue ? d.venue->restaurant.id : "";
+  t.floor_plan_id = v.floor_plan_id.value_or("");
+  t.name = next_free_name(v.draft);
+  t.shape = shape;
+  t.capacity_min = shape == TableShape::Rectangular ? 4 : 1;
+  t.capacity_max = shape == TableShape::Rectangular ? 6 : 2;
+  t.width = shape == TableShape::Rectangular ? 140.0 : 70.0;
+  t.height = 70.0;
+  t.chair_sides = shape == TableShape::Rectangular ? (kChairTop | kChairBottom) : 15;
+  // First free spot scanning the plan row by row, so a new table never lands on another.
+  for (float y = 20; y < 2000; y += 90)
+    for (float x = 20; x < 2000; x += 90) {
+      t.position_x = x, t.position_y = y;
+      bool free = std::none_of(v.draft.tables.begin(), v.draft.tables.end(),
+                               [&](const Table& o) { return tables_overlap(o, t); });
+      if (free) {
+        v.draft.tables.push_back(t);
+        v.selection = {t.id};
+        return;
+      }
+    }
+}
+
+void editor_duplicate_selection(EditorView& v, const Desk& d) {
+  (void)d;
+  if (v.selection.empty()) return;
+  editor_push_undo(v);
+  std::vector<Uuid> copies;
+  for (const Uuid& id : v.selection) {
+    Table* src = find_table(v.draft, id);
+    if (!src) continue;
+    Table t = *src;
+    t.id = editor_new_id();
+    t.name = next_free_name(v.draft);
+    t.capacity_overrides.clear();  // a copy joins no combination by itself
+    t.position_x += v.grid * 3 + table_size(*src).x;
+    v.draft.tables.push_back(t);
+    copies.push_back(t.id);
+  }
+  v.selection = copies;
+}
+
+void editor_delete_selection(EditorView& v) {
+  if (v.selection.empty()) return;
+  editor_push_undo(v);
+  auto& ts = v.draft.tables;
+  ts.erase(std::remove_if(ts.begin(), ts.end(),
+                          [&](const Table& t) {
+                            return std::find(v.selection.begin(), v.selection.end(), t.id) != v.selection.end();
+                          }),
+           ts.end());
+  drop_dangling_combinations(v.draft);
+  v.selection.clear();
+}
+
+EditorSave editor_save_command(const EditorView& v) {
+  EditorSave s;
+  s.floor_plan_id = v.floor_plan_id.value_or("");
+  s.tables = v.draft.tables;
+  s.zones = v.draft.zones;
+  for (const Table& t : v.saved.tables)
+    if (std::none_of(v.draft.tables.begin(), v.draft.tables.end(), [&](const Table& x) { return x.id == t.id; }))
+      s.deleted_tables.push_back(t.id);
+  for (const Zone& z : v.saved.zones)
+    if (std::none_of(v.draft.zones.begin(), v.draft.zones.end(), [&](const Zone& x) { return x.id == z.id; }))
+      s.deleted_zones.push_back(z.id);
+  return s;
+}
+
+}  // namespace foh::ui

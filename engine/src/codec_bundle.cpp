@@ -57,12 +57,9 @@ Result<Venue> decode_venue(const Json& j, const std::string& where) {
 }
 
 Json encode(const Venue& v) {
-  return Json{{"restaurant", encode(v.restaurant)},
-              {"floor_plans", encode_rows(v.floor_plans)},
-              {"zones", encode_rows(v.zones)},
-              {"tables", encode_rows(v.tables)},
-              {"services", encode_rows(v.services)},
-              {"team_members", encode_rows(v.team_members)}};
+  return Json{{"restaurant", encode(v.restaurant)},  {"floor_plans", encode_rows(v.floor_plans)},
+              {"zones", encode_rows(v.zones)},       {"tables", encode_rows(v.tables)},
+              {"services", encode_rows(v.services)}, {"team_members", encode_rows(v.team_members)}};
 }
 
 Result<DayBook> decode_day(const Json& j, const std::string& where) {

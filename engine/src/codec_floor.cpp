@@ -21,9 +21,9 @@ void read_capacity_overrides(JsonRow& row, std::map<std::string, int>& out) {
     return row.fail("capacity_overrides", std::string("must be an object, got ") + co->type_name());
   for (auto it = co->begin(); it != co->end(); ++it) {
     if (!it->is_number_integer())
-      return row.fail("capacity_overrides",
-                      "combination \"" + it.key() + "\" must have an integer seat count, got " +
-                          it->dump());
+      return row.fail(
+          "capacity_overrides",
+          "combination \"" + it.key() + "\" must have an integer seat count, got " + it->dump());
     long long seats = it->get<long long>();
     if (seats < 1 || seats > 99)
       return row.fail("capacity_overrides", "combination \"" + it.key() +

@@ -14,7 +14,8 @@ void read_list(JsonRow& row, const char* key, std::vector<Item>& out, Decode dec
   out.clear();
   const Json* list = row.take(key, Need::Optional);
   if (!list) return;
-  if (!list->is_array()) return row.fail(key, std::string("must be an array, got ") + list->type_name());
+  if (!list->is_array())
+    return row.fail(key, std::string("must be an array, got ") + list->type_name());
   for (size_t i = 0; i < list->size() && row.ok(); ++i) {
     JsonRow item((*list)[i], row.where() + "." + key + "[" + std::to_string(i) + "]");
     Item v;
@@ -29,7 +30,8 @@ void read_turn_times(JsonRow& row, std::map<int, int>& out) {
   out.clear();
   const Json* tt = row.take("turn_times", Need::Optional);
   if (!tt) return;
-  if (!tt->is_object()) return row.fail("turn_times", std::string("must be an object, got ") + tt->type_name());
+  if (!tt->is_object())
+    return row.fail("turn_times", std::string("must be an object, got ") + tt->type_name());
   for (auto it = tt->begin(); it != tt->end(); ++it) {
     int party = 0;
     const std::string& k = it.key();
@@ -62,17 +64,19 @@ Result<Settings> decode_settings(const Json& j, const std::string& where) {
       item.fail("min_party", "min_party (" + std::to_string(c.min_party) + ") > max_party (" +
                                  std::to_string(c.max_party) + ")");
   });
-  read_list(row, "defaults_calendar", s.defaults_calendar, [&](JsonRow& item, DefaultsCalendarDay& d) {
-    item.integer("day_of_week", d.day_of_week, Need::Required, 0, 6);
-    item.integer("max_daily_load", d.max_daily_load, Need::Optional, 0);
-    item.boolean("is_open", d.is_open);
-  });
-  read_list(row, "calendar_overrides", s.calendar_overrides, [&](JsonRow& item, CalendarOverride& o) {
-    item.date("date", o.date);
-    item.opt_integer("override_max_load", o.override_max_load, 0);
-    item.boolean("is_blocked", o.is_blocked);
-    item.text("reason", o.reason);
-  });
+  read_list(row, "defaults_calendar", s.defaults_calendar,
+            [&](JsonRow& item, DefaultsCalendarDay& d) {
+              item.integer("day_of_week", d.day_of_week, Need::Required, 0, 6);
+              item.integer("max_daily_load", d.max_daily_load, Need::Optional, 0);
+              item.boolean("is_open", d.is_open);
+            });
+  read_list(row, "calendar_overrides", s.calendar_overrides,
+            [&](JsonRow& item, CalendarOverride& o) {
+              item.date("date", o.date);
+              item.opt_integer("override_max_load", o.override_max_load, 0);
+              item.boolean("is_blocked", o.is_blocked);
+              item.text("reason", o.reason);
+            });
   row.text("locale", s.locale);
   row.text("timezone", s.timezone);
   row.integer("late_after_minutes", s.late_after_minutes, Need::Optional, 0, 1440);
@@ -94,13 +98,16 @@ Json encode(const Settings& s) {
   Json types = Json::array(), days = Json::array(), overrides = Json::array();
   for (const auto& c : s.capacity_types) {
     Json t = detail::with_extra(c.extra);
-    t.update({{"name", c.name}, {"load_cost", c.load_cost}, {"min_party", c.min_party},
+    t.update({{"name", c.name},
+              {"load_cost", c.load_cost},
+              {"min_party", c.min_party},
               {"max_party", c.max_party}});
     types.push_back(t);
   }
   for (const auto& d : s.defaults_calendar) {
     Json t = detail::with_extra(d.extra);
-    t.update({{"day_of_week", d.day_of_week}, {"max_daily_load", d.max_daily_load},
+    t.update({{"day_of_week", d.day_of_week},
+              {"max_daily_load", d.max_daily_load},
               {"is_open", d.is_open}});
     days.push_back(t);
   }

@@ -55,8 +55,9 @@ void Floor::index_tables() {
   // Plans in id order: a name looked up without a floor plan resolves as the
   // backend's trigger does (004_overlap.sql: permanent tables first, then the
   // lowest floor_plan_id).
-  std::sort(plans_.begin(), plans_.end(),
-            [](const PlanNames& a, const PlanNames& b) { return a.floor_plan_id < b.floor_plan_id; });
+  std::sort(plans_.begin(), plans_.end(), [](const PlanNames& a, const PlanNames& b) {
+    return a.floor_plan_id < b.floor_plan_id;
+  });
 }
 
 int Floor::index_named_anywhere(std::string_view name) const {

@@ -141,7 +141,8 @@ void JsonRow::number(const char* key, double& out, Need need) {
 
 void JsonRow::opt_number(const char* key, std::optional<double>& out) {
   out.reset();
-  if (const Json* v = take_typed(key, Need::Optional, is_number, "a number")) out = v->get<double>();
+  if (const Json* v = take_typed(key, Need::Optional, is_number, "a number"))
+    out = v->get<double>();
 }
 
 void JsonRow::boolean(const char* key, bool& out, Need need) {
@@ -208,7 +209,8 @@ void JsonRow::int_array(const char* key, std::vector<int>& out, int min, int max
     std::string col = std::string(key) + "[" + std::to_string(i) + "]";
     auto n = as_integer((*v)[i]);
     if (!n) return fail(col, "must be an integer, got " + (*v)[i].dump());
-    if (*n < min || *n > max) return fail(col, range_text(min, max) + ", got " + std::to_string(*n));
+    if (*n < min || *n > max)
+      return fail(col, range_text(min, max) + ", got " + std::to_string(*n));
     out.push_back(static_cast<int>(*n));
   }
 }

@@ -29,7 +29,7 @@ class JsonRow {
   }
 
   void text(const char* key, std::string& out, Need need = Need::Optional);  // null -> ""
-  void uuid(const char* key, Uuid& out, Need need = Need::Required);          // non-empty
+  void uuid(const char* key, Uuid& out, Need need = Need::Required);         // non-empty
   void opt_uuid(const char* key, std::optional<Uuid>& out);
   void opt_text(const char* key, std::optional<std::string>& out);
   void integer(const char* key, int& out, Need need, int min = INT_MIN, int max = INT_MAX);

@@ -91,7 +91,8 @@ PacingCheck PacingLedger::first_refusal(const Reservation& c) const {
   const Settings& s = settings_;
   const CalendarOverride* o = calendar_override(s, c.date);
   if (o && o->is_blocked)
-    return refuse(PacingLimit::Blocked, "blocked: " + (o->reason.empty() ? c.date.str() : o->reason));
+    return refuse(PacingLimit::Blocked,
+                  "blocked: " + (o->reason.empty() ? c.date.str() : o->reason));
   const DefaultsCalendarDay* d = default_day(s, c.date);
   if (d && !d->is_open && !(o && o->override_max_load))  // an override opens a closed weekday
     return refuse(PacingLimit::ClosedDay,
@@ -108,10 +109,9 @@ PacingCheck PacingLedger::first_refusal(const Reservation& c) const {
     int covers = service_covers_[service] + c.party_size;
     if (covers > s.max_covers_per_service) {
       const Service* sv = timeline_.service(service);
-      return refuse(PacingLimit::ServiceCovers,
-                    "service" + (sv ? " " + sv->name : std::string()) + ": " +
-                        std::to_string(covers) + " covers > " +
-                        std::to_string(s.max_covers_per_service));
+      return refuse(PacingLimit::ServiceCovers, "service" + (sv ? " " + sv->name : std::string()) +
+                                                    ": " + std::to_string(covers) + " covers > " +
+                                                    std::to_string(s.max_covers_per_service));
     }
   }
   if (s.max_covers_per_slot > 0) {

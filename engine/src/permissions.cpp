@@ -12,8 +12,8 @@ std::vector<std::string> tabs(std::initializer_list<std::string_view> names) {
 }  // namespace
 
 const std::vector<std::string>& all_tabs() {
-  static const auto kAll = tabs({tab::kFloor, tab::kReservations, tab::kWaitlist, tab::kEditor,
-                                 tab::kSettings, tab::kTeam});
+  static const auto kAll = tabs(
+      {tab::kFloor, tab::kReservations, tab::kWaitlist, tab::kEditor, tab::kSettings, tab::kTeam});
   return kAll;
 }
 
@@ -22,9 +22,12 @@ const std::vector<std::string>& default_tabs(Role r) {
       tabs({tab::kFloor, tab::kReservations, tab::kWaitlist, tab::kEditor, tab::kSettings});
   static const auto kServer = tabs({tab::kFloor, tab::kWaitlist});
   switch (r) {
-    case Role::Admin: return all_tabs();
-    case Role::Manager: return kManager;
-    case Role::Server: return kServer;
+    case Role::Admin:
+      return all_tabs();
+    case Role::Manager:
+      return kManager;
+    case Role::Server:
+      return kServer;
   }
   return kServer;  // unreachable: every Role is listed above
 }

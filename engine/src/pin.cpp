@@ -78,8 +78,7 @@ bool is_valid_salt(std::string_view salt_hex) {
 
 std::string hash_pin(std::string_view pin, std::string_view salt_hex, int iterations) {
   std::vector<unsigned char> salt, key(kKeyBytes);
-  if (!is_valid_pin_format(pin) || !is_valid_salt(salt_hex) || !from_hex(salt_hex, salt))
-    return {};
+  if (!is_valid_pin_format(pin) || !is_valid_salt(salt_hex) || !from_hex(salt_hex, salt)) return {};
   if (iterations < 1 || iterations > kPinMaxIterations || !derive(pin, salt, iterations, key))
     return {};
   return std::string(kScheme) + std::to_string(iterations) + "$" + to_hex(key);

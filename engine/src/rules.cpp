@@ -81,7 +81,8 @@ std::optional<const Service*> ServiceDay::service_at(TimeOfDay t) const {
   return service(i);
 }
 
-std::optional<const Service*> service_at(Date d, TimeOfDay t, const std::vector<Service>& services) {
+std::optional<const Service*> service_at(Date d, TimeOfDay t,
+                                         const std::vector<Service>& services) {
   return ServiceDay(d, services).service_at(t);
 }
 

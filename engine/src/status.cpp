@@ -75,8 +75,8 @@ Result<Transition> transition(const Reservation& r, RS to, const TransitionConte
   if (r.status == to && to != RS::Arrived)
     return Error{"status", std::string("already ") + to_string(to)};
   if (!is_allowed(r.status, to))
-    return Error{"status", std::string("cannot go from ") + to_string(r.status) + " to " +
-                               to_string(to)};
+    return Error{"status",
+                 std::string("cannot go from ") + to_string(r.status) + " to " + to_string(to)};
   if (to == RS::Cancelled && !may_authorize(ctx.role, action::kCancel))
     return Error{"status", role_refusal(action::kCancel)};
   Transition t{r, {}};

@@ -33,7 +33,8 @@ Status check_combination(const std::string& key, const Table& t, const std::stri
   auto parts = split_combination(key);
   if (parts.size() < 2) return ok();  // a single name overrides one table, not a combination
   if (static_cast<int>(parts.size()) > HeldTables::kMax)
-    return Error{where + ".capacity_overrides", "combination " + in_quotes(key) + " has more than " +
+    return Error{where + ".capacity_overrides", "combination " + in_quotes(key) +
+                                                    " has more than " +
                                                     std::to_string(HeldTables::kMax) + " tables"};
   std::set<std::string_view> seen;
   for (auto name : parts) {
@@ -44,8 +45,8 @@ Status check_combination(const std::string& key, const Table& t, const std::stri
       return Error{where + ".capacity_overrides",
                    "combination " + in_quotes(key) + " names table " + in_quotes(name) + " twice"};
     if (!names.count({t.floor_plan_id, std::string(name)}))
-      return Error{where + ".capacity_overrides", "combination " + in_quotes(key) +
-                                                      " names unknown table " + in_quotes(name)};
+      return Error{where + ".capacity_overrides",
+                   "combination " + in_quotes(key) + " names unknown table " + in_quotes(name)};
   }
   return ok();
 }
@@ -78,7 +79,8 @@ Status check_references(const Venue& v, const std::string& prefix) {
       return Error{row_where(prefix, "tables", i) + ".floor_plan_id",
                    "unknown floor plan " + in_quotes(t.floor_plan_id)};
     if (t.zone_id && !has_id(v.zones, *t.zone_id))
-      return Error{row_where(prefix, "tables", i) + ".zone_id", "unknown zone " + in_quotes(*t.zone_id)};
+      return Error{row_where(prefix, "tables", i) + ".zone_id",
+                   "unknown zone " + in_quotes(*t.zone_id)};
   }
   return ok();
 }
@@ -95,7 +97,8 @@ std::vector<std::string_view> split_combination(std::string_view key) {
   size_t start = 0;
   while (true) {
     size_t plus = key.find('+', start);
-    parts.push_back(trim(key.substr(start, plus == std::string_view::npos ? key.npos : plus - start)));
+    parts.push_back(
+        trim(key.substr(start, plus == std::string_view::npos ? key.npos : plus - start)));
     if (plus == std::string_view::npos) break;
     start = plus + 1;
   }
@@ -114,9 +117,9 @@ Status validate_table_row(const Table& t, const std::string& where) {
                                               std::to_string(t.capacity_max) + ")"};
   for (const auto& [key, seats] : t.capacity_overrides)
     if (seats < 1)
-      return Error{where + ".capacity_overrides",
-                   "combination " + in_quotes(key) + " must seat at least 1, got " +
-                       std::to_string(seats)};
+      return Error{
+          where + ".capacity_overrides",
+          "combination " + in_quotes(key) + " must seat at least 1, got " + std::to_string(seats)};
   return ok();
 }
 
@@ -131,8 +134,8 @@ Status validate_floor_tables(const std::vector<Table>& tables,
     if (t.id.empty()) return Error{where[i] + ".id", "must not be empty"};
     if (!ids.insert(t.id).second) return Error{where[i] + ".id", "duplicate id " + in_quotes(t.id)};
     if (!names.emplace(std::pair{t.floor_plan_id, t.name}, i).second)
-      return Error{where[i] + ".name", "duplicate table name " + in_quotes(t.name) + " in floor plan " +
-                                           plan_label(t.floor_plan_id, plans)};
+      return Error{where[i] + ".name", "duplicate table name " + in_quotes(t.name) +
+                                           " in floor plan " + plan_label(t.floor_plan_id, plans)};
   }
   for (size_t i = 0; i < tables.size(); ++i)
     for (const auto& [key, seats] : tables[i].capacity_overrides)
@@ -166,7 +169,8 @@ Status validate_bookings(const DayBook& d, const Floor& f, const std::string& pr
     const Reservation& r = d.reservations[i];
     std::string where = row_where(prefix, "reservations", i);
     const Table* own = r.table_id ? f.table(*r.table_id) : nullptr;
-    if (r.table_id && !own) return Error{where + ".table_id", "unknown table " + in_quotes(*r.table_id)};
+    if (r.table_id && !own)
+      return Error{where + ".table_id", "unknown table " + in_quotes(*r.table_id)};
     if (r.table_number.empty()) continue;
     for (auto name : split_combination(r.table_number)) {
       bool known = false;

@@ -43,9 +43,10 @@ inline Venue venue() {
   v.restaurant.settings.turn_times = {{2, 75}, {4, 90}, {6, 120}};
   v.floor_plans = {FloorPlan{"fp-main", "rest-1", "Salle principale", 0, "", Json::object()},
                    FloorPlan{"fp-terrace", "rest-1", "Terrasse", 1, "", Json::object()}};
-  v.tables = {table("t1", "1", 1, 2), table("t2", "2", 1, 2), table("t3", "3", 2, 4),
-              table("t4", "4", 2, 4), table("t5", "5", 4, 6), table("t6", "6", 4, 6),
-              table("t7", "7", 2, 4), table("t8", "8", 2, 4), table("tt1", "1", 1, 2, "fp-terrace")};
+  v.tables = {
+      table("t1", "1", 1, 2), table("t2", "2", 1, 2), table("t3", "3", 2, 4),
+      table("t4", "4", 2, 4), table("t5", "5", 4, 6), table("t6", "6", 4, 6),
+      table("t7", "7", 2, 4), table("t8", "8", 2, 4), table("tt1", "1", 1, 2, "fp-terrace")};
   v.tables[6].capacity_overrides = {{"7+8", 6}};
   v.tables[7].capacity_overrides = {{"8+7", 6}};
   v.tables[0].capacity_overrides = {{"1+2+3", 8}};

@@ -115,9 +115,21 @@ TEST_CASE("codec: bad reservation rows name the row and the field") {
 }
 
 TEST_CASE("codec: any JSON value in any column is an error or a row, never a crash") {
-  const std::vector<Json> values = {nullptr, true, 0, -1, 1e300, 3.5, "", "x", "12:00",
-                                    "2026-11-27", Json::array(), Json::array({1, "a"}),
-                                    Json::object(), Json{{"7+8", 6}}, 4294967296LL,
+  const std::vector<Json> values = {nullptr,
+                                    true,
+                                    0,
+                                    -1,
+                                    1e300,
+                                    3.5,
+                                    "",
+                                    "x",
+                                    "12:00",
+                                    "2026-11-27",
+                                    Json::array(),
+                                    Json::array({1, "a"}),
+                                    Json::object(),
+                                    Json{{"7+8", 6}},
+                                    4294967296LL,
                                     18446744073709551615ULL};
   Json rows[] = {reservation_row(), encode(venue().tables[6]), encode(venue().services[1]),
                  encode(venue().restaurant)};
@@ -263,7 +275,8 @@ TEST_CASE("codec: every entity round-trips with its extra columns") {
   s.label = "Soirée jazz";
   s.extra = {{"max_online", 40}};
   round_trip(s, decode_service);
-  Reservation r = reservation("r1", "t7", "7+8", kFriday, "20:00", 5, ReservationStatus::Seated, 110);
+  Reservation r =
+      reservation("r1", "t7", "7+8", kFriday, "20:00", 5, ReservationStatus::Seated, 110);
   r.customer_id = "c1";
   r.created_by = "m1";
   r.seated_at = "2026-11-27T20:05:00Z";
@@ -309,8 +322,9 @@ TEST_CASE("codec: every entity round-trips with its extra columns") {
   c.no_show_count = 1;
   c.extra = {{"total_spent", 123400}, {"last_visit", "2026-11-01T21:00:00Z"}};
   round_trip(c, decode_customer);
-  round_trip(DailyTableOverride{"o1", "rest-1", "t1", kFriday, 3.0, {}, true, false, "", {{"x", 1}}},
-             decode_daily_table_override);
+  round_trip(
+      DailyTableOverride{"o1", "rest-1", "t1", kFriday, 3.0, {}, true, false, "", {{"x", 1}}},
+      decode_daily_table_override);
   DailyExtraTable x;
   x.id = "x1";
   x.floor_plan_id = "fp-main";
@@ -319,8 +333,9 @@ TEST_CASE("codec: every entity round-trips with its extra columns") {
   x.shape = TableShape::Round;
   x.extra = {{"note", "banquet"}};
   round_trip(x, decode_daily_extra_table);
-  round_trip(DailyFloorNote{"n1", "rest-1", "fp-main", kFriday, "Groupe 20h", "", {{"pinned", true}}},
-             decode_daily_floor_note);
+  round_trip(
+      DailyFloorNote{"n1", "rest-1", "fp-main", kFriday, "Groupe 20h", "", {{"pinned", true}}},
+      decode_daily_floor_note);
 }
 
 TEST_CASE("codec: enum spellings of the seed") {
@@ -369,7 +384,8 @@ TEST_CASE("codec: the R.json venue and the D.json day, validated as a whole") {
   CHECK(decode_venue(bad, "R.json").error().text() == "R.json: tables[1].id: duplicate id \"t1\"");
   bad = rj;
   bad["services"] = Json::object();
-  CHECK(decode_venue(bad, "R.json").error().text() == "R.json: services: must be an array, got object");
+  CHECK(decode_venue(bad, "R.json").error().text() ==
+        "R.json: services: must be an array, got object");
   bad = rj;
   bad.erase("restaurant");
   CHECK(decode_venue(bad, "R.json").error().text() == "R.json: restaurant: missing (required)");
@@ -395,7 +411,8 @@ TEST_CASE("codec: the R.json venue and the D.json day, validated as a whole") {
         "D.json: reservations[1].date: 2026-11-28 is not the day's date 2026-11-27");
   dj["reservations"][1]["date"] = "2026-11-27";
   dj["reservations"][1]["id"] = "a";
-  CHECK(decode_day(dj, "D.json").error().text() == "D.json: reservations[1].id: duplicate id \"a\"");
+  CHECK(decode_day(dj, "D.json").error().text() ==
+        "D.json: reservations[1].id: duplicate id \"a\"");
   dj.erase("date");
   CHECK(decode_day(dj, "D.json").error().text() == "D.json: date: missing (required)");
   dj["date"] = "tomorrow";

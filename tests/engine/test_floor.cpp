@@ -91,13 +91,15 @@ TEST_CASE("floor: bad floors are refused naming the row and the field") {
   v.tables[5].name = "3";
   auto f = Floor::build(v);
   REQUIRE_FALSE(f.ok());
-  CHECK(f.error().text() == "tables[5].name: duplicate table name \"3\" in floor plan \"Salle principale\"");
+  CHECK(f.error().text() ==
+        "tables[5].name: duplicate table name \"3\" in floor plan \"Salle principale\"");
 
   v = venue();
   v.tables[2].capacity_overrides = {{"7+99", 6}};
   f = Floor::build(v);
   REQUIRE_FALSE(f.ok());
-  CHECK(f.error().text() == "tables[2].capacity_overrides: combination \"7+99\" names unknown table \"99\"");
+  CHECK(f.error().text() ==
+        "tables[2].capacity_overrides: combination \"7+99\" names unknown table \"99\"");
 
   v = venue();
   v.tables[3].capacity_min = 6;
@@ -111,7 +113,8 @@ TEST_CASE("floor: bad floors are refused naming the row and the field") {
   v.tables[8].capacity_overrides = {{"1+7", 4}};
   f = Floor::build(v);
   REQUIRE_FALSE(f.ok());
-  CHECK(f.error().text() == "tables[8].capacity_overrides: combination \"1+7\" names unknown table \"7\"");
+  CHECK(f.error().text() ==
+        "tables[8].capacity_overrides: combination \"1+7\" names unknown table \"7\"");
 
   v = venue();
   v.tables[6].capacity_overrides = {{"7+7", 6}};
@@ -132,8 +135,9 @@ TEST_CASE("floor: bad floors are refused naming the row and the field") {
   day.extra_tables.push_back(x);
   auto g = Floor::build(venue(), &day);
   REQUIRE_FALSE(g.ok());
-  CHECK(g.error().text() ==
-        "daily_extra_tables[0].name: duplicate table name \"4\" in floor plan \"Salle principale\"");
+  CHECK(
+      g.error().text() ==
+      "daily_extra_tables[0].name: duplicate table name \"4\" in floor plan \"Salle principale\"");
 }
 
 TEST_CASE("floor: party exactly at capacity_min and capacity_max is valid data") {

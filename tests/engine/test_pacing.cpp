@@ -20,7 +20,8 @@ Settings paced() {
 std::vector<Reservation> evening(int parties_at_2000, int party = 4) {
   std::vector<Reservation> day;
   for (int i = 0; i < parties_at_2000; ++i)
-    day.push_back(reservation(std::string("r").append(std::to_string(i)), std::nullopt, "", kFriday, "20:00", party));
+    day.push_back(reservation(std::string("r").append(std::to_string(i)), std::nullopt, "", kFriday,
+                              "20:00", party));
   return day;
 }
 
@@ -32,7 +33,8 @@ TEST_CASE("pacing: covers per slot") {
   auto day = evening(2);  // 8 covers in 20:00-20:15
   CHECK(check_pacing(reservation("n", std::nullopt, "", kFriday, "20:10", 2), day, s, v.services)
             .allowed);  // exactly 10
-  auto c = check_pacing(reservation("n", std::nullopt, "", kFriday, "20:14", 3), day, s, v.services);
+  auto c =
+      check_pacing(reservation("n", std::nullopt, "", kFriday, "20:14", 3), day, s, v.services);
   CHECK_FALSE(c.allowed);
   CHECK(c.limit == PacingLimit::SlotCovers);
   CHECK(c.reason == "slot 20:00-20:15: 11 covers > 10");
@@ -53,7 +55,8 @@ TEST_CASE("pacing: covers per slot") {
   // The after-midnight slot of Friday's late service is its own slot on the timeline.
   auto late = evening(0);
   late.push_back(reservation("a", std::nullopt, "", kFriday, "00:05", 8));
-  auto lc = check_pacing(reservation("n", std::nullopt, "", kFriday, "00:10", 4), late, s, v.services);
+  auto lc =
+      check_pacing(reservation("n", std::nullopt, "", kFriday, "00:10", 4), late, s, v.services);
   CHECK(lc.reason == "slot 00:00-00:15: 12 covers > 10");
 }
 
@@ -68,7 +71,8 @@ TEST_CASE("pacing: covers per service") {
   day.push_back(reservation("l", std::nullopt, "", kFriday, "12:30", 20));  // lunch
   CHECK(check_pacing(reservation("n", std::nullopt, "", kFriday, "23:30", 2), day, s, v.services)
             .allowed);  // 30
-  auto c = check_pacing(reservation("n", std::nullopt, "", kFriday, "00:30", 3), day, s, v.services);
+  auto c =
+      check_pacing(reservation("n", std::nullopt, "", kFriday, "00:30", 3), day, s, v.services);
   CHECK_FALSE(c.allowed);
   CHECK(c.limit == PacingLimit::ServiceCovers);
   CHECK(c.reason == "service soir-vendredi: 31 covers > 30");
@@ -82,8 +86,10 @@ TEST_CASE("pacing: covers per service") {
 TEST_CASE("pacing: the load-unit day limit, per-date overrides and blocked dates") {
   Venue v = venue();
   Settings s;
-  s.capacity_types = {{"Couple", 1, 1, 2, {}}, {"Table de 4", 2, 3, 4, {}},
-                      {"Table de 6", 3, 5, 6, {}}, {"Groupe", 5, 7, 99, {}}};
+  s.capacity_types = {{"Couple", 1, 1, 2, {}},
+                      {"Table de 4", 2, 3, 4, {}},
+                      {"Table de 6", 3, 5, 6, {}},
+                      {"Groupe", 5, 7, 99, {}}};
   s.defaults_calendar = {{5, 10, true, {}}, {0, 0, false, {}}, {4, 0, true, {}}};
   CHECK(load_cost(s, 2) == 1);
   CHECK(load_cost(s, 3) == 2);
@@ -97,7 +103,8 @@ TEST_CASE("pacing: the load-unit day limit, per-date overrides and blocked dates
   day.push_back(reservation("x", std::nullopt, "", kFriday, "12:00", 2));
   CHECK(check_pacing(reservation("n", std::nullopt, "", kFriday, "12:00", 1), day, s, v.services)
             .allowed);  // exactly 10
-  auto c = check_pacing(reservation("n", std::nullopt, "", kFriday, "12:00", 5), day, s, v.services);
+  auto c =
+      check_pacing(reservation("n", std::nullopt, "", kFriday, "12:00", 5), day, s, v.services);
   CHECK_FALSE(c.allowed);
   CHECK(c.limit == PacingLimit::DayLoad);
   CHECK(c.reason == "day load 12 > 10");
@@ -114,7 +121,8 @@ TEST_CASE("pacing: the load-unit day limit, per-date overrides and blocked dates
   CHECK(b.reason == "blocked: Privatisation");
   // A weekday that is not open (Sunday, day_of_week 0).
   Date sunday{2026, 11, 29};
-  auto closed = check_pacing(reservation("n", std::nullopt, "", sunday, "12:00", 2), {}, s, v.services);
+  auto closed =
+      check_pacing(reservation("n", std::nullopt, "", sunday, "12:00", 2), {}, s, v.services);
   CHECK(closed.limit == PacingLimit::ClosedDay);
   CHECK(closed.reason == "closed: not open on Sundays");
 }

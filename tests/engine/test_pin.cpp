@@ -36,7 +36,7 @@ TEST_CASE("pin: PBKDF2-HMAC-SHA256 hash and verify") {
   // hashlib.pbkdf2_hmac("sha256", b"1234", bytes.fromhex(kSalt), 1000).hex()
   std::string h = hash_pin("1234", kSalt, 1000);
   CHECK(h == "pbkdf2-sha256$1000$2240ea2a22754a3c4610356ef8e4d7acf25af2ac3d2d11866de97a8b7812c52c");
-  CHECK(h == hash_pin("1234", kSalt, 1000));                       // deterministic
+  CHECK(h == hash_pin("1234", kSalt, 1000));  // deterministic
   CHECK(h != hash_pin("1235", kSalt, 1000));
   CHECK(h != hash_pin("1234", "ff0102030405060708090a0b0c0d0e0f", 1000));
   CHECK(h != hash_pin("1234", kSalt, 1001));

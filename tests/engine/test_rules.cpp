@@ -14,7 +14,7 @@ TEST_CASE("turn time and duration defaults") {
   s.turn_times = {{2, 75}, {4, 90}, {6, 120}};
   CHECK(turn_time(s, 1) == 100);  // smaller than every entry: the default
   CHECK(turn_time(s, 2) == 75);
-  CHECK(turn_time(s, 3) == 75);   // largest size <= party
+  CHECK(turn_time(s, 3) == 75);  // largest size <= party
   CHECK(turn_time(s, 4) == 90);
   CHECK(turn_time(s, 5) == 90);
   CHECK(turn_time(s, 6) == 120);

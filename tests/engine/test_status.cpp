@@ -117,12 +117,14 @@ TEST_CASE("status: partial arrival, then the rest of the party") {
   CHECK(b->event.from_status == "Arrived");
   CHECK(b->event.to_status == "Arrived");
   CHECK(b->event.metadata["previous_arrived_count"] == 2);
-  CHECK(transition(b->reservation, RS::Arrived, c).error().message == "already Arrived with 4 of 4");
+  CHECK(transition(b->reservation, RS::Arrived, c).error().message ==
+        "already Arrived with 4 of 4");
   c.arrived_count = 5;
   CHECK(transition(a->reservation, RS::Arrived, c).error().message ==
         "arrived_count must be 1..4, got 5");
   c.arrived_count = 0;
-  CHECK(transition(booking(), RS::Arrived, c).error().message == "arrived_count must be 1..4, got 0");
+  CHECK(transition(booking(), RS::Arrived, c).error().message ==
+        "arrived_count must be 1..4, got 0");
   c.arrived_count.reset();  // no count: the whole party
   CHECK(transition(booking(), RS::Arrived, c)->reservation.arrived_count == 4);
   auto s = transition(a->reservation, RS::Seated, ctx("e3"));
@@ -131,7 +133,8 @@ TEST_CASE("status: partial arrival, then the rest of the party") {
 }
 
 TEST_CASE("status: no-show and cancel; cancelling needs a Manager or Admin") {
-  CHECK(transition(booking(RS::Confirmed), RS::NoShow, ctx("e1"))->reservation.status == RS::NoShow);
+  CHECK(transition(booking(RS::Confirmed), RS::NoShow, ctx("e1"))->reservation.status ==
+        RS::NoShow);
   TransitionContext c = ctx("e1");
   c.metadata = {{"reason", "guest called"}};
   CHECK(transition(booking(), RS::Cancelled, c).error().message ==
@@ -187,8 +190,9 @@ TEST_CASE("status: undo of the last transition, by a Manager or Admin only") {
   CHECK(c0->reservation.status == RS::Confirmed);
   CHECK_FALSE(c0->reservation.arrived_count.has_value());
   auto cancelled = transition(booking(), RS::Cancelled, ctx("e8", Role::Manager));
-  CHECK(undo(cancelled->reservation, cancelled->event, ctx("e9", Role::Admin))->reservation.status ==
-        RS::Confirmed);
+  CHECK(
+      undo(cancelled->reservation, cancelled->event, ctx("e9", Role::Admin))->reservation.status ==
+      RS::Confirmed);
   // The creation cannot be undone; neither can another reservation's event.
   auto created = create(booking(), ctx("e10"));
   CHECK(undo(created->reservation, created->event, ctx("e11", Role::Admin)).error().message ==

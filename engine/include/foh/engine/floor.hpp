@@ -63,12 +63,14 @@ class Floor {
   std::vector<Uuid> tables_of(const Reservation& r) const;
 
   // Index-based access for hot loops (indices into tables()).
-  int index_of(const Uuid& table_id) const;  // -1 if unknown
+  int index_of(const Uuid& table_id) const;                                 // -1 if unknown
   int index_named(const Uuid& floor_plan_id, std::string_view name) const;  // -1 if unknown
   HeldTables held_by(const Reservation& r) const;
   bool unavailable_at(int index) const { return unavailable_[index] != 0; }
   // Combinations that include the table (indices into combinations()).
-  const std::vector<int>& combinations_with(int table_index) const { return combos_of_[table_index]; }
+  const std::vector<int>& combinations_with(int table_index) const {
+    return combos_of_[table_index];
+  }
   // The combination declared with exactly these members (any order), or -1.
   int combination_of(const HeldTables& members) const;
 

@@ -26,7 +26,8 @@ struct PacingCheck {
   bool allowed = true;
   bool overridden = false;  // refused, then allowed by an explicit override
   PacingLimit limit = PacingLimit::None;
-  std::string reason;  // the refusal, e.g. "slot 20:00-20:15: 28 covers > 24" or "blocked: Fermeture"
+  std::string
+      reason;  // the refusal, e.g. "slot 20:00-20:15: 28 covers > 24" or "blocked: Fermeture"
   std::optional<PacingOverride> override_used;
 };
 

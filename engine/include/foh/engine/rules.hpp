@@ -51,8 +51,8 @@ class ServiceDay {
   };
   Date date_;
   int64_t day_minute_ = 0;
-  int small_hours_end_ = 0;  // times of day before this are after midnight (+24h)
-  bool all_day_ = false;     // no services at all
+  int small_hours_end_ = 0;      // times of day before this are after midnight (+24h)
+  bool all_day_ = false;         // no services at all
   std::vector<Window> windows_;  // specific_date services first
 };
 
@@ -62,7 +62,8 @@ struct Span {
 };
 bool overlaps(Span a, Span b);
 Span span_of(const Reservation& r, const Settings& s, const std::vector<Service>& services);
-Span span_of(const Reservation& r, const Settings& s, const ServiceDay& day);  // r.date == day.date()
+Span span_of(const Reservation& r, const Settings& s,
+             const ServiceDay& day);  // r.date == day.date()
 
 // Do two held-table sets share a table?
 bool shares_table(const HeldTables& a, const HeldTables& b);

@@ -1,0 +1,213 @@
+// Walk-in waitlist quotes: a small forward simulation of the tables' expected
+// turns (see waitlist.hpp for the model and the seating-order blend).
+#include "foh/engine/waitlist.hpp"
+
+#include <algorithm>
+
+#include "foh/engine/floor.hpp"
+#include "foh/engine/rules.hpp"
+
+namespace foh {
+namespace {
+
+struct Opt {
+  std::vector<int> members;
+  int cap_min = 1, cap_max = 0;
+  std::vector<Uuid> ids;
+  std::string number;
+};
+
+// Expected state of the floor from `now` on: when each table frees up and
+// which spans upcoming reservations hold.
+struct Board {
+  std::vector<Opt> options;
+  std::vector<int64_t> free_at;          // minute each table is expected free
+  std::vector<std::vector<Span>> holds;  // per table, upcoming reservations
+  int64_t now = 0;
+};
+
+struct Waiting {
+  const WaitlistEntry* entry;
+  int64_t arrived;  // minute
+};
+
+Board make_board(const Venue& v, const DayBook& day, const Floor& f, int64_t now,
+                 const WaitlistOptions& o) {
+  Board b;
+  b.now = now;
+  const size_t n = f.tables().size();
+  b.free_at.assign(n, now);
+  b.holds.assign(n, {});
+  for (size_t t = 0; t < n; ++t) {
+    if (f.unavailable_at(static_cast<int>(t))) continue;
+    const Table& tb = f.tables()[t];
+    b.options.push_back({{static_cast<int>(t)}, tb.capacity_min, tb.capacity_max, {tb.id}, tb.name});
+  }
+  for (const Combination& c : f.combinations()) {
+    bool usable = true;
+    for (int m : c.members) usable = usable && !f.unavailable_at(m);
+    if (usable) b.options.push_back({c.members, 1, c.seats, c.table_ids, c.key});
+  }
+  const Settings& s = v.restaurant.settings;
+  for (const Reservation& r : day.reservations) {
+    if (!is_live(r.status) || r.date != day.date) continue;
+    HeldTables held = f.held_by(r);
+    Span span = span_of(r, s, v.services);
+    if (r.status == ReservationStatus::Seated) {
+      auto seated = r.seated_at ? LocalInstant::parse(*r.seated_at) : std::nullopt;
+      int64_t start = seated ? seated->seconds / 60 : span.start;
+      int64_t end = start + duration_minutes(r, s);
+      if (end <= now) end = now + o.overdue_minutes;  // overdue: expected to leave soon
+      for (int k = 0; k < held.count; ++k)
+        b.free_at[held.index[k]] = std::max(b.free_at[held.index[k]], end);
+      continue;
+    }
+    // Arrived (about to sit) and upcoming reservations hold their span; a late
+    // party still holds its table from now on.
+    Span hold{std::max(span.start, now), std::max(span.end, now + 1)};
+    if (span.end <= now && r.status != ReservationStatus::Arrived) continue;
+    for (int k = 0; k < held.count; ++k) b.holds[held.index[k]].push_back(hold);
+  }
+  for (auto& h : b.holds)
+    std::sort(h.begin(), h.end(), [](Span a, Span c) { return a.start < c.start; });
+  return b;
+}
+
+// The earliest minute a party can sit on `o` for `minutes` without touching
+// a held span.
+int64_t earliest(const Board& b, const Opt& o, int64_t minutes) {
+  int64_t t = b.now;
+  for (int m : o.members) t = std::max(t, b.free_at[m]);
+  for (bool moved = true; moved;) {
+    moved = false;
+    for (int m : o.members)
+      for (const Span& h : b.holds[m])
+        if (overlaps(Span{t, t + minutes}, h)) {
+          t = h.end;
+          moved = true;
+        }
+  }
+  return t;
+}
+
+// The option where `party` sits earliest (ties: fewest wasted seats), or -1.
+int best_option(const Board& b, int party, int64_t minutes, int64_t& at) {
+  int best = -1;
+  for (size_t i = 0; i < b.options.size(); ++i) {
+    const Opt& o = b.options[i];
+    if (party < o.cap_min || party > o.cap_max) continue;
+    int64_t t = earliest(b, o, minutes);
+    if (best < 0 || t < at || (t == at && o.cap_max < b.options[best].cap_max)) {
+      best = static_cast<int>(i);
+      at = t;
+    }
+  }
+  return best;
+}
+
+// Seats `party` on the board (the simulation of the queue); fills `q`.
+void take(Board& b, int party, int64_t minutes, WaitQuote& q) {
+  int64_t at = 0;
+  int o = best_option(b, party, minutes, at);
+  q.party_size = party;
+  if (o < 0) {
+    q.seatable = false;
+    return;
+  }
+  for (int m : b.options[o].members) b.free_at[m] = at + minutes;
+  q.quoted_minutes = static_cast<int>(at - b.now);
+  q.expected_seat_at = LocalInstant{at * 60};
+  q.table_ids = b.options[o].ids;
+  q.table_number = b.options[o].number;
+}
+
+Result<std::vector<Waiting>> waiting_entries(const DayBook& day) {
+  std::vector<Waiting> out;
+  for (size_t i = 0; i < day.waitlist.size(); ++i) {
+    const WaitlistEntry& e = day.waitlist[i];
+    bool waiting = e.status == WaitlistStatus::Waiting || e.status == WaitlistStatus::Notified ||
+                   e.status == WaitlistStatus::Called;
+    if (!waiting || e.date != day.date) continue;
+    auto at = LocalInstant::parse(e.created_at);
+    if (!at)
+      return Error{"waitlist_entries[" + std::to_string(i) + "].created_at",
+                   "not a timestamp: \"" + e.created_at + "\""};
+    out.push_back({&e, at->seconds / 60});
+  }
+  std::stable_sort(out.begin(), out.end(), [](const Waiting& a, const Waiting& b) {
+    return a.arrived != b.arrived ? a.arrived < b.arrived : a.entry->id < b.entry->id;
+  });
+  return out;
+}
+
+// Who to seat first; and who fits a free table right now.
+void seating_order(const Board& b, const std::vector<Waiting>& waiting, const Settings& s,
+                   const WaitlistOptions& o, WaitlistPlan& plan) {
+  std::vector<std::pair<int64_t, size_t>> scored;
+  std::vector<int> fit(waiting.size(), -1);
+  for (size_t i = 0; i < waiting.size(); ++i) {
+    int party = waiting[i].entry->party_size;
+    int64_t at = 0;
+    int opt = best_option(b, party, turn_time(s, party), at);
+    int64_t score = b.now - waiting[i].arrived;
+    if (opt >= 0 && at == b.now) {
+      fit[i] = opt;
+      score += o.fit_bonus - o.waste_penalty * (b.options[opt].cap_max - party);
+    }
+    scored.push_back({score, i});
+  }
+  std::stable_sort(scored.begin(), scored.end(),
+                   [](const auto& a, const auto& c) { return a.first > c.first; });
+  Board now = b;  // tables handed out right now, one party each
+  for (auto [score, i] : scored) {
+    plan.seating_order.push_back(waiting[i].entry->id);
+    if (fit[i] < 0) continue;
+    int party = waiting[i].entry->party_size;
+    int64_t at = 0;
+    int opt = best_option(now, party, turn_time(s, party), at);
+    if (opt < 0 || at != now.now) continue;
+    for (int m : now.options[opt].members) now.free_at[m] = now.now + turn_time(s, party);
+    plan.seat_now.push_back({waiting[i].entry->id, now.options[opt].ids, now.options[opt].number});
+  }
+}
+
+}  // namespace
+
+Result<WaitlistPlan> plan_waitlist(const Venue& venue, const DayBook& day, LocalInstant now,
+                                   const WaitlistOptions& options) {
+  auto floor = Floor::build(venue, &day);
+  if (!floor) return floor.error();
+  auto waiting = waiting_entries(day);
+  if (!waiting) return waiting.error();
+  const Settings& s = venue.restaurant.settings;
+  Board board = make_board(venue, day, *floor, now.seconds / 60, options);
+  WaitlistPlan plan;
+  seating_order(board, *waiting, s, options, plan);
+  for (size_t i = 0; i < waiting->size(); ++i) {
+    WaitQuote q;
+    q.entry_id = (*waiting)[i].entry->id;
+    q.position = static_cast<int>(i) + 1;
+    int party = (*waiting)[i].entry->party_size;
+    take(board, party, turn_time(s, party), q);
+    plan.quotes.push_back(std::move(q));
+  }
+  return plan;
+}
+
+Result<WaitQuote> quote_walk_in(const Venue& venue, const DayBook& day, int party_size,
+                                LocalInstant now, const WaitlistOptions& options) {
+  auto floor = Floor::build(venue, &day);
+  if (!floor) return floor.error();
+  auto waiting = waiting_entries(day);
+  if (!waiting) return waiting.error();
+  const Settings& s = venue.restaurant.settings;
+  Board board = make_board(venue, day, *floor, now.seconds / 60, options);
+  WaitQuote ignored;
+  for (const Waiting& w : *waiting) take(board, w.entry->party_size, turn_time(s, w.entry->party_size), ignored);
+  WaitQuote q;
+  q.position = static_cast<int>(waiting->size()) + 1;
+  take(board, party_size, turn_time(s, party_size), q);
+  return q;
+}
+
+}  // namespace foh

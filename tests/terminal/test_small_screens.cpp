@@ -1,0 +1,150 @@
+#include <doctest/doctest.h>
+
+#include "screens/kiosk.hpp"
+#include "screens/login.hpp"
+#include "screens/status_bar.hpp"
+#include "screens/waitlist.hpp"
+#include "tap.hpp"
+#include "widgets/validate.hpp"
+
+using namespace foh;
+using namespace foh::ui;
+using foh::test::Fixture;
+using foh::test::Headless;
+
+TEST_CASE("login smoke frame: active members only, keypad PIN, attempt, shake, lockout") {
+  Fixture fx;
+  Headless h;
+  LoginView v;
+  auto draw = [&](LoginIntents& o) { draw_login(v, fx.desk, o); };
+  h.frame([&] { LoginIntents o; draw(o); });
+  CHECK(h.item("member_Alice"));
+  CHECK(h.item("member_Bob"));
+  CHECK_FALSE(h.item("member_Zoé"));  // inactive
+  test::tap_item<LoginIntents>(h, "member_Alice", draw);
+  CHECK(v.member_id == std::optional<Uuid>("m1"));
+  for (const char* k : {"key_1", "key_2", "key_3"}) test::tap_item<LoginIntents>(h, k, draw);
+  CHECK(v.pin == "123");
+  auto none = test::tap_item<LoginIntents>(h, "key_ok", draw);  // 3 digits: OK disabled
+  CHECK_FALSE(none.attempt);
+  test::tap_item<LoginIntents>(h, "key_4", draw);
+  auto out = test::tap_item<LoginIntents>(h, "key_ok", draw);
+  REQUIRE(out.attempt);
+  CHECK(out.attempt->member_id == "m1");
+  CHECK(out.attempt->pin == "1234");
+  CHECK(v.pin.empty());
+  // Wrong PIN: the shell reports it; the view shakes for half a second of frames.
+  login_failed(v, fx.desk.now, "Code incorrect");
+  CHECK(v.shake_left > 0);
+  h.frame([&] { LoginIntents o; draw(o); });
+  CHECK(h.item("error:Code incorrect"));
+  for (int i = 0; i < 40; ++i) h.frame([&] { LoginIntents o; draw(o); });
+  CHECK(v.shake_left == 0);
+  CHECK(shake_offset_em(v) == 0);
+  // Locked: the countdown shows and the keypad takes nothing.
+  fx.desk.lockout.remaining_seconds = 27;
+  v.message.clear();
+  test::tap_item<LoginIntents>(h, "key_5", draw);
+  CHECK(v.pin.empty());
+  h.frame([&] { LoginIntents o; draw(o); });
+  CHECK(h.item("error:Verrouillé : réessayez dans 27 s"));
+}
+
+TEST_CASE("waitlist smoke frame: queue order with quotes; kiosk entries need acceptance") {
+  Fixture fx;
+  Headless h;
+  WaitlistView v;
+  auto rows = waitlist_queue(fx.desk);
+  REQUIRE(rows.size() == 2);
+  CHECK(rows[0].entry->id == "w1");
+  CHECK(rows[0].quoted_minutes == std::optional<int>(15));
+  CHECK(rows[0].waited_minutes == 20);
+  CHECK(is_unconfirmed(*rows[1].entry));
+  auto draw = [&](WaitlistIntents& o) { draw_waitlist(v, fx.desk, o); };
+  h.frame([&] { WaitlistIntents o; draw(o); });
+  CHECK(h.item("wl_Petit"));
+  auto acc = test::tap_item<WaitlistIntents>(h, "wl_accept", draw);
+  REQUIRE(acc.command);
+  CHECK(acc.command->entry_id == "w2");
+  CHECK(acc.command->action == WaitlistAction::Accept);
+  auto notify = test::tap_item<WaitlistIntents>(h, "wl_notify", draw);
+  REQUIRE(notify.command);
+  CHECK(notify.command->entry_id == "w1");
+  CHECK(notify.command->action == WaitlistAction::Notify);
+  // Staff add: a bad party shows its message and adds nothing.
+  v.adding = true, v.name = "Roux", v.party = "0";
+  auto bad = test::tap_item<WaitlistIntents>(h, "wl_add_ok", draw);
+  CHECK_FALSE(bad.add);
+  h.frame([&] { WaitlistIntents o; draw(o); });
+  CHECK(h.item(std::string("error:") + field_message(Locale::Fr, FieldError::PartyOutOfRange)));
+  v.party = "3";
+  auto good = test::tap_item<WaitlistIntents>(h, "wl_add_ok", draw);
+  REQUIRE(good.add);
+  CHECK(good.add->party_size == 3);
+  CHECK_FALSE(good.add->from_kiosk);
+}
+
+TEST_CASE("kiosk smoke frame: a guest joins, sees a position; no staff data; bad input refused") {
+  Fixture fx;
+  fx.desk.locale = Locale::En;
+  Headless h;
+  KioskView v;
+  auto draw = [&](KioskIntents& o) { draw_kiosk(v, fx.desk, o); };
+  test::tap_item<KioskIntents>(h, "kiosk_party_4", draw);
+  CHECK(v.party == 4);
+  test::tap_item<KioskIntents>(h, "kiosk_next", draw);
+  CHECK(v.step == KioskStep::Details);
+  h.frame([&] { KioskIntents o; draw(o); });
+  CHECK_FALSE(h.item("member_Alice"));  // no staff data
+  CHECK_FALSE(h.item("wl_Petit"));      // nor other guests
+  // Empty name and phone: messages, no join.
+  auto bad = test::tap_item<KioskIntents>(h, "kiosk_join", draw);
+  CHECK_FALSE(bad.join);
+  h.frame([&] { KioskIntents o; draw(o); });
+  CHECK(h.item(std::string("error:") + field_message(Locale::En, FieldError::NameEmpty)));
+  v.name = "Camille";
+  for (const char* k : {"key_0", "key_6", "key_1", "key_2", "key_3", "key_4"}) test::tap_item<KioskIntents>(h, k, draw);
+  CHECK(v.phone == "061234");
+  test::tap_item<KioskIntents>(h, "kiosk_consent", draw);
+  CHECK(v.consent);
+  auto join = test::tap_item<KioskIntents>(h, "kiosk_join", draw);
+  REQUIRE(join.join);
+  CHECK(join.join->from_kiosk);
+  CHECK(join.join->party_size == 4);
+  CHECK(join.join->guest_name == "Camille");
+  CHECK(join.join->consent);
+  kiosk_joined(v, "w2", fx.desk.now);
+  h.frame([&] { KioskIntents o; draw(o); });
+  CHECK(h.item("kiosk_position"));
+  // Leaving needs a PIN.
+  test::tap_item<KioskIntents>(h, "kiosk_staff", draw);
+  CHECK(v.step == KioskStep::Leave);
+  for (const char* k : {"key_2", "key_4", "key_6", "key_8"}) test::tap_item<KioskIntents>(h, k, draw);
+  auto leave = test::tap_item<KioskIntents>(h, "kiosk_leave_ok", draw);
+  REQUIRE(leave.leave);
+  CHECK(leave.leave->pin == "2468");
+}
+
+TEST_CASE("status bar smoke frame: state, outbox, conflicts popup, logout, locale") {
+  Fixture fx;
+  fx.desk.sync.connection = Connection::Offline;
+  fx.desk.sync.outbox = 3;
+  fx.desk.sync.conflicts = 1;
+  fx.desk.conflicts = {ConflictInfo{"res2", "Martin", "table taken", "4"}};
+  Headless h;
+  StatusBarView v;
+  auto draw = [&](StatusBarIntents& o) { draw_status_bar(v, fx.desk, o); };
+  h.frame([&] { StatusBarIntents o; draw(o); });
+  CHECK(h.item("sync_state"));
+  test::tap_item<StatusBarIntents>(h, "conflicts", draw);
+  CHECK(v.conflicts_open);
+  auto res = test::tap_item<StatusBarIntents>(h, "conflict_accept", draw);
+  REQUIRE(res.resolve);
+  CHECK(res.resolve->reservation_id == "res2");
+  CHECK(res.resolve->action == ConflictAction::AcceptProposal);
+  test::tap_item<StatusBarIntents>(h, "conflicts_close", draw);
+  auto out = test::tap_item<StatusBarIntents>(h, "logout", draw);
+  CHECK(out.logout);
+  auto loc = test::tap_item<StatusBarIntents>(h, "locale", draw);
+  CHECK(loc.switch_locale == std::optional<Locale>(Locale::En));
+}

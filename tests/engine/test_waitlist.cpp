@@ -1,0 +1,161 @@
+// Waitlist quotes: expected turns of seated tables, upcoming reservations
+// holding tables, positions, and the seating-order blend.
+#include <doctest/doctest.h>
+
+#include "fixtures.hpp"
+#include "foh/engine/waitlist.hpp"
+
+using namespace foh;
+using namespace foh::test;
+using RS = ReservationStatus;
+
+namespace {
+
+Venue two_tables() {
+  Venue v = venue();
+  v.tables = {table("t2", "2", 1, 2), table("t4", "4", 2, 4)};
+  v.services.clear();
+  return v;
+}
+
+LocalInstant at(const char* hhmm) { return LocalInstant::at(kThursday, *TimeOfDay::parse(hhmm)); }
+
+Reservation seated(std::string id, std::string table, std::string number, const char* since,
+                   int party) {
+  Reservation r = reservation(std::move(id), std::move(table), std::move(number), kThursday, since,
+                              party, RS::Seated);
+  r.seated_at = at(since).str();
+  return r;
+}
+
+WaitlistEntry entry(std::string id, int party, const char* joined) {
+  WaitlistEntry w;
+  w.id = std::move(id);
+  w.date = kThursday;
+  w.party_size = party;
+  w.created_at = at(joined).str();
+  return w;
+}
+
+DayBook day_of(std::vector<Reservation> rs, std::vector<WaitlistEntry> ws = {}) {
+  DayBook d;
+  d.date = kThursday;
+  d.reservations = std::move(rs);
+  d.waitlist = std::move(ws);
+  return d;
+}
+
+}  // namespace
+
+TEST_CASE("quote from the expected turn of the seated table") {
+  Venue v = two_tables();
+  // The couple sat at 19:00 on 2: turn 75 min, expected free at 20:15.
+  DayBook d = day_of({seated("s2", "t2", "2", "19:00", 2), seated("s4", "t4", "4", "19:00", 4)});
+  auto q = quote_walk_in(v, d, 2, at("19:30"));
+  REQUIRE(q.ok());
+  CHECK(q->seatable);
+  CHECK(q->position == 1);
+  CHECK(q->quoted_minutes == 45);
+  CHECK(q->table_number == "2");
+  CHECK(q->expected_seat_at == at("20:15"));
+  // A four waits for the four-top: 19:00 + 90 min.
+  CHECK(quote_walk_in(v, d, 4, at("19:30"))->quoted_minutes == 60);
+  // Nobody seats nine.
+  CHECK_FALSE(quote_walk_in(v, d, 9, at("19:30"))->seatable);
+}
+
+TEST_CASE("an overdue table is expected to free up within overdue_minutes") {
+  Venue v = two_tables();
+  DayBook d = day_of({seated("s2", "t2", "2", "19:00", 2), seated("s4", "t4", "4", "19:00", 4)});
+  auto q = quote_walk_in(v, d, 2, at("20:40"));  // the couple is 25 minutes past 20:15
+  REQUIRE(q.ok());
+  CHECK(q->quoted_minutes == 5);
+}
+
+TEST_CASE("upcoming reservations hold their tables") {
+  Venue v = two_tables();
+  // 2 is free now, but booked at 20:00: a couple (75 min) cannot sit at 19:30
+  // on it; the four-top frees at 20:30 and has nothing booked.
+  DayBook d = day_of({reservation("later", "t2", "2", kThursday, "20:00", 2),
+                      seated("s4", "t4", "4", "19:00", 4)});
+  auto q = quote_walk_in(v, d, 2, at("19:30"));
+  REQUIRE(q.ok());
+  CHECK(q->table_number == "4");
+  CHECK(q->quoted_minutes == 60);
+  // At 18:00 the couple fits before the 20:00 booking (18:00-19:15).
+  auto early = quote_walk_in(v, day_of({reservation("later", "t2", "2", kThursday, "20:00", 2)}),
+                             2, at("18:00"));
+  CHECK(early->quoted_minutes == 0);
+  CHECK(early->table_number == "2");
+}
+
+TEST_CASE("positions follow arrival; the queue ahead pushes the quote") {
+  Venue v = two_tables();
+  DayBook d = day_of({seated("s2", "t2", "2", "19:00", 2), seated("s4", "t4", "4", "19:00", 2)},
+                     {entry("w2", 2, "19:20"), entry("w1", 2, "19:10")});
+  auto plan = plan_waitlist(v, d, at("19:30"));
+  REQUIRE(plan.ok());
+  REQUIRE(plan->quotes.size() == 2);
+  CHECK(plan->quotes[0].entry_id == "w1");  // arrived first
+  CHECK(plan->quotes[0].position == 1);
+  CHECK(plan->quotes[0].quoted_minutes == 45);  // 2 frees at 20:15
+  CHECK(plan->quotes[1].entry_id == "w2");
+  CHECK(plan->quotes[1].position == 2);
+  CHECK(plan->quotes[1].quoted_minutes == 45);  // 4 frees at 20:15 too (couple's turn)
+  CHECK(plan->quotes[1].table_number == "4");
+  // A third couple waits for the first of them to turn again.
+  auto third = quote_walk_in(v, d, 2, at("19:30"));
+  CHECK(third->position == 3);
+  CHECK(third->quoted_minutes == 45 + 75);
+  CHECK(plan->seat_now.empty());  // nothing is free now
+}
+
+TEST_CASE("seating order blends waiting time and fit") {
+  Venue v = two_tables();
+  // Only the two-top is free. The six waited longest but fits nothing now;
+  // the couple fits the free two-top exactly and goes first.
+  Venue big = v;
+  big.tables.push_back(table("t6", "6", 4, 6));
+  DayBook d = day_of({seated("s4", "t4", "4", "19:00", 4), seated("s6", "t6", "6", "19:00", 6)},
+                     {entry("six", 6, "19:00"), entry("couple", 2, "19:20")});
+  auto plan = plan_waitlist(big, d, at("19:30"));
+  REQUIRE(plan.ok());
+  REQUIRE(plan->seating_order.size() == 2);
+  CHECK(plan->seating_order[0] == "couple");
+  CHECK(plan->seating_order[1] == "six");
+  REQUIRE(plan->seat_now.size() == 1);
+  CHECK(plan->seat_now[0].entry_id == "couple");
+  CHECK(plan->seat_now[0].table_number == "2");
+  // Two parties fitting free tables: the longer wait first, but wasted seats
+  // count against a party (a couple on the free four-top loses 10 minutes).
+  DayBook e = day_of({}, {entry("couple", 2, "19:00"), entry("four", 4, "19:05")});
+  auto p2 = plan_waitlist(v, e, at("19:30"));
+  REQUIRE(p2.ok());
+  CHECK(p2->seating_order[0] == "couple");  // 30 + 30 vs 25 + 30: the 2-top fits it exactly
+  CHECK(p2->seat_now.size() == 2);
+  // Only the four-top free: the couple (30 min, 2 seats wasted: 30 + 30 - 10)
+  // yields to the four (25 min, exact: 25 + 30).
+  DayBook g = day_of({seated("s2", "t2", "2", "19:00", 2)},
+                     {entry("couple", 2, "19:00"), entry("four", 4, "19:05")});
+  auto p3 = plan_waitlist(v, g, at("19:30"));
+  CHECK(p3->seating_order[0] == "four");
+  REQUIRE(p3->seat_now.size() == 1);
+  CHECK(p3->seat_now[0].entry_id == "four");
+  // Without the blend it is plain longest-waiting first.
+  WaitlistOptions plain;
+  plain.waste_penalty = 0;
+  CHECK(plan_waitlist(v, g, at("19:30"), plain)->seating_order[0] == "couple");
+}
+
+TEST_CASE("waitlist rows with a bad created_at are errors naming the row") {
+  Venue v = two_tables();
+  DayBook d = day_of({}, {entry("w", 2, "19:00")});
+  d.waitlist[0].created_at = "yesterday";
+  auto plan = plan_waitlist(v, d, at("19:30"));
+  REQUIRE_FALSE(plan.ok());
+  CHECK(plan.error().where == "waitlist_entries[0].created_at");
+  // Parties no longer waiting are not in the queue.
+  d.waitlist[0].created_at = at("19:00").str();
+  d.waitlist[0].status = WaitlistStatus::Converted;
+  CHECK(plan_waitlist(v, d, at("19:30"))->quotes.empty());
+}

@@ -1,0 +1,139 @@
+// foh-bench-frame: CPU time of one frame (NewFrame -> Render, no GPU) on the
+// floor, timeline and list screens with 300 tables on 3 floor plans and
+// 3 000 reservations in the day. Prints p50/p99 per screen and the one-off
+// cost of building the day's index.
+#include <imgui.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <ctime>
+#include <fstream>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "big_day.hpp"
+#include "desk.hpp"
+#include "foh/engine/floor.hpp"
+#include "screens/floor.hpp"
+#include "screens/reservations.hpp"
+#include "view/day_index.hpp"
+
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+double ms_since(Clock::time_point t0) {
+  return std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
+}
+
+double percentile(std::vector<double> v, double p) {
+  std::sort(v.begin(), v.end());
+  return v[std::min(v.size() - 1, static_cast<size_t>(p * (v.size() - 1) + 0.5))];
+}
+
+long rss_kb() {
+  std::ifstream f("/proc/self/status");
+  std::string line;
+  while (std::getline(f, line))
+    if (line.rfind("VmRSS:", 0) == 0) return std::atol(line.c_str() + 6);
+  return -1;
+}
+
+// CPU time of this thread: a frame's cost without the time other processes
+// on a busy machine take the core away (wall time is reported beside it).
+double thread_cpu_ms() {
+  timespec ts;
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+  return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
+struct FrameTime {
+  double cpu, wall;
+};
+
+// One frame of a screen in a full-window ImGui window.
+FrameTime frame(const std::function<void()>& draw) {
+  auto t0 = Clock::now();
+  double c0 = thread_cpu_ms();
+  ImGui::GetIO().DeltaTime = 1.0f / 60;
+  ImGui::NewFrame();
+  ImGui::SetNextWindowPos(ImVec2(0, 0));
+  ImGui::SetNextWindowSize(ImGui::GetIO().DisplaySize);
+  ImGui::Begin("screen", nullptr, ImGuiWindowFlags_NoDecoration);
+  draw();
+  ImGui::End();
+  ImGui::Render();
+  return FrameTime{thread_cpu_ms() - c0, ms_since(t0)};
+}
+
+void measure(const char* name, int frames, const std::function<void()>& draw) {
+  for (int i = 0; i < 30; ++i) frame(draw);  // warm-up: windows, tables and clipper settle
+  std::vector<double> cpu, wall;
+  for (int i = 0; i < frames; ++i) {
+    FrameTime f = frame(draw);
+    cpu.push_back(f.cpu), wall.push_back(f.wall);
+  }
+  std::printf("%-9s cpu p50=%.3f ms p99=%.3f ms | wall p50=%.3f ms p99=%.3f ms | vertices=%d\n", name,
+              percentile(cpu, 0.5), percentile(cpu, 0.99), percentile(wall, 0.5), percentile(wall, 0.99),
+              ImGui::GetDrawData() ? ImGui::GetDrawData()->TotalVtxCount : 0);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  int frames = 1000;
+  for (int i = 1; i < argc; ++i)
+    if (!std::strcmp(argv[i], "--frames") && i + 1 < argc) frames = std::atoi(argv[++i]);
+  foh::Date date{2026, 11, 28};
+  foh::Venue venue = foh::bench::big_venue();
+  foh::DayBook day = foh::bench::big_day(venue, date);
+  auto t0 = Clock::now();
+  auto floor = foh::Floor::build(venue, &day);
+  if (!floor) {
+    std::fprintf(stderr, "floor: %s\n", floor.error().text().c_str());
+    return 1;
+  }
+  foh::ui::DayIndex index = foh::ui::DayIndex::build(venue, day, *floor);
+  double build_ms = ms_since(t0);
+
+  ImGui::CreateContext();
+  ImGuiIO& io = ImGui::GetIO();
+  io.IniFilename = nullptr;
+  io.DisplaySize = ImVec2(1280, 800);
+  io.MousePos = ImVec2(-1, -1);
+  unsigned char* px;
+  int w, h;
+  io.Fonts->AddFontDefault();
+  io.Fonts->GetTexDataAsRGBA32(&px, &w, &h);
+
+  foh::ui::Desk desk;
+  desk.venue = &venue, desk.day = &day, desk.floor = &*floor, desk.index = &index;
+  desk.now = foh::LocalInstant::at(date, foh::TimeOfDay{19 * 3600 + 30 * 60});
+  std::printf("foh-bench-frame: %zu tables on %zu floor plans, %zu reservations, 1280x800, %d frames per screen\n",
+              venue.tables.size(), venue.floor_plans.size(), day.reservations.size(), frames);
+  std::printf("day index build (once per data change): %.2f ms\n", build_ms);
+
+  foh::ui::FloorView fv;
+  measure("floor", frames, [&] {
+    foh::ui::FloorIntents out;
+    foh::ui::draw_floor(fv, desk, out);
+  });
+  foh::ui::ReservationsView tv;
+  tv.mode = foh::ui::ReservationsMode::Timeline;
+  measure("timeline", frames, [&] {
+    foh::ui::ReservationsIntents out;
+    foh::ui::draw_reservations(tv, desk, out);
+  });
+  foh::ui::ReservationsView lv;
+  measure("list", frames, [&] {
+    foh::ui::ReservationsIntents out;
+    foh::ui::draw_reservations(lv, desk, out);
+  });
+  std::printf("resident memory: %ld kB\n", rss_kb());
+  ImGui::DestroyContext();
+  return 0;
+}

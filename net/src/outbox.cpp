@@ -130,6 +130,13 @@ Status Cache::outbox_attempted(int64_t seq, const std::string& error) {
   return ok();
 }
 
+Status Cache::outbox_rewrite(int64_t seq, OutboxOp op, const Json& row, OutboxState state) {
+  Stmt s(db_, "UPDATE outbox SET op = ?, row_json = ?, state = ?, last_error = '' WHERE seq = ?");
+  s.bind(1, to_string(op)).bind(2, row.dump()).bind(3, to_string(state)).bind(4, seq);
+  if (!s.run()) return s.error("outbox #" + std::to_string(seq));
+  return ok();
+}
+
 // ---------------------------------------------------------------- conflicts
 
 Status Cache::put_conflict(const Conflict& c) {

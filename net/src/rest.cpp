@@ -93,6 +93,11 @@ size_t on_header(char* data, size_t size, size_t n, void* user) {
   std::string_view line(data, size * n);
   if (auto v = header_value(line, "content-type"); !v.empty()) t->content_type = v;
   if (auto v = header_value(line, "content-range"); !v.empty()) t->content_range = v;
+  // A declared length over the cap is refused before the body is read.
+  if (auto v = header_value(line, "content-length"); !v.empty() && std::strtoull(v.c_str(), nullptr, 10) > t->cap) {
+    t->oversized = true;
+    return 0;
+  }
   return size * n;
 }
 
@@ -226,7 +231,6 @@ RestResponse RestClient::attempt(const std::string& method, const std::string& p
   curl_easy_setopt(c, CURLOPT_XFERINFOFUNCTION, on_progress);
   curl_easy_setopt(c, CURLOPT_XFERINFODATA, &t);
   curl_easy_setopt(c, CURLOPT_NOPROGRESS, 0L);
-  curl_easy_setopt(c, CURLOPT_ACCEPT_ENCODING, "");  // gzip when offered
 
   CURLcode rc = curl_easy_perform(c);
   curl_slist_free_all(hs);

@@ -18,12 +18,13 @@ class Stmt {
  public:
   Stmt(sqlite3* db, std::string_view sql) : db_(db) {
     rc_ = sqlite3_prepare_v2(db, sql.data(), static_cast<int>(sql.size()), &st_, nullptr);
+    prepared_ = rc_ == SQLITE_OK && st_ != nullptr;
   }
   ~Stmt() { sqlite3_finalize(st_); }
   Stmt(const Stmt&) = delete;
   Stmt& operator=(const Stmt&) = delete;
 
-  bool prepared() const { return rc_ == SQLITE_OK && st_ != nullptr; }
+  bool prepared() const { return prepared_; }
   Stmt& bind(int i, std::string_view s) {
     sqlite3_bind_text(st_, i, s.data(), static_cast<int>(s.size()), SQLITE_TRANSIENT);
     return *this;
@@ -69,6 +70,7 @@ class Stmt {
   sqlite3* db_;
   sqlite3_stmt* st_ = nullptr;
   int rc_ = SQLITE_OK;
+  bool prepared_ = false;
 };
 
 }  // namespace foh::net

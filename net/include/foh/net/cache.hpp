@@ -7,6 +7,7 @@
 //
 // A Cache is one SQLite connection: use it from one thread at a time. The sync
 // thread opens its own Cache on the same file.
+#include <chrono>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -135,6 +136,9 @@ class Cache {
   Status outbox_remove(int64_t seq);  // pushed and acknowledged
   Status outbox_mark(int64_t seq, OutboxState state, const std::string& error);
   Status outbox_attempted(int64_t seq, const std::string& error);  // attempts+1
+  // A host's decision on a conflicted entry: same place in the order, new
+  // content, back to pending.
+  Status outbox_rewrite(int64_t seq, OutboxOp op, const Json& row, OutboxState state);
 
   // ---- conflicts
   Status put_conflict(const Conflict& c);
@@ -169,6 +173,8 @@ class Cache {
   std::string path_;
 };
 
+// A UTC time as "YYYY-MM-DDTHH:MM:SS.uuuuuuZ".
+std::string iso_utc(std::chrono::system_clock::time_point tp);
 // Current UTC time as "YYYY-MM-DDTHH:MM:SS.uuuuuuZ" (the backend's timestamptz text form).
 std::string utc_now_iso();
 // Random UUID v4 (OpenSSL RAND_bytes), lowercase canonical text.

@@ -41,6 +41,12 @@ class Store {
 
   Cache& cache() { return cache_; }
 
+  // The floor editor's geometry test (two tables' areas intersect). The
+  // geometry lives with the plan drawing code; save_floor_plan refuses a plan
+  // where this says two tables of it overlap. Unset: no geometry check.
+  using OverlapTest = std::function<bool(const Table&, const Table&)>;
+  void set_overlap_test(OverlapTest test) { overlap_ = std::move(test); }
+
   // ---- reservations
   // New booking: id made here when empty, status default Confirmed; refused
   // when the table (or any member of its combination) is taken.
@@ -99,8 +105,8 @@ class Store {
  private:
   std::string now_iso() const;
   Status check_free(const Reservation& r);
-  Result<Reservation> write_reservation(Reservation r, OutboxOp op,
-                                        const std::optional<ReservationEvent>& event);
+  Result<Reservation> write_status(const Reservation& before, const Reservation& after,
+                                   const ReservationEvent& event);
   Result<Reservation> resolve_with(const Uuid& reservation_id, const TablePick& pick,
                                    const Actor& by);
   Result<WaitlistEntry> waitlist_set(const Uuid& entry_id, WaitlistStatus to, const Actor& by);
@@ -108,6 +114,7 @@ class Store {
                       const Actor& by);
   Cache& cache_;
   Clock clock_;
+  OverlapTest overlap_;
 };
 
 }  // namespace foh::net

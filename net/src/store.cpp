@@ -1,0 +1,163 @@
+// Reservation commands: create, edit, status changes and undo, walk-ins.
+// Checked with the engine's rules against the cached day before writing.
+#include "foh/net/store.hpp"
+
+#include "foh/engine/codec.hpp"
+#include "foh/engine/floor.hpp"
+#include "foh/engine/rules.hpp"
+#include "foh/engine/status.hpp"
+#include "store_write.hpp"
+
+namespace foh::net {
+
+Store::Store(Cache& cache, Clock clock)
+    : cache_(cache), clock_(clock ? std::move(clock) : Clock(&std::chrono::system_clock::now)) {}
+
+std::string Store::now_iso() const { return iso_utc(clock_()); }
+
+namespace {
+
+std::string hhmm_plus(TimeOfDay t, int minutes) {
+  return t.hhmm() + "-" + TimeOfDay{t.seconds + minutes * 60}.hhmm();
+}
+
+// The audit row as this terminal saw it; the backend's trigger writes the real
+// one, which replaces it on the next pull (metadata.provisional).
+Json provisional(const ReservationEvent& e) {
+  Json j = encode(e);
+  j["metadata"]["provisional"] = true;
+  return j;
+}
+
+}  // namespace
+
+Status Store::check_free(const Reservation& r) {
+  std::string where = "reservations " + r.id;
+  if (r.party_size < 1 || r.party_size > 99)
+    return Error{where + ".party_size", "must be between 1 and 99, got " + std::to_string(r.party_size)};
+  auto venue = cache_.load_venue();
+  if (!venue) return venue.error();
+  auto day = cache_.load_day(r.date);
+  if (!day) return day.error();
+  auto floor = Floor::build(*venue, &*day);
+  if (!floor) return floor.error();
+  if (r.table_id && !floor->table(*r.table_id))
+    return Error{where + ".table_id", "unknown table " + *r.table_id};
+  if (!is_live(r.status)) return ok();
+  for (const auto& id : floor->tables_of(r))
+    if (floor->is_unavailable(id))
+      return Error{where + ".table_id", "table " + floor->table(id)->name +
+                                            (floor->is_hidden(id) ? " is hidden" : " is blocked") +
+                                            " on " + r.date.str()};
+  const Settings& s = venue->restaurant.settings;
+  auto hits = conflicts_with(r, day->reservations, *floor, s, venue->services);
+  if (hits.empty()) return ok();
+  const Reservation& h = *hits.front();
+  std::string table = r.table_number.empty() ? h.table_number : r.table_number;
+  return Error{where + ".table_id", "table " + table + " is taken " +
+                                        hhmm_plus(h.time, duration_minutes(h, s)) + " by " +
+                                        (h.guest_name.empty() ? "a party" : h.guest_name) + " (" +
+                                        std::to_string(h.party_size) + ")"};
+}
+
+Result<Reservation> Store::create_reservation(Reservation r, const Actor& by) {
+  if (r.id.empty()) r.id = new_uuid();
+  if (r.restaurant_id.empty()) {
+    auto rid = cache_.kv_get("restaurant_id");
+    if (!rid) return Error{"reservations " + r.id + ".restaurant_id", "no restaurant in the cache"};
+    r.restaurant_id = *rid;
+  }
+  if (cache_.get_row("reservations", r.id))
+    return Error{"reservations " + r.id, "a reservation with this id exists"};
+  if (!r.created_by) r.created_by = by.member_id;
+  r.created_at = r.updated_at = now_iso();
+  if (auto st = check_free(r); !st) return st.error();
+  TransitionContext ctx{by.member_id, by.role, local_instant(clock_()), r.created_at, new_uuid(),
+                        r.arrived_count, Json::object()};
+  auto t = create(r, ctx);
+  if (!t) return t.error();
+  std::vector<RowWrite> w{{"reservations", encode(t->reservation), OutboxOp::Upsert, true, nullptr},
+                          {"reservation_events", provisional(t->event), OutboxOp::Upsert, false, nullptr}};
+  if (auto st = write_rows(cache_, w, r.created_at); !st) return st.error();
+  return t->reservation;
+}
+
+Result<Reservation> Store::update_reservation(const Reservation& r, const Actor& /*by*/) {
+  auto before = cache_.reservation(r.id);
+  if (!before) return before.error();
+  if (before->status != r.status)
+    return Error{"reservations " + r.id + ".status", "a status changes through its own action"};
+  Reservation next = r;
+  next.updated_at = now_iso();
+  if (auto st = check_free(next); !st) return st.error();
+  std::vector<RowWrite> w{{"reservations", encode(next), OutboxOp::Upsert, true, nullptr}};
+  if (auto st = write_rows(cache_, w, next.updated_at); !st) return st.error();
+  return next;
+}
+
+// A status change goes out through the backend's replay-safe RPC, with the
+// columns that came with it (arrived_count, seated_at) as a PATCH.
+Result<Reservation> Store::write_status(const Reservation& before, const Reservation& after,
+                                        const ReservationEvent& event) {
+  Json row = encode(after);
+  Json patch = Json::object();
+  if (after.arrived_count != before.arrived_count) patch["arrived_count"] = row["arrived_count"];
+  if (after.seated_at != before.seated_at) patch["seated_at"] = row["seated_at"];
+  Json out = {{"id", after.id},
+              {"from", to_string(before.status)},
+              {"to", to_string(after.status)},
+              {"metadata", event.metadata},
+              {"patch", patch}};
+  std::vector<RowWrite> w{{"reservations", row, OutboxOp::Status, true, out},
+                          {"reservation_events", provisional(event), OutboxOp::Upsert, false, nullptr}};
+  if (auto st = write_rows(cache_, w, event.created_at); !st) return st.error();
+  return after;
+}
+
+Result<Reservation> Store::change_status(const Uuid& reservation_id, ReservationStatus to,
+                                         const Actor& by, std::optional<int> arrived_count,
+                                         const Json& metadata) {
+  auto r = cache_.reservation(reservation_id);
+  if (!r) return r.error();
+  TransitionContext ctx{by.member_id, by.role, local_instant(clock_()), now_iso(), new_uuid(),
+                        arrived_count, metadata};
+  auto t = transition(*r, to, ctx);
+  if (!t) return t.error();
+  t->reservation.updated_at = ctx.now_timestamp;
+  return write_status(*r, t->reservation, t->event);
+}
+
+Result<Reservation> Store::undo_last_transition(const Uuid& reservation_id, const Actor& by) {
+  auto r = cache_.reservation(reservation_id);
+  if (!r) return r.error();
+  auto history = cache_.events_of(reservation_id);
+  const ReservationEvent* last = last_event(history, reservation_id);
+  if (!last) return Error{"reservations " + reservation_id, "nothing to undo"};
+  TransitionContext ctx{by.member_id, by.role, local_instant(clock_()), now_iso(), new_uuid(),
+                        std::nullopt, Json::object()};
+  auto t = undo(*r, *last, ctx);
+  if (!t) return t.error();
+  // Back on its table (undoing a cancel or no-show): the table must be free.
+  if (!is_live(r->status) && is_live(t->reservation.status))
+    if (auto st = check_free(t->reservation); !st) return st.error();
+  t->reservation.updated_at = ctx.now_timestamp;
+  return write_status(*r, t->reservation, t->event);
+}
+
+Result<Reservation> Store::seat_walk_in(int party_size, const TablePick& pick, Date date,
+                                        TimeOfDay time, const Actor& by,
+                                        const std::string& guest_name) {
+  if (pick.table_ids.empty()) return Error{"walk-in", "no table chosen"};
+  Reservation r;
+  r.party_size = party_size;
+  r.date = date;
+  r.time = time;
+  r.status = ReservationStatus::Seated;
+  r.source = "Walk-in";
+  r.guest_name = guest_name.empty() ? "Walk-in" : guest_name;
+  r.table_id = pick.table_ids.front();
+  r.table_number = pick.table_number;
+  return create_reservation(std::move(r), by);
+}
+
+}  // namespace foh::net

@@ -1,0 +1,97 @@
+// A host's decision on an overlap conflict found by sync: the proposed table,
+// another table, or cancelling. The conflicted outbox entry is rewritten in
+// place (same order) and goes back to pending; the guest's data never leaves.
+#include "foh/engine/codec.hpp"
+#include "foh/engine/status.hpp"
+#include "foh/net/store.hpp"
+#include "sqlite_stmt.hpp"
+#include "store_write.hpp"
+
+namespace foh::net {
+
+namespace {
+
+// Writes the decided row, rewrites the conflicted entry and the row's later
+// upserts (they carry the old table), and clears the conflict: one transaction.
+Status apply_decision(Cache& cache, const Conflict& c, const Reservation& r,
+                      const std::optional<ReservationEvent>& event) {
+  Transaction tx(cache);
+  if (!tx.begun()) return tx.begun();
+  Json row = encode(r);
+  if (auto st = cache.put_row("reservations", row); !st) return st;
+  if (event) {
+    Json ev = encode(*event);
+    ev["metadata"]["provisional"] = true;
+    if (auto st = cache.put_row("reservation_events", ev); !st) return st;
+  }
+  if (auto st = cache.outbox_rewrite(c.outbox_seq, OutboxOp::Upsert, row, OutboxState::Pending); !st)
+    return st;
+  for (const auto& e : cache.outbox(std::nullopt, 100000)) {
+    if (e.seq <= c.outbox_seq || e.table != "reservations" || e.row_id() != r.id ||
+        e.op != OutboxOp::Upsert)
+      continue;
+    Json later = e.row;
+    later["table_id"] = row["table_id"];
+    later["table_number"] = row["table_number"];
+    if (auto st = cache.outbox_rewrite(e.seq, e.op, later, e.state); !st) return st;
+  }
+  if (auto st = cache.remove_conflict(r.id); !st) return st;
+  return tx.commit();
+}
+
+}  // namespace
+
+Result<Reservation> Store::resolve_with(const Uuid& reservation_id, const TablePick& pick,
+                                        const Actor& /*by*/) {
+  auto c = cache_.conflict_of(reservation_id);
+  if (!c) return Error{"reservations " + reservation_id, "no conflict waits for this reservation"};
+  if (pick.table_ids.empty()) return Error{"reservations " + reservation_id, "no table chosen"};
+  auto r = cache_.reservation(reservation_id);
+  if (!r) return r.error();
+  Reservation next = *r;
+  next.table_id = pick.table_ids.front();
+  next.table_number = pick.table_number;
+  next.updated_at = now_iso();
+  if (auto st = check_free(next); !st) return st.error();
+  if (auto st = apply_decision(cache_, *c, next, std::nullopt); !st) return st.error();
+  return next;
+}
+
+Result<Reservation> Store::resolve_accept_proposal(const Uuid& reservation_id, const Actor& by) {
+  auto c = cache_.conflict_of(reservation_id);
+  if (!c) return Error{"reservations " + reservation_id, "no conflict waits for this reservation"};
+  if (c->proposed_table_ids.empty())
+    return Error{"reservations " + reservation_id,
+                 "no table to propose (" + c->proposal_reason + "): pick a table or cancel"};
+  return resolve_with(reservation_id,
+                      TablePick{c->proposed_table_ids, c->proposed_table_number, c->proposal_reason}, by);
+}
+
+Result<Reservation> Store::resolve_pick_table(const Uuid& reservation_id, const TablePick& pick,
+                                              const Actor& by) {
+  return resolve_with(reservation_id, pick, by);
+}
+
+Result<Reservation> Store::resolve_cancel(const Uuid& reservation_id, const Actor& by) {
+  auto c = cache_.conflict_of(reservation_id);
+  if (!c) return Error{"reservations " + reservation_id, "no conflict waits for this reservation"};
+  auto r = cache_.reservation(reservation_id);
+  if (!r) return r.error();
+  TransitionContext ctx{by.member_id, by.role, local_instant(clock_()), now_iso(), new_uuid(),
+                        std::nullopt, Json{{"reason", "overlap conflict"}}};
+  auto t = transition(*r, ReservationStatus::Cancelled, ctx);
+  if (!t) return t.error();
+  t->reservation.updated_at = ctx.now_timestamp;
+  if (auto st = apply_decision(cache_, *c, t->reservation, t->event); !st) return st.error();
+  return t->reservation;
+}
+
+Status Store::retry_failed(int64_t seq) {
+  auto e = cache_.outbox_entry(seq);
+  if (!e) return Error{"outbox #" + std::to_string(seq), "no such entry"};
+  if (e->state != OutboxState::Failed)
+    return Error{"outbox #" + std::to_string(seq), "only a failed entry is retried"};
+  return cache_.outbox_mark(seq, OutboxState::Pending, "");
+}
+
+}  // namespace foh::net

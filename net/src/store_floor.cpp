@@ -1,0 +1,110 @@
+// The day's floor (blocked/hidden tables, extra tables, notes) and the floor
+// plan editor's save.
+#include <set>
+
+#include "foh/engine/codec.hpp"
+#include "foh/engine/permissions.hpp"
+#include "foh/engine/validate.hpp"
+#include "foh/net/store.hpp"
+#include "store_write.hpp"
+
+namespace foh::net {
+
+Status Store::put_override(const Uuid& table_id, Date date, bool set_blocked, bool value,
+                           const Actor& /*by*/) {
+  if (!cache_.get_row("tables", table_id)) return Error{"tables " + table_id, "unknown table"};
+  DailyTableOverride o;
+  bool found = false;
+  for (const auto& j : cache_.rows_of_date("daily_table_overrides", date)) {
+    if (j.value("table_id", "") != table_id) continue;
+    auto d = decode_daily_table_override(j, "cache: daily_table_overrides");
+    if (!d) return d.error();
+    o = std::move(d).value();
+    found = true;
+  }
+  if (!found) {
+    o.id = new_uuid();
+    o.restaurant_id = cache_.kv_get("restaurant_id").value_or("");
+    o.table_id = table_id;
+    o.date = date;
+  }
+  (set_blocked ? o.is_blocked : o.is_hidden) = value;
+  o.updated_at = now_iso();
+  std::vector<RowWrite> w{{"daily_table_overrides", encode(o), OutboxOp::Upsert, true, nullptr}};
+  return write_rows(cache_, w, o.updated_at);
+}
+
+Status Store::set_table_blocked(const Uuid& table_id, Date date, bool blocked, const Actor& by) {
+  return put_override(table_id, date, true, blocked, by);
+}
+
+Status Store::set_table_hidden(const Uuid& table_id, Date date, bool hidden, const Actor& by) {
+  return put_override(table_id, date, false, hidden, by);
+}
+
+Result<DailyExtraTable> Store::save_extra_table(DailyExtraTable t, const Actor& /*by*/) {
+  if (t.id.empty()) t.id = new_uuid();
+  if (t.restaurant_id.empty()) t.restaurant_id = cache_.kv_get("restaurant_id").value_or("");
+  if (auto st = validate_table_row(as_table(t), "daily_extra_tables " + t.id); !st) return st.error();
+  t.updated_at = now_iso();
+  std::vector<RowWrite> w{{"daily_extra_tables", encode(t), OutboxOp::Upsert, true, nullptr}};
+  if (auto st = write_rows(cache_, w, t.updated_at); !st) return st.error();
+  return t;
+}
+
+Result<DailyFloorNote> Store::save_floor_note(DailyFloorNote n, const Actor& /*by*/) {
+  if (n.id.empty()) n.id = new_uuid();
+  if (n.restaurant_id.empty()) n.restaurant_id = cache_.kv_get("restaurant_id").value_or("");
+  n.updated_at = now_iso();
+  std::vector<RowWrite> w{{"daily_floor_notes", encode(n), OutboxOp::Upsert, true, nullptr}};
+  if (auto st = write_rows(cache_, w, n.updated_at); !st) return st.error();
+  return n;
+}
+
+namespace {
+
+// Rows of `table` on this floor plan that the new set no longer has.
+std::vector<RowWrite> removed(Cache& cache, const char* table, const Uuid& plan_id,
+                              const std::set<Uuid>& kept) {
+  std::vector<RowWrite> out;
+  for (const auto& j : cache.rows(table)) {
+    if (j.value("floor_plan_id", "") != plan_id || kept.count(j.value("id", ""))) continue;
+    out.push_back({table, Json{{"id", j.value("id", "")}}, OutboxOp::Delete, true, nullptr});
+  }
+  return out;
+}
+
+}  // namespace
+
+Status Store::save_floor_plan(const FloorPlan& plan, const std::vector<Zone>& zones,
+                              const std::vector<Table>& tables, const Actor& by) {
+  if (!may_authorize(by.role, action::kEditor))
+    return Error{"floor_plans " + plan.id, "editing the floor plan needs a Manager or Admin"};
+  std::vector<std::string> where;
+  for (size_t i = 0; i < tables.size(); ++i) where.push_back(row_where("", "tables", i));
+  for (const auto& t : tables)
+    if (t.floor_plan_id != plan.id)
+      return Error{"tables " + t.name + ".floor_plan_id", "belongs to another floor plan"};
+  if (auto st = validate_floor_tables(tables, where, {plan}); !st) return st;
+  if (overlap_)
+    for (size_t i = 0; i < tables.size(); ++i)
+      for (size_t k = i + 1; k < tables.size(); ++k)
+        if (overlap_(tables[i], tables[k]))
+          return Error{where[k], "table " + tables[k].name + " overlaps table " + tables[i].name};
+  std::string now = now_iso();
+  std::vector<RowWrite> w{{"floor_plans", encode(plan), OutboxOp::Upsert, true, nullptr}};
+  std::set<Uuid> zone_ids, table_ids;
+  for (const auto& z : zones) {
+    zone_ids.insert(z.id);
+    w.push_back({"zones", encode(z), OutboxOp::Upsert, true, nullptr});
+  }
+  for (const auto& t : tables) {
+    table_ids.insert(t.id);
+    w.push_back({"tables", encode(t), OutboxOp::Upsert, true, nullptr});
+  }
+  for (auto& r : removed(cache_, "tables", plan.id, table_ids)) w.push_back(std::move(r));
+  for (auto& r : removed(cache_, "zones", plan.id, zone_ids)) w.push_back(std::move(r));
+  return write_rows(cache_, w, now);
+}
+
+}  // namespace foh::net

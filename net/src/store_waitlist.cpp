@@ -1,0 +1,147 @@
+// Waitlist commands. A kiosk join is unconfirmed until staff accept it: it
+// has no position_in_queue until then (the backend has no other column for it,
+// and the queue position is what acceptance gives).
+#include <algorithm>
+
+#include "foh/engine/codec.hpp"
+#include "foh/engine/status.hpp"
+#include "foh/net/store.hpp"
+#include "store_write.hpp"
+
+namespace foh::net {
+
+namespace {
+
+bool is_open(WaitlistStatus s) {
+  return s == WaitlistStatus::Waiting || s == WaitlistStatus::Notified || s == WaitlistStatus::Called;
+}
+
+int next_position(Cache& cache, Date date) {
+  int pos = 0;
+  for (const auto& j : cache.rows_of_date("waitlist_entries", date)) {
+    auto it = j.find("position_in_queue");
+    if (it != j.end() && it->is_number_integer()) pos = std::max(pos, it->get<int>());
+  }
+  return pos + 1;
+}
+
+Result<WaitlistEntry> load_entry(Cache& cache, const Uuid& id) {
+  auto j = cache.get_row("waitlist_entries", id);
+  if (!j) return Error{"waitlist_entries " + id, "no such waitlist entry"};
+  return decode_waitlist_entry(*j, "cache: waitlist_entries " + id);
+}
+
+Status check_entry(const WaitlistEntry& e) {
+  std::string where = "waitlist_entries " + e.id;
+  if (e.party_size < 1 || e.party_size > 99)
+    return Error{where + ".party_size", "must be between 1 and 99, got " + std::to_string(e.party_size)};
+  if (e.guest_name.empty()) return Error{where + ".guest_name", "a name is needed"};
+  return ok();
+}
+
+}  // namespace
+
+Result<WaitlistEntry> Store::waitlist_add(WaitlistEntry e, const Actor& /*by*/) {
+  if (e.id.empty()) e.id = new_uuid();
+  if (e.restaurant_id.empty()) e.restaurant_id = cache_.kv_get("restaurant_id").value_or("");
+  if (e.notification_token.empty()) e.notification_token = new_uuid();
+  e.status = WaitlistStatus::Waiting;
+  e.created_at = e.updated_at = now_iso();
+  if (auto st = check_entry(e); !st) return st.error();
+  e.position_in_queue = next_position(cache_, e.date);
+  std::vector<RowWrite> w{{"waitlist_entries", encode(e), OutboxOp::Upsert, true, nullptr}};
+  if (auto st = write_rows(cache_, w, e.created_at); !st) return st.error();
+  return e;
+}
+
+Result<WaitlistEntry> Store::kiosk_join(WaitlistEntry e) {
+  if (e.id.empty()) e.id = new_uuid();
+  if (e.restaurant_id.empty()) e.restaurant_id = cache_.kv_get("restaurant_id").value_or("");
+  if (e.notification_token.empty()) e.notification_token = new_uuid();
+  e.status = WaitlistStatus::Waiting;
+  e.position_in_queue.reset();  // unconfirmed until staff accept it
+  e.created_at = e.updated_at = now_iso();
+  if (auto st = check_entry(e); !st) return st.error();
+  std::vector<RowWrite> w{{"waitlist_entries", encode(e), OutboxOp::Upsert, true, nullptr}};
+  if (auto st = write_rows(cache_, w, e.created_at); !st) return st.error();
+  return e;
+}
+
+Result<WaitlistEntry> Store::waitlist_accept(const Uuid& entry_id, const Actor& /*by*/) {
+  auto e = load_entry(cache_, entry_id);
+  if (!e) return e;
+  if (e->position_in_queue) return Error{"waitlist_entries " + entry_id, "already accepted"};
+  if (!is_open(e->status)) return Error{"waitlist_entries " + entry_id, "this entry is closed"};
+  e->position_in_queue = next_position(cache_, e->date);
+  e->updated_at = now_iso();
+  std::vector<RowWrite> w{{"waitlist_entries", encode(*e), OutboxOp::Upsert, true, nullptr}};
+  if (auto st = write_rows(cache_, w, e->updated_at); !st) return st.error();
+  return e;
+}
+
+Result<WaitlistEntry> Store::waitlist_set(const Uuid& entry_id, WaitlistStatus to, const Actor&) {
+  auto e = load_entry(cache_, entry_id);
+  if (!e) return e;
+  std::string where = "waitlist_entries " + entry_id + ".status";
+  if (!is_open(e->status))
+    return Error{where, std::string("cannot go from ") + to_string(e->status) + " to " + to_string(to)};
+  if (!e->position_in_queue && to != WaitlistStatus::Expired)
+    return Error{where, "a kiosk entry must be accepted by staff first"};
+  std::string now = now_iso();
+  e->status = to;
+  if (to == WaitlistStatus::Notified) e->notified_at = now;
+  if (to == WaitlistStatus::Called) e->called_at = now;
+  e->updated_at = now;
+  std::vector<RowWrite> w{{"waitlist_entries", encode(*e), OutboxOp::Upsert, true, nullptr}};
+  if (auto st = write_rows(cache_, w, now); !st) return st.error();
+  return e;
+}
+
+Result<WaitlistEntry> Store::waitlist_notify(const Uuid& id, const Actor& by) {
+  return waitlist_set(id, WaitlistStatus::Notified, by);
+}
+Result<WaitlistEntry> Store::waitlist_call(const Uuid& id, const Actor& by) {
+  return waitlist_set(id, WaitlistStatus::Called, by);
+}
+Result<WaitlistEntry> Store::waitlist_expire(const Uuid& id, const Actor& by) {
+  return waitlist_set(id, WaitlistStatus::Expired, by);
+}
+
+Result<Reservation> Store::waitlist_seat(const Uuid& entry_id, const TablePick& pick, TimeOfDay time,
+                                         const Actor& by) {
+  auto e = load_entry(cache_, entry_id);
+  if (!e) return e.error();
+  if (!is_open(e->status)) return Error{"waitlist_entries " + entry_id, "this entry is closed"};
+  if (pick.table_ids.empty()) return Error{"waitlist_entries " + entry_id, "no table chosen"};
+  Reservation r;
+  r.id = new_uuid();
+  r.restaurant_id = e->restaurant_id;
+  r.party_size = e->party_size;
+  r.date = e->date;
+  r.time = time;
+  r.status = ReservationStatus::Seated;
+  r.source = "Liste d'attente";
+  r.guest_name = e->guest_name;
+  r.guest_phone = e->guest_phone;
+  r.guest_email = e->guest_email;
+  r.table_id = pick.table_ids.front();
+  r.table_number = pick.table_number;
+  r.created_by = by.member_id;
+  r.created_at = r.updated_at = now_iso();
+  if (auto st = check_free(r); !st) return st.error();
+  TransitionContext ctx{by.member_id, by.role, local_instant(clock_()), r.created_at, new_uuid(),
+                        std::nullopt, Json{{"waitlist_entry_id", entry_id}}};
+  auto t = create(r, ctx);
+  if (!t) return t.error();
+  e->status = WaitlistStatus::Converted;
+  e->updated_at = r.created_at;
+  Json ev = encode(t->event);
+  ev["metadata"]["provisional"] = true;
+  std::vector<RowWrite> w{{"reservations", encode(t->reservation), OutboxOp::Upsert, true, nullptr},
+                          {"reservation_events", ev, OutboxOp::Upsert, false, nullptr},
+                          {"waitlist_entries", encode(*e), OutboxOp::Upsert, true, nullptr}};
+  if (auto st = write_rows(cache_, w, r.created_at); !st) return st.error();
+  return t->reservation;
+}
+
+}  // namespace foh::net

@@ -1,0 +1,33 @@
+// The one-transaction write every store command ends with.
+#include "store_write.hpp"
+
+#include <ctime>
+
+namespace foh::net {
+
+LocalInstant local_instant(std::chrono::system_clock::time_point tp) {
+  std::time_t t = std::chrono::system_clock::to_time_t(tp);
+  std::tm tm{};
+  localtime_r(&t, &tm);
+  Date d{tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday};
+  return LocalInstant::at(d, TimeOfDay{tm.tm_hour * 3600 + tm.tm_min * 60 + tm.tm_sec});
+}
+
+Status write_rows(Cache& cache, const std::vector<RowWrite>& writes, const std::string& now_iso) {
+  Transaction tx(cache);
+  if (!tx.begun()) return tx.begun();
+  for (const auto& w : writes) {
+    if (w.op == OutboxOp::Delete) {
+      if (auto st = cache.delete_row(w.table, w.row.value("id", "")); !st) return st;
+    } else if (auto st = cache.put_row(w.table, w.row); !st) {
+      return st;
+    }
+    if (!w.outbox) continue;
+    const Json& payload = w.outbox_row.is_null() ? w.row : w.outbox_row;
+    if (auto seq = cache.enqueue(w.table, w.op, payload, new_uuid(), now_iso); !seq)
+      return seq.error();
+  }
+  return tx.commit();
+}
+
+}  // namespace foh::net

@@ -1,0 +1,174 @@
+// The cache: schema, rows, outbox order, transactions, cursors, kv, file mode,
+// reads for the screens.
+#include <doctest/doctest.h>
+#include <sys/stat.h>
+
+#include "fixtures.hpp"
+#include "foh/engine/codec.hpp"
+#include "foh/net/cache.hpp"
+
+using namespace foh;
+using namespace foh::net;
+
+TEST_CASE("a new cache has the current schema and every synced table") {
+  auto c = Cache::open(":memory:");
+  REQUIRE(c.ok());
+  CHECK(c.value()->schema_version() == Cache::kSchemaVersion);
+  for (const char* t : kSyncedTables) CHECK(c.value()->row_count(t) == 0);
+  CHECK(c.value()->integrity_check().ok());
+  CHECK_FALSE(c.value()->has_venue());
+}
+
+TEST_CASE("rows are stored as JSON and found by id and date") {
+  auto c = std::move(Cache::open(":memory:")).value();
+  Json r = {{"id", "r1"}, {"restaurant_id", "x"}, {"date", "2026-12-01"}, {"status", "Confirmed"}};
+  REQUIRE(c->put_row("reservations", r).ok());
+  REQUIRE(c->put_row("reservations", {{"id", "r2"}, {"date", "2026-12-02"}}).ok());
+  CHECK(c->get_row("reservations", "r1").value() == r);
+  CHECK(c->rows_of_date("reservations", *Date::parse("2026-12-01")).size() == 1);
+  r["status"] = "Seated";
+  REQUIRE(c->put_row("reservations", r).ok());  // replace, not duplicate
+  CHECK(c->row_count("reservations") == 2);
+  CHECK(c->get_row("reservations", "r1")->at("status") == "Seated");
+  REQUIRE(c->delete_row("reservations", "r2").ok());
+  CHECK_FALSE(c->get_row("reservations", "r2"));
+  CHECK_FALSE(c->put_row("reservations", Json{{"date", "x"}}).ok());  // no id
+  CHECK_FALSE(c->put_row("not_a_table", r).ok());
+}
+
+TEST_CASE("a transaction rolls back in its destructor unless committed") {
+  auto c = std::move(Cache::open(":memory:")).value();
+  {
+    Transaction tx(*c);
+    REQUIRE(tx.begun().ok());
+    REQUIRE(c->put_row("zones", {{"id", "z1"}}).ok());
+    REQUIRE(c->enqueue("zones", OutboxOp::Upsert, {{"id", "z1"}}, new_uuid(), "").ok());
+  }
+  CHECK(c->row_count("zones") == 0);
+  CHECK(c->outbox_count() == 0);
+  {
+    Transaction tx(*c);
+    REQUIRE(c->put_row("zones", {{"id", "z1"}}).ok());
+    REQUIRE(tx.commit().ok());
+    CHECK_FALSE(tx.commit().ok());  // twice is a bug, reported
+  }
+  CHECK(c->row_count("zones") == 1);
+}
+
+TEST_CASE("the outbox keeps order, idempotency keys and states") {
+  auto c = std::move(Cache::open(":memory:")).value();
+  std::string key = new_uuid();
+  auto a = c->enqueue("reservations", OutboxOp::Upsert, {{"id", "a"}}, key, "t1");
+  auto b = c->enqueue("reservations", OutboxOp::Status, {{"id", "b"}, {"to", "Seated"}}, "", "t2");
+  REQUIRE(a.ok());
+  REQUIRE(b.ok());
+  CHECK(*a < *b);
+  CHECK_FALSE(c->enqueue("reservations", OutboxOp::Upsert, {{"id", "c"}}, key, "t3").ok());  // key unique
+  CHECK_FALSE(c->enqueue("reservations", OutboxOp::Upsert, {{"x", 1}}, "", "t3").ok());      // no id
+  auto all = c->outbox();
+  REQUIRE(all.size() == 2);
+  CHECK(all[0].idempotency_key == key);
+  CHECK(all[0].row_id() == "a");
+  CHECK(all[1].op == OutboxOp::Status);
+  CHECK(new_uuid().size() == 36);
+  CHECK(new_uuid() != new_uuid());
+
+  REQUIRE(c->outbox_mark(*a, OutboxState::Conflicted, "23P01").ok());
+  REQUIRE(c->outbox_attempted(*b, "timeout").ok());
+  CHECK(c->outbox_count(OutboxState::Pending) == 1);
+  CHECK(c->outbox_count(OutboxState::Conflicted) == 1);
+  CHECK(c->outbox_entry(*b)->attempts == 1);
+  CHECK(c->outbox_entry(*b)->last_error == "timeout");
+  CHECK(c->has_outbox_for("reservations", "a"));
+  REQUIRE(c->outbox_rewrite(*a, OutboxOp::Upsert, {{"id", "a"}, {"v", 2}}, OutboxState::Pending).ok());
+  CHECK(c->outbox_entry(*a)->row["v"] == 2);
+  CHECK(c->outbox()[0].seq == *a);  // same place in the order
+  REQUIRE(c->outbox_remove(*a).ok());
+  CHECK_FALSE(c->has_outbox_for("reservations", "a"));
+}
+
+TEST_CASE("conflicts, cursors and kv persist their fields") {
+  auto c = std::move(Cache::open(":memory:")).value();
+  Conflict k{"res1", 7, "overlap", {"t1", "t2"}, "7+8", "Tables 7+8 free", ""};
+  REQUIRE(c->put_conflict(k).ok());
+  auto got = c->conflict_of("res1");
+  REQUIRE(got);
+  CHECK(got->proposed_table_ids == std::vector<Uuid>{"t1", "t2"});
+  CHECK(got->proposed_table_number == "7+8");
+  CHECK(got->outbox_seq == 7);
+  REQUIRE(c->remove_conflict("res1").ok());
+  CHECK(c->conflicts().empty());
+
+  CHECK(c->cursor("tables").seq == 0);
+  REQUIRE(c->set_cursor("tables", {"", "", 12345}).ok());
+  CHECK(c->cursor("tables").seq == 12345);
+  CHECK_FALSE(c->kv_get("k"));
+  REQUIRE(c->kv_set("k", "v").ok());
+  CHECK(c->kv_get("k") == "v");
+}
+
+TEST_CASE("the cache file and its WAL are owner-only and survive a reopen") {
+  fixture::TempDir dir;
+  std::string path = dir.file("cache.db");
+  {
+    auto c = fixture::seeded_cache(path);
+    REQUIRE(c->kv_set("x", "1").ok());
+    for (std::string f : {path, path + "-wal", path + "-shm"}) {
+      struct stat st {};
+      REQUIRE(::stat(f.c_str(), &st) == 0);
+      CHECK_MESSAGE((st.st_mode & 0777) == 0600, f);
+    }
+  }
+  auto c = Cache::open(path);
+  REQUIRE(c.ok());
+  CHECK(c.value()->kv_get("x") == "1");
+  CHECK(c.value()->has_venue());
+  CHECK_FALSE(c.value()->seed(fixture::demo_venue()).ok());  // never seeded twice
+}
+
+TEST_CASE("the seeded demo loads back as the same venue and day") {
+  auto c = fixture::seeded_cache(":memory:", true);
+  auto v = c->load_venue();
+  REQUIRE_MESSAGE(v.ok(), (v.ok() ? "" : v.error().text()));
+  CHECK(v->restaurant.id == fixture::demo_venue().restaurant.id);
+  CHECK(v->tables.size() == fixture::demo_venue().tables.size());
+  CHECK(v->team_members.size() == fixture::demo_venue().team_members.size());
+  CHECK(v->restaurant.settings.turn_times == fixture::demo_venue().restaurant.settings.turn_times);
+  const DayBook& demo = fixture::demo_day();
+  auto d = c->load_day(demo.date);
+  REQUIRE(d.ok());
+  CHECK(d->reservations.size() == demo.reservations.size());
+  CHECK(d->waitlist.size() == demo.waitlist.size());
+  CHECK(d->table_overrides.size() == demo.table_overrides.size());
+  CHECK(c->load_day(demo.date.plus_days(1))->reservations.empty());
+}
+
+TEST_CASE("a row the codec refuses is reported with its table and id") {
+  auto c = fixture::seeded_cache();
+  Json bad = encode(fixture::booking("7", "19:00"));
+  bad["id"] = "bad-row";
+  bad["party_size"] = 0;
+  REQUIRE(c->put_row("reservations", bad).ok());
+  auto d = c->load_day(*Date::parse(fixture::kQuietDay));
+  REQUIRE_FALSE(d.ok());
+  CHECK(d.error().text().find("bad-row") != std::string::npos);
+  CHECK(d.error().text().find("party_size") != std::string::npos);
+}
+
+TEST_CASE("customer search matches name, phone and email, case-insensitively") {
+  auto c = std::move(Cache::open(":memory:")).value();
+  Customer a;
+  a.id = "c1";
+  a.name = "Amélie Durand";
+  a.phone = "+33 6 12 34 56 78";
+  Customer b;
+  b.id = "c2";
+  b.name = "Marc 100%";
+  REQUIRE(c->put_row("customers", encode(a)).ok());
+  REQUIRE(c->put_row("customers", encode(b)).ok());
+  CHECK(c->search_customers("durand").size() == 1);
+  CHECK(c->search_customers("12 34").size() == 1);
+  CHECK(c->search_customers("100%").size() == 1);  // % is literal
+  CHECK(c->search_customers("%").size() == 1);
+  CHECK(c->search_customers("zzz").empty());
+}

@@ -154,7 +154,12 @@ net::Actor App::actor() const {
   return a;
 }
 
-bool App::may(Tab t) const { return session_ && session_->may(tab_name(t)); }
+bool App::may(Tab t) const {
+  if (!session_) return false;
+  // Seating is floor work: whoever has the floor may seat, unless the seat tab is named.
+  if (t == Tab::Seat) return session_->may("seat") || session_->may("floor");
+  return session_->may(tab_name(t));
+}
 
 bool App::needs_manager() const {
   return !session_ || session_->member.role == Role::Server;

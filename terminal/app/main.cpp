@@ -115,6 +115,8 @@ int Loop::run() {
                            std::chrono::steady_clock::now() - started).count();
     if (!go_on) return exit_code;
     if (auto ms = app.next_change_ms()) pacer.schedule(platform.ticks_ms() + *ms);
+    // A screenshot or a benchmark waits for the start-up frames to be drawn.
+    if (!options.screenshot.empty() || (bench && !bench->started)) pacer.request_frames(1);
     if (bench && !bench->started && frames >= 10) {
       // Measure from here: the start-up frames are over.
       bench->started = true;

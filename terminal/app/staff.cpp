@@ -44,7 +44,8 @@ void App::draw_tabs() {
 }
 
 void App::draw_staff(platform::Platform& /*p*/) {
-  const float bar = ui::status_bar_height() * ImGui::GetFontSize();
+  // status_bar_height() is in pixels (touch target + padding), whatever its header says.
+  const float bar = ui::status_bar_height();
   ImGui::BeginChild("content", ImVec2(0, -bar), false, ImGuiWindowFlags_NoScrollbar);
   if (!session_) {
     ui::LoginIntents in;

@@ -1,8 +1,7 @@
 #include "client.hpp"
 
-#include <httplib.h>
-
 #include <doctest/doctest.h>
+#include <httplib.h>
 
 #include "jwt.hpp"
 
@@ -46,8 +45,8 @@ Call anon() { return Call{backend().anon_key, "", {}}; }
 
 Call staff(const std::string& restaurant_id, long ttl_seconds, const std::string& sub) {
   int64_t now = foh::backend::unix_now();
-  nlohmann::json claims = {{"role", "authenticated"}, {"restaurant_id", restaurant_id},
-                           {"exp", now + ttl_seconds}};
+  nlohmann::json claims = {
+      {"role", "authenticated"}, {"restaurant_id", restaurant_id}, {"exp", now + ttl_seconds}};
   if (!sub.empty()) claims["sub"] = sub;
   return Call{backend().anon_key, foh::backend::jwt_sign(claims, backend().jwt_secret), {}};
 }
@@ -62,22 +61,30 @@ std::string uuid() { return foh::backend::random_uuid(); }
 std::string seed_restaurant(const std::string& name) {
   std::string r = uuid(), plan = uuid();
   nlohmann::json restaurant = {
-      {"id", r}, {"name", name},
-      {"settings", {{"turn_times", {{"2", 60}, {"4", 90}, {"6", 120}}}, {"default_duration", 100}}}};
+      {"id", r},
+      {"name", name},
+      {"settings",
+       {{"turn_times", {{"2", 60}, {"4", 90}, {"6", 120}}}, {"default_duration", 100}}}};
   REQUIRE(post("/rest/v1/restaurants", restaurant, service()).status == 201);
   REQUIRE(post("/rest/v1/floor_plans", {{"id", plan}, {"restaurant_id", r}, {"name", "Salle"}},
-               service()).status == 201);
+               service())
+              .status == 201);
   nlohmann::json tables = nlohmann::json::array();
   for (int i = 1; i <= 4; ++i) {
-    nlohmann::json t = {{"id", uuid()}, {"restaurant_id", r}, {"floor_plan_id", plan},
-                        {"name", std::to_string(i)}, {"capacity_min", 1}, {"capacity_max", 4},
-                        {"capacity_overrides", i == 3 ? nlohmann::json{{"3+4", 8}} : nlohmann::json::object()}};
+    nlohmann::json t = {
+        {"id", uuid()},
+        {"restaurant_id", r},
+        {"floor_plan_id", plan},
+        {"name", std::to_string(i)},
+        {"capacity_min", 1},
+        {"capacity_max", 4},
+        {"capacity_overrides", i == 3 ? nlohmann::json{{"3+4", 8}} : nlohmann::json::object()}};
     tables.push_back(t);
   }
   REQUIRE(post("/rest/v1/tables", tables, service()).status == 201);
-  nlohmann::json night = {{"id", uuid()}, {"restaurant_id", r}, {"name", "Soir"},
-                          {"start_time", "19:00"}, {"end_time", "02:00"},
-                          {"days_of_week", {1, 2, 3, 4, 5, 6, 7}}};
+  nlohmann::json night = {{"id", uuid()},        {"restaurant_id", r},
+                          {"name", "Soir"},      {"start_time", "19:00"},
+                          {"end_time", "02:00"}, {"days_of_week", {1, 2, 3, 4, 5, 6, 7}}};
   REQUIRE(post("/rest/v1/services", night, service()).status == 201);
   return r;
 }
@@ -93,10 +100,14 @@ std::string table_id(const std::string& restaurant, const std::string& name) {
 nlohmann::json reservation(const std::string& restaurant, const std::string& table_name,
                            const std::string& date, const std::string& time, int party) {
   std::string first = table_name.substr(0, table_name.find('+'));
-  return {{"id", uuid()},           {"restaurant_id", restaurant},
-          {"table_id", table_id(restaurant, first)}, {"table_number", table_name},
-          {"guest_name", "Test"},   {"party_size", party},
-          {"date", date},           {"time", time},
+  return {{"id", uuid()},
+          {"restaurant_id", restaurant},
+          {"table_id", table_id(restaurant, first)},
+          {"table_number", table_name},
+          {"guest_name", "Test"},
+          {"party_size", party},
+          {"date", date},
+          {"time", time},
           {"status", "Confirmed"}};
 }
 

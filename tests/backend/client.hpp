@@ -1,11 +1,10 @@
 #pragma once
 // The running local backend (started by http_main.cpp with local.sh) and a
 // small PostgREST client for the tests.
+#include <nlohmann/json.hpp>
 #include <string>
 #include <utility>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 namespace fohtest {
 
@@ -25,8 +24,8 @@ struct Resp {
 };
 
 struct Call {
-  std::string apikey;       // default: anon key
-  std::string bearer;       // default: none (the apikey acts as the token)
+  std::string apikey;  // default: anon key
+  std::string bearer;  // default: none (the apikey acts as the token)
   std::vector<std::pair<std::string, std::string>> headers;
 };
 
@@ -39,7 +38,9 @@ inline Resp post(const std::string& path, const nlohmann::json& b, const Call& c
 inline Resp patch(const std::string& path, const nlohmann::json& b, const Call& c) {
   return request("PATCH", path, &b, c);
 }
-inline Resp del(const std::string& path, const Call& c) { return request("DELETE", path, nullptr, c); }
+inline Resp del(const std::string& path, const Call& c) {
+  return request("DELETE", path, nullptr, c);
+}
 
 Call service();  // service_role key
 Call anon();

@@ -55,7 +55,8 @@ TEST_CASE("authenticate: apikey required and known, bearer decides the role") {
   auto late = authenticate(cfg, cfg.anon_key, "Bearer " + staff, 100);
   REQUIRE(failed(late));
   CHECK(std::get<ApiError>(late).code == "PGRST301");
-  auto odd_role = authenticate(cfg, cfg.anon_key, "Bearer " + jwt_sign({{"role", "postgres"}}, "s"), 0);
+  auto odd_role =
+      authenticate(cfg, cfg.anon_key, "Bearer " + jwt_sign({{"role", "postgres"}}, "s"), 0);
   CHECK(failed(odd_role));
 }
 

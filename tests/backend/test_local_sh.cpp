@@ -25,5 +25,6 @@ TEST_CASE("the demo restaurant is loaded when assets/demo has one") {
   Resp venue = get("/rest/v1/restaurants?id=eq." + backend().restaurant_id, service());
   REQUIRE(venue.body.size() == 1);
   CHECK(get("/rest/v1/tables?select=id&limit=1&restaurant_id=eq." + backend().restaurant_id,
-            service()).body.size() == 1);
+            service())
+            .body.size() == 1);
 }

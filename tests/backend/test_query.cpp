@@ -16,14 +16,17 @@ TableInfo reservations() {
 }  // namespace
 
 TEST_CASE("filters become parameterised conditions") {
-  QueryParams p = {{"date", "eq.2026-11-23"}, {"status", "in.(Confirmed,\"Seated, late\")"},
-                   {"notes", "is.null"}, {"time", "not.gte.19:00"}};
+  QueryParams p = {{"date", "eq.2026-11-23"},
+                   {"status", "in.(Confirmed,\"Seated, late\")"},
+                   {"notes", "is.null"},
+                   {"time", "not.gte.19:00"}};
   auto q = parse_query(p, reservations());
   REQUIRE_FALSE(failed(q));
   Params values;
   std::string where = where_sql(std::get<QueryParts>(q), values);
-  CHECK(where == " where \"date\" = $1 and \"notes\" is null and \"status\" in ($2,$3) and "
-                 "not (\"time\" >= $4)");
+  CHECK(where ==
+        " where \"date\" = $1 and \"notes\" is null and \"status\" in ($2,$3) and "
+        "not (\"time\" >= $4)");
   REQUIRE(values.size() == 4);
   CHECK(values[2] == "Seated, late");
   CHECK(values[3] == "19:00");
@@ -40,8 +43,10 @@ TEST_CASE("a value never reaches the SQL text") {
 }
 
 TEST_CASE("select, order, limit and offset") {
-  QueryParams p = {{"select", "id,time"}, {"order", "date.desc,time.asc.nullslast"},
-                   {"limit", "10"}, {"offset", "20"}};
+  QueryParams p = {{"select", "id,time"},
+                   {"order", "date.desc,time.asc.nullslast"},
+                   {"limit", "10"},
+                   {"offset", "20"}};
   auto q = parse_query(p, reservations());
   REQUIRE_FALSE(failed(q));
   const auto& parts = std::get<QueryParts>(q);

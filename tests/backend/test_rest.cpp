@@ -44,7 +44,8 @@ TEST_CASE("select, filters, order, limit/offset and Range") {
 
   // count=exact gives the total in Content-Range. (A `Range: 3-9` request header is
   // answered 416 by cpp-httplib 0.11 before routing: clients page with limit/offset.)
-  Resp counted = get(base + "&select=time&order=time.asc&offset=3", with(service(), "Prefer", "count=exact"));
+  Resp counted =
+      get(base + "&select=time&order=time.asc&offset=3", with(service(), "Prefer", "count=exact"));
   REQUIRE(counted.body.size() == 2);
   CHECK(counted.body[0]["time"] == "19:00:00");
   CHECK(counted.header("Content-Range") == "3-4/5");
@@ -52,7 +53,8 @@ TEST_CASE("select, filters, order, limit/offset and Range") {
   CHECK(partial.status == 206);
   CHECK(partial.header("Content-Range") == "0-1/5");
 
-  Resp one = get(base + "&time=eq.13:00", with(service(), "Accept", "application/vnd.pgrst.object+json"));
+  Resp one =
+      get(base + "&time=eq.13:00", with(service(), "Accept", "application/vnd.pgrst.object+json"));
   REQUIRE(one.status == 200);
   CHECK(one.body.is_object());
   CHECK(get(base, with(service(), "Accept", "application/vnd.pgrst.object+json")).status == 406);
@@ -84,7 +86,8 @@ TEST_CASE("insert, upsert, patch and delete round trips") {
   CHECK(up.body[0]["notes"] == "window seat");
   CHECK(get("/rest/v1/reservations?id=eq." + id, service()).body.size() == 1);
 
-  Resp patched = patch("/rest/v1/reservations?id=eq." + id, {{"party_size", 3}, {"tags", {"VIP"}}}, rep);
+  Resp patched =
+      patch("/rest/v1/reservations?id=eq." + id, {{"party_size", 3}, {"tags", {"VIP"}}}, rep);
   REQUIRE(patched.status == 200);
   CHECK(patched.body[0]["party_size"] == 3);
   CHECK(patched.body[0]["tags"] == json::array({"VIP"}));
@@ -100,16 +103,47 @@ TEST_CASE("insert, upsert, patch and delete round trips") {
   CHECK(tomb.body[0]["table_name"] == "reservations");
 
   // Every entity the terminal writes goes in and comes back.
-  std::string plan = get("/rest/v1/floor_plans?select=id&restaurant_id=eq." + r, service()).body[0]["id"];
+  std::string plan =
+      get("/rest/v1/floor_plans?select=id&restaurant_id=eq." + r, service()).body[0]["id"];
   std::string t1 = table_id(r, "1");
   json samples = {
-      {"zones", {{"id", uuid()}, {"restaurant_id", r}, {"floor_plan_id", plan}, {"name", "Bar"}, {"color", "#ff0000"}}},
+      {"zones",
+       {{"id", uuid()},
+        {"restaurant_id", r},
+        {"floor_plan_id", plan},
+        {"name", "Bar"},
+        {"color", "#ff0000"}}},
       {"customers", {{"id", uuid()}, {"restaurant_id", r}, {"name", "Ada"}, {"tags", {"VIP"}}}},
-      {"waitlist_entries", {{"id", uuid()}, {"restaurant_id", r}, {"date", "2026-12-02"}, {"party_size", 2}, {"guest_name", "Bob"}}},
-      {"daily_table_overrides", {{"id", uuid()}, {"restaurant_id", r}, {"table_id", t1}, {"date", "2026-12-02"}, {"is_blocked", true}}},
-      {"daily_extra_tables", {{"id", uuid()}, {"restaurant_id", r}, {"floor_plan_id", plan}, {"date", "2026-12-02"}, {"name", "X1"}, {"shape", "round"}}},
-      {"daily_floor_notes", {{"id", uuid()}, {"restaurant_id", r}, {"date", "2026-12-02"}, {"note", "Private party at 21:00"}}},
-      {"team_members", {{"id", uuid()}, {"restaurant_id", r}, {"display_name", "Zoe"}, {"role", "Server"}, {"allowed_tabs", {"floor"}}}}};
+      {"waitlist_entries",
+       {{"id", uuid()},
+        {"restaurant_id", r},
+        {"date", "2026-12-02"},
+        {"party_size", 2},
+        {"guest_name", "Bob"}}},
+      {"daily_table_overrides",
+       {{"id", uuid()},
+        {"restaurant_id", r},
+        {"table_id", t1},
+        {"date", "2026-12-02"},
+        {"is_blocked", true}}},
+      {"daily_extra_tables",
+       {{"id", uuid()},
+        {"restaurant_id", r},
+        {"floor_plan_id", plan},
+        {"date", "2026-12-02"},
+        {"name", "X1"},
+        {"shape", "round"}}},
+      {"daily_floor_notes",
+       {{"id", uuid()},
+        {"restaurant_id", r},
+        {"date", "2026-12-02"},
+        {"note", "Private party at 21:00"}}},
+      {"team_members",
+       {{"id", uuid()},
+        {"restaurant_id", r},
+        {"display_name", "Zoe"},
+        {"role", "Server"},
+        {"allowed_tabs", {"floor"}}}}};
   for (const auto& [table, sample] : samples.items()) {
     CAPTURE(table);
     Resp in = post("/rest/v1/" + table, sample, rep);
@@ -122,22 +156,35 @@ TEST_CASE("insert, upsert, patch and delete round trips") {
 
 TEST_CASE("overlap trigger: 23P01 for a table, alone or in a combination") {
   std::string r = seed_restaurant("Overlap");
-  REQUIRE(post("/rest/v1/reservations", reservation(r, "4", "2026-12-03", "20:00"), service()).status == 201);
+  REQUIRE(
+      post("/rest/v1/reservations", reservation(r, "4", "2026-12-03", "20:00"), service()).status ==
+      201);
 
   Resp same = post("/rest/v1/reservations", reservation(r, "4", "2026-12-03", "20:30"), service());
   CHECK(same.status == 409);
   CHECK(same.code() == "23P01");
   // 3+4 holds table 4 too.
-  Resp combo = post("/rest/v1/reservations", reservation(r, "3+4", "2026-12-03", "19:30", 6), service());
+  Resp combo =
+      post("/rest/v1/reservations", reservation(r, "3+4", "2026-12-03", "19:30", 6), service());
   CHECK(combo.code() == "23P01");
   // Party of 2 turns in 60 min: 21:00 is free, and table 3 alone is free.
-  CHECK(post("/rest/v1/reservations", reservation(r, "4", "2026-12-03", "21:00"), service()).status == 201);
-  CHECK(post("/rest/v1/reservations", reservation(r, "3", "2026-12-03", "20:00"), service()).status == 201);
+  CHECK(
+      post("/rest/v1/reservations", reservation(r, "4", "2026-12-03", "21:00"), service()).status ==
+      201);
+  CHECK(
+      post("/rest/v1/reservations", reservation(r, "3", "2026-12-03", "20:00"), service()).status ==
+      201);
 
   // Past midnight: 00:30 of a night service (19:00-02:00) is after 23:45 of the same date.
-  REQUIRE(post("/rest/v1/reservations", reservation(r, "1", "2026-12-03", "23:45"), service()).status == 201);
-  CHECK(post("/rest/v1/reservations", reservation(r, "1", "2026-12-03", "00:30"), service()).code() == "23P01");
-  CHECK(post("/rest/v1/reservations", reservation(r, "1", "2026-12-03", "01:00"), service()).status == 201);
+  REQUIRE(
+      post("/rest/v1/reservations", reservation(r, "1", "2026-12-03", "23:45"), service()).status ==
+      201);
+  CHECK(
+      post("/rest/v1/reservations", reservation(r, "1", "2026-12-03", "00:30"), service()).code() ==
+      "23P01");
+  CHECK(
+      post("/rest/v1/reservations", reservation(r, "1", "2026-12-03", "01:00"), service()).status ==
+      201);
 
   // Cancelling frees the table; moving a row onto a held table is refused too.
   json late = reservation(r, "2", "2026-12-03", "20:00");
@@ -146,11 +193,15 @@ TEST_CASE("overlap trigger: 23P01 for a table, alone or in a combination") {
                     {{"table_id", table_id(r, "4")}, {"table_number", "4"}}, service());
   CHECK(move.code() == "23P01");
   json blocker = get("/rest/v1/reservations?select=id&restaurant_id=eq." + r +
-                     "&table_number=eq.4&time=eq.20:00", service()).body[0];
+                         "&table_number=eq.4&time=eq.20:00",
+                     service())
+                     .body[0];
   CHECK(patch("/rest/v1/reservations?id=eq." + blocker["id"].get<std::string>(),
-              {{"status", "Cancelled"}}, service()).status == 204);
+              {{"status", "Cancelled"}}, service())
+            .status == 204);
   CHECK(patch("/rest/v1/reservations?id=eq." + late["id"].get<std::string>(),
-              {{"table_id", table_id(r, "4")}, {"table_number", "4"}}, service()).status == 204);
+              {{"table_id", table_id(r, "4")}, {"table_number", "4"}}, service())
+            .status == 204);
 }
 
 TEST_CASE("two terminals racing for one table: exactly one wins") {
@@ -172,20 +223,26 @@ TEST_CASE("two terminals racing for one table: exactly one wins") {
 TEST_CASE("a status change writes one event; a replay writes none") {
   std::string r = seed_restaurant("Events");
   std::string member = uuid();
-  REQUIRE(post("/rest/v1/team_members", {{"id", member}, {"restaurant_id", r}, {"display_name", "Host"}},
-               service()).status == 201);
+  REQUIRE(post("/rest/v1/team_members",
+               {{"id", member}, {"restaurant_id", r}, {"display_name", "Host"}}, service())
+              .status == 201);
   json row = reservation(r, "1", "2026-12-05", "19:00");
   std::string id = row["id"];
   Call host = staff(r, 900, member);
   REQUIRE(post("/rest/v1/reservations", row, host).status == 201);
-  std::string events = "/rest/v1/reservation_events?reservation_id=eq." + id + "&order=created_at.asc";
+  std::string events =
+      "/rest/v1/reservation_events?reservation_id=eq." + id + "&order=created_at.asc";
   Resp created = get(events, host);
   REQUIRE(created.body.size() == 1);
   CHECK(created.body[0]["from_status"].is_null());
   CHECK(created.body[0]["to_status"] == "Confirmed");
 
-  REQUIRE(patch("/rest/v1/reservations?id=eq." + id, {{"status", "Arrived"}, {"arrived_count", 1}}, host).status == 204);
-  REQUIRE(patch("/rest/v1/reservations?id=eq." + id, {{"status", "Arrived"}, {"arrived_count", 1}}, host).status == 204);
+  REQUIRE(patch("/rest/v1/reservations?id=eq." + id, {{"status", "Arrived"}, {"arrived_count", 1}},
+                host)
+              .status == 204);
+  REQUIRE(patch("/rest/v1/reservations?id=eq." + id, {{"status", "Arrived"}, {"arrived_count", 1}},
+                host)
+              .status == 204);
   Resp two = get(events, host);
   REQUIRE(two.body.size() == 2);
   CHECK(two.body[1]["from_status"] == "Confirmed");
@@ -194,7 +251,10 @@ TEST_CASE("a status change writes one event; a replay writes none") {
   CHECK(two.body[1]["metadata"]["arrived_count"] == 1);
 
   // The replay-safe RPC: applied once, then a no-op; a stale from-status is refused.
-  json call = {{"p_id", id}, {"p_to", "Seated"}, {"p_from", "Arrived"}, {"p_metadata", {{"reason", "walk-in"}}}};
+  json call = {{"p_id", id},
+               {"p_to", "Seated"},
+               {"p_from", "Arrived"},
+               {"p_metadata", {{"reason", "walk-in"}}}};
   Resp seated = post("/rest/v1/rpc/change_reservation_status", call, host);
   REQUIRE(seated.status == 200);
   CHECK(seated.body["status"] == "Seated");
@@ -208,7 +268,8 @@ TEST_CASE("a status change writes one event; a replay writes none") {
   CHECK(stale.code() == "P0001");
   CHECK(get(events, host).body.size() == 3);
   // Staff read the log but never write it.
-  Resp forged = post("/rest/v1/reservation_events", {{"reservation_id", id}, {"to_status", "Completed"}}, host);
+  Resp forged = post("/rest/v1/reservation_events",
+                     {{"reservation_id", id}, {"to_status", "Completed"}}, host);
   CHECK(forged.status == 403);
 }
 
@@ -236,7 +297,8 @@ TEST_CASE("malformed requests get PostgREST's codes") {
   Resp no_fn = post("/rest/v1/rpc/nope", json::object(), s);
   CHECK(no_fn.status == 404);
   CHECK(no_fn.code() == "PGRST202");
-  Resp bad_party = post("/rest/v1/reservations", reservation(seed_restaurant("Checks"), "1", "2026-12-06", "12:00", 100), s);
+  Resp bad_party = post("/rest/v1/reservations",
+                        reservation(seed_restaurant("Checks"), "1", "2026-12-06", "12:00", 100), s);
   CHECK(bad_party.status == 400);
   CHECK(bad_party.code() == "23514");
 }

@@ -17,7 +17,9 @@ TEST_CASE("a token of restaurant A neither reads nor writes restaurant B") {
   std::string a = seed_restaurant("A"), b = seed_restaurant("B");
   json rb = reservation(b, "1", "2026-12-10", "12:00");
   REQUIRE(post("/rest/v1/reservations", rb, service()).status == 201);
-  REQUIRE(post("/rest/v1/reservations", reservation(a, "1", "2026-12-10", "12:00"), service()).status == 201);
+  REQUIRE(
+      post("/rest/v1/reservations", reservation(a, "1", "2026-12-10", "12:00"), service()).status ==
+      201);
   Call staff_a = staff(a);
 
   Resp mine = get("/rest/v1/reservations?select=restaurant_id", staff_a);
@@ -28,7 +30,8 @@ TEST_CASE("a token of restaurant A neither reads nor writes restaurant B") {
   CHECK(get("/rest/v1/tables?restaurant_id=eq." + b, staff_a).body.empty());
   CHECK(get("/rest/v1/restaurants", staff_a).body.size() == 1);
 
-  Resp insert_b = post("/rest/v1/reservations", reservation(b, "2", "2026-12-10", "12:00"), staff_a);
+  Resp insert_b =
+      post("/rest/v1/reservations", reservation(b, "2", "2026-12-10", "12:00"), staff_a);
   CHECK(insert_b.status == 403);
   CHECK(insert_b.code() == "42501");
   std::string id_b = rb["id"];
@@ -41,7 +44,9 @@ TEST_CASE("a token of restaurant A neither reads nor writes restaurant B") {
   CHECK(still.body[0]["notes"].is_null());
   // Moving one's own row into B is refused as well (WITH CHECK).
   std::string id_a = get("/rest/v1/reservations?select=id", staff_a).body[0]["id"];
-  CHECK(patch("/rest/v1/reservations?id=eq." + id_a, {{"restaurant_id", b}, {"time", "18:00"}}, staff_a).status == 403);
+  CHECK(patch("/rest/v1/reservations?id=eq." + id_a, {{"restaurant_id", b}, {"time", "18:00"}},
+              staff_a)
+            .status == 403);
 }
 
 TEST_CASE("expired, forged or missing tokens get 401") {
@@ -66,8 +71,9 @@ TEST_CASE("expired, forged or missing tokens get 401") {
 TEST_CASE("the kiosk (anon) joins the waitlist and reads only its own position") {
   std::string r = seed_restaurant("Kiosk");
   std::string token1 = uuid(), token2 = uuid();
-  json first = {{"id", uuid()}, {"restaurant_id", r}, {"date", "2026-12-11"}, {"party_size", 2},
-                {"guest_name", "Ann"}, {"notification_token", token1}, {"status", "called"}};
+  json first = {{"id", uuid()},      {"restaurant_id", r},  {"date", "2026-12-11"},
+                {"party_size", 2},   {"guest_name", "Ann"}, {"notification_token", token1},
+                {"status", "called"}};
   json second = first;
   second["id"] = uuid();
   second["notification_token"] = token2;
@@ -84,16 +90,22 @@ TEST_CASE("the kiosk (anon) joins the waitlist and reads only its own position")
   CHECK(read.status == 401);
   CHECK(read.code() == "42501");
   CHECK(get("/rest/v1/waitlist_entries", anon()).status == 401);
-  CHECK(post("/rest/v1/reservations", reservation(r, "1", "2026-12-11", "12:00"), anon()).status == 401);
+  CHECK(post("/rest/v1/reservations", reservation(r, "1", "2026-12-11", "12:00"), anon()).status ==
+        401);
   CHECK(patch("/rest/v1/waitlist_entries?id=eq." + first["id"].get<std::string>(),
-              {{"status", "converted"}}, anon()).status == 401);
+              {{"status", "converted"}}, anon())
+            .status == 401);
 }
 
 TEST_CASE("pin-login: ok, wrong PIN, lockout") {
   std::string r = seed_restaurant("Pins");
   std::string member = uuid(), salt = "00112233445566778899aabbccddeeff";
-  json row = {{"id", member}, {"restaurant_id", r}, {"display_name", "Sam"}, {"role", "Manager"},
-              {"pin", foh::hash_pin("4821", salt, 1000)}, {"pin_salt", salt}};
+  json row = {{"id", member},
+              {"restaurant_id", r},
+              {"display_name", "Sam"},
+              {"role", "Manager"},
+              {"pin", foh::hash_pin("4821", salt, 1000)},
+              {"pin_salt", salt}};
   REQUIRE(post("/rest/v1/team_members", row, service()).status == 201);
   json login = {{"restaurant_id", r}, {"team_member_id", member}, {"pin", "4821"}};
 
@@ -128,9 +140,13 @@ TEST_CASE("parallel wrong PINs cannot outrun the lockout") {
   std::string r = seed_restaurant("Parallel pins");
   std::string member = uuid(), salt = "0123456789abcdef0123456789abcdef";
   REQUIRE(post("/rest/v1/team_members",
-               {{"id", member}, {"restaurant_id", r}, {"display_name", "Lee"},
-                {"pin", foh::hash_pin("2468", salt, 20000)}, {"pin_salt", salt}},
-               service()).status == 201);
+               {{"id", member},
+                {"restaurant_id", r},
+                {"display_name", "Lee"},
+                {"pin", foh::hash_pin("2468", salt, 20000)},
+                {"pin_salt", salt}},
+               service())
+              .status == 201);
   json wrong = {{"restaurant_id", r}, {"team_member_id", member}, {"pin", "1111"}};
   std::vector<std::thread> threads;
   std::atomic<int> rejected_wrong{0};

@@ -1,7 +1,6 @@
 // The pull protocol of tools/backend/SYNC.md: a row committed late with an
 // older sync_seq is not missed by a client paging with the horizon.
 #include <doctest/doctest.h>
-
 #include <libpq-fe.h>
 
 #include <set>
@@ -22,8 +21,8 @@ std::set<std::string> pull(const std::string& restaurant, long long& cursor, int
   long long after = 0;
   while (true) {
     Resp r = get("/rest/v1/reservations?select=id,sync_seq&sync_xid=gte." + std::to_string(cursor) +
-                     "&sync_seq=gt." + std::to_string(after) + "&order=sync_seq.asc&limit=" +
-                     std::to_string(page),
+                     "&sync_seq=gt." + std::to_string(after) +
+                     "&order=sync_seq.asc&limit=" + std::to_string(page),
                  staff(restaurant));
     REQUIRE(r.status == 200);
     for (const auto& row : r.body) seen.insert(row["id"].get<std::string>());
@@ -40,9 +39,11 @@ TEST_CASE("paging by sync_seq under the horizon never misses a late commit") {
   std::string r = seed_restaurant("Sync");
   long long cursor = 0;
   for (int i = 0; i < 25; ++i)
-    REQUIRE(post("/rest/v1/reservations", reservation(r, std::to_string(i % 4 + 1), "2026-12-20",
-                                                       std::to_string(10 + i / 4) + ":00"),
-                 service()).status == 201);
+    REQUIRE(post("/rest/v1/reservations",
+                 reservation(r, std::to_string(i % 4 + 1), "2026-12-20",
+                             std::to_string(10 + i / 4) + ":00"),
+                 service())
+                .status == 201);
   CHECK(pull(r, cursor).size() == 25);
 
   // A slow writer takes its sequence value first and commits last.
@@ -53,9 +54,13 @@ TEST_CASE("paging by sync_seq under the horizon never misses a late commit") {
   std::string payload = late.dump();
   const char* params[] = {payload.c_str()};
   PGresult* res = PQexecParams(slow,
-      "insert into reservations (id, restaurant_id, table_id, table_number, guest_name, party_size, "
-      "date, time, status) select id, restaurant_id, table_id, table_number, guest_name, party_size, "
-      "date, time, status from json_populate_record(null::reservations, $1::json) returning sync_seq", 1, nullptr, params, nullptr, nullptr, 0);
+                               "insert into reservations (id, restaurant_id, table_id, "
+                               "table_number, guest_name, party_size, "
+                               "date, time, status) select id, restaurant_id, table_id, "
+                               "table_number, guest_name, party_size, "
+                               "date, time, status from json_populate_record(null::reservations, "
+                               "$1::json) returning sync_seq",
+                               1, nullptr, params, nullptr, nullptr, 0);
   REQUIRE(PQresultStatus(res) == PGRES_TUPLES_OK);
   long long late_seq = std::stoll(PQgetvalue(res, 0, 0));
   PQclear(res);

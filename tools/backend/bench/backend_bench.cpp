@@ -10,10 +10,9 @@
 #include <chrono>
 #include <cstdlib>
 #include <iostream>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "jwt.hpp"
 
@@ -30,8 +29,13 @@ json reservation(const std::string& r, int i, const std::string& year) {
   char date[16], time[16];
   std::snprintf(date, sizeof date, "%s-%02d-%02d", year.c_str(), 1 + (i / 560) % 12, 1 + i % 28);
   std::snprintf(time, sizeof time, "%02d:00", 10 + (i / 28) % 20 % 12);
-  return {{"id", foh::backend::random_uuid()}, {"restaurant_id", r}, {"guest_name", "Bench"},
-          {"party_size", 2}, {"date", date}, {"time", time}, {"status", "Completed"}};
+  return {{"id", foh::backend::random_uuid()},
+          {"restaurant_id", r},
+          {"guest_name", "Bench"},
+          {"party_size", 2},
+          {"date", date},
+          {"time", time},
+          {"status", "Completed"}};
 }
 
 }  // namespace
@@ -46,14 +50,16 @@ int main(int argc, char** argv) {
   const char* url = std::getenv("FOH_BACKEND_URL");
   const char* key = std::getenv("FOH_SERVICE_KEY");
   if (!url || !key) {
-    std::cerr << "foh-backend-bench: set FOH_BACKEND_URL and FOH_SERVICE_KEY (local.sh start prints them)\n";
+    std::cerr << "foh-backend-bench: set FOH_BACKEND_URL and FOH_SERVICE_KEY (local.sh start "
+                 "prints them)\n";
     return 2;
   }
   httplib::Client cli(url);
   cli.set_read_timeout(120, 0);
   httplib::Headers h = {{"apikey", key}, {"Prefer", "resolution=merge-duplicates"}};
   std::string r = foh::backend::random_uuid();
-  auto made = cli.Post("/rest/v1/restaurants", h, json{{"id", r}, {"name", "Bench"}}.dump(), "application/json");
+  auto made = cli.Post("/rest/v1/restaurants", h, json{{"id", r}, {"name", "Bench"}}.dump(),
+                       "application/json");
   if (!made || made->status != 201) {
     std::cerr << "foh-backend-bench: cannot create a restaurant\n";
     return 1;

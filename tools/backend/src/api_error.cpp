@@ -22,8 +22,8 @@ int status_for_sqlstate(const std::string& s, bool authenticated) {
   if (s == "42P17") return 500;
   if (starts("08") || starts("53")) return 503;
   if (starts("0L") || starts("0P") || starts("28")) return 403;
-  for (const char* p : {"09", "25", "2D", "38", "39", "3B", "40", "54", "55", "57", "58", "F0",
-                        "HV", "P0", "XX"})
+  for (const char* p :
+       {"09", "25", "2D", "38", "39", "3B", "40", "54", "55", "57", "58", "F0", "HV", "P0", "XX"})
     if (starts(p)) return 500;
   return 400;
 }

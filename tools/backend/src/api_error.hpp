@@ -1,10 +1,9 @@
 #pragma once
 // PostgREST's error JSON {code, message, details, hint} and its HTTP statuses
 // (docs.postgrest.org, "Errors": SQLSTATE -> HTTP status table).
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
-
-#include <nlohmann/json.hpp>
 
 namespace foh::backend {
 

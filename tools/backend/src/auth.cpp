@@ -10,8 +10,8 @@ namespace foh::backend {
 Outcome<Caller> authenticate(const AuthConfig& cfg, const std::string& apikey,
                              const std::string& authorization, int64_t now_seconds) {
   if (apikey.empty())
-    return pgrst(401, "PGRST301", "No API key found in request",
-                 std::nullopt, "No `apikey` request header or url param was found.");
+    return pgrst(401, "PGRST301", "No API key found in request", std::nullopt,
+                 "No `apikey` request header or url param was found.");
   bool known_key = (!cfg.anon_key.empty() && apikey == cfg.anon_key) ||
                    (!cfg.service_key.empty() && apikey == cfg.service_key);
   if (!known_key && !(cfg.anon_key.empty() && cfg.service_key.empty()))

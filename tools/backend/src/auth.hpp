@@ -3,9 +3,8 @@
 // bearer JWT (or, without one, the apikey itself) must be signed with the JWT
 // secret and unexpired. Its `role` claim becomes the PostgreSQL role.
 #include <map>
-#include <string>
-
 #include <nlohmann/json.hpp>
+#include <string>
 
 #include "api_error.hpp"
 #include "pg_tx.hpp"

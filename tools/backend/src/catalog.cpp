@@ -1,7 +1,6 @@
 #include "catalog.hpp"
 
 #include <algorithm>
-
 #include <nlohmann/json.hpp>
 
 namespace foh::backend {
@@ -29,7 +28,8 @@ const char* kKeysSql =
     "select tc.table_name::text, kcu.column_name::text "
     "from information_schema.table_constraints tc "
     "join information_schema.key_column_usage kcu "
-    "  on kcu.constraint_schema = tc.constraint_schema and kcu.constraint_name = tc.constraint_name "
+    "  on kcu.constraint_schema = tc.constraint_schema and kcu.constraint_name = "
+    "tc.constraint_name "
     "where tc.table_schema = 'public' and tc.constraint_type = 'PRIMARY KEY' "
     "order by tc.table_name, kcu.ordinal_position";
 

@@ -2,9 +2,8 @@
 
 #include <fstream>
 #include <iostream>
-#include <sstream>
-
 #include <nlohmann/json.hpp>
+#include <sstream>
 
 #include "statements.hpp"
 
@@ -31,7 +30,8 @@ Result<int> load_rows(PgTx& tx, const Catalog& cat, const std::string& table,
   if (!rows.is_array()) return Error{where + ": " + table, "must be an array"};
   int stored = 0;
   for (size_t i = 0; i < rows.size(); ++i) {
-    if (!rows[i].is_object()) return Error{where + ": " + table + "[" + std::to_string(i) + "]", "not an object"};
+    if (!rows[i].is_object())
+      return Error{where + ": " + table + "[" + std::to_string(i) + "]", "not an object"};
     nlohmann::json row = nlohmann::json::object();
     for (const auto& [k, v] : rows[i].items())
       if (t->has(k)) row[k] = v;  // columns the database lacks are not ours to store
@@ -41,13 +41,15 @@ Result<int> load_rows(PgTx& tx, const Catalog& cat, const std::string& table,
     Preferences p;
     p.resolution = Resolution::Merge;
     auto st = insert_statement(*t, q, p, row);
-    if (failed(st)) return Error{where + ": " + table + "[" + std::to_string(i) + "]", std::get<ApiError>(st).message};
+    if (failed(st))
+      return Error{where + ": " + table + "[" + std::to_string(i) + "]",
+                   std::get<ApiError>(st).message};
     tx.exec("savepoint row");
     auto r = tx.exec(std::get<Statement>(st).sql, std::get<Statement>(st).params);
     if (failed(r)) {
       tx.exec("rollback to savepoint row");
-      std::cerr << "foh-backend: " << where << ": " << table << "[" << i << "] skipped: "
-                << std::get<ApiError>(r).message << "\n";
+      std::cerr << "foh-backend: " << where << ": " << table << "[" << i
+                << "] skipped: " << std::get<ApiError>(r).message << "\n";
       continue;
     }
     tx.exec("release savepoint row");
@@ -77,7 +79,8 @@ Result<std::string> load_demo(pg_conn* conn, const std::string& restaurant_file,
   nlohmann::json day_fill = {{"restaurant_id", rid}};
   if ((*day).contains("date")) day_fill["date"] = (*day)["date"];
 
-  auto r = load_rows(tx, c, "restaurants", nlohmann::json::array({restaurant}), {}, restaurant_file);
+  auto r =
+      load_rows(tx, c, "restaurants", nlohmann::json::array({restaurant}), {}, restaurant_file);
   if (!r) return r.error();
   for (const char* t : {"floor_plans", "zones", "tables", "services", "team_members"}) {
     if (!venue->contains(t)) continue;

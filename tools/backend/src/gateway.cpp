@@ -20,14 +20,18 @@ Preferences parse_prefer(const httplib::Request& req) {
     for (std::string item : split_list(req.get_header_value("Prefer", i))) {
       item.erase(0, item.find_first_not_of(' '));
       item.erase(item.find_last_not_of(' ') + 1);
-      if (item == "return=representation") p.representation = true;
-      else if (item == "resolution=merge-duplicates") p.resolution = Resolution::Merge;
-      else if (item == "resolution=ignore-duplicates") p.resolution = Resolution::Ignore;
-      else if (item == "count=exact") p.count_exact = true;
+      if (item == "return=representation")
+        p.representation = true;
+      else if (item == "resolution=merge-duplicates")
+        p.resolution = Resolution::Merge;
+      else if (item == "resolution=ignore-duplicates")
+        p.resolution = Resolution::Ignore;
+      else if (item == "count=exact")
+        p.count_exact = true;
     }
   }
-  p.single_object = req.get_header_value("Accept").find("application/vnd.pgrst.object+json") !=
-                    std::string::npos;
+  p.single_object =
+      req.get_header_value("Accept").find("application/vnd.pgrst.object+json") != std::string::npos;
   return p;
 }
 
@@ -57,7 +61,9 @@ void send_error(httplib::Response& res, const ApiError& e) {
 }
 
 void Gateway::mount(httplib::Server& server) {
-  auto table = [this](const httplib::Request& req, httplib::Response& res) { handle_table(req, res); };
+  auto table = [this](const httplib::Request& req, httplib::Response& res) {
+    handle_table(req, res);
+  };
   auto rpc = [this](const httplib::Request& req, httplib::Response& res) { handle_rpc(req, res); };
   server.Post(R"(/rest/v1/rpc/([^/]+))", rpc);
   server.Get(R"(/rest/v1/([^/]+))", table);
@@ -121,8 +127,8 @@ void Gateway::handle_rpc(const httplib::Request& req, httplib::Response& res) {
                              req.get_header_value("Authorization"), unix_now());
   if (failed(caller)) return send_error(res, std::get<ApiError>(caller));
   std::string name = req.matches[1];
-  auto body = req.body.empty() ? nlohmann::json::object()
-                               : nlohmann::json::parse(req.body, nullptr, false);
+  auto body =
+      req.body.empty() ? nlohmann::json::object() : nlohmann::json::parse(req.body, nullptr, false);
   if (body.is_discarded() || !body.is_object())
     return send_error(res, pgrst(400, "PGRST102", "Empty or invalid json",
                                  "the body of an rpc call is a JSON object of named arguments"));

@@ -1,11 +1,11 @@
 #include "jwt.hpp"
 
-#include <chrono>
-
 #include <openssl/crypto.h>
 #include <openssl/evp.h>
 #include <openssl/hmac.h>
 #include <openssl/rand.h>
+
+#include <chrono>
 
 namespace foh::backend {
 namespace {

@@ -2,9 +2,8 @@
 // JSON Web Tokens signed with HS256, as Supabase/PostgREST use them: the anon
 // and service keys and the short-lived staff tokens of pin-login are all JWTs.
 #include <cstdint>
-#include <string>
-
 #include <nlohmann/json.hpp>
+#include <string>
 
 #include "foh/engine/result.hpp"
 

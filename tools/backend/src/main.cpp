@@ -10,6 +10,8 @@
 // Secrets may also come from the environment (FOH_JWT_SECRET, FOH_ANON_KEY,
 // FOH_SERVICE_KEY, FOH_DB) so that they don't show in the process list.
 #include <arpa/inet.h>
+#include <httplib.h>
+#include <libpq-fe.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -20,9 +22,6 @@
 #include <fstream>
 #include <iostream>
 #include <map>
-
-#include <httplib.h>
-#include <libpq-fe.h>
 
 #include "demo_loader.hpp"
 #include "gateway.hpp"
@@ -58,13 +57,14 @@ std::string arg(const Args& a, const std::string& key, const char* env = nullptr
 }
 
 int usage(const std::string& why) {
-  std::cerr << "foh-backend: " << why << "\n"
-            << "usage: foh-backend --db CONNINFO --jwt-secret S --anon-key K --service-key K "
-               "[--port N] [--port-file F]\n"
-               "       foh-backend --mint-token --jwt-secret S --role anon|authenticated|service_role "
-               "[--restaurant-id ID] [--sub ID] [--ttl SECONDS]\n"
-               "       foh-backend --load-demo --db CONNINFO --restaurant R.json --day D.json\n"
-               "       foh-backend --free-port | --new-secret\n";
+  std::cerr
+      << "foh-backend: " << why << "\n"
+      << "usage: foh-backend --db CONNINFO --jwt-secret S --anon-key K --service-key K "
+         "[--port N] [--port-file F]\n"
+         "       foh-backend --mint-token --jwt-secret S --role anon|authenticated|service_role "
+         "[--restaurant-id ID] [--sub ID] [--ttl SECONDS]\n"
+         "       foh-backend --load-demo --db CONNINFO --restaurant R.json --day D.json\n"
+         "       foh-backend --free-port | --new-secret\n";
   return 2;
 }
 
@@ -92,7 +92,8 @@ int mint(const Args& a) {
   int64_t now = unix_now();
   // Project keys live long (as Supabase's do); staff tokens pass --ttl.
   long ttl = std::atol(arg(a, "--ttl", nullptr, "315360000").c_str());
-  nlohmann::json claims = {{"role", role}, {"iss", "foh-backend"}, {"iat", now}, {"exp", now + ttl}};
+  nlohmann::json claims = {
+      {"role", role}, {"iss", "foh-backend"}, {"iat", now}, {"exp", now + ttl}};
   if (!arg(a, "--restaurant-id").empty()) claims["restaurant_id"] = arg(a, "--restaurant-id");
   if (!arg(a, "--sub").empty()) claims["sub"] = arg(a, "--sub");
   std::cout << jwt_sign(claims, secret) << "\n";
@@ -150,7 +151,9 @@ int serve(const Args& a) {
   PinLogin pin_login(**pool, auth, std::atoi(arg(a, "--token-ttl", nullptr, "900").c_str()));
 
   httplib::Server server;
-  server.new_task_queue = [pool_size] { return new httplib::ThreadPool(static_cast<size_t>(pool_size)); };
+  server.new_task_queue = [pool_size] {
+    return new httplib::ThreadPool(static_cast<size_t>(pool_size));
+  };
   server.set_payload_max_length(64u << 20);
   gateway.mount(server);
   pin_login.mount(server);
@@ -163,8 +166,10 @@ int serve(const Args& a) {
   });
 
   int port = std::atoi(arg(a, "--port", nullptr, "0").c_str());
-  if (port == 0) port = server.bind_to_any_port("127.0.0.1");
-  else if (!server.bind_to_port("127.0.0.1", port)) port = -1;
+  if (port == 0)
+    port = server.bind_to_any_port("127.0.0.1");
+  else if (!server.bind_to_port("127.0.0.1", port))
+    port = -1;
   if (port < 0) {
     std::cerr << "foh-backend: cannot listen on 127.0.0.1\n";
     return 1;

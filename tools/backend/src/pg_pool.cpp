@@ -1,8 +1,8 @@
 #include "pg_pool.hpp"
 
-#include <memory>
-
 #include <libpq-fe.h>
+
+#include <memory>
 
 namespace foh::backend {
 

@@ -1,8 +1,8 @@
 #include "pg_tx.hpp"
 
-#include <string>
-
 #include <libpq-fe.h>
+
+#include <string>
 
 namespace foh::backend {
 namespace {
@@ -69,7 +69,8 @@ Outcome<Rows> PgTx::exec(const std::string& sql, const Params& params) {
       if (PQgetisnull(r, t, f))
         row.emplace_back(std::nullopt);
       else
-        row.emplace_back(std::string(PQgetvalue(r, t, f), static_cast<size_t>(PQgetlength(r, t, f))));
+        row.emplace_back(
+            std::string(PQgetvalue(r, t, f), static_cast<size_t>(PQgetlength(r, t, f))));
     }
   }
   PQclear(r);

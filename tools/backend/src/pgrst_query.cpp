@@ -6,10 +6,10 @@
 namespace foh::backend {
 namespace {
 
-const std::set<std::string> kReserved = {"select", "order", "limit", "offset", "on_conflict",
-                                         "columns"};
-const std::set<std::string> kOps = {"eq", "neq", "gt", "gte", "lt", "lte", "like", "ilike", "in",
-                                    "is"};
+const std::set<std::string> kReserved = {"select", "order",       "limit",
+                                         "offset", "on_conflict", "columns"};
+const std::set<std::string> kOps = {"eq",  "neq",  "gt",    "gte", "lt",
+                                    "lte", "like", "ilike", "in",  "is"};
 
 ApiError unknown_column(const TableInfo& t, const std::string& c) {
   return pgrst(400, "42703", "column " + t.name + "." + c + " does not exist");
@@ -20,7 +20,8 @@ ApiError parse_error(const std::string& what, const std::string& text, const std
 }
 
 std::optional<long long> to_count(const std::string& s) {
-  if (s.empty() || s.size() > 15 || !std::all_of(s.begin(), s.end(), ::isdigit)) return std::nullopt;
+  if (s.empty() || s.size() > 15 || !std::all_of(s.begin(), s.end(), ::isdigit))
+    return std::nullopt;
   return std::stoll(s);
 }
 
@@ -45,7 +46,8 @@ Outcome<Filter> parse_filter(const std::string& column, const std::string& text)
   }
   if (f.op == "is") {
     static const std::set<std::string> ok = {"null", "not_null", "true", "false", "unknown"};
-    if (!ok.count(f.value)) return parse_error("filter", text, "is takes null, not_null, true, false or unknown");
+    if (!ok.count(f.value))
+      return parse_error("filter", text, "is takes null, not_null, true, false or unknown");
   }
   return f;
 }
@@ -66,11 +68,16 @@ Outcome<std::vector<OrderTerm>> parse_order(const std::string& text, const Table
     if (!t.has(o.column)) return unknown_column(t, o.column);
     for (size_t i = 1; i < parts.size(); ++i) {
       const std::string& p = parts[i];
-      if (p == "asc") o.desc = false;
-      else if (p == "desc") o.desc = true;
-      else if (p == "nullsfirst") o.nulls = 1;
-      else if (p == "nullslast") o.nulls = -1;
-      else return parse_error("order", text, "unexpected '" + p + "'");
+      if (p == "asc")
+        o.desc = false;
+      else if (p == "desc")
+        o.desc = true;
+      else if (p == "nullsfirst")
+        o.nulls = 1;
+      else if (p == "nullslast")
+        o.nulls = -1;
+      else
+        return parse_error("order", text, "unexpected '" + p + "'");
     }
     out.push_back(o);
   }
@@ -134,7 +141,8 @@ Outcome<QueryParts> parse_query(const QueryParams& params, const TableInfo& t) {
       if (failed(cols)) return std::get<ApiError>(cols);
       (key == "on_conflict" ? q.on_conflict : q.columns) = std::get<0>(cols);
     } else if (key == "or" || key == "and") {
-      return parse_error("filter", key + "=" + value, "or/and groups are not supported by foh-backend");
+      return parse_error("filter", key + "=" + value,
+                         "or/and groups are not supported by foh-backend");
     } else {
       if (!t.has(key)) return unknown_column(t, key);
       auto f = parse_filter(key, value);
@@ -147,15 +155,17 @@ Outcome<QueryParts> parse_query(const QueryParams& params, const TableInfo& t) {
 
 std::string where_sql(const QueryParts& q, Params& params) {
   static const std::map<std::string, std::string> sql_op = {
-      {"eq", "="}, {"neq", "<>"}, {"gt", ">"}, {"gte", ">="}, {"lt", "<"}, {"lte", "<="},
-      {"like", "like"}, {"ilike", "ilike"}};
+      {"eq", "="}, {"neq", "<>"}, {"gt", ">"},      {"gte", ">="},
+      {"lt", "<"}, {"lte", "<="}, {"like", "like"}, {"ilike", "ilike"}};
   std::string out;
   for (const Filter& f : q.filters) {
     std::string col = quote_ident(f.column), cond;
     if (f.op == "is") {
-      static const std::map<std::string, std::string> is = {
-          {"null", "is null"}, {"not_null", "is not null"}, {"true", "is true"},
-          {"false", "is false"}, {"unknown", "is unknown"}};
+      static const std::map<std::string, std::string> is = {{"null", "is null"},
+                                                            {"not_null", "is not null"},
+                                                            {"true", "is true"},
+                                                            {"false", "is false"},
+                                                            {"unknown", "is unknown"}};
       cond = col + " " + is.at(f.value);
     } else if (f.op == "in") {
       if (f.list.empty()) {
@@ -190,7 +200,8 @@ std::string select_sql(const QueryParts& q) {
 std::string order_sql(const QueryParts& q) {
   std::string out;
   for (const auto& o : q.order) {
-    out += (out.empty() ? " order by " : ", ") + quote_ident(o.column) + (o.desc ? " desc" : " asc");
+    out +=
+        (out.empty() ? " order by " : ", ") + quote_ident(o.column) + (o.desc ? " desc" : " asc");
     if (o.nulls) out += o.nulls > 0 ? " nulls first" : " nulls last";
   }
   return out;

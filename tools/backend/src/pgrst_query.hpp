@@ -15,8 +15,8 @@ namespace foh::backend {
 struct Filter {
   std::string column, op;  // op: eq neq gt gte lt lte like ilike in is
   bool negate = false;
-  std::string value;               // all but in
-  std::vector<std::string> list;   // in
+  std::string value;              // all but in
+  std::vector<std::string> list;  // in
 };
 
 struct OrderTerm {

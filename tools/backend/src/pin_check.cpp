@@ -4,6 +4,8 @@
 
 namespace foh::backend {
 
-bool pin_matches(const std::string& pin, const TeamMember& member) { return verify_pin(pin, member); }
+bool pin_matches(const std::string& pin, const TeamMember& member) {
+  return verify_pin(pin, member);
+}
 
 }  // namespace foh::backend

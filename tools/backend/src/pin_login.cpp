@@ -51,7 +51,8 @@ void PinLogin::end_attempt(const std::string& member, Outcome outcome, int64_t n
   }
 }
 
-foh::backend::Outcome<nlohmann::json> PinLogin::find_member(const std::string& restaurant, const std::string& member) {
+foh::backend::Outcome<nlohmann::json> PinLogin::find_member(const std::string& restaurant,
+                                                            const std::string& member) {
   // Read as the gateway's own user: the caller (anon) may not read team_members.
   auto lease = pool_.acquire();
   PgTx tx(lease.get(), false);
@@ -76,7 +77,8 @@ void PinLogin::handle(const httplib::Request& req, httplib::Response& res) {
   std::string member_id = text_field(body, "team_member_id");
   std::string pin = text_field(body, "pin");
   if (restaurant.empty() || member_id.empty() || pin.empty())
-    return send_error(res, pgrst(400, "PGRST102", "restaurant_id, team_member_id and pin are required"));
+    return send_error(res,
+                      pgrst(400, "PGRST102", "restaurant_id, team_member_id and pin are required"));
 
   int64_t now = unix_now();
   if (int64_t wait = begin_attempt(member_id, now)) {
@@ -100,9 +102,12 @@ void PinLogin::handle(const httplib::Request& req, httplib::Response& res) {
   member.erase("pin");
   member.erase("pin_salt");
   int64_t exp = now + ttl_;
-  nlohmann::json claims = {{"role", "authenticated"}, {"restaurant_id", restaurant},
-                           {"sub", member_id},        {"team_role", text_field(member, "role")},
-                           {"iat", now},              {"exp", exp}};
+  nlohmann::json claims = {{"role", "authenticated"},
+                           {"restaurant_id", restaurant},
+                           {"sub", member_id},
+                           {"team_role", text_field(member, "role")},
+                           {"iat", now},
+                           {"exp", exp}};
   nlohmann::json out = {{"member", member},
                         {"access_token", jwt_sign(claims, auth_.jwt_secret)},
                         {"token_type", "bearer"},

@@ -37,7 +37,8 @@ class PinLogin {
   enum class Outcome { Ok, Wrong, Abandoned };
   void end_attempt(const std::string& member, Outcome outcome, int64_t now);
   // The active member's row (null when there is none).
-  foh::backend::Outcome<nlohmann::json> find_member(const std::string& restaurant, const std::string& member);
+  foh::backend::Outcome<nlohmann::json> find_member(const std::string& restaurant,
+                                                    const std::string& member);
 
   PgPool& pool_;
   AuthConfig auth_;

@@ -12,8 +12,10 @@ std::string qualified(const TableInfo& t) { return "public." + quote_ident(t.nam
 // or nothing (minimal: no RETURNING, so anon needs no SELECT right).
 std::string wrap_returning(const std::string& change, const QueryParts& q, bool representation) {
   if (!representation) return change;
-  return "with _w as (" + change + " returning *) select coalesce(json_agg(_r), '[]'::json)::text, "
-         "count(*) from (select " + select_sql(q) + " from _w) _r";
+  return "with _w as (" + change +
+         " returning *) select coalesce(json_agg(_r), '[]'::json)::text, "
+         "count(*) from (select " +
+         select_sql(q) + " from _w) _r";
 }
 
 ApiError unknown_body_column(const TableInfo& t, const std::string& c) {
@@ -36,7 +38,8 @@ Statement read_statement(const TableInfo& t, const QueryParts& q, const Preferen
   st.sql = "select coalesce(json_agg(_r), '[]'::json)::text, count(*) from (select " +
            select_sql(q) + " from " + qualified(t) + where + order_sql(q) +
            limit_sql(q.limit, q.offset) + ") _r";
-  if (p.count_exact) st.count_sql = "select count(*) from " + qualified(t) + where_sql(q, st.count_params);
+  if (p.count_exact)
+    st.count_sql = "select count(*) from " + qualified(t) + where_sql(q, st.count_params);
   st.single_object = p.single_object;
   st.offset = q.offset.value_or(0);
   return st;
@@ -45,17 +48,21 @@ Statement read_statement(const TableInfo& t, const QueryParts& q, const Preferen
 Outcome<Statement> insert_statement(const TableInfo& t, const QueryParts& q, const Preferences& p,
                                     const nlohmann::json& body) {
   if (!body.is_object() && !body.is_array())
-    return pgrst(400, "PGRST102", "Empty or invalid json", "expected an object or an array of objects");
+    return pgrst(400, "PGRST102", "Empty or invalid json",
+                 "expected an object or an array of objects");
   nlohmann::json rows = body.is_array() ? body : nlohmann::json::array({body});
   std::vector<std::string> cols = q.columns;
   if (cols.empty() && !rows.empty()) {
     std::set<std::string> first;
     for (const auto& row : rows) {
-      if (!row.is_object()) return pgrst(400, "PGRST102", "All elements of the array must be objects");
+      if (!row.is_object())
+        return pgrst(400, "PGRST102", "All elements of the array must be objects");
       std::set<std::string> keys;
       for (const auto& [k, v] : row.items()) keys.insert(k);
-      if (&row == &rows[0]) first = keys;
-      else if (keys != first) return pgrst(400, "PGRST102", "All object keys must match");
+      if (&row == &rows[0])
+        first = keys;
+      else if (keys != first)
+        return pgrst(400, "PGRST102", "All object keys must match");
     }
     for (const auto& k : first) {
       if (!t.has(k)) return unknown_body_column(t, k);
@@ -77,7 +84,8 @@ Outcome<Statement> insert_statement(const TableInfo& t, const QueryParts& q, con
   st.params.push_back(rows.dump());
   if (p.resolution != Resolution::None) {
     const auto& keys = q.on_conflict.empty() ? t.primary_key : q.on_conflict;
-    if (keys.empty()) return pgrst(400, "PGRST100", "upsert needs on_conflict: the table has no primary key");
+    if (keys.empty())
+      return pgrst(400, "PGRST100", "upsert needs on_conflict: the table has no primary key");
     std::string target;
     for (const auto& k : keys) target += (target.empty() ? "" : ", ") + quote_ident(k);
     sql += " on conflict (" + target + ")";
@@ -85,7 +93,8 @@ Outcome<Statement> insert_statement(const TableInfo& t, const QueryParts& q, con
       sql += " do nothing";
     } else {
       std::string set;
-      for (const auto& c : cols) set += (set.empty() ? "" : ", ") + quote_ident(c) + " = excluded." + quote_ident(c);
+      for (const auto& c : cols)
+        set += (set.empty() ? "" : ", ") + quote_ident(c) + " = excluded." + quote_ident(c);
       sql += " do update set " + set;
     }
   }
@@ -108,14 +117,18 @@ Outcome<Statement> update_statement(const TableInfo& t, const QueryParts& q, con
   std::string set;
   for (const auto& [k, v] : body.items()) {
     if (!t.has(k)) return unknown_body_column(t, k);
-    set += (set.empty() ? "" : ", ") + quote_ident(k) + " = (select " + quote_ident(k) + " from _v)";
+    set +=
+        (set.empty() ? "" : ", ") + quote_ident(k) + " = (select " + quote_ident(k) + " from _v)";
   }
   st.params.push_back(body.dump());
   std::string change = "update " + qualified(t) + " set " + set + where_sql(q, st.params);
-  std::string with = "with _v as (select * from json_populate_record(null::" + qualified(t) + ", $1::json))";
+  std::string with =
+      "with _v as (select * from json_populate_record(null::" + qualified(t) + ", $1::json))";
   if (p.representation)
-    st.sql = with + ", _w as (" + change + " returning *) select coalesce(json_agg(_r), '[]'::json)::text, "
-             "count(*) from (select " + select_sql(q) + " from _w) _r";
+    st.sql = with + ", _w as (" + change +
+             " returning *) select coalesce(json_agg(_r), '[]'::json)::text, "
+             "count(*) from (select " +
+             select_sql(q) + " from _w) _r";
   else
     st.sql = with + " " + change;
   return st;
@@ -126,29 +139,33 @@ Statement delete_statement(const TableInfo& t, const QueryParts& q, const Prefer
   st.kind = Statement::Kind::Write;
   st.representation = p.representation;
   st.ok_status = p.representation ? 200 : 204;
-  st.sql = wrap_returning("delete from " + qualified(t) + where_sql(q, st.params), q, p.representation);
+  st.sql =
+      wrap_returning("delete from " + qualified(t) + where_sql(q, st.params), q, p.representation);
   return st;
 }
 
-Outcome<Statement> rpc_statement(const Catalog& c, const std::string& name, const nlohmann::json& args) {
+Outcome<Statement> rpc_statement(const Catalog& c, const std::string& name,
+                                 const nlohmann::json& args) {
   const FunctionInfo* f = c.function(name);
   std::string keys;
   for (const auto& [k, v] : args.items()) keys += (keys.empty() ? "" : ", ") + k;
   auto not_found = [&] {
-    return pgrst(404, "PGRST202",
-                 "Could not find the function public." + name + "(" + keys + ") in the schema cache",
-                 std::nullopt, "Check the function name and the names of its arguments.");
+    return pgrst(
+        404, "PGRST202",
+        "Could not find the function public." + name + "(" + keys + ") in the schema cache",
+        std::nullopt, "Check the function name and the names of its arguments.");
   };
   if (!f) return not_found();
   Statement st;
   st.kind = Statement::Kind::Rpc;
   std::string call;
   for (const auto& [k, v] : args.items()) {
-    auto it = std::find_if(f->args.begin(), f->args.end(), [&](const FunctionArg& a) { return a.name == k; });
+    auto it = std::find_if(f->args.begin(), f->args.end(),
+                           [&](const FunctionArg& a) { return a.name == k; });
     if (it == f->args.end()) return not_found();
     st.params.push_back(param_text(v));
-    call += (call.empty() ? "" : ", ") + quote_ident(k) + " => $" + std::to_string(st.params.size()) +
-            "::" + it->type;
+    call += (call.empty() ? "" : ", ") + quote_ident(k) + " => $" +
+            std::to_string(st.params.size()) + "::" + it->type;
   }
   for (const auto& a : f->args)
     if (!a.has_default && !args.contains(a.name)) return not_found();
@@ -162,8 +179,9 @@ Outcome<Reply> run_statement(PgPool& pool, const Caller& who, const Statement& s
   auto lease = pool.acquire();
   PgTx tx(lease.get(), who.has_token());
   if (!tx.begun()) return tx.begin_error();
-  auto setup = tx.exec("select set_config('role', $1, true), set_config('request.jwt.claims', $2, true)",
-                       {who.role, who.claims.dump()});
+  auto setup =
+      tx.exec("select set_config('role', $1, true), set_config('request.jwt.claims', $2, true)",
+              {who.role, who.claims.dump()});
   if (failed(setup)) return std::get<ApiError>(setup);
   auto result = tx.exec(st.sql, st.params);
   if (failed(result)) return std::get<ApiError>(result);
@@ -180,10 +198,10 @@ Outcome<Reply> run_statement(PgPool& pool, const Caller& who, const Statement& s
       if (failed(count)) return std::get<ApiError>(count);
       total = std::get<Rows>(count).data[0][0].value_or("0");
     }
-    reply.headers.emplace_back("Content-Range",
-                               n == 0 ? "*/" + total
-                                      : std::to_string(st.offset) + "-" +
-                                            std::to_string(st.offset + n - 1) + "/" + total);
+    reply.headers.emplace_back(
+        "Content-Range",
+        n == 0 ? "*/" + total
+               : std::to_string(st.offset) + "-" + std::to_string(st.offset + n - 1) + "/" + total);
     if (total != "*" && st.offset + n < std::stoll(total)) reply.status = 206;
     reply.body = *rows.data[0][0];
     if (st.single_object) {

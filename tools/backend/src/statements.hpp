@@ -2,10 +2,9 @@
 // SQL for each PostgREST request kind, built from catalog-checked identifiers
 // with every value a libpq parameter, and the transaction that runs it as the
 // caller (role + request.jwt.claims set first, exactly as PostgREST does).
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
-
-#include <nlohmann/json.hpp>
 
 #include "auth.hpp"
 #include "pg_pool.hpp"

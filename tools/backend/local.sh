@@ -106,13 +106,21 @@ start() {
     >"$dir/initdb.log" 2>&1 || { log "initdb failed, see $dir/initdb.log"; exit 1; }
   local port sockdir sync=off
   [ "${FOH_PG_DURABLE:-0}" = 1 ] && sync=on
-  port="$("$backend" --free-port)"
   # Unix socket in DIR too, unless the path is too long for a socket address.
   sockdir="$run"
   [ ${#sockdir} -gt 80 ] && sockdir=""
-  as_pg "$pg_bin/pg_ctl" -D "$data" -l "$run/postgres.log" -w -t 30 \
-    -o "-p $port -k '$sockdir' -c listen_addresses=127.0.0.1 -c max_connections=60 -c synchronous_commit=$sync" start \
-    >/dev/null 2>&1 || { log "PostgreSQL did not start, see $run/postgres.log"; exit 1; }
+  # A free port can be taken by someone else before PostgreSQL binds it: retry.
+  local started=0
+  for _ in 1 2 3 4 5; do
+    port="$("$backend" --free-port)"
+    if as_pg "$pg_bin/pg_ctl" -D "$data" -l "$run/postgres.log" -w -t 30 \
+      -o "-p $port -k '$sockdir' -c listen_addresses=127.0.0.1 -c max_connections=60 -c synchronous_commit=$sync" \
+      start >/dev/null 2>&1; then
+      started=1
+      break
+    fi
+  done
+  [ "$started" = 1 ] || { log "PostgreSQL did not start, see $run/postgres.log"; exit 1; }
   local db="host=127.0.0.1 port=$port user=postgres dbname=postgres"
 
   # One psql for all migrations, in file-name order; the first error stops it.

@@ -103,6 +103,9 @@ Json App::dump() const {
     tables.push_back({{"id", t.id}, {"name", t.name}, {"floor_plan_id", t.floor_plan_id},
                       {"x", t.position_x}, {"y", t.position_y}, {"rotation", t.rotation}});
   j["tables"] = tables;
+  Json plans = Json::array();
+  for (const auto& fp : venue_.floor_plans) plans.push_back({{"id", fp.id}, {"name", fp.name}});
+  j["floor_plans"] = plans;
 
   Json kiosk = {{"step", kiosk_step(kiosk_view_.step)}, {"message", kiosk_view_.message}};
   if (kiosk_view_.joined_entry) {

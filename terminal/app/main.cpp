@@ -83,6 +83,7 @@ int Loop::run() {
   foh::app::ScriptHost host{platform, clock, [this] {
                               auto j = app.dump();
                               j["first_frame_ms"] = first_frame_ms;
+                              j["items"] = platform.items().names();  // what a tap_item can reach
                               return j;
                             }};
   int exit_code = kOk;

@@ -9,6 +9,7 @@
 //   {"tap":[x,y]}  {"drag":[x0,y0,x1,y1,ms]}  {"long_press":[x,y]}
 //   {"pinch":[cx,cy,scale]}  {"text":"..."}  {"key":"Enter"}
 //   {"tap_item":"id"}  (the centre of the item recorded under id last frame)
+//   {"drag_item":["id",dx,dy]}  (drag from that centre by dx, dy pixels)
 //   {"wait_ms":N}  {"wait_frames":N}  {"screenshot":"path"}  {"dump":"path"}
 #include <cstdint>
 #include <deque>
@@ -29,10 +30,11 @@ namespace foh::app {
 class AppClock;
 
 struct Step {
-  enum class Kind { Tap, Drag, LongPress, Pinch, Text, Key, TapItem, WaitMs, WaitFrames, Screenshot, Dump };
+  enum class Kind { Tap, Drag, LongPress, Pinch, Text, Key, TapItem, DragItem, WaitMs, WaitFrames, Screenshot, Dump };
   Kind kind = Kind::WaitFrames;
-  std::vector<double> numbers;  // tap: x y; drag: x0 y0 x1 y1 ms; pinch: cx cy scale; waits: n
-  std::string text;             // text, key, tap_item id, screenshot/dump path
+  std::vector<double> numbers;  // tap: x y; drag: x0 y0 x1 y1 ms; pinch: cx cy scale; waits: n;
+                                // drag_item: dx dy
+  std::string text;             // text, key, tap_item/drag_item id, screenshot/dump path
   std::string where;            // "script.json:3" for messages
 };
 
@@ -65,6 +67,9 @@ class ScriptPlayer {
   void run(ScriptHost& host, Phase phase);
   void expand(const Step& s);
   void push_tap(std::deque<Action>& out, float x, float y);
+  void push_drag(std::deque<Action>& out, float x0, float y0, float x1, float y1, int steps);
+  Action find_item_then(const std::string& id, const std::string& where,
+                        std::function<std::deque<Action>(float cx, float cy)> then);
   std::deque<Action> actions_;
   std::optional<std::deque<Action>> replacement_;  // what the running action becomes
   std::optional<Error> error_;

@@ -10,7 +10,7 @@ namespace {
 struct KeySpec {
   const char* key;
   Step::Kind kind;
-  int numbers;  // expected count of numbers; -1 = a string value
+  int numbers;  // expected count of numbers; -1 = a string value; -2 = [id, dx, dy]
 };
 constexpr KeySpec kKeys[] = {
     {"tap", Step::Kind::Tap, 2},          {"drag", Step::Kind::Drag, 5},
@@ -19,6 +19,7 @@ constexpr KeySpec kKeys[] = {
     {"tap_item", Step::Kind::TapItem, -1}, {"wait_ms", Step::Kind::WaitMs, 1},
     {"wait_frames", Step::Kind::WaitFrames, 1}, {"screenshot", Step::Kind::Screenshot, -1},
     {"dump", Step::Kind::Dump, -1},
+    {"drag_item", Step::Kind::DragItem, -2},
 };
 
 Result<Step> parse_step(const Json& j, const std::string& where) {
@@ -30,6 +31,14 @@ Result<Step> parse_step(const Json& j, const std::string& where) {
     Step s;
     s.kind = k.kind;
     s.where = where;
+    if (k.numbers == -2) {  // ["id", dx, dy]
+      if (!value.is_array() || value.size() != 3 || !value[0].is_string() || !value[1].is_number() ||
+          !value[2].is_number())
+        return Error{where + "." + key, "must be [\"item id\", dx, dy]"};
+      s.text = value[0].get<std::string>();
+      s.numbers = {value[1].get<double>(), value[2].get<double>()};
+      return s;
+    }
     if (k.numbers < 0) {
       if (!value.is_string() || value.get<std::string>().empty())
         return Error{where + "." + key, "must be a non-empty string"};

@@ -20,6 +20,14 @@ constexpr int kTapItemPatienceFrames = 90;  // an item may appear a few frames l
 constexpr int64_t kMaxRealWaitMs = 1500;    // fixed clock: wait_ms is virtual beyond this
 }  // namespace
 
+namespace {
+// Waits `n` frames (counted in the Before phase).
+std::function<bool(ScriptHost&, int)> frames_counter(int n) {
+  auto left = std::make_shared<int>(n);
+  return [left](ScriptHost&, int before) { return before != 0 && (*left)-- <= 0; };
+}
+}  // namespace
+
 ScriptPlayer::ScriptPlayer(std::vector<Step> steps) {
   for (const Step& s : steps) expand(s);
 }
@@ -33,13 +41,56 @@ void ScriptPlayer::push_tap(std::deque<Action>& out, float x, float y) {
   });
 }
 
-namespace {
-// Waits `n` frames (counted in the Before phase).
-std::function<bool(ScriptHost&, int)> frames_counter(int n) {
-  auto left = std::make_shared<int>(n);
-  return [left](ScriptHost&, int before) { return before != 0 && (*left)-- <= 0; };
+
+void ScriptPlayer::push_drag(std::deque<Action>& out, float x0, float y0, float x1, float y1,
+                             int steps) {
+  auto inject = [&out](std::function<void(platform::Platform&)> fn) {
+    out.push_back([fn](ScriptHost& h, Phase p) {
+      if (p != Phase::Before) return false;
+      fn(h.platform);
+      return true;
+    });
+  };
+  auto wait_frames = [&out](int n) {
+    auto c = frames_counter(n);
+    out.push_back([c](ScriptHost& h, Phase p) { return c(h, p == Phase::Before ? 1 : 0); });
+  };
+  inject([=](platform::Platform& p) { p.inject_finger(FingerPhase::Down, 1, x0, y0); });
+  wait_frames(3);  // the press lands before the first move
+  for (int i = 1; i <= steps; ++i) {
+    const float t = static_cast<float>(i) / static_cast<float>(steps);
+    inject([=](platform::Platform& p) {
+      p.inject_finger(FingerPhase::Move, 1, x0 + (x1 - x0) * t, y0 + (y1 - y0) * t);
+    });
+    wait_frames(1);
+  }
+  wait_frames(2);
+  inject([=](platform::Platform& p) { p.inject_finger(FingerPhase::Up, 1, x1, y1); });
+  wait_frames(kSettleAfterInput);
 }
-}  // namespace
+
+// Waits (a few frames at most) for an item to be drawn, then becomes the
+// actions `then` makes for its centre.
+ScriptPlayer::Action ScriptPlayer::find_item_then(
+    const std::string& id, const std::string& where,
+    std::function<std::deque<Action>(float cx, float cy)> then) {
+  auto tries = std::make_shared<int>(0);
+  return [this, id, where, tries, then](ScriptHost& h, Phase p) {
+    if (p != Phase::Before) return false;
+    if (auto r = h.platform.items().find(id)) {
+      replacement_ = then(r->cx(), r->cy());  // run() swaps it in: never free a running action
+      return false;
+    }
+    if (++*tries < kTapItemPatienceFrames) {
+      h.platform.pacer().request_frames(1);
+      return false;
+    }
+    std::string known;
+    for (const auto& name : h.platform.items().names()) known += (known.empty() ? "" : ", ") + name;
+    error_ = Error{where, "no item \"" + id + "\" drawn; drawn: " + known};
+    return false;
+  };
+}
 
 void ScriptPlayer::expand(const Step& s) {
   auto wait_frames = [this](int n) {
@@ -60,20 +111,17 @@ void ScriptPlayer::expand(const Step& s) {
       wait_frames(kSettleAfterInput);
       break;
     case Step::Kind::Drag: {
-      const float x0 = n(0), y0 = n(1), x1 = n(2), y1 = n(3);
       const int steps = std::clamp(static_cast<int>(s.numbers[4] / 16.0), 4, 120);
-      inject([=](platform::Platform& p) { p.inject_finger(FingerPhase::Down, 1, x0, y0); });
-      wait_frames(3);  // the press lands before the first move
-      for (int i = 1; i <= steps; ++i) {
-        const float t = static_cast<float>(i) / static_cast<float>(steps);
-        inject([=](platform::Platform& p) {
-          p.inject_finger(FingerPhase::Move, 1, x0 + (x1 - x0) * t, y0 + (y1 - y0) * t);
-        });
-        wait_frames(1);
-      }
-      wait_frames(2);
-      inject([=](platform::Platform& p) { p.inject_finger(FingerPhase::Up, 1, x1, y1); });
-      wait_frames(kSettleAfterInput);
+      push_drag(actions_, n(0), n(1), n(2), n(3), steps);
+      break;
+    }
+    case Step::Kind::DragItem: {
+      const float dx = n(0), dy = n(1);
+      actions_.push_back(find_item_then(s.text, s.where, [this, dx, dy](float cx, float cy) {
+        std::deque<Action> drag;
+        push_drag(drag, cx, cy, cx + dx, cy + dy, 20);
+        return drag;
+      }));
       break;
     }
     case Step::Kind::LongPress: {
@@ -129,31 +177,15 @@ void ScriptPlayer::expand(const Step& s) {
       wait_frames(4);
       break;
     }
-    case Step::Kind::TapItem: {
-      const std::string id = s.text, where = s.where;
-      auto tries = std::make_shared<int>(0);
-      actions_.push_back([this, id, where, tries](ScriptHost& h, Phase p) {
-        if (p != Phase::Before) return false;
-        if (auto r = h.platform.items().find(id)) {
-          // Replace this step by a tap at the item's centre, then settle.
-          std::deque<Action> tap;
-          push_tap(tap, r->cx(), r->cy());
-          auto c = frames_counter(kSettleAfterInput);
-          tap.push_back([c](ScriptHost& hh, Phase pp) { return c(hh, pp == Phase::Before ? 1 : 0); });
-          replacement_ = std::move(tap);  // run() swaps it in: never free a running action
-          return false;
-        }
-        if (++*tries < kTapItemPatienceFrames) {
-          h.platform.pacer().request_frames(1);
-          return false;
-        }
-        std::string known;
-        for (const auto& name : h.platform.items().names()) known += (known.empty() ? "" : ", ") + name;
-        error_ = Error{where + ".tap_item", "no item \"" + id + "\" drawn; drawn: " + known};
-        return false;
-      });
+    case Step::Kind::TapItem:
+      actions_.push_back(find_item_then(s.text, s.where, [this](float cx, float cy) {
+        std::deque<Action> tap;
+        push_tap(tap, cx, cy);
+        auto c = frames_counter(kSettleAfterInput);
+        tap.push_back([c](ScriptHost& h, Phase p) { return c(h, p == Phase::Before ? 1 : 0); });
+        return tap;
+      }));
       break;
-    }
     case Step::Kind::WaitMs: {
       const int64_t ms = static_cast<int64_t>(s.numbers[0]);
       auto until = std::make_shared<std::optional<uint64_t>>();

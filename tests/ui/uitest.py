@@ -234,6 +234,154 @@ def case_kiosk_join(r):
     check_screenshot(shot)
 
 
+def case_walk_in(r):
+    """Seat a walk-in at the engine's suggested table."""
+    r.login(ADMIN)
+    r.tap_item("tab_seat")
+    r.tap_item("src_walkin")
+    r.tap_item("party_plus")  # 3 guests
+    r.wait_frames(4)
+    before = r.dump("before")
+    shot = r.screenshot("seat")
+    r.tap_item("seat_confirm")
+    after = r.dump("after")
+    r.run()
+    b, a = r.load(before), r.load(after)
+    suggested = b["seat"]["suggestion"]
+    check(suggested, f"the engine suggests a table: {b['seat']}")
+    check(a["reservations"]["count"] == b["reservations"]["count"] + 1, "one reservation more")
+    new = [x for x in a["reservations"]["rows"]
+           if x["id"] not in {y["id"] for y in b["reservations"]["rows"]}]
+    check(len(new) == 1, "exactly one new reservation")
+    check(new[0]["status"] == "Seated", f"seated: {new[0]}")
+    check(new[0]["party_size"] == 3, f"party of 3: {new[0]}")
+    check(new[0]["table_number"] == suggested, f"at the suggested table {suggested}: {new[0]}")
+    check(not a["message_is_error"], f"no error: {a['message']}")
+    check_screenshot(shot)
+
+
+def case_editor_drag(r):
+    """Drag a table in the editor, save, restart: the table stays moved."""
+    r.login(ADMIN)
+    r.tap_item("tab_editor")
+    r.wait_frames(4)
+    before = r.dump("before")
+    r.step(drag_item=["edit_table_5", 60, 0])  # into the free space on its right
+    dragged = r.dump("dragged")
+    r.tap_item("edit_save")
+    saved = r.dump("saved")
+    r.run()
+    r.login(ADMIN)
+    restarted = r.dump("restarted")
+    r.run()
+    def table5(d):
+        return [t for t in r.load(d)["tables"] if t["name"] == "5"][0]
+    t0, t1 = table5(before), table5(restarted)
+    check(r.load(dragged)["editor"]["dirty"], "the drag changed the draft")
+    check(not r.load(saved)["message_is_error"], f"saved: {r.load(saved)['message']}")
+    check(r.load(saved)["editor"]["issues"] == 0, "no overlap after the drag")
+    check(t1["x"] - t0["x"] >= 20, f"table 5 moved right after restart: {t0} -> {t1}")
+    check(abs(t1["y"] - t0["y"]) < 15, f"not vertically: {t0} -> {t1}")
+
+
+def fill_form(r, name=None, phone=None, party=None, time=None):
+    r.tap_item("tab_reservations")
+    r.tap_item("mode_form")
+    fields = [("form_name", name), ("form_phone", phone), ("form_party", party), ("form_time", time)]
+    for item, value in fields:
+        if value is None:
+            continue
+        r.tap_item(item)
+        r.step(key="End")
+        for _ in range(6):  # clear the default ("2", "20:00")
+            r.step(key="Backspace")
+        if value:
+            r.text(value)
+    r.tap_item("form_create")
+
+
+def case_create_reservation(r):
+    """Create a booking with the form and see it on the timeline."""
+    r.login(ADMIN)
+    before = r.dump("before")
+    fill_form(r, name="Hélène Dubois-Œuvray", phone="06 12 34 56 78", party="4", time="21:15")
+    created = r.dump("created")
+    r.run()
+    b, c = r.load(before), r.load(created)
+    check(c["reservations"]["count"] == b["reservations"]["count"] + 1,
+          f"one booking more: {c['message']} {c['form']}")
+    row = [x for x in c["reservations"]["rows"] if x["guest_name"] == "Hélène Dubois-Œuvray"]
+    check(len(row) == 1, "the booking is stored")
+    check(row[0]["party_size"] == 4 and row[0]["time"] == "21:15", f"as typed: {row[0]}")
+    check(row[0]["table_number"], f"with a table: {row[0]}")
+    # The timeline shows one floor plan at a time: open the booking's.
+    table = [t for t in c["tables"] if t["name"] == row[0]["table_number"].split("+")[0]][0]
+    plan = [p["name"] for p in c["floor_plans"] if p["id"] == table["floor_plan_id"]][0]
+    r.login(ADMIN)
+    r.tap_item("tab_reservations")
+    r.tap_item("mode_timeline")
+    r.tap_item(f"tl_plan_{plan}")
+    r.wait_frames(4)
+    timeline = r.dump("timeline")
+    shot = r.screenshot("timeline")
+    r.run()
+    t = r.load(timeline)
+    check(t["reservations_mode"] == "timeline", "timeline shown")
+    check("bar_Hélène Dubois-Œuvray" in t["items"],
+          f"its bar is drawn on the timeline of {plan} (table {row[0]['table_number']})")
+    check_screenshot(shot)
+
+
+BAD_INPUTS = [  # (field values, the field, the expected error code)
+    ({"name": ""}, "name", "name_empty"),
+    ({"name": "A" * 300}, "name", "name_too_long"),
+    ({"name": "Zoé \U0001F389"}, "name", "name_bad_chars"),
+    ({"party": "0"}, "party", "party_out_of_range"),
+    ({"party": "100"}, "party", "party_out_of_range"),
+    ({"phone": "06 12 AB 56"}, "phone", "phone_bad_chars"),
+]
+
+
+def case_bad_input(r):
+    """Each bad input shows its message next to the field and saves nothing."""
+    for i, (values, field, code) in enumerate(BAD_INPUTS):
+        r.login(ADMIN)
+        args = {"name": "Martin", "phone": "0612345678", "party": None}
+        args.update(values)
+        fill_form(r, **args)
+        d = r.dump(f"bad{i}")
+        shot = r.screenshot(f"bad{i}") if i == 0 else None
+        r.run()
+        j = r.load(d)
+        check(j["form"]["submitted"], f"{values}: the form was submitted")
+        check(j["form"]["errors"].get(field) == code,
+              f"{values}: expected {field}={code}, got {j['form']['errors']}")
+        check(j["reservations_mode"] == "form", f"{values}: the form stays open")
+        check(j["outbox"] == 0, f"{values}: nothing written (outbox {j['outbox']})")
+        names = [x["guest_name"] for x in j["reservations"]["rows"]]
+        check(args["name"] not in names or args["name"] == "", f"{values}: nothing saved")
+        if shot:
+            check_screenshot(shot)
+
+
+def case_kiosk_bad_input(r):
+    """The kiosk refuses an empty name and a bad one, and joins nothing."""
+    r.tap_item("kiosk_next")
+    for d in "0612345678":
+        r.tap_item(f"key_{d}")
+    r.tap_item("kiosk_join")  # empty name
+    empty = r.dump("empty")
+    r.tap_item("kiosk_name")
+    r.text("\U0001F600\U0001F600")
+    r.tap_item("kiosk_join")
+    emoji = r.dump("emoji")
+    r.run(extra=["--kiosk"])
+    for path in (empty, emoji):
+        j = r.load(path)
+        check(j["kiosk"]["step"] == "details", f"still on the details step: {j['kiosk']}")
+        check(all(not w["unconfirmed"] for w in j["waitlist"]), "no kiosk entry stored")
+
+
 CASES = {name[5:]: fn for name, fn in globals().items() if name.startswith("case_")}
 
 

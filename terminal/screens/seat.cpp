@@ -9,6 +9,7 @@
 #include "foh/engine/floor.hpp"
 #include "view/day_index.hpp"
 #include "view/seating.hpp"
+#include "screens/reservations.hpp"
 #include "screens/waitlist.hpp"
 #include "widgets/widgets.hpp"
 
@@ -89,6 +90,35 @@ void draw_warnings(SeatView& v, const Desk& d, SeatIntents& out) {
   }
 }
 
+// The host taps a table the engine did not propose: take it when the overlap
+// rule and capacity allow (check_move), else say why.
+void pick_any_table(SeatView& v, const Desk& d, const Uuid& table_id) {
+  const Table* t = d.floor->table(table_id);
+  if (!t || !v.suggestion) return;
+  if (v.suggestion->best.table_ids == std::vector<Uuid>{table_id}) {
+    v.chosen = -1;
+    v.refusal.clear();
+    return;
+  }
+  Reservation r;
+  if (v.source == PartySource::Reservation && v.reservation_id)
+    if (const Booking* b = d.index->booking(*v.reservation_id)) r = *b->r;
+  r.id = v.reservation_id.value_or("walk-in");
+  r.date = d.day->date;
+  r.party_size = v.party_size;
+  r.status = ReservationStatus::Seated;
+  TableChoice c{{table_id}, t->name, ""};
+  auto [ok, why] = check_move(r, c, time_now(d), d);
+  c.reason = why;
+  if (!ok) {
+    v.refusal = why;
+    return;
+  }
+  v.refusal.clear();
+  v.suggestion->alternatives.push_back(c);
+  v.chosen = static_cast<int>(v.suggestion->alternatives.size()) - 1;
+}
+
 const TableChoice* chosen_choice(const SeatView& v) {
   if (!v.suggestion) return nullptr;
   if (v.chosen >= 0 && v.chosen < static_cast<int>(v.suggestion->alternatives.size()))
@@ -101,6 +131,7 @@ void draw_choice(SeatView& v, const Desk& d, SeatIntents& out) {
   const SeatSuggestion& s = *v.suggestion;
   const TableChoice* c = chosen_choice(v);
   if (!s.accepted && !c) inline_error(s.reason.c_str());
+  if (!v.refusal.empty()) inline_error(v.refusal.c_str());
   if (c) ImGui::TextWrapped("%s", c->reason.c_str());
   for (size_t k = 0; k < s.alternatives.size(); ++k) {
     ImGui::PushID(static_cast<int>(k));
@@ -154,6 +185,7 @@ void draw_seat(SeatView& v, const Desk& d, SeatIntents& out) {
   if (key != v.suggestion_key) {
     v.suggestion = suggest_for(v, d);
     v.suggestion_key = key;
+    v.refusal.clear();
     if (v.chosen >= static_cast<int>(v.suggestion->alternatives.size())) v.chosen = -1;
   }
   FloorHighlight hl;
@@ -166,7 +198,10 @@ void draw_seat(SeatView& v, const Desk& d, SeatIntents& out) {
     if (const Table* t = d.floor->table(hl.suggested.front())) v.floor.floor_plan_id = t->floor_plan_id;
   draw_floor_canvas(v.floor, d, &hl, out.floor);
   ImGui::EndChild();
-  if (out.floor.picked_alternative) v.chosen = *out.floor.picked_alternative;
+  if (out.floor.picked_alternative)
+    v.chosen = *out.floor.picked_alternative, v.refusal.clear();
+  else if (out.floor.tapped_table)
+    pick_any_table(v, d, *out.floor.tapped_table);
   draw_choice(v, d, out);
   ImGui::EndGroup();
   ImGui::PopID();

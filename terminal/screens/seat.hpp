@@ -38,7 +38,8 @@ struct SeatView {
   std::string guest_name;
   std::optional<SeatSuggestion> suggestion;  // recomputed when the pick changes
   std::string suggestion_key;                // what it was computed for
-  int chosen = -1;   // -1 = best, else index into alternatives
+  int chosen = -1;   // -1 = best, else index into alternatives (a table the host tapped is appended)
+  std::string refusal;  // why a tapped table cannot take the party
   FloorView floor;   // the floor drawn beside the list
   // Overstay warnings, recomputed once a minute or on a new desk revision.
   std::vector<OverstayWarning> warnings;

@@ -44,7 +44,9 @@ AssignOptions now_options() {
   AssignOptions o;
   o.check_hours = false;   // the party is here: opening hours are the host's call
   o.check_pacing = false;  // pacing limits bookings, not people at the door
-  o.allow_moves = true;
+  // No moves: a seat command seats one party; moving other bookings is the
+  // reservations screen's job, where each move is visible.
+  o.allow_moves = false;
   o.max_alternatives = 4;
   return o;
 }

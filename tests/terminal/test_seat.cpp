@@ -82,3 +82,26 @@ TEST_CASE("overstay: a seated party past its end that pushes the next booking is
   CHECK(out.move_next->reservation_id == "res5");
   CHECK(out.move_next->table.table_ids == w[0].proposal->table_ids);
 }
+
+TEST_CASE("seat: tapping a table the engine did not propose takes it if free, else says why") {
+  Fixture fx;
+  Headless h;
+  SeatView v;
+  v.party_size = 2;
+  v.floor.floor_plan_id = "p1";
+  auto draw = [&](SeatIntents& out) { draw_seat(v, fx.desk, out); };
+  // Table 3 is held by the late 19:00 couple: refused with the overlap reason.
+  test::tap_item<SeatIntents>(h, "table_3", draw);
+  CHECK(v.refusal.find("Late") != std::string::npos);
+  // Table 6 (4-6 seats) is free but too big for 2: refused on capacity.
+  test::tap_item<SeatIntents>(h, "table_6", draw);
+  CHECK(v.refusal.find("4-6") != std::string::npos);
+  // With 4 guests it is taken and seated there.
+  v.party_size = 4;
+  h.frame([&] { SeatIntents i; draw(i); });
+  test::tap_item<SeatIntents>(h, "table_6", draw);
+  CHECK(v.refusal.empty());
+  auto out = test::tap_item<SeatIntents>(h, "seat_confirm", draw);
+  REQUIRE(out.seat);
+  CHECK(out.seat->table.table_ids == std::vector<Uuid>{"t6"});
+}

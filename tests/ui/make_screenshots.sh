@@ -1,0 +1,80 @@
+#!/usr/bin/env bash
+# Screenshots of every screen at 1280x800 for the README, drawn by the real
+# foh-terminal under Xvfb on the demo Saturday at 19:30 (a fresh cache each).
+#   tests/ui/make_screenshots.sh [build/bin/foh-terminal] [docs/screenshots]
+set -euo pipefail
+root="$(cd "$(dirname "$0")/../.." && pwd)"
+bin="${1:-$root/build/bin/foh-terminal}"
+out="${2:-$root/docs/screenshots}"
+mkdir -p "$out"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+export LIBGL_ALWAYS_SOFTWARE=1
+
+login='{"tap_item":"member_Camille Rousseau"}
+{"tap_item":"key_1"}
+{"tap_item":"key_2"}
+{"tap_item":"key_3"}
+{"tap_item":"key_4"}
+{"tap_item":"key_ok"}'
+
+# shot NAME EXTRA-ARGS SCRIPT-LINES
+shot() {
+  local name="$1" extra="$2" steps="$3"
+  rm -f "$work/foh.sqlite"*
+  printf '%s\n{"wait_frames":6}\n{"screenshot":"%s"}\n' "$steps" "$out/$name.png" > "$work/$name.jsonl"
+  # shellcheck disable=SC2086
+  xvfb-run -a -s "-screen 0 1280x800x24" "$bin" --db "$work/foh.sqlite" --assets "$root/assets" \
+    --now 2026-11-28T19:30:00 --size 1280x800 --scale 1 $extra --script "$work/$name.jsonl"
+  echo "$out/$name.png"
+}
+
+shot login "" '{"tap_item":"member_Léa Fontaine"}
+{"tap_item":"key_1"}'
+shot floor "" "$login"
+shot floor-table "" "$login
+{\"tap_item\":\"table_7\"}"
+shot seat "" "$login
+{\"tap_item\":\"tab_seat\"}
+{\"tap_item\":\"party_plus\"}
+{\"tap_item\":\"party_plus\"}"
+shot reservations "" "$login
+{\"tap_item\":\"tab_reservations\"}"
+shot timeline "" "$login
+{\"tap_item\":\"tab_reservations\"}
+{\"tap_item\":\"mode_timeline\"}"
+shot booking-form "" "$login
+{\"tap_item\":\"tab_reservations\"}
+{\"tap_item\":\"mode_form\"}
+{\"tap_item\":\"form_name\"}
+{\"text\":\"Zoë 🎉\"}
+{\"tap_item\":\"form_create\"}"
+shot waitlist "" "$login
+{\"tap_item\":\"tab_waitlist\"}"
+shot editor "" "$login
+{\"tap_item\":\"tab_editor\"}
+{\"tap_item\":\"edit_table_13\"}"
+shot kiosk "--kiosk" '{"tap_item":"party_plus"}
+{"tap_item":"kiosk_next"}
+{"tap_item":"kiosk_name"}
+{"text":"Zoë Lefèvre"}'
+shot kiosk-joined "--kiosk" '{"tap_item":"kiosk_next"}
+{"tap_item":"kiosk_name"}
+{"text":"Zoë Lefèvre"}
+{"tap_item":"key_0"}
+{"tap_item":"key_6"}
+{"tap_item":"key_1"}
+{"tap_item":"key_2"}
+{"tap_item":"key_3"}
+{"tap_item":"key_4"}
+{"tap_item":"kiosk_join"}'
+wrong='{"tap_item":"member_Mehdi Benali"}'
+for _ in 1 2 3 4 5; do
+  wrong="$wrong
+{\"tap_item\":\"key_9\"}
+{\"tap_item\":\"key_9\"}
+{\"tap_item\":\"key_9\"}
+{\"tap_item\":\"key_9\"}
+{\"tap_item\":\"key_ok\"}"
+done
+shot lockout "" "$wrong"

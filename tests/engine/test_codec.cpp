@@ -186,6 +186,24 @@ TEST_CASE("codec: tables, capacities and combinations") {
   t["capacity_overrides"] = {{"7+8", 0}};
   CHECK(decode_table(t, "R.json: tables[3]").error().text() ==
         "R.json: tables[3].capacity_overrides: combination \"7+8\" must seat 1..99, got 0");
+  t["capacity_overrides"] = Json::object();
+  t["capacity_min"] = 1;  // the edges are valid
+  t["capacity_max"] = 99;
+  CHECK(decode_table(t, "R.json: tables[3]").ok());
+  t["capacity_max"] = 100;
+  CHECK(decode_table(t, "R.json: tables[3]").error().text() ==
+        "R.json: tables[3].capacity_max: must be 1..99, got 100");
+  t["capacity_max"] = 4;
+  t["capacity_min"] = 4;  // min == max
+  CHECK(decode_table(t, "R.json: tables[3]").ok());
+  t["capacity_min"] = 0;
+  CHECK(decode_table(t, "R.json: tables[3]").error().text() ==
+        "R.json: tables[3].capacity_min: must be 1..99, got 0");
+  t["capacity_min"] = 2;
+  t["chair_sides"] = 16;
+  CHECK(decode_table(t, "R.json: tables[3]").error().text() ==
+        "R.json: tables[3].chair_sides: must be 0..15, got 16");
+  t["chair_sides"] = 15;
   t.erase("capacity_max");
   CHECK(decode_table(t, "R.json: tables[3]").error().text() ==
         "R.json: tables[3].capacity_max: missing (required)");

@@ -52,6 +52,7 @@ std::optional<TimeOfDay> parse_time(std::string_view s) {
 }  // namespace
 
 JsonRow::JsonRow(const Json& j, std::string where) : j_(j), where_(std::move(where)) {
+  read_.reserve(32);
   if (!j_.is_object()) error_ = Error{where_, "must be an object, got " + type_of(j_)};
 }
 
@@ -205,12 +206,12 @@ void JsonRow::int_array(const char* key, std::vector<int>& out, int min, int max
   out.clear();
   const Json* v = take_typed(key, Need::Optional, is_array, "an array of integers");
   if (!v) return;
+  auto col = [&](size_t i) { return std::string(key) + "[" + std::to_string(i) + "]"; };
   for (size_t i = 0; i < v->size(); ++i) {
-    std::string col = std::string(key) + "[" + std::to_string(i) + "]";
     auto n = as_integer((*v)[i]);
-    if (!n) return fail(col, "must be an integer, got " + (*v)[i].dump());
+    if (!n) return fail(col(i), "must be an integer, got " + (*v)[i].dump());
     if (*n < min || *n > max)
-      return fail(col, range_text(min, max) + ", got " + std::to_string(*n));
+      return fail(col(i), range_text(min, max) + ", got " + std::to_string(*n));
     out.push_back(static_cast<int>(*n));
   }
 }

@@ -6,6 +6,7 @@
 #include <climits>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "foh/engine/model.hpp"
@@ -67,7 +68,7 @@ class JsonRow {
 
   const Json& j_;
   std::string where_;
-  std::vector<std::string> read_;
+  std::vector<std::string_view> read_;  // column names are string literals
   std::optional<Error> error_;
 };
 

@@ -213,7 +213,13 @@ Result<OptimiseResult> optimise_day(const Venue& venue, const DayBook& day,
   rp.all.insert(rp.all.end(), rp.cand.begin(), rp.cand.end());
   rp.home = rp.snapshot();
   rp.greedy_rounds(rp.home);
-  rp.ejections();
+  // Ejections free room in new places: repeat while they seat more.
+  for (int pass = 0, before = -1; pass < 4 && rp.covers() > before; ++pass) {
+    before = rp.covers();
+    rp.ejections();
+    for (int r : rp.cand)
+      if (s.index.placed(r).option < 0) rp.seat(r, options.max_move_depth, options.search_budget);
+  }
   rp.move_back();
 
   for (int r = 0; r < s.index.reservation_count(); ++r) {

@@ -17,7 +17,7 @@ namespace foh {
 
 struct OptimiseOptions {
   uint64_t seed = 1;
-  int rounds = 12;           // whole-day re-plans tried (each kept only if it seats more)
+  int rounds = 40;           // whole-day re-plans tried (each kept only if it seats more)
   int max_move_depth = 3;    // move chains when inserting one party
   int search_budget = 20000; // option checks per insertion
 };

@@ -6,10 +6,13 @@
 //
 // Preferences, in order: capacity_min <= party <= capacity_max; free for the
 // whole duration (rules.hpp's overlap rule); single tables before
-// combinations, and tables that belong to a combination last among singles;
-// fewest wasted seats; fill_group (lower first); zone preference; protect
-// later demand (the table whose free window fits the party most snugly, so
-// long free windows stay open for later bookings).
+// combinations; fewest wasted seats; among singles of the same size, tables
+// that belong to no combination first (combinable ones are kept for groups);
+// fill_group (lower first); zone preference; protect later demand (the table
+// whose free windows fit the party most snugly, so long free windows stay
+// open for later bookings). Wasted seats rank before "combinable last": the
+// other way round a couple would take a non-combinable four-top while a
+// combinable two-top is free, which is what protecting later demand forbids.
 #include <memory>
 #include <optional>
 #include <string>

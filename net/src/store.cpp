@@ -62,11 +62,9 @@ Status Store::check_free(const Reservation& r) {
 
 Result<Reservation> Store::create_reservation(Reservation r, const Actor& by) {
   if (r.id.empty()) r.id = new_uuid();
-  if (r.restaurant_id.empty()) {
-    auto rid = cache_.kv_get("restaurant_id");
-    if (!rid) return Error{"reservations " + r.id + ".restaurant_id", "no restaurant in the cache"};
-    r.restaurant_id = *rid;
-  }
+  if (r.restaurant_id.empty()) r.restaurant_id = restaurant_id(cache_);
+  if (r.restaurant_id.empty())
+    return Error{"reservations " + r.id + ".restaurant_id", "no restaurant in the cache"};
   if (cache_.get_row("reservations", r.id))
     return Error{"reservations " + r.id, "a reservation with this id exists"};
   if (!r.created_by) r.created_by = by.member_id;

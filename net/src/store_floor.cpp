@@ -24,7 +24,7 @@ Status Store::put_override(const Uuid& table_id, Date date, bool set_blocked, bo
   }
   if (!found) {
     o.id = new_uuid();
-    o.restaurant_id = cache_.kv_get("restaurant_id").value_or("");
+    o.restaurant_id = restaurant_id(cache_);
     o.table_id = table_id;
     o.date = date;
   }
@@ -44,7 +44,7 @@ Status Store::set_table_hidden(const Uuid& table_id, Date date, bool hidden, con
 
 Result<DailyExtraTable> Store::save_extra_table(DailyExtraTable t, const Actor& /*by*/) {
   if (t.id.empty()) t.id = new_uuid();
-  if (t.restaurant_id.empty()) t.restaurant_id = cache_.kv_get("restaurant_id").value_or("");
+  if (t.restaurant_id.empty()) t.restaurant_id = restaurant_id(cache_);
   if (auto st = validate_table_row(as_table(t), "daily_extra_tables " + t.id); !st) return st.error();
   t.updated_at = now_iso();
   std::vector<RowWrite> w{{"daily_extra_tables", encode(t), OutboxOp::Upsert, true, nullptr}};
@@ -54,7 +54,7 @@ Result<DailyExtraTable> Store::save_extra_table(DailyExtraTable t, const Actor& 
 
 Result<DailyFloorNote> Store::save_floor_note(DailyFloorNote n, const Actor& /*by*/) {
   if (n.id.empty()) n.id = new_uuid();
-  if (n.restaurant_id.empty()) n.restaurant_id = cache_.kv_get("restaurant_id").value_or("");
+  if (n.restaurant_id.empty()) n.restaurant_id = restaurant_id(cache_);
   n.updated_at = now_iso();
   std::vector<RowWrite> w{{"daily_floor_notes", encode(n), OutboxOp::Upsert, true, nullptr}};
   if (auto st = write_rows(cache_, w, n.updated_at); !st) return st.error();

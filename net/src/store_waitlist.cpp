@@ -43,7 +43,7 @@ Status check_entry(const WaitlistEntry& e) {
 
 Result<WaitlistEntry> Store::waitlist_add(WaitlistEntry e, const Actor& /*by*/) {
   if (e.id.empty()) e.id = new_uuid();
-  if (e.restaurant_id.empty()) e.restaurant_id = cache_.kv_get("restaurant_id").value_or("");
+  if (e.restaurant_id.empty()) e.restaurant_id = restaurant_id(cache_);
   if (e.notification_token.empty()) e.notification_token = new_uuid();
   e.status = WaitlistStatus::Waiting;
   e.created_at = e.updated_at = now_iso();
@@ -56,7 +56,7 @@ Result<WaitlistEntry> Store::waitlist_add(WaitlistEntry e, const Actor& /*by*/) 
 
 Result<WaitlistEntry> Store::kiosk_join(WaitlistEntry e) {
   if (e.id.empty()) e.id = new_uuid();
-  if (e.restaurant_id.empty()) e.restaurant_id = cache_.kv_get("restaurant_id").value_or("");
+  if (e.restaurant_id.empty()) e.restaurant_id = restaurant_id(cache_);
   if (e.notification_token.empty()) e.notification_token = new_uuid();
   e.status = WaitlistStatus::Waiting;
   e.position_in_queue.reset();  // unconfirmed until staff accept it

@@ -13,6 +13,12 @@ LocalInstant local_instant(std::chrono::system_clock::time_point tp) {
   return LocalInstant::at(d, TimeOfDay{tm.tm_hour * 3600 + tm.tm_min * 60 + tm.tm_sec});
 }
 
+Uuid restaurant_id(Cache& cache) {
+  if (auto id = cache.kv_get("restaurant_id"); id && !id->empty()) return *id;
+  auto rows = cache.rows("restaurants");
+  return rows.size() == 1 ? rows.front().value("id", "") : Uuid();
+}
+
 Status write_rows(Cache& cache, const std::vector<RowWrite>& writes, const std::string& now_iso) {
   Transaction tx(cache);
   if (!tx.begun()) return tx.begun();

@@ -15,6 +15,9 @@ namespace foh::net {
 // time zone (the tablet's local time), so localtime_r is the conversion.
 LocalInstant local_instant(std::chrono::system_clock::time_point tp);
 
+// The terminal's restaurant: the configured one, else the only one cached.
+Uuid restaurant_id(Cache& cache);
+
 // One row to write, and how it goes to the outbox.
 struct RowWrite {
   std::string table;

@@ -103,6 +103,8 @@ Status Sync::Worker::ensure_open() {
     auto c = Cache::open(cfg.cache_path);
     if (!c) return c.error();
     cache = std::move(c).value();
+    if (!cfg.restaurant_id.empty() && !cache->kv_get("restaurant_id"))
+      cache->kv_set("restaurant_id", cfg.restaurant_id);
   }
   if (!rest) {
     RestConfig rc = cfg.rest;

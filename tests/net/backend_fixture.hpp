@@ -1,0 +1,30 @@
+#pragma once
+// The real backend on loopback: PostgreSQL + foh-backend started with
+// tools/backend/local.sh in a temp directory, once for the whole suite.
+#include <string>
+
+#include "foh/net/sync.hpp"
+
+namespace fixture {
+
+struct Backend {
+  std::string dir, url, anon_key, service_key, jwt_secret, restaurant_id, db;
+  std::string error;  // why it could not start
+  bool up() const { return error.empty(); }
+
+  // A staff token (role authenticated) for a restaurant and team member.
+  std::string staff_token(const std::string& restaurant, const std::string& member,
+                          int ttl_seconds = 3600) const;
+  std::string token_signed_with(const std::string& secret, const std::string& restaurant) const;
+  void stop_gateway();   // kills foh-backend only; PostgreSQL keeps its data
+  void start_gateway();  // the same port again
+  std::string psql(const std::string& sql) const;  // runs SQL as postgres, returns stdout
+  foh::net::SyncConfig sync_config(const std::string& cache_path, const std::string& bearer) const;
+};
+
+// Started on first use; stopped at exit. When local.sh is absent the suite
+// skips with a message; otherwise a failing start fails the tests.
+Backend& backend();
+std::string run_command(const std::string& cmd, int* status = nullptr);
+
+}  // namespace fixture

@@ -91,10 +91,14 @@ void step(Evening& ev, const Floor& floor, int64_t t, std::vector<Sample>& out, 
   auto plan = plan_waitlist(ev.venue, ev.day, LocalInstant{t * 60});
   if (!plan) return;
   std::vector<SeatNow> seat = plan->seat_now;
-  if (fifo) {  // reference policy: longest-waiting party first, nobody skips a fitting head
-    std::stable_sort(seat.begin(), seat.end(), [&](const SeatNow& a, const SeatNow& b) {
-      return ev.arrived[a.entry_id] < ev.arrived[b.entry_id];
-    });
+  if (fifo) {  // reference policy: strictly the longest-waiting party first
+    seat.clear();
+    for (const WaitQuote& q : plan->quotes) {  // queue (arrival) order
+      auto it = std::find_if(plan->seat_now.begin(), plan->seat_now.end(),
+                             [&](const SeatNow& sn) { return sn.entry_id == q.entry_id; });
+      if (it == plan->seat_now.end()) break;  // the head does not fit: nobody jumps it
+      seat.push_back(*it);
+    }
   }
   for (const SeatNow& sn : seat) {
     if (!ev.tables_free(floor, sn.table_ids)) continue;

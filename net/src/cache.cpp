@@ -196,7 +196,8 @@ namespace {
 std::vector<Json> collect(Stmt& s) {
   std::vector<Json> out;
   while (s.step()) {
-    auto j = Json::parse(s.text(0), nullptr, false);
+    std::string_view text = s.view(0);
+    auto j = Json::parse(text.begin(), text.end(), nullptr, false);
     if (!j.is_discarded()) out.push_back(std::move(j));
   }
   return out;

@@ -54,11 +54,23 @@ Result<Venue> Cache::load_venue() {
   return v;
 }
 
-Result<DayBook> Cache::load_day(Date date) {
+Result<DayBook> Cache::load_day(Date date, bool live_only) {
   DayBook d;
   d.date = date;
-  Status st = decode_all(rows_of_date("reservations", date), "reservations", decode_reservation,
-                         d.reservations);
+  std::vector<Json> reservations;
+  if (live_only) {
+    Stmt s(db_,
+           "SELECT json FROM reservations WHERE date = ? AND status IN"
+           " ('Pending','Confirmed','Arrived','Seated') ORDER BY rowid");
+    s.bind(1, date.str());
+    while (s.step()) {
+      auto j = Json::parse(s.text(0), nullptr, false);
+      if (!j.is_discarded()) reservations.push_back(std::move(j));
+    }
+  } else {
+    reservations = rows_of_date("reservations", date);
+  }
+  Status st = decode_all(reservations, "reservations", decode_reservation, d.reservations);
   if (st)
     st = decode_all(rows_of_date("waitlist_entries", date), "waitlist_entries",
                     decode_waitlist_entry, d.waitlist);

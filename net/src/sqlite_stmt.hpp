@@ -62,6 +62,12 @@ class Stmt {
     auto p = reinterpret_cast<const char*>(sqlite3_column_text(st_, col));
     return p ? std::string(p, static_cast<size_t>(sqlite3_column_bytes(st_, col))) : std::string();
   }
+  // The column's text without a copy; valid until the next step().
+  std::string_view view(int col) const {
+    auto p = reinterpret_cast<const char*>(sqlite3_column_text(st_, col));
+    return p ? std::string_view(p, static_cast<size_t>(sqlite3_column_bytes(st_, col)))
+             : std::string_view();
+  }
   int64_t int64(int col) const { return sqlite3_column_int64(st_, col); }
   bool is_null(int col) const { return sqlite3_column_type(st_, col) == SQLITE_NULL; }
   Error error(std::string where) const { return sqlite_error(db_, std::move(where)); }

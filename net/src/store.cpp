@@ -37,7 +37,7 @@ Status Store::check_free(const Reservation& r) {
     return Error{where + ".party_size", "must be between 1 and 99, got " + std::to_string(r.party_size)};
   auto venue = cache_.load_venue();
   if (!venue) return venue.error();
-  auto day = cache_.load_day(r.date);
+  auto day = cache_.load_day(r.date, true);
   if (!day) return day.error();
   auto floor = Floor::build(*venue, &*day);
   if (!floor) return floor.error();

@@ -157,7 +157,9 @@ class Cache {
   // ---- reads for the screens
   bool has_venue();  // a restaurant row is present
   Result<Venue> load_venue();
-  Result<DayBook> load_day(Date date);
+  // live_only: reservations that hold a table (Pending, Confirmed, Arrived,
+  // Seated) only — what the overlap check needs, much less to decode.
+  Result<DayBook> load_day(Date date, bool live_only = false);
   std::vector<Customer> search_customers(std::string_view query, int limit = 20);
   std::vector<ReservationEvent> events_of(const Uuid& reservation_id);
   Result<Reservation> reservation(const Uuid& id);

@@ -6,6 +6,7 @@
 
 #include "app/seed.hpp"
 #include "app/shell_text.hpp"
+#include "foh/engine/waitlist.hpp"
 #include "foh/net/rest.hpp"
 #include "foh/platform/platform.hpp"
 #include "widgets/widgets.hpp"
@@ -127,15 +128,19 @@ void App::refresh_desk() {
     desk_.sync.outbox = static_cast<int>(cache_->outbox_count(net::OutboxState::Pending));
     desk_.sync.conflicts = static_cast<int>(desk_.conflicts.size());
   }
+  quotes_minute_ = -1;  // recomputed at the next frame, with that frame's clock
+}
+
+// Quotes come from the engine's expected table turns (engine/waitlist.hpp).
+void App::refresh_quotes() {
   desk_.quotes.clear();
-  int position = 0;
-  for (const auto& row : ui::waitlist_queue(desk_)) {
-    ui::WaitQuote q;
-    q.entry_id = row.entry->id;
-    q.position = row.position > 0 ? row.position : ++position;
-    q.quoted_minutes = row.quoted_minutes.value_or(0);
-    desk_.quotes.push_back(q);
+  auto plan = plan_waitlist(venue_, day_, desk_.now);
+  if (!plan) {
+    say(plan.error().text(), true);
+    return;
   }
+  for (const WaitQuote& q : plan->quotes)
+    desk_.quotes.push_back(ui::WaitQuote{q.entry_id, q.position, q.quoted_minutes});
 }
 
 void App::say(const std::string& text, bool error) {
@@ -215,6 +220,10 @@ void App::frame(platform::Platform& p) {
     if (auto st = reload(); !st) say(st.error().text(), true);
   }
   desk_.now = clock_.now();
+  if (desk_.now.seconds / 60 != quotes_minute_) {
+    quotes_minute_ = desk_.now.seconds / 60;
+    refresh_quotes();
+  }
   desk_.member = session_ ? &session_->member : nullptr;
   const platform::Gestures& g = p.gestures();
   desk_.gestures = ui::PanZoom{g.pinch_scale, g.pinch_center.x, g.pinch_center.y, g.pan_delta.x,

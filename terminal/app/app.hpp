@@ -65,6 +65,7 @@ class App {
   Status open_store();
   Status reload();
   void refresh_desk();
+  void refresh_quotes();  // engine wait quotes for the day's waitlist at desk_.now
   void say(const std::string& text, bool error);
   net::Actor actor() const;
   bool may(Tab t) const;
@@ -124,6 +125,7 @@ class App {
 
   std::deque<std::pair<std::string, bool>> messages_;  // last results, newest last
   int64_t frames_ = 0;
+  int64_t quotes_minute_ = -1;  // the minute desk_.quotes were computed for
 };
 
 }  // namespace foh::app

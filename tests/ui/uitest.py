@@ -227,6 +227,8 @@ def case_kiosk_join(r):
     check(j["screen"] == "kiosk", "kiosk mode")
     check(j["kiosk"]["step"] == "joined", f"joined step: {j['kiosk']}")
     check(j["kiosk"].get("position", 0) >= 1, f"a position is shown: {j['kiosk']}")
+    # The dinner rush is on: every table is taken, so the engine's quote is a real wait.
+    check(j["kiosk"].get("quoted_minutes", 0) > 0, f"a quoted wait from the engine: {j['kiosk']}")
     entry = [w for w in j["waitlist"] if w["guest_name"] == "Zoë Lefèvre"]
     check(len(entry) == 1, "one waitlist entry for the guest")
     check(entry[0]["party_size"] == 3, f"party of 3: {entry[0]}")

@@ -207,6 +207,9 @@ RestResponse RestClient::attempt(const std::string& method, const std::string& p
   hs = curl_slist_append(hs, ("Authorization: Bearer " + bearer).c_str());
   hs = curl_slist_append(hs, "Accept: application/json");
   if (body) hs = curl_slist_append(hs, "Content-Type: application/json");
+  // No "Expect: 100-continue": curl would wait for the server before sending
+  // any body over 1 KB, a round trip (or a 1 s stall) per push.
+  hs = curl_slist_append(hs, "Expect:");
   for (const auto& h : headers) hs = curl_slist_append(hs, h.c_str());
 
   curl_easy_setopt(c, CURLOPT_URL, url.c_str());

@@ -155,6 +155,7 @@ int serve(const Args& a) {
     return new httplib::ThreadPool(static_cast<size_t>(pool_size));
   };
   server.set_payload_max_length(64u << 20);
+  server.set_tcp_nodelay(true);  // small JSON answers must not wait on Nagle + delayed ACK
   gateway.mount(server);
   pin_login.mount(server);
   server.Get("/health", [](const httplib::Request&, httplib::Response& res) {

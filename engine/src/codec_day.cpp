@@ -2,12 +2,15 @@
 // and the three daily tables (overrides, extra tables, floor notes).
 #include "foh/engine/codec.hpp"
 #include "json_row.hpp"
+#include "table_columns.hpp"
 
 namespace foh {
 
 using detail::JsonRow;
 using detail::Need;
 using detail::put_opt;
+using detail::read_table_columns;
+using detail::write_table_columns;
 using detail::put_ref;
 using detail::put_ts;
 using detail::with_extra;
@@ -190,19 +193,7 @@ Result<DailyExtraTable> decode_daily_extra_table(const Json& j, const std::strin
   row.uuid("floor_plan_id", t.floor_plan_id);
   row.opt_uuid("zone_id", t.zone_id);
   row.date("date", t.date);
-  row.text("name", t.name, Need::Required);
-  row.integer("capacity_min", t.capacity_min, Need::Required, 1, 99);
-  row.integer("capacity_max", t.capacity_max, Need::Required, 1, 99);
-  if (row.ok() && t.capacity_min > t.capacity_max)
-    row.fail("capacity_min", "capacity_min (" + std::to_string(t.capacity_min) +
-                                 ") > capacity_max (" + std::to_string(t.capacity_max) + ")");
-  row.number("position_x", t.position_x);
-  row.number("position_y", t.position_y);
-  row.opt_number("width", t.width);
-  row.opt_number("height", t.height);
-  row.number("rotation", t.rotation);
-  row.enumeration("shape", t.shape, parse_table_shape, "shape", Need::Optional);
-  row.integer("chair_sides", t.chair_sides, Need::Optional, 0, 15);
+  read_table_columns(row, t);
   row.text("updated_at", t.updated_at);
   if (!row.ok()) return row.error();
   t.extra = row.extra();
@@ -213,19 +204,8 @@ Json encode(const DailyExtraTable& t) {
   Json j = with_extra(t.extra);
   j["id"] = t.id;
   put_ref(j, "restaurant_id", t.restaurant_id);
-  j["floor_plan_id"] = t.floor_plan_id;
-  put_opt(j, "zone_id", t.zone_id);
   j["date"] = t.date.str();
-  j["name"] = t.name;
-  j["capacity_min"] = t.capacity_min;
-  j["capacity_max"] = t.capacity_max;
-  j["position_x"] = t.position_x;
-  j["position_y"] = t.position_y;
-  put_opt(j, "width", t.width);
-  put_opt(j, "height", t.height);
-  j["rotation"] = t.rotation;
-  j["shape"] = to_string(t.shape);
-  j["chair_sides"] = t.chair_sides;
+  write_table_columns(j, t);
   put_ts(j, "updated_at", t.updated_at);
   return j;
 }

@@ -1,12 +1,15 @@
 // The restaurant and its floor: restaurants, floor_plans, zones, tables, services.
 #include "foh/engine/codec.hpp"
 #include "json_row.hpp"
+#include "table_columns.hpp"
 
 namespace foh {
 
 using detail::JsonRow;
 using detail::Need;
 using detail::put_opt;
+using detail::read_table_columns;
+using detail::write_table_columns;
 using detail::put_ref;
 using detail::put_ts;
 using detail::with_extra;
@@ -134,19 +137,7 @@ Result<Table> decode_table(const Json& j, const std::string& where) {
   row.uuid("restaurant_id", t.restaurant_id, Need::Optional);
   row.uuid("floor_plan_id", t.floor_plan_id);
   row.opt_uuid("zone_id", t.zone_id);
-  row.text("name", t.name, Need::Required);
-  row.integer("capacity_min", t.capacity_min, Need::Required, 1, 99);
-  row.integer("capacity_max", t.capacity_max, Need::Required, 1, 99);
-  if (row.ok() && t.capacity_min > t.capacity_max)
-    row.fail("capacity_min", "capacity_min (" + std::to_string(t.capacity_min) +
-                                 ") > capacity_max (" + std::to_string(t.capacity_max) + ")");
-  row.number("position_x", t.position_x);
-  row.number("position_y", t.position_y);
-  row.opt_number("width", t.width);
-  row.opt_number("height", t.height);
-  row.number("rotation", t.rotation);
-  row.enumeration("shape", t.shape, parse_table_shape, "shape", Need::Optional);
-  row.integer("chair_sides", t.chair_sides, Need::Optional, 0, 15);
+  read_table_columns(row, t);
   read_capacity_overrides(row, t.capacity_overrides);
   row.integer("fill_group", t.fill_group, Need::Optional);
   row.text("updated_at", t.updated_at);
@@ -159,18 +150,7 @@ Json encode(const Table& t) {
   Json j = with_extra(t.extra);
   j["id"] = t.id;
   put_ref(j, "restaurant_id", t.restaurant_id);
-  j["floor_plan_id"] = t.floor_plan_id;
-  put_opt(j, "zone_id", t.zone_id);
-  j["name"] = t.name;
-  j["capacity_min"] = t.capacity_min;
-  j["capacity_max"] = t.capacity_max;
-  j["position_x"] = t.position_x;
-  j["position_y"] = t.position_y;
-  put_opt(j, "width", t.width);
-  put_opt(j, "height", t.height);
-  j["rotation"] = t.rotation;
-  j["shape"] = to_string(t.shape);
-  j["chair_sides"] = t.chair_sides;
+  write_table_columns(j, t);
   Json co = Json::object();
   for (const auto& [key, seats] : t.capacity_overrides) co[key] = seats;
   j["capacity_overrides"] = co;

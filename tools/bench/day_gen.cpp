@@ -5,28 +5,10 @@
 #include <cstdio>
 
 #include "foh/engine/rules.hpp"
+#include "rng.hpp"
 
 namespace foh::bench {
 namespace {
-
-// Own generator arithmetic: std:: distributions differ between libraries and
-// the figures must be reproducible from the seed alone.
-struct Rng {
-  uint64_t s;
-  uint64_t next() {
-    s += 0x9e3779b97f4a7c15ULL;
-    uint64_t z = s;
-    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-    return z ^ (z >> 31);
-  }
-  double uniform() { return static_cast<double>(next() >> 11) * 0x1.0p-53; }
-  double normal() {
-    double u = std::max(uniform(), 1e-12), v = uniform();
-    return std::sqrt(-2 * std::log(u)) * std::cos(6.283185307179586 * v);
-  }
-  int below(int n) { return static_cast<int>(next() % static_cast<uint64_t>(n)); }
-};
 
 std::string uuid(int kind, int n) {
   char buf[40];

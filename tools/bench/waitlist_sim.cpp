@@ -16,6 +16,7 @@
 #include "foh/engine/assign.hpp"
 #include "foh/engine/rules.hpp"
 #include "foh/engine/waitlist.hpp"
+#include "rng.hpp"
 
 namespace {
 
@@ -27,22 +28,6 @@ struct Args {
   uint64_t seed = 1;
   double spread = 0.10, gap = 6.0;
   bool fifo = false;
-};
-
-struct Rng {
-  uint64_t s;
-  uint64_t next() {
-    s += 0x9e3779b97f4a7c15ULL;
-    uint64_t z = s;
-    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-    return z ^ (z >> 31);
-  }
-  double uniform() { return static_cast<double>(next() >> 11) * 0x1.0p-53; }
-  double normal() {
-    double u = std::max(uniform(), 1e-12), v = uniform();
-    return std::sqrt(-2 * std::log(u)) * std::cos(6.283185307179586 * v);
-  }
 };
 
 struct Sample {

@@ -1,0 +1,91 @@
+// Table footprints and the overlap rule (separating axis test for rectangles,
+// closest point for a circle against a rectangle).
+#include "foh/engine/geometry.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+
+namespace foh {
+namespace {
+
+constexpr double kDegToRad = 3.14159265358979323846 / 180.0;
+
+struct Axes {
+  PlanPoint u, v;  // the rectangle's own x and y directions
+};
+
+Axes axes_of(const Footprint& f) {
+  double a = f.rotation * kDegToRad, c = std::cos(a), s = std::sin(a);
+  return {{c, s}, {-s, c}};
+}
+
+double dot(PlanPoint a, PlanPoint b) { return a.x * b.x + a.y * b.y; }
+
+// Half the length of the rectangle's shadow on `axis` (a unit vector).
+double shadow(const Footprint& f, const Axes& ax, PlanPoint axis) {
+  return f.half_w * std::abs(dot(ax.u, axis)) + f.half_h * std::abs(dot(ax.v, axis));
+}
+
+bool rectangles_overlap(const Footprint& a, const Footprint& b) {
+  Axes aa = axes_of(a), bb = axes_of(b);
+  PlanPoint d{b.centre.x - a.centre.x, b.centre.y - a.centre.y};
+  for (PlanPoint axis : {aa.u, aa.v, bb.u, bb.v}) {
+    double depth = shadow(a, aa, axis) + shadow(b, bb, axis) - std::abs(dot(d, axis));
+    if (depth <= kOverlapTolerance) return false;  // a separating axis (or mere contact)
+  }
+  return true;
+}
+
+bool circle_overlaps_rectangle(const Footprint& circle, const Footprint& rect) {
+  Axes ax = axes_of(rect);
+  PlanPoint d{circle.centre.x - rect.centre.x, circle.centre.y - rect.centre.y};
+  double lx = dot(d, ax.u), ly = dot(d, ax.v);  // the circle's centre in the rectangle's frame
+  double cx = std::clamp(lx, -rect.half_w, rect.half_w),
+         cy = std::clamp(ly, -rect.half_h, rect.half_h);
+  double r = circle.half_w;
+  if (cx == lx && cy == ly) {  // centre inside: depth is the distance to get out plus the radius
+    double out = std::min(rect.half_w - std::abs(lx), rect.half_h - std::abs(ly));
+    return out + r > kOverlapTolerance;
+  }
+  return std::hypot(lx - cx, ly - cy) < r - kOverlapTolerance;
+}
+
+}  // namespace
+
+PlanPoint table_extent(const Table& t) {
+  double base = t.capacity_max <= 2   ? 60.0
+                : t.capacity_max <= 4 ? 80.0
+                                      : 40.0 + 20.0 * t.capacity_max;
+  double w = t.width ? *t.width : base;
+  double h = t.height ? *t.height : (t.capacity_max > 4 ? 80.0 : base);
+  return {std::max(w, 1.0), std::max(h, 1.0)};
+}
+
+Footprint footprint_of(const Table& t) {
+  PlanPoint e = table_extent(t);
+  Footprint f;
+  f.centre = {t.position_x + e.x / 2, t.position_y + e.y / 2};
+  f.rotation = t.rotation;
+  f.round = t.shape == TableShape::Round;
+  if (f.round)
+    f.half_w = f.half_h = std::min(e.x, e.y) / 2;
+  else
+    f.half_w = e.x / 2, f.half_h = e.y / 2;
+  return f;
+}
+
+bool footprints_overlap(const Footprint& a, const Footprint& b) {
+  if (a.round && b.round)
+    return std::hypot(a.centre.x - b.centre.x, a.centre.y - b.centre.y) <
+           a.half_w + b.half_w - kOverlapTolerance;
+  if (a.round) return circle_overlaps_rectangle(a, b);
+  if (b.round) return circle_overlaps_rectangle(b, a);
+  return rectangles_overlap(a, b);
+}
+
+bool tables_overlap(const Table& a, const Table& b) {
+  return footprints_overlap(footprint_of(a), footprint_of(b));
+}
+
+}  // namespace foh

@@ -70,3 +70,37 @@ TEST_CASE("malformed or unknown parts are PostgREST errors") {
   CHECK(code({{"\"id\"; drop", "eq.1"}}) == "42703");
   CHECK(code({{"select", "*"}}) == "ok");
 }
+
+TEST_CASE("a Range header intersects limit and offset as PostgREST does") {
+  QueryParts q;
+  CHECK_FALSE(apply_range_header(q, "10-19"));
+  CHECK(q.offset == 10);
+  CHECK(q.limit == 10);
+
+  QueryParts open;
+  CHECK_FALSE(apply_range_header(open, "5-"));
+  CHECK(open.offset == 5);
+  CHECK_FALSE(open.limit);
+
+  QueryParts both;
+  both.offset = 2;
+  both.limit = 5;  // rows 2..6
+  CHECK_FALSE(apply_range_header(both, "4-99"));
+  CHECK(both.offset == 4);
+  CHECK(both.limit == 3);
+
+  for (const char* ignored : {"bytes=0-9", "items=0-9", "-5", "a-b", ""}) {
+    QueryParts untouched;
+    CHECK_FALSE(apply_range_header(untouched, ignored));
+    CHECK_FALSE(untouched.offset);
+    CHECK_FALSE(untouched.limit);
+  }
+  QueryParts reversed;
+  auto bad = apply_range_header(reversed, "9-3");
+  REQUIRE(bad);
+  CHECK(bad->status == 416);
+  CHECK(bad->code == "PGRST103");
+  QueryParts disjoint;
+  disjoint.limit = 2;
+  CHECK(apply_range_header(disjoint, "5-9"));
+}

@@ -4,6 +4,7 @@
 
 #include "jwt.hpp"
 #include "pgrst_query.hpp"
+#include "range_server.hpp"
 #include "statements.hpp"
 
 namespace foh::backend {
@@ -33,24 +34,6 @@ Preferences parse_prefer(const httplib::Request& req) {
   p.single_object =
       req.get_header_value("Accept").find("application/vnd.pgrst.object+json") != std::string::npos;
   return p;
-}
-
-// Range: 0-99 (items), as offset and limit.
-std::optional<std::pair<long long, std::optional<long long>>> parse_range(const std::string& h) {
-  std::string v = h;
-  if (v.rfind("items=", 0) == 0) v = v.substr(6);
-  size_t dash = v.find('-');
-  if (v.empty() || dash == std::string::npos || dash == 0) return std::nullopt;
-  std::string a = v.substr(0, dash), b = v.substr(dash + 1);
-  auto digits = [](const std::string& s) {
-    return !s.empty() && s.size() < 16 && std::all_of(s.begin(), s.end(), ::isdigit);
-  };
-  if (!digits(a) || (!b.empty() && !digits(b))) return std::nullopt;
-  long long first = std::stoll(a);
-  if (b.empty()) return std::make_pair(first, std::optional<long long>{});
-  long long last = std::stoll(b);
-  if (last < first) return std::nullopt;
-  return std::make_pair(first, std::optional<long long>{last - first + 1});
 }
 
 }  // namespace
@@ -89,14 +72,9 @@ void Gateway::handle_table(const httplib::Request& req, httplib::Response& res) 
   Statement st;
   if (req.method == "GET") {
     QueryParts& q = std::get<QueryParts>(parts);
-    if (req.has_header("Range") && !q.limit && !q.offset) {
-      auto range = parse_range(req.get_header_value("Range"));
-      if (!range)
-        return send_error(res, pgrst(416, "PGRST103", "Requested range not satisfiable",
-                                     "Range must look like 0-99"));
-      q.offset = range->first;
-      q.limit = range->second;
-    }
+    if (req.has_header(kItemRangeHeader))
+      if (auto bad = apply_range_header(q, req.get_header_value(kItemRangeHeader)))
+        return send_error(res, *bad);
     st = read_statement(*table, q, prefer);
   } else {
     auto body = nlohmann::json::parse(req.body, nullptr, false);

@@ -27,6 +27,7 @@
 #include "gateway.hpp"
 #include "jwt.hpp"
 #include "pin_login.hpp"
+#include "range_server.hpp"
 
 using namespace foh::backend;
 
@@ -150,7 +151,8 @@ int serve(const Args& a) {
   Gateway gateway(**pool, std::move(*catalog), auth);
   PinLogin pin_login(**pool, auth, std::atoi(arg(a, "--token-ttl", nullptr, "900").c_str()));
 
-  httplib::Server server;
+  std::unique_ptr<httplib::Server> owned = make_range_server();  // Range reaches the gateway
+  httplib::Server& server = *owned;
   server.new_task_queue = [pool_size] {
     return new httplib::ThreadPool(static_cast<size_t>(pool_size));
   };

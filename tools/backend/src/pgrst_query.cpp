@@ -153,6 +153,33 @@ Outcome<QueryParts> parse_query(const QueryParams& params, const TableInfo& t) {
   return q;
 }
 
+std::optional<ApiError> apply_range_header(QueryParts& q, const std::string& header) {
+  size_t dash = header.find('-');
+  if (dash == std::string::npos) return std::nullopt;
+  auto first = to_count(header.substr(0, dash));
+  std::string last_text = header.substr(dash + 1);
+  auto last = to_count(last_text);
+  if (!first || (!last_text.empty() && !last)) return std::nullopt;  // not PostgREST's form
+  if (last && *last < *first)
+    return pgrst(416, "PGRST103", "Requested range not satisfiable",
+                 "The lower boundary must be lower than or equal to the upper boundary in the "
+                 "Range header.");
+  if (q.limit == 0) return std::nullopt;  // limit=0 wins: an empty page, as PostgREST answers
+  // [offset, offset+limit-1] of the query string, intersected with [first, last].
+  long long lower = std::max(*first, q.offset.value_or(0));
+  std::optional<long long> upper = last;
+  if (q.limit) {
+    long long query_upper = q.offset.value_or(0) + *q.limit - 1;
+    upper = upper ? std::min(*upper, query_upper) : query_upper;
+  }
+  if (upper && *upper < lower)
+    return pgrst(416, "PGRST103", "Requested range not satisfiable",
+                 "Limit should be greater than or equal to zero.");
+  q.offset = lower;
+  q.limit = upper ? std::optional<long long>(*upper - lower + 1) : std::nullopt;
+  return std::nullopt;
+}
+
 std::string where_sql(const QueryParts& q, Params& params) {
   static const std::map<std::string, std::string> sql_op = {
       {"eq", "="}, {"neq", "<>"}, {"gt", ">"},      {"gte", ">="},

@@ -46,6 +46,11 @@ std::string select_sql(const QueryParts& q);
 std::string order_sql(const QueryParts& q);
 std::string limit_sql(std::optional<long long> limit, std::optional<long long> offset);
 
+// PostgREST's `Range: FIRST-[LAST]` request header (GET only), intersected
+// with limit/offset into q. A value of another form is ignored, as PostgREST
+// does; an empty intersection is 416 PGRST103 (unless limit=0 was asked).
+std::optional<ApiError> apply_range_header(QueryParts& q, const std::string& header);
+
 // Splits "a,b,c" at commas outside double quotes; quotes are removed and \x
 // unescaped inside them.
 std::vector<std::string> split_list(const std::string& s);

@@ -202,7 +202,15 @@ Outcome<Reply> run_statement(PgPool& pool, const Caller& who, const Statement& s
         "Content-Range",
         n == 0 ? "*/" + total
                : std::to_string(st.offset) + "-" + std::to_string(st.offset + n - 1) + "/" + total);
-    if (total != "*" && st.offset + n < std::stoll(total)) reply.status = 206;
+    // PostgREST's rangeStatus: only a known total makes an answer partial.
+    if (total != "*") {
+      long long all = std::stoll(total);
+      if (st.offset > all)
+        return pgrst(416, "PGRST103", "Requested range not satisfiable",
+                     "An offset of " + std::to_string(st.offset) +
+                         " was requested, but there are only " + total + " rows.");
+      if (n < all) reply.status = 206;
+    }
     reply.body = *rows.data[0][0];
     if (st.single_object) {
       if (n != 1)

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
+#include "pg_json.hpp"
+
 namespace foh::backend {
 
 bool TableInfo::has(const std::string& column) const {
@@ -21,7 +23,7 @@ std::string quote_ident(const std::string& name) {
 namespace {
 
 const char* kColumnsSql =
-    "select table_name::text, column_name::text from information_schema.columns "
+    "select table_name::text, column_name::text, udt_name::text from information_schema.columns "
     "where table_schema = 'public' order by table_name, ordinal_position";
 
 const char* kKeysSql =
@@ -51,6 +53,7 @@ Outcome<Catalog> Catalog::load(PgTx& tx) {
     auto& t = cat.tables_[*row[0]];
     t.name = *row[0];
     t.columns.push_back(*row[1]);
+    if (!renders_as_json_text(*row[2])) t.json_text = false;
   }
   auto keys = tx.exec(kKeysSql);
   if (failed(keys)) return std::get<ApiError>(keys);

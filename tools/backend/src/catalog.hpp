@@ -14,6 +14,7 @@ struct TableInfo {
   std::string name;
   std::vector<std::string> columns;  // in ordinal order
   std::vector<std::string> primary_key;
+  bool json_text = true;  // every column's type is rendered by pg_json.hpp, not json_agg
   bool has(const std::string& column) const;
 };
 

@@ -94,10 +94,13 @@ void Gateway::handle_table(const httplib::Request& req, httplib::Response& res) 
   }
   auto reply = run_statement(pool_, who, st);
   if (failed(reply)) return send_error(res, std::get<ApiError>(reply));
-  const Reply& r = std::get<Reply>(reply);
+  Reply& r = std::get<Reply>(reply);
   res.status = r.status;
   for (const auto& [k, v] : r.headers) res.set_header(k, v);
-  if (!r.body.empty()) res.set_content(r.body, kJson);
+  if (!r.body.empty()) {
+    res.set_header("Content-Type", kJson);
+    res.body = std::move(r.body);  // a pull page is ~1 MB: not copied again
+  }
 }
 
 void Gateway::handle_rpc(const httplib::Request& req, httplib::Response& res) {

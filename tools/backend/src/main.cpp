@@ -16,6 +16,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <csignal>
 #include <cstdlib>
@@ -153,9 +154,12 @@ int serve(const Args& a) {
 
   std::unique_ptr<httplib::Server> owned = make_range_server();  // Range reaches the gateway
   httplib::Server& server = *owned;
-  server.new_task_queue = [pool_size] {
-    return new httplib::ThreadPool(static_cast<size_t>(pool_size));
-  };
+  // A kept-alive connection holds its HTTP thread between requests (each
+  // terminal keeps one open), so there are more threads than database
+  // connections; a request waits for a connection, not for a thread.
+  size_t threads = static_cast<size_t>(std::max(32, 4 * pool_size));
+  server.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+  server.set_keep_alive_max_count(1000);  // httplib's default of 5 reconnects a pushing terminal
   server.set_payload_max_length(64u << 20);
   server.set_tcp_nodelay(true);  // small JSON answers must not wait on Nagle + delayed ACK
   gateway.mount(server);

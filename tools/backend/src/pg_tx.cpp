@@ -2,7 +2,10 @@
 
 #include <libpq-fe.h>
 
+#include <cstring>
 #include <string>
+
+#include "pg_json.hpp"
 
 namespace foh::backend {
 namespace {
@@ -44,7 +47,7 @@ PgTx::~PgTx() {
   if (begun_ && !done_) PQclear(PQexec(conn_, "ROLLBACK"));
 }
 
-Outcome<Rows> PgTx::exec(const std::string& sql, const Params& params) {
+Outcome<PGresult*> PgTx::run(const std::string& sql, const Params& params) {
   std::vector<const char*> values;
   values.reserve(params.size());
   for (const auto& p : params) values.push_back(p ? p->c_str() : nullptr);
@@ -56,6 +59,30 @@ Outcome<Rows> PgTx::exec(const std::string& sql, const Params& params) {
     PQclear(r);
     return e;
   }
+  return r;
+}
+
+Outcome<std::string> PgTx::exec_json(const std::string& sql, const Params& params,
+                                     long long& count) {
+  const char* style = PQparameterStatus(conn_, "DateStyle");
+  if (!style || std::strncmp(style, "ISO", 3) != 0)
+    return pgrst(500, "FOH_DATESTYLE", "foh-backend needs DateStyle ISO on its connections");
+  auto result = run(sql, params);
+  if (failed(result)) return std::get<ApiError>(result);
+  PGresult* r = std::get<PGresult*>(result);
+  std::string out;
+  auto n = write_json_rows(r, out);
+  PQclear(r);
+  if (!n)
+    return pgrst(500, "FOH_JSON", "a column of this result has a type foh-backend cannot render");
+  count = static_cast<long long>(*n);
+  return out;
+}
+
+Outcome<Rows> PgTx::exec(const std::string& sql, const Params& params) {
+  auto result = run(sql, params);
+  if (failed(result)) return std::get<ApiError>(result);
+  PGresult* r = std::get<PGresult*>(result);
   Rows rows;
   const char* touched = PQcmdTuples(r);
   if (touched && *touched) rows.affected = std::stol(touched);

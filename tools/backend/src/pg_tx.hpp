@@ -9,6 +9,7 @@
 #include "api_error.hpp"
 
 struct pg_conn;
+struct pg_result;
 
 namespace foh::backend {
 
@@ -40,9 +41,14 @@ class PgTx {
   bool begun() const { return begun_; }
   const ApiError& begin_error() const { return begin_error_; }
   Outcome<Rows> exec(const std::string& sql, const Params& params = {});
+  // The rows as a JSON array of objects (pg_json.hpp), rendered straight from
+  // libpq's result; `count` gets the number of rows.
+  Outcome<std::string> exec_json(const std::string& sql, const Params& params, long long& count);
   std::optional<ApiError> commit();
 
  private:
+  Outcome<pg_result*> run(const std::string& sql, const Params& params);
+
   pg_conn* conn_;
   bool authenticated_;
   bool begun_ = false;

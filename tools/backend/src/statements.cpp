@@ -8,14 +8,22 @@ namespace {
 
 std::string qualified(const TableInfo& t) { return "public." + quote_ident(t.name); }
 
+// The rows of `from` (a table or a CTE): plain, for pg_json.hpp to render when
+// every column type allows it, else as one json_agg text and a count.
+std::string rows_sql(const TableInfo& t, const QueryParts& q, const std::string& from,
+                     Statement& st) {
+  std::string rows = "select " + select_sql(q) + " from " + from;
+  st.rows_as_json = t.json_text;
+  if (t.json_text) return rows;
+  return "select coalesce(json_agg(_r), '[]'::json)::text, count(*) from (" + rows + ") _r";
+}
+
 // Wraps a data-changing statement: its rows as a JSON array (representation),
 // or nothing (minimal: no RETURNING, so anon needs no SELECT right).
-std::string wrap_returning(const std::string& change, const QueryParts& q, bool representation) {
-  if (!representation) return change;
-  return "with _w as (" + change +
-         " returning *) select coalesce(json_agg(_r), '[]'::json)::text, "
-         "count(*) from (select " +
-         select_sql(q) + " from _w) _r";
+std::string wrap_returning(const TableInfo& t, const std::string& change, const QueryParts& q,
+                           Statement& st) {
+  if (!st.representation) return change;
+  return "with _w as (" + change + " returning *) " + rows_sql(t, q, "_w", st);
 }
 
 ApiError unknown_body_column(const TableInfo& t, const std::string& c) {
@@ -35,9 +43,7 @@ Statement read_statement(const TableInfo& t, const QueryParts& q, const Preferen
   Statement st;
   st.kind = Statement::Kind::Read;
   std::string where = where_sql(q, st.params);
-  st.sql = "select coalesce(json_agg(_r), '[]'::json)::text, count(*) from (select " +
-           select_sql(q) + " from " + qualified(t) + where + order_sql(q) +
-           limit_sql(q.limit, q.offset) + ") _r";
+  st.sql = rows_sql(t, q, qualified(t) + where + order_sql(q) + limit_sql(q.limit, q.offset), st);
   if (p.count_exact)
     st.count_sql = "select count(*) from " + qualified(t) + where_sql(q, st.count_params);
   st.single_object = p.single_object;
@@ -98,7 +104,7 @@ Outcome<Statement> insert_statement(const TableInfo& t, const QueryParts& q, con
       sql += " do update set " + set;
     }
   }
-  st.sql = wrap_returning(sql, q, p.representation);
+  st.sql = wrap_returning(t, sql, q, st);
   return st;
 }
 
@@ -125,10 +131,7 @@ Outcome<Statement> update_statement(const TableInfo& t, const QueryParts& q, con
   std::string with =
       "with _v as (select * from json_populate_record(null::" + qualified(t) + ", $1::json))";
   if (p.representation)
-    st.sql = with + ", _w as (" + change +
-             " returning *) select coalesce(json_agg(_r), '[]'::json)::text, "
-             "count(*) from (select " +
-             select_sql(q) + " from _w) _r";
+    st.sql = with + ", _w as (" + change + " returning *) " + rows_sql(t, q, "_w", st);
   else
     st.sql = with + " " + change;
   return st;
@@ -139,8 +142,7 @@ Statement delete_statement(const TableInfo& t, const QueryParts& q, const Prefer
   st.kind = Statement::Kind::Write;
   st.representation = p.representation;
   st.ok_status = p.representation ? 200 : 204;
-  st.sql =
-      wrap_returning("delete from " + qualified(t) + where_sql(q, st.params), q, p.representation);
+  st.sql = wrap_returning(t, "delete from " + qualified(t) + where_sql(q, st.params), q, st);
   return st;
 }
 
@@ -175,6 +177,63 @@ Outcome<Statement> rpc_statement(const Catalog& c, const std::string& name,
   return st;
 }
 
+namespace {
+
+struct RowsJson {
+  std::string body;  // empty when the statement returns no rows (minimal writes)
+  long long count = 0;
+};
+
+Outcome<RowsJson> rows_json(PgTx& tx, const Statement& st) {
+  RowsJson out;
+  if (st.rows_as_json) {
+    auto body = tx.exec_json(st.sql, st.params, out.count);
+    if (failed(body)) return std::get<ApiError>(body);
+    out.body = std::move(std::get<std::string>(body));
+    return out;
+  }
+  auto result = tx.exec(st.sql, st.params);
+  if (failed(result)) return std::get<ApiError>(result);
+  Rows& rows = std::get<Rows>(result);
+  if (rows.size() && rows.data[0][0]) out.body = std::move(*rows.data[0][0]);
+  if (rows.size() && rows.columns.size() > 1) out.count = std::stoll(rows.data[0][1].value_or("0"));
+  return out;
+}
+
+// A GET's answer: Content-Range, 206/416 as PostgREST's rangeStatus, one
+// object for Accept: application/vnd.pgrst.object+json.
+Outcome<Reply> read_reply(PgTx& tx, const Statement& st, RowsJson rows, Reply reply) {
+  long long n = rows.count;
+  std::string total = "*";
+  if (!st.count_sql.empty()) {
+    auto count = tx.exec(st.count_sql, st.count_params);
+    if (failed(count)) return std::get<ApiError>(count);
+    total = std::get<Rows>(count).data[0][0].value_or("0");
+  }
+  reply.headers.emplace_back(
+      "Content-Range",
+      n == 0 ? "*/" + total
+             : std::to_string(st.offset) + "-" + std::to_string(st.offset + n - 1) + "/" + total);
+  if (total != "*") {  // only a known total makes an answer partial
+    long long all = std::stoll(total);
+    if (st.offset > all)
+      return pgrst(416, "PGRST103", "Requested range not satisfiable",
+                   "An offset of " + std::to_string(st.offset) +
+                       " was requested, but there are only " + total + " rows.");
+    if (n < all) reply.status = 206;
+  }
+  reply.body = std::move(rows.body);
+  if (st.single_object) {
+    if (n != 1)
+      return pgrst(406, "PGRST116", "JSON object requested, multiple (or no) rows returned",
+                   "The result contains " + std::to_string(n) + " rows");
+    reply.body = nlohmann::json::parse(reply.body)[0].dump();
+  }
+  return reply;
+}
+
+}  // namespace
+
 Outcome<Reply> run_statement(PgPool& pool, const Caller& who, const Statement& st) {
   auto lease = pool.acquire();
   PgTx tx(lease.get(), who.has_token());
@@ -183,44 +242,19 @@ Outcome<Reply> run_statement(PgPool& pool, const Caller& who, const Statement& s
       tx.exec("select set_config('role', $1, true), set_config('request.jwt.claims', $2, true)",
               {who.role, who.claims.dump()});
   if (failed(setup)) return std::get<ApiError>(setup);
-  auto result = tx.exec(st.sql, st.params);
+  auto result = rows_json(tx, st);
   if (failed(result)) return std::get<ApiError>(result);
-  const Rows& rows = std::get<Rows>(result);
+  RowsJson& rows = std::get<RowsJson>(result);
   Reply reply;
   reply.status = st.ok_status;
   if (st.kind == Statement::Kind::Rpc) {
-    reply.body = rows.size() && rows.data[0][0] ? *rows.data[0][0] : "null";
+    reply.body = rows.body.empty() ? "null" : std::move(rows.body);
   } else if (st.kind == Statement::Kind::Read) {
-    long long n = std::stoll(rows.data[0][1].value_or("0"));
-    std::string total = "*";
-    if (!st.count_sql.empty()) {
-      auto count = tx.exec(st.count_sql, st.count_params);
-      if (failed(count)) return std::get<ApiError>(count);
-      total = std::get<Rows>(count).data[0][0].value_or("0");
-    }
-    reply.headers.emplace_back(
-        "Content-Range",
-        n == 0 ? "*/" + total
-               : std::to_string(st.offset) + "-" + std::to_string(st.offset + n - 1) + "/" + total);
-    // PostgREST's rangeStatus: only a known total makes an answer partial.
-    if (total != "*") {
-      long long all = std::stoll(total);
-      if (st.offset > all)
-        return pgrst(416, "PGRST103", "Requested range not satisfiable",
-                     "An offset of " + std::to_string(st.offset) +
-                         " was requested, but there are only " + total + " rows.");
-      if (n < all) reply.status = 206;
-    }
-    reply.body = *rows.data[0][0];
-    if (st.single_object) {
-      if (n != 1)
-        return pgrst(406, "PGRST116", "JSON object requested, multiple (or no) rows returned",
-                     "The result contains " + std::to_string(n) + " rows");
-      auto arr = nlohmann::json::parse(reply.body);
-      reply.body = arr[0].dump();
-    }
+    auto read = read_reply(tx, st, std::move(rows), std::move(reply));
+    if (failed(read)) return read;
+    reply = std::move(std::get<Reply>(read));
   } else if (st.representation) {
-    reply.body = rows.size() && rows.data[0][0] ? *rows.data[0][0] : "[]";
+    reply.body = rows.body.empty() ? "[]" : std::move(rows.body);
   } else {
     reply.headers.emplace_back("Content-Range", "*/*");
   }

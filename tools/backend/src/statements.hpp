@@ -31,6 +31,8 @@ struct Statement {
   bool representation = true;
   bool single_object = false;
   long long offset = 0;
+  // sql returns plain rows that pg_json.hpp renders (else one JSON text and a count).
+  bool rows_as_json = false;
 };
 
 struct Reply {

@@ -9,8 +9,8 @@
 namespace foh::backend {
 namespace {
 
-constexpr int kFreeFailures = 5;
-constexpr int64_t kFirstLockSeconds = 30;
+constexpr const char* kFreeFailures = "5";
+constexpr const char* kFirstLockSeconds = "30";
 
 ApiError bad_pin() { return pgrst(401, "FOH_BAD_PIN", "Wrong PIN or unknown team member"); }
 
@@ -19,36 +19,46 @@ std::string text_field(const nlohmann::json& j, const char* key) {
   return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
 }
 
+// Locks the member's attempts row until `tx` ends, so that parallel guesses at
+// one member are checked one after the other, each seeing the count the
+// previous one left; returns the seconds the member stays locked (0: free).
+Outcome<int64_t> lock_attempts(PgTx& tx, const std::string& member) {
+  auto made = tx.exec(
+      "insert into foh_private.pin_attempts (team_member_id) values ($1::uuid) "
+      "on conflict do nothing",
+      {member});
+  if (failed(made)) return std::get<ApiError>(made);
+  auto row = tx.exec(
+      "select greatest(0, ceil(extract(epoch from locked_until - clock_timestamp())))::bigint "
+      "from foh_private.pin_attempts where team_member_id = $1::uuid for update",
+      {member});
+  if (failed(row)) return std::get<ApiError>(row);
+  const Rows& r = std::get<Rows>(row);
+  return r.size() && r.data[0][0] ? std::stoll(*r.data[0][0]) : 0;
+}
+
+// A right PIN clears the count; a wrong one adds to it and, from the 5th on,
+// locks the member for 30 s doubled per further failure. Commits `tx`.
+std::optional<ApiError> record_attempt(PgTx& tx, const std::string& member, bool right) {
+  auto done =
+      right ? tx.exec("delete from foh_private.pin_attempts where team_member_id = $1::uuid",
+                      {member})
+            : tx.exec(
+                  "update foh_private.pin_attempts set failures = failures + 1, "
+                  "updated_at = clock_timestamp(), locked_until = case when failures + 1 >= $2 "
+                  "then clock_timestamp() + make_interval(secs => $3 * "
+                  "power(2, least(failures + 1 - $2, 16))) else locked_until end "
+                  "where team_member_id = $1::uuid",
+                  {member, kFreeFailures, kFirstLockSeconds});
+  if (failed(done)) return std::get<ApiError>(done);
+  return tx.commit();
+}
+
 }  // namespace
 
 void PinLogin::mount(httplib::Server& server) {
   server.Post("/functions/v1/pin-login",
               [this](const httplib::Request& req, httplib::Response& res) { handle(req, res); });
-}
-
-int64_t PinLogin::begin_attempt(const std::string& member, int64_t now) {
-  std::lock_guard lock(mu_);
-  Attempts& a = attempts_[member];
-  if (a.locked_until > now) return a.locked_until - now;
-  if (a.in_flight) return 1;
-  a.in_flight = true;
-  return 0;
-}
-
-void PinLogin::end_attempt(const std::string& member, Outcome outcome, int64_t now) {
-  std::lock_guard lock(mu_);
-  if (outcome == Outcome::Ok) {
-    attempts_.erase(member);
-    return;
-  }
-  Attempts& a = attempts_[member];
-  a.in_flight = false;
-  if (outcome == Outcome::Abandoned) return;
-  a.failures += 1;
-  if (a.failures >= kFreeFailures) {
-    int doublings = std::min(a.failures - kFreeFailures, 16);
-    a.locked_until = now + (kFirstLockSeconds << doublings);
-  }
 }
 
 foh::backend::Outcome<nlohmann::json> PinLogin::find_member(const std::string& restaurant,
@@ -80,25 +90,34 @@ void PinLogin::handle(const httplib::Request& req, httplib::Response& res) {
     return send_error(res,
                       pgrst(400, "PGRST102", "restaurant_id, team_member_id and pin are required"));
 
-  int64_t now = unix_now();
-  if (int64_t wait = begin_attempt(member_id, now)) {
-    res.set_header("Retry-After", std::to_string(wait));
-    return send_error(res, pgrst(429, "FOH_LOCKED", "Too many wrong PINs: locked",
-                                 "retry after " + std::to_string(wait) + " s"));
-  }
   auto row = find_member(restaurant, member_id);
-  if (failed(row)) {
-    end_attempt(member_id, Outcome::Abandoned, now);  // the database failed, not the PIN
-    return send_error(res, std::get<ApiError>(row));
-  }
+  if (failed(row)) return send_error(res, std::get<ApiError>(row));
   nlohmann::json member = std::get<nlohmann::json>(row);
   TeamMember m;
   m.id = member_id;
   m.pin = text_field(member, "pin");
   m.pin_salt = text_field(member, "pin_salt");
-  bool ok = !member.is_null() && !m.pin.empty() && pin_matches(pin, m);
-  end_attempt(member_id, ok ? Outcome::Ok : Outcome::Wrong, now);
-  if (!ok) return send_error(res, bad_pin());
+  if (member.is_null() || m.pin.empty()) return send_error(res, bad_pin());
+
+  auto lease = pool_.acquire();
+  PgTx tx(lease.get(), false);
+  if (!tx.begun()) return send_error(res, tx.begin_error());
+  auto wait = lock_attempts(tx, member_id);
+  if (failed(wait)) return send_error(res, std::get<ApiError>(wait));
+  if (int64_t seconds = std::get<int64_t>(wait); seconds > 0) {
+    res.set_header("Retry-After", std::to_string(seconds));
+    return send_error(res, pgrst(429, "FOH_LOCKED", "Too many wrong PINs: locked",
+                                 "retry after " + std::to_string(seconds) + " s"));
+  }
+  bool right = pin_matches(pin, m);
+  if (auto err = record_attempt(tx, member_id, right)) return send_error(res, *err);
+  if (!right) return send_error(res, bad_pin());
+  answer_session(res, std::move(member), restaurant, member_id);
+}
+
+void PinLogin::answer_session(httplib::Response& res, nlohmann::json member,
+                              const std::string& restaurant, const std::string& member_id) {
+  int64_t now = unix_now();
   member.erase("pin");
   member.erase("pin_salt");
   int64_t exp = now + ttl_;

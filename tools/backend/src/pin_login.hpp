@@ -1,10 +1,9 @@
 #pragma once
 // POST /functions/v1/pin-login {restaurant_id, team_member_id, pin}: checks the
 // PIN against the member's PBKDF2 hash and answers a short-lived staff JWT.
-// Server-side lockout per member: 5 failures lock it for 30 s, doubling on each
-// further failure. Neither the PIN nor a token is ever logged.
-#include <map>
-#include <mutex>
+// Server-side lockout per member, kept in foh_private.pin_attempts (migration
+// 008) so that it survives a restart: 5 failures lock the member for 30 s,
+// doubling on each further failure. Neither the PIN nor a token is ever logged.
 #include <string>
 
 #include "auth.hpp"
@@ -26,16 +25,9 @@ class PinLogin {
   void handle(const httplib::Request& req, httplib::Response& res);
 
  private:
-  struct Attempts {
-    int failures = 0;
-    int64_t locked_until = 0;
-    bool in_flight = false;  // one attempt at a time per member, so parallel guesses can't
-                             // all pass the lock check before the first failure is counted
-  };
-  // Starts an attempt: 0 when it may go on, else the seconds to wait.
-  int64_t begin_attempt(const std::string& member, int64_t now);
-  enum class Outcome { Ok, Wrong, Abandoned };
-  void end_attempt(const std::string& member, Outcome outcome, int64_t now);
+  // The member (its row less pin and pin_salt) and a staff JWT for it.
+  void answer_session(httplib::Response& res, nlohmann::json member, const std::string& restaurant,
+                      const std::string& member_id);
   // The active member's row (null when there is none).
   foh::backend::Outcome<nlohmann::json> find_member(const std::string& restaurant,
                                                     const std::string& member);
@@ -43,8 +35,6 @@ class PinLogin {
   PgPool& pool_;
   AuthConfig auth_;
   int ttl_;
-  std::mutex mu_;
-  std::map<std::string, Attempts> attempts_;
 };
 
 }  // namespace foh::backend

@@ -203,6 +203,38 @@ TEST_CASE("overlap trigger: 23P01 for a table, alone or in a combination") {
             .status == 204);
 }
 
+TEST_CASE("overlap in one array upsert, through a combination's name, and replays") {
+  std::string r = seed_restaurant("Batch overlap");
+  Call upsert = with(service(), "Prefer", "resolution=merge-duplicates");
+  // A combination 3+4 first; then table 4 alone is held through the name "4".
+  json combo = reservation(r, "3+4", "2026-12-05", "20:00", 6);
+  REQUIRE(post("/rest/v1/reservations?on_conflict=id", json::array({combo}), upsert).status == 201);
+  json a = reservation(r, "1", "2026-12-05", "20:00");
+  json b = reservation(r, "2", "2026-12-05", "20:00");
+  json c = reservation(r, "4", "2026-12-05", "21:00");
+  Resp refused = post("/rest/v1/reservations?on_conflict=id", json::array({a, b, c}), upsert);
+  CHECK(refused.status == 409);
+  CHECK(refused.code() == "23P01");
+  CHECK(get("/rest/v1/reservations?select=id&restaurant_id=eq." + r, service()).body.size() == 1);
+
+  // Two rows of one array that hold the same table refuse each other.
+  json a2 = reservation(r, "1", "2026-12-05", "20:30");
+  Resp twins = post("/rest/v1/reservations?on_conflict=id", json::array({a, b, a2}), upsert);
+  CHECK(twins.code() == "23P01");
+
+  json batch = json::array({a, b});
+  REQUIRE(post("/rest/v1/reservations?on_conflict=id", batch, upsert).status == 201);
+  std::string events = "/rest/v1/reservation_events?select=id&reservation_id=in.(" +
+                       a["id"].get<std::string>() + "," + b["id"].get<std::string>() + ")";
+  CHECK(get(events, service()).body.size() == 2);
+  // A replay changes nothing and writes no event; a real move is still checked.
+  CHECK(post("/rest/v1/reservations?on_conflict=id", batch, upsert).status == 201);
+  CHECK(get(events, service()).body.size() == 2);
+  batch[1]["table_id"] = table_id(r, "1");
+  batch[1]["table_number"] = "1";
+  CHECK(post("/rest/v1/reservations?on_conflict=id", batch, upsert).code() == "23P01");
+}
+
 TEST_CASE("two terminals racing for one table: exactly one wins") {
   std::string r = seed_restaurant("Race");
   for (int round = 0; round < 5; ++round) {

@@ -5,6 +5,19 @@
 #include <memory>
 
 namespace foh::backend {
+namespace {
+
+// Session settings of every pooled connection (again after a reset):
+// - generic plans for the SQL inside our triggers and functions: with custom
+//   plans PostgreSQL re-planned the overlap trigger's candidate query on each
+//   reservation written (~0.7 of ~1.5 ms a row in a 1 000-row upsert here);
+//   the gateway's own statements are unnamed, so not cached either way;
+// - DateStyle ISO, which pg_json.hpp's timestamp rendering relies on.
+void prepare_session(PGconn* c) {
+  PQclear(PQexec(c, "set plan_cache_mode = force_generic_plan; set datestyle = 'ISO, YMD'"));
+}
+
+}  // namespace
 
 PgPool::Lease::~Lease() {
   if (conn_) pool_->release(conn_);
@@ -19,6 +32,7 @@ Result<std::unique_ptr<PgPool>> PgPool::open(const std::string& conninfo, int si
       PQfinish(c);
       return Error{"--db", "cannot connect to PostgreSQL: " + why};
     }
+    prepare_session(c);
     pool->all_.push_back(c);
     pool->free_.push_back(c);
   }
@@ -36,7 +50,10 @@ PgPool::Lease PgPool::acquire() {
   free_.pop_back();
   lock.unlock();
   // A connection the server dropped is reopened before use.
-  if (PQstatus(c) != CONNECTION_OK) PQreset(c);
+  if (PQstatus(c) != CONNECTION_OK) {
+    PQreset(c);
+    if (PQstatus(c) == CONNECTION_OK) prepare_session(c);
+  }
   return Lease(this, c);
 }
 

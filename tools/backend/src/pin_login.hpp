@@ -2,7 +2,7 @@
 // POST /functions/v1/pin-login {restaurant_id, team_member_id, pin}: checks the
 // PIN against the member's PBKDF2 hash and answers a short-lived staff JWT.
 // Server-side lockout per member, kept in foh_private.pin_attempts (migration
-// 008) so that it survives a restart: 5 failures lock the member for 30 s,
+// 009) so that it survives a restart: 5 failures lock the member for 30 s,
 // doubling on each further failure. Neither the PIN nor a token is ever logged.
 #include <string>
 

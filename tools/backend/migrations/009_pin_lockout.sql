@@ -1,4 +1,4 @@
--- 008: pin-login's lockout, kept in the database so that it survives a restart
+-- 009: pin-login's lockout, kept in the database so that it survives a restart
 -- of the gateway (or of a Supabase edge function) and holds across several
 -- gateway processes. Per team member: 5 wrong PINs lock the member for 30 s,
 -- doubling on each further failure (SYNC.md). In its own schema, which the

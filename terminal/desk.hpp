@@ -23,8 +23,8 @@ class DayIndex;  // view/day_index.hpp: per-day lookups built once per data chan
 enum class Connection { Standalone, Online, Offline, Syncing, LoginRequired };
 struct SyncInfo {
   Connection connection = Connection::Standalone;
-  int outbox = 0;      // local changes not yet pushed
-  int conflicts = 0;   // rejected writes waiting for a host
+  int outbox = 0;     // local changes not yet pushed
+  int conflicts = 0;  // rejected writes waiting for a host
   std::optional<LocalInstant> last_success;
   std::string last_error;  // empty when none
 };
@@ -34,7 +34,7 @@ struct SyncInfo {
 struct ConflictInfo {
   Uuid reservation_id;
   std::string guest_name;
-  std::string message;              // why the backend refused
+  std::string message;                // why the backend refused
   std::string proposed_table_number;  // empty when the engine found none
 };
 
@@ -54,27 +54,30 @@ struct WaitQuote {
 // Gestures of this frame from the platform layer (touch pinch/pan); the
 // floor also reads mouse wheel + drag itself, so a headless frame can zoom.
 struct PanZoom {
-  float pinch_scale = 1.0f;    // multiplicative zoom of this frame (1 = none)
+  float pinch_scale = 1.0f;          // multiplicative zoom of this frame (1 = none)
   float center_x = 0, center_y = 0;  // pinch centre, screen pixels
   float pan_dx = 0, pan_dy = 0;      // two-finger pan of this frame, pixels
+  int fingers = 0;                   // fingers down now: 2+ is a pinch/pan, not a drag
+  bool long_press = false;           // a finger held still long enough (this frame only)
+  float press_x = 0, press_y = 0;    // where, screen pixels
 };
 
 struct Desk {
   const Venue* venue = nullptr;
   const DayBook* day = nullptr;
-  const Floor* floor = nullptr;      // Floor::build(*venue, day)
-  const DayIndex* index = nullptr;   // DayIndex::build(*venue, *day, *floor)
-  uint64_t revision = 0;             // bumped by the shell whenever venue/day/floor change:
-                                     // views recompute cached engine answers on a new revision
-  LocalInstant now;                  // restaurant-local clock (the shell's, or --now)
+  const Floor* floor = nullptr;        // Floor::build(*venue, day)
+  const DayIndex* index = nullptr;     // DayIndex::build(*venue, *day, *floor)
+  uint64_t revision = 0;               // bumped by the shell whenever venue/day/floor change:
+                                       // views recompute cached engine answers on a new revision
+  LocalInstant now;                    // restaurant-local clock (the shell's, or --now)
   const TeamMember* member = nullptr;  // logged in, or null
   Locale locale = Locale::Fr;
   SyncInfo sync;
   std::vector<ConflictInfo> conflicts;
   LockoutInfo lockout;
-  std::vector<WaitQuote> quotes;     // per waitlist entry, in queue order
+  std::vector<WaitQuote> quotes;  // per waitlist entry, in queue order
   PanZoom gestures;
-  std::string message;               // last result/error of an applied intent, shown once
+  std::string message;  // last result/error of an applied intent, shown once
   bool message_is_error = false;
 
   const Settings& settings() const { return venue->restaurant.settings; }

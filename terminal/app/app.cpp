@@ -228,6 +228,9 @@ void App::frame(platform::Platform& p) {
   const platform::Gestures& g = p.gestures();
   desk_.gestures = ui::PanZoom{g.pinch_scale, g.pinch_center.x, g.pinch_center.y, g.pan_delta.x,
                                g.pan_delta.y};
+  desk_.gestures.fingers = g.fingers;
+  desk_.gestures.long_press = g.long_press.has_value();
+  if (g.long_press) desk_.gestures.press_x = g.long_press->x, desk_.gestures.press_y = g.long_press->y;
   if (!session_ || kiosk_) {
     const auto now = clock_.system_now();
     desk_.lockout.failed_attempts = login_->failures();

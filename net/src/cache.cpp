@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cstring>
+#include <unordered_map>
 
 #include "sqlite_stmt.hpp"
 
@@ -29,7 +30,8 @@ std::string str_field(const Json& row, const char* key) {
 // The column a table is most often filtered by besides date.
 const char* ref_column(std::string_view table) {
   if (table == "reservation_events") return "reservation_id";
-  if (table == "tables" || table == "zones" || table == "daily_extra_tables") return "floor_plan_id";
+  if (table == "tables" || table == "zones" || table == "daily_extra_tables")
+    return "floor_plan_id";
   if (table == "daily_table_overrides") return "table_id";
   return nullptr;
 }
@@ -54,24 +56,45 @@ std::string row_table_sql(const char* t) {
   return "CREATE TABLE IF NOT EXISTS " + n +
          " (id TEXT PRIMARY KEY, restaurant_id TEXT, date TEXT, updated_at TEXT, status TEXT,"
          " ref_id TEXT, search TEXT, json TEXT NOT NULL);"
-         "CREATE INDEX IF NOT EXISTS " + n + "_date ON " + n + "(date);"
-         "CREATE INDEX IF NOT EXISTS " + n + "_ref ON " + n + "(ref_id);";
+         "CREATE INDEX IF NOT EXISTS " +
+         n + "_date ON " + n +
+         "(date);"
+         "CREATE INDEX IF NOT EXISTS " +
+         n + "_ref ON " + n + "(ref_id);";
 }
 
-const char* kMetaSchema = R"sql(
-CREATE TABLE IF NOT EXISTS outbox (
+// The outbox table under `name` (schema 2: op 'patch' allowed).
+std::string outbox_sql(const char* name) {
+  return std::string("CREATE TABLE IF NOT EXISTS ") + name + R"sql( (
   seq INTEGER PRIMARY KEY AUTOINCREMENT,
   idempotency_key TEXT NOT NULL UNIQUE,
   tbl TEXT NOT NULL,
-  op TEXT NOT NULL CHECK (op IN ('upsert','delete','status')),
+  op TEXT NOT NULL CHECK (op IN ('upsert','delete','status','patch')),
   row_id TEXT NOT NULL,
   row_json TEXT NOT NULL,
   created_at TEXT NOT NULL,
   attempts INTEGER NOT NULL DEFAULT 0,
   last_error TEXT NOT NULL DEFAULT '',
   state TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending','conflicted','failed')));
-CREATE INDEX IF NOT EXISTS outbox_row ON outbox(tbl, row_id);
-CREATE INDEX IF NOT EXISTS outbox_state ON outbox(state, seq);
+)sql";
+}
+
+const char* kOutboxIndexes =
+    "CREATE INDEX IF NOT EXISTS outbox_row ON outbox(tbl, row_id);"
+    "CREATE INDEX IF NOT EXISTS outbox_state ON outbox(state, seq);";
+
+// Schema 1 -> 2: SQLite cannot change a CHECK constraint, so the outbox is
+// copied into a new table, keeping seq and the AUTOINCREMENT counter (a seq
+// is never reused: conflicts name entries by it).
+const char* kOutboxToV2 = R"sql(
+INSERT INTO outbox_v2 SELECT * FROM outbox;
+DELETE FROM sqlite_sequence WHERE name = 'outbox_v2';
+INSERT INTO sqlite_sequence (name, seq) SELECT 'outbox_v2', seq FROM sqlite_sequence WHERE name = 'outbox';
+DROP TABLE outbox;
+ALTER TABLE outbox_v2 RENAME TO outbox;
+)sql";
+
+const char* kMetaSchema = R"sql(
 CREATE TABLE IF NOT EXISTS conflicts (
   reservation_id TEXT PRIMARY KEY, outbox_seq INTEGER NOT NULL, message TEXT NOT NULL,
   proposal_json TEXT NOT NULL, created_at TEXT NOT NULL);
@@ -96,8 +119,34 @@ Status prepare_file(const std::string& path) {
 
 }  // namespace
 
-Cache::Cache(sqlite3* db, std::string path) : db_(db), path_(std::move(path)) {}
-Cache::~Cache() { sqlite3_close_v2(db_); }
+struct Cache::Statements {
+  std::unordered_map<std::string, sqlite3_stmt*> by_sql;
+  ~Statements() {
+    for (auto& [sql, st] : by_sql) sqlite3_finalize(st);
+  }
+};
+
+Cache::Cache(sqlite3* db, std::string path)
+    : db_(db), path_(std::move(path)), statements_(std::make_unique<Statements>()) {}
+Cache::~Cache() {
+  statements_.reset();  // finalized before the connection closes
+  sqlite3_close_v2(db_);
+}
+
+sqlite3_stmt* Cache::reusable(std::string_view sql) {
+  auto& map = statements_->by_sql;
+  auto it = map.find(std::string(sql));
+  if (it != map.end()) return sqlite3_stmt_busy(it->second) ? nullptr : it->second;
+  sqlite3_stmt* st = nullptr;
+  if (sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT,
+                         &st, nullptr) != SQLITE_OK ||
+      !st) {
+    sqlite3_finalize(st);
+    return nullptr;
+  }
+  map.emplace(std::string(sql), st);
+  return st;
+}
 
 Result<std::unique_ptr<Cache>> Cache::open(const std::string& path, CacheOptions opts) {
   if (auto st = prepare_file(path); !st) return st.error();
@@ -116,8 +165,8 @@ Result<std::unique_ptr<Cache>> Cache::open(const std::string& path, CacheOptions
     Stmt wal(db, "PRAGMA journal_mode=WAL");
     if (!wal.step() || wal.text(0) != "wal") return Error{path, "cannot switch to WAL mode"};
   }
-  for (const char* pragma : {"PRAGMA synchronous=FULL", "PRAGMA foreign_keys=OFF",
-                             "PRAGMA temp_store=MEMORY"})
+  for (const char* pragma :
+       {"PRAGMA synchronous=FULL", "PRAGMA foreign_keys=OFF", "PRAGMA temp_store=MEMORY"})
     if (auto st = c->exec(pragma); !st) return st.error();
   if (auto st = c->migrate(); !st) return st.error();
   if (auto st = prepare_file(path); !st) return st.error();  // -wal/-shm now exist
@@ -139,22 +188,27 @@ int Cache::schema_version() {
   return s.step() ? static_cast<int>(s.int64(0)) : -1;
 }
 
-// Migrations run in order, each in its own transaction with the version bump.
+// Migrations run in one transaction with the version bump.
 Status Cache::migrate() {
   int v = schema_version();
   if (v > kSchemaVersion)
-    return Error{path_, "cache schema version " + std::to_string(v) + " is newer than this build (" +
-                            std::to_string(kSchemaVersion) + ")"};
+    return Error{path_, "cache schema version " + std::to_string(v) +
+                            " is newer than this build (" + std::to_string(kSchemaVersion) + ")"};
+  if (v == kSchemaVersion) return ok();
+  Transaction tx(*this);
+  if (!tx.begun()) return tx.begun().error();
   if (v < 1) {
-    Transaction tx(*this);
-    if (!tx.begun()) return tx.begun().error();
     for (const char* t : kSyncedTables)
       if (auto st = exec(row_table_sql(t)); !st) return st;
     if (auto st = exec(kMetaSchema); !st) return st;
-    if (auto st = exec("PRAGMA user_version=1"); !st) return st;
-    if (auto st = tx.commit(); !st) return st;
+    if (auto st = exec(outbox_sql("outbox")); !st) return st;
+  } else if (v < 2) {
+    if (auto st = exec(outbox_sql("outbox_v2")); !st) return st;
+    if (auto st = exec(kOutboxToV2); !st) return st;
   }
-  return ok();
+  if (auto st = exec(kOutboxIndexes); !st) return st;
+  if (auto st = exec("PRAGMA user_version=" + std::to_string(kSchemaVersion)); !st) return st;
+  return tx.commit();
 }
 
 Status Cache::integrity_check() {
@@ -174,9 +228,9 @@ Status Cache::put_row(std::string_view table, const Json& row) {
   std::string updated = str_field(row, "updated_at");
   if (updated.empty()) updated = str_field(row, "created_at");
   const char* ref = ref_column(table);
-  Stmt s(db_, "INSERT OR REPLACE INTO " + std::string(table) +
-                  " (id, restaurant_id, date, updated_at, status, ref_id, search, json)"
-                  " VALUES (?,?,?,?,?,?,?,?)");
+  Stmt s(*this, "INSERT OR REPLACE INTO " + std::string(table) +
+                    " (id, restaurant_id, date, updated_at, status, ref_id, search, json)"
+                    " VALUES (?,?,?,?,?,?,?,?)");
   s.bind(1, id).bind_opt(2, rid).bind_opt(3, str_field(row, "date")).bind_opt(4, updated);
   s.bind_opt(5, str_field(row, "status")).bind_opt(6, ref ? str_field(row, ref) : std::string());
   s.bind_opt(7, search_text(table, row)).bind(8, row.dump());
@@ -186,7 +240,7 @@ Status Cache::put_row(std::string_view table, const Json& row) {
 
 Status Cache::delete_row(std::string_view table, const Uuid& id) {
   if (!is_synced_table(table)) return Error{std::string(table), "not a synced table"};
-  Stmt s(db_, "DELETE FROM " + std::string(table) + " WHERE id = ?");
+  Stmt s(*this, "DELETE FROM " + std::string(table) + " WHERE id = ?");
   s.bind(1, id);
   if (!s.run()) return s.error(std::string(table) + " " + id);
   return ok();
@@ -206,57 +260,65 @@ std::vector<Json> collect(Stmt& s) {
 
 std::optional<Json> Cache::get_row(std::string_view table, const Uuid& id) {
   if (!is_synced_table(table)) return std::nullopt;
-  Stmt s(db_, "SELECT json FROM " + std::string(table) + " WHERE id = ?");
+  Stmt s(*this, "SELECT json FROM " + std::string(table) + " WHERE id = ?");
   s.bind(1, id);
   auto v = collect(s);
   if (v.empty()) return std::nullopt;
   return std::move(v.front());
 }
 
+bool Cache::has_row(std::string_view table, const Uuid& id) {
+  if (!is_synced_table(table)) return false;
+  Stmt s(*this, "SELECT 1 FROM " + std::string(table) + " WHERE id = ?");
+  s.bind(1, id);
+  return s.step();
+}
+
 std::vector<Json> Cache::rows(std::string_view table) {
   if (!is_synced_table(table)) return {};
-  Stmt s(db_, "SELECT json FROM " + std::string(table) + " ORDER BY rowid");
+  Stmt s(*this, "SELECT json FROM " + std::string(table) + " ORDER BY rowid");
   return collect(s);
 }
 
 std::vector<Json> Cache::rows_of_date(std::string_view table, Date date) {
   if (!is_synced_table(table)) return {};
-  Stmt s(db_, "SELECT json FROM " + std::string(table) + " WHERE date = ? ORDER BY rowid");
+  Stmt s(*this, "SELECT json FROM " + std::string(table) + " WHERE date = ? ORDER BY rowid");
   s.bind(1, date.str());
   return collect(s);
 }
 
 int64_t Cache::row_count(std::string_view table) {
   if (!is_synced_table(table)) return 0;
-  Stmt s(db_, "SELECT count(*) FROM " + std::string(table));
+  Stmt s(*this, "SELECT count(*) FROM " + std::string(table));
   return s.step() ? s.int64(0) : 0;
 }
 
 // ---------------------------------------------------------------- cursors, kv
 
 SyncCursor Cache::cursor(std::string_view table) {
-  Stmt s(db_, "SELECT updated_at, last_id, seq FROM sync_cursors WHERE tbl = ?");
+  Stmt s(*this, "SELECT updated_at, last_id, seq FROM sync_cursors WHERE tbl = ?");
   s.bind(1, table);
   if (!s.step()) return {};
   return SyncCursor{s.text(0), s.text(1), s.int64(2)};
 }
 
 Status Cache::set_cursor(std::string_view table, const SyncCursor& c) {
-  Stmt s(db_, "INSERT OR REPLACE INTO sync_cursors (tbl, updated_at, last_id, seq) VALUES (?,?,?,?)");
+  Stmt s(*this,
+         "INSERT OR REPLACE INTO sync_cursors (tbl, updated_at, last_id, seq) VALUES (?,?,?,?)");
   s.bind(1, table).bind(2, c.updated_at).bind(3, c.last_id).bind(4, c.seq);
   if (!s.run()) return s.error("sync_cursors " + std::string(table));
   return ok();
 }
 
 std::optional<std::string> Cache::kv_get(std::string_view key) {
-  Stmt s(db_, "SELECT value FROM kv WHERE key = ?");
+  Stmt s(*this, "SELECT value FROM kv WHERE key = ?");
   s.bind(1, key);
   if (!s.step()) return std::nullopt;
   return s.text(0);
 }
 
 Status Cache::kv_set(std::string_view key, std::string_view value) {
-  Stmt s(db_, "INSERT OR REPLACE INTO kv (key, value) VALUES (?,?)");
+  Stmt s(*this, "INSERT OR REPLACE INTO kv (key, value) VALUES (?,?)");
   s.bind(1, key).bind(2, value);
   if (!s.run()) return s.error("kv " + std::string(key));
   return ok();

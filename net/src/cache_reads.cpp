@@ -59,7 +59,7 @@ Result<DayBook> Cache::load_day(Date date, bool live_only) {
   d.date = date;
   std::vector<Json> reservations;
   if (live_only) {
-    Stmt s(db_,
+    Stmt s(*this,
            "SELECT json FROM reservations WHERE date = ? AND status IN"
            " ('Pending','Confirmed','Arrived','Seated') ORDER BY rowid");
     s.bind(1, date.str());
@@ -100,7 +100,8 @@ std::vector<Customer> Cache::search_customers(std::string_view query, int limit)
     pattern += c;
   }
   pattern += "%";
-  Stmt s(db_, "SELECT json FROM customers WHERE search LIKE ? ESCAPE '\\' ORDER BY search LIMIT ?");
+  Stmt s(*this,
+         "SELECT json FROM customers WHERE search LIKE ? ESCAPE '\\' ORDER BY search LIMIT ?");
   s.bind(1, pattern).bind(2, limit);
   std::vector<Customer> out;
   while (s.step()) {
@@ -112,7 +113,7 @@ std::vector<Customer> Cache::search_customers(std::string_view query, int limit)
 }
 
 std::vector<ReservationEvent> Cache::events_of(const Uuid& reservation_id) {
-  Stmt s(db_, "SELECT json FROM reservation_events WHERE ref_id = ? ORDER BY updated_at, rowid");
+  Stmt s(*this, "SELECT json FROM reservation_events WHERE ref_id = ? ORDER BY updated_at, rowid");
   s.bind(1, reservation_id);
   std::vector<ReservationEvent> out;
   while (s.step()) {

@@ -9,24 +9,32 @@ namespace foh::net {
 
 const char* to_string(OutboxOp op) {
   switch (op) {
-    case OutboxOp::Upsert: return "upsert";
-    case OutboxOp::Delete: return "delete";
-    case OutboxOp::Status: return "status";
+    case OutboxOp::Upsert:
+      return "upsert";
+    case OutboxOp::Delete:
+      return "delete";
+    case OutboxOp::Status:
+      return "status";
+    case OutboxOp::Patch:
+      return "patch";
   }
   return "upsert";
 }
 
 const char* to_string(OutboxState s) {
   switch (s) {
-    case OutboxState::Pending: return "pending";
-    case OutboxState::Conflicted: return "conflicted";
-    case OutboxState::Failed: return "failed";
+    case OutboxState::Pending:
+      return "pending";
+    case OutboxState::Conflicted:
+      return "conflicted";
+    case OutboxState::Failed:
+      return "failed";
   }
   return "pending";
 }
 
 std::optional<OutboxOp> parse_outbox_op(std::string_view s) {
-  for (auto op : {OutboxOp::Upsert, OutboxOp::Delete, OutboxOp::Status})
+  for (auto op : {OutboxOp::Upsert, OutboxOp::Delete, OutboxOp::Status, OutboxOp::Patch})
     if (s == to_string(op)) return op;
   return std::nullopt;
 }
@@ -47,7 +55,7 @@ Result<int64_t> Cache::enqueue(std::string_view table, OutboxOp op, const Json& 
   auto id = row.find("id");
   if (id == row.end() || !id->is_string())
     return Error{"outbox " + std::string(table), "row has no id"};
-  Stmt s(db_,
+  Stmt s(*this,
          "INSERT INTO outbox (idempotency_key, tbl, op, row_id, row_json, created_at)"
          " VALUES (?,?,?,?,?,?)");
   s.bind(1, idempotency_key.empty() ? new_uuid() : idempotency_key).bind(2, table);
@@ -81,7 +89,7 @@ std::vector<OutboxEntry> Cache::outbox(std::optional<OutboxState> state, int lim
   std::string sql = kOutboxCols;
   if (state) sql += "WHERE state = ? ";
   sql += "ORDER BY seq LIMIT ?";
-  Stmt s(db_, sql);
+  Stmt s(*this, sql);
   int i = 1;
   if (state) s.bind(i++, to_string(*state));
   s.bind(i, limit);
@@ -91,47 +99,56 @@ std::vector<OutboxEntry> Cache::outbox(std::optional<OutboxState> state, int lim
 }
 
 std::optional<OutboxEntry> Cache::outbox_entry(int64_t seq) {
-  Stmt s(db_, std::string(kOutboxCols) + "WHERE seq = ?");
+  Stmt s(*this, std::string(kOutboxCols) + "WHERE seq = ?");
   s.bind(1, seq);
   if (!s.step()) return std::nullopt;
   return read_entry(s);
 }
 
 int64_t Cache::outbox_count(std::optional<OutboxState> state) {
-  Stmt s(db_, state ? "SELECT count(*) FROM outbox WHERE state = ?" : "SELECT count(*) FROM outbox");
+  Stmt s(*this,
+         state ? "SELECT count(*) FROM outbox WHERE state = ?" : "SELECT count(*) FROM outbox");
   if (state) s.bind(1, to_string(*state));
   return s.step() ? s.int64(0) : 0;
 }
 
 bool Cache::has_outbox_for(std::string_view table, const Uuid& row_id) {
-  Stmt s(db_, "SELECT 1 FROM outbox WHERE tbl = ? AND row_id = ? LIMIT 1");
+  Stmt s(*this, "SELECT 1 FROM outbox WHERE tbl = ? AND row_id = ? LIMIT 1");
   s.bind(1, table).bind(2, row_id);
   return s.step();
 }
 
+std::unordered_set<Uuid> Cache::outbox_row_ids(std::string_view table) {
+  Stmt s(*this, "SELECT row_id FROM outbox WHERE tbl = ?");
+  s.bind(1, table);
+  std::unordered_set<Uuid> out;
+  while (s.step()) out.insert(s.text(0));
+  return out;
+}
+
 Status Cache::outbox_remove(int64_t seq) {
-  Stmt s(db_, "DELETE FROM outbox WHERE seq = ?");
+  Stmt s(*this, "DELETE FROM outbox WHERE seq = ?");
   s.bind(1, seq);
   if (!s.run()) return s.error("outbox #" + std::to_string(seq));
   return ok();
 }
 
 Status Cache::outbox_mark(int64_t seq, OutboxState state, const std::string& error) {
-  Stmt s(db_, "UPDATE outbox SET state = ?, last_error = ? WHERE seq = ?");
+  Stmt s(*this, "UPDATE outbox SET state = ?, last_error = ? WHERE seq = ?");
   s.bind(1, to_string(state)).bind(2, error).bind(3, seq);
   if (!s.run()) return s.error("outbox #" + std::to_string(seq));
   return ok();
 }
 
 Status Cache::outbox_attempted(int64_t seq, const std::string& error) {
-  Stmt s(db_, "UPDATE outbox SET attempts = attempts + 1, last_error = ? WHERE seq = ?");
+  Stmt s(*this, "UPDATE outbox SET attempts = attempts + 1, last_error = ? WHERE seq = ?");
   s.bind(1, error).bind(2, seq);
   if (!s.run()) return s.error("outbox #" + std::to_string(seq));
   return ok();
 }
 
 Status Cache::outbox_rewrite(int64_t seq, OutboxOp op, const Json& row, OutboxState state) {
-  Stmt s(db_, "UPDATE outbox SET op = ?, row_json = ?, state = ?, last_error = '' WHERE seq = ?");
+  Stmt s(*this, "UPDATE outbox SET op = ?, row_json = ?, state = ?, last_error = '' WHERE seq = ?");
   s.bind(1, to_string(op)).bind(2, row.dump()).bind(3, to_string(state)).bind(4, seq);
   if (!s.run()) return s.error("outbox #" + std::to_string(seq));
   return ok();
@@ -143,7 +160,7 @@ Status Cache::put_conflict(const Conflict& c) {
   Json proposal = {{"table_ids", c.proposed_table_ids},
                    {"table_number", c.proposed_table_number},
                    {"reason", c.proposal_reason}};
-  Stmt s(db_,
+  Stmt s(*this,
          "INSERT OR REPLACE INTO conflicts (reservation_id, outbox_seq, message, proposal_json,"
          " created_at) VALUES (?,?,?,?,?)");
   s.bind(1, c.reservation_id).bind(2, c.outbox_seq).bind(3, c.message).bind(4, proposal.dump());
@@ -153,7 +170,7 @@ Status Cache::put_conflict(const Conflict& c) {
 }
 
 Status Cache::remove_conflict(const Uuid& reservation_id) {
-  Stmt s(db_, "DELETE FROM conflicts WHERE reservation_id = ?");
+  Stmt s(*this, "DELETE FROM conflicts WHERE reservation_id = ?");
   s.bind(1, reservation_id);
   if (!s.run()) return s.error("conflicts " + reservation_id);
   return ok();
@@ -178,7 +195,7 @@ Conflict read_conflict(const Stmt& s) {
 }  // namespace
 
 std::vector<Conflict> Cache::conflicts() {
-  Stmt s(db_,
+  Stmt s(*this,
          "SELECT reservation_id, outbox_seq, message, proposal_json, created_at FROM conflicts"
          " ORDER BY created_at");
   std::vector<Conflict> out;
@@ -187,7 +204,7 @@ std::vector<Conflict> Cache::conflicts() {
 }
 
 std::optional<Conflict> Cache::conflict_of(const Uuid& reservation_id) {
-  Stmt s(db_,
+  Stmt s(*this,
          "SELECT reservation_id, outbox_seq, message, proposal_json, created_at FROM conflicts"
          " WHERE reservation_id = ?");
   s.bind(1, reservation_id);

@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "foh/engine/result.hpp"
+#include "foh/net/cache.hpp"
 
 namespace foh::net {
 
@@ -16,11 +17,31 @@ inline Error sqlite_error(sqlite3* db, std::string where) {
 
 class Stmt {
  public:
+  // Prepared for this use only (statements built once, DDL, pragmas).
   Stmt(sqlite3* db, std::string_view sql) : db_(db) {
     rc_ = sqlite3_prepare_v2(db, sql.data(), static_cast<int>(sql.size()), &st_, nullptr);
     prepared_ = rc_ == SQLITE_OK && st_ != nullptr;
   }
-  ~Stmt() { sqlite3_finalize(st_); }
+  // The connection's kept statement for `sql` (prepared once, reset after
+  // each use): a pull stores tens of thousands of rows with the same few
+  // statements. A fresh one when that statement is in use further up.
+  Stmt(Cache& cache, std::string_view sql) : db_(cache.db()) {
+    st_ = cache.reusable(sql);
+    reused_ = st_ != nullptr;
+    if (!reused_) {
+      rc_ = sqlite3_prepare_v2(db_, sql.data(), static_cast<int>(sql.size()), &st_, nullptr);
+    }
+    prepared_ = st_ != nullptr;
+    if (!prepared_ && rc_ == SQLITE_OK) rc_ = SQLITE_ERROR;
+  }
+  ~Stmt() {
+    if (!reused_) {
+      sqlite3_finalize(st_);
+      return;
+    }
+    sqlite3_reset(st_);
+    sqlite3_clear_bindings(st_);
+  }
   Stmt(const Stmt&) = delete;
   Stmt& operator=(const Stmt&) = delete;
 
@@ -77,6 +98,7 @@ class Stmt {
   sqlite3_stmt* st_ = nullptr;
   int rc_ = SQLITE_OK;
   bool prepared_ = false;
+  bool reused_ = false;
 };
 
 }  // namespace foh::net

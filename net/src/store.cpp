@@ -23,22 +23,29 @@ std::string hhmm_plus(TimeOfDay t, int minutes) {
 
 // The audit row as this terminal saw it; the backend's trigger writes the real
 // one, which replaces it on the next pull (metadata.provisional).
+}  // namespace
+
 Json provisional(const ReservationEvent& e) {
   Json j = encode(e);
   j["metadata"]["provisional"] = true;
   return j;
 }
 
-}  // namespace
-
-Status Store::check_free(const Reservation& r) {
+Status Store::check_free(const Reservation& r, const std::vector<Reservation>& changed) {
   std::string where = "reservations " + r.id;
   if (r.party_size < 1 || r.party_size > 99)
-    return Error{where + ".party_size", "must be between 1 and 99, got " + std::to_string(r.party_size)};
+    return Error{where + ".party_size",
+                 "must be between 1 and 99, got " + std::to_string(r.party_size)};
   auto venue = cache_.load_venue();
   if (!venue) return venue.error();
   auto day = cache_.load_day(r.date, true);
   if (!day) return day.error();
+  // The day as it will be once this command's other rows are written.
+  for (const auto& c : changed) {
+    if (c.id == r.id || c.date != r.date) continue;
+    std::erase_if(day->reservations, [&](const Reservation& x) { return x.id == c.id; });
+    day->reservations.push_back(c);
+  }
   auto floor = Floor::build(*venue, &*day);
   if (!floor) return floor.error();
   if (r.table_id && !floor->table(*r.table_id))
@@ -60,7 +67,8 @@ Status Store::check_free(const Reservation& r) {
                                         std::to_string(h.party_size) + ")"};
 }
 
-Result<Reservation> Store::create_reservation(Reservation r, const Actor& by) {
+Result<Reservation> Store::create_reservation(Reservation r, const Actor& by,
+                                              const std::vector<Move>& moves) {
   if (r.id.empty()) r.id = new_uuid();
   if (r.restaurant_id.empty()) r.restaurant_id = restaurant_id(cache_);
   if (r.restaurant_id.empty())
@@ -69,13 +77,16 @@ Result<Reservation> Store::create_reservation(Reservation r, const Actor& by) {
     return Error{"reservations " + r.id, "a reservation with this id exists"};
   if (!r.created_by) r.created_by = by.member_id;
   r.created_at = r.updated_at = now_iso();
-  if (auto st = check_free(r); !st) return st.error();
-  TransitionContext ctx{by.member_id, by.role, local_instant(clock_()), r.created_at, new_uuid(),
-                        r.arrived_count, Json::object()};
+  auto moved = moved_by(moves, r.created_at);
+  if (!moved) return moved.error();
+  if (auto st = check_with(r, *moved); !st) return st.error();
+  TransitionContext ctx{by.member_id, by.role,         local_instant(clock_()), r.created_at,
+                        new_uuid(),   r.arrived_count, Json::object()};
   auto t = create(r, ctx);
   if (!t) return t.error();
-  std::vector<RowWrite> w{{"reservations", encode(t->reservation), OutboxOp::Upsert, true, nullptr},
-                          {"reservation_events", provisional(t->event), OutboxOp::Upsert, false, nullptr}};
+  std::vector<RowWrite> w = move_writes(*moved);
+  w.push_back({"reservations", encode(t->reservation), OutboxOp::Upsert, true, nullptr});
+  w.push_back({"reservation_events", provisional(t->event), OutboxOp::Upsert, false, nullptr});
   if (auto st = write_rows(cache_, w, r.created_at); !st) return st.error();
   return t->reservation;
 }
@@ -88,26 +99,38 @@ Result<Reservation> Store::update_reservation(const Reservation& r, const Actor&
   Reservation next = r;
   next.updated_at = now_iso();
   if (auto st = check_free(next); !st) return st.error();
-  std::vector<RowWrite> w{{"reservations", encode(next), OutboxOp::Upsert, true, nullptr}};
-  if (auto st = write_rows(cache_, w, next.updated_at); !st) return st.error();
+  // Only the columns this edit changed go out (a PATCH): the cached copy may
+  // be older than the backend's, whose other columns must survive.
+  auto w = edit_write("reservations", encode(*before), encode(next));
+  if (!w) return *before;
+  if (auto st = write_rows(cache_, {*w}, next.updated_at); !st) return st.error();
   return next;
 }
 
-// A status change goes out through the backend's replay-safe RPC, with the
-// columns that came with it (arrived_count, seated_at) as a PATCH.
-Result<Reservation> Store::write_status(const Reservation& before, const Reservation& after,
-                                        const ReservationEvent& event) {
+// A status change goes out as ONE call of the backend's replay-safe RPC,
+// with the other columns that changed with it (arrived_count, seated_at, a
+// new table) and this change's event id, which the backend keeps so that a
+// replay is recognised (tools/backend/SYNC.md).
+RowWrite status_write(const Reservation& before, const Reservation& after,
+                      const ReservationEvent& event) {
   Json row = encode(after);
-  Json patch = Json::object();
-  if (after.arrived_count != before.arrived_count) patch["arrived_count"] = row["arrived_count"];
-  if (after.seated_at != before.seated_at) patch["seated_at"] = row["seated_at"];
+  Json patch = changed_columns(encode(before), row);
+  patch.erase("id");
+  patch.erase("status");
   Json out = {{"id", after.id},
               {"from", to_string(before.status)},
               {"to", to_string(after.status)},
               {"metadata", event.metadata},
-              {"patch", patch}};
-  std::vector<RowWrite> w{{"reservations", row, OutboxOp::Status, true, out},
-                          {"reservation_events", provisional(event), OutboxOp::Upsert, false, nullptr}};
+              {"patch", patch},
+              {"event_id", event.id}};
+  return {"reservations", row, OutboxOp::Status, true, out};
+}
+
+Result<Reservation> Store::write_status(const Reservation& before, const Reservation& after,
+                                        const ReservationEvent& event) {
+  std::vector<RowWrite> w{
+      status_write(before, after, event),
+      {"reservation_events", provisional(event), OutboxOp::Upsert, false, nullptr}};
   if (auto st = write_rows(cache_, w, event.created_at); !st) return st.error();
   return after;
 }
@@ -117,7 +140,7 @@ Result<Reservation> Store::change_status(const Uuid& reservation_id, Reservation
                                          const Json& metadata) {
   auto r = cache_.reservation(reservation_id);
   if (!r) return r.error();
-  TransitionContext ctx{by.member_id, by.role, local_instant(clock_()), now_iso(), new_uuid(),
+  TransitionContext ctx{by.member_id,  by.role, local_instant(clock_()), now_iso(), new_uuid(),
                         arrived_count, metadata};
   auto t = transition(*r, to, ctx);
   if (!t) return t.error();
@@ -131,8 +154,8 @@ Result<Reservation> Store::undo_last_transition(const Uuid& reservation_id, cons
   auto history = cache_.events_of(reservation_id);
   const ReservationEvent* last = last_event(history, reservation_id);
   if (!last) return Error{"reservations " + reservation_id, "nothing to undo"};
-  TransitionContext ctx{by.member_id, by.role, local_instant(clock_()), now_iso(), new_uuid(),
-                        std::nullopt, Json::object()};
+  TransitionContext ctx{by.member_id, by.role,      local_instant(clock_()), now_iso(),
+                        new_uuid(),   std::nullopt, Json::object()};
   auto t = undo(*r, *last, ctx);
   if (!t) return t.error();
   // Back on its table (undoing a cancel or no-show): the table must be free.
@@ -140,22 +163,6 @@ Result<Reservation> Store::undo_last_transition(const Uuid& reservation_id, cons
     if (auto st = check_free(t->reservation); !st) return st.error();
   t->reservation.updated_at = ctx.now_timestamp;
   return write_status(*r, t->reservation, t->event);
-}
-
-Result<Reservation> Store::seat_walk_in(int party_size, const TablePick& pick, Date date,
-                                        TimeOfDay time, const Actor& by,
-                                        const std::string& guest_name) {
-  if (pick.table_ids.empty()) return Error{"walk-in", "no table chosen"};
-  Reservation r;
-  r.party_size = party_size;
-  r.date = date;
-  r.time = time;
-  r.status = ReservationStatus::Seated;
-  r.source = "Walk-in";
-  r.guest_name = guest_name.empty() ? "Walk-in" : guest_name;
-  r.table_id = pick.table_ids.front();
-  r.table_number = pick.table_number;
-  return create_reservation(std::move(r), by);
 }
 
 }  // namespace foh::net

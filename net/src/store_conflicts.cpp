@@ -11,20 +11,52 @@ namespace foh::net {
 
 namespace {
 
+// The conflicted entry once the host decided, in its op's own form: a new
+// row keeps being an upsert of the whole row; an edit (patch) or a status
+// change carries the new table, or becomes the cancel as a status change.
+std::pair<OutboxOp, Json> decided(const OutboxEntry& e, const Reservation& r,
+                                  const std::optional<ReservationEvent>& cancel) {
+  Json row = encode(r);
+  if (e.op == OutboxOp::Upsert) return {OutboxOp::Upsert, row};
+  Json patch = e.op == OutboxOp::Status ? e.row.value("patch", Json::object()) : e.row;
+  patch.erase("id");
+  patch.erase("status");
+  if (!cancel) {
+    patch["table_id"] = row["table_id"];
+    patch["table_number"] = row["table_number"];
+    if (e.op == OutboxOp::Patch) {
+      patch["id"] = r.id;
+      return {OutboxOp::Patch, patch};
+    }
+    Json out = e.row;
+    out["patch"] = patch;
+    return {OutboxOp::Status, out};
+  }
+  patch.erase("table_id");  // the table it could not have stays with the backend's row
+  patch.erase("table_number");
+  return {OutboxOp::Status, Json{{"id", r.id},
+                                 {"from", nullptr},
+                                 {"to", to_string(r.status)},
+                                 {"metadata", cancel->metadata},
+                                 {"patch", patch},
+                                 {"event_id", cancel->id}}};
+}
+
 // Writes the decided row, rewrites the conflicted entry and the row's later
 // upserts (they carry the old table), and clears the conflict: one transaction.
 Status apply_decision(Cache& cache, const Conflict& c, const Reservation& r,
                       const std::optional<ReservationEvent>& event) {
+  auto entry = cache.outbox_entry(c.outbox_seq);
+  if (!entry)
+    return Error{"outbox #" + std::to_string(c.outbox_seq), "the conflicted entry is gone"};
   Transaction tx(cache);
   if (!tx.begun()) return tx.begun();
   Json row = encode(r);
   if (auto st = cache.put_row("reservations", row); !st) return st;
-  if (event) {
-    Json ev = encode(*event);
-    ev["metadata"]["provisional"] = true;
-    if (auto st = cache.put_row("reservation_events", ev); !st) return st;
-  }
-  if (auto st = cache.outbox_rewrite(c.outbox_seq, OutboxOp::Upsert, row, OutboxState::Pending); !st)
+  if (event)
+    if (auto st = cache.put_row("reservation_events", provisional(*event)); !st) return st;
+  auto [op, content] = decided(*entry, r, event);
+  if (auto st = cache.outbox_rewrite(c.outbox_seq, op, content, OutboxState::Pending); !st)
     return st;
   for (const auto& e : cache.outbox(std::nullopt, 100000)) {
     if (e.seq <= c.outbox_seq || e.table != "reservations" || e.row_id() != r.id ||
@@ -63,8 +95,9 @@ Result<Reservation> Store::resolve_accept_proposal(const Uuid& reservation_id, c
   if (c->proposed_table_ids.empty())
     return Error{"reservations " + reservation_id,
                  "no table to propose (" + c->proposal_reason + "): pick a table or cancel"};
-  return resolve_with(reservation_id,
-                      TablePick{c->proposed_table_ids, c->proposed_table_number, c->proposal_reason}, by);
+  return resolve_with(
+      reservation_id,
+      TablePick{c->proposed_table_ids, c->proposed_table_number, c->proposal_reason}, by);
 }
 
 Result<Reservation> Store::resolve_pick_table(const Uuid& reservation_id, const TablePick& pick,
@@ -77,8 +110,13 @@ Result<Reservation> Store::resolve_cancel(const Uuid& reservation_id, const Acto
   if (!c) return Error{"reservations " + reservation_id, "no conflict waits for this reservation"};
   auto r = cache_.reservation(reservation_id);
   if (!r) return r.error();
-  TransitionContext ctx{by.member_id, by.role, local_instant(clock_()), now_iso(), new_uuid(),
-                        std::nullopt, Json{{"reason", "overlap conflict"}}};
+  TransitionContext ctx{by.member_id,
+                        by.role,
+                        local_instant(clock_()),
+                        now_iso(),
+                        new_uuid(),
+                        std::nullopt,
+                        Json{{"reason", "overlap conflict"}}};
   auto t = transition(*r, ReservationStatus::Cancelled, ctx);
   if (!t) return t.error();
   t->reservation.updated_at = ctx.now_timestamp;

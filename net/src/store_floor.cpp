@@ -3,6 +3,7 @@
 #include <set>
 
 #include "foh/engine/codec.hpp"
+#include "foh/engine/geometry.hpp"
 #include "foh/engine/permissions.hpp"
 #include "foh/engine/validate.hpp"
 #include "foh/net/store.hpp"
@@ -10,19 +11,34 @@
 
 namespace foh::net {
 
+namespace {
+
+// The cached row as the codec writes it (so that only real changes differ
+// from the edited row), nullopt when the row is new.
+template <class Decode>
+std::optional<Json> cached(Cache& cache, const char* table, const Uuid& id, Decode decode) {
+  auto j = cache.get_row(table, id);
+  if (!j) return std::nullopt;
+  auto d = decode(*j, std::string("cache: ") + table + " " + id);
+  if (!d) return j;
+  return encode(*d);
+}
+
+}  // namespace
+
 Status Store::put_override(const Uuid& table_id, Date date, bool set_blocked, bool value,
                            const Actor& /*by*/) {
   if (!cache_.get_row("tables", table_id)) return Error{"tables " + table_id, "unknown table"};
   DailyTableOverride o;
-  bool found = false;
+  std::optional<Json> before;
   for (const auto& j : cache_.rows_of_date("daily_table_overrides", date)) {
     if (j.value("table_id", "") != table_id) continue;
     auto d = decode_daily_table_override(j, "cache: daily_table_overrides");
     if (!d) return d.error();
     o = std::move(d).value();
-    found = true;
+    before = encode(o);
   }
-  if (!found) {
+  if (!before) {
     o.id = new_uuid();
     o.restaurant_id = restaurant_id(cache_);
     o.table_id = table_id;
@@ -30,8 +46,8 @@ Status Store::put_override(const Uuid& table_id, Date date, bool set_blocked, bo
   }
   (set_blocked ? o.is_blocked : o.is_hidden) = value;
   o.updated_at = now_iso();
-  std::vector<RowWrite> w{{"daily_table_overrides", encode(o), OutboxOp::Upsert, true, nullptr}};
-  return write_rows(cache_, w, o.updated_at);
+  auto w = edit_write("daily_table_overrides", before, encode(o));
+  return w ? write_rows(cache_, {*w}, o.updated_at) : ok();
 }
 
 Status Store::set_table_blocked(const Uuid& table_id, Date date, bool blocked, const Actor& by) {
@@ -45,10 +61,12 @@ Status Store::set_table_hidden(const Uuid& table_id, Date date, bool hidden, con
 Result<DailyExtraTable> Store::save_extra_table(DailyExtraTable t, const Actor& /*by*/) {
   if (t.id.empty()) t.id = new_uuid();
   if (t.restaurant_id.empty()) t.restaurant_id = restaurant_id(cache_);
-  if (auto st = validate_table_row(as_table(t), "daily_extra_tables " + t.id); !st) return st.error();
+  if (auto st = validate_table_row(as_table(t), "daily_extra_tables " + t.id); !st)
+    return st.error();
   t.updated_at = now_iso();
-  std::vector<RowWrite> w{{"daily_extra_tables", encode(t), OutboxOp::Upsert, true, nullptr}};
-  if (auto st = write_rows(cache_, w, t.updated_at); !st) return st.error();
+  auto before = cached(cache_, "daily_extra_tables", t.id, decode_daily_extra_table);
+  if (auto w = edit_write("daily_extra_tables", before, encode(t)))
+    if (auto st = write_rows(cache_, {*w}, t.updated_at); !st) return st.error();
   return t;
 }
 
@@ -56,8 +74,9 @@ Result<DailyFloorNote> Store::save_floor_note(DailyFloorNote n, const Actor& /*b
   if (n.id.empty()) n.id = new_uuid();
   if (n.restaurant_id.empty()) n.restaurant_id = restaurant_id(cache_);
   n.updated_at = now_iso();
-  std::vector<RowWrite> w{{"daily_floor_notes", encode(n), OutboxOp::Upsert, true, nullptr}};
-  if (auto st = write_rows(cache_, w, n.updated_at); !st) return st.error();
+  auto before = cached(cache_, "daily_floor_notes", n.id, decode_daily_floor_note);
+  if (auto w = edit_write("daily_floor_notes", before, encode(n)))
+    if (auto st = write_rows(cache_, {*w}, n.updated_at); !st) return st.error();
   return n;
 }
 
@@ -86,21 +105,26 @@ Status Store::save_floor_plan(const FloorPlan& plan, const std::vector<Zone>& zo
     if (t.floor_plan_id != plan.id)
       return Error{"tables " + t.name + ".floor_plan_id", "belongs to another floor plan"};
   if (auto st = validate_floor_tables(tables, where, {plan}); !st) return st;
-  if (overlap_)
-    for (size_t i = 0; i < tables.size(); ++i)
-      for (size_t k = i + 1; k < tables.size(); ++k)
-        if (overlap_(tables[i], tables[k]))
-          return Error{where[k], "table " + tables[k].name + " overlaps table " + tables[i].name};
+  for (size_t i = 0; i < tables.size(); ++i)
+    for (size_t k = i + 1; k < tables.size(); ++k)
+      if (tables_overlap(tables[i], tables[k]))
+        return Error{where[k], "table " + tables[k].name + " overlaps table " + tables[i].name};
   std::string now = now_iso();
-  std::vector<RowWrite> w{{"floor_plans", encode(plan), OutboxOp::Upsert, true, nullptr}};
+  // Only what the manager changed goes out: another terminal's edit of
+  // another table (or column) survives.
+  std::vector<RowWrite> w;
+  auto edit = [&](const std::string& table, std::optional<Json> before, Json after) {
+    if (auto e = edit_write(table, before, std::move(after))) w.push_back(std::move(*e));
+  };
+  edit("floor_plans", cached(cache_, "floor_plans", plan.id, decode_floor_plan), encode(plan));
   std::set<Uuid> zone_ids, table_ids;
   for (const auto& z : zones) {
     zone_ids.insert(z.id);
-    w.push_back({"zones", encode(z), OutboxOp::Upsert, true, nullptr});
+    edit("zones", cached(cache_, "zones", z.id, decode_zone), encode(z));
   }
   for (const auto& t : tables) {
     table_ids.insert(t.id);
-    w.push_back({"tables", encode(t), OutboxOp::Upsert, true, nullptr});
+    edit("tables", cached(cache_, "tables", t.id, decode_table), encode(t));
   }
   for (auto& r : removed(cache_, "tables", plan.id, table_ids)) w.push_back(std::move(r));
   for (auto& r : removed(cache_, "zones", plan.id, zone_ids)) w.push_back(std::move(r));

@@ -13,7 +13,8 @@ namespace foh::net {
 namespace {
 
 bool is_open(WaitlistStatus s) {
-  return s == WaitlistStatus::Waiting || s == WaitlistStatus::Notified || s == WaitlistStatus::Called;
+  return s == WaitlistStatus::Waiting || s == WaitlistStatus::Notified ||
+         s == WaitlistStatus::Called;
 }
 
 int next_position(Cache& cache, Date date) {
@@ -34,7 +35,8 @@ Result<WaitlistEntry> load_entry(Cache& cache, const Uuid& id) {
 Status check_entry(const WaitlistEntry& e) {
   std::string where = "waitlist_entries " + e.id;
   if (e.party_size < 1 || e.party_size > 99)
-    return Error{where + ".party_size", "must be between 1 and 99, got " + std::to_string(e.party_size)};
+    return Error{where + ".party_size",
+                 "must be between 1 and 99, got " + std::to_string(e.party_size)};
   if (e.guest_name.empty()) return Error{where + ".guest_name", "a name is needed"};
   return ok();
 }
@@ -72,10 +74,11 @@ Result<WaitlistEntry> Store::waitlist_accept(const Uuid& entry_id, const Actor& 
   if (!e) return e;
   if (e->position_in_queue) return Error{"waitlist_entries " + entry_id, "already accepted"};
   if (!is_open(e->status)) return Error{"waitlist_entries " + entry_id, "this entry is closed"};
+  Json before = encode(*e);
   e->position_in_queue = next_position(cache_, e->date);
   e->updated_at = now_iso();
-  std::vector<RowWrite> w{{"waitlist_entries", encode(*e), OutboxOp::Upsert, true, nullptr}};
-  if (auto st = write_rows(cache_, w, e->updated_at); !st) return st.error();
+  if (auto st = write_edit(cache_, "waitlist_entries", before, encode(*e), e->updated_at); !st)
+    return st.error();
   return e;
 }
 
@@ -84,16 +87,18 @@ Result<WaitlistEntry> Store::waitlist_set(const Uuid& entry_id, WaitlistStatus t
   if (!e) return e;
   std::string where = "waitlist_entries " + entry_id + ".status";
   if (!is_open(e->status))
-    return Error{where, std::string("cannot go from ") + to_string(e->status) + " to " + to_string(to)};
-  if (!e->position_in_queue && to != WaitlistStatus::Expired)
+    return Error{where,
+                 std::string("cannot go from ") + to_string(e->status) + " to " + to_string(to)};
+  if (!e->position_in_queue && to != WaitlistStatus::Expired && to != WaitlistStatus::Cancelled)
     return Error{where, "a kiosk entry must be accepted by staff first"};
   std::string now = now_iso();
+  Json before = encode(*e);
   e->status = to;
   if (to == WaitlistStatus::Notified) e->notified_at = now;
   if (to == WaitlistStatus::Called) e->called_at = now;
   e->updated_at = now;
-  std::vector<RowWrite> w{{"waitlist_entries", encode(*e), OutboxOp::Upsert, true, nullptr}};
-  if (auto st = write_rows(cache_, w, now); !st) return st.error();
+  if (auto st = write_edit(cache_, "waitlist_entries", before, encode(*e), now); !st)
+    return st.error();
   return e;
 }
 
@@ -106,9 +111,13 @@ Result<WaitlistEntry> Store::waitlist_call(const Uuid& id, const Actor& by) {
 Result<WaitlistEntry> Store::waitlist_expire(const Uuid& id, const Actor& by) {
   return waitlist_set(id, WaitlistStatus::Expired, by);
 }
+Result<WaitlistEntry> Store::cancel_waitlist(const Uuid& id, const Actor& by) {
+  return waitlist_set(id, WaitlistStatus::Cancelled, by);
+}
 
-Result<Reservation> Store::waitlist_seat(const Uuid& entry_id, const TablePick& pick, TimeOfDay time,
-                                         const Actor& by) {
+Result<Reservation> Store::waitlist_seat(const Uuid& entry_id, const TablePick& pick,
+                                         TimeOfDay time, const Actor& by,
+                                         const std::vector<Move>& moves) {
   auto e = load_entry(cache_, entry_id);
   if (!e) return e.error();
   if (!is_open(e->status)) return Error{"waitlist_entries " + entry_id, "this entry is closed"};
@@ -128,18 +137,25 @@ Result<Reservation> Store::waitlist_seat(const Uuid& entry_id, const TablePick& 
   r.table_number = pick.table_number;
   r.created_by = by.member_id;
   r.created_at = r.updated_at = now_iso();
-  if (auto st = check_free(r); !st) return st.error();
-  TransitionContext ctx{by.member_id, by.role, local_instant(clock_()), r.created_at, new_uuid(),
-                        std::nullopt, Json{{"waitlist_entry_id", entry_id}}};
+  auto moved = moved_by(moves, r.created_at);
+  if (!moved) return moved.error();
+  if (auto st = check_with(r, *moved); !st) return st.error();
+  TransitionContext ctx{by.member_id,
+                        by.role,
+                        local_instant(clock_()),
+                        r.created_at,
+                        new_uuid(),
+                        std::nullopt,
+                        Json{{"waitlist_entry_id", entry_id}}};
   auto t = create(r, ctx);
   if (!t) return t.error();
+  Json before = encode(*e);
   e->status = WaitlistStatus::Converted;
   e->updated_at = r.created_at;
-  Json ev = encode(t->event);
-  ev["metadata"]["provisional"] = true;
-  std::vector<RowWrite> w{{"reservations", encode(t->reservation), OutboxOp::Upsert, true, nullptr},
-                          {"reservation_events", ev, OutboxOp::Upsert, false, nullptr},
-                          {"waitlist_entries", encode(*e), OutboxOp::Upsert, true, nullptr}};
+  std::vector<RowWrite> w = move_writes(*moved);
+  w.push_back({"reservations", encode(t->reservation), OutboxOp::Upsert, true, nullptr});
+  w.push_back({"reservation_events", provisional(t->event), OutboxOp::Upsert, false, nullptr});
+  if (auto edit = edit_write("waitlist_entries", before, encode(*e))) w.push_back(*edit);
   if (auto st = write_rows(cache_, w, r.created_at); !st) return st.error();
   return t->reservation;
 }

@@ -2,6 +2,7 @@
 // Private helpers shared by the store's files: local time, the day's floor,
 // and the one-transaction write of rows plus their outbox entries.
 #include <chrono>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -23,9 +24,39 @@ struct RowWrite {
   std::string table;
   Json row;
   OutboxOp op = OutboxOp::Upsert;
-  bool outbox = true;     // false: local-only (provisional audit events)
-  Json outbox_row;        // for OutboxOp::Status: {id, from, to, metadata, patch}; else = row
+  bool outbox = true;  // false: local-only (provisional audit events)
+  // Status: {id, from, to, metadata, patch, event_id}; Patch: {id, changed
+  // columns}; null: the row itself.
+  Json outbox_row;
 };
+
+// The columns of `after` that differ from `before` (a column `after` lacks
+// becomes null), with "id"; the backend-kept columns (updated_at, created_at,
+// sync_*) are left out. Only "id" when nothing changed.
+Json changed_columns(const Json& before, const Json& after);
+
+// The write of an edited row: a Patch of the changed columns when the cache
+// has the row (`before`), else an Upsert of the whole new row. nullopt when
+// nothing changed.
+std::optional<RowWrite> edit_write(const std::string& table, const std::optional<Json>& before,
+                                   const Json& after);
+
+// The audit row as this terminal saw it; the backend's trigger writes the real
+// one, which replaces it on the next pull (metadata.provisional).
+Json provisional(const ReservationEvent& e);
+
+// A reservation's status change: the row, and one outbox entry for the
+// backend's RPC carrying the other changed columns and the event id.
+RowWrite status_write(const Reservation& before, const Reservation& after,
+                      const ReservationEvent& event);
+
+// Moved reservations (same time and party, another table): a Patch each of
+// table_id and table_number only.
+std::vector<RowWrite> move_writes(const std::vector<Reservation>& moved);
+
+// edit_write + write_rows: one edited row, nothing when nothing changed.
+Status write_edit(Cache& cache, const std::string& table, const Json& before, const Json& after,
+                  const std::string& now_iso);
 
 // Writes every row and its outbox entry in ONE transaction; returns after
 // COMMIT (durable) or rolls everything back.

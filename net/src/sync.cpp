@@ -3,6 +3,9 @@
 // through the MainQueue.
 #include "foh/net/sync.hpp"
 
+#include <algorithm>
+#include <random>
+
 #include "sync_worker.hpp"
 
 namespace foh::net {
@@ -29,10 +32,14 @@ std::size_t MainQueue::size() const {
 
 const char* to_string(Connectivity c) {
   switch (c) {
-    case Connectivity::Offline: return "offline";
-    case Connectivity::Online: return "online";
-    case Connectivity::Syncing: return "syncing";
-    case Connectivity::LoginRequired: return "login required";
+    case Connectivity::Offline:
+      return "offline";
+    case Connectivity::Online:
+      return "online";
+    case Connectivity::Syncing:
+      return "syncing";
+    case Connectivity::LoginRequired:
+      return "login required";
   }
   return "?";
 }
@@ -165,7 +172,9 @@ Status Sync::Worker::round() {
   refresh_counts();
   {
     std::lock_guard lock(status_mu);
-    if (status.state != Connectivity::LoginRequired) {
+    bool login = status.state == Connectivity::LoginRequired;
+    failed_rounds = st || login ? 0 : failed_rounds + 1;
+    if (!login) {
       status.state = st ? Connectivity::Online : Connectivity::Offline;
       if (st) {
         status.last_success = utc_now_iso();
@@ -179,12 +188,27 @@ Status Sync::Worker::round() {
   return st;
 }
 
+// Full backoff after n failed rounds: base * 2^(n-1), capped; half of it
+// fixed, half random, so that terminals that lost the Wi-Fi together don't
+// come back in step.
+std::chrono::milliseconds Sync::Worker::next_wait() {
+  if (failed_rounds == 0) return std::chrono::milliseconds(cfg.poll_interval_ms);
+  int64_t d = cfg.retry_base_ms;
+  for (int i = 1; i < failed_rounds && d < cfg.retry_max_ms; ++i) d *= 2;
+  d = std::min<int64_t>(d, cfg.retry_max_ms);
+  std::uniform_int_distribution<int64_t> jitter(0, d / 2);
+  return std::chrono::milliseconds(d - d / 2 + jitter(rng));
+}
+
 void Sync::Worker::loop() {
   while (!stopping) {
     round();
+    auto wait = next_wait();
+    bool backing_off = failed_rounds > 0;
     std::unique_lock lock(mu);
-    cv.wait_for(lock, std::chrono::milliseconds(cfg.poll_interval_ms),
-                [this] { return poked || stopping.load(); });
+    // A poke (a local change) syncs at once, except while backing off: the
+    // change is safe in the outbox and goes with the next attempt.
+    cv.wait_for(lock, wait, [&] { return stopping.load() || (poked && !backing_off); });
     poked = false;
   }
 }

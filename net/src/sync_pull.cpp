@@ -21,9 +21,15 @@ int64_t json_int(const Json& j, const char* key) {
 }
 
 // A pulled audit event replaces the provisional one this terminal wrote for
-// the same change (the backend's trigger makes the real one).
+// the same change (the backend's trigger makes the real one): the one whose
+// id the status push sent (metadata.client_event_id), else the oldest
+// provisional event of that reservation with the same new status.
 Status drop_provisional_event(Cache& c, const Json& ev) {
-  Stmt s(c.db(),
+  auto meta = ev.find("metadata");
+  if (meta != ev.end() && meta->is_object())
+    if (auto id = meta->value("client_event_id", ""); !id.empty())
+      return c.delete_row("reservation_events", id);
+  Stmt s(c,
          "DELETE FROM reservation_events WHERE rowid = (SELECT rowid FROM reservation_events"
          " WHERE ref_id = ? AND json_extract(json, '$.metadata.provisional') = 1"
          " AND json_extract(json, '$.to_status') = ? ORDER BY rowid LIMIT 1)");
@@ -38,6 +44,8 @@ Status drop_provisional_event(Cache& c, const Json& ev) {
 Status store_page(Cache& c, const std::string& table, const Json& rows, int64_t& stored) {
   Transaction tx(c);
   if (!tx.begun()) return tx.begun();
+  // Read under the write lock: no local change can slip in before the page.
+  const auto local = c.outbox_row_ids(table);
   for (const auto& row : rows) {
     if (!row.is_object()) return Error{table, "a pulled row is not an object"};
     if (table == "sync_tombstones") {
@@ -48,8 +56,8 @@ Status store_page(Cache& c, const std::string& table, const Json& rows, int64_t&
     }
     std::string id = row.value("id", "");
     if (id.empty()) return Error{table, "a pulled row has no id"};
-    if (c.has_outbox_for(table, id)) continue;
-    if (table == "reservation_events" && !c.get_row(table, id))
+    if (local.count(id)) continue;
+    if (table == "reservation_events" && !c.has_row(table, id))
       if (auto st = drop_provisional_event(c, row); !st) return st;
     if (auto st = c.put_row(table, row); !st) return st;
     ++stored;
@@ -79,7 +87,8 @@ Status Sync::Worker::pull() {
     int64_t after = 0;
     for (;;) {
       std::string path = "/rest/v1/" + table + "?select=*&sync_xid=gte." + std::to_string(cur.seq) +
-                         "&sync_seq=gt." + std::to_string(after) + restaurant_filter(table, cfg.restaurant_id) +
+                         "&sync_seq=gt." + std::to_string(after) +
+                         restaurant_filter(table, cfg.restaurant_id) +
                          "&order=sync_seq.asc&limit=" + std::to_string(cfg.page_size);
       auto r = rest->get(path);
       if (!r.ok()) {

@@ -1,8 +1,10 @@
 // Push (tools/backend/SYNC.md): the outbox in order, idempotently (client
-// UUIDs + upsert merge-duplicates; status changes through the replay-safe
-// RPC). A refused write is never dropped: 23P01 marks it conflicted (the
-// engine proposes another table after the next pull), another 4xx marks it
-// failed, visible; a 401 stops the round with "login required".
+// UUIDs + upsert merge-duplicates, consecutive upserts of a table as one
+// array POST; edits as a PATCH of the changed columns; status changes through
+// the replay-safe RPC, one call each). A refused write is never dropped:
+// 23P01 marks it conflicted (the engine proposes another table after the next
+// pull), another 4xx marks it failed, visible; a 401 stops the round with
+// "login required"; anything retryable ends the round and is tried again.
 #include <set>
 
 #include "foh/engine/assign.hpp"
@@ -22,6 +24,34 @@ Json upsert_body(Json row) {
   return row;
 }
 
+const char* kUpsertPrefer = "Prefer: resolution=merge-duplicates,return=minimal";
+
+RestResponse push_status(RestClient& rest, const OutboxEntry& e) {
+  Json meta = e.row.value("metadata", Json::object());
+  meta.erase("provisional");
+  Json body = {{"p_id", e.row_id()}, {"p_to", e.row.value("to", "")}, {"p_metadata", meta}};
+  if (e.row.value("from", Json()).is_string() && e.row.value("from", "") != "")
+    body["p_from"] = e.row["from"];
+  // The columns that changed with the status go in the same call; entries
+  // written before the event id existed are replayed by the status test.
+  if (Json patch = e.row.value("patch", Json::object()); !patch.empty()) body["p_patch"] = patch;
+  if (auto id = e.row.value("event_id", ""); !id.empty()) body["p_event_id"] = id;
+  return rest.post("/rest/v1/rpc/change_reservation_status", body);
+}
+
+RestResponse push_patch(RestClient& rest, const OutboxEntry& e) {
+  Json body = upsert_body(e.row);
+  body.erase("id");
+  auto r = rest.patch("/rest/v1/" + e.table + "?id=eq." + url_encode(e.row_id()), body,
+                      {"Prefer: return=representation"});
+  if (r.ok() && r.body.is_array() && r.body.empty()) {
+    // No row matched: the edit has nothing to apply to (deleted, or not ours).
+    r.error = RestError{RestErrorKind::Http,        404, "FOH_NO_ROW", "no such row on the backend",
+                        e.table + " " + e.row_id(), ""};
+  }
+  return r;
+}
+
 RestResponse push_entry(RestClient& rest, const OutboxEntry& e, bool kiosk) {
   const std::string base = "/rest/v1/" + e.table;
   switch (e.op) {
@@ -33,41 +63,25 @@ RestResponse push_entry(RestClient& rest, const OutboxEntry& e, bool kiosk) {
         if (r.error.code == "23505") r.error = RestError{};
         return r;
       }
-      return rest.post(base + "?on_conflict=id", upsert_body(e.row),
-                       {"Prefer: resolution=merge-duplicates,return=representation"});
+      return rest.post(base + "?on_conflict=id", upsert_body(e.row), {kUpsertPrefer});
     }
     case OutboxOp::Delete:
-      return rest.del(base + "?id=eq." + url_encode(e.row_id()), {"Prefer: return=representation"});
-    case OutboxOp::Status: {
-      Json meta = e.row.value("metadata", Json::object());
-      meta.erase("provisional");
-      Json body = {{"p_id", e.row_id()}, {"p_to", e.row.value("to", "")}, {"p_metadata", meta}};
-      if (e.row.value("from", "") != "") body["p_from"] = e.row["from"];
-      auto r = rest.post("/rest/v1/rpc/change_reservation_status", body);
-      // Columns that go with the status (arrived_count, seated_at): a PATCH
-      // of the same values is replay-safe and writes no event.
-      Json patch = e.row.value("patch", Json::object());
-      if (!r.ok() || patch.empty()) return r;
-      return rest.patch(base + "?id=eq." + url_encode(e.row_id()), patch,
-                        {"Prefer: return=representation"});
-    }
+      return rest.del(base + "?id=eq." + url_encode(e.row_id()));
+    case OutboxOp::Status:
+      return push_status(rest, e);
+    case OutboxOp::Patch:
+      return push_patch(rest, e);
   }
   return {};
 }
 
-// The stored rows the backend answered with replace the local copy, unless
-// a later local change of the same row still waits in the outbox.
-Status accept_pushed(Cache& c, const OutboxEntry& e, const Json& body) {
+// Pushed and acknowledged: the entries leave the outbox in one transaction.
+// The backend's stored rows come back with the next pull.
+Status remove_pushed(Cache& c, const std::vector<const OutboxEntry*>& done) {
   Transaction tx(c);
   if (!tx.begun()) return tx.begun();
-  if (auto st = c.outbox_remove(e.seq); !st) return st;
-  std::string table = e.op == OutboxOp::Status ? "reservations" : e.table;
-  Json rows = body.is_array() ? body : Json::array({body});
-  for (const auto& row : rows) {
-    if (!row.is_object() || !row.contains("id") || e.op == OutboxOp::Delete) continue;
-    if (c.has_outbox_for(table, row.value("id", ""))) continue;
-    if (auto st = c.put_row(table, row); !st) return st;
-  }
+  for (const auto* e : done)
+    if (auto st = c.outbox_remove(e->seq); !st) return st;
   return tx.commit();
 }
 
@@ -87,41 +101,114 @@ Status refuse(Cache& c, const OutboxEntry& e, const RestError& err) {
   return tx.commit();
 }
 
+std::vector<std::string> sorted_keys(const Json& row) {
+  std::vector<std::string> keys;
+  for (const auto& [k, v] : row.items()) keys.push_back(k);
+  return keys;  // nlohmann's object keeps its keys sorted
+}
+
 }  // namespace
+
+// The pending upserts from `i` on that go out together: the same table,
+// consecutive in the outbox (rows held behind a refused entry are skipped),
+// the same columns (PostgREST takes an array's columns from its first object)
+// and each row once (one upsert statement may not touch a row twice).
+std::vector<const OutboxEntry*> Sync::Worker::upsert_run(const std::vector<OutboxEntry>& entries,
+                                                         std::size_t& i, const Held& held) {
+  std::vector<const OutboxEntry*> run{&entries[i]};
+  const auto keys = sorted_keys(entries[i].row);
+  std::set<Uuid> ids{entries[i].row_id()};
+  std::size_t j = i + 1;
+  for (; j < entries.size() && run.size() < static_cast<std::size_t>(cfg.upsert_batch); ++j) {
+    const OutboxEntry& e = entries[j];
+    if (held.count({e.table, e.row_id()})) continue;
+    if (e.op != OutboxOp::Upsert || e.table != entries[i].table || ids.count(e.row_id()) ||
+        sorted_keys(e.row) != keys)
+      break;
+    run.push_back(&e);
+    ids.insert(e.row_id());
+  }
+  i = j;
+  return run;
+}
+
+// A retryable failure (offline, 5xx, 429, an unusable answer): the entry
+// stays pending, in place; the round ends and the loop backs off.
+Status Sync::Worker::transient(const OutboxEntry& e, const RestError& err) {
+  cache->outbox_attempted(e.seq, err.text());
+  return Error{"push #" + std::to_string(e.seq) + " " + e.table, err.text()};
+}
+
+Status Sync::Worker::push_single(const OutboxEntry& e, Held& held) {
+  auto r = push_entry(*rest, e, cfg.kiosk);
+  if (r.ok()) {
+    if (auto st = remove_pushed(*cache, {&e}); !st) return st;
+    pushed(1);
+    return ok();
+  }
+  if (r.error.is_auth()) {
+    set_state(Connectivity::LoginRequired, r.error.text());
+    return Error{"push #" + std::to_string(e.seq) + " " + e.table, r.error.text()};
+  }
+  if (r.error.kind != RestErrorKind::Http || r.error.retryable()) return transient(e, r.error);
+  // Refused (4xx): kept, visible, and the row's later changes wait behind it.
+  if (auto st = refuse(*cache, e, r.error); !st) return st;
+  held.insert({e.table, e.row_id()});
+  std::lock_guard lock(status_mu);
+  data_changed = true;
+  return ok();
+}
+
+Status Sync::Worker::push_upserts(const std::vector<const OutboxEntry*>& run, Held& held) {
+  Json rows = Json::array();
+  for (const auto* e : run) rows.push_back(upsert_body(e->row));
+  auto r = rest->post("/rest/v1/" + run.front()->table + "?on_conflict=id", rows, {kUpsertPrefer});
+  if (r.ok()) {
+    if (auto st = remove_pushed(*cache, run); !st) return st;
+    pushed(static_cast<int64_t>(run.size()));
+    return ok();
+  }
+  if (r.error.is_auth()) {
+    set_state(Connectivity::LoginRequired, r.error.text());
+    return Error{"push " + run.front()->table, r.error.text()};
+  }
+  if (r.error.kind != RestErrorKind::Http || r.error.retryable())
+    return transient(*run.front(), r.error);
+  // One row was refused and the statement with it: entry by entry, so the
+  // refused one is named and marked, and the others go through.
+  for (const auto* e : run)
+    if (auto st = push_single(*e, held); !st) return st;
+  return ok();
+}
+
+void Sync::Worker::pushed(int64_t n) {
+  std::lock_guard lock(status_mu);
+  status.entries_pushed += n;
+  data_changed = true;
+}
 
 Status Sync::Worker::push() {
   // Rows with a conflicted or failed entry wait: their later changes stay
   // behind it, in order.
-  std::set<std::pair<std::string, Uuid>> held;
+  Held held;
   for (auto state : {OutboxState::Conflicted, OutboxState::Failed})
     for (const auto& e : cache->outbox(state, 100000)) held.insert({e.table, e.row_id()});
-  for (const auto& e : cache->outbox(OutboxState::Pending, cfg.push_batch)) {
+  const auto entries = cache->outbox(OutboxState::Pending, cfg.push_batch);
+  for (std::size_t i = 0; i < entries.size();) {
     if (stopping) return Error{"push", "stopped"};
-    std::pair<std::string, Uuid> key{e.op == OutboxOp::Status ? "reservations" : e.table, e.row_id()};
-    if (held.count(key) || held.count({e.table, e.row_id()})) continue;
-    auto r = push_entry(*rest, e, cfg.kiosk);
-    if (r.ok()) {
-      if (auto st = accept_pushed(*cache, e, r.body); !st) return st;
-      std::lock_guard lock(status_mu);
-      ++status.entries_pushed;
-      data_changed = true;
+    const OutboxEntry& e = entries[i];
+    if (held.count({e.table, e.row_id()})) {
+      ++i;
       continue;
     }
-    std::string where = "push #" + std::to_string(e.seq) + " " + e.table;
-    if (r.error.is_auth()) {
-      set_state(Connectivity::LoginRequired, r.error.text());
-      return Error{where, r.error.text()};
-    }
-    if (r.error.kind == RestErrorKind::Http && !r.error.retryable()) {
-      if (auto st = refuse(*cache, e, r.error); !st) return st;
-      held.insert(key);
-      data_changed = true;
+    if (e.op != OutboxOp::Upsert || cfg.kiosk) {
+      ++i;
+      if (auto st = push_single(e, held); !st) return st;
       continue;
     }
-    // Offline, 5xx, 429 or an unusable answer: the entry stays pending, in
-    // place; the next round replays it (idempotent).
-    cache->outbox_attempted(e.seq, r.error.text());
-    return Error{where, r.error.text()};
+    auto run = upsert_run(entries, i, held);
+    auto st = run.size() == 1 ? push_single(*run.front(), held) : push_upserts(run, held);
+    if (!st) return st;
   }
   return ok();
 }

@@ -2,10 +2,16 @@
 // Private: the sync thread's state, shared by sync.cpp (thread, status),
 // sync_push.cpp (outbox) and sync_pull.cpp (cursors).
 #include <atomic>
+#include <chrono>
 #include <condition_variable>
 #include <memory>
 #include <mutex>
+#include <random>
+#include <set>
+#include <string>
 #include <thread>
+#include <utility>
+#include <vector>
 
 #include "foh/net/cache.hpp"
 #include "foh/net/rest.hpp"
@@ -35,9 +41,25 @@ struct Sync::Worker {
   Worker(SyncConfig c, MainQueue& q, SyncEvents e)
       : cfg(std::move(c)), queue(q), events(std::move(e)) {}
 
+  // Consecutive rounds that failed on something retryable (offline, 5xx,
+  // 429, an unusable answer): the loop backs off (next_wait).
+  int failed_rounds = 0;
+  std::minstd_rand rng{std::random_device{}()};  // backoff jitter
+
   Status ensure_open();
-  Status round();                // push then pull, updates status
-  Status push();                 // sync_push.cpp
+  Status round();                         // push then pull, updates status
+  std::chrono::milliseconds next_wait();  // after a round: poll interval or backoff
+  Status push();                          // sync_push.cpp
+
+  // Rows (table, id) whose refused entry holds their later changes back.
+  using Held = std::set<std::pair<std::string, Uuid>>;
+  std::vector<const OutboxEntry*> upsert_run(const std::vector<OutboxEntry>& entries,
+                                             std::size_t& i, const Held& held);
+  Status push_single(const OutboxEntry& e, Held& held);
+  Status push_upserts(const std::vector<const OutboxEntry*>& run, Held& held);
+  Status transient(const OutboxEntry& e, const RestError& err);
+  void pushed(int64_t n);
+
   Status pull();                 // sync_pull.cpp
   void propose_for_conflicts();  // sync_push.cpp: engine proposals after a pull
   void set_state(Connectivity c, const std::string& error);

@@ -12,61 +12,10 @@
 #include "foh/net/rest.hpp"
 #include "foh/net/store.hpp"
 #include "foh/net/sync.hpp"
+#include "terminal_fixture.hpp"
 
 using namespace foh;
 using namespace foh::net;
-
-namespace {
-
-// One terminal: its cache file, the UI's store, its sync worker.
-struct Terminal {
-  explicit Terminal(const std::string& path, const std::string& bearer)
-      : cache(std::move(Cache::open(path)).value()),
-        store(*cache),
-        sync(fixture::backend().sync_config(path, bearer), queue) {}
-  std::unique_ptr<Cache> cache;
-  Store store;
-  MainQueue queue;
-  Sync sync;
-  Status round() {
-    auto st = sync.run_once();
-    if (!st) MESSAGE("sync: " << st.error().text());
-    return st;
-  }
-};
-
-#define REQUIRE_BACKEND()                                               \
-  do {                                                                  \
-    if (!fixture::backend().up() &&                                     \
-        fixture::backend().error.find("does not exist") != std::string::npos) { \
-      MESSAGE("skipped: " << fixture::backend().error);                 \
-      return;                                                           \
-    }                                                                   \
-    REQUIRE_MESSAGE(fixture::backend().up(), fixture::backend().error); \
-  } while (0)
-
-const TeamMember& manager_member() { return fixture::demo_venue().team_members[1]; }
-Actor manager() { return Actor{manager_member().id, Role::Manager}; }
-std::string staff() { return fixture::backend().staff_token(fixture::backend().restaurant_id, manager_member().id); }
-Date day_ahead(int n) { return Date::parse(fixture::kQuietDay)->plus_days(n); }
-
-Reservation booking_on(Date d, const std::string& table, const std::string& hhmm, const std::string& guest) {
-  Reservation r = fixture::booking(table, hhmm, 2, guest);
-  r.date = d;
-  return r;
-}
-
-Json server_rows(const std::string& table, const std::string& filter) {
-  RestConfig c;
-  c.base_url = fixture::backend().url;
-  c.api_key = fixture::backend().service_key;
-  RestClient rest(c);
-  auto r = rest.get("/rest/v1/" + table + "?select=*&" + filter);
-  REQUIRE_MESSAGE(r.ok(), r.error.text());
-  return r.body;
-}
-
-}  // namespace
 
 TEST_CASE("an empty cache pulls the demo restaurant and its day") {
   REQUIRE_BACKEND();
@@ -98,7 +47,8 @@ TEST_CASE("round trips of every entity the terminal writes") {
   REQUIRE(r.ok());
   REQUIRE(a.store.change_status(r->id, ReservationStatus::Arrived, manager(), 2).ok());
   REQUIRE(a.store.change_status(r->id, ReservationStatus::Seated, manager()).ok());
-  auto walk = a.store.seat_walk_in(2, fixture::pick("13"), d, *TimeOfDay::parse("20:00"), manager());
+  auto walk =
+      a.store.seat_walk_in(2, fixture::pick("13"), d, *TimeOfDay::parse("20:00"), manager());
   REQUIRE(walk.ok());
   REQUIRE(a.store.set_table_blocked(fixture::table_named("14").id, d, true, manager()).ok());
   DailyExtraTable x;
@@ -155,7 +105,8 @@ TEST_CASE("round trips of every entity the terminal writes") {
   CHECK(events[1].to_status == "Arrived");
   CHECK(events[2].to_status == "Seated");
   // A's provisional events were replaced by the backend's.
-  for (const auto& e : a.cache->events_of(r->id)) CHECK_FALSE(e.metadata.value("provisional", false));
+  for (const auto& e : a.cache->events_of(r->id))
+    CHECK_FALSE(e.metadata.value("provisional", false));
   CHECK(a.cache->events_of(r->id).size() == 3);
 }
 
@@ -209,7 +160,8 @@ TEST_CASE("backend stopped mid-service: writes go on locally, then arrive exactl
   std::vector<Uuid> ids;
   const char* tables[] = {"1", "2", "3", "4", "5"};
   for (const char* name : tables) {
-    auto r = t.store.create_reservation(booking_on(d, name, "19:30", std::string("Offline ") + name), manager());
+    auto r = t.store.create_reservation(
+        booking_on(d, name, "19:30", std::string("Offline ") + name), manager());
     REQUIRE(r.ok());
     ids.push_back(r->id);
     REQUIRE(t.store.change_status(r->id, ReservationStatus::Arrived, manager()).ok());
@@ -225,14 +177,18 @@ TEST_CASE("backend stopped mid-service: writes go on locally, then arrive exactl
   Json rows = server_rows("reservations", "date=eq." + d.str());
   CHECK(rows.size() == 5);
   for (const auto& id : ids) {
-    Json ev = server_rows("reservation_events", "reservation_id=eq." + id + "&order=created_at.asc,id.asc");
+    Json ev = server_rows("reservation_events",
+                          "reservation_id=eq." + id + "&order=created_at.asc,id.asc");
     REQUIRE(ev.size() == 3);
     CHECK(ev[0]["to_status"] == "Confirmed");
     CHECK(ev[1]["to_status"] == "Arrived");
     CHECK(ev[2]["to_status"] == "Seated");
   }
   // A replayed status change (lost acknowledgement) writes no second event.
-  Json replay = {{"id", ids[0]}, {"from", "Arrived"}, {"to", "Seated"}, {"metadata", Json::object()},
+  Json replay = {{"id", ids[0]},
+                 {"from", "Arrived"},
+                 {"to", "Seated"},
+                 {"metadata", Json::object()},
                  {"patch", Json::object()}};
   REQUIRE(t.cache->enqueue("reservations", OutboxOp::Status, replay, new_uuid(), "").ok());
   REQUIRE(t.round().ok());
@@ -251,7 +207,8 @@ TEST_CASE("a row committed late with an older stamp is still pulled") {
                             victim.id + "'; SELECT pg_sleep(2); COMMIT;");
   });
   std::this_thread::sleep_for(std::chrono::milliseconds(700));
-  auto r = t.store.create_reservation(booking_on(day_ahead(4), "20", "12:00", "Meanwhile"), manager());
+  auto r =
+      t.store.create_reservation(booking_on(day_ahead(4), "20", "12:00", "Meanwhile"), manager());
   REQUIRE(r.ok());
   REQUIRE(t.round().ok());  // pulls past the slow row's sync_seq while it is uncommitted
   CHECK(t.cache->reservation(victim.id)->notes != "late commit");
@@ -263,11 +220,13 @@ TEST_CASE("a row committed late with an older stamp is still pulled") {
 TEST_CASE("expired and forged tokens get 401 and ask for a login; restaurants are apart") {
   REQUIRE_BACKEND();
   fixture::TempDir dir;
-  auto expired = fixture::backend().staff_token(fixture::backend().restaurant_id, manager_member().id, -60);
+  auto expired =
+      fixture::backend().staff_token(fixture::backend().restaurant_id, manager_member().id, -60);
   Terminal t(dir.file("t.db"), expired);
   CHECK_FALSE(t.round().ok());
   CHECK(t.sync.status().state == Connectivity::LoginRequired);
-  t.sync.set_bearer(fixture::backend().token_signed_with(std::string(64, 'a'), fixture::backend().restaurant_id));
+  t.sync.set_bearer(
+      fixture::backend().token_signed_with(std::string(64, 'a'), fixture::backend().restaurant_id));
   CHECK_FALSE(t.round().ok());
   CHECK(t.sync.status().state == Connectivity::LoginRequired);
   t.sync.set_bearer(staff());

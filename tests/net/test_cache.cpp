@@ -63,8 +63,9 @@ TEST_CASE("the outbox keeps order, idempotency keys and states") {
   REQUIRE(a.ok());
   REQUIRE(b.ok());
   CHECK(*a < *b);
-  CHECK_FALSE(c->enqueue("reservations", OutboxOp::Upsert, {{"id", "c"}}, key, "t3").ok());  // key unique
-  CHECK_FALSE(c->enqueue("reservations", OutboxOp::Upsert, {{"x", 1}}, "", "t3").ok());      // no id
+  CHECK_FALSE(
+      c->enqueue("reservations", OutboxOp::Upsert, {{"id", "c"}}, key, "t3").ok());  // key unique
+  CHECK_FALSE(c->enqueue("reservations", OutboxOp::Upsert, {{"x", 1}}, "", "t3").ok());  // no id
   auto all = c->outbox();
   REQUIRE(all.size() == 2);
   CHECK(all[0].idempotency_key == key);
@@ -80,11 +81,46 @@ TEST_CASE("the outbox keeps order, idempotency keys and states") {
   CHECK(c->outbox_entry(*b)->attempts == 1);
   CHECK(c->outbox_entry(*b)->last_error == "timeout");
   CHECK(c->has_outbox_for("reservations", "a"));
-  REQUIRE(c->outbox_rewrite(*a, OutboxOp::Upsert, {{"id", "a"}, {"v", 2}}, OutboxState::Pending).ok());
+  REQUIRE(
+      c->outbox_rewrite(*a, OutboxOp::Upsert, {{"id", "a"}, {"v", 2}}, OutboxState::Pending).ok());
   CHECK(c->outbox_entry(*a)->row["v"] == 2);
   CHECK(c->outbox()[0].seq == *a);  // same place in the order
   REQUIRE(c->outbox_remove(*a).ok());
   CHECK_FALSE(c->has_outbox_for("reservations", "a"));
+}
+
+TEST_CASE("a schema 1 cache migrates: its outbox kept in order, a seq never reused") {
+  fixture::TempDir dir;
+  std::string path = dir.file("old.db");
+  {
+    auto c = std::move(Cache::open(path)).value();
+    // Back to schema 1: its outbox knew no 'patch' op.
+    REQUIRE(c->exec(R"sql(DROP TABLE outbox;
+      CREATE TABLE outbox (seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        idempotency_key TEXT NOT NULL UNIQUE, tbl TEXT NOT NULL,
+        op TEXT NOT NULL CHECK (op IN ('upsert','delete','status')), row_id TEXT NOT NULL,
+        row_json TEXT NOT NULL, created_at TEXT NOT NULL, attempts INTEGER NOT NULL DEFAULT 0,
+        last_error TEXT NOT NULL DEFAULT '',
+        state TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending','conflicted','failed')));
+      PRAGMA user_version=1;)sql")
+                .ok());
+    CHECK_FALSE(c->enqueue("zones", OutboxOp::Patch, {{"id", "z"}}, "", "t").ok());
+    for (const char* id : {"a", "b", "c"})
+      REQUIRE(c->enqueue("zones", OutboxOp::Upsert, {{"id", id}}, "", "t").ok());
+    REQUIRE(c->outbox_mark(2, OutboxState::Failed, "22P02").ok());
+    REQUIRE(c->outbox_remove(3).ok());
+  }
+  auto c = std::move(Cache::open(path)).value();
+  CHECK(c->schema_version() == 2);
+  auto all = c->outbox();
+  REQUIRE(all.size() == 2);
+  CHECK(all[0].row_id() == "a");
+  CHECK(all[1].state == OutboxState::Failed);
+  auto next = c->enqueue("zones", OutboxOp::Patch, {{"id", "a"}, {"name", "Bar"}}, "", "t");
+  REQUIRE(next.ok());
+  CHECK(*next == 4);
+  CHECK(c->outbox_entry(*next)->op == OutboxOp::Patch);
+  CHECK(c->integrity_check().ok());
 }
 
 TEST_CASE("conflicts, cursors and kv persist their fields") {

@@ -44,7 +44,8 @@ TEST_CASE("an overlapping booking is refused with a reason, and nothing is writt
   REQUIRE(s.create_reservation(fixture::booking("7", "19:00", 4, "Martin"), kServer).ok());
   auto clash = s.create_reservation(fixture::booking("7", "20:00", 2, "Dupont"), kServer);
   REQUIRE_FALSE(clash.ok());
-  CHECK(clash.error().text().find("table 7 is taken 19:00-20:30 by Martin (4)") != std::string::npos);
+  CHECK(clash.error().text().find("table 7 is taken 19:00-20:30 by Martin (4)") !=
+        std::string::npos);
   // A combination holding table 7 is refused as well.
   Reservation combo = fixture::booking("7", "19:30", 6, "Leroy");
   combo.table_number = "7+8";
@@ -131,7 +132,8 @@ TEST_CASE("a walk-in is seated now; a blocked table refuses it") {
   auto c = fixture::seeded_cache();
   Store s(*c);
   REQUIRE(s.set_table_blocked(fixture::table_named("9").id, quiet(), true, kServer).ok());
-  auto refused = s.seat_walk_in(2, fixture::pick("9"), quiet(), *TimeOfDay::parse("20:00"), kServer);
+  auto refused =
+      s.seat_walk_in(2, fixture::pick("9"), quiet(), *TimeOfDay::parse("20:00"), kServer);
   REQUIRE_FALSE(refused.ok());
   CHECK(refused.error().text().find("blocked") != std::string::npos);
   auto w = s.seat_walk_in(2, fixture::pick("10"), quiet(), *TimeOfDay::parse("20:00"), kServer);
@@ -202,14 +204,13 @@ TEST_CASE("floor plan save: managers only, duplicate names and overlaps refused"
   REQUIRE_FALSE(refused.ok());
   CHECK(refused.error().text().find("duplicate") != std::string::npos);
 
-  // Geometry test supplied by the editor: here, identical positions collide.
-  s.set_overlap_test([](const Table& a, const Table& b) {
-    return a.position_x == b.position_x && a.position_y == b.position_y;
-  });
+  // The engine's overlap rule (geometry.hpp): one table stacked on another.
   auto stacked = tables;
-  stacked[1].position_x = stacked[0].position_x;
-  stacked[1].position_y = stacked[0].position_y;
-  CHECK_FALSE(s.save_floor_plan(plan, zones, stacked, manager()).ok());
+  stacked[1].position_x = stacked[0].position_x + 5;
+  stacked[1].position_y = stacked[0].position_y + 5;
+  auto overlap = s.save_floor_plan(plan, zones, stacked, manager());
+  REQUIRE_FALSE(overlap.ok());
+  CHECK(overlap.error().text().find("overlaps table " + stacked[0].name) != std::string::npos);
   CHECK(c->outbox_count() == 0);
 
   auto moved = tables;
@@ -234,7 +235,8 @@ TEST_CASE("a conflict is resolved by the proposal, another table, or cancelling"
   int64_t seq = c->outbox()[0].seq;
   // What sync does on a 23P01: the entry conflicted, a conflict with a proposal.
   REQUIRE(c->outbox_mark(seq, OutboxState::Conflicted, "23P01").ok());
-  REQUIRE(c->put_conflict({r->id, seq, "overlap", {fixture::table_named("9").id}, "9", "free", ""}).ok());
+  REQUIRE(c->put_conflict({r->id, seq, "overlap", {fixture::table_named("9").id}, "9", "free", ""})
+              .ok());
   CHECK(s.conflicts().size() == 1);
   auto ok = s.resolve_accept_proposal(r->id, kServer);
   REQUIRE_MESSAGE(ok.ok(), (ok.ok() ? "" : ok.error().text()));

@@ -2,6 +2,8 @@
 // the sync status, nothing crashes, nothing in the outbox is lost.
 #include <doctest/doctest.h>
 
+#include <thread>
+
 #include "fake_server.hpp"
 #include "fixtures.hpp"
 #include "foh/net/store.hpp"
@@ -18,7 +20,7 @@ SyncConfig sync_config(const fixture::FakeServer& s, const std::string& path) {
   c.rest.api_key = "anon";
   c.rest.total_timeout_ms = 2500;  // a loaded CI machine takes ~1 s to build the 50 MB answer
   c.rest.connect_timeout_ms = 1000;
-  c.rest.max_attempts = 1;        // retries are the REST client's tests
+  c.rest.max_attempts = 1;  // retries are the REST client's tests
   c.rest.backoff_base_ms = 5;
   c.restaurant_id = fixture::demo_venue().restaurant.id;
   c.cache_path = path;
@@ -110,6 +112,62 @@ TEST_CASE("a rejected write is kept: 23P01 conflicted, another 4xx failed, later
   CHECK(cache->outbox_count(OutboxState::Failed) == 1);
   CHECK(cache->outbox_entry(cache->outbox(OutboxState::Failed)[0].seq)->last_error.find("22P02") !=
         std::string::npos);
+}
+
+TEST_CASE("consecutive upserts go out as one array POST; a refused one is found entry by entry") {
+  fixture::TempDir dir;
+  auto cache = fixture::seeded_cache(dir.file("c.db"));
+  Store store(*cache);
+  for (const char* t : {"7", "8", "9"})
+    REQUIRE(store.create_reservation(fixture::booking(t, "19:00"), Actor{}).ok());
+  fixture::FakeServer s;
+  MainQueue q;
+  Sync sync(sync_config(s, dir.file("c.db")), q);
+  s.mode = Mode::Overlap;  // the whole statement is refused: then one request per entry
+  sync.push_once();
+  CHECK(s.hits == 1 + 3);
+  CHECK(cache->outbox_count(OutboxState::Conflicted) == 3);
+  CHECK(cache->conflicts().size() == 3);
+  for (const char* t : {"10", "11", "12"})
+    REQUIRE(store.create_reservation(fixture::booking(t, "19:00", 4), Actor{}).ok());
+  s.mode = Mode::Ok;
+  s.hits = 0;
+  REQUIRE(sync.push_once().ok());
+  CHECK(s.hits == 1);
+  CHECK(cache->outbox_count(OutboxState::Pending) == 0);
+  CHECK(cache->outbox_count() == 3);  // the conflicted ones wait for a host
+}
+
+TEST_CASE("retryable failures are retried by the sync thread itself, with backoff") {
+  fixture::TempDir dir;
+  auto cache = fixture::seeded_cache(dir.file("c.db"));
+  Store store(*cache);
+  REQUIRE(store.create_reservation(fixture::booking("7", "19:00"), Actor{}).ok());
+  fixture::FakeServer s;
+  s.mode = Mode::Error500;
+  MainQueue q;
+  SyncConfig cfg = sync_config(s, dir.file("c.db"));
+  cfg.poll_interval_ms = 20;
+  cfg.retry_base_ms = 100;
+  cfg.retry_max_ms = 400;
+  Sync sync(cfg, q);
+  REQUIRE(sync.start().ok());
+  std::this_thread::sleep_for(std::chrono::milliseconds(1200));
+  // Every 20 ms would be ~60 rounds; backing off 100, 200, 400, 400... ms
+  // (half of each random) leaves a handful.
+  int tried = s.hits;
+  CHECK(tried >= 3);
+  CHECK(tried <= 12);
+  CHECK(cache->outbox_count(OutboxState::Pending) == 1);
+  CHECK(cache->outbox()[0].attempts >= 2);
+  s.mode = Mode::Ok;  // the backend is back: no host action needed
+  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(5);
+  while ((cache->outbox_count() > 0 || sync.status().state != Connectivity::Online) &&
+         std::chrono::steady_clock::now() < deadline)
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  CHECK(cache->outbox_count() == 0);
+  CHECK(sync.status().state == Connectivity::Online);
+  sync.stop();
 }
 
 TEST_CASE("the sync thread reports through the main-thread queue and stops promptly") {

@@ -13,32 +13,46 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 #include "foh/engine/model.hpp"
 #include "foh/engine/result.hpp"
 
-struct sqlite3;  // vendor type kept opaque
+struct sqlite3;  // vendor types kept opaque
+struct sqlite3_stmt;
 
 namespace foh::net {
 
 // Every entity mirrored from the backend, by backend table name, in the order
 // a pull applies them (parents first).
-inline constexpr const char* kSyncedTables[] = {
-    "restaurants",       "floor_plans",           "zones",
-    "tables",            "services",              "team_members",
-    "customers",         "reservations",          "reservation_events",
-    "waitlist_entries",  "daily_table_overrides", "daily_extra_tables",
-    "daily_floor_notes"};
+inline constexpr const char* kSyncedTables[] = {"restaurants",
+                                                "floor_plans",
+                                                "zones",
+                                                "tables",
+                                                "services",
+                                                "team_members",
+                                                "customers",
+                                                "reservations",
+                                                "reservation_events",
+                                                "waitlist_entries",
+                                                "daily_table_overrides",
+                                                "daily_extra_tables",
+                                                "daily_floor_notes"};
 bool is_synced_table(std::string_view table);
 
-// upsert: POST with merge-duplicates; delete: DELETE by id; status: a
-// reservation status change (pushed as an upsert of the row; the backend's
-// trigger writes the audit event, see tools/backend/SYNC.md).
-enum class OutboxOp { Upsert, Delete, Status };
+// upsert: POST with merge-duplicates (new rows, whole-row saves such as the
+// floor editor's; consecutive upserts of one table go out as one array POST);
+// delete: DELETE by id; status: a reservation status change through the
+// replay-safe RPC, with the columns that go with it (row: {id, from, to,
+// metadata, patch, event_id}); patch: PATCH by id of only the columns the
+// local command changed (row: {id, changed columns...}), so an edit made on a
+// stale copy never overwrites another terminal's newer status or columns.
+enum class OutboxOp { Upsert, Delete, Status, Patch };
 // pending: waits for the sync thread; conflicted: the backend refused it with
 // an overlap (23P01), waiting for a host's decision; failed: refused for another
-// reason (kept, visible, retried only on request).
+// reason (a 4xx: kept, visible, retried only on request). Transport errors,
+// 5xx and 429 leave an entry pending; the sync thread retries it by itself.
 enum class OutboxState { Pending, Conflicted, Failed };
 const char* to_string(OutboxOp op);
 const char* to_string(OutboxState s);
@@ -50,19 +64,19 @@ struct OutboxEntry {
   std::string idempotency_key;  // UUID v4, made when the change was made
   std::string table;
   OutboxOp op = OutboxOp::Upsert;
-  Json row;                     // the row as it was written locally
-  std::string created_at;       // UTC ISO-8601
+  Json row;                // the row as it was written locally
+  std::string created_at;  // UTC ISO-8601
   int attempts = 0;
   std::string last_error;
   OutboxState state = OutboxState::Pending;
-  Uuid row_id() const;          // row["id"]
+  Uuid row_id() const;  // row["id"]
 };
 
 // A detected overlap conflict, waiting for a host (store.hpp resolves it).
 struct Conflict {
   Uuid reservation_id;
   int64_t outbox_seq = 0;
-  std::string message;       // the backend's error text
+  std::string message;                   // the backend's error text
   std::vector<Uuid> proposed_table_ids;  // empty when nothing is free
   std::string proposed_table_number;     // "7" or "7+8"
   std::string proposal_reason;           // one line a host can read
@@ -110,10 +124,13 @@ class Cache {
   Cache(const Cache&) = delete;
   Cache& operator=(const Cache&) = delete;
 
-  static constexpr int kSchemaVersion = 1;
+  static constexpr int kSchemaVersion = 2;  // 2: outbox op 'patch'
   int schema_version();
   const std::string& path() const { return path_; }
   sqlite3* db() { return db_; }  // net internals only
+  // net internals: this connection's prepared statement for `sql`, kept for
+  // reuse; nullptr when it cannot be prepared or is in use (not reset).
+  sqlite3_stmt* reusable(std::string_view sql);
   Status exec(const std::string& sql);  // statements without results
   Status integrity_check();             // PRAGMA integrity_check == "ok"
 
@@ -121,6 +138,7 @@ class Cache {
   Status put_row(std::string_view table, const Json& row);  // insert or replace
   Status delete_row(std::string_view table, const Uuid& id);
   std::optional<Json> get_row(std::string_view table, const Uuid& id);
+  bool has_row(std::string_view table, const Uuid& id);
   std::vector<Json> rows(std::string_view table);
   std::vector<Json> rows_of_date(std::string_view table, Date date);
   int64_t row_count(std::string_view table);
@@ -133,7 +151,8 @@ class Cache {
   std::optional<OutboxEntry> outbox_entry(int64_t seq);
   int64_t outbox_count(std::optional<OutboxState> state = std::nullopt);
   bool has_outbox_for(std::string_view table, const Uuid& row_id);  // any state
-  Status outbox_remove(int64_t seq);  // pushed and acknowledged
+  std::unordered_set<Uuid> outbox_row_ids(std::string_view table);  // any state
+  Status outbox_remove(int64_t seq);                                // pushed and acknowledged
   Status outbox_mark(int64_t seq, OutboxState state, const std::string& error);
   Status outbox_attempted(int64_t seq, const std::string& error);  // attempts+1
   // A host's decision on a conflicted entry: same place in the order, new
@@ -173,6 +192,8 @@ class Cache {
   Status migrate();
   sqlite3* db_;
   std::string path_;
+  struct Statements;  // the kept prepared statements
+  std::unique_ptr<Statements> statements_;
 };
 
 // A UTC time as "YYYY-MM-DDTHH:MM:SS.uuuuuuZ".

@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "foh/engine/assign.hpp"
 #include "foh/engine/model.hpp"
 #include "foh/engine/result.hpp"
 #include "foh/net/cache.hpp"
@@ -41,16 +42,18 @@ class Store {
 
   Cache& cache() { return cache_; }
 
-  // The floor editor's geometry test (two tables' areas intersect). The
-  // geometry lives with the plan drawing code; save_floor_plan refuses a plan
-  // where this says two tables of it overlap. Unset: no geometry check.
-  using OverlapTest = std::function<bool(const Table&, const Table&)>;
-  void set_overlap_test(OverlapTest test) { overlap_ = std::move(test); }
-
   // ---- reservations
+  // `moves` in the commands below: the reservations the engine's proposal
+  // moves to make room (Decision::moved, from assign.hpp). They are moved and
+  // the party booked or seated in ONE transaction (each moved row with its
+  // outbox entry), or nothing is written: refused when a moved party arrived
+  // or was seated meanwhile, is no longer on the table the proposal moves it
+  // from, or when any table involved is taken.
+
   // New booking: id made here when empty, status default Confirmed; refused
   // when the table (or any member of its combination) is taken.
-  Result<Reservation> create_reservation(Reservation r, const Actor& by);
+  Result<Reservation> create_reservation(Reservation r, const Actor& by,
+                                         const std::vector<Move>& moves = {});
   // Edit (time, party, table, guest data...): same overlap check, ignoring itself.
   Result<Reservation> update_reservation(const Reservation& r, const Actor& by);
   // Status change via the engine's transition(); writes row + event + outbox.
@@ -60,9 +63,14 @@ class Store {
   // Undo of the last transition; managers and admins only.
   Result<Reservation> undo_last_transition(const Uuid& reservation_id, const Actor& by);
   // A walk-in seated now at `pick` (status Seated, source "Walk-in").
-  Result<Reservation> seat_walk_in(int party_size, const TablePick& pick, Date date,
-                                   TimeOfDay time, const Actor& by,
-                                   const std::string& guest_name = "");
+  Result<Reservation> seat_walk_in(int party_size, const TablePick& pick, Date date, TimeOfDay time,
+                                   const Actor& by, const std::string& guest_name = "",
+                                   const std::vector<Move>& moves = {});
+  // A booked party seated now at `pick`: its table changes when `pick` is
+  // another one, then Arrived (if not yet) and Seated, each with its audit
+  // event, the moves first: all in ONE transaction.
+  Result<Reservation> seat_reservation(const Uuid& reservation_id, const TablePick& pick,
+                                       const Actor& by, const std::vector<Move>& moves = {});
 
   // ---- the day's floor
   Status set_table_blocked(const Uuid& table_id, Date date, bool blocked, const Actor& by);
@@ -72,7 +80,8 @@ class Store {
 
   // ---- floor plan editor (managers and admins). Saves a whole floor plan:
   // its zones and tables (combinations live in tables' capacity_overrides).
-  // Refused, nothing written, when tables overlap, names repeat, or a
+  // Refused, nothing written, when tables overlap (engine geometry.hpp's
+  // tables_overlap, the rule the editor flags with), names repeat, or a
   // combination names an unknown table. Rows absent from the new set that
   // exist in the cache for this floor plan are deleted.
   Status save_floor_plan(const FloorPlan& plan, const std::vector<Zone>& zones,
@@ -87,10 +96,13 @@ class Store {
   Result<WaitlistEntry> waitlist_notify(const Uuid& entry_id, const Actor& by);
   Result<WaitlistEntry> waitlist_call(const Uuid& entry_id, const Actor& by);
   Result<WaitlistEntry> waitlist_expire(const Uuid& entry_id, const Actor& by);
+  // The party left or gave up: status cancelled (row + outbox, one
+  // transaction). Also for a kiosk join staff never accepted.
+  Result<WaitlistEntry> cancel_waitlist(const Uuid& entry_id, const Actor& by);
   // Seats the party at `pick` now: a Seated reservation (source "Liste
   // d'attente") and the entry converted, in one transaction.
   Result<Reservation> waitlist_seat(const Uuid& entry_id, const TablePick& pick, TimeOfDay time,
-                                    const Actor& by);
+                                    const Actor& by, const std::vector<Move>& moves = {});
 
   // ---- overlap conflicts found by sync (a host decides)
   std::vector<Conflict> conflicts() { return cache_.conflicts(); }
@@ -104,7 +116,13 @@ class Store {
 
  private:
   std::string now_iso() const;
-  Status check_free(const Reservation& r);
+  // The overlap rule and the day's blocked tables for `r`, against the cached
+  // day with `changed` (this command's other rows) applied.
+  Status check_free(const Reservation& r, const std::vector<Reservation>& changed = {});
+  // The reservations `moves` puts on their new tables; refused when stale.
+  Result<std::vector<Reservation>> moved_by(const std::vector<Move>& moves, const std::string& now);
+  // check_free for `r` and every moved reservation, all applied together.
+  Status check_with(const Reservation& r, const std::vector<Reservation>& moved);
   Result<Reservation> write_status(const Reservation& before, const Reservation& after,
                                    const ReservationEvent& event);
   Result<Reservation> resolve_with(const Uuid& reservation_id, const TablePick& pick,
@@ -114,7 +132,6 @@ class Store {
                       const Actor& by);
   Cache& cache_;
   Clock clock_;
-  OverlapTest overlap_;
 };
 
 }  // namespace foh::net

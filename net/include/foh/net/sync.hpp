@@ -51,12 +51,18 @@ struct SyncStatus {
 };
 
 struct SyncConfig {
-  RestConfig rest;        // base_url + api_key (+ bearer after login)
+  RestConfig rest;  // base_url + api_key (+ bearer after login)
   Uuid restaurant_id;
-  std::string cache_path; // the sync thread opens its own connection
+  std::string cache_path;  // the sync thread opens its own connection
   int poll_interval_ms = 1000;
   int page_size = 1000;
-  int push_batch = 200;   // entries per round before pulling again
+  int push_batch = 1000;   // entries per round before pulling again
+  int upsert_batch = 500;  // consecutive upserts of one table sent as one array POST
+  // After a round that failed on something retryable (offline, 5xx, 429):
+  // wait base * 2^(n-1), capped, with jitter (half fixed, half random), then
+  // retry by itself. Refused (4xx) entries stay failed until a host decides.
+  int retry_base_ms = 1000;
+  int retry_max_ms = 30000;
   // Entrance kiosk on the anon key: pushes its waitlist joins with
   // return=minimal (anon may not read tables) and does not pull.
   bool kiosk = false;
@@ -76,11 +82,11 @@ class Sync {
   Sync(const Sync&) = delete;
   Sync& operator=(const Sync&) = delete;
 
-  Status start();            // opens the connection, starts the thread
+  Status start();  // opens the connection, starts the thread
   void stop();
-  void poke();               // sync now (after a local change)
+  void poke();                         // sync now (after a local change)
   void set_bearer(std::string token);  // after a PIN login (clears LoginRequired)
-  SyncStatus status() const; // thread-safe snapshot
+  SyncStatus status() const;           // thread-safe snapshot
 
   // One round (push then pull) on the caller's thread, without start():
   // for tests and benchmarks. Returns the round's error, if any.

@@ -1,0 +1,108 @@
+// Seating now: walk-ins and booked parties, and the moves an engine proposal
+// makes to free a table, written together with the seat in one transaction.
+#include <algorithm>
+
+#include "foh/engine/codec.hpp"
+#include "foh/engine/rules.hpp"
+#include "foh/engine/status.hpp"
+#include "foh/net/store.hpp"
+#include "store_write.hpp"
+
+namespace foh::net {
+
+Result<std::vector<Reservation>> Store::moved_by(const std::vector<Move>& moves,
+                                                 const std::string& now) {
+  std::vector<Reservation> out;
+  for (const auto& m : moves) {
+    std::string where = "reservations " + m.reservation_id + ".table_id";
+    auto r = cache_.reservation(m.reservation_id);
+    if (!r) return r.error();
+    if (m.to_table_ids.empty()) return Error{where, "the proposal moves it to no table"};
+    // The proposal was made on an earlier look at the day: refuse it when the
+    // party has arrived since, or was put elsewhere meanwhile.
+    if (!is_live(r->status) || r->status == ReservationStatus::Arrived ||
+        r->status == ReservationStatus::Seated)
+      return Error{where, (r->guest_name.empty() ? std::string("the party") : r->guest_name) +
+                              " is " + to_string(r->status) + " now and stays where it is"};
+    if (!m.from_table_ids.empty() && r->table_id != m.from_table_ids.front())
+      return Error{where, (r->guest_name.empty() ? std::string("the party") : r->guest_name) +
+                              " is no longer at table " + m.from_table_number};
+    r->table_id = m.to_table_ids.front();
+    r->table_number = m.to_table_number;
+    r->updated_at = now;
+    out.push_back(std::move(r).value());
+  }
+  return out;
+}
+
+Status Store::check_with(const Reservation& r, const std::vector<Reservation>& moved) {
+  std::vector<Reservation> all = moved;
+  all.push_back(r);
+  for (const auto& x : all)
+    if (auto st = check_free(x, all); !st) return st;
+  return ok();
+}
+
+std::vector<RowWrite> move_writes(const std::vector<Reservation>& moved) {
+  std::vector<RowWrite> w;
+  for (const auto& m : moved) {
+    Json row = encode(m);
+    Json patch = {{"id", m.id}, {"table_id", row["table_id"]}, {"table_number", m.table_number}};
+    w.push_back({"reservations", std::move(row), OutboxOp::Patch, true, std::move(patch)});
+  }
+  return w;
+}
+
+Result<Reservation> Store::seat_walk_in(int party_size, const TablePick& pick, Date date,
+                                        TimeOfDay time, const Actor& by,
+                                        const std::string& guest_name,
+                                        const std::vector<Move>& moves) {
+  if (pick.table_ids.empty()) return Error{"walk-in", "no table chosen"};
+  Reservation r;
+  r.party_size = party_size;
+  r.date = date;
+  r.time = time;
+  r.status = ReservationStatus::Seated;
+  r.source = "Walk-in";
+  r.guest_name = guest_name.empty() ? "Walk-in" : guest_name;
+  r.table_id = pick.table_ids.front();
+  r.table_number = pick.table_number;
+  return create_reservation(std::move(r), by, moves);
+}
+
+Result<Reservation> Store::seat_reservation(const Uuid& reservation_id, const TablePick& pick,
+                                            const Actor& by, const std::vector<Move>& moves) {
+  if (pick.table_ids.empty()) return Error{"reservations " + reservation_id, "no table chosen"};
+  auto before = cache_.reservation(reservation_id);
+  if (!before) return before.error();
+  std::string now = now_iso();
+  auto moved = moved_by(moves, now);
+  if (!moved) return moved.error();
+  Reservation at = *before;  // on the picked table, status unchanged
+  at.table_id = pick.table_ids.front();
+  at.table_number = pick.table_number;
+  at.updated_at = now;
+  if (auto st = check_with(at, *moved); !st) return st.error();
+  std::vector<RowWrite> w = move_writes(*moved);
+  // The guest is here: through Arrived (arrived_count) to Seated, as the
+  // status machine records it; the table change travels with the first step.
+  Reservation from = *before;
+  std::vector<ReservationStatus> steps;
+  if (at.status == ReservationStatus::Pending || at.status == ReservationStatus::Confirmed)
+    steps.push_back(ReservationStatus::Arrived);
+  steps.push_back(ReservationStatus::Seated);
+  for (auto to : steps) {
+    TransitionContext ctx{by.member_id, by.role,      local_instant(clock_()), now,
+                          new_uuid(),   std::nullopt, Json::object()};
+    auto t = transition(at, to, ctx);
+    if (!t) return t.error();
+    t->reservation.updated_at = now;
+    w.push_back(status_write(from, t->reservation, t->event));
+    w.push_back({"reservation_events", provisional(t->event), OutboxOp::Upsert, false, nullptr});
+    from = at = t->reservation;
+  }
+  if (auto st = write_rows(cache_, w, now); !st) return st.error();
+  return at;
+}
+
+}  // namespace foh::net

@@ -1,0 +1,116 @@
+// Pushing against the real backend: edits that don't overwrite another
+// terminal's newer change, batched upserts with one refused row, a status
+// change in one call recognised when replayed, seating with moves.
+#include <doctest/doctest.h>
+
+#include "terminal_fixture.hpp"
+
+TEST_CASE("a stale copy's edit keeps the status another terminal set") {
+  REQUIRE_BACKEND();
+  fixture::TempDir dir;
+  Terminal a(dir.file("a.db"), staff());
+  Terminal b(dir.file("b.db"), staff());
+  REQUIRE(a.round().ok());
+  Date d = day_ahead(10);
+  auto r = a.store.create_reservation(booking_on(d, "12", "19:00", "Both"), manager());
+  REQUIRE(r.ok());
+  REQUIRE(a.round().ok());
+  REQUIRE(b.round().ok());  // b has it Confirmed
+  REQUIRE(a.store.change_status(r->id, ReservationStatus::Arrived, manager(), 2).ok());
+  REQUIRE(a.round().ok());
+  // b has not pulled since: its copy is still Confirmed when it edits the notes.
+  auto stale = b.cache->reservation(r->id);
+  REQUIRE(stale.ok());
+  REQUIRE(stale->status == ReservationStatus::Confirmed);
+  stale->notes = "fauteuil roulant";
+  REQUIRE(b.store.update_reservation(*stale, manager()).ok());
+  REQUIRE(b.round().ok());
+  Json row = server_rows("reservations", "id=eq." + r->id).at(0);
+  CHECK(row["status"] == "Arrived");  // both changes survive
+  CHECK(row["arrived_count"] == 2);
+  CHECK(row["notes"] == "fauteuil roulant");
+  CHECK(b.cache->reservation(r->id)->status == ReservationStatus::Arrived);
+  REQUIRE(a.round().ok());
+  CHECK(a.cache->reservation(r->id)->notes == "fauteuil roulant");
+}
+
+TEST_CASE("a batch of upserts with one overlapping row: the others arrive, that one waits") {
+  REQUIRE_BACKEND();
+  fixture::TempDir dir;
+  Terminal a(dir.file("a.db"), staff());
+  Terminal b(dir.file("b.db"), staff());
+  REQUIRE(a.round().ok());
+  REQUIRE(b.round().ok());
+  Date d = day_ahead(11);
+  REQUIRE(a.store.create_reservation(booking_on(d, "9", "20:00", "First"), manager()).ok());
+  REQUIRE(a.round().ok());
+  std::vector<Uuid> ids;
+  for (const char* t : {"1", "2", "9", "3", "4"}) {  // b doesn't know table 9 is taken
+    auto r =
+        b.store.create_reservation(booking_on(d, t, "20:00", std::string("Batch ") + t), manager());
+    REQUIRE(r.ok());
+    ids.push_back(r->id);
+  }
+  REQUIRE(b.round().ok());
+  CHECK(server_rows("reservations", "date=eq." + d.str()).size() == 5);
+  auto c = b.cache->conflicts();
+  REQUIRE(c.size() == 1);
+  CHECK(c[0].reservation_id == ids[2]);
+  CHECK(b.cache->outbox_count() == 1);
+  CHECK(b.cache->outbox_count(OutboxState::Conflicted) == 1);
+  CHECK(b.cache->reservation(ids[2])->guest_name == "Batch 9");  // nothing discarded
+}
+
+TEST_CASE("a status change is one call with its columns, and a replay is recognised") {
+  REQUIRE_BACKEND();
+  fixture::TempDir dir;
+  Terminal t(dir.file("t.db"), staff());
+  REQUIRE(t.round().ok());
+  Date d = day_ahead(12);
+  auto r = t.store.create_reservation(booking_on(d, "14", "19:00", "Replay"), manager());
+  REQUIRE(r.ok());
+  REQUIRE(t.round().ok());
+  REQUIRE(t.store.change_status(r->id, ReservationStatus::Arrived, manager(), 1).ok());
+  auto arrived = t.cache->outbox();
+  REQUIRE(arrived.size() == 1);
+  REQUIRE(t.round().ok());
+  REQUIRE(t.store.change_status(r->id, ReservationStatus::Seated, manager()).ok());
+  REQUIRE(t.round().ok());
+  // The Arrived push again, as if its answer had been lost: the reservation
+  // is Seated by now, yet the backend knows the change by its event id.
+  REQUIRE(t.cache->enqueue("reservations", OutboxOp::Status, arrived[0].row, new_uuid(), "").ok());
+  REQUIRE(t.round().ok());
+  CHECK(t.cache->outbox_count() == 0);
+  Json row = server_rows("reservations", "id=eq." + r->id).at(0);
+  CHECK(row["status"] == "Seated");
+  CHECK(row["arrived_count"] == 1);
+  CHECK_FALSE(row["seated_at"].is_null());
+  CHECK(server_rows("reservation_events", "reservation_id=eq." + r->id).size() == 3);
+  // The provisional events were replaced by the backend's, one each.
+  auto events = t.cache->events_of(r->id);
+  CHECK(events.size() == 3);
+  for (const auto& e : events) CHECK_FALSE(e.metadata.value("provisional", false));
+}
+
+TEST_CASE("seating with moves arrives whole: the moved party first, then the seat") {
+  REQUIRE_BACKEND();
+  fixture::TempDir dir;
+  Terminal a(dir.file("a.db"), staff());
+  Terminal b(dir.file("b.db"), staff());
+  REQUIRE(a.round().ok());
+  Date d = day_ahead(13);
+  auto holder = a.store.create_reservation(booking_on(d, "23", "19:00", "Holder"), manager());
+  auto guest = a.store.create_reservation(booking_on(d, "24", "19:00", "Guest"), manager());
+  REQUIRE(holder.ok());
+  REQUIRE(guest.ok());
+  REQUIRE(a.round().ok());
+  Move m{holder->id, {*holder->table_id}, {fixture::table_named("10").id}, "23", "10"};
+  auto seated = a.store.seat_reservation(guest->id, fixture::pick("23"), manager(), {m});
+  REQUIRE_MESSAGE(seated.ok(), (seated.ok() ? "" : seated.error().text()));
+  REQUIRE(a.round().ok());
+  CHECK(a.cache->outbox_count() == 0);
+  REQUIRE(b.round().ok());
+  CHECK(b.cache->reservation(holder->id)->table_number == "10");
+  CHECK(b.cache->reservation(guest->id)->table_number == "23");
+  CHECK(b.cache->reservation(guest->id)->status == ReservationStatus::Seated);
+}

@@ -5,6 +5,7 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <string>
 
 #include "screens/editor_canvas.hpp"
@@ -13,7 +14,9 @@
 namespace foh::ui {
 namespace {
 
-std::string L(Locale l, const char* key, const char* id) { return std::string(tr(l, key)) + "###" + id; }
+std::string L(Locale l, const char* key, const char* id) {
+  return std::string(tr(l, key)) + "###" + id;
+}
 
 Table* single_selection(EditorView& v) {
   if (v.selection.size() != 1) return nullptr;
@@ -23,55 +26,46 @@ Table* single_selection(EditorView& v) {
 }
 
 // A labelled - n + stepper editing an int with undo; returns true when changed.
-bool int_stepper(EditorView& v, const char* label, const char* id, int& value, int lo, int hi, int step = 1) {
+bool int_stepper(EditorView& v, const char* label, const char* id, int& value, int lo, int hi,
+                 int step = 1) {
   ImGui::PushID(id);
   ImGui::AlignTextToFramePadding();
   ImGui::TextUnformatted(label);
   ImGui::SameLine(em(8));
   bool changed = false;
-  std::string minus = std::string("-###") + id + "_minus", plus = std::string("+###") + id + "_plus";
-  if (touch_button(minus.c_str(), 3.0f, value - step >= lo)) editor_push_undo(v), value -= step, changed = true;
+  std::string minus = std::string("-###") + id + "_minus",
+              plus = std::string("+###") + id + "_plus";
+  if (touch_button(minus.c_str(), 3.0f, value - step >= lo))
+    editor_push_undo(v), value -= step, changed = true;
   ImGui::SameLine();
   ImGui::Text("%4d", value);
   ImGui::SameLine();
-  if (touch_button(plus.c_str(), 3.0f, value + step <= hi)) editor_push_undo(v), value += step, changed = true;
+  if (touch_button(plus.c_str(), 3.0f, value + step <= hi))
+    editor_push_undo(v), value += step, changed = true;
   ImGui::PopID();
   return changed;
 }
 
-void draw_toolbar(EditorView& v, const Desk& d, const std::vector<EditorIssue>& issues, EditorIntents& out) {
+// Row 1: plans, then undo/redo/discard/save; row 2: what adds, removes or
+// changes how taps act. Two rows so every button fits 1280 px at scale 1.
+void draw_toolbar(EditorView& v, const Desk& d, const std::vector<EditorIssue>& issues,
+                  EditorIntents& out) {
   Locale l = d.locale;
+  bool dirty = !(v.draft == v.saved);
   for (const FloorPlan& p : d.venue->floor_plans) {
     ImGui::PushID(p.id.c_str());
     std::string label = p.name + "###edit_plan_" + p.name;
     // Switching plans drops unsaved edits only through Discard: disabled while dirty.
-    bool dirty = !(v.draft == v.saved);
     if (toggle_button(label.c_str(), v.floor_plan_id == p.id) && !dirty && v.floor_plan_id != p.id)
       editor_load(v, d, p.id);
     ImGui::PopID();
     ImGui::SameLine();
   }
-  ImGui::NewLine();
-  if (touch_button(L(l, "edit.add_round", "edit_add_round").c_str())) editor_add_table(v, d, TableShape::Round);
-  ImGui::SameLine();
-  if (touch_button(L(l, "edit.add_square", "edit_add_square").c_str())) editor_add_table(v, d, TableShape::Square);
-  ImGui::SameLine();
-  if (touch_button(L(l, "edit.add_rect", "edit_add_rect").c_str())) editor_add_table(v, d, TableShape::Rectangular);
-  ImGui::SameLine();
-  if (touch_button(L(l, "edit.duplicate", "edit_duplicate").c_str(), 0, !v.selection.empty()))
-    editor_duplicate_selection(v, d);
-  ImGui::SameLine();
-  if (touch_button(L(l, "edit.delete", "edit_delete").c_str(), 0, !v.selection.empty())) editor_delete_selection(v);
-  ImGui::SameLine();
-  if (touch_button(L(l, "action.undo", "edit_undo").c_str(), 0, !v.undo.empty())) editor_undo(v);
+  ImGui::SameLine(0, em(2));
+  if (touch_button(L(l, "edit.undo", "edit_undo").c_str(), 0, !v.undo.empty())) editor_undo(v);
   ImGui::SameLine();
   if (touch_button(L(l, "edit.redo", "edit_redo").c_str(), 0, !v.redo.empty())) editor_redo(v);
-  ImGui::SameLine();
-  if (toggle_button(L(l, "edit.snap", "edit_snap").c_str(), v.snap)) v.snap = !v.snap;
-  ImGui::SameLine();
-  if (toggle_button(L(l, "edit.multi", "edit_multi").c_str(), v.multi)) v.multi = !v.multi;
-  ImGui::SameLine();
-  bool dirty = !(v.draft == v.saved);
+  ImGui::SameLine(0, em(2));
   if (touch_button(L(l, "edit.discard", "edit_discard").c_str(), 0, dirty)) {
     out.discard = true;
     editor_load(v, d, *v.floor_plan_id);
@@ -81,10 +75,58 @@ void draw_toolbar(EditorView& v, const Desk& d, const std::vector<EditorIssue>& 
     out.save = editor_save_command(v);
     v.saved = v.draft;  // the shell reloads on failure (editor_load)
   }
+  const std::pair<TableShape, const char*> adds[] = {{TableShape::Round, "edit_add_round"},
+                                                     {TableShape::Square, "edit_add_square"},
+                                                     {TableShape::Rectangular, "edit_add_rect"}};
+  for (auto [shape, id] : adds) {
+    std::string key = std::string("edit.") + (id + 5);  // "edit.add_round"...
+    if (touch_button(L(l, key.c_str(), id).c_str())) editor_add_table(v, d, shape);
+    ImGui::SameLine();
+  }
+  if (touch_button(L(l, "edit.add_zone", "edit_add_zone").c_str())) editor_add_zone(v, d);
+  ImGui::SameLine(0, em(2));
+  if (touch_button(L(l, "edit.duplicate", "edit_duplicate").c_str(), 0, !v.selection.empty()))
+    editor_duplicate_selection(v, d);
+  ImGui::SameLine();
+  bool deletable = !v.selection.empty() || v.selected_zone.has_value();
+  if (touch_button(L(l, "edit.delete", "edit_delete").c_str(), 0, deletable))
+    editor_delete_selection(v);
+  ImGui::SameLine(0, em(2));
+  if (toggle_button(L(l, "edit.snap", "edit_snap").c_str(), v.snap)) v.snap = !v.snap;
+  ImGui::SameLine();
+  if (toggle_button(L(l, "edit.multi", "edit_multi").c_str(), v.multi)) v.multi = !v.multi;
+}
+
+// The selected zone's name and colour (its place and size are dragged on the canvas).
+void draw_zone_properties(EditorView& v, Locale l) {
+  Zone* z = editor_selected_zone(v);
+  if (!z) return;
+  std::string name = z->name;
+  FieldError ne = name.empty() ? FieldError::NameEmpty : FieldError::None;
+  if (text_field(L(l, "edit.zone_name", "edit_zone_name").c_str(), name, ne, l, 8)) {
+    editor_push_undo(v);
+    editor_selected_zone(v)->name = name;
+  }
+  ImGui::TextUnformatted(tr(l, "edit.zone_colour"));
+  for (const char* c : kZoneColours) {
+    unsigned r = 0, g = 0, b = 0;
+    std::sscanf(c + 1, "%02x%02x%02x", &r, &g, &b);
+    ImGui::PushID(c);
+    ImGui::PushStyleColor(ImGuiCol_Button, IM_COL32(r, g, b, 255));
+    std::string label = std::string(editor_selected_zone(v)->color == c ? "*" : " ") +
+                        "###edit_zone_colour_" + (c + 1);
+    if (touch_button(label.c_str(), 3.0f) && editor_selected_zone(v)->color != c)
+      editor_push_undo(v), editor_selected_zone(v)->color = c;
+    ImGui::PopStyleColor();
+    ImGui::PopID();
+    ImGui::SameLine();
+  }
+  ImGui::NewLine();
 }
 
 void draw_properties(EditorView& v, const Desk& d) {
   Locale l = d.locale;
+  if (v.selection.empty()) draw_zone_properties(v, l);
   if (Table* t = single_selection(v)) {
     std::string name = t->name;
     FieldError ne = name.empty() ? FieldError::NameEmpty : FieldError::None;
@@ -97,30 +139,38 @@ void draw_properties(EditorView& v, const Desk& d) {
     int_stepper(v, tr(l, "edit.cap_max"), "edit_cap_max", t->capacity_max, 1, 99);
     int_stepper(v, tr(l, "edit.fill_group"), "edit_fill", t->fill_group, 0, 99);
     int w = static_cast<int>(t->width.value_or(70)), h = static_cast<int>(t->height.value_or(70));
-    if (int_stepper(v, tr(l, "edit.width"), "edit_w", w, 20, 600, 10)) single_selection(v)->width = w;
+    if (int_stepper(v, tr(l, "edit.width"), "edit_w", w, 20, 600, 10))
+      single_selection(v)->width = w;
     t = single_selection(v);
-    if (int_stepper(v, tr(l, "edit.height"), "edit_h", h, 20, 600, 10)) single_selection(v)->height = h;
+    if (int_stepper(v, tr(l, "edit.height"), "edit_h", h, 20, 600, 10))
+      single_selection(v)->height = h;
     t = single_selection(v);
     int rot = static_cast<int>(t->rotation);
-    if (int_stepper(v, tr(l, "edit.rotation"), "edit_rot", rot, -180, 180, 15)) single_selection(v)->rotation = rot;
+    if (int_stepper(v, tr(l, "edit.rotation"), "edit_rot", rot, -180, 180, 15))
+      single_selection(v)->rotation = rot;
     t = single_selection(v);
     const std::pair<TableShape, const char*> shapes[] = {
-        {TableShape::Round, "edit_shape_round"}, {TableShape::Square, "edit_shape_square"},
+        {TableShape::Round, "edit_shape_round"},
+        {TableShape::Square, "edit_shape_square"},
         {TableShape::Rectangular, "edit_shape_rect"}};
     for (auto [s, id] : shapes) {
       std::string label = std::string(tr(l, id)) + "###" + id;
-      if (toggle_button(label.c_str(), t->shape == s)) editor_push_undo(v), single_selection(v)->shape = s;
+      if (toggle_button(label.c_str(), t->shape == s))
+        editor_push_undo(v), single_selection(v)->shape = s;
       t = single_selection(v);
       ImGui::SameLine();
     }
     ImGui::NewLine();
     ImGui::TextUnformatted(tr(l, "edit.chairs"));
-    const std::pair<int, const char*> sides[] = {
-        {kChairTop, "edit_side_top"}, {kChairRight, "edit_side_right"}, {kChairBottom, "edit_side_bottom"}, {kChairLeft, "edit_side_left"}};
+    const std::pair<int, const char*> sides[] = {{kChairTop, "edit_side_top"},
+                                                 {kChairRight, "edit_side_right"},
+                                                 {kChairBottom, "edit_side_bottom"},
+                                                 {kChairLeft, "edit_side_left"}};
     for (auto [bit, id] : sides) {
       std::string label = std::string(tr(l, id)) + "###" + id;
       bool on = (t->chair_sides & bit) != 0;
-      if (toggle_button(label.c_str(), on)) editor_push_undo(v), single_selection(v)->chair_sides ^= bit;
+      if (toggle_button(label.c_str(), on))
+        editor_push_undo(v), single_selection(v)->chair_sides ^= bit;
       t = single_selection(v);
       ImGui::SameLine();
     }
@@ -132,7 +182,8 @@ void draw_properties(EditorView& v, const Desk& d) {
     if (v.combination_seats < 1) {
       int sum = 0;
       for (const Table& t : v.draft.tables)
-        if (std::find(v.selection.begin(), v.selection.end(), t.id) != v.selection.end()) sum += t.capacity_max;
+        if (std::find(v.selection.begin(), v.selection.end(), t.id) != v.selection.end())
+          sum += t.capacity_max;
       v.combination_seats = sum;
     }
     party_stepper("combo_seats", v.combination_seats);

@@ -1,9 +1,11 @@
 #pragma once
-// Floor editor (managers and admins): drag tables and zones, rotate, resize,
-// snap to grid, add/duplicate/delete with undo/redo; edit name, capacities,
-// shape, chair sides, fill group; declare a combination by selecting tables
-// and giving its capacity. Overlapping tables and duplicate names are flagged
-// and Save is disabled while any remain.
+// Floor editor (managers and admins): drag tables and zones; rotate and
+// resize a table and resize a zone with on-canvas handles, snapped to the
+// grid; add/duplicate/delete tables and zones with undo/redo; edit name,
+// capacities, shape, chair sides, fill group, a zone's name and colour;
+// declare a combination by selecting tables and giving its capacity.
+// Overlapping tables (the engine's tables_overlap) and duplicate names are
+// flagged and Save is disabled while any remain.
 #include <optional>
 #include <string>
 #include <vector>
@@ -24,6 +26,13 @@ struct EditorIssue {
   std::string text;             // "Tables 7 and 8 overlap" / "Duplicate name 12"
 };
 
+// Zone colours offered by the editor (the demo's, then three more); new zones take them in turn.
+inline constexpr const char* kZoneColours[] = {"#E9D8B4", "#B9D3EA", "#C5E1A5",
+                                               "#F4C7C3", "#D7C4E8", "#CFCFCF"};
+
+// What a press on the canvas grabbed: it decides what the drag does.
+enum class EditorGrip { None, Move, TableResize, TableRotate, ZoneResize };
+
 struct EditorView {
   std::optional<Uuid> floor_plan_id;  // plan being edited (first when empty)
   bool loaded = false;                // draft holds the plan's saved state
@@ -32,14 +41,16 @@ struct EditorView {
   std::vector<PlanDraft> undo, redo;  // undo stack of whole drafts (a plan is small)
   std::vector<Uuid> selection;        // tables (combination needs >= 2)
   std::optional<Uuid> selected_zone;
-  float grid = 10.0f;                 // plan units
+  float grid = 10.0f;  // plan units
   bool snap = true;
   float zoom = 1.0f, pan_x = 0, pan_y = 0;
   // An in-progress drag: the draft before it goes to undo when it ends.
   std::optional<PlanDraft> drag_start;
-  int combination_seats = 0;          // 0 = sum of capacity_max
-  bool multi = false;                 // taps add to the selection (for combinations)
-  std::string message;                // last refusal (e.g. combination of one table)
+  EditorGrip grip = EditorGrip::None;
+  float view_cx = 200, view_cy = 200;  // plan point at the canvas centre (new zones go there)
+  int combination_seats = 0;           // 0 = sum of capacity_max
+  bool multi = false;                  // taps add to the selection (for combinations)
+  std::string message;                 // last refusal (e.g. combination of one table)
 };
 
 struct EditorSave {
@@ -68,7 +79,11 @@ std::optional<std::string> editor_combine(EditorView& v, int seats);
 Uuid editor_new_id();  // a fresh random UUID v4 (ids are made on the terminal)
 void editor_add_table(EditorView& v, const Desk& d, TableShape shape);
 void editor_duplicate_selection(EditorView& v, const Desk& d);
-void editor_delete_selection(EditorView& v);
+void editor_delete_selection(EditorView& v);  // the selected tables, else the selected zone
+// A new zone centred on (view_cx, view_cy), snapped, selected; its tables keep no zone when
+// deleted.
+void editor_add_zone(EditorView& v, const Desk& d);
+Zone* editor_selected_zone(EditorView& v);
 EditorSave editor_save_command(const EditorView& v);
 
 void draw_editor(EditorView& v, const Desk& d, EditorIntents& out);

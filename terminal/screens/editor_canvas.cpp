@@ -1,14 +1,19 @@
 // The editor's canvas: tap to select (multi-select mode adds), drag to move
-// the selection or a zone, snapped to the grid on release; one undo step per
-// drag. Issues are outlined in red.
+// the selection or a zone, snapped to the grid on release; the selected
+// table's handles resize and rotate it, the selected zone's corner resizes
+// it; one undo step per drag. Wheel or pinch zooms, two fingers pan. Issues
+// are outlined in red.
+#include "screens/editor_canvas.hpp"
+
 #include <imgui.h>
 
 #include <algorithm>
 #include <cmath>
 #include <string>
+#include <utility>
 
 #include "screens/editor.hpp"
-#include "screens/editor_canvas.hpp"
+#include "view/editor_handles.hpp"
 #include "view/floor_geometry.hpp"
 #include "widgets/widgets.hpp"
 
@@ -40,14 +45,57 @@ Zone* zone_at(EditorView& v, Vec2 p) {
   return nullptr;
 }
 
-void begin_press(EditorView& v, Vec2 p) {
+void move_by(EditorView& v, float dx, float dy) {
+  if (!v.selection.empty()) {
+    for (Table& t : v.draft.tables)
+      if (selected(v, t.id)) t.position_x += dx, t.position_y += dy;
+  } else if (v.selected_zone) {
+    for (Zone& z : v.draft.zones)
+      if (z.id == *v.selected_zone) z.position_x += dx, z.position_y += dy;
+  }
+}
+
+Table* single_selected(EditorView& v) {
+  if (v.selection.size() != 1) return nullptr;
+  for (Table& t : v.draft.tables)
+    if (t.id == v.selection.front()) return &t;
+  return nullptr;
+}
+
+// How far the rotate handle stands off the table's top edge, in plan units.
+float rotate_lift(const Xf& x) { return touch_target() * 0.8f / x.s; }
+
+bool near(ImVec2 a, ImVec2 b) {
+  float r = touch_target() / 2;  // the handle's touch target, >= 48 px across
+  return (a.x - b.x) * (a.x - b.x) + (a.y - b.y) * (a.y - b.y) <= r * r;
+}
+
+// A handle of the selected table or zone under the pointer, if any.
+EditorGrip handle_at(EditorView& v, const Xf& x, ImVec2 m) {
+  if (Table* t = single_selected(v)) {
+    TableHandles h = table_handles(*t, rotate_lift(x));
+    if (near(m, x.scr(h.rotate))) return EditorGrip::TableRotate;
+    if (near(m, x.scr(h.resize))) return EditorGrip::TableResize;
+  } else if (Zone* z = v.selection.empty() ? editor_selected_zone(v) : nullptr) {
+    if (near(m, x.scr(zone_resize_handle(*z)))) return EditorGrip::ZoneResize;
+  }
+  return EditorGrip::None;
+}
+
+void begin_press(EditorView& v, const Xf& x, ImVec2 m) {
   v.drag_start = v.draft;
+  v.grip = handle_at(v, x, m);
+  if (v.grip != EditorGrip::None) return;
+  v.grip = EditorGrip::Move;
+  Vec2 p = x.plan(m);
   if (Table* t = table_at(v, p)) {
     v.selected_zone.reset();
     if (v.multi) {
       auto it = std::find(v.selection.begin(), v.selection.end(), t->id);
-      if (it == v.selection.end()) v.selection.push_back(t->id);
-      else v.selection.erase(it);
+      if (it == v.selection.end())
+        v.selection.push_back(t->id);
+      else
+        v.selection.erase(it);
     } else if (!selected(v, t->id)) {
       v.selection = {t->id};
     }
@@ -60,25 +108,37 @@ void begin_press(EditorView& v, Vec2 p) {
   }
 }
 
-void move_by(EditorView& v, float dx, float dy) {
-  if (!v.selection.empty()) {
-    for (Table& t : v.draft.tables)
-      if (selected(v, t.id)) t.position_x += dx, t.position_y += dy;
-  } else if (v.selected_zone) {
-    for (Zone& z : v.draft.zones)
-      if (z.id == *v.selected_zone) z.position_x += dx, z.position_y += dy;
+// The pointer moved while pressed: what it does depends on what it grabbed.
+void drag_to(EditorView& v, const Xf& x, ImVec2 m, ImVec2 delta) {
+  float grid = v.snap ? v.grid : 0.0f;
+  switch (v.grip) {
+    case EditorGrip::TableResize:
+      if (Table* t = single_selected(v)) resize_table_to(*t, x.plan(m), grid);
+      break;
+    case EditorGrip::TableRotate:
+      if (Table* t = single_selected(v)) rotate_table_towards(*t, x.plan(m), v.snap);
+      break;
+    case EditorGrip::ZoneResize:
+      if (Zone* z = editor_selected_zone(v)) resize_zone_to(*z, x.plan(m), grid);
+      break;
+    case EditorGrip::Move:
+      move_by(v, delta.x / x.s, delta.y / x.s);
+      break;
+    case EditorGrip::None:
+      break;
   }
 }
 
 void end_drag(EditorView& v) {
+  EditorGrip grip = std::exchange(v.grip, EditorGrip::None);
   if (!v.drag_start) return;
-  if (v.snap)
+  if (v.snap && grip == EditorGrip::Move)
     for (Table& t : v.draft.tables)
       if (selected(v, t.id)) {
         t.position_x = snap_to(static_cast<float>(t.position_x), v.grid);
         t.position_y = snap_to(static_cast<float>(t.position_y), v.grid);
       }
-  if (v.snap && v.selected_zone)
+  if (v.snap && grip == EditorGrip::Move && v.selected_zone)
     for (Zone& z : v.draft.zones)
       if (z.id == *v.selected_zone) {
         z.position_x = snap_to(static_cast<float>(z.position_x), v.grid);
@@ -97,41 +157,103 @@ ImU32 zone_colour(const std::string& hex) {
   return IM_COL32(r, g, b, 90);
 }
 
-void draw_plan(const EditorView& v, const Xf& x, const std::vector<EditorIssue>& issues, ImDrawList* dl) {
+void draw_zones(const EditorView& v, const Xf& x, ImDrawList* dl) {
   for (const Zone& z : v.draft.zones) {
     ImVec2 a = x.scr({static_cast<float>(z.position_x), static_cast<float>(z.position_y)});
-    ImVec2 b = x.scr({static_cast<float>(z.position_x + z.width), static_cast<float>(z.position_y + z.height)});
+    ImVec2 b = x.scr(
+        {static_cast<float>(z.position_x + z.width), static_cast<float>(z.position_y + z.height)});
     dl->AddRectFilled(a, b, zone_colour(z.color));
     if (v.selected_zone == z.id) dl->AddRect(a, b, IM_COL32(255, 255, 255, 255), 0, 0, 2.0f);
-    dl->AddText(ImVec2(a.x + em(0.3f), a.y + em(0.2f)), IM_COL32(230, 230, 230, 255), z.name.c_str());
+    dl->AddText(ImVec2(a.x + em(0.3f), a.y + em(0.2f)), IM_COL32(230, 230, 230, 255),
+                z.name.c_str());
+    // The zone's name strip, so a script can select the zone where no table stands.
+    std::string id = "edit_zone_" + z.name;
+    record_rect(id.c_str(), a.x, a.y, std::min(b.x, a.x + em(6)), std::min(b.y, a.y + em(1.6f)));
   }
+}
+
+void draw_table(const EditorView& v, const Xf& x, const Table& t, bool bad, ImDrawList* dl) {
+  ImU32 fill = bad ? IM_COL32(200, 60, 50, 255) : IM_COL32(120, 120, 130, 255);
+  ImU32 line = selected(v, t.id) ? IM_COL32(255, 230, 0, 255) : IM_COL32(30, 30, 30, 255);
+  for (const Vec2& c : chair_positions(t))
+    dl->AddCircleFilled(x.scr(c), std::max(2.0f, 7 * x.s), IM_COL32(150, 140, 130, 255));
+  auto k = table_corners(t);
+  ImVec2 p[4] = {x.scr(k[0]), x.scr(k[1]), x.scr(k[2]), x.scr(k[3])};
+  if (t.shape == TableShape::Round) {
+    Vec2 s = table_size(t);
+    ImVec2 c = x.scr(table_center(t));
+    dl->AddCircleFilled(c, std::min(s.x, s.y) / 2 * x.s, fill);
+    dl->AddCircle(c, std::min(s.x, s.y) / 2 * x.s, line, 0, 2.0f);
+  } else {
+    dl->AddQuadFilled(p[0], p[1], p[2], p[3], fill);
+    dl->AddQuad(p[0], p[1], p[2], p[3], line, 2.0f);
+  }
+  ImVec2 c = x.scr(table_center(t));
+  ImVec2 ts = ImGui::CalcTextSize(t.name.c_str());
+  dl->AddText(ImVec2(c.x - ts.x / 2, c.y - ts.y / 2), IM_COL32(255, 255, 255, 255), t.name.c_str());
+  Vec2 mn, mx;
+  table_bounds(t, nullptr, mn, mx);
+  ImVec2 a = x.scr(mn), b = x.scr(mx);
+  std::string id = "edit_table_" + t.name;
+  record_rect(id.c_str(), a.x, a.y, b.x, b.y);
+}
+
+// A handle: drawn small, recorded with its whole touch target.
+void draw_handle(const char* id, ImVec2 at, bool round, ImDrawList* dl) {
+  float r = em(0.55f), hit = touch_target() / 2;
+  ImU32 fill = IM_COL32(255, 230, 0, 255), line = IM_COL32(30, 30, 30, 255);
+  if (round) {  // rotate: a round knob
+    dl->AddCircleFilled(at, r, fill);
+    dl->AddCircle(at, r, line, 0, 1.5f);
+  } else {  // resize: a square corner grip
+    dl->AddRectFilled(ImVec2(at.x - r, at.y - r), ImVec2(at.x + r, at.y + r), fill);
+    dl->AddRect(ImVec2(at.x - r, at.y - r), ImVec2(at.x + r, at.y + r), line, 0, 0, 1.5f);
+  }
+  record_rect(id, at.x - hit, at.y - hit, at.x + hit, at.y + hit);
+}
+
+void draw_handles(EditorView& v, const Xf& x, ImDrawList* dl) {
+  if (const Table* t = single_selected(v)) {
+    TableHandles h = table_handles(*t, rotate_lift(x));
+    ImVec2 c = x.scr(table_center(*t)), rot = x.scr(h.rotate);
+    dl->AddLine(c, rot, IM_COL32(255, 230, 0, 200), 2.0f);
+    draw_handle("edit_handle_rotate", rot, true, dl);
+    draw_handle("edit_handle_resize", x.scr(h.resize), false, dl);
+  } else if (const Zone* z = v.selection.empty() ? editor_selected_zone(v) : nullptr) {
+    draw_handle("edit_zone_resize", x.scr(zone_resize_handle(*z)), false, dl);
+  }
+}
+
+void draw_plan(EditorView& v, const Xf& x, const std::vector<EditorIssue>& issues, ImDrawList* dl) {
+  draw_zones(v, x, dl);
   for (const Table& t : v.draft.tables) {
     bool bad = std::any_of(issues.begin(), issues.end(), [&](const EditorIssue& i) {
       return std::find(i.table_ids.begin(), i.table_ids.end(), t.id) != i.table_ids.end();
     });
-    ImU32 fill = bad ? IM_COL32(200, 60, 50, 255) : IM_COL32(120, 120, 130, 255);
-    ImU32 line = selected(v, t.id) ? IM_COL32(255, 230, 0, 255) : IM_COL32(30, 30, 30, 255);
-    for (const Vec2& c : chair_positions(t)) dl->AddCircleFilled(x.scr(c), std::max(2.0f, 7 * x.s), IM_COL32(150, 140, 130, 255));
-    auto k = table_corners(t);
-    ImVec2 p[4] = {x.scr(k[0]), x.scr(k[1]), x.scr(k[2]), x.scr(k[3])};
-    if (t.shape == TableShape::Round) {
-      Vec2 s = table_size(t);
-      ImVec2 c = x.scr(table_center(t));
-      dl->AddCircleFilled(c, std::min(s.x, s.y) / 2 * x.s, fill);
-      dl->AddCircle(c, std::min(s.x, s.y) / 2 * x.s, line, 0, 2.0f);
-    } else {
-      dl->AddQuadFilled(p[0], p[1], p[2], p[3], fill);
-      dl->AddQuad(p[0], p[1], p[2], p[3], line, 2.0f);
-    }
-    ImVec2 c = x.scr(table_center(t));
-    ImVec2 ts = ImGui::CalcTextSize(t.name.c_str());
-    dl->AddText(ImVec2(c.x - ts.x / 2, c.y - ts.y / 2), IM_COL32(255, 255, 255, 255), t.name.c_str());
-    Vec2 mn, mx;
-    table_bounds(t, nullptr, mn, mx);
-    ImVec2 a = x.scr(mn), b = x.scr(mx);
-    std::string id = "edit_table_" + t.name;
-    record_rect(id.c_str(), a.x, a.y, b.x, b.y);
+    draw_table(v, x, t, bad, dl);
   }
+  draw_handles(v, x, dl);
+}
+
+void draw_grid(const EditorView& v, const Xf& x, ImVec2 origin, ImVec2 size, ImDrawList* dl) {
+  if (!v.snap || v.grid * x.s < 6) return;  // grid lines only when they are not a blur
+  float step = v.grid * x.s * (v.grid * x.s < 12 ? 5 : 1);
+  // Lines through plan multiples of the grid, from the canvas's left and top edges.
+  float gx0 = x.o.x - std::fmod(v.pan_x * x.s, step), gy0 = x.o.y - std::fmod(v.pan_y * x.s, step);
+  gx0 -= std::ceil((gx0 - origin.x) / step) * step,
+      gy0 -= std::ceil((gy0 - origin.y) / step) * step;
+  for (float gx = gx0; gx < origin.x + size.x; gx += step)
+    dl->AddLine(ImVec2(gx, origin.y), ImVec2(gx, origin.y + size.y), IM_COL32(60, 60, 66, 255));
+  for (float gy = gy0; gy < origin.y + size.y; gy += step)
+    dl->AddLine(ImVec2(origin.x, gy), ImVec2(origin.x + size.x, gy), IM_COL32(60, 60, 66, 255));
+}
+
+// Zoom by `factor` about the screen point `m`, keeping the plan point under it.
+void zoom_at(EditorView& v, const Xf& x, float base, ImVec2 m, float factor) {
+  Vec2 q = x.plan(m);
+  v.zoom = std::clamp(v.zoom * factor, 0.25f, 8.0f);
+  v.pan_x = q.x - (m.x - x.o.x) / (base * v.zoom);
+  v.pan_y = q.y - (m.y - x.o.y) / (base * v.zoom);
 }
 
 }  // namespace
@@ -142,40 +264,44 @@ void draw_editor_canvas(EditorView& v, const Desk& d, const std::vector<EditorIs
   size.x = std::max(size.x, em(10)), size.y = std::max(size.y, em(10));
   ImGui::InvisibleButton("editor_canvas", size);
   record_item("editor_canvas");
+  // The scale fits the plan as saved, so it does not jump while a table is dragged.
   std::vector<const Table*> tp;
   std::vector<const Zone*> zp;
   for (const Table& t : v.saved.tables) tp.push_back(&t);
   for (const Zone& z : v.saved.zones) zp.push_back(&z);
   Vec2 mn, mx;
   plan_bounds(tp, zp, mn, mx);
-  float base = std::min(size.x / (mx.x + 40), size.y / (mx.y + 40));
+  // Room above and left of the plan for the handles of tables along its edges.
+  ImVec2 margin(em(0.5f), touch_target());
+  float base = std::min((size.x - margin.x) / (mx.x + 40), (size.y - margin.y) / (mx.y + 40));
+  ImVec2 plan_origin(origin.x + margin.x, origin.y + margin.y);
   ImGuiIO& io = ImGui::GetIO();
-  Xf x{origin, v.pan_x, v.pan_y, base * v.zoom};
-  if (ImGui::IsItemHovered() && io.MouseWheel != 0) {
-    Vec2 q = x.plan(io.MousePos);
-    v.zoom = std::clamp(v.zoom * std::pow(1.15f, io.MouseWheel), 0.25f, 8.0f);
-    v.pan_x = q.x - (io.MousePos.x - origin.x) / (base * v.zoom);
-    v.pan_y = q.y - (io.MousePos.y - origin.y) / (base * v.zoom);
-  }
+  Xf x{plan_origin, v.pan_x, v.pan_y, base * v.zoom};
+  if (ImGui::IsItemHovered() && io.MouseWheel != 0)
+    zoom_at(v, x, base, io.MousePos, std::pow(1.15f, io.MouseWheel));
+  if (d.gestures.pinch_scale != 1.0f)
+    zoom_at(v, x, base, ImVec2(d.gestures.center_x, d.gestures.center_y), d.gestures.pinch_scale);
   if (d.gestures.pan_dx != 0 || d.gestures.pan_dy != 0) {
     v.pan_x -= d.gestures.pan_dx / (base * v.zoom);
     v.pan_y -= d.gestures.pan_dy / (base * v.zoom);
   }
-  x = Xf{origin, v.pan_x, v.pan_y, base * v.zoom};
-  if (ImGui::IsItemActivated()) begin_press(v, x.plan(io.MousePos));
+  x = Xf{plan_origin, v.pan_x, v.pan_y, base * v.zoom};
+  Vec2 centre = x.plan(ImVec2(origin.x + size.x / 2, origin.y + size.y / 2));
+  v.view_cx = centre.x, v.view_cy = centre.y;
+  if (ImGui::IsItemActivated()) begin_press(v, x, io.MousePos);
+  if (d.gestures.fingers >= 2 &&
+      v.drag_start) {  // a pinch, not a drag: undo what its first finger moved
+    v.draft = *v.drag_start;
+    v.grip = EditorGrip::None;
+  }
   if (ImGui::IsItemActive() && (io.MouseDelta.x != 0 || io.MouseDelta.y != 0) && v.drag_start)
-    move_by(v, io.MouseDelta.x / x.s, io.MouseDelta.y / x.s);
+    drag_to(v, x, io.MousePos, io.MouseDelta);
   if (ImGui::IsItemDeactivated()) end_drag(v);
   ImDrawList* dl = ImGui::GetWindowDrawList();
   dl->PushClipRect(origin, ImVec2(origin.x + size.x, origin.y + size.y), true);
-  dl->AddRectFilled(origin, ImVec2(origin.x + size.x, origin.y + size.y), IM_COL32(40, 40, 44, 255));
-  if (v.snap && v.grid * x.s >= 6) {  // grid lines when they are not a blur
-    float step = v.grid * x.s * (v.grid * x.s < 12 ? 5 : 1);
-    for (float gx = origin.x - std::fmod(v.pan_x * x.s, step); gx < origin.x + size.x; gx += step)
-      dl->AddLine(ImVec2(gx, origin.y), ImVec2(gx, origin.y + size.y), IM_COL32(60, 60, 66, 255));
-    for (float gy = origin.y - std::fmod(v.pan_y * x.s, step); gy < origin.y + size.y; gy += step)
-      dl->AddLine(ImVec2(origin.x, gy), ImVec2(origin.x + size.x, gy), IM_COL32(60, 60, 66, 255));
-  }
+  dl->AddRectFilled(origin, ImVec2(origin.x + size.x, origin.y + size.y),
+                    IM_COL32(40, 40, 44, 255));
+  draw_grid(v, x, origin, size, dl);
   draw_plan(v, x, issues, dl);
   dl->PopClipRect();
 }

@@ -13,7 +13,9 @@
 namespace foh::ui {
 namespace {
 
-std::string L(Locale l, const char* key, const char* id) { return std::string(tr(l, key)) + "###" + id; }
+std::string L(Locale l, const char* key, const char* id) {
+  return std::string(tr(l, key)) + "###" + id;
+}
 
 void draw_plan_tabs(FloorView& v, const Desk& d) {
   for (const FloorPlan& p : d.venue->floor_plans) {
@@ -34,7 +36,8 @@ void draw_notes(const FloorView& v, const Desk& d) {
   if (!d.day) return;
   for (const DailyFloorNote& n : d.day->floor_notes) {
     if (n.floor_plan_id && v.floor_plan_id && *n.floor_plan_id != *v.floor_plan_id) continue;
-    ImGui::TextColored(ImVec4(1.0f, 0.85f, 0.4f, 1), "%s %s", tr(d.locale, "floor.note"), n.note.c_str());
+    ImGui::TextColored(ImVec4(1.0f, 0.85f, 0.4f, 1), "%s %s", tr(d.locale, "floor.note"),
+                       n.note.c_str());
   }
 }
 
@@ -44,42 +47,14 @@ void draw_booking_line(const Booking& b, const Desk& d) {
               status_text(d.locale, r.status));
 }
 
-void draw_table_panel(FloorView& v, const Desk& d, FloorIntents& out) {
+// What a host can do at the table now: clear it, seat a walk-in, block it
+// for today. Shared by the table panel (tap) and the actions popup (long-press).
+void draw_table_actions(FloorView& v, const Desk& d, const Table& table, const TableStatus& st,
+                        FloorIntents& out) {
   Locale l = d.locale;
-  const Table* t = d.floor->table(*v.selected_table);
-  if (!t) return;
-  TableStatus st = table_status(d, *t);
-  ImGui::Text("%s %s", tr(l, "floor.table"), t->name.c_str());
-  ImGui::Text("%d-%d %s", t->capacity_min, t->capacity_max, tr(l, "floor.seats"));
-  if (st.seated) {
-    ImGui::Separator();
-    ImGui::TextUnformatted(tr(l, "floor.now_seated"));
-    draw_booking_line(*st.seated, d);
-    ImGui::Text("%s %s", tr(l, "floor.elapsed"), format_minutes(l, st.elapsed_minutes).c_str());
-    if (st.state == TableState::Overdue) inline_error(tr(l, "floor.overdue"));
-    if (touch_button(L(l, "action.complete", "table_complete").c_str(), -1.0f))
-      out.complete_reservation = st.seated->r->id;
-  }
-  ImGui::Separator();
-  ImGui::TextUnformatted(tr(l, "floor.next"));
-  int shown = 0;
-  int64_t now = now_minutes(d);
-  for (int i : d.index->on_table(t->id)) {
-    const Booking& b = d.index->bookings()[i];
-    if (!is_live(b.r->status) || b.r->status == ReservationStatus::Seated || b.end <= now) continue;
-    ImGui::PushID(b.r->id.c_str());
-    draw_booking_line(b, d);
-    if (now >= b.start + d.settings().late_after_minutes && b.r->status != ReservationStatus::Arrived) {
-      ImGui::SameLine();
-      inline_error(tr(l, "floor.late"));
-    }
-    if (touch_button(L(l, "action.seat", "table_seat_next").c_str()))
-      out.open_seat_for_reservation = b.r->id;
-    ImGui::PopID();
-    if (++shown == 3) break;
-  }
-  if (shown == 0) ImGui::TextUnformatted(tr(l, "floor.none"));
-  ImGui::Separator();
+  const Table* t = &table;
+  if (st.seated && touch_button(L(l, "action.complete", "table_complete").c_str(), -1.0f))
+    out.complete_reservation = st.seated->r->id;
   if (!st.seated && st.state != TableState::Blocked) {
     ImGui::TextUnformatted(tr(l, "floor.walk_in"));
     party_stepper("walkin_party", v.walk_in_party);
@@ -96,12 +71,84 @@ void draw_table_panel(FloorView& v, const Desk& d, FloorIntents& out) {
     out.block_table = std::make_pair(t->id, !blocked);
 }
 
+void draw_table_panel(FloorView& v, const Desk& d, FloorIntents& out) {
+  Locale l = d.locale;
+  const Table* t = d.floor->table(*v.selected_table);
+  if (!t) return;
+  TableStatus st = table_status(d, *t);
+  ImGui::Text("%s %s", tr(l, "floor.table"), t->name.c_str());
+  ImGui::Text("%d-%d %s", t->capacity_min, t->capacity_max, tr(l, "floor.seats"));
+  if (st.seated) {
+    ImGui::Separator();
+    ImGui::TextUnformatted(tr(l, "floor.now_seated"));
+    draw_booking_line(*st.seated, d);
+    ImGui::Text("%s %s", tr(l, "floor.elapsed"), format_minutes(l, st.elapsed_minutes).c_str());
+    if (st.state == TableState::Overdue) inline_error(tr(l, "floor.overdue"));
+  }
+  ImGui::Separator();
+  ImGui::TextUnformatted(tr(l, "floor.next"));
+  int shown = 0;
+  int64_t now = now_minutes(d);
+  for (int i : d.index->on_table(t->id)) {
+    const Booking& b = d.index->bookings()[i];
+    if (!is_live(b.r->status) || b.r->status == ReservationStatus::Seated || b.end <= now) continue;
+    ImGui::PushID(b.r->id.c_str());
+    draw_booking_line(b, d);
+    if (now >= b.start + d.settings().late_after_minutes &&
+        b.r->status != ReservationStatus::Arrived) {
+      ImGui::SameLine();
+      inline_error(tr(l, "floor.late"));
+    }
+    if (touch_button(L(l, "action.seat", "table_seat_next").c_str()))
+      out.open_seat_for_reservation = b.r->id;
+    ImGui::PopID();
+    if (++shown == 3) break;
+  }
+  if (shown == 0) ImGui::TextUnformatted(tr(l, "floor.none"));
+  ImGui::Separator();
+  draw_table_actions(v, d, *t, st, out);
+}
+
+// The table's actions popup, opened by a long-press where the finger was.
+void draw_actions_popup(FloorView& v, const Desk& d, FloorIntents& out) {
+  const Table* t = v.actions_table ? d.floor->table(*v.actions_table) : nullptr;
+  if (!t) {
+    v.actions_table.reset();
+    return;
+  }
+  if (!ImGui::IsPopupOpen("table_actions")) {
+    ImGui::SetNextWindowPos(ImVec2(v.actions_x, v.actions_y));
+    ImGui::OpenPopup("table_actions");
+  }
+  ImGui::SetNextWindowSize(ImVec2(em(16), 0));
+  if (!ImGui::BeginPopup("table_actions")) {  // closed by a tap outside
+    v.actions_table.reset();
+    return;
+  }
+  ImGui::Text("%s %s", tr(d.locale, "floor.table"), t->name.c_str());
+  TableStatus st = table_status(d, *t);
+  FloorIntents acted;
+  draw_table_actions(v, d, *t, st, acted);
+  if (touch_button(L(d.locale, "action.close", "table_actions_close").c_str(), -1.0f) ||
+      acted.seat_walk_in || acted.complete_reservation || acted.block_table) {
+    v.actions_table.reset();
+    ImGui::CloseCurrentPopup();
+  }
+  ImVec2 a = ImGui::GetWindowPos(), z = ImGui::GetWindowSize();
+  record_rect("table_actions", a.x, a.y, a.x + z.x, a.y + z.y);
+  ImGui::EndPopup();
+  if (acted.seat_walk_in) out.seat_walk_in = acted.seat_walk_in;
+  if (acted.complete_reservation) out.complete_reservation = acted.complete_reservation;
+  if (acted.block_table) out.block_table = acted.block_table;
+}
+
 }  // namespace
 
 void draw_floor(FloorView& v, const Desk& d, FloorIntents& out) {
   if (!d.venue || !d.index || !d.floor) return;
   ImGui::PushID("floor");
-  if (!v.floor_plan_id && !d.venue->floor_plans.empty()) v.floor_plan_id = d.venue->floor_plans.front().id;
+  if (!v.floor_plan_id && !d.venue->floor_plans.empty())
+    v.floor_plan_id = d.venue->floor_plans.front().id;
   draw_plan_tabs(v, d);
   draw_notes(v, d);
   float panel = v.selected_table ? em(18) : 0.0f;
@@ -114,9 +161,11 @@ void draw_floor(FloorView& v, const Desk& d, FloorIntents& out) {
     ImGui::SameLine();
     ImGui::BeginChild("table_panel", ImVec2(0, avail.y), true);
     draw_table_panel(v, d, out);
-    if (touch_button(L(d.locale, "action.close", "table_panel_close").c_str(), -1.0f)) v.selected_table.reset();
+    if (touch_button(L(d.locale, "action.close", "table_panel_close").c_str(), -1.0f))
+      v.selected_table.reset();
     ImGui::EndChild();
   }
+  draw_actions_popup(v, d, out);
   ImGui::PopID();
 }
 

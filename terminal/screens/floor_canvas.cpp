@@ -1,5 +1,6 @@
 // The floor canvas: zones, tables with chairs, state colours, highlight of a
-// suggestion; tap to select, wheel/pinch to zoom, drag/two fingers to pan.
+// suggestion; tap to select, long-press for a table's actions, wheel/pinch
+// to zoom, drag/two fingers to pan.
 // Off-screen tables are culled, so a large plan costs only what is visible.
 #include <imgui.h>
 
@@ -19,8 +20,12 @@ namespace {
 struct Xform {
   ImVec2 origin;
   float pan_x, pan_y, s;
-  ImVec2 to_screen(Vec2 p) const { return {origin.x + (p.x - pan_x) * s, origin.y + (p.y - pan_y) * s}; }
-  Vec2 to_plan(ImVec2 q) const { return {pan_x + (q.x - origin.x) / s, pan_y + (q.y - origin.y) / s}; }
+  ImVec2 to_screen(Vec2 p) const {
+    return {origin.x + (p.x - pan_x) * s, origin.y + (p.y - pan_y) * s};
+  }
+  Vec2 to_plan(ImVec2 q) const {
+    return {pan_x + (q.x - origin.x) / s, pan_y + (q.y - origin.y) / s};
+  }
 };
 
 ImU32 parse_colour(const std::string& hex, float alpha) {
@@ -31,11 +36,16 @@ ImU32 parse_colour(const std::string& hex, float alpha) {
 
 ImU32 state_colour(TableState s) {
   switch (s) {
-    case TableState::Free: return IM_COL32(92, 160, 110, 255);
-    case TableState::ArrivingSoon: return IM_COL32(226, 170, 60, 255);
-    case TableState::Seated: return IM_COL32(70, 120, 200, 255);
-    case TableState::Overdue: return IM_COL32(210, 70, 60, 255);
-    case TableState::Blocked: return IM_COL32(90, 90, 90, 255);
+    case TableState::Free:
+      return IM_COL32(92, 160, 110, 255);
+    case TableState::ArrivingSoon:
+      return IM_COL32(226, 170, 60, 255);
+    case TableState::Seated:
+      return IM_COL32(70, 120, 200, 255);
+    case TableState::Overdue:
+      return IM_COL32(210, 70, 60, 255);
+    case TableState::Blocked:
+      return IM_COL32(90, 90, 90, 255);
   }
   return IM_COL32(128, 128, 128, 255);
 }
@@ -63,18 +73,20 @@ void draw_table(ImDrawList* dl, const Xform& x, const Table& t, const DailyTable
                 const TableStatus& st, bool selected) {
   ImU32 fill = state_colour(st.state), line = IM_COL32(30, 30, 30, 255);
   float cr = std::max(2.0f, 7.0f * x.s);
-  for (const Vec2& c : chair_positions(t, o)) dl->AddCircleFilled(x.to_screen(c), cr, IM_COL32(150, 140, 130, 255));
+  for (const Vec2& c : chair_positions(t, o))
+    dl->AddCircleFilled(x.to_screen(c), cr, IM_COL32(150, 140, 130, 255));
   if (t.shape == TableShape::Round) {
     Vec2 s = table_size(t);
     ImVec2 c = x.to_screen(table_center(t, o));
     dl->AddCircleFilled(c, std::min(s.x, s.y) / 2 * x.s, fill);
-    dl->AddCircle(c, std::min(s.x, s.y) / 2 * x.s, selected ? IM_COL32(255, 255, 255, 255) : line, 0,
-                  selected ? 3.0f : 1.0f);
+    dl->AddCircle(c, std::min(s.x, s.y) / 2 * x.s, selected ? IM_COL32(255, 255, 255, 255) : line,
+                  0, selected ? 3.0f : 1.0f);
   } else {
     auto k = table_corners(t, o);
     ImVec2 p[4] = {x.to_screen(k[0]), x.to_screen(k[1]), x.to_screen(k[2]), x.to_screen(k[3])};
     dl->AddQuadFilled(p[0], p[1], p[2], p[3], fill);
-    dl->AddQuad(p[0], p[1], p[2], p[3], selected ? IM_COL32(255, 255, 255, 255) : line, selected ? 3.0f : 1.0f);
+    dl->AddQuad(p[0], p[1], p[2], p[3], selected ? IM_COL32(255, 255, 255, 255) : line,
+                selected ? 3.0f : 1.0f);
   }
   ImVec2 c = x.to_screen(table_center(t, o));
   char buf[48];
@@ -88,7 +100,8 @@ void draw_table(ImDrawList* dl, const Xform& x, const Table& t, const DailyTable
     float r = em(0.6f);
     ImVec2 b(c.x + ts.x / 2 + r, c.y - ts.y / 2);
     dl->AddCircleFilled(b, r, IM_COL32(220, 40, 40, 255));
-    dl->AddText(ImVec2(b.x - ImGui::CalcTextSize("!").x / 2, b.y - em(0.5f)), IM_COL32(255, 255, 255, 255), "!");
+    dl->AddText(ImVec2(b.x - ImGui::CalcTextSize("!").x / 2, b.y - em(0.5f)),
+                IM_COL32(255, 255, 255, 255), "!");
   }
 }
 
@@ -97,8 +110,8 @@ const DailyTableOverride* override_for(const Desk& d, const Uuid& id) {
 }
 
 // Outlines a group of tables; a combination is linked centre to centre.
-void outline_group(ImDrawList* dl, const Xform& x, const Desk& d, const std::vector<Uuid>& ids, ImU32 col,
-                   float w) {
+void outline_group(ImDrawList* dl, const Xform& x, const Desk& d, const std::vector<Uuid>& ids,
+                   ImU32 col, float w) {
   ImVec2 prev{};
   for (size_t k = 0; k < ids.size(); ++k) {
     const Table* t = d.floor ? d.floor->table(ids[k]) : nullptr;
@@ -116,12 +129,14 @@ void outline_group(ImDrawList* dl, const Xform& x, const Desk& d, const std::vec
 }
 
 // Pan/zoom from the mouse (wheel, drag) and the platform's touch gestures;
-// returns the plan point tapped this frame, if any.
-std::optional<Vec2> handle_input(FloorView& v, FloorCamera& cam, const Xform& x, float base, const Desk& d) {
+// returns the plan point tapped this frame, if any (a long-press's release is none).
+std::optional<Vec2> handle_input(FloorView& v, FloorCamera& cam, const Xform& x, float base,
+                                 const Desk& d) {
   ImGuiIO& io = ImGui::GetIO();
   std::optional<Vec2> tap;
   bool hovered = ImGui::IsItemHovered();
-  if (hovered && io.MouseWheel != 0) zoom_at(cam, x, base, io.MousePos, std::pow(1.15f, io.MouseWheel));
+  if (hovered && io.MouseWheel != 0)
+    zoom_at(cam, x, base, io.MousePos, std::pow(1.15f, io.MouseWheel));
   if (d.gestures.pinch_scale != 1.0f)
     zoom_at(cam, x, base, ImVec2(d.gestures.center_x, d.gestures.center_y), d.gestures.pinch_scale);
   float s = base * cam.zoom;
@@ -129,16 +144,35 @@ std::optional<Vec2> handle_input(FloorView& v, FloorCamera& cam, const Xform& x,
     cam.pan_x -= d.gestures.pan_dx / s;
     cam.pan_y -= d.gestures.pan_dy / s;
   }
-  if (ImGui::IsItemActive() && ImGui::IsMouseDragging(ImGuiMouseButton_Left)) {
+  // Two fingers pinch or pan: the first one's pointer must not drag the floor as well.
+  if (d.gestures.fingers >= 2)
+    v.dragging = true;
+  else if (ImGui::IsItemActive() && ImGui::IsMouseDragging(ImGuiMouseButton_Left)) {
     v.dragging = true;
     cam.pan_x -= io.MouseDelta.x / s;
     cam.pan_y -= io.MouseDelta.y / s;
   }
   if (ImGui::IsItemDeactivated()) {
-    if (!v.dragging) tap = x.to_plan(io.MousePos);
-    v.dragging = false;
+    if (!v.dragging && !v.long_pressed) tap = x.to_plan(io.MousePos);
+    v.dragging = v.long_pressed = false;
   }
   return tap;
+}
+
+// A long-press on a table of this canvas opens its actions there.
+void handle_long_press(FloorView& v, const Desk& d, const Xform& x,
+                       const std::vector<const Table*>& tables) {
+  if (!d.gestures.long_press || !ImGui::IsItemActive() || v.dragging) return;
+  ImVec2 at(d.gestures.press_x, d.gestures.press_y);
+  Vec2 p = x.to_plan(at);
+  for (const Table* t : tables) {
+    const DailyTableOverride* o = d.index->override_of(t->id);
+    if ((o && o->is_hidden) || !table_contains(*t, o, p)) continue;
+    v.long_pressed = true;
+    v.actions_table = t->id;
+    v.actions_x = at.x, v.actions_y = at.y;
+    return;
+  }
 }
 
 }  // namespace
@@ -163,15 +197,19 @@ void draw_floor_canvas(FloorView& v, const Desk& d, const FloorHighlight* hl, Fl
   Xform x{origin, cam.pan_x, cam.pan_y, base * cam.zoom};
   std::optional<Vec2> tap = handle_input(v, cam, x, base, d);
   x = Xform{origin, cam.pan_x, cam.pan_y, base * cam.zoom};
+  handle_long_press(v, d, x, tables);
 
   ImDrawList* dl = ImGui::GetWindowDrawList();
   dl->PushClipRect(origin, ImVec2(origin.x + size.x, origin.y + size.y), true);
-  dl->AddRectFilled(origin, ImVec2(origin.x + size.x, origin.y + size.y), IM_COL32(40, 40, 44, 255));
+  dl->AddRectFilled(origin, ImVec2(origin.x + size.x, origin.y + size.y),
+                    IM_COL32(40, 40, 44, 255));
   for (const Zone* z : zones) {
     ImVec2 a = x.to_screen({static_cast<float>(z->position_x), static_cast<float>(z->position_y)});
-    ImVec2 b = x.to_screen({static_cast<float>(z->position_x + z->width), static_cast<float>(z->position_y + z->height)});
+    ImVec2 b = x.to_screen({static_cast<float>(z->position_x + z->width),
+                            static_cast<float>(z->position_y + z->height)});
     dl->AddRectFilled(a, b, parse_colour(z->color, 0.35f), em(0.3f));
-    dl->AddText(ImVec2(a.x + em(0.3f), a.y + em(0.2f)), parse_colour(z->color, 1.0f), z->name.c_str());
+    dl->AddText(ImVec2(a.x + em(0.3f), a.y + em(0.2f)), parse_colour(z->color, 1.0f),
+                z->name.c_str());
   }
   ImVec4 clip = ImVec4(origin.x, origin.y, origin.x + size.x, origin.y + size.y);
   for (const Table* t : tables) {
@@ -181,7 +219,8 @@ void draw_floor_canvas(FloorView& v, const Desk& d, const FloorHighlight* hl, Fl
     table_bounds(*t, o, tmn, tmx);
     ImVec2 a = x.to_screen(tmn), b = x.to_screen(tmx);
     float m = em(1);
-    if (b.x < clip.x - m || a.x > clip.z + m || b.y < clip.y - m || a.y > clip.w + m) continue;  // culled
+    if (b.x < clip.x - m || a.x > clip.z + m || b.y < clip.y - m || a.y > clip.w + m)
+      continue;  // culled
     TableStatus st = table_status(d, *t);
     bool sel = v.selected_table && *v.selected_table == t->id;
     draw_table(dl, x, *t, o, st, sel);

@@ -1,11 +1,15 @@
 // The timeline: tables x time for one floor plan. Drag a booking to another
 // table or time; the engine's overlap rule accepts the drop or refuses it
-// with its reason. Rows are clipped (ImGuiListClipper) and bars outside the
-// visible time range are skipped, so 300 tables x 3 000 bookings stay cheap.
+// with its reason. A party too big for the table it is dropped on goes to a
+// declared combination with that table ("7" -> "7+8") when one seats it. Rows are clipped
+// (ImGuiListClipper) and bars outside the visible time range are skipped, so 300 tables x 3 000
+// bookings stay cheap.
 #include <imgui.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <string>
+#include <tuple>
 
 #include "foh/engine/floor.hpp"
 #include "foh/engine/rules.hpp"
@@ -19,11 +23,13 @@ namespace {
 constexpr int kSnapMinutes = 15;
 
 struct Geometry {
-  ImVec2 origin;       // top-left of row 0 (after the hour header)
+  ImVec2 origin;              // top-left of row 0 (after the hour header)
   float label_w, row_h, ppm;  // pixels per minute
-  int t0;              // first minute shown (service-day minutes)
-  int64_t day0;        // epoch minute of the day's midnight
-  float x_of(int64_t epoch_minute) const { return origin.x + label_w + (epoch_minute - day0 - t0) * ppm; }
+  int t0;                     // first minute shown (service-day minutes)
+  int64_t day0;               // epoch minute of the day's midnight
+  float x_of(int64_t epoch_minute) const {
+    return origin.x + label_w + (epoch_minute - day0 - t0) * ppm;
+  }
   int minute_at(float x) const { return t0 + static_cast<int>((x - origin.x - label_w) / ppm); }
 };
 
@@ -41,11 +47,16 @@ void time_range(const Desk& d, int& t0, int& t1) {
 
 ImU32 bar_colour(ReservationStatus s) {
   switch (s) {
-    case ReservationStatus::Seated: return IM_COL32(70, 120, 200, 255);
-    case ReservationStatus::Arrived: return IM_COL32(120, 90, 200, 255);
-    case ReservationStatus::Pending: return IM_COL32(180, 160, 80, 255);
-    case ReservationStatus::Completed: return IM_COL32(90, 90, 90, 255);
-    default: return IM_COL32(92, 160, 110, 255);
+    case ReservationStatus::Seated:
+      return IM_COL32(70, 120, 200, 255);
+    case ReservationStatus::Arrived:
+      return IM_COL32(120, 90, 200, 255);
+    case ReservationStatus::Pending:
+      return IM_COL32(180, 160, 80, 255);
+    case ReservationStatus::Completed:
+      return IM_COL32(90, 90, 90, 255);
+    default:
+      return IM_COL32(92, 160, 110, 255);
   }
 }
 
@@ -67,7 +78,8 @@ Uuid plan_bar(ReservationsView& v, const Desk& d) {
 void draw_header(const Geometry& g, int t1, ImDrawList* dl) {
   for (int m = (g.t0 + 59) / 60 * 60; m <= t1; m += 60) {
     float x = g.origin.x + g.label_w + (m - g.t0) * g.ppm;
-    dl->AddLine(ImVec2(x, g.origin.y - em(1.2f)), ImVec2(x, g.origin.y), IM_COL32(160, 160, 160, 255));
+    dl->AddLine(ImVec2(x, g.origin.y - em(1.2f)), ImVec2(x, g.origin.y),
+                IM_COL32(160, 160, 160, 255));
     dl->AddText(ImVec2(x + em(0.2f), g.origin.y - em(1.2f)), IM_COL32(200, 200, 200, 255),
                 TimeOfDay::from_minutes(m).hhmm().c_str());
   }
@@ -76,8 +88,10 @@ void draw_header(const Geometry& g, int t1, ImDrawList* dl) {
 void draw_row(const Table& t, int row, const Geometry& g, float vis_x0, float vis_x1, const Desk& d,
               const ReservationsView& v, ImDrawList* dl) {
   float y = g.origin.y + row * g.row_h;
-  dl->AddText(ImVec2(g.origin.x + em(0.3f), y + em(0.3f)), IM_COL32(230, 230, 230, 255), t.name.c_str());
-  dl->AddLine(ImVec2(g.origin.x, y + g.row_h), ImVec2(vis_x1, y + g.row_h), IM_COL32(70, 70, 70, 255));
+  dl->AddText(ImVec2(g.origin.x + em(0.3f), y + em(0.3f)), IM_COL32(230, 230, 230, 255),
+              t.name.c_str());
+  dl->AddLine(ImVec2(g.origin.x, y + g.row_h), ImVec2(vis_x1, y + g.row_h),
+              IM_COL32(70, 70, 70, 255));
   for (int i : d.index->on_table(t.id)) {
     const Booking& b = d.index->bookings()[i];
     if (!is_live(b.r->status) && b.r->status != ReservationStatus::Completed) continue;
@@ -109,8 +123,23 @@ const Booking* bar_at(const Table& t, const Geometry& g, float x, const Desk& d)
   return nullptr;
 }
 
-void update_drag(ReservationsView& v, const Desk& d, const Geometry& g, const std::vector<const Table*>& tables,
-                 ReservationsIntents& out) {
+// Ghost of the drop place on every row it books: green when the engine accepts it, red otherwise.
+void draw_ghost(const TimelineDrag& dr, int row, int minutes, const Geometry& g,
+                const std::vector<const Table*>& tables) {
+  ImU32 c = dr.allowed ? IM_COL32(80, 220, 120, 160) : IM_COL32(230, 70, 60, 160);
+  float x0 = g.origin.x + g.label_w + (dr.over_minute - g.t0) * g.ppm, w = minutes * g.ppm;
+  for (int k = 0; k < static_cast<int>(tables.size()); ++k) {
+    bool member = std::find(dr.choice.table_ids.begin(), dr.choice.table_ids.end(),
+                            tables[k]->id) != dr.choice.table_ids.end();
+    if (k != row && !(dr.allowed && member)) continue;
+    float y = g.origin.y + k * g.row_h;
+    ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(x0, y), ImVec2(x0 + w, y + g.row_h), c,
+                                              em(0.25f));
+  }
+}
+
+void update_drag(ReservationsView& v, const Desk& d, const Geometry& g,
+                 const std::vector<const Table*>& tables, ReservationsIntents& out) {
   ImGuiIO& io = ImGui::GetIO();
   TimelineDrag& dr = *v.drag;
   int row = static_cast<int>((io.MousePos.y - g.origin.y) / g.row_h);
@@ -125,21 +154,18 @@ void update_drag(ReservationsView& v, const Desk& d, const Geometry& g, const st
   if (dr.over_table != tables[row]->id || dr.over_minute != start) {
     dr.over_table = tables[row]->id;
     dr.over_minute = start;
-    TableChoice to{{tables[row]->id}, tables[row]->name, ""};
-    auto [ok, why] = check_move(*b->r, to, TimeOfDay::from_minutes(start), d);
-    dr.allowed = ok;
-    dr.reason = why;
+    DropVerdict verdict = propose_drop(*b->r, *tables[row], TimeOfDay::from_minutes(start), d);
+    dr.allowed = verdict.allowed;
+    dr.reason = verdict.reason;
+    dr.choice = verdict.choice;
   }
-  // Ghost of the drop place: green when the engine accepts it, red otherwise.
-  float y = g.origin.y + row * g.row_h;
-  float x0 = g.origin.x + g.label_w + (start - g.t0) * g.ppm, w = (b->end - b->start) * g.ppm;
-  ImU32 c = dr.allowed ? IM_COL32(80, 220, 120, 160) : IM_COL32(230, 70, 60, 160);
-  ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(x0, y), ImVec2(x0 + w, y + g.row_h), c, em(0.25f));
+  draw_ghost(dr, row, static_cast<int>(b->end - b->start), g, tables);
   if (!io.MouseDown[0]) {  // dropped
-    bool moved = dr.over_table != (b->tables.empty() ? Uuid() : b->tables.front()) ||
-                 dr.over_minute != static_cast<int>(b->start - g.day0);
+    bool moved =
+        dr.choice.table_ids != b->tables || dr.over_minute != static_cast<int>(b->start - g.day0);
     if (moved && dr.allowed)
-      out.move = MoveCommand{dr.reservation_id, TableChoice{{dr.over_table}, tables[row]->name, dr.reason},
+      out.move = MoveCommand{dr.reservation_id,
+                             TableChoice{dr.choice.table_ids, dr.choice.table_number, dr.reason},
                              TimeOfDay::from_minutes(dr.over_minute)};
     else if (moved)
       v.refusal = dr.reason;
@@ -149,7 +175,8 @@ void update_drag(ReservationsView& v, const Desk& d, const Geometry& g, const st
 
 }  // namespace
 
-std::pair<bool, std::string> check_move(const Reservation& r, const TableChoice& to, TimeOfDay t, const Desk& d) {
+std::pair<bool, std::string> check_move(const Reservation& r, const TableChoice& to, TimeOfDay t,
+                                        const Desk& d) {
   bool en = d.locale == Locale::En;
   Reservation moved = r;
   moved.table_id = to.table_ids.empty() ? std::nullopt : std::optional<Uuid>(to.table_ids.front());
@@ -160,39 +187,81 @@ std::pair<bool, std::string> check_move(const Reservation& r, const TableChoice&
     if (const Table* tb = d.floor->table(id)) {
       seats += tb->capacity_max, min_seats += tb->capacity_min;
       if (d.floor->is_unavailable(id))
-        return {false, (en ? "Table " : "La table ") + tb->name + (en ? " is blocked today" : " est bloquée aujourd'hui")};
+        return {false, (en ? "Table " : "La table ") + tb->name +
+                           (en ? " is blocked today" : " est bloquée aujourd'hui")};
     }
   if (to.table_ids.size() == 1 && (r.party_size > seats || r.party_size < min_seats))
-    return {false, (en ? "Table " : "Table ") + to.table_number + (en ? " seats " : " : ") + std::to_string(min_seats) +
-                       "-" + std::to_string(seats) + (en ? ", party of " : ", groupe de ") + std::to_string(r.party_size)};
+    return {false, (en ? "Table " : "Table ") + to.table_number + (en ? " seats " : " : ") +
+                       std::to_string(min_seats) + "-" + std::to_string(seats) +
+                       (en ? ", party of " : ", groupe de ") + std::to_string(r.party_size)};
   if (!service_at(d.day->date, t, d.venue->services))
     return {false, (en ? "Closed at " : "Fermé à ") + t.hhmm()};
-  auto clash = conflicts_with(moved, d.day->reservations, *d.floor, d.settings(), d.venue->services);
+  auto clash =
+      conflicts_with(moved, d.day->reservations, *d.floor, d.settings(), d.venue->services);
   if (!clash.empty()) {
     const Reservation& c = *clash.front();
-    return {false, (en ? "Overlaps " : "Chevauche ") + c.guest_name + " (" + std::to_string(c.party_size) + ") " +
-                       c.time.hhmm() + (en ? " on table " : " sur la table ") + c.table_number};
+    return {false, (en ? "Overlaps " : "Chevauche ") + c.guest_name + " (" +
+                       std::to_string(c.party_size) + ") " + c.time.hhmm() +
+                       (en ? " on table " : " sur la table ") + c.table_number};
   }
-  return {true, (en ? "Table " : "Table ") + to.table_number + (en ? " free at " : " libre à ") + t.hhmm()};
+  return {true, (en ? "Table " : "Table ") + to.table_number + (en ? " free at " : " libre à ") +
+                    t.hhmm()};
+}
+
+DropVerdict propose_drop(const Reservation& r, const Table& table, TimeOfDay t, const Desk& d) {
+  bool en = d.locale == Locale::En;
+  TableChoice single{{table.id}, table.name, ""};
+  auto [ok, why] = check_move(r, single, t, d);
+  int at = d.floor->index_of(table.id);
+  if (ok || r.party_size <= table.capacity_max || at < 0) return {ok, single, why};
+  // Too big for the table alone: the declared combinations with it that seat the party.
+  std::vector<const Combination*> fits;
+  for (int c : d.floor->combinations_with(at))
+    if (d.floor->combinations()[c].seats >= r.party_size)
+      fits.push_back(&d.floor->combinations()[c]);
+  std::sort(fits.begin(), fits.end(), [](const Combination* a, const Combination* b) {
+    return std::tie(a->seats, a->key) < std::tie(b->seats, b->key);
+  });
+  std::string refusal = why;
+  for (const Combination* c : fits) {
+    TableChoice combo{c->table_ids, c->key, ""};
+    auto [cok, cwhy] = check_move(r, combo, t, d);
+    if (!cok) {
+      if (refusal == why) refusal = cwhy;  // the best combination's reason
+      continue;
+    }
+    char buf[200];
+    std::snprintf(buf, sizeof buf,
+                  en ? "Tables %s (%d seats) free at %s: table %s alone seats %d-%d"
+                     : "Tables %s (%d places) libres à %s : la table %s seule a %d-%d places",
+                  c->key.c_str(), c->seats, t.hhmm().c_str(), table.name.c_str(),
+                  table.capacity_min, table.capacity_max);
+    return {true, combo, buf};
+  }
+  return {false, single, refusal};
 }
 
 void draw_timeline(ReservationsView& v, const Desk& d, ReservationsIntents& out) {
   if (!d.venue || !d.index || !d.floor || !d.day) return;
   Locale l = d.locale;
-  if (!v.refusal.empty()) inline_error(v.refusal.c_str());
-  else ImGui::TextUnformatted(tr(l, "res.drag_hint"));
+  if (!v.refusal.empty())
+    inline_error(v.refusal.c_str());
+  else
+    ImGui::TextUnformatted(tr(l, "res.drag_hint"));
   const auto& tables = d.index->tables_of_plan(plan_bar(v, d));
   int t0, t1;
   time_range(d, t0, t1);
   ImGui::BeginChild("timeline", ImVec2(0, 0), false, ImGuiWindowFlags_HorizontalScrollbar);
   Geometry g;
-  g.label_w = em(4), g.row_h = std::max(touch_target() * 0.8f, em(2.2f)), g.ppm = em(0.1f), g.t0 = t0;
+  g.label_w = em(4), g.row_h = std::max(touch_target() * 0.8f, em(2.2f)), g.ppm = em(0.1f),
+  g.t0 = t0;
   g.day0 = d.day->date.days_since_epoch() * 1440;
   ImVec2 start = ImGui::GetCursorScreenPos();
   g.origin = ImVec2(start.x, start.y + em(1.4f));
   float width = g.label_w + (t1 - t0) * g.ppm;
   ImDrawList* dl = ImGui::GetWindowDrawList();
-  ImVec2 clip_min = ImGui::GetWindowPos(), clip_max(clip_min.x + ImGui::GetWindowWidth(), clip_min.y + ImGui::GetWindowHeight());
+  ImVec2 clip_min = ImGui::GetWindowPos(),
+         clip_max(clip_min.x + ImGui::GetWindowWidth(), clip_min.y + ImGui::GetWindowHeight());
   draw_header(g, t1, dl);
   ImGui::Dummy(ImVec2(width, em(1.4f)));
   // Now line.
@@ -209,7 +278,7 @@ void draw_timeline(ReservationsView& v, const Desk& d, ReservationsIntents& out)
       if (ImGui::IsItemActivated() && !v.drag) {
         float mx = ImGui::GetIO().MousePos.x;
         if (const Booking* b = bar_at(t, g, mx, d)) {
-          v.drag = TimelineDrag{b->r->id, mx - g.x_of(b->start), "", -1, false, ""};
+          v.drag = TimelineDrag{b->r->id, mx - g.x_of(b->start), "", -1, false, "", {}};
           v.selected = b->r->id;
           v.refusal.clear();
           out.select = b->r->id;
@@ -220,7 +289,8 @@ void draw_timeline(ReservationsView& v, const Desk& d, ReservationsIntents& out)
     }
   }
   clipper.End();
-  dl->AddLine(ImVec2(now_x, g.origin.y), ImVec2(now_x, g.origin.y + tables.size() * g.row_h), IM_COL32(255, 80, 80, 255), 2.0f);
+  dl->AddLine(ImVec2(now_x, g.origin.y), ImVec2(now_x, g.origin.y + tables.size() * g.row_h),
+              IM_COL32(255, 80, 80, 255), 2.0f);
   if (v.drag) update_drag(v, d, g, tables, out);
   ImGui::EndChild();
 }

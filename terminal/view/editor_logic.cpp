@@ -1,12 +1,15 @@
 // Floor editor logic: load, undo/redo of whole drafts, issues that block
-// saving, combinations, add/duplicate/delete. Pure except for random ids.
+// saving (the engine's overlap rule, duplicate names), combinations,
+// add/duplicate/delete of tables and zones. Pure except for random ids.
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <iterator>
 #include <random>
 #include <set>
 
 #include "foh/engine/floor.hpp"
+#include "foh/engine/geometry.hpp"
 #include "screens/editor.hpp"
 #include "view/floor_geometry.hpp"
 
@@ -47,7 +50,47 @@ void drop_dangling_combinations(PlanDraft& p) {
     }
 }
 
+void delete_selected_zone(EditorView& v) {
+  if (!v.selected_zone) return;
+  editor_push_undo(v);
+  auto& zs = v.draft.zones;
+  zs.erase(
+      std::remove_if(zs.begin(), zs.end(), [&](const Zone& z) { return z.id == *v.selected_zone; }),
+      zs.end());
+  // Its tables stay on the plan, in no zone (undo gives the zone back to them).
+  for (Table& t : v.draft.tables)
+    if (t.zone_id == v.selected_zone) t.zone_id.reset();
+  v.selected_zone.reset();
+}
+
 }  // namespace
+
+Zone* editor_selected_zone(EditorView& v) {
+  if (!v.selected_zone) return nullptr;
+  for (Zone& z : v.draft.zones)
+    if (z.id == *v.selected_zone) return &z;
+  return nullptr;
+}
+
+void editor_add_zone(EditorView& v, const Desk& d) {
+  editor_push_undo(v);
+  Zone z;
+  z.id = editor_new_id();
+  z.restaurant_id = d.venue ? d.venue->restaurant.id : "";
+  z.floor_plan_id = v.floor_plan_id.value_or("");
+  z.width = 240, z.height = 160;
+  z.position_x = std::max(0.0f, snap_to(v.view_cx - 120, v.grid));
+  z.position_y = std::max(0.0f, snap_to(v.view_cy - 80, v.grid));
+  z.color = kZoneColours[v.draft.zones.size() % std::size(kZoneColours)];
+  z.sort_order = static_cast<int>(v.draft.zones.size());
+  std::set<std::string> names;
+  for (const Zone& o : v.draft.zones) names.insert(o.name);
+  for (int n = static_cast<int>(v.draft.zones.size()) + 1;; ++n)
+    if (!names.count(z.name = "Zone " + std::to_string(n))) break;
+  v.draft.zones.push_back(z);
+  v.selection.clear();
+  v.selected_zone = z.id;
+}
 
 Uuid editor_new_id() {
   // Ids are made on the terminal (net's rule), so a retry is recognised.
@@ -59,7 +102,8 @@ Uuid editor_new_id() {
   char buf[37];
   std::snprintf(buf, sizeof buf, "%08x-%04x-%04x-%04x-%012llx", static_cast<unsigned>(a >> 32),
                 static_cast<unsigned>((a >> 16) & 0xFFFF), static_cast<unsigned>(a & 0xFFFF),
-                static_cast<unsigned>(b >> 48), static_cast<unsigned long long>(b & 0xFFFFFFFFFFFFULL));
+                static_cast<unsigned>(b >> 48),
+                static_cast<unsigned long long>(b & 0xFFFFFFFFFFFFULL));
   return buf;
 }
 
@@ -107,7 +151,8 @@ std::vector<EditorIssue> editor_issues(const PlanDraft& p) {
     const Table& a = p.tables[i];
     if (a.name.empty()) out.push_back({{a.id}, "A table has no name / Une table n'a pas de nom"});
     if (a.capacity_min > a.capacity_max || a.capacity_min < 1) {
-      std::snprintf(buf, sizeof buf, "Table %s: capacity %d-%d", a.name.c_str(), a.capacity_min, a.capacity_max);
+      std::snprintf(buf, sizeof buf, "Table %s: capacity %d-%d", a.name.c_str(), a.capacity_min,
+                    a.capacity_max);
       out.push_back({{a.id}, buf});
     }
     for (size_t j = i + 1; j < p.tables.size(); ++j) {
@@ -117,7 +162,8 @@ std::vector<EditorIssue> editor_issues(const PlanDraft& p) {
         out.push_back({{a.id, b.id}, buf});
       }
       if (tables_overlap(a, b)) {
-        std::snprintf(buf, sizeof buf, "Tables %s / %s overlap (se chevauchent)", a.name.c_str(), b.name.c_str());
+        std::snprintf(buf, sizeof buf, "Tables %s / %s overlap (se chevauchent)", a.name.c_str(),
+                      b.name.c_str());
         out.push_back({{a.id, b.id}, buf});
       }
     }
@@ -125,13 +171,16 @@ std::vector<EditorIssue> editor_issues(const PlanDraft& p) {
   return out;
 }
 
-float snap_to(float value, float grid) { return grid > 0 ? std::round(value / grid) * grid : value; }
+float snap_to(float value, float grid) {
+  return grid > 0 ? std::round(value / grid) * grid : value;
+}
 
 std::optional<std::string> editor_combine(EditorView& v, int seats) {
   std::vector<Table*> members;
   for (const Uuid& id : v.selection)
     if (Table* t = find_table(v.draft, id)) members.push_back(t);
-  if (members.size() < 2) return std::string("select at least 2 tables / choisissez au moins 2 tables");
+  if (members.size() < 2)
+    return std::string("select at least 2 tables / choisissez au moins 2 tables");
   if (seats < 1) return std::string("seats must be at least 1 / au moins 1 place");
   std::string key;
   for (Table* t : members) key += (key.empty() ? "" : "+") + t->name;
@@ -187,12 +236,16 @@ void editor_duplicate_selection(EditorView& v, const Desk& d) {
 }
 
 void editor_delete_selection(EditorView& v) {
-  if (v.selection.empty()) return;
+  if (v.selection.empty()) {
+    delete_selected_zone(v);
+    return;
+  }
   editor_push_undo(v);
   auto& ts = v.draft.tables;
   ts.erase(std::remove_if(ts.begin(), ts.end(),
                           [&](const Table& t) {
-                            return std::find(v.selection.begin(), v.selection.end(), t.id) != v.selection.end();
+                            return std::find(v.selection.begin(), v.selection.end(), t.id) !=
+                                   v.selection.end();
                           }),
            ts.end());
   drop_dangling_combinations(v.draft);
@@ -205,10 +258,12 @@ EditorSave editor_save_command(const EditorView& v) {
   s.tables = v.draft.tables;
   s.zones = v.draft.zones;
   for (const Table& t : v.saved.tables)
-    if (std::none_of(v.draft.tables.begin(), v.draft.tables.end(), [&](const Table& x) { return x.id == t.id; }))
+    if (std::none_of(v.draft.tables.begin(), v.draft.tables.end(),
+                     [&](const Table& x) { return x.id == t.id; }))
       s.deleted_tables.push_back(t.id);
   for (const Zone& z : v.saved.zones)
-    if (std::none_of(v.draft.zones.begin(), v.draft.zones.end(), [&](const Zone& x) { return x.id == z.id; }))
+    if (std::none_of(v.draft.zones.begin(), v.draft.zones.end(),
+                     [&](const Zone& x) { return x.id == z.id; }))
       s.deleted_zones.push_back(z.id);
   return s;
 }

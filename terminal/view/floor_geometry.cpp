@@ -1,4 +1,5 @@
-// Plan geometry: rotated table rectangles, hit tests, overlap, chairs.
+// Plan geometry for drawing: rotated table rectangles, hit tests, chairs.
+// The overlap rule itself is the engine's (foh/engine/geometry.hpp).
 #include "view/floor_geometry.hpp"
 
 #include <algorithm>
@@ -15,22 +16,11 @@ Vec2 rotate(Vec2 p, Vec2 c, float deg) {
   return {c.x + dx * cs - dy * sn, c.y + dx * sn + dy * cs};
 }
 
-// Projects the corners on an axis; returns [min, max].
-void project(const std::array<Vec2, 4>& c, Vec2 axis, float& lo, float& hi) {
-  lo = hi = c[0].x * axis.x + c[0].y * axis.y;
-  for (int k = 1; k < 4; ++k) {
-    float d = c[k].x * axis.x + c[k].y * axis.y;
-    lo = std::min(lo, d), hi = std::max(hi, d);
-  }
-}
-
 }  // namespace
 
 Vec2 table_size(const Table& t) {
-  float base = t.capacity_max <= 2 ? 60.0f : t.capacity_max <= 4 ? 80.0f : 40.0f + 20.0f * t.capacity_max;
-  float w = t.width ? static_cast<float>(*t.width) : base;
-  float h = t.height ? static_cast<float>(*t.height) : (t.capacity_max > 4 ? 80.0f : base);
-  return {std::max(w, 1.0f), std::max(h, 1.0f)};
+  PlanPoint e = table_extent(t);
+  return {static_cast<float>(e.x), static_cast<float>(e.y)};
 }
 
 Vec2 table_position(const Table& t, const DailyTableOverride* o) {
@@ -48,8 +38,8 @@ Vec2 table_center(const Table& t, const DailyTableOverride* o) {
 std::array<Vec2, 4> table_corners(const Table& t, const DailyTableOverride* o) {
   Vec2 p = table_position(t, o), s = table_size(t), c = table_center(t, o);
   float r = static_cast<float>(t.rotation);
-  return {rotate({p.x, p.y}, c, r), rotate({p.x + s.x, p.y}, c, r), rotate({p.x + s.x, p.y + s.y}, c, r),
-          rotate({p.x, p.y + s.y}, c, r)};
+  return {rotate({p.x, p.y}, c, r), rotate({p.x + s.x, p.y}, c, r),
+          rotate({p.x + s.x, p.y + s.y}, c, r), rotate({p.x, p.y + s.y}, c, r)};
 }
 
 void table_bounds(const Table& t, const DailyTableOverride* o, Vec2& mn, Vec2& mx) {
@@ -68,26 +58,8 @@ bool table_contains(const Table& t, const DailyTableOverride* o, Vec2 p) {
   return std::abs(q.x - c.x) <= s.x / 2 && std::abs(q.y - c.y) <= s.y / 2;
 }
 
-bool tables_overlap(const Table& a, const Table& b) {
-  auto ca = table_corners(a), cb = table_corners(b);
-  // Touching edges are fine (tables pushed together); only a real intersection counts.
-  constexpr float kEps = 0.5f;
-  for (const auto* poly : {&ca, &cb})
-    for (int k = 0; k < 2; ++k) {
-      Vec2 e{(*poly)[k + 1].x - (*poly)[k].x, (*poly)[k + 1].y - (*poly)[k].y};
-      float len = std::sqrt(e.x * e.x + e.y * e.y);
-      if (len <= 0) continue;
-      Vec2 axis{-e.y / len, e.x / len};
-      float alo, ahi, blo, bhi;
-      project(ca, axis, alo, ahi);
-      project(cb, axis, blo, bhi);
-      if (ahi <= blo + kEps || bhi <= alo + kEps) return false;
-    }
-  return true;
-}
-
-void plan_bounds(const std::vector<const Table*>& tables, const std::vector<const Zone*>& zones, Vec2& mn,
-                 Vec2& mx) {
+void plan_bounds(const std::vector<const Table*>& tables, const std::vector<const Zone*>& zones,
+                 Vec2& mn, Vec2& mx) {
   mn = {0, 0}, mx = {100, 100};
   for (const Zone* z : zones) {
     mx.x = std::max(mx.x, static_cast<float>(z->position_x + z->width));
@@ -119,10 +91,18 @@ std::vector<Vec2> chair_positions(const Table& t, const DailyTableOverride* o) {
       float f = (i + 1.0f) / (n + 1.0f);
       Vec2 q;
       switch (k) {
-        case 0: q = {p.x + s.x * f, p.y - gap}; break;
-        case 1: q = {p.x + s.x + gap, p.y + s.y * f}; break;
-        case 2: q = {p.x + s.x * f, p.y + s.y + gap}; break;
-        default: q = {p.x - gap, p.y + s.y * f}; break;
+        case 0:
+          q = {p.x + s.x * f, p.y - gap};
+          break;
+        case 1:
+          q = {p.x + s.x + gap, p.y + s.y * f};
+          break;
+        case 2:
+          q = {p.x + s.x * f, p.y + s.y + gap};
+          break;
+        default:
+          q = {p.x - gap, p.y + s.y * f};
+          break;
       }
       out.push_back(rotate(q, c, static_cast<float>(t.rotation)));
     }

@@ -1,10 +1,12 @@
 #pragma once
 // Plan geometry shared by the floor and the editor: a table's rectangle in
 // plan units (top-left position, width/height, rotation about its centre),
-// hit tests, overlap of two tables, plan bounds.
+// hit tests, plan bounds. The overlap rule is the engine's tables_overlap
+// (foh/engine/geometry.hpp), reachable here as foh::tables_overlap.
 #include <array>
 #include <vector>
 
+#include "foh/engine/geometry.hpp"
 #include "foh/engine/model.hpp"
 
 namespace foh::ui {
@@ -13,7 +15,7 @@ struct Vec2 {
   float x = 0, y = 0;
 };
 
-// Default size of a table without width/height: grows with its seats.
+// Width and height (engine table_extent: a default that grows with its seats).
 Vec2 table_size(const Table& t);
 // Position of the day (daily override) or the table's own.
 Vec2 table_position(const Table& t, const DailyTableOverride* o);
@@ -23,8 +25,6 @@ std::array<Vec2, 4> table_corners(const Table& t, const DailyTableOverride* o = 
 // Axis-aligned bounds of the rotated table.
 void table_bounds(const Table& t, const DailyTableOverride* o, Vec2& min, Vec2& max);
 bool table_contains(const Table& t, const DailyTableOverride* o, Vec2 p);
-// True when the two (rotated) tables' areas intersect (separating axis test).
-bool tables_overlap(const Table& a, const Table& b);
 // Bounds of everything on a plan (zones + tables), at least 100x100 units.
 void plan_bounds(const std::vector<const Table*>& tables, const std::vector<const Zone*>& zones,
                  Vec2& min, Vec2& max);

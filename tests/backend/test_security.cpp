@@ -29,6 +29,15 @@ TEST_CASE("a token of restaurant A neither reads nor writes restaurant B") {
   CHECK(get("/rest/v1/reservations?restaurant_id=eq." + b, staff_a).body.empty());
   CHECK(get("/rest/v1/tables?restaurant_id=eq." + b, staff_a).body.empty());
   CHECK(get("/rest/v1/restaurants", staff_a).body.size() == 1);
+  // Events carry their restaurant (migration 010) and are scoped by it.
+  Resp events_a = get("/rest/v1/reservation_events?select=restaurant_id", staff_a);
+  REQUIRE(events_a.body.size() == 1);
+  CHECK(events_a.body[0]["restaurant_id"] == a);
+  CHECK(get("/rest/v1/reservation_events?reservation_id=eq." + rb["id"].get<std::string>(), staff_a)
+            .body.empty());
+  CHECK(
+      get("/rest/v1/reservation_events?reservation_id=eq." + rb["id"].get<std::string>(), staff(b))
+          .body.size() == 1);
 
   Resp insert_b =
       post("/rest/v1/reservations", reservation(b, "2", "2026-12-10", "12:00"), staff_a);

@@ -1,18 +1,23 @@
 // foh-bench-quality: covers seated by online assign, by optimise and by
 // first-fit in booking order, against the exact optimum (cbc), on generated
-// realistic days. Usage: foh-bench-quality [--days N] [--tables T] [--seed S] [--ceiling 1]
+// realistic days. Usage: foh-bench-quality [--days N] [--tables T] [--seed S]
+// [--ceiling 1] [--bound 1] [--cache DIR] [--rounds N] [--recreate N] (optimise's options)
 #include <unistd.h>
 
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <fstream>
+#include <functional>
 #include <map>
+#include <sstream>
 #include <string>
 
 #include "day_gen.hpp"
 #include "foh/engine/optimise.hpp"
 #include "instance.hpp"
+#include "repack_bound.hpp"
 
 namespace {
 
@@ -23,16 +28,31 @@ struct Args {
   int days = 20, tables = 30;
   uint64_t seed = 1;
   bool ceiling = false;  // also solve the best plan that keeps assign's accepted set
+  bool bound = false;    // also the accept-iff-a-repack-exists references (repack_bound.hpp)
+  std::string cache;     // directory of exact optima already solved, keyed by the LP text
+  OptimiseOptions optimise;
 };
 
 Args parse(int argc, char** argv) {
   Args a;
   for (int i = 1; i + 1 < argc; i += 2) {
     std::string k = argv[i];
-    if (k == "--days") a.days = std::atoi(argv[i + 1]);
-    else if (k == "--tables") a.tables = std::atoi(argv[i + 1]);
-    else if (k == "--seed") a.seed = std::strtoull(argv[i + 1], nullptr, 10);
-    else if (k == "--ceiling") a.ceiling = std::string(argv[i + 1]) == "1";
+    if (k == "--days")
+      a.days = std::atoi(argv[i + 1]);
+    else if (k == "--tables")
+      a.tables = std::atoi(argv[i + 1]);
+    else if (k == "--seed")
+      a.seed = std::strtoull(argv[i + 1], nullptr, 10);
+    else if (k == "--ceiling")
+      a.ceiling = std::string(argv[i + 1]) == "1";
+    else if (k == "--bound")
+      a.bound = std::string(argv[i + 1]) == "1";
+    else if (k == "--cache")
+      a.cache = argv[i + 1];
+    else if (k == "--rounds")
+      a.optimise.rounds = std::atoi(argv[i + 1]);
+    else if (k == "--recreate")
+      a.optimise.recreate_rounds = std::atoi(argv[i + 1]);
   }
   return a;
 }
@@ -61,8 +81,23 @@ std::vector<int> as_options(const Instance& in, const DayBook& day,
 }
 
 struct Totals {
-  double ff = 0, assign = 0, optimise = 0, optimum = 0;
+  double ff = 0, assign = 0, optimise = 0, optimum = 0, bound = 0, local = 0, forced = 0;
 };
+
+// The exact optimum, from the cache when this very program was solved before
+// (re-running the benchmark after an engine change then costs no cbc time).
+Result<IpSolution> exact_optimum(const IpInstance& ip, const std::string& dir,
+                                 const std::string& cache) {
+  if (cache.empty()) return solve_with_cbc(ip, dir, 120);
+  std::ostringstream lp;
+  write_lp(ip, lp);
+  std::string file = cache + "/" + std::to_string(std::hash<std::string>{}(lp.str())) + ".txt";
+  IpSolution s;
+  if (std::ifstream in(file); in >> s.covers >> s.proven_optimal) return s;
+  auto solved = solve_with_cbc(ip, dir, 120);
+  if (solved) std::ofstream(file) << solved->covers << " " << solved->proven_optimal << "\n";
+  return solved;
+}
 
 }  // namespace
 
@@ -94,8 +129,10 @@ int main(int argc, char** argv) {
       if (!assigner->assign(r).accepted) rejected.push_back(r);
     auto online = as_options(in, assigner->day(), requests, *floor);
     auto o0 = std::chrono::steady_clock::now();
-    auto opt = optimise_day(venue, empty, requests, {});  // the batch: all requests at once
-    optimise_ms += std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - o0).count();
+    auto opt =
+        optimise_day(venue, empty, requests, args.optimise);  // the batch: all requests at once
+    optimise_ms +=
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - o0).count();
     if (!opt) return std::fprintf(stderr, "%s\n", opt.error().text().c_str()), 1;
     auto batch = as_options(in, opt->day, requests, *floor);
     std::string why;
@@ -103,7 +140,7 @@ int main(int argc, char** argv) {
       return std::fprintf(stderr, "day %d: engine plan infeasible: %s\n", d, why.c_str()), 1;
 
     auto t0 = std::chrono::steady_clock::now();
-    auto exact = solve_with_cbc(in.ip, tmpl, 120);
+    auto exact = exact_optimum(in.ip, tmpl, args.cache);
     double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     if (!exact) return std::fprintf(stderr, "%s\n", exact.error().text().c_str()), 1;
     int a = covers_of(in.ip, online), o = covers_of(in.ip, batch), x = exact->covers;
@@ -112,12 +149,32 @@ int main(int argc, char** argv) {
       for (size_t j = 0; j < online.size(); ++j) forced.ip.jobs[j].forced = online[j] >= 0;
       auto fx = solve_with_cbc(forced.ip, tmpl, 120);
       if (fx) ceiling += fx->covers;
-      if (fx) std::printf("     best plan keeping exactly assign's accepted parties: %d (%.1f %%)\n",
-                          fx->covers, 100.0 * fx->covers / x);
+      if (fx)
+        std::printf("     best plan keeping exactly assign's accepted parties: %d (%.1f %%)\n",
+                    fx->covers, 100.0 * fx->covers / x);
     }
     std::printf("%4d %5zu %7d %7d %7d %7d %7d | %6.1f %6.1f %6.1f  (cbc %.1fs%s)\n", d,
                 requests.size(), asked, ff, a, o, x, 100.0 * ff / x, 100.0 * a / x, 100.0 * o / x,
                 secs, exact->proven_optimal ? "" : ", NOT proven optimal");
+    if (args.bound) {
+      int forced_count = 0;
+      auto forced = exact_optimum(with_forced_requests(in.ip, &forced_count), tmpl, args.cache);
+      if (!forced) return std::fprintf(stderr, "%s\n", forced.error().text().c_str()), 1;
+      tot.forced += forced->covers;
+      std::printf("     %d requests any policy must accept; best plan seating them: %d (%.1f %%)\n",
+                  forced_count, forced->covers, 100.0 * forced->covers / x);
+    }
+    if (args.bound && !std::getenv("FOH_NO_REPACK")) {
+      RepackBound full = accept_iff_repack(in.ip, tmpl, 0),
+                  local = accept_iff_repack(in.ip, tmpl, 1);
+      int fb = covers_of(in.ip, full.option_of_job), lb = covers_of(in.ip, local.option_of_job);
+      tot.bound += fb, tot.local += lb;
+      std::printf(
+          "     accept iff a repack exists: %d (%.1f %%), repacking only overlaps: %d (%.1f %%)"
+          "  [%d cbc calls, %d unproven]\n",
+          fb, 100.0 * fb / x, lb, 100.0 * lb / x, full.cbc_calls + local.cbc_calls,
+          full.unproven + local.unproven);
+    }
     tot.ff += ff, tot.assign += a, tot.optimise += o, tot.optimum += x;
     min_assign = std::min(min_assign, 1.0 * a / x);
     min_optimise = std::min(min_optimise, 1.0 * o / x);
@@ -130,8 +187,18 @@ int main(int argc, char** argv) {
               100 * tot.optimise / tot.optimum, 100 * min_optimise);
   if (std::getenv("FOH_KEEP")) return 0;
   if (args.ceiling)
-    std::printf("  ceiling for any policy that never refuses a party it could seat (same accepted\n"
-                "  parties as assign, best packing): %.2f %%\n", 100 * ceiling / tot.optimum);
+    std::printf(
+        "  ceiling for any policy that never refuses a party it could seat (same accepted\n"
+        "  parties as assign, best packing): %.2f %%\n",
+        100 * ceiling / tot.optimum);
+  if (args.bound)
+    std::printf(
+        "  accept iff a full repack exists (online bound): %.2f %%; repacking only the\n"
+        "  parties overlapping the request: %.2f %%\n",
+        100 * tot.bound / tot.optimum, 100 * tot.local / tot.optimum);
+  if (args.bound)
+    std::printf("  any policy that seats every party while a table is free: at most %.2f %%\n",
+                100 * tot.forced / tot.optimum);
   std::printf("  (optimise: %.1f ms per day on average, wall clock)\n", optimise_ms / args.days);
   std::string cleanup = std::string("rm -rf '") + tmpl + "'";
   return std::system(cleanup.c_str()) == 0 ? 0 : 0;

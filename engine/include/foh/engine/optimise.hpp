@@ -17,18 +17,19 @@ namespace foh {
 
 struct OptimiseOptions {
   uint64_t seed = 1;
-  int rounds = 40;           // whole-day re-plans tried (each kept only if it seats more)
-  int max_move_depth = 3;    // move chains when inserting one party
-  int search_budget = 20000; // option checks per insertion
+  int rounds = 8;              // whole-day re-plans tried (each kept only if it seats more)
+  int max_move_depth = 3;      // move chains when inserting one party
+  int search_budget = 20000;   // option checks per insertion
+  int recreate_rounds = 6000;  // ruin-and-recreate steps after the re-plans
 };
 
 struct OptimiseResult {
-  DayBook day;               // the re-planned day, newly seated requests added (Confirmed)
-  std::vector<Move> moved;   // existing reservations now on other tables
-  std::vector<std::string> seated;  // ids from `waiting` (and tableless reservations) now seated
-  std::vector<std::string> refused; // ids from `waiting` still without a table
+  DayBook day;                       // the re-planned day, newly seated requests added (Confirmed)
+  std::vector<Move> moved;           // existing reservations now on other tables
+  std::vector<std::string> seated;   // ids from `waiting` (and tableless reservations) now seated
+  std::vector<std::string> refused;  // ids from `waiting` still without a table
   std::map<std::string, std::string> reason;  // per seated or refused id, host-readable
-  int covers_before = 0, covers_after = 0;  // covers holding tables
+  int covers_before = 0, covers_after = 0;    // covers holding tables
 };
 
 // `waiting`: requests to seat if possible, e.g. those assign() refused. They

@@ -1,0 +1,31 @@
+#pragma once
+// What an online policy that must seat every party it can could reach at
+// best: request k (in booking order) is accepted iff the parties accepted so
+// far plus k can all be seated, re-planning every not-yet-seated table
+// (cbc proves it). A benchmark reference, not engine: it moves freely.
+#include <string>
+#include <vector>
+
+#include "optimum.hpp"
+
+namespace foh::bench {
+
+struct RepackBound {
+  std::vector<int> option_of_job;  // the final plan, -1 = refused
+  int cbc_calls = 0;
+  int unproven = 0;  // cbc hit its time limit: counted as refused
+};
+
+// `ring`: 0 re-plans every accepted party connected to k through overlapping
+// spans (the true bound); 1 only the parties whose spans overlap k's, the
+// others stay put (what a local repack can reach).
+RepackBound accept_iff_repack(const IpInstance& ip, const std::string& dir, int ring);
+
+// Requests every rule-abiding online policy must accept, whatever it did
+// before: k is forced when even the earlier requests that overlap it, each
+// put where it blocks most of k's single tables, cannot cover them all. The
+// best plan seating all of these bounds every policy that never refuses a
+// party while a table is free (forced jobs marked in the returned instance).
+IpInstance with_forced_requests(const IpInstance& ip, int* forced_count);
+
+}  // namespace foh::bench

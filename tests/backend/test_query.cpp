@@ -104,3 +104,26 @@ TEST_CASE("a Range header intersects limit and offset as PostgREST does") {
   disjoint.limit = 2;
   CHECK(apply_range_header(disjoint, "5-9"));
 }
+
+TEST_CASE("or= and and= trees become one parameterised condition") {
+  QueryParams p = {{"or", "(status.eq.Seated,and(time.gte.19:00,notes.is.null),notes.eq.\"a,b\")"},
+                   {"not.and", "(date.eq.2026-11-28,table_number.in.(1,\"7+8\"))"}};
+  auto q = parse_query(p, reservations());
+  REQUIRE_FALSE(failed(q));
+  Params values;
+  std::string where = where_sql(std::get<QueryParts>(q), values);
+  CHECK(where ==
+        " where not (\"date\" = $1 and \"table_number\" in ($2,$3)) and (\"status\" = $4 or "
+        "(\"time\" >= $5 and \"notes\" is null) or \"notes\" = $6)");
+  REQUIRE(values.size() == 6);
+  CHECK(values[2] == "7+8");
+  CHECK(values[5] == "a,b");
+
+  for (const char* bad : {"status.eq.Seated", "(status.eq.Seated", "(status.eq.\"x)", "()",
+                          "(status.zz.1)", "(nope.eq.1)", "(or(status.eq.1)"}) {
+    CAPTURE(bad);
+    auto r = parse_query({{"or", bad}}, reservations());
+    REQUIRE(failed(r));
+    CHECK(std::get<ApiError>(r).status == 400);
+  }
+}

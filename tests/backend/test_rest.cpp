@@ -36,6 +36,14 @@ TEST_CASE("select, filters, order, limit/offset and Range") {
   CHECK(get(base + "&notes=is.null", service()).body.size() == 1);
   CHECK(get(base + "&notes=not.is.null", service()).body.size() == 4);
   CHECK(get(base + "&notes=like.n*", service()).body.size() == 4);
+  // Logic trees: (party 1 or party 5) = 2 rows; not.or excludes them; nested and().
+  CHECK(get(base + "&or=(party_size.eq.1,party_size.eq.5)", service()).body.size() == 2);
+  CHECK(get(base + "&not.or=(party_size.eq.1,party_size.eq.5)", service()).body.size() == 3);
+  CHECK(get(base + "&or=(notes.is.null,and(party_size.gte.4,time.gt.20:00))", service())
+            .body.size() == 2);
+  Resp bad_tree = get(base + "&or=(party_size.eq.1", service());
+  CHECK(bad_tree.status == 400);
+  CHECK(bad_tree.code() == "PGRST100");
 
   Resp page = get(base + "&select=time&order=time.asc&limit=2&offset=1", service());
   REQUIRE(page.body.size() == 2);

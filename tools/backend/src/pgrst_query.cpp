@@ -25,33 +25,6 @@ std::optional<long long> to_count(const std::string& s) {
   return std::stoll(s);
 }
 
-Outcome<Filter> parse_filter(const std::string& column, const std::string& text) {
-  Filter f;
-  f.column = column;
-  std::string rest = text;
-  if (rest.rfind("not.", 0) == 0) {
-    f.negate = true;
-    rest = rest.substr(4);
-  }
-  size_t dot = rest.find('.');
-  if (dot == std::string::npos) return parse_error("filter", text, "expected operator.value");
-  f.op = rest.substr(0, dot);
-  f.value = rest.substr(dot + 1);
-  if (!kOps.count(f.op)) return parse_error("filter", text, "unknown operator '" + f.op + "'");
-  if (f.op == "in") {
-    if (f.value.size() < 2 || f.value.front() != '(' || f.value.back() != ')')
-      return parse_error("filter", text, "in needs a list in parentheses: in.(a,b)");
-    std::string inner = f.value.substr(1, f.value.size() - 2);
-    if (!inner.empty()) f.list = split_list(inner);
-  }
-  if (f.op == "is") {
-    static const std::set<std::string> ok = {"null", "not_null", "true", "false", "unknown"};
-    if (!ok.count(f.value))
-      return parse_error("filter", text, "is takes null, not_null, true, false or unknown");
-  }
-  return f;
-}
-
 Outcome<std::vector<OrderTerm>> parse_order(const std::string& text, const TableInfo& t) {
   std::vector<OrderTerm> out;
   for (const std::string& term : split_list(text)) {
@@ -100,6 +73,33 @@ Outcome<std::vector<std::string>> parse_columns(const std::string& what, const s
 
 }  // namespace
 
+Outcome<Filter> parse_filter(const std::string& column, const std::string& text) {
+  Filter f;
+  f.column = column;
+  std::string rest = text;
+  if (rest.rfind("not.", 0) == 0) {
+    f.negate = true;
+    rest = rest.substr(4);
+  }
+  size_t dot = rest.find('.');
+  if (dot == std::string::npos) return parse_error("filter", text, "expected operator.value");
+  f.op = rest.substr(0, dot);
+  f.value = rest.substr(dot + 1);
+  if (!kOps.count(f.op)) return parse_error("filter", text, "unknown operator '" + f.op + "'");
+  if (f.op == "in") {
+    if (f.value.size() < 2 || f.value.front() != '(' || f.value.back() != ')')
+      return parse_error("filter", text, "in needs a list in parentheses: in.(a,b)");
+    std::string inner = f.value.substr(1, f.value.size() - 2);
+    if (!inner.empty()) f.list = split_list(inner);
+  }
+  if (f.op == "is") {
+    static const std::set<std::string> ok = {"null", "not_null", "true", "false", "unknown"};
+    if (!ok.count(f.value))
+      return parse_error("filter", text, "is takes null, not_null, true, false or unknown");
+  }
+  return f;
+}
+
 std::vector<std::string> split_list(const std::string& s) {
   std::vector<std::string> out;
   std::string cur;
@@ -140,9 +140,10 @@ Outcome<QueryParts> parse_query(const QueryParams& params, const TableInfo& t) {
       auto cols = parse_columns(key, value, t, false);
       if (failed(cols)) return std::get<ApiError>(cols);
       (key == "on_conflict" ? q.on_conflict : q.columns) = std::get<0>(cols);
-    } else if (key == "or" || key == "and") {
-      return parse_error("filter", key + "=" + value,
-                         "or/and groups are not supported by foh-backend");
+    } else if (key == "or" || key == "and" || key == "not.or" || key == "not.and") {
+      auto tree = parse_logic(key, value, t);
+      if (failed(tree)) return std::get<ApiError>(tree);
+      q.logic.push_back(std::get<Condition>(tree));
     } else {
       if (!t.has(key)) return unknown_column(t, key);
       auto f = parse_filter(key, value);
@@ -180,40 +181,44 @@ std::optional<ApiError> apply_range_header(QueryParts& q, const std::string& hea
   return std::nullopt;
 }
 
-std::string where_sql(const QueryParts& q, Params& params) {
+std::string filter_sql(const Filter& f, Params& params) {
   static const std::map<std::string, std::string> sql_op = {
       {"eq", "="}, {"neq", "<>"}, {"gt", ">"},      {"gte", ">="},
       {"lt", "<"}, {"lte", "<="}, {"like", "like"}, {"ilike", "ilike"}};
-  std::string out;
-  for (const Filter& f : q.filters) {
-    std::string col = quote_ident(f.column), cond;
-    if (f.op == "is") {
-      static const std::map<std::string, std::string> is = {{"null", "is null"},
-                                                            {"not_null", "is not null"},
-                                                            {"true", "is true"},
-                                                            {"false", "is false"},
-                                                            {"unknown", "is unknown"}};
-      cond = col + " " + is.at(f.value);
-    } else if (f.op == "in") {
-      if (f.list.empty()) {
-        cond = "false";
-      } else {
-        cond = col + " in (";
-        for (size_t i = 0; i < f.list.size(); ++i) {
-          params.push_back(f.list[i]);
-          cond += (i ? ",$" : "$") + std::to_string(params.size());
-        }
-        cond += ")";
-      }
+  std::string col = quote_ident(f.column), cond;
+  if (f.op == "is") {
+    static const std::map<std::string, std::string> is = {{"null", "is null"},
+                                                          {"not_null", "is not null"},
+                                                          {"true", "is true"},
+                                                          {"false", "is false"},
+                                                          {"unknown", "is unknown"}};
+    cond = col + " " + is.at(f.value);
+  } else if (f.op == "in") {
+    if (f.list.empty()) {
+      cond = "false";
     } else {
-      std::string v = f.value;
-      if (f.op == "like" || f.op == "ilike") std::replace(v.begin(), v.end(), '*', '%');
-      params.push_back(v);
-      cond = col + " " + sql_op.at(f.op) + " $" + std::to_string(params.size());
+      cond = col + " in (";
+      for (size_t i = 0; i < f.list.size(); ++i) {
+        params.push_back(f.list[i]);
+        cond += (i ? ",$" : "$") + std::to_string(params.size());
+      }
+      cond += ")";
     }
-    if (f.negate) cond = "not (" + cond + ")";
-    out += (out.empty() ? " where " : " and ") + cond;
+  } else {
+    std::string v = f.value;
+    if (f.op == "like" || f.op == "ilike") std::replace(v.begin(), v.end(), '*', '%');
+    params.push_back(v);
+    cond = col + " " + sql_op.at(f.op) + " $" + std::to_string(params.size());
   }
+  return f.negate ? "not (" + cond + ")" : cond;
+}
+
+std::string where_sql(const QueryParts& q, Params& params) {
+  std::string out;
+  for (const Filter& f : q.filters)
+    out += (out.empty() ? " where " : " and ") + filter_sql(f, params);
+  for (const Condition& c : q.logic)
+    out += (out.empty() ? " where " : " and ") + logic_sql(c, params);
   return out;
 }
 

@@ -19,6 +19,14 @@ struct Filter {
   std::vector<std::string> list;  // in
 };
 
+// or=(a.eq.1,and(b.gt.2,c.is.null)) and its kin: a leaf filter or a group.
+struct Condition {
+  std::optional<Filter> leaf;  // set for a leaf; else a group of children
+  bool any = false;            // group: or (true) / and (false)
+  bool negate = false;         // not.or / not.and
+  std::vector<Condition> children;
+};
+
 struct OrderTerm {
   std::string column;
   bool desc = false;
@@ -28,6 +36,7 @@ struct OrderTerm {
 struct QueryParts {
   std::vector<std::string> select;  // empty = every column
   std::vector<Filter> filters;
+  std::vector<Condition> logic;  // or=, and=, not.or=, not.and= (ANDed with the filters)
   std::vector<OrderTerm> order;
   std::optional<long long> limit, offset;
   std::vector<std::string> on_conflict;
@@ -37,6 +46,16 @@ struct QueryParts {
 using QueryParams = std::multimap<std::string, std::string>;
 
 Outcome<QueryParts> parse_query(const QueryParams& params, const TableInfo& table);
+
+// One column filter "col.[not.]op.value" (as in a query string, value after
+// the column's `=`), checked against the table.
+Outcome<Filter> parse_filter(const std::string& column, const std::string& text);
+// A logic tree: key or / and / not.or / not.and, value "(cond,cond,...)".
+Outcome<Condition> parse_logic(const std::string& key, const std::string& value,
+                               const TableInfo& table);
+// SQL for one filter or tree, appending its values to `params`.
+std::string filter_sql(const Filter& f, Params& params);
+std::string logic_sql(const Condition& c, Params& params);
 
 // " where ..." (or "") for the filters, appending their values to `params`.
 std::string where_sql(const QueryParts& q, Params& params);

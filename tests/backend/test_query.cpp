@@ -65,7 +65,10 @@ TEST_CASE("malformed or unknown parts are PostgREST errors") {
   CHECK(code({{"status", "in.Confirmed"}}) == "PGRST100");
   CHECK(code({{"limit", "ten"}}) == "PGRST100");
   CHECK(code({{"order", "date.sideways"}}) == "PGRST100");
-  CHECK(code({{"select", "id,tables(*)"}}) == "PGRST100");
+  CHECK(code({{"select", "id,tables(*"}}) == "PGRST100");
+  CHECK(code({{"select", "id,(*)"}}) == "ok");  // checked against the catalog later
+  CHECK(code({{"select", "id:date"}}) == "PGRST100");
+  CHECK(code({{"select", "date::text"}}) == "PGRST100");
   CHECK(code({{"nope", "eq.1"}}) == "42703");
   CHECK(code({{"\"id\"; drop", "eq.1"}}) == "42703");
   CHECK(code({{"select", "*"}}) == "ok");
@@ -126,4 +129,22 @@ TEST_CASE("or= and and= trees become one parameterised condition") {
     REQUIRE(failed(r));
     CHECK(std::get<ApiError>(r).status == 400);
   }
+}
+
+TEST_CASE("select= with embeds: columns, then one select-list entry per embed") {
+  auto q = parse_query({{"select", "id, guest:customers(name,phone),reservation_events(*)"}},
+                       reservations());
+  REQUIRE_FALSE(failed(q));
+  QueryParts& parts = std::get<QueryParts>(q);
+  CHECK_FALSE(parts.star);
+  CHECK(parts.select == std::vector<std::string>{"id"});
+  REQUIRE(parts.embeds.size() == 2);
+  CHECK(parts.embeds[0].name == "guest");
+  CHECK(parts.embeds[0].table == "customers");
+  CHECK(parts.embeds[0].columns == std::vector<std::string>{"name", "phone"});
+  CHECK(parts.embeds[1].name == "reservation_events");
+  CHECK(parts.embeds[1].columns.empty());
+  parts.embeds[0].sql = "E0";
+  parts.embeds[1].sql = "E1";
+  CHECK(select_sql(parts) == "\"id\", E0, E1");
 }

@@ -341,3 +341,51 @@ TEST_CASE("malformed requests get PostgREST's codes") {
   CHECK(bad_party.status == 400);
   CHECK(bad_party.code() == "23514");
 }
+
+TEST_CASE("select= embeds one level through the foreign key, both ways") {
+  std::string r = seed_restaurant("Embed");
+  std::string customer = uuid();
+  REQUIRE(post("/rest/v1/customers", {{"id", customer}, {"restaurant_id", r}, {"name", "Ada"}},
+               service())
+              .status == 201);
+  json row = reservation(r, "1", "2026-12-06", "19:00");
+  row["customer_id"] = customer;
+  REQUIRE(post("/rest/v1/reservations", row, service()).status == 201);
+  std::string id = row["id"];
+  REQUIRE(patch("/rest/v1/reservations?id=eq." + id, {{"status", "Seated"}}, service()).status ==
+          204);
+
+  Resp many = get("/rest/v1/reservations?id=eq." + id +
+                      "&select=id,reservation_events(to_status),guest:customers(name)",
+                  service());
+  REQUIRE(many.status == 200);
+  REQUIRE(many.body.size() == 1);
+  CHECK(many.body[0].size() == 3);
+  REQUIRE(many.body[0]["reservation_events"].size() == 2);  // created, then seated
+  CHECK(many.body[0]["reservation_events"][0].size() == 1);
+  CHECK(many.body[0]["guest"] == json{{"name", "Ada"}});
+
+  Resp one = get("/rest/v1/reservation_events?reservation_id=eq." + id +
+                     "&select=*,reservations(guest_name,status)&order=created_at.asc",
+                 service());
+  REQUIRE(one.body.size() == 2);
+  CHECK(one.body[1]["to_status"] == "Seated");
+  CHECK(one.body[1]["reservations"]["status"] == "Seated");
+
+  // No customer: the to-one embed is null.
+  json bare = reservation(r, "2", "2026-12-06", "19:00");
+  REQUIRE(post("/rest/v1/reservations", bare, service()).status == 201);
+  Resp none = get(
+      "/rest/v1/reservations?id=eq." + bare["id"].get<std::string>() + "&select=id,customers(*)",
+      service());
+  CHECK(none.body[0]["customers"].is_null());
+
+  Resp unrelated = get("/rest/v1/reservations?select=*,zones(*)", service());
+  CHECK(unrelated.status == 400);
+  CHECK(unrelated.code() == "PGRST200");
+  CHECK(get("/rest/v1/reservations?select=*,reservation_events(nope)", service()).code() ==
+        "42703");
+  CHECK(patch("/rest/v1/reservations?id=eq." + id + "&select=*,customers(*)", {{"notes", "x"}},
+              service())
+            .status == 400);
+}

@@ -43,6 +43,16 @@ const char* kFunctionsSql =
     "from pg_proc p where p.pronamespace = 'public'::regnamespace and p.prokind = 'f' "
     "  and p.prorettype <> 'trigger'::regtype order by p.proname, p.oid";
 
+const char* kForeignKeysSql =
+    "select cl.relname::text, a.attname::text, rc.relname::text, ra.attname::text "
+    "from pg_constraint c "
+    "join pg_class cl on cl.oid = c.conrelid join pg_class rc on rc.oid = c.confrelid "
+    "join pg_attribute a on a.attrelid = c.conrelid and a.attnum = c.conkey[1] "
+    "join pg_attribute ra on ra.attrelid = c.confrelid and ra.attnum = c.confkey[1] "
+    "where c.contype = 'f' and cardinality(c.conkey) = 1 "
+    "  and cl.relnamespace = 'public'::regnamespace and rc.relnamespace = 'public'::regnamespace "
+    "order by 1, 2";
+
 }  // namespace
 
 Outcome<Catalog> Catalog::load(PgTx& tx) {
@@ -61,6 +71,10 @@ Outcome<Catalog> Catalog::load(PgTx& tx) {
     auto it = cat.tables_.find(*row[0]);
     if (it != cat.tables_.end()) it->second.primary_key.push_back(*row[1]);
   }
+  auto fks = tx.exec(kForeignKeysSql);
+  if (failed(fks)) return std::get<ApiError>(fks);
+  for (const auto& row : std::get<Rows>(fks).data)
+    cat.foreign_keys_.push_back(ForeignKey{*row[0], *row[1], *row[2], *row[3]});
   auto fns = tx.exec(kFunctionsSql);
   if (failed(fns)) return std::get<ApiError>(fns);
   for (const auto& row : std::get<Rows>(fns).data) {

@@ -30,13 +30,20 @@ struct FunctionInfo {
   bool returns_set = false;
 };
 
+// A single-column foreign key of schema public: table.column -> ref_table.ref_column.
+struct ForeignKey {
+  std::string table, column, ref_table, ref_column;
+};
+
 class Catalog {
  public:
   static Outcome<Catalog> load(PgTx& tx);
   const TableInfo* table(const std::string& name) const;
   const FunctionInfo* function(const std::string& name) const;
+  const std::vector<ForeignKey>& foreign_keys() const { return foreign_keys_; }
 
  private:
+  std::vector<ForeignKey> foreign_keys_;
   std::map<std::string, TableInfo> tables_;
   std::map<std::string, FunctionInfo> functions_;
 };

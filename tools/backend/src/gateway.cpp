@@ -68,6 +68,12 @@ void Gateway::handle_table(const httplib::Request& req, httplib::Response& res) 
   auto parts = parse_query(params, *table);
   if (failed(parts)) return send_error(res, std::get<ApiError>(parts));
   Preferences prefer = parse_prefer(req);
+  QueryParts& query = std::get<QueryParts>(parts);
+  if (!query.embeds.empty()) {
+    if (req.method != "GET")
+      return send_error(res, pgrst(400, "PGRST100", "foh-backend embeds resources on GET only"));
+    if (auto bad = resolve_embeds(catalog_, *table, query)) return send_error(res, *bad);
+  }
 
   Statement st;
   if (req.method == "GET") {

@@ -71,6 +71,61 @@ Outcome<std::vector<std::string>> parse_columns(const std::string& what, const s
   return out;
 }
 
+// "a" or "alias:table(x,y)" / "table(*)": one embed, its columns unchecked yet.
+std::optional<Embed> parse_embed(const std::string& item) {
+  size_t open = item.find('(');
+  if (open == std::string::npos || item.back() != ')') return std::nullopt;
+  Embed e;
+  std::string head = item.substr(0, open);
+  size_t colon = head.find(':');
+  e.table = colon == std::string::npos ? head : head.substr(colon + 1);
+  e.name = colon == std::string::npos ? head : head.substr(0, colon);
+  for (std::string c : split_list(item.substr(open + 1, item.size() - open - 2))) {
+    c.erase(std::remove(c.begin(), c.end(), ' '), c.end());
+    if (c == "*") {
+      e.columns.clear();
+      break;
+    }
+    e.columns.push_back(c);
+  }
+  return e;
+}
+
+// select=*,a,b,alias:table(cols): commas inside parentheses belong to an embed.
+std::optional<ApiError> parse_select(const std::string& text, const TableInfo& t, QueryParts& q) {
+  q.star = false;
+  std::vector<std::string> items(1);
+  int depth = 0;
+  for (char c : text) {
+    if (c == '(') ++depth;
+    if (c == ')') --depth;
+    if (c == ',' && depth == 0)
+      items.emplace_back();
+    else
+      items.back() += c;
+  }
+  if (depth != 0) return parse_error("select", text, "unbalanced parentheses");
+  for (std::string item : items) {
+    item.erase(std::remove(item.begin(), item.end(), ' '), item.end());
+    if (item.find('(') != std::string::npos) {
+      auto e = parse_embed(item);
+      if (!e)
+        return parse_error("select", text, "an embed looks like table(col,col) or alias:table(*)");
+      q.embeds.push_back(*e);
+    } else if (item == "*") {
+      q.star = true;
+    } else if (item.find(':') != std::string::npos) {
+      return parse_error("select", text, "renaming and casts are not supported here");
+    } else if (!t.has(item)) {
+      return unknown_column(t, item);
+    } else {
+      q.select.push_back(item);
+    }
+  }
+  if (q.star) q.select.clear();
+  return std::nullopt;
+}
+
 }  // namespace
 
 Outcome<Filter> parse_filter(const std::string& column, const std::string& text) {
@@ -125,9 +180,7 @@ Outcome<QueryParts> parse_query(const QueryParams& params, const TableInfo& t) {
   QueryParts q;
   for (const auto& [key, value] : params) {
     if (key == "select") {
-      auto cols = parse_columns("select", value, t, true);
-      if (failed(cols)) return std::get<ApiError>(cols);
-      q.select = std::get<0>(cols);
+      if (auto err = parse_select(value, t, q)) return *err;
     } else if (key == "order") {
       auto order = parse_order(value, t);
       if (failed(order)) return std::get<ApiError>(order);
@@ -223,9 +276,9 @@ std::string where_sql(const QueryParts& q, Params& params) {
 }
 
 std::string select_sql(const QueryParts& q) {
-  if (q.select.empty()) return "*";
-  std::string out;
+  std::string out = q.star || (q.select.empty() && q.embeds.empty()) ? "*" : "";
   for (const auto& c : q.select) out += (out.empty() ? "" : ", ") + quote_ident(c);
+  for (const auto& e : q.embeds) out += (out.empty() ? "" : ", ") + e.sql;
   return out;
 }
 

@@ -33,8 +33,18 @@ struct OrderTerm {
   int nulls = 0;  // 0 = PostgreSQL's default, 1 = nulls first, -1 = nulls last
 };
 
+// select=...,alias:table(col,col) -- one level of embedding (pgrst_embed.cpp).
+struct Embed {
+  std::string name;  // key in each row: the alias, else the table
+  std::string table;
+  std::vector<std::string> columns;  // empty = every column
+  std::string sql;                   // its select-list expression, once resolved
+};
+
 struct QueryParts {
-  std::vector<std::string> select;  // empty = every column
+  std::vector<std::string> select;  // plain columns; none and star = every column
+  bool star = true;                 // "*" in select= (or no select=)
+  std::vector<Embed> embeds;
   std::vector<Filter> filters;
   std::vector<Condition> logic;  // or=, and=, not.or=, not.and= (ANDed with the filters)
   std::vector<OrderTerm> order;
@@ -69,6 +79,11 @@ std::string limit_sql(std::optional<long long> limit, std::optional<long long> o
 // with limit/offset into q. A value of another form is ignored, as PostgREST
 // does; an empty intersection is 416 PGRST103 (unless limit=0 was asked).
 std::optional<ApiError> apply_range_header(QueryParts& q, const std::string& header);
+
+// Resolves each embed of q against the catalog's foreign keys (one level,
+// either direction) and writes its SQL; PostgREST's PGRST200/PGRST201 errors.
+std::optional<ApiError> resolve_embeds(const Catalog& catalog, const TableInfo& parent,
+                                       QueryParts& q);
 
 // Splits "a,b,c" at commas outside double quotes; quotes are removed and \x
 // unescaped inside them.

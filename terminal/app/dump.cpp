@@ -77,6 +77,13 @@ Json App::dump() const {
   j["selected_table"] = Json();
   if (floor_view_.selected_table && floor_)
     if (const Table* t = floor_->table(*floor_view_.selected_table)) j["selected_table"] = t->name;
+  // The floor's camera on its current plan (a pinch changes zoom) and a long-press's actions menu.
+  Json floor = {{"zoom", 1.0}, {"actions_table", Json()}};
+  for (const auto& [plan, cam] : floor_view_.cameras)
+    if (plan == floor_view_.floor_plan_id) floor["zoom"] = cam.zoom, floor["pan"] = {cam.pan_x, cam.pan_y};
+  if (floor_view_.actions_table && floor_)
+    if (const Table* t = floor_->table(*floor_view_.actions_table)) floor["actions_table"] = t->name;
+  j["floor"] = floor;
 
   Json by_status = Json::object(), rows = Json::array();
   for (const auto& r : day_.reservations) {

@@ -10,7 +10,10 @@
 //   {"pinch":[cx,cy,scale]}  {"text":"..."}  {"key":"Enter"}
 //   {"tap_item":"id"}  (the centre of the item recorded under id last frame)
 //   {"drag_item":["id",dx,dy]}  (drag from that centre by dx, dy pixels)
+//   {"long_press_item":"id"}  {"pinch_item":["id",scale]}  (at that centre)
 //   {"wait_ms":N}  {"wait_frames":N}  {"screenshot":"path"}  {"dump":"path"}
+//   {"wait_item":["id",ms]}  (real time until the item is drawn: data from the backend)
+//   {"wait_file":"path"}  (real time, up to 60 s, until the file exists: a test's go-ahead)
 #include <cstdint>
 #include <deque>
 #include <functional>
@@ -30,10 +33,11 @@ namespace foh::app {
 class AppClock;
 
 struct Step {
-  enum class Kind { Tap, Drag, LongPress, Pinch, Text, Key, TapItem, DragItem, WaitMs, WaitFrames, Screenshot, Dump };
+  enum class Kind { Tap, Drag, LongPress, Pinch, Text, Key, TapItem, DragItem, WaitMs, WaitFrames, Screenshot, Dump,
+                    LongPressItem, PinchItem, WaitItem, WaitFile };
   Kind kind = Kind::WaitFrames;
   std::vector<double> numbers;  // tap: x y; drag: x0 y0 x1 y1 ms; pinch: cx cy scale; waits: n;
-                                // drag_item: dx dy
+                                // drag_item: dx dy; pinch_item: scale
   std::string text;             // text, key, tap_item/drag_item id, screenshot/dump path
   std::string where;            // "script.json:3" for messages
 };
@@ -66,8 +70,15 @@ class ScriptPlayer {
   using Action = std::function<bool(ScriptHost&, Phase)>;
   void run(ScriptHost& host, Phase phase);
   void expand(const Step& s);
+  static void push_inject(std::deque<Action>& out, std::function<void(platform::Platform&)> fn);
+  static void push_wait(std::deque<Action>& out, int frames);  // frames counted before drawing
   void push_tap(std::deque<Action>& out, float x, float y);
   void push_drag(std::deque<Action>& out, float x0, float y0, float x1, float y1, int steps);
+  void push_long_press(std::deque<Action>& out, float x, float y);
+  void push_pinch(std::deque<Action>& out, float cx, float cy, float scale);
+  // Real time, at most `ms`, until `ready`; then the next step. An error names `what`.
+  Action wait_until(const std::string& where, int64_t ms, std::function<bool(ScriptHost&)> ready,
+                    const std::string& what);
   Action find_item_then(const std::string& id, const std::string& where,
                         std::function<std::deque<Action>(float cx, float cy)> then);
   std::deque<Action> actions_;

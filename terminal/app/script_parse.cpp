@@ -10,7 +10,8 @@ namespace {
 struct KeySpec {
   const char* key;
   Step::Kind kind;
-  int numbers;  // expected count of numbers; -1 = a string value; -2 = [id, dx, dy]
+  // expected count of numbers; -1 = a string value; -2 = [id, dx, dy]; -3 = [id, n > 0]
+  int numbers;
 };
 constexpr KeySpec kKeys[] = {
     {"tap", Step::Kind::Tap, 2},          {"drag", Step::Kind::Drag, 5},
@@ -20,6 +21,8 @@ constexpr KeySpec kKeys[] = {
     {"wait_frames", Step::Kind::WaitFrames, 1}, {"screenshot", Step::Kind::Screenshot, -1},
     {"dump", Step::Kind::Dump, -1},
     {"drag_item", Step::Kind::DragItem, -2},
+    {"long_press_item", Step::Kind::LongPressItem, -1}, {"pinch_item", Step::Kind::PinchItem, -3},
+    {"wait_item", Step::Kind::WaitItem, -3}, {"wait_file", Step::Kind::WaitFile, -1},
 };
 
 Result<Step> parse_step(const Json& j, const std::string& where) {
@@ -37,6 +40,14 @@ Result<Step> parse_step(const Json& j, const std::string& where) {
         return Error{where + "." + key, "must be [\"item id\", dx, dy]"};
       s.text = value[0].get<std::string>();
       s.numbers = {value[1].get<double>(), value[2].get<double>()};
+      return s;
+    }
+    if (k.numbers == -3) {  // ["id", scale] or ["id", timeout ms]
+      if (!value.is_array() || value.size() != 2 || !value[0].is_string() ||
+          !value[1].is_number() || value[1].get<double>() <= 0)
+        return Error{where + "." + key, "must be [\"item id\", number > 0]"};
+      s.text = value[0].get<std::string>();
+      s.numbers = {value[1].get<double>()};
       return s;
     }
     if (k.numbers < 0) {

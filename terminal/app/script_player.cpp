@@ -3,6 +3,7 @@
 // the shell applies the resulting intents before the next step.
 #include <algorithm>
 #include <cmath>
+#include <filesystem>
 #include <fstream>
 
 #include "app/clock.hpp"
@@ -18,6 +19,7 @@ constexpr int kSettleAfterInput = 8;     // frames after a tap before the next s
 constexpr int kMoveFrames = 10;          // frames a drag or pinch is spread over
 constexpr int kTapItemPatienceFrames = 90;  // an item may appear a few frames late
 constexpr int64_t kMaxRealWaitMs = 1500;    // fixed clock: wait_ms is virtual beyond this
+constexpr int64_t kWaitFileMs = 60000;      // a test's go-ahead file
 }  // namespace
 
 namespace {
@@ -41,20 +43,26 @@ void ScriptPlayer::push_tap(std::deque<Action>& out, float x, float y) {
   });
 }
 
+void ScriptPlayer::push_inject(std::deque<Action>& out,
+                               std::function<void(platform::Platform&)> fn) {
+  out.push_back([fn](ScriptHost& h, Phase p) {
+    if (p != Phase::Before) return false;
+    fn(h.platform);
+    return true;
+  });
+}
+
+void ScriptPlayer::push_wait(std::deque<Action>& out, int frames) {
+  auto c = frames_counter(frames);
+  out.push_back([c](ScriptHost& h, Phase p) { return c(h, p == Phase::Before ? 1 : 0); });
+}
 
 void ScriptPlayer::push_drag(std::deque<Action>& out, float x0, float y0, float x1, float y1,
                              int steps) {
   auto inject = [&out](std::function<void(platform::Platform&)> fn) {
-    out.push_back([fn](ScriptHost& h, Phase p) {
-      if (p != Phase::Before) return false;
-      fn(h.platform);
-      return true;
-    });
+    push_inject(out, std::move(fn));
   };
-  auto wait_frames = [&out](int n) {
-    auto c = frames_counter(n);
-    out.push_back([c](ScriptHost& h, Phase p) { return c(h, p == Phase::Before ? 1 : 0); });
-  };
+  auto wait_frames = [&out](int n) { push_wait(out, n); };
   inject([=](platform::Platform& p) { p.inject_finger(FingerPhase::Down, 1, x0, y0); });
   wait_frames(3);  // the press lands before the first move
   for (int i = 1; i <= steps; ++i) {
@@ -66,6 +74,51 @@ void ScriptPlayer::push_drag(std::deque<Action>& out, float x0, float y0, float 
   }
   wait_frames(2);
   inject([=](platform::Platform& p) { p.inject_finger(FingerPhase::Up, 1, x1, y1); });
+  wait_frames(kSettleAfterInput);
+}
+
+void ScriptPlayer::push_long_press(std::deque<Action>& out, float x, float y) {
+  auto inject = [&out](std::function<void(platform::Platform&)> fn) {
+    push_inject(out, std::move(fn));
+  };
+  auto wait_frames = [&out](int n) { push_wait(out, n); };
+  inject([=](platform::Platform& p) { p.inject_finger(FingerPhase::Down, 1, x, y); });
+  const auto until = std::make_shared<std::optional<uint64_t>>();
+  out.push_back([until](ScriptHost& h, Phase p) {
+    if (p != Phase::Before) return false;
+    const uint64_t now = h.platform.ticks_ms();
+    if (!*until) *until = now + platform::kLongPressMs + 150;
+    h.platform.pacer().request_frames(1);
+    return now >= **until;
+  });
+  wait_frames(3);
+  inject([=](platform::Platform& p) { p.inject_finger(FingerPhase::Up, 1, x, y); });
+  wait_frames(kSettleAfterInput);
+}
+
+void ScriptPlayer::push_pinch(std::deque<Action>& out, float cx, float cy, float scale) {
+  auto inject = [&out](std::function<void(platform::Platform&)> fn) {
+    push_inject(out, std::move(fn));
+  };
+  auto wait_frames = [&out](int n) { push_wait(out, n); };
+  const float d0 = 80;  // half the starting finger distance, pixels
+  inject([=](platform::Platform& p) {
+    p.inject_finger(FingerPhase::Down, 1, cx - d0, cy);
+    p.inject_finger(FingerPhase::Down, 2, cx + d0, cy);
+  });
+  wait_frames(3);
+  for (int i = 1; i <= kMoveFrames; ++i) {
+    const float d = d0 * (1 + (scale - 1) * static_cast<float>(i) / kMoveFrames);
+    inject([=](platform::Platform& p) {
+      p.inject_finger(FingerPhase::Move, 1, cx - d, cy);
+      p.inject_finger(FingerPhase::Move, 2, cx + d, cy);
+    });
+    wait_frames(1);
+  }
+  inject([=](platform::Platform& p) {
+    p.inject_finger(FingerPhase::Up, 2, cx + d0 * scale, cy);
+    p.inject_finger(FingerPhase::Up, 1, cx - d0 * scale, cy);
+  });
   wait_frames(kSettleAfterInput);
 }
 
@@ -88,6 +141,24 @@ ScriptPlayer::Action ScriptPlayer::find_item_then(
     std::string known;
     for (const auto& name : h.platform.items().names()) known += (known.empty() ? "" : ", ") + name;
     error_ = Error{where, "no item \"" + id + "\" drawn; drawn: " + known};
+    return false;
+  };
+}
+
+ScriptPlayer::Action ScriptPlayer::wait_until(const std::string& where, int64_t ms,
+                                              std::function<bool(ScriptHost&)> ready,
+                                              const std::string& what) {
+  auto until = std::make_shared<std::optional<uint64_t>>();
+  return [this, where, ms, ready, what, until](ScriptHost& h, Phase p) {
+    if (p != Phase::Before) return false;
+    const uint64_t now = h.platform.ticks_ms();
+    if (!*until) *until = now + static_cast<uint64_t>(ms);
+    if (ready(h)) return true;
+    if (now >= **until) {
+      error_ = Error{where, what + " within " + std::to_string(ms) + " ms"};
+      return false;
+    }
+    h.platform.pacer().schedule(std::min(**until, now + 50));  // look again soon
     return false;
   };
 }
@@ -124,43 +195,26 @@ void ScriptPlayer::expand(const Step& s) {
       }));
       break;
     }
-    case Step::Kind::LongPress: {
-      const float x = n(0), y = n(1);
-      inject([=](platform::Platform& p) { p.inject_finger(FingerPhase::Down, 1, x, y); });
-      const auto until = std::make_shared<std::optional<uint64_t>>();
-      actions_.push_back([until](ScriptHost& h, Phase p) {
-        if (p != Phase::Before) return false;
-        const uint64_t now = h.platform.ticks_ms();
-        if (!*until) *until = now + platform::kLongPressMs + 150;
-        h.platform.pacer().request_frames(1);
-        return now >= **until;
-      });
-      wait_frames(3);
-      inject([=](platform::Platform& p) { p.inject_finger(FingerPhase::Up, 1, x, y); });
-      wait_frames(kSettleAfterInput);
+    case Step::Kind::LongPress:
+      push_long_press(actions_, n(0), n(1));
       break;
-    }
-    case Step::Kind::Pinch: {
-      const float cx = n(0), cy = n(1), scale = n(2);
-      const float d0 = 80;  // half the starting finger distance, pixels
-      inject([=](platform::Platform& p) {
-        p.inject_finger(FingerPhase::Down, 1, cx - d0, cy);
-        p.inject_finger(FingerPhase::Down, 2, cx + d0, cy);
-      });
-      wait_frames(3);
-      for (int i = 1; i <= kMoveFrames; ++i) {
-        const float d = d0 * (1 + (scale - 1) * static_cast<float>(i) / kMoveFrames);
-        inject([=](platform::Platform& p) {
-          p.inject_finger(FingerPhase::Move, 1, cx - d, cy);
-          p.inject_finger(FingerPhase::Move, 2, cx + d, cy);
-        });
-        wait_frames(1);
-      }
-      inject([=](platform::Platform& p) {
-        p.inject_finger(FingerPhase::Up, 2, cx + d0 * scale, cy);
-        p.inject_finger(FingerPhase::Up, 1, cx - d0 * scale, cy);
-      });
-      wait_frames(kSettleAfterInput);
+    case Step::Kind::Pinch:
+      push_pinch(actions_, n(0), n(1), n(2));
+      break;
+    case Step::Kind::LongPressItem:
+      actions_.push_back(find_item_then(s.text, s.where, [this](float cx, float cy) {
+        std::deque<Action> press;
+        push_long_press(press, cx, cy);
+        return press;
+      }));
+      break;
+    case Step::Kind::PinchItem: {
+      const float scale = n(0);
+      actions_.push_back(find_item_then(s.text, s.where, [this, scale](float cx, float cy) {
+        std::deque<Action> pinch;
+        push_pinch(pinch, cx, cy, scale);
+        return pinch;
+      }));
       break;
     }
     case Step::Kind::Text: {
@@ -212,6 +266,19 @@ void ScriptPlayer::expand(const Step& s) {
         if (auto st = h.platform.screenshot(path); !st) error_ = Error{where, st.error().text()};
         return true;
       });
+      break;
+    }
+    case Step::Kind::WaitItem: {
+      const std::string id = s.text;
+      auto drawn = [id](ScriptHost& h) { return h.platform.items().find(id).has_value(); };
+      actions_.push_back(wait_until(s.where, static_cast<int64_t>(s.numbers[0]), drawn,
+                                    "no item \"" + id + "\" drawn"));
+      break;
+    }
+    case Step::Kind::WaitFile: {
+      const std::string path = s.text;
+      auto exists = [path](ScriptHost&) { return std::filesystem::exists(path); };
+      actions_.push_back(wait_until(s.where, kWaitFileMs, exists, "no file " + path));
       break;
     }
     case Step::Kind::Dump: {

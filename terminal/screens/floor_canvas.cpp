@@ -144,6 +144,9 @@ std::optional<Vec2> handle_input(FloorView& v, FloorCamera& cam, const Xform& x,
     cam.pan_x -= d.gestures.pan_dx / s;
     cam.pan_y -= d.gestures.pan_dy / s;
   }
+  // A new press starts clean: the menu a long-press opens may take the active item
+  // away, so that press's release never reached the end below.
+  if (ImGui::IsItemActivated()) v.dragging = v.long_pressed = false;
   // Two fingers pinch or pan: the first one's pointer must not drag the floor as well.
   if (d.gestures.fingers >= 2)
     v.dragging = true;

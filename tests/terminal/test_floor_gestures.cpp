@@ -62,6 +62,9 @@ TEST_CASE("floor: a long-press on a table opens its actions there; its release i
     draw(i);
   });
   CHECK_FALSE(h.item("table_actions"));
+  // The next tap is a tap again.
+  auto tap = test::tap_item<FloorIntents>(h, "table_2", draw);
+  CHECK(tap.tapped_table == std::optional<Uuid>("t2"));
 }
 
 TEST_CASE("floor: a pinch zooms about its centre and its first finger does not pan") {

@@ -87,16 +87,26 @@ class Run:
         return path
 
     # ---- running
-    def run(self, extra=(), expect_rc=0, timeout=120):
+    def command(self, extra=()):
+        """Writes the steps so far as the next script; the command line that plays it."""
         self.runs += 1
         script = self.path(f"script{self.runs}.jsonl")
         with open(script, "w", encoding="utf-8") as f:
             for s in self.steps:
                 f.write(json.dumps(s, ensure_ascii=False) + "\n")
         self.steps = []
-        cmd = [self.args.binary, "--db", self.db, "--assets", self.args.assets,
-               "--now", NOW, "--size", "1280x800", "--scale", "1",
-               "--script", script, *extra]
+        return [self.args.binary, "--db", self.db, "--assets", self.args.assets,
+                "--now", NOW, "--size", "1280x800", "--scale", "1",
+                "--script", script, *extra]
+
+    def start(self, extra=()):
+        """Starts the binary in the background (a test acts while it runs)."""
+        env = dict(os.environ, LIBGL_ALWAYS_SOFTWARE="1")
+        return subprocess.Popen(self.command(extra), stdout=subprocess.PIPE,
+                                stderr=subprocess.PIPE, text=True, env=env)
+
+    def run(self, extra=(), expect_rc=0, timeout=120):
+        cmd = self.command(extra)
         env = dict(os.environ, LIBGL_ALWAYS_SOFTWARE="1")
         t0 = time.monotonic()
         p = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, env=env)
@@ -384,6 +394,127 @@ def case_kiosk_bad_input(r):
         check(all(not w["unconfirmed"] for w in j["waitlist"]), "no kiosk entry stored")
 
 
+def case_long_press(r):
+    """A long-press on a table opens its actions at the finger; a tap only selects."""
+    r.login(ADMIN)
+    r.tap_item("tab_floor")
+    r.wait_frames(4)
+    before = r.dump("before")
+    r.step(long_press_item="table_7")
+    r.wait_frames(4)
+    opened = r.dump("opened")
+    shot = r.screenshot("actions")
+    r.tap_item("table_block")  # the menu's button (drawn last, over the panel's)
+    r.wait_frames(4)
+    acted = r.dump("acted")
+    r.tap_item("table_8")
+    tapped = r.dump("tapped")
+    r.run()
+    b, o, a, t = r.load(before), r.load(opened), r.load(acted), r.load(tapped)
+    check(b["floor"]["actions_table"] is None and "table_actions" not in b["items"], "no menu at first")
+    check(o["floor"]["actions_table"] == "7", f"the long-press opened table 7's actions: {o['floor']}")
+    check("table_actions" in o["items"], "the actions menu is drawn")
+    check(o["selected_table"] is None, f"a long-press is not also a tap: {o['selected_table']}")
+    check(a["floor"]["actions_table"] is None and "table_actions" not in a["items"],
+          "an action closes the menu")
+    check(not a["message_is_error"], f"blocking table 7 worked: {a['message']}")
+    check(t["selected_table"] == "8" and t["floor"]["actions_table"] is None,
+          f"a tap selects without the menu: {t['selected_table']} {t['floor']}")
+    check_screenshot(shot)
+
+
+def case_pinch(r):
+    """Two fingers spreading zoom the floor in, closing zoom it out; no table gets tapped."""
+    r.login(ADMIN)
+    r.tap_item("tab_floor")
+    r.wait_frames(4)
+    before = r.dump("before")
+    r.step(pinch_item=["table_9", 1.8])
+    wider = r.dump("wider")
+    shot = r.screenshot("zoomed")
+    r.step(pinch_item=["table_9", 0.6])
+    closer = r.dump("closer")
+    r.run()
+    b, w, c = r.load(before), r.load(wider), r.load(closer)
+    zb, zw, zc = b["floor"]["zoom"], w["floor"]["zoom"], c["floor"]["zoom"]
+    check(zb == 1.0, f"the floor starts unzoomed: {zb}")
+    check(zw > 1.4, f"spreading two fingers zooms in: {zb} -> {zw}")
+    check(zc < zw * 0.8, f"closing them zooms out: {zw} -> {zc}")
+    check(w["selected_table"] is None and w["floor"]["actions_table"] is None,
+          f"a pinch taps nothing: {w['selected_table']} {w['floor']}")
+    check_screenshot(shot)
+
+
+def wait_for_file(path, proc, seconds):
+    """Until `path` exists; fails early when the terminal has exited."""
+    end = time.monotonic() + seconds
+    while not os.path.exists(path):
+        if proc.poll() is not None:
+            raise Failure(f"foh-terminal exited {proc.returncode} before writing {path}:\n"
+                          f"{proc.stderr.read()[-4000:]}")
+        check(time.monotonic() < end, f"no {path} after {seconds} s")
+        time.sleep(0.02)
+    time.sleep(0.1)  # the dump is being written
+
+
+def case_backend_sync(r):
+    """Against the local backend: online PIN login, a walk-in reaches PostgreSQL,
+    another client's change shows in the terminal within 2 s."""
+    from backend import LocalBackend  # tests/ui/backend.py
+    with LocalBackend(r.args.backend_bin, keep=r.args.keep) as be:
+        go = r.path("go")
+        r.step(wait_item=[f"member_{ADMIN}", 60000])  # the first pull brings the team
+        r.login(ADMIN)
+        logged = r.dump("logged")
+        r.tap_item("tab_seat")
+        r.tap_item("src_walkin")
+        r.tap_item("party_plus")  # 3 guests
+        r.wait_frames(4)
+        before = r.dump("before")
+        r.tap_item("seat_confirm")
+        seated = r.dump("seated")
+        r.step(wait_file=go)
+        afters = []
+        for i in range(12):  # ~3 s of dumps, 250 ms apart
+            r.wait_ms(250)
+            afters.append(r.dump(f"after{i}"))
+        proc = r.start(["--backend", be.url, "--anon-key", be.anon_key,
+                        "--restaurant", be.restaurant_id, "--device-token", be.device_token()])
+        try:
+            wait_for_file(seated, proc, 120)
+            lg, b, s = r.load(logged), r.load(before), r.load(seated)
+            check(lg["member"] and lg["member"]["name"] == ADMIN, f"logged in: {lg['member']}")
+            check(lg["member"]["online"], "by the backend's pin-login, not offline")
+            new = [x for x in s["reservations"]["rows"]
+                   if x["id"] not in {y["id"] for y in b["reservations"]["rows"]}]
+            check(len(new) == 1 and new[0]["status"] == "Seated", f"one walk-in seated: {new}")
+            rows = []
+            for _ in range(100):  # pushed by the sync thread
+                rows = be.get("reservations", f"id=eq.{new[0]['id']}")
+                if rows:
+                    break
+                time.sleep(0.1)
+            check(len(rows) == 1, f"the walk-in reached PostgreSQL: {rows}")
+            check(rows[0]["status"] == "Seated" and rows[0]["party_size"] == 3, f"as seated: {rows[0]}")
+            check(rows[0]["table_number"] == new[0]["table_number"], f"same table: {rows[0]}")
+            other = next(x for x in b["reservations"]["rows"] if x["status"] == "Confirmed")
+            be.patch("reservations", f"id=eq.{other['id']}", {"guest_name": "Changé par la caisse"})
+            changed_at = time.monotonic() * 1000
+            open(go, "w").close()
+            out, err = proc.communicate(timeout=120)
+            check(proc.returncode == 0, f"foh-terminal exited {proc.returncode}:\n{err[-4000:]}")
+        finally:
+            if proc.poll() is None:
+                proc.kill()
+        seen = [d for d in map(r.load, afters)
+                if any(x["guest_name"] == "Changé par la caisse" for x in d["reservations"]["rows"])]
+        check(seen, "another client's change reached the terminal")
+        took = seen[0]["monotonic_ms"] - changed_at
+        print(f"  another client's change shown {took:.0f} ms after it was written")
+        check(took <= 2000, f"shown within 2 s, took {took:.0f} ms")
+        check(seen[0]["sync"]["connection"] in ("online", "syncing"), f"online: {seen[0]['sync']}")
+
+
 CASES = {name[5:]: fn for name, fn in globals().items() if name.startswith("case_")}
 
 
@@ -393,7 +524,11 @@ def main():
     ap.add_argument("--assets", required=True)
     ap.add_argument("--case", action="append", help="case name (default: all)")
     ap.add_argument("--keep", action="store_true", help="keep the temporary folders")
+    ap.add_argument("--backend-bin", help="foh-backend, for backend_* cases "
+                    "(default: next to --binary)")
     args = ap.parse_args()
+    if not args.backend_bin:
+        args.backend_bin = os.path.join(os.path.dirname(os.path.abspath(args.binary)), "foh-backend")
     names = args.case or sorted(CASES)
     failed = 0
     for name in names:

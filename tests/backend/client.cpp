@@ -3,6 +3,9 @@
 #include <doctest/doctest.h>
 #include <httplib.h>
 
+#include <algorithm>
+
+#include "foh/engine/pin.hpp"
 #include "jwt.hpp"
 
 namespace fohtest {
@@ -95,6 +98,20 @@ std::string table_id(const std::string& restaurant, const std::string& name) {
   REQUIRE(r.status == 200);
   REQUIRE(r.body.size() == 1);
   return r.body[0]["id"];
+}
+
+std::string add_member(const std::string& restaurant, const std::string& name,
+                       const std::string& pin, const std::string& role, int iterations) {
+  std::string member = uuid(), salt = uuid();
+  salt.erase(std::remove(salt.begin(), salt.end(), '-'), salt.end());  // 32 hex digits
+  nlohmann::json row = {{"id", member},
+                        {"restaurant_id", restaurant},
+                        {"display_name", name},
+                        {"role", role},
+                        {"pin", foh::hash_pin(pin, salt, iterations)},
+                        {"pin_salt", salt}};
+  REQUIRE(post("/rest/v1/team_members", row, service()).status == 201);
+  return member;
 }
 
 nlohmann::json reservation(const std::string& restaurant, const std::string& table_name,

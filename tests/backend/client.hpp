@@ -53,6 +53,10 @@ std::string uuid();
 // past-midnight night service; returns its id. Table ids: table_id(r, "3").
 std::string seed_restaurant(const std::string& name);
 std::string table_id(const std::string& restaurant, const std::string& name);
+// A team member with a PIN (PBKDF2 with few iterations, to keep tests fast); its id.
+std::string add_member(const std::string& restaurant, const std::string& name,
+                       const std::string& pin, const std::string& role = "Server",
+                       int iterations = 1000);
 nlohmann::json reservation(const std::string& restaurant, const std::string& table_name,
                            const std::string& date, const std::string& time, int party = 2);
 

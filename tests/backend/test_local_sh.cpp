@@ -7,7 +7,6 @@
 #include <cstdlib>
 
 #include "client.hpp"
-#include "foh/engine/pin.hpp"
 
 using namespace fohtest;
 using nlohmann::json;
@@ -56,15 +55,7 @@ TEST_CASE("the demo restaurant is loaded when assets/demo has one") {
 
 TEST_CASE("the pin-login lockout survives a restart of foh-backend and doubles") {
   std::string r = seed_restaurant("Lockout restart");
-  std::string member = uuid(), salt = "ffeeddccbbaa99887766554433221100";
-  REQUIRE(post("/rest/v1/team_members",
-               {{"id", member},
-                {"restaurant_id", r},
-                {"display_name", "Alex"},
-                {"pin", foh::hash_pin("5173", salt, 1000)},
-                {"pin_salt", salt}},
-               service())
-              .status == 201);
+  std::string member = add_member(r, "Alex", "5173");
   json login = {{"restaurant_id", r}, {"team_member_id", member}, {"pin", "0000"}};
   for (int i = 0; i < 5; ++i) CHECK(post("/functions/v1/pin-login", login, anon()).status == 401);
   restart_gateway();

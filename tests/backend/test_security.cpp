@@ -7,7 +7,6 @@
 #include <vector>
 
 #include "client.hpp"
-#include "foh/engine/pin.hpp"
 #include "jwt.hpp"
 
 using namespace fohtest;
@@ -108,14 +107,7 @@ TEST_CASE("the kiosk (anon) joins the waitlist and reads only its own position")
 
 TEST_CASE("pin-login: ok, wrong PIN, lockout") {
   std::string r = seed_restaurant("Pins");
-  std::string member = uuid(), salt = "00112233445566778899aabbccddeeff";
-  json row = {{"id", member},
-              {"restaurant_id", r},
-              {"display_name", "Sam"},
-              {"role", "Manager"},
-              {"pin", foh::hash_pin("4821", salt, 1000)},
-              {"pin_salt", salt}};
-  REQUIRE(post("/rest/v1/team_members", row, service()).status == 201);
+  std::string member = add_member(r, "Sam", "4821", "Manager");
   json login = {{"restaurant_id", r}, {"team_member_id", member}, {"pin", "4821"}};
 
   Resp ok = post("/functions/v1/pin-login", login, anon());
@@ -147,15 +139,7 @@ TEST_CASE("pin-login: ok, wrong PIN, lockout") {
 
 TEST_CASE("parallel wrong PINs cannot outrun the lockout") {
   std::string r = seed_restaurant("Parallel pins");
-  std::string member = uuid(), salt = "0123456789abcdef0123456789abcdef";
-  REQUIRE(post("/rest/v1/team_members",
-               {{"id", member},
-                {"restaurant_id", r},
-                {"display_name", "Lee"},
-                {"pin", foh::hash_pin("2468", salt, 20000)},
-                {"pin_salt", salt}},
-               service())
-              .status == 201);
+  std::string member = add_member(r, "Lee", "2468", "Server", 20000);
   json wrong = {{"restaurant_id", r}, {"team_member_id", member}, {"pin", "1111"}};
   std::vector<std::thread> threads;
   std::atomic<int> rejected_wrong{0};

@@ -64,35 +64,17 @@ TEST_CASE("timeline: dragging the party of 6 onto table 4's row books 3+4") {
   ReservationsView v;
   v.mode = ReservationsMode::Timeline;
   auto draw = [&](ReservationsIntents& o) { draw_reservations(v, fx.desk, o); };
-  h.frame([&] {
-    ReservationsIntents o;
-    draw(o);
-  });
+  test::frame<ReservationsIntents>(h, draw);
   auto bar = h.item("bar_Groupe");
   auto row = h.item("tl_row_4");
   REQUIRE(bar);
   REQUIRE(row);
-  h.move(bar->x0 + 2, bar->cy());
-  h.frame([&] {
-    ReservationsIntents o;
-    draw(o);
-  });
-  h.press();
-  h.frame([&] {
-    ReservationsIntents o;
-    draw(o);
-  });
-  h.move(bar->x0 + 2, row->cy());
-  h.frame([&] {
-    ReservationsIntents o;
-    draw(o);
-  });
+  test::press_at<ReservationsIntents>(h, bar->x0 + 2, bar->cy(), draw);
+  test::move_to<ReservationsIntents>(h, bar->x0 + 2, row->cy(), draw);
   REQUIRE(v.drag);
   CHECK(v.drag->allowed);
   CHECK(v.drag->choice.table_number == "3+4");
-  h.release();
-  ReservationsIntents out;
-  h.frame([&] { draw(out); });
+  auto out = test::release<ReservationsIntents>(h, draw);
   REQUIRE(out.move);
   CHECK(out.move->reservation_id == "res6");
   CHECK(out.move->table.table_number == "3+4");

@@ -34,6 +34,8 @@ shot login "" '{"tap_item":"member_Léa Fontaine"}
 shot floor "" "$login"
 shot floor-table "" "$login
 {\"tap_item\":\"table_7\"}"
+shot floor-actions "" "$login
+{\"long_press_item\":\"table_7\"}"
 shot seat "" "$login
 {\"tap_item\":\"tab_seat\"}
 {\"tap_item\":\"party_plus\"}

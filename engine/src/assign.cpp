@@ -62,7 +62,8 @@ std::string Assigner::State::describe(int option, const detail::Query& q, int mo
 std::vector<Uuid> Assigner::State::table_ids(int option) const {
   std::vector<Uuid> ids;
   const int* m = index.members(option);
-  for (int k = 0; k < index.option(option).member_count; ++k) ids.push_back(floor.tables()[m[k]].id);
+  for (int k = 0; k < index.option(option).member_count; ++k)
+    ids.push_back(floor.tables()[m[k]].id);
   return ids;
 }
 
@@ -110,8 +111,8 @@ Decision Assigner::propose(const SeatRequest& req) const {
     return refusal(Outcome::Invalid, "Refused: party_size must be between 1 and 99, got " +
                                          std::to_string(req.party_size));
   if (req.date != s.day.date)
-    return refusal(Outcome::Invalid,
-                   "Refused: the request is for " + req.date.str() + ", the day is " + s.day.date.str());
+    return refusal(Outcome::Invalid, "Refused: the request is for " + req.date.str() +
+                                         ", the day is " + s.day.date.str());
   if (s.options.check_hours && !service_at(req.date, req.time, s.venue.services))
     return refusal(Outcome::Closed, "Refused: closed at " + req.time.hhmm() + " (no service)");
   s.scratch.id = req.id;
@@ -133,13 +134,13 @@ Decision Assigner::propose(const SeatRequest& req) const {
   if (count > 0) {
     plan.option = found[0].option;
     plan.move_count = 0;
-  } else if (!s.options.allow_moves ||
+  } else if (!s.options.allow_moves || req.party_size < s.options.moves_from_party ||
              !detail::plan_with_moves(s.index, q, s.options.max_move_depth, s.options.search_budget,
                                       plan)) {
     if (req.party_size > s.index.largest_capacity())
-      return refusal(Outcome::NoTable, "No table or combination seats " +
-                                           std::to_string(req.party_size) + " (largest: " +
-                                           std::to_string(s.index.largest_capacity()) + ")");
+      return refusal(Outcome::NoTable,
+                     "No table or combination seats " + std::to_string(req.party_size) +
+                         " (largest: " + std::to_string(s.index.largest_capacity()) + ")");
     return refusal(Outcome::NoTable, "No table or combination free for " +
                                          std::to_string(req.party_size) + " at " + req.time.hhmm());
   }

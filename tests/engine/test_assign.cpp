@@ -189,7 +189,8 @@ TEST_CASE("a move keeps the moved party's time and party and fits its new table"
   auto floor = Floor::build(v, &a.day());
   REQUIRE(floor.ok());
   for (const auto& r : a.day().reservations)
-    CHECK(conflicts_with(r, a.day().reservations, *floor, v.restaurant.settings, v.services).empty());
+    CHECK(
+        conflicts_with(r, a.day().reservations, *floor, v.restaurant.settings, v.services).empty());
 }
 
 TEST_CASE("Arrived and Seated parties are never moved") {
@@ -205,6 +206,27 @@ TEST_CASE("Arrived and Seated parties are never moved") {
   no_moves.allow_moves = false;
   auto a = make(v, day_of({reservation("couple", "t4", "4", kThursday, "19:00", 2)}), no_moves);
   CHECK_FALSE(a.propose(request("four", 4, "19:15")).accepted);
+}
+
+TEST_CASE("moves are spent on parties of four and more") {
+  // A couple holds the two-top at 19:00; one guest (below the four-top's
+  // capacity_min) could only sit if the couple moved to the four-top.
+  Venue v = only({table("t2", "2", 1, 2), table("t4", "4", 2, 4)});
+  auto booked = day_of({reservation("couple", "t2", "2", kThursday, "19:00", 2),
+                        reservation("four", "t4", "4", kThursday, "21:00", 4)});
+  auto a = make(v, booked);
+  Decision d = a.assign(request("single", 1, "19:15"));
+  CHECK_FALSE(d.accepted);  // only a move would seat one guest: refused
+  CHECK(d.moved.empty());
+  CHECK(find(a.day(), "couple")->table_id == Uuid("t2"));
+  AssignOptions everyone;
+  everyone.moves_from_party = 1;
+  auto b = make(v, booked, everyone);
+  Decision e = b.assign(request("single", 1, "19:15"));
+  REQUIRE(e.accepted);
+  CHECK(e.table_number == "2");
+  REQUIRE(e.moved.size() == 1);
+  CHECK(find(b.day(), "couple")->table_id == Uuid("t4"));
 }
 
 TEST_CASE("two-level moves: a blocker displaces one more party") {
@@ -231,13 +253,16 @@ TEST_CASE("two-level moves: a blocker displaces one more party") {
   CHECK(find(b.day(), "s")->table_id == Uuid("t1"));
   AssignOptions shallow;
   shallow.max_move_depth = 1;
-  auto c = make(w, day_of({reservation("c", "t4", "4", kThursday, "19:00", 2),
-                           reservation("s", "t2", "2", kThursday, "19:00", 1)}), shallow);
+  auto c = make(w,
+                day_of({reservation("c", "t4", "4", kThursday, "19:00", 2),
+                        reservation("s", "t2", "2", kThursday, "19:00", 1)}),
+                shallow);
   CHECK_FALSE(c.propose(request("four", 4, "19:00")).accepted);
   auto floor = Floor::build(w, &b.day());
   REQUIRE(floor.ok());
   for (const auto& r : b.day().reservations) {
-    CHECK(conflicts_with(r, b.day().reservations, *floor, w.restaurant.settings, w.services).empty());
+    CHECK(
+        conflicts_with(r, b.day().reservations, *floor, w.restaurant.settings, w.services).empty());
     const Table* t = floor->table(*r.table_id);
     CHECK(t->capacity_min <= r.party_size);
     CHECK(r.party_size <= t->capacity_max);

@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cstring>
+#include <mutex>
 #include <unordered_map>
 
 #include "sqlite_stmt.hpp"
@@ -148,7 +149,17 @@ sqlite3_stmt* Cache::reusable(std::string_view sql) {
   return st;
 }
 
+// SQLite's memory statistics take one process-wide mutex on every allocation
+// (Debian's build has no lookaside): the UI's reader then queues behind the
+// sync thread's writer, and behind its preemption on a busy CPU. Nobody here
+// reads those statistics. Must run before SQLite initialises.
+static void configure_sqlite_once() {
+  static std::once_flag once;
+  std::call_once(once, [] { sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); });
+}
+
 Result<std::unique_ptr<Cache>> Cache::open(const std::string& path, CacheOptions opts) {
+  configure_sqlite_once();
   if (auto st = prepare_file(path); !st) return st.error();
   sqlite3* db = nullptr;
   int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;

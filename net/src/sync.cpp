@@ -3,6 +3,9 @@
 // through the MainQueue.
 #include "foh/net/sync.hpp"
 
+#include <sys/resource.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <random>
 
@@ -200,7 +203,13 @@ std::chrono::milliseconds Sync::Worker::next_wait() {
   return std::chrono::milliseconds(d - d / 2 + jitter(rng));
 }
 
+void lower_priority() {
+  // Linux: a thread's nice value is its own (setpriority on its tid).
+  setpriority(PRIO_PROCESS, static_cast<id_t>(::gettid()), 10);
+}
+
 void Sync::Worker::loop() {
+  lower_priority();
   while (!stopping) {
     round();
     auto wait = next_wait();

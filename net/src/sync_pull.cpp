@@ -1,8 +1,16 @@
 // Pull (tools/backend/SYNC.md): read the transaction-id horizon H, page every
 // table through the rows written by transactions >= its cursor C (keyset on
 // sync_seq), then set C := H. A row committed late with an older updated_at
-// has an id >= H, so the next pull takes it.
+// has an id >= H, so the next pull takes it. Pages download on a helper
+// thread while the sync thread stores the previous one, a few hundred rows
+// per transaction.
 #include <sqlite3.h>
+
+#include <algorithm>
+#include <condition_variable>
+#include <deque>
+#include <mutex>
+#include <thread>
 
 #include "foh/net/cache.hpp"
 #include "sqlite_stmt.hpp"
@@ -38,15 +46,18 @@ Status drop_provisional_event(Cache& c, const Json& ev) {
   return ok();
 }
 
-// Stores one page in one short transaction (readers never wait on WAL; a
-// local writer waits at most one page). Rows with local changes not yet
-// pushed keep the local version: the outbox will overwrite the server's.
-Status store_page(Cache& c, const std::string& table, const Json& rows, int64_t& stored) {
+// Stores rows [begin, end) of a page in one short transaction: a local
+// command waits at most that long for the write lock (readers never wait
+// on WAL). Rows with local changes not yet pushed keep the local version:
+// the outbox will overwrite the server's.
+Status store_rows(Cache& c, const std::string& table, const Json& rows, std::size_t begin,
+                  std::size_t end, int64_t& stored) {
   Transaction tx(c);
   if (!tx.begun()) return tx.begun();
-  // Read under the write lock: no local change can slip in before the page.
+  // Read under the write lock: no local change can slip in before the rows.
   const auto local = c.outbox_row_ids(table);
-  for (const auto& row : rows) {
+  for (std::size_t i = begin; i < end; ++i) {
+    const Json& row = rows[i];
     if (!row.is_object()) return Error{table, "a pulled row is not an object"};
     if (table == "sync_tombstones") {
       std::string t = row.value("table_name", ""), id = row.value("row_id", "");
@@ -65,7 +76,99 @@ Status store_page(Cache& c, const std::string& table, const Json& rows, int64_t&
   return tx.commit();
 }
 
+// Pulled rows are a copy of the backend's: this connection commits them
+// without waiting for the disk (synchronous=NORMAL; still atomic, and WAL
+// keeps commits in order, so a cursor that survives a power cut implies its
+// rows did). The UI's connection stays FULL: its commits flush the same WAL,
+// so an acknowledged local change is on disk whatever this one does.
+struct RelaxedSync {
+  explicit RelaxedSync(Cache& c) : cache(c) { cache.exec("PRAGMA synchronous=NORMAL"); }
+  ~RelaxedSync() { cache.exec("PRAGMA synchronous=FULL"); }
+  Cache& cache;
+};
+
+// The pages of one table travel from the fetching thread (HTTP + JSON) to the
+// sync thread (SQLite), so the next page downloads while this one is stored.
+struct PageQueue {
+  std::mutex mu;
+  std::condition_variable cv;
+  std::deque<Json> pages;
+  bool done = false, cancelled = false;
+  RestError error;  // kind None unless the fetch failed
+  std::string bad_answer;
+};
+
+void fetch_pages(RestClient& rest, const std::string& first_path, const std::string& table,
+                 int page_size, PageQueue& q) {
+  int64_t after = 0;
+  for (;;) {
+    auto r = rest.get(first_path + "&sync_seq=gt." + std::to_string(after));
+    std::unique_lock lock(q.mu);
+    if (!r.ok() || !r.body.is_array()) {
+      if (!r.ok())
+        q.error = r.error;
+      else
+        q.bad_answer = "pull " + table + ": answer is not a JSON array";
+      break;
+    }
+    bool last = static_cast<int>(r.body.size()) < page_size;
+    if (!r.body.empty()) after = json_int(r.body.back(), "sync_seq");
+    q.pages.push_back(std::move(r.body));
+    q.cv.notify_all();
+    if (last) break;
+    q.cv.wait(lock, [&] { return q.pages.size() < 2 || q.cancelled; });
+    if (q.cancelled) break;
+  }
+  std::lock_guard lock(q.mu);
+  q.done = true;
+  q.cv.notify_all();
+}
+
 }  // namespace
+
+Status Sync::Worker::pull_table(const std::string& table, int64_t horizon, int64_t& total) {
+  SyncCursor cur = cache->cursor(table);
+  std::string path = "/rest/v1/" + table + "?select=*&sync_xid=gte." + std::to_string(cur.seq) +
+                     restaurant_filter(table, cfg.restaurant_id) +
+                     "&order=sync_seq.asc&limit=" + std::to_string(cfg.page_size);
+  PageQueue q;
+  std::thread fetcher([&] {
+    lower_priority();
+    fetch_pages(*rest, path, table, cfg.page_size, q);
+  });
+  Status st = ok();
+  for (;;) {
+    Json page;
+    {
+      std::unique_lock lock(q.mu);
+      q.cv.wait(lock, [&] { return !q.pages.empty() || q.done; });
+      if (q.pages.empty()) break;
+      page = std::move(q.pages.front());
+      q.pages.pop_front();
+      q.cv.notify_all();
+    }
+    const std::size_t chunk = static_cast<std::size_t>(std::max(1, cfg.store_chunk));
+    for (std::size_t i = 0; st && i < page.size(); i += chunk)
+      st = store_rows(*cache, table, page, i, std::min(page.size(), i + chunk), total);
+    if (!st || stopping) {
+      std::lock_guard lock(q.mu);
+      q.cancelled = true;
+      q.cv.notify_all();
+      break;
+    }
+  }
+  fetcher.join();
+  if (!st) return st;
+  if (stopping) return Error{"pull", "stopped"};
+  if (q.error.kind != RestErrorKind::None) {
+    if (q.error.is_auth()) set_state(Connectivity::LoginRequired, q.error.text());
+    return Error{"pull " + table, q.error.text()};
+  }
+  if (!q.bad_answer.empty()) return Error{"pull " + table, q.bad_answer};
+  if (cur.seq == horizon) return ok();
+  cur.seq = horizon;
+  return cache->set_cursor(table, cur);
+}
 
 Status Sync::Worker::pull() {
   auto h = rest->post("/rest/v1/rpc/sync_horizon", Json::object());
@@ -81,29 +184,10 @@ Status Sync::Worker::pull() {
   std::vector<std::string> tables(std::begin(kSyncedTables), std::end(kSyncedTables));
   tables.push_back("sync_tombstones");
   int64_t total = 0;
+  RelaxedSync relaxed(*cache);
   for (const auto& table : tables) {
     if (stopping) return Error{"pull", "stopped"};
-    SyncCursor cur = cache->cursor(table);
-    int64_t after = 0;
-    for (;;) {
-      std::string path = "/rest/v1/" + table + "?select=*&sync_xid=gte." + std::to_string(cur.seq) +
-                         "&sync_seq=gt." + std::to_string(after) +
-                         restaurant_filter(table, cfg.restaurant_id) +
-                         "&order=sync_seq.asc&limit=" + std::to_string(cfg.page_size);
-      auto r = rest->get(path);
-      if (!r.ok()) {
-        if (r.error.is_auth()) set_state(Connectivity::LoginRequired, r.error.text());
-        return Error{"pull " + table, r.error.text()};
-      }
-      if (!r.body.is_array()) return Error{"pull " + table, "answer is not a JSON array"};
-      if (auto st = store_page(*cache, table, r.body, total); !st) return st;
-      if (!r.body.empty()) after = json_int(r.body.back(), "sync_seq");
-      if (static_cast<int>(r.body.size()) < cfg.page_size) break;
-    }
-    if (cur.seq != horizon) {
-      cur.seq = horizon;
-      if (auto st = cache->set_cursor(table, cur); !st) return st;
-    }
+    if (auto st = pull_table(table, horizon, total); !st) return st;
   }
   std::lock_guard lock(status_mu);
   status.rows_pulled += total;

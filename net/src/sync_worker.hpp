@@ -60,13 +60,18 @@ struct Sync::Worker {
   Status transient(const OutboxEntry& e, const RestError& err);
   void pushed(int64_t n);
 
-  Status pull();                 // sync_pull.cpp
+  Status pull();  // sync_pull.cpp
+  Status pull_table(const std::string& table, int64_t horizon, int64_t& total);
   void propose_for_conflicts();  // sync_push.cpp: engine proposals after a pull
   void set_state(Connectivity c, const std::string& error);
   void refresh_counts();
   void publish();
   void loop();
 };
+
+// The sync thread and its page fetcher give way to the UI thread: on a
+// two-core tablet a pull must not make a frame or a cache read wait for CPU.
+void lower_priority();
 
 // PostgREST filter for the terminal's restaurant on `table`, "" when none.
 std::string restaurant_filter(const std::string& table, const Uuid& restaurant_id);

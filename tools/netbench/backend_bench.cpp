@@ -1,6 +1,7 @@
 // Sync figures against the local backend (tools/backend/local.sh in a temp
-// dir): pull 20 000 reservations into an empty cache, the longest wait of a
-// reader on another thread meanwhile, push 1 000 outbox entries.
+// dir): pull 20 000 reservations into an empty cache (the sync thread's first
+// round), the longest wait of a reader on another thread meanwhile, push 1 000
+// outbox entries.
 #include <stdlib.h>
 
 #include <atomic>
@@ -101,21 +102,33 @@ int run_backend(int, char**) {
         std::this_thread::sleep_for(std::chrono::milliseconds(1));
       }
     });
+    // On the sync thread, as in the terminal: its first round pulls everything.
     auto t0 = Clock::now();
-    auto st = sync.pull_once();
+    auto st = sync.start();
+    while (st && sync.status().state != Connectivity::Online && ms_since(t0) < 60000) {
+      if (sync.status().state == Connectivity::Offline && !sync.status().last_error.empty()) break;
+      std::this_thread::sleep_for(std::chrono::milliseconds(2));
+    }
     pulls.push_back(ms_since(t0));
+    sync.stop();
     done = true;
     reader.join();
-    if (!st) std::fprintf(stderr, "pull failed: %s\n", st.error().text().c_str());
+    if (!st || sync.status().state != Connectivity::Online)
+      std::fprintf(stderr, "pull failed: %s\n",
+                   st ? sync.status().last_error.c_str() : st.error().text().c_str());
     rows = sync.status().rows_pulled;
     reservations = reader_cache->row_count("reservations");
     waits_max.push_back(percentile(waits, 1.0));
     waits_p99.push_back(percentile(waits, 0.99));
   }
-  std::printf("pull into an empty cache (%lld rows, %lld reservations): median %.0f ms (target <= 2000 ms)\n",
-              static_cast<long long>(rows), static_cast<long long>(reservations), median(pulls));
-  std::printf("reader on another thread during the pull: max wait median %.2f ms, p99 %.2f ms (target max <= 5 ms)\n",
-              median(waits_max), median(waits_p99));
+  std::printf(
+      "pull into an empty cache (%lld rows, %lld reservations): median %.0f ms (target <= 2000 "
+      "ms)\n",
+      static_cast<long long>(rows), static_cast<long long>(reservations), median(pulls));
+  std::printf(
+      "reader on another thread during the pull: max wait median %.2f ms, p99 %.2f ms (target max "
+      "<= 5 ms)\n",
+      median(waits_max), median(waits_p99));
 
   std::vector<double> pushes;
   for (int run = 0; run < 3; ++run) {
@@ -133,7 +146,8 @@ int run_backend(int, char**) {
     auto st = sync.push_once();
     pushes.push_back(ms_since(t0));
     if (!st || cache->outbox_count() != 0)
-      std::fprintf(stderr, "push incomplete: %s, %lld left\n", st ? "ok" : st.error().text().c_str(),
+      std::fprintf(stderr, "push incomplete: %s, %lld left\n",
+                   st ? "ok" : st.error().text().c_str(),
                    static_cast<long long>(cache->outbox_count()));
   }
   std::printf("push 1 000 outbox entries: median %.0f ms (target <= 3000 ms)\n", median(pushes));

@@ -55,7 +55,8 @@ struct SyncConfig {
   Uuid restaurant_id;
   std::string cache_path;  // the sync thread opens its own connection
   int poll_interval_ms = 1000;
-  int page_size = 1000;
+  int page_size = 5000;    // rows per GET of a pull
+  int store_chunk = 250;   // pulled rows per cache transaction (a local write waits at most that)
   int push_batch = 1000;   // entries per round before pulling again
   int upsert_batch = 500;  // consecutive upserts of one table sent as one array POST
   // After a round that failed on something retryable (offline, 5xx, 429):

@@ -84,6 +84,10 @@ void editor_delete_selection(EditorView& v);  // the selected tables, else the s
 // deleted.
 void editor_add_zone(EditorView& v, const Desk& d);
 Zone* editor_selected_zone(EditorView& v);
+// A table belongs to the zone under its centre (the topmost), or to none: set
+// when a table is added, duplicated or dragged, so assignment's zone preference
+// follows the plan.
+void editor_place_in_zone(const PlanDraft& p, Table& t);
 EditorSave editor_save_command(const EditorView& v);
 
 void draw_editor(EditorView& v, const Desk& d, EditorIntents& out);

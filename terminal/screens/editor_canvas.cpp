@@ -132,11 +132,18 @@ void drag_to(EditorView& v, const Xf& x, ImVec2 m, ImVec2 delta) {
 void end_drag(EditorView& v) {
   EditorGrip grip = std::exchange(v.grip, EditorGrip::None);
   if (!v.drag_start) return;
-  if (v.snap && grip == EditorGrip::Move)
+  if (grip == EditorGrip::Move)
     for (Table& t : v.draft.tables)
       if (selected(v, t.id)) {
-        t.position_x = snap_to(static_cast<float>(t.position_x), v.grid);
-        t.position_y = snap_to(static_cast<float>(t.position_y), v.grid);
+        if (v.snap) {
+          t.position_x = snap_to(static_cast<float>(t.position_x), v.grid);
+          t.position_y = snap_to(static_cast<float>(t.position_y), v.grid);
+        }
+        const auto& was = v.drag_start->tables;
+        auto before =
+            std::find_if(was.begin(), was.end(), [&](const Table& o) { return o.id == t.id; });
+        if (before == was.end() || !(*before == t))
+          editor_place_in_zone(v.draft, t);  // maybe into another zone
       }
   if (v.snap && grip == EditorGrip::Move && v.selected_zone)
     for (Zone& z : v.draft.zones)

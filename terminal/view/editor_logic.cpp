@@ -65,6 +65,15 @@ void delete_selected_zone(EditorView& v) {
 
 }  // namespace
 
+void editor_place_in_zone(const PlanDraft& p, Table& t) {
+  Vec2 c = table_center(t);
+  t.zone_id.reset();
+  for (const Zone& z : p.zones)  // the last drawn is on top
+    if (c.x >= z.position_x && c.x <= z.position_x + z.width && c.y >= z.position_y &&
+        c.y <= z.position_y + z.height)
+      t.zone_id = z.id;
+}
+
 Zone* editor_selected_zone(EditorView& v) {
   if (!v.selected_zone) return nullptr;
   for (Zone& z : v.draft.zones)
@@ -209,6 +218,7 @@ void editor_add_table(EditorView& v, const Desk& d, TableShape shape) {
       bool free = std::none_of(v.draft.tables.begin(), v.draft.tables.end(),
                                [&](const Table& o) { return tables_overlap(o, t); });
       if (free) {
+        editor_place_in_zone(v.draft, t);
         v.draft.tables.push_back(t);
         v.selection = {t.id};
         return;
@@ -229,6 +239,7 @@ void editor_duplicate_selection(EditorView& v, const Desk& d) {
     t.name = next_free_name(v.draft);
     t.capacity_overrides.clear();  // a copy joins no combination by itself
     t.position_x += v.grid * 3 + table_size(*src).x;
+    editor_place_in_zone(v.draft, t);
     v.draft.tables.push_back(t);
     copies.push_back(t.id);
   }

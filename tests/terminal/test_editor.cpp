@@ -265,3 +265,29 @@ TEST_CASE("editor: a round table next to a square one is judged as a circle (eng
   t2->position_x = 110, t2->position_y = 80;  // into the circle's side
   CHECK(editor_issues(v.draft).size() == 1);
 }
+
+TEST_CASE("editor: a table belongs to the zone under its centre after a drag, an add or a copy") {
+  Fixture fx;
+  Headless h;
+  EditorView v;
+  auto draw = [&](EditorIntents& o) { draw_editor(v, fx.desk, o); };
+  test::frame<EditorIntents>(h, draw);
+  Zone terrace = v.draft.zones.front();
+  terrace.id = "z9", terrace.name = "Véranda";
+  terrace.position_x = 0, terrace.position_y = 200, terrace.width = 240, terrace.height = 200;
+  v.draft.zones.push_back(terrace);  // on top of "Salle", under table 5 (50, 250)
+  Table t5 = *find(v, "5");
+  editor_place_in_zone(v.draft, t5);
+  CHECK(t5.zone_id == std::optional<Uuid>("z9"));
+  t5.position_x = 600, t5.position_y = 50;
+  editor_place_in_zone(v.draft, t5);
+  CHECK(t5.zone_id == std::optional<Uuid>("z1"));
+  t5.position_x = 900;  // outside every zone
+  editor_place_in_zone(v.draft, t5);
+  CHECK_FALSE(t5.zone_id);
+  // Dragging table 6 (250, 250) left into the Véranda moves it there.
+  auto before = *h.item("edit_table_6");
+  test::drag_item<EditorIntents>(h, "edit_table_6", -(before.x0 - h.item("edit_zone_Salle")->x0), 0, draw);
+  CHECK(find(v, "6")->zone_id == std::optional<Uuid>("z9"));
+  CHECK(find(v, "2")->zone_id == std::optional<Uuid>("z1"));  // untouched tables keep theirs
+}

@@ -25,8 +25,8 @@ Venue make_venue(const VenueShape& shape, uint64_t seed);
 int total_seats(const Venue& v);
 
 struct DemandShape {
-  // Requested covers per service = demand × seats × turns of that service
-  // (1.5 at lunch, 2 at dinner): 1.2–1.5 is a full, overbooked day.
+  // Requested covers per service = demand × seats (issue 2 §5: 1.2–1.5×
+  // the seats), so each service is over-booked around its peak.
   double demand = 1.35;
   Date date{2026, 11, 21};
   bool peaked = true;  // false: times uniform over each service's window

@@ -69,8 +69,9 @@ struct AssignOptions {
   // seat 91.6 / 91.3 % of the optimum, moves for 4+ only 92.7 / 92.1 %, and
   // with depth 3 and a budget of 2000 as below, 92.8 / 92.4 %.
   int moves_from_party = 4;
-  int max_move_depth =
-      3;  // 1: move blockers to free tables; 2+: a blocker may displace one more, and so on
+  // 1: blockers move to free tables; 2 and more: a blocker may displace one
+  // more party, that one another, up to this depth.
+  int max_move_depth = 3;
   int max_alternatives = 3;
   int search_budget = 2000;  // option checks one move search may spend
   bool check_hours = true;   // refuse outside services

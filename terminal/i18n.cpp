@@ -28,7 +28,8 @@ const std::unordered_map<std::string_view, Entry>& table() {
 }  // namespace
 
 Locale locale_from(std::string_view code) {
-  if (code.size() >= 2 && (code.substr(0, 2) == "en" || code.substr(0, 2) == "EN")) return Locale::En;
+  if (code.size() >= 2 && (code.substr(0, 2) == "en" || code.substr(0, 2) == "EN"))
+    return Locale::En;
   return Locale::Fr;
 }
 
@@ -54,8 +55,8 @@ bool table_complete() {
 std::string format_date(Locale l, Date d) {
   static constexpr const char* kDayFr[] = {"lun.", "mar.", "mer.", "jeu.", "ven.", "sam.", "dim."};
   static constexpr const char* kDayEn[] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
-  static constexpr const char* kMonFr[] = {"janv.", "févr.", "mars", "avr.", "mai", "juin",
-                                           "juil.", "août", "sept.", "oct.", "nov.", "déc."};
+  static constexpr const char* kMonFr[] = {"janv.", "févr.", "mars",  "avr.", "mai",  "juin",
+                                           "juil.", "août",  "sept.", "oct.", "nov.", "déc."};
   static constexpr const char* kMonEn[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
                                            "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
   int wd = std::clamp(d.iso_weekday(), 1, 7) - 1;
@@ -82,27 +83,46 @@ std::string format_minutes(Locale l, int m) {
   return buf;
 }
 
+std::string format_quote(Locale l, int m) {
+  // The engine quotes 0 when a table fits the party now: "0 min" read as a
+  // broken promise by a guest still standing at the door.
+  return m <= 0 ? std::string(tr(l, "wl.free_now")) : format_minutes(l, m);
+}
+
 const char* status_text(Locale l, ReservationStatus s) {
   switch (s) {
-    case ReservationStatus::Pending: return tr(l, "status.pending");
-    case ReservationStatus::Confirmed: return tr(l, "status.confirmed");
-    case ReservationStatus::Arrived: return tr(l, "status.arrived");
-    case ReservationStatus::Seated: return tr(l, "status.seated");
-    case ReservationStatus::Completed: return tr(l, "status.completed");
-    case ReservationStatus::Cancelled: return tr(l, "status.cancelled");
-    case ReservationStatus::NoShow: return tr(l, "status.noshow");
+    case ReservationStatus::Pending:
+      return tr(l, "status.pending");
+    case ReservationStatus::Confirmed:
+      return tr(l, "status.confirmed");
+    case ReservationStatus::Arrived:
+      return tr(l, "status.arrived");
+    case ReservationStatus::Seated:
+      return tr(l, "status.seated");
+    case ReservationStatus::Completed:
+      return tr(l, "status.completed");
+    case ReservationStatus::Cancelled:
+      return tr(l, "status.cancelled");
+    case ReservationStatus::NoShow:
+      return tr(l, "status.noshow");
   }
   return "";
 }
 
 const char* status_text(Locale l, WaitlistStatus s) {
   switch (s) {
-    case WaitlistStatus::Waiting: return tr(l, "wl.waiting");
-    case WaitlistStatus::Notified: return tr(l, "wl.notified");
-    case WaitlistStatus::Called: return tr(l, "wl.called");
-    case WaitlistStatus::Converted: return tr(l, "wl.converted");
-    case WaitlistStatus::Expired: return tr(l, "wl.expired");
-    case WaitlistStatus::Cancelled: return tr(l, "wl.cancelled");
+    case WaitlistStatus::Waiting:
+      return tr(l, "wl.waiting");
+    case WaitlistStatus::Notified:
+      return tr(l, "wl.notified");
+    case WaitlistStatus::Called:
+      return tr(l, "wl.called");
+    case WaitlistStatus::Converted:
+      return tr(l, "wl.converted");
+    case WaitlistStatus::Expired:
+      return tr(l, "wl.expired");
+    case WaitlistStatus::Cancelled:
+      return tr(l, "wl.cancelled");
   }
   return "";
 }

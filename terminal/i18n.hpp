@@ -24,6 +24,7 @@ bool table_complete();
 std::string format_date(Locale l, Date d);     // "sam. 28 nov. 2026" / "Sat 28 Nov 2026"
 std::string format_time(TimeOfDay t);          // "19:30" (wraps past midnight)
 std::string format_minutes(Locale l, int m);   // "1 h 05" / "1h05"
+std::string format_quote(Locale l, int m);     // a quoted wait: "Table free now" for 0, else format_minutes
 const char* status_text(Locale l, ReservationStatus s);
 const char* status_text(Locale l, WaitlistStatus s);
 

@@ -138,6 +138,7 @@ inline constexpr StringRow kStrings[] = {
     {"wl.pending", "Inscriptions de la borne à confirmer", "Kiosk sign-ups to confirm"},
     {"wl.queue", "File d'attente", "Queue"},
     {"wl.quote", "Attente estimée", "Quoted wait"},
+    {"wl.free_now", "Table libre maintenant", "Table free now"},
     {"wl.reject", "Refuser", "Reject"},
     {"wl.seat", "Installer", "Seat"},
     {"wl.title", "Liste d'attente", "Waitlist"},

@@ -62,7 +62,7 @@ void draw_joined_step(KioskView& v, const Desk& d) {
   if (q) {
     ImGui::Text(tr(l, "kiosk.position"), q->position);
     record_item("kiosk_position");
-    ImGui::Text("%s %s", tr(l, "kiosk.wait"), format_minutes(l, q->quoted_minutes).c_str());
+    ImGui::Text("%s %s", tr(l, "kiosk.wait"), format_quote(l, q->quoted_minutes).c_str());
   } else {
     ImGui::TextUnformatted(tr(l, "kiosk.pending"));
   }

@@ -44,7 +44,7 @@ void draw_row(const QueueRow& q, WaitlistView& v, const Desk& d, WaitlistIntents
   ImGui::TextUnformatted(format_minutes(l, q.waited_minutes).c_str());
   ImGui::TableNextColumn();
   if (q.quoted_minutes)
-    ImGui::TextUnformatted(format_minutes(l, *q.quoted_minutes).c_str());
+    ImGui::TextUnformatted(format_quote(l, *q.quoted_minutes).c_str());
   ImGui::TableNextColumn();
   ImGui::TextUnformatted(status_text(l, e.status));
   ImGui::TableNextColumn();

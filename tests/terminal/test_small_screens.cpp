@@ -148,3 +148,10 @@ TEST_CASE("status bar smoke frame: state, outbox, conflicts popup, logout, local
   auto loc = test::tap_item<StatusBarIntents>(h, "locale", draw);
   CHECK(loc.switch_locale == std::optional<Locale>(Locale::En));
 }
+
+TEST_CASE("a quoted wait of 0 reads as a table free now, not 0 min") {
+  CHECK(format_quote(Locale::Fr, 0) == "Table libre maintenant");
+  CHECK(format_quote(Locale::En, 0) == "Table free now");
+  CHECK(format_quote(Locale::En, 15) == "15 min");
+  CHECK(format_quote(Locale::Fr, 75) == "1 h 15");
+}

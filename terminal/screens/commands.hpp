@@ -23,6 +23,9 @@ struct SeatCommand {
   int party_size = 2;
   std::string guest_name;                // walk-ins may be anonymous
   TableChoice table;
+  // Reservations the engine's proposal moves to make room (Decision::moved):
+  // the shell applies them with the seating, in one transaction.
+  std::vector<Move> moves;
 };
 
 // Change a reservation's table and/or time (timeline drag, overstay proposal, conflict fix).

@@ -7,16 +7,18 @@
 #include <string>
 
 #include "foh/engine/floor.hpp"
-#include "view/day_index.hpp"
-#include "view/seating.hpp"
 #include "screens/reservations.hpp"
 #include "screens/waitlist.hpp"
+#include "view/day_index.hpp"
+#include "view/seating.hpp"
 #include "widgets/widgets.hpp"
 
 namespace foh::ui {
 namespace {
 
-std::string L(Locale l, const char* key, const char* id) { return std::string(tr(l, key)) + "###" + id; }
+std::string L(Locale l, const char* key, const char* id) {
+  return std::string(tr(l, key)) + "###" + id;
+}
 
 std::string pick_key(const SeatView& v, const Desk& d) {
   return std::to_string(static_cast<int>(v.source)) + "|" + v.reservation_id.value_or("") + "|" +
@@ -29,18 +31,19 @@ void pick_reservations(SeatView& v, const Desk& d) {
   int shown = 0;
   for (const Booking& b : d.index->bookings()) {
     const Reservation& r = *b.r;
-    bool waiting = r.status == ReservationStatus::Confirmed || r.status == ReservationStatus::Pending ||
-                   r.status == ReservationStatus::Arrived;
+    bool waiting = r.status == ReservationStatus::Confirmed ||
+                   r.status == ReservationStatus::Pending || r.status == ReservationStatus::Arrived;
     if (!waiting || b.end <= now || b.start > now + 120) continue;  // the next two hours
     ImGui::PushID(r.id.c_str());
     char label[256];
-    std::snprintf(label, sizeof label, "%s %s (%d) %s###pick_%s", r.time.hhmm().c_str(), r.guest_name.c_str(),
-                  r.party_size, r.table_number.c_str(), r.guest_name.c_str());
+    std::snprintf(label, sizeof label, "%s %s (%d) %s###pick_%s", r.time.hhmm().c_str(),
+                  r.guest_name.c_str(), r.party_size, r.table_number.c_str(), r.guest_name.c_str());
     bool sel = v.source == PartySource::Reservation && v.reservation_id == r.id;
     if (toggle_button(label, sel, -1.0f)) {
       v.source = PartySource::Reservation;
       v.reservation_id = r.id;
-      v.party_size = r.status == ReservationStatus::Arrived && r.arrived_count ? *r.arrived_count : r.party_size;
+      v.party_size = r.status == ReservationStatus::Arrived && r.arrived_count ? *r.arrived_count
+                                                                               : r.party_size;
       v.guest_name = r.guest_name;
       v.chosen = -1;
     }
@@ -80,10 +83,12 @@ void draw_warnings(SeatView& v, const Desk& d, SeatIntents& out) {
     inline_error(w.text.c_str());
     if (w.proposal) {
       ImGui::SameLine();
-      std::string label = std::string(tr(d.locale, "seat.move_to")) + " " + w.proposal->table_number + "###overstay_move";
+      std::string label = std::string(tr(d.locale, "seat.move_to")) + " " +
+                          w.proposal->table_number + "###overstay_move";
       if (touch_button(label.c_str())) {
         const Booking* b = d.index->booking(w.next_reservation_id);
-        out.move_next = MoveCommand{w.next_reservation_id, *w.proposal, b ? b->r->time : TimeOfDay{}};
+        out.move_next =
+            MoveCommand{w.next_reservation_id, *w.proposal, b ? b->r->time : TimeOfDay{}};
       }
     }
     ImGui::PopID();
@@ -136,7 +141,8 @@ void draw_choice(SeatView& v, const Desk& d, SeatIntents& out) {
   for (size_t k = 0; k < s.alternatives.size(); ++k) {
     ImGui::PushID(static_cast<int>(k));
     std::string label = s.alternatives[k].table_number + "###alt_" + s.alternatives[k].table_number;
-    if (toggle_button(label.c_str(), v.chosen == static_cast<int>(k))) v.chosen = static_cast<int>(k);
+    if (toggle_button(label.c_str(), v.chosen == static_cast<int>(k)))
+      v.chosen = static_cast<int>(k);
     ImGui::SameLine();
     ImGui::PopID();
   }
@@ -144,8 +150,10 @@ void draw_choice(SeatView& v, const Desk& d, SeatIntents& out) {
     if (toggle_button(L(l, "seat.best", "alt_best").c_str(), v.chosen < 0)) v.chosen = -1;
   }
   ImGui::NewLine();
-  std::string seat = std::string(tr(l, "action.seat")) + (c ? " " + c->table_number : "") + "###seat_confirm";
-  if (touch_button(seat.c_str(), 16.0f, c != nullptr && validate_party(v.party_size) == FieldError::None)) {
+  std::string seat =
+      std::string(tr(l, "action.seat")) + (c ? " " + c->table_number : "") + "###seat_confirm";
+  if (touch_button(seat.c_str(), 16.0f,
+                   c != nullptr && validate_party(v.party_size) == FieldError::None)) {
     SeatCommand cmd;
     cmd.source = v.source;
     cmd.reservation_id = v.source == PartySource::Reservation ? v.reservation_id : std::nullopt;
@@ -153,6 +161,7 @@ void draw_choice(SeatView& v, const Desk& d, SeatIntents& out) {
     cmd.party_size = v.party_size;
     cmd.guest_name = v.guest_name;
     cmd.table = *c;
+    if (c == &v.suggestion->best) cmd.moves = v.suggestion->moves;  // alternatives move no one
     out.seat = cmd;
   }
 }
@@ -166,7 +175,8 @@ void draw_seat(SeatView& v, const Desk& d, SeatIntents& out) {
   draw_warnings(v, d, out);
   ImVec2 avail = ImGui::GetContentRegionAvail();
   ImGui::BeginChild("pick", ImVec2(em(20), avail.y), true);
-  if (toggle_button(L(l, "seat.walk_in", "src_walkin").c_str(), v.source == PartySource::WalkIn, -1.0f)) {
+  if (toggle_button(L(l, "seat.walk_in", "src_walkin").c_str(), v.source == PartySource::WalkIn,
+                    -1.0f)) {
     v.source = PartySource::WalkIn;
     v.guest_name.clear();
     v.chosen = -1;
@@ -195,7 +205,8 @@ void draw_seat(SeatView& v, const Desk& d, SeatIntents& out) {
   ImGui::BeginChild("seat_floor", ImVec2(0, std::max(em(10), avail.y - footer)), false,
                     ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
   if (!v.floor.floor_plan_id && !hl.suggested.empty())
-    if (const Table* t = d.floor->table(hl.suggested.front())) v.floor.floor_plan_id = t->floor_plan_id;
+    if (const Table* t = d.floor->table(hl.suggested.front()))
+      v.floor.floor_plan_id = t->floor_plan_id;
   draw_floor_canvas(v.floor, d, &hl, out.floor);
   ImGui::EndChild();
   if (out.floor.picked_alternative)

@@ -17,9 +17,12 @@ namespace foh::ui {
 // The engine's answer (engine-assign's assign()), as the screen keeps it.
 struct SeatSuggestion {
   bool accepted = false;
-  std::string reason;                 // the one-line reason, also for a refusal
+  std::string reason;  // the one-line reason, also for a refusal
   TableChoice best;
   std::vector<TableChoice> alternatives;
+  // Bookings `best` moves to other tables to make room (only when nothing is
+  // free without moving anyone); seated with the party in one transaction.
+  std::vector<Move> moves;
 };
 
 // A seated party past its expected end whose table is booked next.
@@ -38,9 +41,9 @@ struct SeatView {
   std::string guest_name;
   std::optional<SeatSuggestion> suggestion;  // recomputed when the pick changes
   std::string suggestion_key;                // what it was computed for
-  int chosen = -1;   // -1 = best, else index into alternatives (a table the host tapped is appended)
+  int chosen = -1;  // -1 = best, else index into alternatives (a table the host tapped is appended)
   std::string refusal;  // why a tapped table cannot take the party
-  FloorView floor;   // the floor drawn beside the list
+  FloorView floor;      // the floor drawn beside the list
   // Overstay warnings, recomputed once a minute or on a new desk revision.
   std::vector<OverstayWarning> warnings;
   int64_t warnings_minute = -1;

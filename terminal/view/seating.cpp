@@ -30,7 +30,8 @@ SeatSuggestion from_decision(const Decision& dec) {
 }
 
 // The engine's decision, or a refusal carrying its error (a floor that does not validate).
-Decision decide(const Venue& v, const DayBook& day, const SeatRequest& req, const AssignOptions& o) {
+Decision decide(const Venue& v, const DayBook& day, const SeatRequest& req,
+                const AssignOptions& o) {
   Result<Decision> r = suggest_table(v, day, req, o);
   if (r) return std::move(r.value());
   Decision d;
@@ -40,15 +41,38 @@ Decision decide(const Venue& v, const DayBook& day, const SeatRequest& req, cons
   return d;
 }
 
-AssignOptions now_options() {
+AssignOptions now_options(bool allow_moves) {
   AssignOptions o;
   o.check_hours = false;   // the party is here: opening hours are the host's call
   o.check_pacing = false;  // pacing limits bookings, not people at the door
-  // No moves: a seat command seats one party; moving other bookings is the
-  // reservations screen's job, where each move is visible.
-  o.allow_moves = false;
+  o.allow_moves = allow_moves;
   o.max_alternatives = 4;
   return o;
+}
+
+// "Dupont (4) 7 → 12, Martin (2) 3 → 5": who the suggestion moves, for the host to read.
+std::string describe_moves(const std::vector<Move>& moves, const Desk& d) {
+  std::string out;
+  for (const Move& m : moves) {
+    const Booking* b = d.index ? d.index->booking(m.reservation_id) : nullptr;
+    std::string who =
+        b ? b->r->guest_name + " (" + std::to_string(b->r->party_size) + ")" : m.reservation_id;
+    out += (out.empty() ? "" : ", ") + who + " " + m.from_table_number + " → " + m.to_table_number;
+  }
+  return out;
+}
+
+// Nothing free: the engine may move bookings not yet arrived to other tables
+// (never their time or party); the host sees who moves before seating.
+SeatSuggestion with_moves(const Venue& v, const DayBook& day, const SeatRequest& req, const Desk& d,
+                          SeatSuggestion refused) {
+  Decision dec = decide(v, day, req, now_options(true));
+  if (!dec.accepted || dec.moved.empty()) return refused;
+  SeatSuggestion s = from_decision(dec);
+  s.moves = dec.moved;
+  s.reason += (d.locale == Locale::En ? " — moves " : " — déplace ") + describe_moves(dec.moved, d);
+  s.best.reason = s.reason;
+  return s;
 }
 
 }  // namespace
@@ -73,23 +97,26 @@ SeatSuggestion suggest_now(const PartyToSeat& p, const Desk& d) {
       Reservation moved = *b->r;
       moved.time = req.time;
       moved.status = ReservationStatus::Seated;
-      auto clash = conflicts_with(moved, day.reservations, *d.floor, d.settings(), d.venue->services);
+      auto clash =
+          conflicts_with(moved, day.reservations, *d.floor, d.settings(), d.venue->services);
       if (clash.empty()) {
         SeatSuggestion s;
         s.accepted = true;
         s.reason = d.locale == Locale::En ? "Booked table " + b->r->table_number + ", free now"
                                           : "Table réservée " + b->r->table_number + ", libre";
         s.best = TableChoice{b->tables, b->r->table_number, s.reason};
-        Decision dec = decide(*d.venue, day, req, now_options());
+        Decision dec = decide(*d.venue, day, req, now_options(false));
         for (const TableChoice& c : dec.alternatives)
           if (c.table_ids != s.best.table_ids) s.alternatives.push_back(c);
         if (dec.accepted && dec.table_ids != s.best.table_ids)
-          s.alternatives.insert(s.alternatives.begin(), TableChoice{dec.table_ids, dec.table_number, dec.reason});
+          s.alternatives.insert(s.alternatives.begin(),
+                                TableChoice{dec.table_ids, dec.table_number, dec.reason});
         return s;
       }
     }
   }
-  return from_decision(decide(*d.venue, day, req, now_options()));
+  SeatSuggestion s = from_decision(decide(*d.venue, day, req, now_options(false)));
+  return s.accepted ? s : with_moves(*d.venue, day, req, d, std::move(s));
 }
 
 std::vector<OverstayWarning> overstay_warnings(const Desk& d) {
@@ -108,7 +135,8 @@ std::vector<OverstayWarning> overstay_warnings(const Desk& d) {
     if (expected_end > now + kLookahead) continue;
     const Booking* next = nullptr;
     for (const Uuid& t : b.tables)
-      if (const Booking* n = d.index->next_on(t, now); n && n->start < free_at && (!next || n->start < next->start))
+      if (const Booking* n = d.index->next_on(t, now);
+          n && n->start < free_at && (!next || n->start < next->start))
         next = n;
     if (!next) continue;
     OverstayWarning w;
@@ -131,9 +159,7 @@ std::vector<OverstayWarning> overstay_warnings(const Desk& d) {
     req.date = d.day->date;
     req.time = next->r->time;
     req.duration = next->r->duration;
-    AssignOptions o = now_options();
-    o.allow_moves = false;
-    Decision dec = decide(*d.venue, day, req, o);
+    Decision dec = decide(*d.venue, day, req, now_options(false));  // a MoveCommand moves one booking
     if (dec.accepted) w.proposal = TableChoice{dec.table_ids, dec.table_number, dec.reason};
     out.push_back(std::move(w));
   }

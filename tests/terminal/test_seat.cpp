@@ -105,3 +105,36 @@ TEST_CASE("seat: tapping a table the engine did not propose takes it if free, el
   REQUIRE(out.seat);
   CHECK(out.seat->table.table_ids == std::vector<Uuid>{"t6"});
 }
+
+TEST_CASE("seat: when only a move makes room, the suggestion names who moves and the command carries it") {
+  Fixture fx;
+  // A party of 4 booked on table 6 (4-6) at 19:30, not arrived: a walk-in of 6 finds nothing free
+  // (table 3 of the combination 3+4 is held by the late couple) unless a booking moves.
+  Reservation held = fx.day.reservations[1];
+  held.id = "res7", held.guest_name = "Bloc", held.party_size = 4;
+  held.time = *TimeOfDay::parse("19:30");
+  held.table_id = "t6", held.table_number = "6";
+  fx.day.reservations.push_back(held);
+  fx.rebuild();
+  Headless h;
+  SeatView v;
+  v.party_size = 6;
+  auto draw = [&](SeatIntents& out) { draw_seat(v, fx.desk, out); };
+  test::frame<SeatIntents>(h, draw);
+  REQUIRE(v.suggestion);
+  REQUIRE_MESSAGE(v.suggestion->accepted, v.suggestion->reason);
+  REQUIRE_FALSE(v.suggestion->moves.empty());
+  const Move& m = v.suggestion->moves.front();
+  CHECK(v.suggestion->reason.find("déplace") != std::string::npos);
+  CHECK(v.suggestion->reason.find(m.from_table_number + " → " + m.to_table_number) != std::string::npos);
+  auto out = test::tap_item<SeatIntents>(h, "seat_confirm", draw);
+  REQUIRE(out.seat);
+  CHECK(out.seat->party_size == 6);
+  CHECK(out.seat->table.table_ids == v.suggestion->best.table_ids);
+  REQUIRE(out.seat->moves.size() == v.suggestion->moves.size());
+  CHECK(out.seat->moves.front().reservation_id == m.reservation_id);
+  // A walk-in that fits somewhere free moves no one.
+  SeatView couple;
+  couple.party_size = 2;
+  CHECK(suggest_for(couple, fx.desk).moves.empty());
+}

@@ -121,6 +121,14 @@ void Fixture::rebuild() {
   desk.quotes = {ui::WaitQuote{"w1", 1, 15}, ui::WaitQuote{"w2", 2, 25}};
 }
 
+void Fixture::book(const std::string& id, const std::string& guest, int party, const std::string& time,
+                   const std::string& table_id, const std::string& table_number) {
+  Reservation r = make_res(id, guest, party, time, ReservationStatus::Confirmed, table_id, table_number);
+  r.service_id = "s2";
+  day.reservations.push_back(r);
+  rebuild();
+}
+
 const Table& Fixture::table(const std::string& name) const {
   for (const Table& t : venue.tables)
     if (t.name == name) return t;

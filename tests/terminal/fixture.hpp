@@ -32,6 +32,9 @@ struct Fixture {
 
   Fixture();
   void rebuild();  // after changing venue/day
+  // Adds a Confirmed booking (Soir service) on one table, then rebuilds.
+  void book(const std::string& id, const std::string& guest, int party, const std::string& time,
+            const std::string& table_id, const std::string& table_number);
   const Table& table(const std::string& name) const;
 };
 

@@ -110,12 +110,7 @@ TEST_CASE("seat: when only a move makes room, the suggestion names who moves and
   Fixture fx;
   // A party of 4 booked on table 6 (4-6) at 19:30, not arrived: a walk-in of 6 finds nothing free
   // (table 3 of the combination 3+4 is held by the late couple) unless a booking moves.
-  Reservation held = fx.day.reservations[1];
-  held.id = "res7", held.guest_name = "Bloc", held.party_size = 4;
-  held.time = *TimeOfDay::parse("19:30");
-  held.table_id = "t6", held.table_number = "6";
-  fx.day.reservations.push_back(held);
-  fx.rebuild();
+  fx.book("res7", "Bloc", 4, "19:30", "t6", "6");
   Headless h;
   SeatView v;
   v.party_size = 6;

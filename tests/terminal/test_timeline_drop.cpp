@@ -11,14 +11,7 @@ using foh::test::Headless;
 namespace {
 
 // A party of 6 at 21:00 on table 6 (4-6 seats); the fixture declares 3+4 for 6.
-void add_group(Fixture& fx) {
-  Reservation g = fx.day.reservations[1];
-  g.id = "res6", g.guest_name = "Groupe", g.party_size = 6;
-  g.time = *TimeOfDay::parse("21:00");
-  g.table_id = "t6", g.table_number = "6";
-  fx.day.reservations.push_back(g);
-  fx.rebuild();
-}
+void add_group(Fixture& fx) { fx.book("res6", "Groupe", 6, "21:00", "t6", "6"); }
 
 }  // namespace
 

@@ -15,11 +15,16 @@ namespace foh::app {
 
 const char* tab_name(Tab t) {
   switch (t) {
-    case Tab::Floor: return "floor";
-    case Tab::Seat: return "seat";
-    case Tab::Reservations: return "reservations";
-    case Tab::Waitlist: return "waitlist";
-    case Tab::Editor: return "editor";
+    case Tab::Floor:
+      return "floor";
+    case Tab::Seat:
+      return "seat";
+    case Tab::Reservations:
+      return "reservations";
+    case Tab::Waitlist:
+      return "waitlist";
+    case Tab::Editor:
+      return "editor";
   }
   return "floor";
 }
@@ -62,6 +67,9 @@ Status App::open_store() {
     sc.rest = rc;
     sc.restaurant_id = restaurant_id;
     sc.cache_path = path;
+    sc.rest.bearer = options_.device_token;
+    // A kiosk on the anon key may only push its joins; with a device login it syncs like a desk.
+    sc.kiosk = options_.kiosk && options_.device_token.empty();
     net::SyncEvents ev;
     ev.on_status = [this](const net::SyncStatus& s) {
       desk_.sync.connection = s.state == net::Connectivity::Online    ? ui::Connection::Online
@@ -86,7 +94,10 @@ Status App::open_store() {
 }
 
 Status App::reload() {
-  if (!cache_->has_venue()) return ok();  // online first run: the first pull brings it
+  if (!cache_->has_venue()) {  // online first run: the first pull brings it
+    dirty_ = false;
+    return ok();
+  }
   auto venue = cache_->load_venue();
   if (!venue) return venue.error();
   auto day = cache_->load_day(clock_.now().date());
@@ -112,8 +123,10 @@ void App::refresh_desk() {
   desk_.floor = floor_ ? &*floor_ : nullptr;
   desk_.index = index_ ? &*index_ : nullptr;
   desk_.member = session_ ? &session_->member : nullptr;
-  if (options_.locale.empty() && !session_) desk_.locale = ui::locale_from(venue_.restaurant.settings.locale);
-  else if (!options_.locale.empty() && frames_ == 0) desk_.locale = ui::locale_from(options_.locale);
+  if (options_.locale.empty() && !session_)
+    desk_.locale = ui::locale_from(venue_.restaurant.settings.locale);
+  else if (!options_.locale.empty() && frames_ == 0)
+    desk_.locale = ui::locale_from(options_.locale);
   desk_.conflicts.clear();
   for (const auto& c : cache_->conflicts()) {
     ui::ConflictInfo info;
@@ -166,9 +179,7 @@ bool App::may(Tab t) const {
   return session_->may(tab_name(t));
 }
 
-bool App::needs_manager() const {
-  return !session_ || session_->member.role == Role::Server;
-}
+bool App::needs_manager() const { return !session_ || session_->member.role == Role::Server; }
 
 void App::note_input() {
   last_input_ = clock_.now();
@@ -198,9 +209,9 @@ std::optional<int64_t> App::next_change_ms() const {
   std::optional<int64_t> next;
   auto soonest = [&next](int64_t ms) { next = next ? std::min(*next, ms) : ms; };
   if (desk_.lockout.remaining_seconds > 0) soonest(1000);  // the countdown
-  if (login_view_.shake_left > 0) soonest(16);  // the shake animation
-  if (kiosk_view_.joined_at) soonest(1000);  // back to the start after a while
-  if (sync_) soonest(500);  // drain the sync thread's queue
+  if (login_view_.shake_left > 0) soonest(16);             // the shake animation
+  if (kiosk_view_.joined_at) soonest(1000);                // back to the start after a while
+  if (sync_) soonest(500);                                 // drain the sync thread's queue
   if (!clock_.fixed()) {
     const LocalInstant now = clock_.now();
     soonest((60 - now.seconds % 60) * 1000);  // the status bar's clock
@@ -226,11 +237,12 @@ void App::frame(platform::Platform& p) {
   }
   desk_.member = session_ ? &session_->member : nullptr;
   const platform::Gestures& g = p.gestures();
-  desk_.gestures = ui::PanZoom{g.pinch_scale, g.pinch_center.x, g.pinch_center.y, g.pan_delta.x,
-                               g.pan_delta.y};
+  desk_.gestures =
+      ui::PanZoom{g.pinch_scale, g.pinch_center.x, g.pinch_center.y, g.pan_delta.x, g.pan_delta.y};
   desk_.gestures.fingers = g.fingers;
   desk_.gestures.long_press = g.long_press.has_value();
-  if (g.long_press) desk_.gestures.press_x = g.long_press->x, desk_.gestures.press_y = g.long_press->y;
+  if (g.long_press)
+    desk_.gestures.press_x = g.long_press->x, desk_.gestures.press_y = g.long_press->y;
   if (!session_ || kiosk_) {
     const auto now = clock_.system_now();
     desk_.lockout.failed_attempts = login_->failures();
@@ -255,6 +267,8 @@ void App::frame(platform::Platform& p) {
     draw_staff(p);
   }
   ImGui::End();
+  // A local write happened this frame: push it now rather than at the next poll.
+  if (dirty_ && sync_) sync_->poke();
 }
 
 }  // namespace foh::app

@@ -63,30 +63,22 @@ void App::seat(const ui::SeatCommand& c) {
   const TimeOfDay now = clock_.now().time();
   const net::TablePick pick = pick_of(c.table);
   Result<Reservation> done = Error{"seat", "nothing to seat"};
+  // The proposal's moves and the seating are one transaction in net's Store.
   if (c.source == ui::PartySource::WalkIn) {
-    done = store_->seat_walk_in(c.party_size, pick, day_.date, now, actor(), c.guest_name);
+    done = store_->seat_walk_in(c.party_size, pick, day_.date, now, actor(), c.guest_name, c.moves);
   } else if (c.source == ui::PartySource::Waitlist && c.waitlist_entry_id) {
-    done = store_->waitlist_seat(*c.waitlist_entry_id, pick, now, actor());
+    done = store_->waitlist_seat(*c.waitlist_entry_id, pick, now, actor(), c.moves);
   } else if (c.reservation_id) {
-    auto r = cache_->reservation(*c.reservation_id);
-    if (!r) return say(r.error().text(), true);
-    if (!c.table.table_ids.empty() && r->table_id != c.table.table_ids.front()) {
-      r->table_id = c.table.table_ids.front();
-      r->table_number = c.table.table_number;
-      auto moved = store_->update_reservation(*r, actor());
-      if (!moved) return say(moved.error().text(), true);
-    }
-    if (r->status == ReservationStatus::Pending || r->status == ReservationStatus::Confirmed) {
-      // The guest is here: the status machine goes through Arrived to Seated.
-      auto arrived = store_->change_status(r->id, ReservationStatus::Arrived, actor());
-      if (!arrived) return say(arrived.error().text(), true);
-    }
-    done = store_->change_status(r->id, ReservationStatus::Seated, actor());
+    done = store_->seat_reservation(*c.reservation_id, pick, actor(), c.moves);
   }
   if (!done) return say(done.error().text(), true);
-  say(text(desk_.locale, "shell.seated", "Installé", "Seated") + std::string(": ") +
-          guest(*done) + " — " + done->table_number,
-      false);
+  std::string line = text(desk_.locale, "shell.seated", "Installé", "Seated") + std::string(": ") +
+                     guest(*done) + " — " + done->table_number;
+  for (const Move& m : c.moves)  // the host tells the moved parties' servers
+    for (const auto& r : day_.reservations)
+      if (r.id == m.reservation_id)
+        line += "; " + guest(r) + " " + m.from_table_number + " → " + m.to_table_number;
+  say(line, false);
   seat_view_.suggestion.reset();
   seat_view_.suggestion_key.clear();
   dirty_ = true;
@@ -97,9 +89,12 @@ void App::apply(const ui::FloorIntents& in) {
   if (in.seat_walk_in) seat(*in.seat_walk_in);
   if (in.complete_reservation) {
     auto r = store_->change_status(*in.complete_reservation, ReservationStatus::Completed, actor());
-    if (r) say(text(desk_.locale, "shell.completed", "Table libérée", "Table cleared") +
-                   std::string(": ") + r->table_number, false);
-    else say(r.error().text(), true);
+    if (r)
+      say(text(desk_.locale, "shell.completed", "Table libérée", "Table cleared") +
+              std::string(": ") + r->table_number,
+          false);
+    else
+      say(r.error().text(), true);
     dirty_ = true;
   }
   if (in.block_table) {
@@ -122,8 +117,10 @@ void App::apply(const ui::SeatIntents& in) {
                       : std::optional<Uuid>{in.move_next->table.table_ids.front()};
     r->table_number = in.move_next->table.table_number;
     auto done = store_->update_reservation(*r, actor());
-    if (done) say(guest(*done) + " → " + done->table_number, false);
-    else say(done.error().text(), true);
+    if (done)
+      say(guest(*done) + " → " + done->table_number, false);
+    else
+      say(done.error().text(), true);
     dirty_ = true;
   }
   if (in.floor.select_table) seat_view_.floor.selected_table = *in.floor.select_table;
@@ -151,7 +148,8 @@ void App::apply(const ui::ReservationsIntents& in) {
     r->table_number = in.move->table.table_number;
     r->time = in.move->time;
     auto done = store_->update_reservation(*r, actor());
-    if (done) say(guest(*done) + " → " + done->table_number + " " + done->time.hhmm(), false);
+    if (done)
+      say(guest(*done) + " → " + done->table_number + " " + done->time.hhmm(), false);
     else {
       reservations_view_.refusal = done.error().message;
       say(done.error().text(), true);
@@ -164,14 +162,18 @@ void App::apply(const ui::ReservationsIntents& in) {
     } else {
       auto r = store_->change_status(in.status->reservation_id, in.status->to, actor(),
                                      in.status->arrived_count);
-      if (r) say(guest(*r) + ": " + ui::status_text(desk_.locale, r->status), false);
-      else say(r.error().text(), true);
+      if (r)
+        say(guest(*r) + ": " + ui::status_text(desk_.locale, r->status), false);
+      else
+        say(r.error().text(), true);
       dirty_ = true;
     }
   }
   if (in.undo_last) {
-    if (needs_manager()) pending_ = pending(PendingAction::Kind::Undo, *in.undo_last);
-    else apply_pending(pending(PendingAction::Kind::Undo, *in.undo_last));
+    if (needs_manager())
+      pending_ = pending(PendingAction::Kind::Undo, *in.undo_last);
+    else
+      apply_pending(pending(PendingAction::Kind::Undo, *in.undo_last));
   }
   if (in.open_seat) open_seat(ui::PartySource::Reservation, *in.open_seat);
 }
@@ -190,8 +192,10 @@ void App::apply_pending(const PendingAction& a) {
     r = store_->undo_last_transition(a.reservation_id, by);
   else
     return;
-  if (r) say(guest(*r) + ": " + ui::status_text(desk_.locale, r->status), false);
-  else say(r.error().text(), true);
+  if (r)
+    say(guest(*r) + ": " + ui::status_text(desk_.locale, r->status), false);
+  else
+    say(r.error().text(), true);
   dirty_ = true;
 }
 
@@ -236,18 +240,29 @@ void App::apply(const ui::WaitlistIntents& in) {
   const Uuid& id = in.command->entry_id;
   Result<WaitlistEntry> r = Error{"waitlist", "unsupported action"};
   switch (in.command->action) {
-    case ui::WaitlistAction::Accept: r = store_->waitlist_accept(id, actor()); break;
-    case ui::WaitlistAction::Notify: r = store_->waitlist_notify(id, actor()); break;
-    case ui::WaitlistAction::Call: r = store_->waitlist_call(id, actor()); break;
-    case ui::WaitlistAction::Expire: r = store_->waitlist_expire(id, actor()); break;
-    case ui::WaitlistAction::Cancel:
-      // TODO(shell): net's Store has no waitlist cancel yet; expiring frees the place too.
+    case ui::WaitlistAction::Accept:
+      r = store_->waitlist_accept(id, actor());
+      break;
+    case ui::WaitlistAction::Notify:
+      r = store_->waitlist_notify(id, actor());
+      break;
+    case ui::WaitlistAction::Call:
+      r = store_->waitlist_call(id, actor());
+      break;
+    case ui::WaitlistAction::Expire:
       r = store_->waitlist_expire(id, actor());
       break;
-    case ui::WaitlistAction::Seat: open_seat(ui::PartySource::Waitlist, id); return;
+    case ui::WaitlistAction::Cancel:
+      r = store_->cancel_waitlist(id, actor());
+      break;
+    case ui::WaitlistAction::Seat:
+      open_seat(ui::PartySource::Waitlist, id);
+      return;
   }
-  if (r) say(r->guest_name + ": " + ui::status_text(desk_.locale, r->status), false);
-  else say(r.error().text(), true);
+  if (r)
+    say(r->guest_name + ": " + ui::status_text(desk_.locale, r->status), false);
+  else
+    say(r.error().text(), true);
   dirty_ = true;
 }
 
@@ -272,7 +287,8 @@ void App::apply(const ui::KioskIntents& in) {
   if (in.leave) {
     // Any active manager's or admin's PIN unlocks; each try goes through net's
     // login so the lockout counts it.
-    std::string why = text(desk_.locale, "shell.not_manager", "Pas un responsable", "Not a manager");
+    std::string why =
+        text(desk_.locale, "shell.not_manager", "Pas un responsable", "Not a manager");
     for (const auto& m : venue_.team_members) {
       if (!m.is_active || m.role == Role::Server) continue;
       auto s = login_->login(m.id, in.leave->pin, clock_.system_now());
@@ -297,8 +313,10 @@ void App::apply(const ui::StatusBarIntents& in) {
   auto r = in.resolve->action == ui::ConflictAction::AcceptProposal
                ? store_->resolve_accept_proposal(in.resolve->reservation_id, actor())
                : store_->resolve_cancel(in.resolve->reservation_id, actor());
-  if (r) say(guest(*r) + " — " + r->table_number, false);
-  else say(r.error().text(), true);
+  if (r)
+    say(guest(*r) + " — " + r->table_number, false);
+  else
+    say(r.error().text(), true);
   dirty_ = true;
 }
 

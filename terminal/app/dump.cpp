@@ -7,27 +7,42 @@ namespace foh::app {
 namespace {
 const char* kiosk_step(ui::KioskStep s) {
   switch (s) {
-    case ui::KioskStep::Party: return "party";
-    case ui::KioskStep::Details: return "details";
-    case ui::KioskStep::Joined: return "joined";
-    case ui::KioskStep::Leave: return "leave";
+    case ui::KioskStep::Party:
+      return "party";
+    case ui::KioskStep::Details:
+      return "details";
+    case ui::KioskStep::Joined:
+      return "joined";
+    case ui::KioskStep::Leave:
+      return "leave";
   }
   return "";
 }
 
 const char* field_error(ui::FieldError e) {
   switch (e) {
-    case ui::FieldError::None: return nullptr;
-    case ui::FieldError::NameEmpty: return "name_empty";
-    case ui::FieldError::NameTooLong: return "name_too_long";
-    case ui::FieldError::NameBadChars: return "name_bad_chars";
-    case ui::FieldError::PartyOutOfRange: return "party_out_of_range";
-    case ui::FieldError::PhoneBadChars: return "phone_bad_chars";
-    case ui::FieldError::PhoneTooShort: return "phone_too_short";
-    case ui::FieldError::TimeMalformed: return "time_malformed";
-    case ui::FieldError::DurationOutOfRange: return "duration_out_of_range";
-    case ui::FieldError::NotesTooLong: return "notes_too_long";
-    case ui::FieldError::PinFormat: return "pin_format";
+    case ui::FieldError::None:
+      return nullptr;
+    case ui::FieldError::NameEmpty:
+      return "name_empty";
+    case ui::FieldError::NameTooLong:
+      return "name_too_long";
+    case ui::FieldError::NameBadChars:
+      return "name_bad_chars";
+    case ui::FieldError::PartyOutOfRange:
+      return "party_out_of_range";
+    case ui::FieldError::PhoneBadChars:
+      return "phone_bad_chars";
+    case ui::FieldError::PhoneTooShort:
+      return "phone_too_short";
+    case ui::FieldError::TimeMalformed:
+      return "time_malformed";
+    case ui::FieldError::DurationOutOfRange:
+      return "duration_out_of_range";
+    case ui::FieldError::NotesTooLong:
+      return "notes_too_long";
+    case ui::FieldError::PinFormat:
+      return "pin_format";
   }
   return "unknown";
 }
@@ -41,6 +56,22 @@ Json form_errors(const ui::BookingForm& f) {
   for (const auto& [name, err] : fields)
     if (const char* code = field_error(err)) out[name] = code;
   return out;
+}
+
+const char* connection(ui::Connection c) {
+  switch (c) {
+    case ui::Connection::Standalone:
+      return "standalone";
+    case ui::Connection::Online:
+      return "online";
+    case ui::Connection::Offline:
+      return "offline";
+    case ui::Connection::Syncing:
+      return "syncing";
+    case ui::Connection::LoginRequired:
+      return "login_required";
+  }
+  return "";
 }
 
 Json reservation_row(const Reservation& r) {
@@ -63,7 +94,8 @@ Json App::dump() const {
   j["frames"] = frames_;
   j["member"] = session_ ? Json{{"id", session_->member.id},
                                 {"name", session_->member.display_name},
-                                {"role", to_string(session_->member.role)}}
+                                {"role", to_string(session_->member.role)},
+                                {"online", session_->online}}
                          : Json(nullptr);
   Json tabs = Json::array();
   for (Tab t : kTabs)
@@ -80,9 +112,11 @@ Json App::dump() const {
   // The floor's camera on its current plan (a pinch changes zoom) and a long-press's actions menu.
   Json floor = {{"zoom", 1.0}, {"actions_table", Json()}};
   for (const auto& [plan, cam] : floor_view_.cameras)
-    if (plan == floor_view_.floor_plan_id) floor["zoom"] = cam.zoom, floor["pan"] = {cam.pan_x, cam.pan_y};
+    if (plan == floor_view_.floor_plan_id)
+      floor["zoom"] = cam.zoom, floor["pan"] = {cam.pan_x, cam.pan_y};
   if (floor_view_.actions_table && floor_)
-    if (const Table* t = floor_->table(*floor_view_.actions_table)) floor["actions_table"] = t->name;
+    if (const Table* t = floor_->table(*floor_view_.actions_table))
+      floor["actions_table"] = t->name;
   j["floor"] = floor;
 
   Json by_status = Json::object(), rows = Json::array();
@@ -90,12 +124,16 @@ Json App::dump() const {
     by_status[to_string(r.status)] = by_status.value(to_string(r.status), 0) + 1;
     rows.push_back(reservation_row(r));
   }
-  j["reservations"] = {{"count", day_.reservations.size()}, {"by_status", by_status}, {"rows", rows}};
+  j["reservations"] = {
+      {"count", day_.reservations.size()}, {"by_status", by_status}, {"rows", rows}};
 
   Json wl = Json::array();
   for (const auto& w : day_.waitlist) {
-    Json row = {{"id", w.id},         {"guest_name", w.guest_name}, {"party_size", w.party_size},
-                {"status", to_string(w.status)}, {"unconfirmed", ui::is_unconfirmed(w)}};
+    Json row = {{"id", w.id},
+                {"guest_name", w.guest_name},
+                {"party_size", w.party_size},
+                {"status", to_string(w.status)},
+                {"unconfirmed", ui::is_unconfirmed(w)}};
     for (const auto& q : desk_.quotes)
       if (q.entry_id == w.id) {
         row["position"] = q.position;
@@ -107,8 +145,12 @@ Json App::dump() const {
 
   Json tables = Json::array();
   for (const auto& t : venue_.tables)
-    tables.push_back({{"id", t.id}, {"name", t.name}, {"floor_plan_id", t.floor_plan_id},
-                      {"x", t.position_x}, {"y", t.position_y}, {"rotation", t.rotation}});
+    tables.push_back({{"id", t.id},
+                      {"name", t.name},
+                      {"floor_plan_id", t.floor_plan_id},
+                      {"x", t.position_x},
+                      {"y", t.position_y},
+                      {"rotation", t.rotation}});
   j["tables"] = tables;
   Json plans = Json::array();
   for (const auto& fp : venue_.floor_plans) plans.push_back({{"id", fp.id}, {"name", fp.name}});
@@ -136,10 +178,14 @@ Json App::dump() const {
                  {"dirty", editor_view_.loaded && !(editor_view_.draft == editor_view_.saved)},
                  {"issues", ui::editor_issues(editor_view_.draft).size()}};
   j["seat"] = {{"source", static_cast<int>(seat_view_.source)},
-               {"suggestion", seat_view_.suggestion ? Json(seat_view_.suggestion->best.table_number)
-                                                    : Json()}};
+               {"suggestion",
+                seat_view_.suggestion ? Json(seat_view_.suggestion->best.table_number) : Json()}};
   j["pending_manager_pin"] = pending_.has_value();
   j["outbox"] = cache_->outbox_count();
+  j["sync"] = {{"connection", connection(desk_.sync.connection)},
+               {"outbox", desk_.sync.outbox},
+               {"conflicts", desk_.sync.conflicts},
+               {"last_error", desk_.sync.last_error}};
   Json msgs = Json::array();
   for (const auto& [m, err] : messages_) msgs.push_back({{"text", m}, {"error", err}});
   j["messages"] = msgs;

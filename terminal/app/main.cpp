@@ -94,6 +94,7 @@ int Loop::run() {
   foh::app::ScriptHost host{platform, clock, [this] {
                               auto j = app.dump();
                               j["first_frame_ms"] = first_frame_ms;
+                              j["monotonic_ms"] = monotonic_ms();     // when, for a test's clock
                               j["items"] = platform.items().names();  // what a tap_item can reach
                               return j;
                             }};

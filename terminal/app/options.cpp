@@ -40,13 +40,22 @@ Result<double> parse_number(const std::string& opt, const std::string& s, double
 
 // Applies one option that takes a value.
 Status set_valued(Options& o, const std::string& opt, const std::string& v) {
-  if (opt == "--db") o.db = v;
-  else if (opt == "--assets") o.assets = v;
-  else if (opt == "--backend") o.backend_url = v;
-  else if (opt == "--anon-key") o.anon_key = v;
-  else if (opt == "--restaurant") o.restaurant_id = v;
-  else if (opt == "--screenshot") o.screenshot = v;
-  else if (opt == "--script") o.script = v;
+  if (opt == "--db")
+    o.db = v;
+  else if (opt == "--assets")
+    o.assets = v;
+  else if (opt == "--backend")
+    o.backend_url = v;
+  else if (opt == "--anon-key")
+    o.anon_key = v;
+  else if (opt == "--restaurant")
+    o.restaurant_id = v;
+  else if (opt == "--device-token")
+    o.device_token = v;
+  else if (opt == "--screenshot")
+    o.screenshot = v;
+  else if (opt == "--script")
+    o.script = v;
   else if (opt == "--locale") {
     if (v != "fr" && v != "en") return Error{opt, "must be fr or en, got \"" + v + "\""};
     o.locale = v;
@@ -81,6 +90,8 @@ std::string usage() {
          "  --assets DIR         assets folder (demo restaurant, fonts list)\n"
          "  --backend URL --anon-key KEY --restaurant ID   sync with the backend\n"
          "                       (or FOH_BACKEND_URL, FOH_ANON_KEY, FOH_RESTAURANT_ID)\n"
+         "  --device-token JWT   the terminal's own backend login, so a new terminal can pull\n"
+         "                       its team before the first PIN login (or FOH_DEVICE_TOKEN)\n"
          "  --kiosk              guest waitlist kiosk, fullscreen and locked\n"
          "  --fullscreen         fullscreen window\n"
          "  --size WxH           window size (default 1280x800)\n"
@@ -105,9 +116,12 @@ Result<Options> parse_options(const std::vector<std::string>& args) {
   Options o;
   for (size_t i = 0; i < args.size(); ++i) {
     const std::string& a = args[i];
-    if (a == "--help" || a == "-h") o.help = true;
-    else if (a == "--kiosk") o.kiosk = true;
-    else if (a == "--fullscreen") o.fullscreen = true;
+    if (a == "--help" || a == "-h")
+      o.help = true;
+    else if (a == "--kiosk")
+      o.kiosk = true;
+    else if (a == "--fullscreen")
+      o.fullscreen = true;
     else if (a.rfind("--", 0) == 0) {
       if (i + 1 >= args.size()) return Error{a, "needs a value"};
       if (auto st = set_valued(o, a, args[++i]); !st) return st.error();
@@ -119,8 +133,11 @@ Result<Options> parse_options(const std::vector<std::string>& args) {
   if (o.anon_key.empty()) o.anon_key = env("FOH_ANON_KEY");
   if (o.restaurant_id.empty()) o.restaurant_id = env("FOH_RESTAURANT_ID");
   if (o.db.empty()) o.db = env("FOH_DB");
+  if (o.device_token.empty()) o.device_token = env("FOH_DEVICE_TOKEN");
   if (!o.backend_url.empty() && (o.anon_key.empty() || o.restaurant_id.empty()))
     return Error{"--backend", "needs --anon-key and --restaurant too"};
+  if (!o.device_token.empty() && o.backend_url.empty())
+    return Error{"--device-token", "only means something with --backend"};
   return o;
 }
 

@@ -30,6 +30,11 @@ TEST_CASE("options: values, flags and errors naming the option") {
   CHECK(parse_options({"--db"}).error().message == "needs a value");
   CHECK(parse_options({"stray"}).error().where == "stray");
   CHECK(parse_options({"--backend", "http://127.0.0.1:1"}).error().where == "--backend");
+  CHECK(parse_options({"--device-token", "t"}).error().where == "--device-token");
+  auto online = parse_options({"--backend", "http://127.0.0.1:1", "--anon-key", "k", "--restaurant",
+                               "r", "--device-token", "jwt"});
+  REQUIRE_MESSAGE(online.ok(), online.error().text());
+  CHECK(online->device_token == "jwt");
 }
 
 TEST_CASE("script: JSON lines and arrays, errors naming line and key") {

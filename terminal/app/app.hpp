@@ -33,7 +33,8 @@ class Platform;
 namespace foh::app {
 
 enum class Tab { Floor, Seat, Reservations, Waitlist, Editor };
-inline constexpr Tab kTabs[] = {Tab::Floor, Tab::Seat, Tab::Reservations, Tab::Waitlist, Tab::Editor};
+inline constexpr Tab kTabs[] = {Tab::Floor, Tab::Seat, Tab::Reservations, Tab::Waitlist,
+                                Tab::Editor};
 const char* tab_name(Tab t);  // "floor", "seat", ... (team_members.allowed_tabs spelling)
 
 // A sensitive action a server may not do alone: applied once a manager's PIN checks.
@@ -58,7 +59,7 @@ class App {
   std::optional<int64_t> next_change_ms() const;
   bool kiosk_locked() const { return kiosk_; }
   bool kiosk_left() const { return kiosk_left_; }  // the platform may be unlocked
-  Json dump() const;  // for scripts and tests
+  Json dump() const;                               // for scripts and tests
 
  private:
   App(const Options& options, AppClock& clock);
@@ -85,6 +86,7 @@ class App {
   void apply(const ui::KioskIntents& in);
   void apply(const ui::StatusBarIntents& in);
   void apply_pending(const PendingAction& a);
+  void leave_kiosk(const std::string& pin);  // a manager PIN, counted once
   bool needs_manager() const;  // the member is a server: sensitive actions ask a manager PIN
   void seat(const ui::SeatCommand& c);
   void open_seat(ui::PartySource source, const Uuid& id);

@@ -3,6 +3,7 @@
 // its result (or refusal, with the reason) becomes the message of the frame.
 #include "app/app.hpp"
 #include "app/shell_text.hpp"
+#include "foh/engine/pin.hpp"
 
 namespace foh::app {
 
@@ -284,26 +285,37 @@ void App::apply(const ui::KioskIntents& in) {
     ui::kiosk_joined(kiosk_view_, r->id, clock_.now());
     dirty_ = true;
   }
-  if (in.leave) {
-    // Any active manager's or admin's PIN unlocks; each try goes through net's
-    // login so the lockout counts it.
-    std::string why =
-        text(desk_.locale, "shell.not_manager", "Pas un responsable", "Not a manager");
+  if (in.leave) leave_kiosk(in.leave->pin);
+}
+
+// One PIN typed is one attempt, whoever's it is: the cached hashes say which
+// manager (or admin) it belongs to, and only that one login counts in the
+// lockout. A PIN matching no cached hash is tried once, online first, against a
+// manager whose hash is not cached (else the first), and counts once.
+void App::leave_kiosk(const std::string& pin) {
+  const auto now = clock_.system_now();
+  std::optional<Uuid> who, uncached, first;
+  if (login_->locked_seconds(now) == 0)  // no hashing while locked: login() refuses anyway
     for (const auto& m : venue_.team_members) {
       if (!m.is_active || m.role == Role::Server) continue;
-      auto s = login_->login(m.id, in.leave->pin, clock_.system_now());
-      if (s) {
-        kiosk_ = false;
-        kiosk_left_ = true;
-        kiosk_view_ = ui::KioskView{};
-        return;
-      }
-      why = s.error().message;
-      if (login_->locked_seconds(clock_.system_now()) > 0) break;
+      if (!first) first = m.id;
+      if (!uncached && m.pin.empty()) uncached = m.id;
+      if (!who && verify_pin(pin, m)) who = m.id;
     }
-    kiosk_view_.pin.clear();
-    kiosk_view_.message = why;
+  const auto target = who ? who : uncached ? uncached : first;
+  std::string why = text(desk_.locale, "shell.not_manager", "Pas un responsable", "Not a manager");
+  if (target || login_->locked_seconds(now) > 0) {
+    auto s = login_->login(target.value_or(Uuid{}), pin, now);
+    if (s) {
+      kiosk_ = false;
+      kiosk_left_ = true;
+      kiosk_view_ = ui::KioskView{};
+      return;
+    }
+    why = s.error().message;
   }
+  kiosk_view_.pin.clear();
+  kiosk_view_.message = why;
 }
 
 void App::apply(const ui::StatusBarIntents& in) {

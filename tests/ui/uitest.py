@@ -515,6 +515,26 @@ def case_backend_sync(r):
         check(seen[0]["sync"]["connection"] in ("online", "syncing"), f"online: {seen[0]['sync']}")
 
 
+def case_kiosk_leave_pin(r):
+    """Leaving the kiosk: one wrong PIN counts one attempt (not one per manager);
+    a manager's PIN leaves."""
+    r.tap_item("kiosk_staff")
+    for d in "9999":
+        r.tap_item(f"key_{d}")
+    r.tap_item("kiosk_leave_ok")
+    wrong = r.dump("wrong")
+    for d in PINS[MANAGER]:
+        r.tap_item(f"key_{d}")
+    r.tap_item("kiosk_leave_ok")
+    left = r.dump("left")
+    r.run(extra=["--kiosk"])
+    w, lf = r.load(wrong), r.load(left)
+    check(w["screen"] == "kiosk" and w["kiosk"]["message"], f"refused, with a message: {w['kiosk']}")
+    check(w["lockout"]["failed_attempts"] == 1, f"one attempt counted: {w['lockout']}")
+    check(lf["screen"] == "login", f"the manager's PIN left the kiosk: {lf['screen']}")
+    check(lf["lockout"]["failed_attempts"] == 0, f"a good PIN clears the count: {lf['lockout']}")
+
+
 CASES = {name[5:]: fn for name, fn in globals().items() if name.startswith("case_")}
 
 

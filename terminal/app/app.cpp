@@ -100,6 +100,10 @@ Status App::reload() {
   }
   auto venue = cache_->load_venue();
   if (!venue) return venue.error();
+  // Before the day is chosen: "today" is the restaurant's.
+  if (!clock_.fixed())
+    if (auto st = use_restaurant_timezone(venue->restaurant.settings.timezone); !st)
+      say(st.error().text(), true);
   auto day = cache_->load_day(clock_.now().date());
   if (!day) return day.error();
   venue_ = std::move(*venue);

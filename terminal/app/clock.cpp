@@ -1,6 +1,8 @@
 #include "app/clock.hpp"
 
+#include <cstdlib>
 #include <ctime>
+#include <filesystem>
 
 namespace foh::app {
 
@@ -15,8 +17,25 @@ LocalInstant AppClock::now() const {
 
 std::chrono::system_clock::time_point AppClock::system_now() const {
   if (!fixed_) return std::chrono::system_clock::now();
+  // Fixed clock (tests): the local instant used as if it were UTC, so stamps
+  // read back as the same local time (the process zone is left alone then).
   return std::chrono::system_clock::time_point{std::chrono::seconds{fixed_->seconds} +
                                                std::chrono::milliseconds{offset_ms_}};
+}
+
+Status use_restaurant_timezone(const std::string& zone) {
+  if (zone.empty()) return ok();  // the process's zone stays
+  std::error_code ec;
+  const bool known = zone.find("..") == std::string::npos && zone.front() != '/' &&
+                     std::filesystem::is_regular_file("/usr/share/zoneinfo/" + zone, ec);
+  if (!known)
+    return Error{"settings.timezone", "unknown time zone \"" + zone +
+                                          "\" (install tzdata); times use the system's zone"};
+  const char* current = std::getenv("TZ");
+  if (current != nullptr && zone == current) return ok();
+  setenv("TZ", zone.c_str(), 1);
+  tzset();
+  return ok();
 }
 
 }  // namespace foh::app

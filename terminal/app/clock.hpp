@@ -6,8 +6,10 @@
 #include <chrono>
 #include <cstdint>
 #include <optional>
+#include <string>
 
 #include "foh/engine/calendar.hpp"
+#include "foh/engine/result.hpp"
 
 namespace foh::app {
 
@@ -16,7 +18,7 @@ class AppClock {
   explicit AppClock(std::optional<LocalInstant> fixed = std::nullopt) : fixed_(fixed) {}
   bool fixed() const { return fixed_.has_value(); }
   LocalInstant now() const;  // restaurant-local (process TZ = the restaurant's timezone)
-  // For net (lockout, idle timeout, created_at stamps). With a fixed clock the
+  // For net (lockout, idle timeout, created_at stamps; UTC). With a fixed clock the
   // local instant is used as if it were UTC, so stamps read back as the same local time.
   std::chrono::system_clock::time_point system_now() const;
   void advance_ms(int64_t ms) { offset_ms_ += ms; }  // fixed clock only
@@ -25,5 +27,13 @@ class AppClock {
   std::optional<LocalInstant> fixed_;
   int64_t offset_ms_ = 0;
 };
+
+// Dates and times in the restaurant's zone (settings.timezone, e.g.
+// "Europe/Paris"), whatever the device's: the one place that sets the process
+// zone (TZ + tzset; libstdc++ 12 has no tz database). Called when the venue is
+// loaded, before any local time is read; not with a fixed clock (--now is
+// already restaurant-local, and its stamps assume the process zone is left alone). Empty keeps the
+// process zone; an unknown one is an error naming settings.timezone (and changes nothing).
+Status use_restaurant_timezone(const std::string& zone);
 
 }  // namespace foh::app

@@ -1,6 +1,9 @@
 // The shell's parsing: command-line options, scripts, the fixed clock.
 #include <doctest/doctest.h>
 
+#include <cstdlib>
+#include <ctime>
+
 #include "app/clock.hpp"
 #include "app/options.hpp"
 #include "app/script.hpp"
@@ -82,4 +85,31 @@ TEST_CASE("fixed clock: only a script's waits move it") {
   AppClock real;
   CHECK_FALSE(real.fixed());
   CHECK(real.now().date().year >= 2024);
+}
+
+TEST_CASE("restaurant time zone: the process zone, set in one place") {
+  const char* before = std::getenv("TZ");
+  const std::string saved = before ? before : "";
+  REQUIRE(use_restaurant_timezone("Europe/Paris").ok());
+  std::tm utc{};
+  utc.tm_year = 2026 - 1900, utc.tm_mon = 10, utc.tm_mday = 28, utc.tm_hour = 18, utc.tm_min = 30;
+  const std::time_t t = timegm(&utc);  // 18:30 UTC ...
+  std::tm local{};
+  localtime_r(&t, &local);
+  CHECK(local.tm_hour == 19);  // ... is 19:30 in Paris in November (UTC+1)
+  CHECK(local.tm_min == 30);
+  utc.tm_mon = 6;  // and 20:30 in July (UTC+2)
+  const std::time_t summer = timegm(&utc);
+  localtime_r(&summer, &local);
+  CHECK(local.tm_hour == 20);
+  auto bad = use_restaurant_timezone("Mars/Olympus");
+  REQUIRE_FALSE(bad.ok());
+  CHECK(bad.error().where == "settings.timezone");
+  CHECK(std::string(std::getenv("TZ")) == "Europe/Paris");  // unchanged by a bad zone
+  CHECK_FALSE(use_restaurant_timezone("../../etc/passwd").ok());
+  if (saved.empty())
+    unsetenv("TZ");
+  else
+    setenv("TZ", saved.c_str(), 1);
+  tzset();
 }

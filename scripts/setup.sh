@@ -10,7 +10,7 @@ packages=(
   libbenchmark-dev coinor-cbc libcpp-httplib-dev libpq-dev
   postgresql postgresql-contrib
   clang libclang-rt-14-dev
-  xvfb xauth libgl1-mesa-dri libglx-mesa0 fonts-dejavu-core fonts-noto-core
+  xvfb xauth libgl1-mesa-dri libglx-mesa0 fonts-dejavu-core fonts-noto-core tzdata
 )
 
 missing=()

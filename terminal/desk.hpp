@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "foh/engine/calendar.hpp"
@@ -81,6 +82,10 @@ struct Desk {
   bool message_is_error = false;
 
   const Settings& settings() const { return venue->restaurant.settings; }
+  // A timestamptz of the day (seated_at, created_at) in restaurant-local time.
+  std::optional<LocalInstant> local_time(std::string_view timestamp) const {
+    return LocalInstant::from_timestamp(timestamp, day ? day->utc_offset_s : 0);
+  }
 };
 
 }  // namespace foh::ui

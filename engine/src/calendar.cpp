@@ -2,6 +2,7 @@
 
 #include <charconv>
 #include <cstdio>
+#include <string>
 
 namespace foh {
 namespace {
@@ -98,6 +99,40 @@ std::optional<LocalInstant> LocalInstant::parse(std::string_view s) {
   auto t = TimeOfDay::parse(s.substr(11, 8));
   if (!d || !t) return std::nullopt;
   return at(*d, *t);
+}
+
+namespace {
+// Seconds east of UTC named by a zone suffix; 0 for none, nullopt if malformed.
+std::optional<int> zone_offset(std::string_view z) {
+  if (z.empty()) return 0;
+  if (z == "Z" || z == "z") return 0;
+  if (z[0] != '+' && z[0] != '-') return std::nullopt;
+  std::string digits;
+  for (char c : z.substr(1))
+    if (c != ':') digits += c;
+  if ((digits.size() != 2 && digits.size() != 4) ||
+      digits.find_first_not_of("0123456789") != std::string::npos)
+    return std::nullopt;
+  int h = std::stoi(digits.substr(0, 2)), m = digits.size() == 4 ? std::stoi(digits.substr(2)) : 0;
+  if (h > 23 || m > 59) return std::nullopt;
+  return (z[0] == '-' ? -1 : 1) * (h * 3600 + m * 60);
+}
+}  // namespace
+
+std::optional<LocalInstant> LocalInstant::from_timestamp(std::string_view s, int utc_offset_s) {
+  auto naive = parse(s);
+  if (!naive) return std::nullopt;
+  std::string_view rest = s.substr(19);
+  if (!rest.empty() && rest[0] == '.') {  // fraction of a second: dropped
+    size_t i = 1;
+    while (i < rest.size() && rest[i] >= '0' && rest[i] <= '9') ++i;
+    if (i == 1) return std::nullopt;
+    rest = rest.substr(i);
+  }
+  if (rest.empty()) return naive;  // no zone: local already
+  auto zone = zone_offset(rest);
+  if (!zone) return std::nullopt;
+  return LocalInstant{naive->seconds - *zone + utc_offset_s};
 }
 
 std::string LocalInstant::str() const { return date().str() + "T" + time().str(); }

@@ -54,7 +54,7 @@ Board make_board(const Venue& v, const DayBook& day, const Floor& f, int64_t now
     HeldTables held = f.held_by(r);
     Span span = span_of(r, s, v.services);
     if (r.status == ReservationStatus::Seated) {
-      auto seated = r.seated_at ? LocalInstant::parse(*r.seated_at) : std::nullopt;
+      auto seated = r.seated_at ? LocalInstant::from_timestamp(*r.seated_at, day.utc_offset_s) : std::nullopt;
       int64_t start = seated ? seated->seconds / 60 : span.start;
       int64_t end = start + duration_minutes(r, s);
       if (end <= now) end = now + o.overdue_minutes;  // overdue: expected to leave soon
@@ -128,7 +128,7 @@ Result<std::vector<Waiting>> waiting_entries(const DayBook& day) {
     bool waiting = e.status == WaitlistStatus::Waiting || e.status == WaitlistStatus::Notified ||
                    e.status == WaitlistStatus::Called;
     if (!waiting || e.date != day.date) continue;
-    auto at = LocalInstant::parse(e.created_at);
+    auto at = LocalInstant::from_timestamp(e.created_at, day.utc_offset_s);
     if (!at)
       return Error{"waitlist_entries[" + std::to_string(i) + "].created_at",
                    "not a timestamp: \"" + e.created_at + "\""};

@@ -80,7 +80,7 @@ Status App::open_store() {
       desk_.sync.outbox = static_cast<int>(s.outbox_length);
       desk_.sync.conflicts = static_cast<int>(s.conflicts);
       desk_.sync.last_error = s.last_error;
-      if (auto t = LocalInstant::parse(s.last_success)) desk_.sync.last_success = *t;
+      if (auto t = LocalInstant::from_timestamp(s.last_success, day_.utc_offset_s)) desk_.sync.last_success = *t;
     };
     ev.on_data_changed = [this] { dirty_ = true; };
     sync_ = std::make_unique<net::Sync>(sc, queue_, ev);
@@ -106,6 +106,7 @@ Status App::reload() {
       say(st.error().text(), true);
   auto day = cache_->load_day(clock_.now().date());
   if (!day) return day.error();
+  day->utc_offset_s = clock_.utc_offset_s(day->date);
   venue_ = std::move(*venue);
   day_ = std::move(*day);
   auto floor = Floor::build(venue_, &day_);

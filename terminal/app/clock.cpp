@@ -23,6 +23,20 @@ std::chrono::system_clock::time_point AppClock::system_now() const {
                                                std::chrono::milliseconds{offset_ms_}};
 }
 
+int AppClock::utc_offset_s(Date day) const {
+  if (fixed_) return 0;
+  std::tm noon{};  // midday: clear of the night-time daylight-saving switch
+  noon.tm_year = day.year - 1900;
+  noon.tm_mon = day.month - 1;
+  noon.tm_mday = day.day;
+  noon.tm_hour = 12;
+  noon.tm_isdst = -1;
+  const std::time_t t = std::mktime(&noon);
+  std::tm local{};
+  localtime_r(&t, &local);
+  return static_cast<int>(local.tm_gmtoff);
+}
+
 Status use_restaurant_timezone(const std::string& zone) {
   if (zone.empty()) return ok();  // the process's zone stays
   std::error_code ec;

@@ -21,6 +21,9 @@ class AppClock {
   // For net (lockout, idle timeout, created_at stamps; UTC). With a fixed clock the
   // local instant is used as if it were UTC, so stamps read back as the same local time.
   std::chrono::system_clock::time_point system_now() const;
+  // The restaurant's offset from UTC on `day` (seconds east), to read the
+  // day's UTC stamps as local time; 0 with a fixed clock (its stamps are local).
+  int utc_offset_s(Date day) const;
   void advance_ms(int64_t ms) { offset_ms_ += ms; }  // fixed clock only
 
  private:

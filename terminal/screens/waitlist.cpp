@@ -94,7 +94,7 @@ std::vector<QueueRow> waitlist_queue(const Desk& d) {
     QueueRow q{&e, e.position_in_queue.value_or(0), std::nullopt, 0};
     for (const WaitQuote& w : d.quotes)
       if (w.entry_id == e.id) q.position = w.position, q.quoted_minutes = w.quoted_minutes;
-    if (auto at = LocalInstant::parse(e.created_at))
+    if (auto at = d.local_time(e.created_at))
       q.waited_minutes = static_cast<int>(std::max<int64_t>(0, (d.now.seconds - at->seconds) / 60));
     rows.push_back(q);
   }

@@ -128,7 +128,7 @@ std::vector<OverstayWarning> overstay_warnings(const Desk& d) {
     if (b.r->status != ReservationStatus::Seated) continue;
     int64_t since = b.start;
     if (b.r->seated_at)
-      if (auto at = LocalInstant::parse(*b.r->seated_at)) since = at->seconds / 60;
+      if (auto at = d.local_time(*b.r->seated_at)) since = at->seconds / 60;
     int64_t expected_end = since + (b.end - b.start);
     // Still there at the expected end (or soon): they will leave no earlier than now + a margin.
     int64_t free_at = std::max(expected_end, now + kLookahead);

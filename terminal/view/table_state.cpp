@@ -22,7 +22,7 @@ TableStatus table_status(const Desk& d, const Table& t) {
   } else if (st.seated) {
     int64_t since = st.seated->start;
     if (st.seated->r->seated_at)
-      if (auto at = LocalInstant::parse(*st.seated->r->seated_at)) since = at->seconds / 60;
+      if (auto at = d.local_time(*st.seated->r->seated_at)) since = at->seconds / 60;
     st.elapsed_minutes = static_cast<int>(std::max<int64_t>(0, now - since));
     // Past expected end: the seated span's end (or seated time + duration when seated late).
     int64_t expected_end = since + (st.seated->end - st.seated->start);

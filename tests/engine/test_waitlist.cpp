@@ -159,3 +159,36 @@ TEST_CASE("waitlist rows with a bad created_at are errors naming the row") {
   d.waitlist[0].status = WaitlistStatus::Converted;
   CHECK(plan_waitlist(v, d, at("19:30"))->quotes.empty());
 }
+
+TEST_CASE("UTC stamps from the backend are read in the restaurant's time") {
+  Venue v = two_tables();
+  // Paris in winter is UTC+1: the couple sat at 19:00 local, stamped 18:00Z by PostgreSQL.
+  DayBook d = day_of({seated("s2", "t2", "2", "19:00", 2), seated("s4", "t4", "4", "19:00", 4)});
+  d.reservations[0].seated_at = "2026-11-26T18:00:00.123456+00:00";
+  d.reservations[1].seated_at = "2026-11-26T18:00:00Z";
+  d.utc_offset_s = 3600;
+  REQUIRE(d.date == kThursday);
+  CHECK(quote_walk_in(v, d, 2, at("19:30"))->quoted_minutes == 45);  // not 105: free at 20:15
+  // A guest who joined at 19:10 local (18:10Z) has waited 20 minutes, ahead of one who joined at 19:20.
+  d.waitlist = {entry("late", 2, "19:20"), entry("early", 2, "19:00")};
+  d.waitlist[1].created_at = "2026-11-26T18:10:00Z";
+  auto plan = plan_waitlist(v, d, at("19:30"));
+  REQUIRE(plan.ok());
+  CHECK(plan->quotes[0].entry_id == "early");
+}
+
+TEST_CASE("timestamps: zone suffixes, fractions and malformed zones") {
+  const int paris = 3600;
+  auto local = [](const char* s, int off) { return LocalInstant::from_timestamp(s, off); };
+  const LocalInstant seven = LocalInstant::at(kThursday, *TimeOfDay::parse("19:00"));
+  CHECK(local("2026-11-26T18:00:00Z", paris) == seven);
+  CHECK(local("2026-11-26T18:00:00+00:00", paris) == seven);
+  CHECK(local("2026-11-26 19:00:00.5+01", paris) == seven);
+  CHECK(local("2026-11-26T14:30:00-0330", paris) == seven);
+  CHECK(local("2026-11-26T19:00:00", paris) == seven);  // no zone: local already
+  CHECK(local("2026-11-26T23:30:00Z", paris)->date() == Date{2026, 11, 27});  // past midnight
+  CHECK_FALSE(local("2026-11-26T18:00:00+1", paris));
+  CHECK_FALSE(local("2026-11-26T18:00:00+25:00", paris));
+  CHECK_FALSE(local("2026-11-26T18:00:00.Z", paris));
+  CHECK_FALSE(local("2026-11-26T18:00:00 UTC", paris));
+}

@@ -26,6 +26,15 @@ TEST_CASE("table states at 19:30: seated, arriving soon, late, blocked, free") {
   CHECK(table_status(fx.desk, fx.table("1")).state == TableState::Overdue);
 }
 
+TEST_CASE("a seated time stamped in UTC by the backend reads in the restaurant's time") {
+  Fixture fx;
+  for (Reservation& r : fx.day.reservations)
+    if (r.seated_at) r.seated_at = "2026-11-28T18:00:00+00:00";  // 19:00 in Paris
+  fx.day.utc_offset_s = 3600;
+  fx.rebuild();
+  CHECK(table_status(fx.desk, fx.table("1")).elapsed_minutes == 30);  // not 90
+}
+
 TEST_CASE("geometry: rotation, hit test and overlap") {
   Table a, b;
   a.position_x = 0, a.position_y = 0, a.width = 100, a.height = 50;

@@ -102,6 +102,11 @@ TEST_CASE("restaurant time zone: the process zone, set in one place") {
   const std::time_t summer = timegm(&utc);
   localtime_r(&summer, &local);
   CHECK(local.tm_hour == 20);
+  // The day's offset that reads backend stamps (UTC) as local time; none with a fixed clock.
+  AppClock real;
+  CHECK(real.utc_offset_s(foh::Date{2026, 11, 28}) == 3600);
+  CHECK(real.utc_offset_s(foh::Date{2026, 7, 14}) == 7200);
+  CHECK(AppClock{foh::LocalInstant{}}.utc_offset_s(foh::Date{2026, 7, 14}) == 0);
   auto bad = use_restaurant_timezone("Mars/Olympus");
   REQUIRE_FALSE(bad.ok());
   CHECK(bad.error().where == "settings.timezone");

@@ -41,9 +41,13 @@ struct LocalInstant {
   static LocalInstant at(Date d, TimeOfDay t) { return {d.days_since_epoch() * 86400 + t.seconds}; }
   Date date() const;
   TimeOfDay time() const;
-  // "YYYY-MM-DDTHH:MM:SS" with optional fraction and zone suffix (the suffix is
-  // ignored: timestamps are converted to restaurant-local time at the boundary).
+  // "YYYY-MM-DDTHH:MM:SS", already local (--now, files); anything after the
+  // seconds is ignored. A timestamptz column goes through from_timestamp.
   static std::optional<LocalInstant> parse(std::string_view iso);
+  // A timestamptz ("…Z", "…+01:00", "…-0330", "…+01", optional fraction) in
+  // restaurant-local time: the UTC instant plus `utc_offset_s`, the restaurant's
+  // offset that day. Text without a zone is taken as local already.
+  static std::optional<LocalInstant> from_timestamp(std::string_view iso, int utc_offset_s);
   std::string str() const;  // "YYYY-MM-DDTHH:MM:SS"
 };
 

@@ -273,6 +273,10 @@ struct Venue {
 // What happens on one service day.
 struct DayBook {
   Date date;
+  // The restaurant's offset from UTC that day (seconds east): reads the
+  // timestamptz columns (seated_at, created_at) as local time. Set by whoever
+  // knows the zone (the terminal); 0 when stamps are local or the zone is UTC.
+  int utc_offset_s = 0;
   std::vector<Reservation> reservations;
   std::vector<WaitlistEntry> waitlist;
   std::vector<DailyTableOverride> table_overrides;

@@ -41,7 +41,8 @@ Board make_board(const Venue& v, const DayBook& day, const Floor& f, int64_t now
   for (size_t t = 0; t < n; ++t) {
     if (f.unavailable_at(static_cast<int>(t))) continue;
     const Table& tb = f.tables()[t];
-    b.options.push_back({{static_cast<int>(t)}, tb.capacity_min, tb.capacity_max, {tb.id}, tb.name});
+    b.options.push_back(
+        {{static_cast<int>(t)}, tb.capacity_min, tb.capacity_max, {tb.id}, tb.name});
   }
   for (const Combination& c : f.combinations()) {
     bool usable = true;
@@ -54,7 +55,8 @@ Board make_board(const Venue& v, const DayBook& day, const Floor& f, int64_t now
     HeldTables held = f.held_by(r);
     Span span = span_of(r, s, v.services);
     if (r.status == ReservationStatus::Seated) {
-      auto seated = r.seated_at ? LocalInstant::from_timestamp(*r.seated_at, day.utc_offset_s) : std::nullopt;
+      auto seated =
+          r.seated_at ? LocalInstant::from_timestamp(*r.seated_at, day.utc_offset_s) : std::nullopt;
       int64_t start = seated ? seated->seconds / 60 : span.start;
       int64_t end = start + duration_minutes(r, s);
       if (end <= now) end = now + o.overdue_minutes;  // overdue: expected to leave soon
@@ -203,7 +205,8 @@ Result<WaitQuote> quote_walk_in(const Venue& venue, const DayBook& day, int part
   const Settings& s = venue.restaurant.settings;
   Board board = make_board(venue, day, *floor, now.seconds / 60, options);
   WaitQuote ignored;
-  for (const Waiting& w : *waiting) take(board, w.entry->party_size, turn_time(s, w.entry->party_size), ignored);
+  for (const Waiting& w : *waiting)
+    take(board, w.entry->party_size, turn_time(s, w.entry->party_size), ignored);
   WaitQuote q;
   q.position = static_cast<int>(waiting->size()) + 1;
   take(board, party_size, turn_time(s, party_size), q);

@@ -80,7 +80,8 @@ Status App::open_store() {
       desk_.sync.outbox = static_cast<int>(s.outbox_length);
       desk_.sync.conflicts = static_cast<int>(s.conflicts);
       desk_.sync.last_error = s.last_error;
-      if (auto t = LocalInstant::from_timestamp(s.last_success, day_.utc_offset_s)) desk_.sync.last_success = *t;
+      if (auto t = LocalInstant::from_timestamp(s.last_success, day_.utc_offset_s))
+        desk_.sync.last_success = *t;
     };
     ev.on_data_changed = [this] { dirty_ = true; };
     sync_ = std::make_unique<net::Sync>(sc, queue_, ev);

@@ -104,7 +104,7 @@ void draw_zone_properties(EditorView& v, Locale l) {
   std::string name = z->name;
   FieldError ne = name.empty() ? FieldError::NameEmpty : FieldError::None;
   if (text_field(L(l, "edit.zone_name", "edit_zone_name").c_str(), name, ne, l, 8)) {
-    editor_push_undo(v);
+    editor_push_undo(v, "zone_name:" + z->id);
     editor_selected_zone(v)->name = name;
   }
   ImGui::TextUnformatted(tr(l, "edit.zone_colour"));
@@ -131,7 +131,7 @@ void draw_properties(EditorView& v, const Desk& d) {
     std::string name = t->name;
     FieldError ne = name.empty() ? FieldError::NameEmpty : FieldError::None;
     if (text_field(L(l, "field.name", "edit_name").c_str(), name, ne, l, 6)) {
-      editor_push_undo(v);
+      editor_push_undo(v, "name:" + t->id);
       single_selection(v)->name = name;
       t = single_selection(v);
     }

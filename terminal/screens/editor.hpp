@@ -51,6 +51,7 @@ struct EditorView {
   int combination_seats = 0;           // 0 = sum of capacity_max
   bool multi = false;                  // taps add to the selection (for combinations)
   std::string message;                 // last refusal (e.g. combination of one table)
+  std::string typing_in;               // field whose keystrokes share the last undo step
 };
 
 struct EditorSave {
@@ -68,7 +69,9 @@ struct EditorIntents {
 
 // View logic, unit-tested.
 void editor_load(EditorView& v, const Desk& d, const Uuid& floor_plan_id);
-void editor_push_undo(EditorView& v);  // call before a change
+// Call before a change. Keystrokes into one field (`typing_in`, e.g. "name:"
+// + table id) share one undo step until any other change.
+void editor_push_undo(EditorView& v, const std::string& typing_in = {});
 bool editor_undo(EditorView& v);
 bool editor_redo(EditorView& v);
 std::vector<EditorIssue> editor_issues(const PlanDraft& p);  // overlaps, duplicate names, min > max

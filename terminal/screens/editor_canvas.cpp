@@ -50,8 +50,11 @@ void move_by(EditorView& v, float dx, float dy) {
     for (Table& t : v.draft.tables)
       if (selected(v, t.id)) t.position_x += dx, t.position_y += dy;
   } else if (v.selected_zone) {
+    // A zone carries its tables: the manager moves the room, not only its colour.
     for (Zone& z : v.draft.zones)
       if (z.id == *v.selected_zone) z.position_x += dx, z.position_y += dy;
+    for (Table& t : v.draft.tables)
+      if (t.zone_id == v.selected_zone) t.position_x += dx, t.position_y += dy;
   }
 }
 
@@ -83,6 +86,7 @@ EditorGrip handle_at(EditorView& v, const Xf& x, ImVec2 m) {
 }
 
 void begin_press(EditorView& v, const Xf& x, ImVec2 m) {
+  v.typing_in.clear();  // typing again after touching the plan is a new step
   v.drag_start = v.draft;
   v.grip = handle_at(v, x, m);
   if (v.grip != EditorGrip::None) return;
@@ -145,14 +149,14 @@ void end_drag(EditorView& v) {
         if (before == was.end() || !(*before == t))
           editor_place_in_zone(v.draft, t);  // maybe into another zone
       }
-  if (v.snap && grip == EditorGrip::Move && v.selected_zone)
-    for (Zone& z : v.draft.zones)
-      if (z.id == *v.selected_zone) {
-        z.position_x = snap_to(static_cast<float>(z.position_x), v.grid);
-        z.position_y = snap_to(static_cast<float>(z.position_y), v.grid);
-      }
+  if (v.snap && grip == EditorGrip::Move && v.selection.empty())
+    if (const Zone* z = editor_selected_zone(v)) {  // its tables follow the snap
+      const auto x = static_cast<float>(z->position_x), y = static_cast<float>(z->position_y);
+      move_by(v, snap_to(x, v.grid) - x, snap_to(y, v.grid) - y);
+    }
   if (!(v.draft == *v.drag_start)) {  // one undo step for the whole drag
     v.undo.push_back(std::move(*v.drag_start));
+    v.typing_in.clear();
     v.redo.clear();
   }
   v.drag_start.reset();

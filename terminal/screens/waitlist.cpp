@@ -13,7 +13,8 @@ namespace foh::ui {
 namespace {
 
 bool is_queued(WaitlistStatus s) {
-  return s == WaitlistStatus::Waiting || s == WaitlistStatus::Notified || s == WaitlistStatus::Called;
+  return s == WaitlistStatus::Waiting || s == WaitlistStatus::Notified ||
+         s == WaitlistStatus::Called;
 }
 
 void action_button(const char* key, const char* id, WaitlistAction a, const WaitlistEntry& e,
@@ -32,8 +33,10 @@ void draw_row(const QueueRow& q, WaitlistView& v, const Desk& d, WaitlistIntents
   if (q.position > 0) ImGui::Text("%d", q.position);
   ImGui::TableNextColumn();
   bool sel = v.selected && *v.selected == e.id;
-  std::string name = (e.guest_name.empty() ? std::string("—") : e.guest_name) + "###wl_" + e.guest_name;
-  if (ImGui::Selectable(name.c_str(), sel, ImGuiSelectableFlags_None, ImVec2(0, touch_target() * 0.6f))) {
+  std::string name =
+      (e.guest_name.empty() ? std::string("—") : e.guest_name) + "###wl_" + e.guest_name;
+  if (ImGui::Selectable(name.c_str(), sel, ImGuiSelectableFlags_None,
+                        ImVec2(0, touch_target() * 0.6f))) {
     v.selected = e.id;
     out.select = e.id;
   }
@@ -43,8 +46,7 @@ void draw_row(const QueueRow& q, WaitlistView& v, const Desk& d, WaitlistIntents
   ImGui::TableNextColumn();
   ImGui::TextUnformatted(format_minutes(l, q.waited_minutes).c_str());
   ImGui::TableNextColumn();
-  if (q.quoted_minutes)
-    ImGui::TextUnformatted(format_quote(l, *q.quoted_minutes).c_str());
+  if (q.quoted_minutes) ImGui::TextUnformatted(format_quote(l, *q.quoted_minutes).c_str());
   ImGui::TableNextColumn();
   ImGui::TextUnformatted(status_text(l, e.status));
   ImGui::TableNextColumn();
@@ -127,7 +129,8 @@ void draw_waitlist(WaitlistView& v, const Desk& d, WaitlistIntents& out) {
     if (!ImGui::BeginTable(pending ? "pending" : "queue", 7,
                            ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit))
       continue;
-    for (const char* h : {"#", "field.name", "field.party", "wl.waited", "wl.quote", "field.status", ""})
+    for (const char* h :
+         {"#", "field.name", "field.party", "wl.waited", "wl.quote", "field.status", ""})
       ImGui::TableSetupColumn(tr(l, h));
     ImGui::TableHeadersRow();
     for (const QueueRow& q : rows)

@@ -131,7 +131,9 @@ void editor_load(EditorView& v, const Desk& d, const Uuid& plan) {
   v.message.clear();
 }
 
-void editor_push_undo(EditorView& v) {
+void editor_push_undo(EditorView& v, const std::string& typing_in) {
+  if (!typing_in.empty() && typing_in == v.typing_in && !v.undo.empty()) return;
+  v.typing_in = typing_in;
   v.undo.push_back(v.draft);
   if (v.undo.size() > kUndoDepth) v.undo.erase(v.undo.begin());
   v.redo.clear();
@@ -139,6 +141,7 @@ void editor_push_undo(EditorView& v) {
 
 bool editor_undo(EditorView& v) {
   if (v.undo.empty()) return false;
+  v.typing_in.clear();
   v.redo.push_back(std::move(v.draft));
   v.draft = std::move(v.undo.back());
   v.undo.pop_back();
@@ -147,6 +150,7 @@ bool editor_undo(EditorView& v) {
 
 bool editor_redo(EditorView& v) {
   if (v.redo.empty()) return false;
+  v.typing_in.clear();
   v.undo.push_back(std::move(v.draft));
   v.draft = std::move(v.redo.back());
   v.redo.pop_back();

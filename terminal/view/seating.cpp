@@ -159,7 +159,8 @@ std::vector<OverstayWarning> overstay_warnings(const Desk& d) {
     req.date = d.day->date;
     req.time = next->r->time;
     req.duration = next->r->duration;
-    Decision dec = decide(*d.venue, day, req, now_options(false));  // a MoveCommand moves one booking
+    Decision dec =
+        decide(*d.venue, day, req, now_options(false));  // a MoveCommand moves one booking
     if (dec.accepted) w.proposal = TableChoice{dec.table_ids, dec.table_number, dec.reason};
     out.push_back(std::move(w));
   }

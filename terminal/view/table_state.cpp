@@ -15,7 +15,8 @@ TableStatus table_status(const Desk& d, const Table& t) {
   st.next = d.index->next_on(t.id, now);
   if (st.next) {
     int late_after = d.venue ? d.settings().late_after_minutes : 15;
-    st.next_late = st.next->r->status != ReservationStatus::Arrived && now >= st.next->start + late_after;
+    st.next_late =
+        st.next->r->status != ReservationStatus::Arrived && now >= st.next->start + late_after;
   }
   if (d.index->is_blocked(t.id)) {
     st.state = TableState::Blocked;

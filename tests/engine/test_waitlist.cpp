@@ -83,8 +83,8 @@ TEST_CASE("upcoming reservations hold their tables") {
   CHECK(q->table_number == "4");
   CHECK(q->quoted_minutes == 60);
   // At 18:00 the couple fits before the 20:00 booking (18:00-19:15).
-  auto early = quote_walk_in(v, day_of({reservation("later", "t2", "2", kThursday, "20:00", 2)}),
-                             2, at("18:00"));
+  auto early = quote_walk_in(v, day_of({reservation("later", "t2", "2", kThursday, "20:00", 2)}), 2,
+                             at("18:00"));
   CHECK(early->quoted_minutes == 0);
   CHECK(early->table_number == "2");
 }
@@ -169,7 +169,8 @@ TEST_CASE("UTC stamps from the backend are read in the restaurant's time") {
   d.utc_offset_s = 3600;
   REQUIRE(d.date == kThursday);
   CHECK(quote_walk_in(v, d, 2, at("19:30"))->quoted_minutes == 45);  // not 105: free at 20:15
-  // A guest who joined at 19:10 local (18:10Z) has waited 20 minutes, ahead of one who joined at 19:20.
+  // A guest who joined at 19:10 local (18:10Z) has waited 20 minutes, ahead of one who joined at
+  // 19:20.
   d.waitlist = {entry("late", 2, "19:20"), entry("early", 2, "19:00")};
   d.waitlist[1].created_at = "2026-11-26T18:10:00Z";
   auto plan = plan_waitlist(v, d, at("19:30"));

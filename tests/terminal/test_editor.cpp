@@ -1,4 +1,5 @@
 #include <doctest/doctest.h>
+#include <imgui.h>
 
 #include <cmath>
 
@@ -26,20 +27,35 @@ TEST_CASE("editor smoke frame: drag a table, snapped, one undo step; save record
   Headless h;
   EditorView v;
   auto draw = [&](EditorIntents& o) { draw_editor(v, fx.desk, o); };
-  h.frame([&] { EditorIntents o; draw(o); });
+  h.frame([&] {
+    EditorIntents o;
+    draw(o);
+  });
   REQUIRE(v.loaded);
   CHECK(v.draft.tables.size() == 6);  // plan "Salle"
   auto r = h.item("edit_table_6");
   REQUIRE(r);
   double x0 = find(v, "6")->position_x;
   h.move(r->cx(), r->cy());
-  h.frame([&] { EditorIntents o; draw(o); });
+  h.frame([&] {
+    EditorIntents o;
+    draw(o);
+  });
   h.press();
-  h.frame([&] { EditorIntents o; draw(o); });
+  h.frame([&] {
+    EditorIntents o;
+    draw(o);
+  });
   h.move(r->cx() + 40, r->cy() + 60);
-  h.frame([&] { EditorIntents o; draw(o); });
+  h.frame([&] {
+    EditorIntents o;
+    draw(o);
+  });
   h.release();
-  h.frame([&] { EditorIntents o; draw(o); });
+  h.frame([&] {
+    EditorIntents o;
+    draw(o);
+  });
   Table* t6 = find(v, "6");
   CHECK(t6->position_x > x0);
   CHECK(std::fmod(t6->position_x, 10.0) == doctest::Approx(0));  // snapped to the 10-unit grid
@@ -67,7 +83,10 @@ TEST_CASE("editor: overlapping tables and duplicate names are flagged and Save i
   Headless h;
   EditorView v;
   auto draw = [&](EditorIntents& o) { draw_editor(v, fx.desk, o); };
-  h.frame([&] { EditorIntents o; draw(o); });
+  h.frame([&] {
+    EditorIntents o;
+    draw(o);
+  });
   editor_push_undo(v);
   find(v, "2")->position_x = find(v, "1")->position_x + 10;  // onto table 1
   auto issues = editor_issues(v.draft);
@@ -120,7 +139,10 @@ TEST_CASE("editor: the properties panel edits capacity with undo") {
   Headless h;
   EditorView v;
   auto draw = [&](EditorIntents& o) { draw_editor(v, fx.desk, o); };
-  h.frame([&] { EditorIntents o; draw(o); });
+  h.frame([&] {
+    EditorIntents o;
+    draw(o);
+  });
   v.selection = {"t2"};
   test::tap_item<EditorIntents>(h, "edit_cap_max_plus", draw);
   CHECK(find(v, "2")->capacity_max == 5);
@@ -253,6 +275,50 @@ TEST_CASE("editor: zones are added, resized, recoloured and deleted with undo") 
   CHECK(find(v, "3")->zone_id == std::optional<Uuid>("z1"));
 }
 
+TEST_CASE("editor: dragging a zone carries its tables, one undo step") {
+  Fixture fx;
+  Headless h;
+  EditorView v;
+  auto draw = [&](EditorIntents& o) { draw_editor(v, fx.desk, o); };
+  test::frame<EditorIntents>(h, draw);
+  const Zone z0 = v.draft.zones.front();
+  const Table t0 = *find(v, "3");
+  REQUIRE(t0.zone_id == std::optional<Uuid>(z0.id));
+  test::drag_item<EditorIntents>(h, "edit_zone_" + z0.name, 60, 40, draw);
+  const Zone& z1 = v.draft.zones.front();
+  const double dx = z1.position_x - z0.position_x, dy = z1.position_y - z0.position_y;
+  CHECK(dx > 0);
+  CHECK(dy > 0);
+  CHECK(std::fmod(z1.position_x, 10.0) == doctest::Approx(0));  // snapped to the grid
+  CHECK(find(v, "3")->position_x == doctest::Approx(t0.position_x + dx));
+  CHECK(find(v, "3")->position_y == doctest::Approx(t0.position_y + dy));
+  CHECK(v.undo.size() == 1);
+  CHECK(editor_undo(v));
+  CHECK(find(v, "3")->position_x == doctest::Approx(t0.position_x));
+  CHECK(v.draft.zones.front().position_x == doctest::Approx(z0.position_x));
+}
+
+TEST_CASE("editor: typing a name is one undo step, not one per keystroke") {
+  Fixture fx;
+  Headless h;
+  EditorView v;
+  auto draw = [&](EditorIntents& o) { draw_editor(v, fx.desk, o); };
+  test::tap_item<EditorIntents>(h, "edit_table_2", draw);
+  REQUIRE(v.selection.size() == 1);
+  const size_t steps = v.undo.size();
+  test::tap_item<EditorIntents>(h, "edit_name", draw);
+  for (char c : std::string("bis")) {
+    ImGui::GetIO().AddInputCharacter(static_cast<unsigned>(c));
+    test::frame<EditorIntents>(h, draw);
+  }
+  REQUIRE(find(v, "2bis"));
+  CHECK(v.undo.size() == steps + 1);
+  CHECK(editor_undo(v));
+  CHECK(find(v, "2"));
+  CHECK(editor_redo(v));
+  CHECK(find(v, "2bis"));
+}
+
 TEST_CASE("editor: a round table next to a square one is judged as a circle (engine rule)") {
   Fixture fx;
   EditorView v;
@@ -287,7 +353,8 @@ TEST_CASE("editor: a table belongs to the zone under its centre after a drag, an
   CHECK_FALSE(t5.zone_id);
   // Dragging table 6 (250, 250) left into the Véranda moves it there.
   auto before = *h.item("edit_table_6");
-  test::drag_item<EditorIntents>(h, "edit_table_6", -(before.x0 - h.item("edit_zone_Salle")->x0), 0, draw);
+  test::drag_item<EditorIntents>(h, "edit_table_6", -(before.x0 - h.item("edit_zone_Salle")->x0), 0,
+                                 draw);
   CHECK(find(v, "6")->zone_id == std::optional<Uuid>("z9"));
   CHECK(find(v, "2")->zone_id == std::optional<Uuid>("z1"));  // untouched tables keep theirs
 }

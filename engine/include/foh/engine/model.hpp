@@ -4,11 +4,10 @@
 // column names, so a backend row and a row in a file are the same JSON.
 // Columns the terminal does not interpret are kept in `extra` and written back.
 #include <map>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "foh/engine/calendar.hpp"
 
@@ -41,10 +40,10 @@ enum ChairSide : int { kChairTop = 1, kChairRight = 2, kChairBottom = 4, kChairL
 
 // ---------------------------------------------------------------- settings
 // Load-unit capacity model (shared/seeds/capacity-load-units.txt), per day.
-struct CapacityType {   // capacity_types
-  std::string name;     // e.g. "Couple", "Table de 6", "Groupe"
+struct CapacityType {  // capacity_types
+  std::string name;    // e.g. "Couple", "Table de 6", "Groupe"
   int load_cost = 1;
-  int min_party = 1;    // a reservation uses the type whose party range holds it
+  int min_party = 1;  // a reservation uses the type whose party range holds it
   int max_party = 99;
   Json extra = Json::object();  // unknown keys (id, color_code, ...) written back
   bool operator==(const CapacityType&) const = default;
@@ -67,16 +66,16 @@ struct CalendarOverride {  // calendar_overrides
 
 // restaurants.settings (jsonb). Unknown keys are kept in `extra`.
 struct Settings {
-  int default_duration = 90;        // minutes, when neither reservation nor turn_times say
-  std::map<int, int> turn_times;    // "turn_times": {"2": 75, "4": 90, "6": 120}: party size ->
-                                    // minutes; a party uses the entry of the largest size <= it
-  int slot_minutes = 15;            // pacing slot width
-  int max_covers_per_slot = 0;      // covers starting in one slot; 0 = no limit
-  int max_covers_per_service = 0;   // 0 = no limit
+  int default_duration = 90;       // minutes, when neither reservation nor turn_times say
+  std::map<int, int> turn_times;   // "turn_times": {"2": 75, "4": 90, "6": 120}: party size ->
+                                   // minutes; a party uses the entry of the largest size <= it
+  int slot_minutes = 15;           // pacing slot width
+  int max_covers_per_slot = 0;     // covers starting in one slot; 0 = no limit
+  int max_covers_per_service = 0;  // 0 = no limit
   std::vector<CapacityType> capacity_types;
   std::vector<DefaultsCalendarDay> defaults_calendar;
   std::vector<CalendarOverride> calendar_overrides;
-  std::string locale = "fr";        // "fr" or "en"
+  std::string locale = "fr";  // "fr" or "en"
   std::string timezone = "Europe/Paris";
   int late_after_minutes = 15;
   int idle_logout_seconds = 300;
@@ -126,7 +125,7 @@ struct Table {  // tables
   TableShape shape = TableShape::Square;
   int chair_sides = 15;
   std::map<std::string, int> capacity_overrides;  // combination "7+8" -> seats
-  int fill_group = 0;  // auto-assignment priority: lower fills first
+  int fill_group = 0;                             // auto-assignment priority: lower fills first
   std::string updated_at;
   Json extra = Json::object();
   bool operator==(const Table&) const = default;
@@ -134,7 +133,7 @@ struct Table {  // tables
 
 struct Service {  // services
   Uuid id, restaurant_id;
-  std::string name;  // "Midi", "Soir"
+  std::string name;                // "Midi", "Soir"
   TimeOfDay start_time, end_time;  // end <= start means it runs past midnight
   std::vector<int> days_of_week;   // 1..7, Monday..Sunday
   bool is_special = false;
@@ -152,7 +151,7 @@ struct Reservation {  // reservations
   std::string guest_name, guest_phone, guest_email;
   int party_size = 2;  // 1..99
   Date date;
-  TimeOfDay time;  // seconds >= 86400 only in memory, for after-midnight service times
+  TimeOfDay time;               // seconds >= 86400 only in memory, for after-midnight service times
   std::optional<int> duration;  // minutes; null = restaurant settings
   ReservationStatus status = ReservationStatus::Confirmed;
   std::vector<std::string> tags;

@@ -102,9 +102,8 @@ Status App::reload() {
   auto venue = cache_->load_venue();
   if (!venue) return venue.error();
   // Before the day is chosen: "today" is the restaurant's.
-  if (!clock_.fixed())
-    if (auto st = use_restaurant_timezone(venue->restaurant.settings.timezone); !st)
-      say(st.error().text(), true);
+  if (auto st = use_restaurant_timezone(venue->restaurant.settings.timezone); !st)
+    say(st.error().text(), true);
   auto day = cache_->load_day(clock_.now().date());
   if (!day) return day.error();
   day->utc_offset_s = clock_.utc_offset_s(day->date);

@@ -15,23 +15,32 @@ LocalInstant AppClock::now() const {
   return LocalInstant::at(d, TimeOfDay{local.tm_hour * 3600 + local.tm_min * 60 + local.tm_sec});
 }
 
+namespace {
+// The UTC time of a local instant in the process zone (the restaurant's).
+std::time_t utc_of(LocalInstant local) {
+  const Date d = local.date();
+  const int s = local.time().seconds;
+  std::tm tm{};
+  tm.tm_year = d.year - 1900;
+  tm.tm_mon = d.month - 1;
+  tm.tm_mday = d.day;
+  tm.tm_hour = s / 3600;
+  tm.tm_min = s / 60 % 60;
+  tm.tm_sec = s % 60;
+  tm.tm_isdst = -1;  // whatever daylight saving says that day
+  return std::mktime(&tm);
+}
+}  // namespace
+
 std::chrono::system_clock::time_point AppClock::system_now() const {
   if (!fixed_) return std::chrono::system_clock::now();
-  // Fixed clock (tests): the local instant used as if it were UTC, so stamps
-  // read back as the same local time (the process zone is left alone then).
-  return std::chrono::system_clock::time_point{std::chrono::seconds{fixed_->seconds} +
-                                               std::chrono::milliseconds{offset_ms_}};
+  return std::chrono::system_clock::from_time_t(utc_of(*fixed_)) +
+         std::chrono::milliseconds{offset_ms_};
 }
 
 int AppClock::utc_offset_s(Date day) const {
-  if (fixed_) return 0;
-  std::tm noon{};  // midday: clear of the night-time daylight-saving switch
-  noon.tm_year = day.year - 1900;
-  noon.tm_mon = day.month - 1;
-  noon.tm_mday = day.day;
-  noon.tm_hour = 12;
-  noon.tm_isdst = -1;
-  const std::time_t t = std::mktime(&noon);
+  // Midday: clear of the night-time daylight-saving switch.
+  const std::time_t t = utc_of(LocalInstant::at(day, TimeOfDay{12 * 3600}));
   std::tm local{};
   localtime_r(&t, &local);
   return static_cast<int>(local.tm_gmtoff);

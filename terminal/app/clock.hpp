@@ -18,11 +18,11 @@ class AppClock {
   explicit AppClock(std::optional<LocalInstant> fixed = std::nullopt) : fixed_(fixed) {}
   bool fixed() const { return fixed_.has_value(); }
   LocalInstant now() const;  // restaurant-local (process TZ = the restaurant's timezone)
-  // For net (lockout, idle timeout, created_at stamps; UTC). With a fixed clock the
-  // local instant is used as if it were UTC, so stamps read back as the same local time.
+  // For net (lockout, idle timeout, created_at stamps; UTC). A fixed clock's
+  // local instant is converted through the restaurant's zone like a real one.
   std::chrono::system_clock::time_point system_now() const;
   // The restaurant's offset from UTC on `day` (seconds east), to read the
-  // day's UTC stamps as local time; 0 with a fixed clock (its stamps are local).
+  // day's UTC stamps as local time.
   int utc_offset_s(Date day) const;
   void advance_ms(int64_t ms) { offset_ms_ += ms; }  // fixed clock only
 
@@ -34,9 +34,9 @@ class AppClock {
 // Dates and times in the restaurant's zone (settings.timezone, e.g.
 // "Europe/Paris"), whatever the device's: the one place that sets the process
 // zone (TZ + tzset; libstdc++ 12 has no tz database). Called when the venue is
-// loaded, before any local time is read; not with a fixed clock (--now is
-// already restaurant-local, and its stamps assume the process zone is left alone). Empty keeps the
-// process zone; an unknown one is an error naming settings.timezone (and changes nothing).
+// loaded, before any local time is read (with --now too: the fixed instant is
+// the restaurant's). Empty keeps the process zone; an unknown one is an error
+// naming settings.timezone (and changes nothing).
 Status use_restaurant_timezone(const std::string& zone);
 
 }  // namespace foh::app

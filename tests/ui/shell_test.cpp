@@ -102,11 +102,15 @@ TEST_CASE("restaurant time zone: the process zone, set in one place") {
   const std::time_t summer = timegm(&utc);
   localtime_r(&summer, &local);
   CHECK(local.tm_hour == 20);
-  // The day's offset that reads backend stamps (UTC) as local time; none with a fixed clock.
+  // The day's offset that reads backend stamps (UTC) as local time.
   AppClock real;
   CHECK(real.utc_offset_s(foh::Date{2026, 11, 28}) == 3600);
   CHECK(real.utc_offset_s(foh::Date{2026, 7, 14}) == 7200);
-  CHECK(AppClock{foh::LocalInstant{}}.utc_offset_s(foh::Date{2026, 7, 14}) == 0);
+  // A fixed clock (--now) is the restaurant's time too: its stamps are true UTC.
+  AppClock fixed{foh::LocalInstant::at(foh::Date{2026, 11, 28}, *foh::TimeOfDay::parse("19:30"))};
+  CHECK(fixed.utc_offset_s(foh::Date{2026, 11, 28}) == 3600);
+  const std::time_t stamp = std::chrono::system_clock::to_time_t(fixed.system_now());
+  CHECK(stamp == t);  // 19:30 in Paris is 18:30 UTC
   auto bad = use_restaurant_timezone("Mars/Olympus");
   REQUIRE_FALSE(bad.ok());
   CHECK(bad.error().where == "settings.timezone");

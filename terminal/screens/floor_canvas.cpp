@@ -110,12 +110,15 @@ const DailyTableOverride* override_for(const Desk& d, const Uuid& id) {
 }
 
 // Outlines a group of tables; a combination is linked centre to centre.
-void outline_group(ImDrawList* dl, const Xform& x, const Desk& d, const std::vector<Uuid>& ids,
-                   ImU32 col, float w) {
+// Outlines the tables of `ids` that stand on `plan` (a choice on another plan
+// is not drawn here: its tab shows it).
+void outline_group(ImDrawList* dl, const Xform& x, const Desk& d, const Uuid& plan,
+                   const std::vector<Uuid>& ids, ImU32 col, float w) {
   ImVec2 prev{};
-  for (size_t k = 0; k < ids.size(); ++k) {
-    const Table* t = d.floor ? d.floor->table(ids[k]) : nullptr;
-    if (!t) continue;
+  bool first = true;
+  for (const Uuid& id : ids) {
+    const Table* t = d.floor ? d.floor->table(id) : nullptr;
+    if (!t || t->floor_plan_id != plan) continue;
     const DailyTableOverride* o = override_for(d, t->id);
     Vec2 mn, mx;
     table_bounds(*t, o, mn, mx);
@@ -123,8 +126,8 @@ void outline_group(ImDrawList* dl, const Xform& x, const Desk& d, const std::vec
     ImVec2 a = x.to_screen(mn), b = x.to_screen(mx);
     dl->AddRect(ImVec2(a.x - pad, a.y - pad), ImVec2(b.x + pad, b.y + pad), col, em(0.3f), 0, w);
     ImVec2 c = x.to_screen(table_center(*t, o));
-    if (k > 0) dl->AddLine(prev, c, col, w);
-    prev = c;
+    if (!first) dl->AddLine(prev, c, col, w);
+    prev = c, first = false;
   }
 }
 
@@ -238,11 +241,11 @@ void draw_floor_canvas(FloorView& v, const Desk& d, const FloorHighlight* hl, Fl
   }
   if (hl) {
     for (size_t k = 0; k < hl->alternatives.size(); ++k) {
-      outline_group(dl, x, d, hl->alternatives[k], IM_COL32(200, 200, 255, 200), 2.0f);
+      outline_group(dl, x, d, plan, hl->alternatives[k], IM_COL32(200, 200, 255, 200), 2.0f);
       if (out.tapped_table && contains(hl->alternatives[k], *out.tapped_table))
         out.picked_alternative = static_cast<int>(k);
     }
-    outline_group(dl, x, d, hl->suggested, IM_COL32(255, 230, 0, 255), 4.0f);
+    outline_group(dl, x, d, plan, hl->suggested, IM_COL32(255, 230, 0, 255), 4.0f);
   }
   dl->PopClipRect();
 }

@@ -204,9 +204,11 @@ void draw_seat(SeatView& v, const Desk& d, SeatIntents& out) {
   float footer = touch_target() * 2 + em(3);
   ImGui::BeginChild("seat_floor", ImVec2(0, std::max(em(10), avail.y - footer)), false,
                     ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
-  if (!v.floor.floor_plan_id && !hl.suggested.empty())
-    if (const Table* t = d.floor->table(hl.suggested.front()))
-      v.floor.floor_plan_id = t->floor_plan_id;
+  // A new choice brings its plan into view; the host may still switch tabs after.
+  if (!hl.suggested.empty() && hl.suggested.front() != v.shown_table) {
+    v.shown_table = hl.suggested.front();
+    if (const Table* t = d.floor->table(v.shown_table)) v.floor.floor_plan_id = t->floor_plan_id;
+  }
   draw_floor_canvas(v.floor, d, &hl, out.floor);
   ImGui::EndChild();
   if (out.floor.picked_alternative)

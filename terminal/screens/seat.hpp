@@ -44,6 +44,7 @@ struct SeatView {
   int chosen = -1;  // -1 = best, else index into alternatives (a table the host tapped is appended)
   std::string refusal;  // why a tapped table cannot take the party
   FloorView floor;      // the floor drawn beside the list
+  Uuid shown_table;     // the chosen table whose plan was last brought into view
   // Overstay warnings, recomputed once a minute or on a new desk revision.
   std::vector<OverstayWarning> warnings;
   int64_t warnings_minute = -1;

@@ -17,7 +17,10 @@ TEST_CASE("seat a walk-in: the engine's suggestion is highlighted and seated wit
   SeatView v;
   v.party_size = 2;
   auto draw = [&](SeatIntents& out) { draw_seat(v, fx.desk, out); };
-  h.frame([&] { SeatIntents i; draw(i); });
+  h.frame([&] {
+    SeatIntents i;
+    draw(i);
+  });
   REQUIRE(v.suggestion);
   CHECK(v.suggestion->accepted);
   CHECK(!v.suggestion->reason.empty());
@@ -50,7 +53,10 @@ TEST_CASE("seat: picking an alternative changes the table that is seated") {
   SeatView v;
   v.party_size = 2;
   auto draw = [&](SeatIntents& out) { draw_seat(v, fx.desk, out); };
-  h.frame([&] { SeatIntents i; draw(i); });
+  h.frame([&] {
+    SeatIntents i;
+    draw(i);
+  });
   REQUIRE(v.suggestion);
   REQUIRE(!v.suggestion->alternatives.empty());  // tables 4, T1, T2 are free for a couple
   std::string alt = "alt_" + v.suggestion->alternatives[0].table_number;
@@ -61,7 +67,9 @@ TEST_CASE("seat: picking an alternative changes the table that is seated") {
   CHECK(out.seat->table.table_ids == v.suggestion->alternatives[0].table_ids);
 }
 
-TEST_CASE("overstay: a seated party past its end that pushes the next booking is warned, with a new table") {
+TEST_CASE(
+    "overstay: a seated party past its end that pushes the next booking is warned, with a new "
+    "table") {
   Fixture fx;
   fx.desk.now = LocalInstant::at(fx.day.date, *TimeOfDay::parse("20:50"));
   auto w = overstay_warnings(fx.desk);
@@ -77,7 +85,8 @@ TEST_CASE("overstay: a seated party past its end that pushes the next booking is
   fx.desk.now = LocalInstant::at(fx.day.date, *TimeOfDay::parse("20:50"));
   Headless h;
   SeatView v;
-  auto out = test::tap_item<SeatIntents>(h, "overstay_move", [&](SeatIntents& o) { draw_seat(v, fx.desk, o); });
+  auto out = test::tap_item<SeatIntents>(h, "overstay_move",
+                                         [&](SeatIntents& o) { draw_seat(v, fx.desk, o); });
   REQUIRE(out.move_next);
   CHECK(out.move_next->reservation_id == "res5");
   CHECK(out.move_next->table.table_ids == w[0].proposal->table_ids);
@@ -88,8 +97,9 @@ TEST_CASE("seat: tapping a table the engine did not propose takes it if free, el
   Headless h;
   SeatView v;
   v.party_size = 2;
-  v.floor.floor_plan_id = "p1";
   auto draw = [&](SeatIntents& out) { draw_seat(v, fx.desk, out); };
+  test::frame<SeatIntents>(h, draw);  // shows the suggestion's plan; the host opens the Salle
+  v.floor.floor_plan_id = "p1";
   // Table 3 is held by the late 19:00 couple: refused with the overlap reason.
   test::tap_item<SeatIntents>(h, "table_3", draw);
   CHECK(v.refusal.find("Late") != std::string::npos);
@@ -98,7 +108,8 @@ TEST_CASE("seat: tapping a table the engine did not propose takes it if free, el
   CHECK(v.refusal.find("4-6") != std::string::npos);
   // With 4 guests it is taken and seated there.
   v.party_size = 4;
-  h.frame([&] { SeatIntents i; draw(i); });
+  test::frame<SeatIntents>(h, draw);
+  v.floor.floor_plan_id = "p1";
   test::tap_item<SeatIntents>(h, "table_6", draw);
   CHECK(v.refusal.empty());
   auto out = test::tap_item<SeatIntents>(h, "seat_confirm", draw);
@@ -106,7 +117,9 @@ TEST_CASE("seat: tapping a table the engine did not propose takes it if free, el
   CHECK(out.seat->table.table_ids == std::vector<Uuid>{"t6"});
 }
 
-TEST_CASE("seat: when only a move makes room, the suggestion names who moves and the command carries it") {
+TEST_CASE(
+    "seat: when only a move makes room, the suggestion names who moves and the command carries "
+    "it") {
   Fixture fx;
   // A party of 4 booked on table 6 (4-6) at 19:30, not arrived: a walk-in of 6 finds nothing free
   // (table 3 of the combination 3+4 is held by the late couple) unless a booking moves.
@@ -121,7 +134,8 @@ TEST_CASE("seat: when only a move makes room, the suggestion names who moves and
   REQUIRE_FALSE(v.suggestion->moves.empty());
   const Move& m = v.suggestion->moves.front();
   CHECK(v.suggestion->reason.find("déplace") != std::string::npos);
-  CHECK(v.suggestion->reason.find(m.from_table_number + " → " + m.to_table_number) != std::string::npos);
+  CHECK(v.suggestion->reason.find(m.from_table_number + " → " + m.to_table_number) !=
+        std::string::npos);
   auto out = test::tap_item<SeatIntents>(h, "seat_confirm", draw);
   REQUIRE(out.seat);
   CHECK(out.seat->party_size == 6);
@@ -132,4 +146,30 @@ TEST_CASE("seat: when only a move makes room, the suggestion names who moves and
   SeatView couple;
   couple.party_size = 2;
   CHECK(suggest_for(couple, fx.desk).moves.empty());
+}
+
+TEST_CASE("seat: a choice on another plan brings that plan into view, once") {
+  Fixture fx;
+  // Only the terrace's T2 is left for a party of 4: every indoor table is blocked today.
+  for (const char* t : {"t2", "t3", "t4", "t6"}) {
+    DailyTableOverride o;
+    o.id = std::string("o-") + t, o.restaurant_id = "r1", o.table_id = t, o.date = fx.day.date;
+    o.is_blocked = true;
+    fx.day.table_overrides.push_back(o);
+  }
+  fx.rebuild();
+  Headless h;
+  SeatView v;
+  v.party_size = 4;
+  v.floor.floor_plan_id = "p1";  // the host was looking at the Salle
+  auto draw = [&](SeatIntents& out) { draw_seat(v, fx.desk, out); };
+  test::frame<SeatIntents>(h, draw);
+  REQUIRE(v.suggestion);
+  REQUIRE(v.suggestion->accepted);
+  CHECK(v.suggestion->best.table_ids == std::vector<Uuid>{"t8"});
+  CHECK(v.floor.floor_plan_id == std::optional<Uuid>("p2"));
+  // The host goes back to the Salle: the same choice does not pull the view away again.
+  v.floor.floor_plan_id = "p1";
+  test::frame<SeatIntents>(h, draw);
+  CHECK(v.floor.floor_plan_id == std::optional<Uuid>("p1"));
 }

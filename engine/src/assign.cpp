@@ -2,11 +2,10 @@
 // host-readable reason for the choice or the refusal.
 #include "foh/engine/assign.hpp"
 
-#include <cstdio>
-
 #include "assign_state.hpp"
 #include "foh/engine/pacing.hpp"
 #include "foh/engine/rules.hpp"
+#include "phrases.hpp"
 
 namespace foh {
 namespace {
@@ -14,17 +13,6 @@ namespace {
 using detail::Plan;
 using detail::Query;
 using detail::Ranked;
-
-std::string hhmm(int64_t minute) {
-  int m = static_cast<int>(((minute % 1440) + 1440) % 1440);
-  char buf[8];
-  std::snprintf(buf, sizeof buf, "%02d:%02d", m / 60, m % 60);
-  return buf;
-}
-
-std::string plural(int n, const char* word) {
-  return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
-}
 
 const std::string& plan_name(const Venue& v, const Uuid& floor_plan_id) {
   static const std::string kNone;
@@ -46,17 +34,17 @@ Decision refusal(Outcome outcome, std::string reason) {
 std::string Assigner::State::describe(int option, const detail::Query& q, int moves) const {
   const detail::Option& o = index.option(option);
   const Table& first = floor.tables()[o.table];
-  std::string out = o.combination ? "Tables " : "Table ";
-  out += table_number(option) + " (" + plural(o.cap_max, "seat");
-  const std::string& plan = plan_name(venue, first.floor_plan_id);
-  if (!plan.empty()) out += ", " + plan;
-  out += "): free " + hhmm(q.span.start) + "\u2013" + hhmm(q.span.end);
-  if (o.combination) out += ", no single table free";
-  int spare = o.cap_max - q.party;
-  out += spare == 0 ? ", exact fit" : ", " + plural(spare, "seat") + " spare";
-  if (q.zone && !(first.zone_id && *first.zone_id == *q.zone)) out += ", not in the requested zone";
-  if (moves > 0) out += ", after moving " + plural(moves, "reservation");
-  return out;
+  phrase::Choice c;
+  c.combination = o.combination;
+  c.number = table_number(option);
+  c.seats = o.cap_max;
+  c.plan = plan_name(venue, first.floor_plan_id);
+  c.start = q.span.start;
+  c.end = q.span.end;
+  c.spare = o.cap_max - q.party;
+  c.outside_zone = q.zone && !(first.zone_id && *first.zone_id == *q.zone);
+  c.moves = moves;
+  return phrase::choice(options.language, c);
 }
 
 std::vector<Uuid> Assigner::State::table_ids(int option) const {
@@ -107,14 +95,13 @@ const Venue& Assigner::venue() const { return s_->venue; }
 Decision Assigner::propose(const SeatRequest& req) const {
   State& s = *s_;
   s.last_plan.option = -1;
+  const Language lang = s.options.language;
   if (req.party_size < 1 || req.party_size > 99)
-    return refusal(Outcome::Invalid, "Refused: party_size must be between 1 and 99, got " +
-                                         std::to_string(req.party_size));
+    return refusal(Outcome::Invalid, phrase::refused_party_size(lang, req.party_size));
   if (req.date != s.day.date)
-    return refusal(Outcome::Invalid, "Refused: the request is for " + req.date.str() +
-                                         ", the day is " + s.day.date.str());
+    return refusal(Outcome::Invalid, phrase::refused_other_day(lang, req.date, s.day.date));
   if (s.options.check_hours && !service_at(req.date, req.time, s.venue.services))
-    return refusal(Outcome::Closed, "Refused: closed at " + req.time.hhmm() + " (no service)");
+    return refusal(Outcome::Closed, phrase::refused_closed(lang, req.time));
   s.scratch.id = req.id;
   s.scratch.date = req.date;
   s.scratch.time = req.time;
@@ -123,7 +110,7 @@ Decision Assigner::propose(const SeatRequest& req) const {
   s.scratch.status = ReservationStatus::Confirmed;
   if (s.options.check_pacing) {
     PacingCheck pc = s.pacing.check(s.scratch);
-    if (!pc.allowed) return refusal(Outcome::Pacing, "Refused: pacing \u2014 " + pc.reason);
+    if (!pc.allowed) return refusal(Outcome::Pacing, phrase::refused_pacing(lang, pc.reason));
   }
   Query q{req.party_size, span_of(s.scratch, s.venue.restaurant.settings, s.venue.services),
           req.zone_id ? &*req.zone_id : nullptr};
@@ -139,10 +126,8 @@ Decision Assigner::propose(const SeatRequest& req) const {
                                       plan)) {
     if (req.party_size > s.index.largest_capacity())
       return refusal(Outcome::NoTable,
-                     "No table or combination seats " + std::to_string(req.party_size) +
-                         " (largest: " + std::to_string(s.index.largest_capacity()) + ")");
-    return refusal(Outcome::NoTable, "No table or combination free for " +
-                                         std::to_string(req.party_size) + " at " + req.time.hhmm());
+                     phrase::no_table_seats(lang, req.party_size, s.index.largest_capacity()));
+    return refusal(Outcome::NoTable, phrase::no_table_free(lang, req.party_size, req.time));
   }
   Decision d;
   d.accepted = true;

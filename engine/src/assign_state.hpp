@@ -53,7 +53,7 @@ struct Assigner::State {
         options(o),
         floor(std::move(f)),
         index(floor, day.reservations, venue.restaurant.settings, venue.services),
-        pacing(day.date, venue.restaurant.settings, venue.services) {
+        pacing(day.date, venue.restaurant.settings, venue.services, o.language) {
     for (const Reservation& r : day.reservations) pacing.add(r);
   }
 
@@ -62,9 +62,9 @@ struct Assigner::State {
   AssignOptions options;
   Floor floor;
   detail::SeatingIndex index;
-  PacingLedger pacing;       // covers per slot/service and the day's load, kept up to date
-  Reservation scratch;       // reused for span_of() on requests
-  detail::Plan last_plan;    // what propose() found, for assign() to apply
+  PacingLedger pacing;     // covers per slot/service and the day's load, kept up to date
+  Reservation scratch;     // reused for span_of() on requests
+  detail::Plan last_plan;  // what propose() found, for assign() to apply
 
   // Table ids and "7+8"/"12" of an option.
   std::vector<Uuid> table_ids(int option) const;

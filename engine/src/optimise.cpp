@@ -11,6 +11,7 @@
 #include <algorithm>
 
 #include "assign_state.hpp"
+#include "phrases.hpp"
 
 namespace foh {
 namespace {
@@ -249,6 +250,7 @@ Result<OptimiseResult> optimise_day(const Venue& venue, const DayBook& day,
   AssignOptions ao;
   ao.check_hours = false;
   ao.check_pacing = false;
+  ao.language = options.language;  // describe() speaks it
   auto assigner = Assigner::create(venue, day, ao);
   if (!assigner) return assigner.error();
   Assigner::State& s = assigner->state();
@@ -300,10 +302,9 @@ Result<OptimiseResult> optimise_day(const Venue& venue, const DayBook& day,
     const auto& p = s.index.placed(r);
     const std::string& id = s.day.reservations[r].id;
     (p.option >= 0 ? out.seated : out.refused).push_back(id);
-    out.reason[id] = p.option >= 0 ? s.describe(p.option, Query{p.party, p.span, rp.zone[r]}, 0)
-                                   : "No table or combination free for " + std::to_string(p.party) +
-                                         " at " + s.day.reservations[r].time.hhmm() +
-                                         " (the plan seats more covers without it)";
+    out.reason[id] = p.option >= 0
+                         ? s.describe(p.option, Query{p.party, p.span, rp.zone[r]}, 0)
+                         : phrase::left_out(options.language, p.party, s.day.reservations[r].time);
   }
   out.covers_after = rp.covers();
   out.day = s.day;

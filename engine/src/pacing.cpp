@@ -1,27 +1,15 @@
 #include "foh/engine/pacing.hpp"
 
 #include <algorithm>
-#include <cstdio>
 #include <map>
 
 #include "foh/engine/rules.hpp"
+#include "phrases.hpp"
 
 namespace foh {
 namespace {
 
 using RS = ReservationStatus;
-
-std::string clock(int minute) {
-  char buf[8];
-  std::snprintf(buf, sizeof buf, "%02d:%02d", minute / 60 % 24, minute % 60);
-  return buf;
-}
-
-const char* weekday_name(int seed_day) {
-  static constexpr const char* kNames[] = {"Sundays",   "Mondays", "Tuesdays", "Wednesdays",
-                                           "Thursdays", "Fridays", "Saturdays"};
-  return kNames[seed_day];
-}
 
 int seed_weekday(Date d) { return d.iso_weekday() % 7; }  // 0 = Sunday
 
@@ -59,8 +47,10 @@ int max_daily_load(const Settings& s, Date d) {
   return day ? day->max_daily_load : 0;
 }
 
-PacingLedger::PacingLedger(Date d, const Settings& s, const std::vector<Service>& services)
+PacingLedger::PacingLedger(Date d, const Settings& s, const std::vector<Service>& services,
+                           Language language)
     : settings_(s),
+      language_(language),
       timeline_(d, services),
       width_(std::max(1, s.slot_minutes)),
       slot_covers_(2 * 1440 / width_ + 2, 0),
@@ -92,36 +82,33 @@ PacingCheck PacingLedger::first_refusal(const Reservation& c) const {
   const CalendarOverride* o = calendar_override(s, c.date);
   if (o && o->is_blocked)
     return refuse(PacingLimit::Blocked,
-                  "blocked: " + (o->reason.empty() ? c.date.str() : o->reason));
+                  phrase::pacing_blocked(language_, o->reason.empty() ? c.date.str() : o->reason));
   const DefaultsCalendarDay* d = default_day(s, c.date);
   if (d && !d->is_open && !(o && o->override_max_load))  // an override opens a closed weekday
-    return refuse(PacingLimit::ClosedDay,
-                  std::string("closed: not open on ") + weekday_name(d->day_of_week));
+    return refuse(PacingLimit::ClosedDay, phrase::pacing_closed_day(language_, d->day_of_week));
   if (c.date != timeline_.date()) return PacingCheck{};  // nothing booked that day in this ledger
   if (int limit = max_daily_load(s, c.date); limit > 0) {
     int load = load_ + load_cost(s, c.party_size);
     if (load > limit)
-      return refuse(PacingLimit::DayLoad,
-                    "day load " + std::to_string(load) + " > " + std::to_string(limit));
+      return refuse(PacingLimit::DayLoad, phrase::pacing_day_load(language_, load, limit));
   }
   int service = timeline_.service_index(c.time);
   if (s.max_covers_per_service > 0 && service >= 0) {
     int covers = service_covers_[service] + c.party_size;
     if (covers > s.max_covers_per_service) {
       const Service* sv = timeline_.service(service);
-      return refuse(PacingLimit::ServiceCovers, "service" + (sv ? " " + sv->name : std::string()) +
-                                                    ": " + std::to_string(covers) + " covers > " +
-                                                    std::to_string(s.max_covers_per_service));
+      return refuse(PacingLimit::ServiceCovers,
+                    phrase::pacing_service(language_, sv ? sv->name : std::string(), covers,
+                                           s.max_covers_per_service));
     }
   }
   if (s.max_covers_per_slot > 0) {
     int slot = slot_of(c.time);
     int covers = slot_covers_[slot] + c.party_size;
     if (covers > s.max_covers_per_slot)
-      return refuse(PacingLimit::SlotCovers, "slot " + clock(slot * width_) + "-" +
-                                                 clock((slot + 1) * width_) + ": " +
-                                                 std::to_string(covers) + " covers > " +
-                                                 std::to_string(s.max_covers_per_slot));
+      return refuse(PacingLimit::SlotCovers,
+                    phrase::pacing_slot(language_, slot * width_, (slot + 1) * width_, covers,
+                                        s.max_covers_per_slot));
   }
   return PacingCheck{};
 }
@@ -139,8 +126,8 @@ PacingCheck PacingLedger::check(const Reservation& candidate,
 
 PacingCheck check_pacing(const Reservation& candidate, const std::vector<Reservation>& day,
                          const Settings& s, const std::vector<Service>& services,
-                         const std::optional<PacingOverride>& override_with) {
-  PacingLedger ledger(candidate.date, s, services);
+                         const std::optional<PacingOverride>& override_with, Language language) {
+  PacingLedger ledger(candidate.date, s, services, language);
   for (const auto& r : day)
     if (candidate.id.empty() || r.id != candidate.id) ledger.add(r);
   return ledger.check(candidate, override_with);

@@ -1,6 +1,7 @@
 #include "foh/engine/status.hpp"
 
 #include "foh/engine/permissions.hpp"
+#include "phrases.hpp"
 
 namespace foh {
 namespace {
@@ -25,26 +26,24 @@ ReservationEvent make_event(const Reservation& r, std::string from, RS to,
   return e;
 }
 
-std::string role_refusal(std::string_view action) {
-  return std::string(action == action::kCancel ? "cancelling" : "undoing") +
-         " needs a Manager or Admin";
+std::string role_refusal(std::string_view action, Language l) {
+  return phrase::needs_manager(l, action == action::kCancel);
 }
 
 // Arrived and Seated may carry the number of guests present.
 Status apply_arrival(Reservation& r, RS to, const TransitionContext& ctx) {
+  const Language l = ctx.language;
   if (to == RS::Arrived) {
     int count = ctx.arrived_count.value_or(r.party_size);
     if (count < 1 || count > r.party_size)
-      return Error{"arrived_count", "arrived_count must be 1.." + std::to_string(r.party_size) +
-                                        ", got " + std::to_string(count)};
+      return Error{"arrived_count", phrase::arrived_count_range(l, r.party_size, count)};
     if (r.status == RS::Arrived && r.arrived_count == count)
-      return Error{"status", "already Arrived with " + std::to_string(count) + " of " +
-                                 std::to_string(r.party_size)};
+      return Error{"status", phrase::already_arrived(l, count, r.party_size)};
     r.arrived_count = count;
   } else if (to == RS::Seated && ctx.arrived_count) {
     if (*ctx.arrived_count < 1 || *ctx.arrived_count > r.party_size)
-      return Error{"arrived_count", "arrived_count must be 1.." + std::to_string(r.party_size) +
-                                        ", got " + std::to_string(*ctx.arrived_count)};
+      return Error{"arrived_count",
+                   phrase::arrived_count_range(l, r.party_size, *ctx.arrived_count)};
     r.arrived_count = ctx.arrived_count;
   }
   return ok();
@@ -73,12 +72,11 @@ bool is_allowed(RS from, RS to) {
 Result<Transition> transition(const Reservation& r, RS to, const TransitionContext& ctx) {
   if (ctx.event_id.empty()) return Error{"event_id", "an event id is required"};
   if (r.status == to && to != RS::Arrived)
-    return Error{"status", std::string("already ") + to_string(to)};
+    return Error{"status", phrase::already(ctx.language, to)};
   if (!is_allowed(r.status, to))
-    return Error{"status",
-                 std::string("cannot go from ") + to_string(r.status) + " to " + to_string(to)};
+    return Error{"status", phrase::cannot_go(ctx.language, r.status, to)};
   if (to == RS::Cancelled && !may_authorize(ctx.role, action::kCancel))
-    return Error{"status", role_refusal(action::kCancel)};
+    return Error{"status", role_refusal(action::kCancel, ctx.language)};
   Transition t{r, {}};
   std::optional<int> previous_count = r.arrived_count;
   if (auto st = apply_arrival(t.reservation, to, ctx); !st) return st.error();
@@ -94,8 +92,7 @@ Result<Transition> transition(const Reservation& r, RS to, const TransitionConte
 
 Result<Transition> create(const Reservation& r, const TransitionContext& ctx) {
   if (ctx.event_id.empty()) return Error{"event_id", "an event id is required"};
-  if (!is_live(r.status))
-    return Error{"status", std::string("a reservation cannot be created ") + to_string(r.status)};
+  if (!is_live(r.status)) return Error{"status", phrase::cannot_create(ctx.language, r.status)};
   Transition t{r, {}};
   if (r.status == RS::Seated && !t.reservation.seated_at) t.reservation.seated_at = timestamp(ctx);
   if (r.status == RS::Arrived && !t.reservation.arrived_count)
@@ -114,15 +111,16 @@ const ReservationEvent* last_event(const std::vector<ReservationEvent>& history,
 Result<Transition> undo(const Reservation& r, const ReservationEvent& last,
                         const TransitionContext& ctx) {
   if (ctx.event_id.empty()) return Error{"event_id", "an event id is required"};
-  if (!may_authorize(ctx.role, action::kUndo)) return Error{"status", role_refusal(action::kUndo)};
+  const Language l = ctx.language;
+  if (!may_authorize(ctx.role, action::kUndo))
+    return Error{"status", role_refusal(action::kUndo, l)};
   if (last.reservation_id != r.id)
     return Error{"status", "event " + last.id + " belongs to another reservation"};
-  if (last.from_status.empty()) return Error{"status", "cannot undo the creation of a reservation"};
+  if (last.from_status.empty()) return Error{"status", phrase::cannot_undo_creation(l)};
   auto back = parse_reservation_status(last.from_status);
   if (!back) return Error{"status", "unknown status \"" + last.from_status + "\""};
   if (last.to_status != to_string(r.status))
-    return Error{"status", "the last change (" + last.from_status + " to " + last.to_status +
-                               ") is not the reservation's current status " + to_string(r.status)};
+    return Error{"status", phrase::undo_not_current(l, last.from_status, last.to_status, r.status)};
   Transition t{r, {}};
   Reservation& u = t.reservation;
   u.status = *back;

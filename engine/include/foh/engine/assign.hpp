@@ -19,6 +19,7 @@
 #include <string>
 #include <vector>
 
+#include "foh/engine/language.hpp"
 #include "foh/engine/model.hpp"
 #include "foh/engine/result.hpp"
 
@@ -73,9 +74,10 @@ struct AssignOptions {
   // more party, that one another, up to this depth.
   int max_move_depth = 3;
   int max_alternatives = 3;
-  int search_budget = 2000;  // option checks one move search may spend
-  bool check_hours = true;   // refuse outside services
-  bool check_pacing = true;  // refuse past the pacing limits (pacing.hpp)
+  int search_budget = 2000;          // option checks one move search may spend
+  bool check_hours = true;           // refuse outside services
+  bool check_pacing = true;          // refuse past the pacing limits (pacing.hpp)
+  Language language = Language::En;  // of the reasons (choices and refusals)
 };
 
 // The day's seating state for online assignment: a per-table interval index

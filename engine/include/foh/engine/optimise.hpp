@@ -17,10 +17,11 @@ namespace foh {
 
 struct OptimiseOptions {
   uint64_t seed = 1;
-  int rounds = 8;              // whole-day re-plans tried (each kept only if it seats more)
-  int max_move_depth = 3;      // move chains when inserting one party
-  int search_budget = 20000;   // option checks per insertion
-  int recreate_rounds = 6000;  // ruin-and-recreate steps after the re-plans
+  int rounds = 8;                    // whole-day re-plans tried (each kept only if it seats more)
+  int max_move_depth = 3;            // move chains when inserting one party
+  int search_budget = 20000;         // option checks per insertion
+  int recreate_rounds = 6000;        // ruin-and-recreate steps after the re-plans
+  Language language = Language::En;  // of the reasons
 };
 
 struct OptimiseResult {

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "foh/engine/language.hpp"
 #include "foh/engine/model.hpp"
 #include "foh/engine/rules.hpp"
 
@@ -47,7 +48,9 @@ const CalendarOverride* calendar_override(const Settings& s, Date d);
 // settings and services: they must outlive it.
 class PacingLedger {
  public:
-  PacingLedger(Date d, const Settings& s, const std::vector<Service>& services);
+  // `language`: of the refusal reasons (check()).
+  PacingLedger(Date d, const Settings& s, const std::vector<Service>& services,
+               Language language = Language::En);
   Date date() const { return timeline_.date(); }
   // Bookings of other dates, Cancelled and No-show are ignored.
   void add(const Reservation& r) { count(r, +1); }
@@ -65,6 +68,7 @@ class PacingLedger {
   int slot_of(TimeOfDay t) const;
 
   const Settings& settings_;
+  Language language_;
   ServiceDay timeline_;
   int width_ = 15;
   int load_ = 0;
@@ -76,10 +80,12 @@ class PacingLedger {
 // not count itself twice) against slot, service and day limits.
 PacingCheck check_pacing(const Reservation& candidate, const std::vector<Reservation>& day,
                          const Settings& s, const std::vector<Service>& services,
-                         const std::optional<PacingOverride>& override_with = std::nullopt);
+                         const std::optional<PacingOverride>& override_with = std::nullopt,
+                         Language language = Language::En);
 
 // Adds {"pacing_override": {"by", "reason", "refused"}} to an event's metadata
-// when the check was overridden; nothing otherwise.
+// when the check was overridden; nothing otherwise. "refused" is the check's
+// reason as worded: check in English for the audit trail.
 void record_override(const PacingCheck& c, Json& metadata);
 
 // Covers starting per slot on a date, for the reservations screen (slot start

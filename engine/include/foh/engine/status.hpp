@@ -15,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include "foh/engine/language.hpp"
 #include "foh/engine/model.hpp"
 #include "foh/engine/result.hpp"
 
@@ -30,6 +31,7 @@ struct TransitionContext {
   Uuid event_id;                     // the new event's id (required)
   std::optional<int> arrived_count;  // Arrived (partial arrival) and Seated
   Json metadata = Json::object();    // context for the audit row: {"reason": "..."}, ...
+  Language language = Language::En;  // of the refusals a host reads (errors' messages)
 };
 
 struct Transition {

@@ -1,0 +1,195 @@
+// Every host-facing phrase of the engine, English and French side by side.
+// French counts: 0 and 1 are singular. English is the reference wording that
+// foh-plan's output and the tests compare byte for byte.
+#include "phrases.hpp"
+
+#include <cstdio>
+
+namespace foh::phrase {
+namespace {
+
+bool fr(Language l) { return l == Language::Fr; }
+
+std::string hhmm(int64_t minute) {
+  int m = static_cast<int>(((minute % 1440) + 1440) % 1440);
+  char buf[8];
+  std::snprintf(buf, sizeof buf, "%02d:%02d", m / 60, m % 60);
+  return buf;
+}
+
+// "1 seat", "2 seats" / "0 place", "1 place", "2 places".
+std::string count(Language l, int n, const char* en, const char* fr_word) {
+  bool one = fr(l) ? n <= 1 : n == 1;
+  return std::to_string(n) + " " + (fr(l) ? fr_word : en) + (one ? "" : "s");
+}
+
+const char* status_name(Language l, ReservationStatus s) {
+  if (!fr(l)) return to_string(s);
+  switch (s) {
+    case ReservationStatus::Pending:
+      return "En attente";
+    case ReservationStatus::Confirmed:
+      return "Confirmée";
+    case ReservationStatus::Arrived:
+      return "Arrivée";
+    case ReservationStatus::Seated:
+      return "Installée";
+    case ReservationStatus::Completed:
+      return "Terminée";
+    case ReservationStatus::Cancelled:
+      return "Annulée";
+    case ReservationStatus::NoShow:
+      return "Non venue";
+  }
+  return to_string(s);
+}
+
+// A status as stored ("Confirmed"), named in `l` when it is one we know.
+std::string status_name(Language l, const std::string& stored) {
+  auto s = parse_reservation_status(stored);
+  return s ? status_name(l, *s) : stored;
+}
+
+std::string refused(Language l) { return fr(l) ? "Refusé : " : "Refused: "; }
+
+}  // namespace
+
+std::string choice(Language l, const Choice& c) {
+  const bool f = fr(l);
+  std::string out = c.combination ? "Tables " : "Table ";
+  out += c.number + " (" + count(l, c.seats, "seat", "place");
+  if (!c.plan.empty()) out += ", " + c.plan;
+  out += f ? (c.combination ? ") : libres " : ") : libre ") : "): free ";
+  out += hhmm(c.start) + "\u2013" + hhmm(c.end);
+  if (c.combination) out += f ? ", aucune table seule libre" : ", no single table free";
+  if (c.spare == 0)
+    out += f ? ", juste la bonne taille" : ", exact fit";
+  else
+    out += ", " + count(l, c.spare, "seat", "place") + (f ? " de trop" : " spare");
+  if (c.outside_zone) out += f ? ", hors de la zone demandée" : ", not in the requested zone";
+  if (c.moves > 0)
+    out += (f ? ", après avoir déplacé " : ", after moving ") +
+           count(l, c.moves, "reservation", "réservation");
+  return out;
+}
+
+std::string refused_party_size(Language l, int party) {
+  return refused(l) +
+         (fr(l) ? "la taille du groupe doit être entre 1 et 99 (reçu "
+                : "party_size must be between 1 and 99, got ") +
+         std::to_string(party) + (fr(l) ? ")" : "");
+}
+
+std::string refused_other_day(Language l, Date requested, Date day) {
+  return refused(l) +
+         (fr(l) ? "la demande est pour le " + requested.str() + ", la journée est le " + day.str()
+                : "the request is for " + requested.str() + ", the day is " + day.str());
+}
+
+std::string refused_closed(Language l, TimeOfDay t) {
+  return refused(l) + (fr(l) ? "fermé à " + t.hhmm() + " (pas de service)"
+                             : "closed at " + t.hhmm() + " (no service)");
+}
+
+std::string refused_pacing(Language l, const std::string& why) {
+  return refused(l) + (fr(l) ? "rythme \u2014 " : "pacing \u2014 ") + why;
+}
+
+std::string no_table_seats(Language l, int party, int largest) {
+  if (fr(l))
+    return "Aucune table ni combinaison pour un groupe de " + std::to_string(party) +
+           " (la plus grande : " + count(l, largest, "seat", "place") + ")";
+  return "No table or combination seats " + std::to_string(party) +
+         " (largest: " + std::to_string(largest) + ")";
+}
+
+std::string no_table_free(Language l, int party, TimeOfDay t) {
+  if (fr(l))
+    return "Aucune table ni combinaison libre pour un groupe de " + std::to_string(party) + " à " +
+           t.hhmm();
+  return "No table or combination free for " + std::to_string(party) + " at " + t.hhmm();
+}
+
+std::string left_out(Language l, int party, TimeOfDay t) {
+  return no_table_free(l, party, t) + (fr(l) ? " (le plan installe plus de couverts sans elle)"
+                                             : " (the plan seats more covers without it)");
+}
+
+std::string pacing_blocked(Language l, const std::string& reason_or_date) {
+  return (fr(l) ? "bloqué : " : "blocked: ") + reason_or_date;
+}
+
+std::string pacing_closed_day(Language l, int seed_weekday) {
+  static constexpr const char* kEn[] = {"Sundays",   "Mondays", "Tuesdays", "Wednesdays",
+                                        "Thursdays", "Fridays", "Saturdays"};
+  static constexpr const char* kFr[] = {"dimanche", "lundi",    "mardi", "mercredi",
+                                        "jeudi",    "vendredi", "samedi"};
+  if (fr(l)) return std::string("fermé : pas ouvert le ") + kFr[seed_weekday];
+  return std::string("closed: not open on ") + kEn[seed_weekday];
+}
+
+std::string pacing_day_load(Language l, int load, int limit) {
+  return (fr(l) ? "charge du jour " : "day load ") + std::to_string(load) + " > " +
+         std::to_string(limit);
+}
+
+std::string pacing_service(Language l, const std::string& service, int covers, int limit) {
+  return "service" + (service.empty() ? std::string() : " " + service) + (fr(l) ? " : " : ": ") +
+         std::to_string(covers) + (fr(l) ? " couverts > " : " covers > ") + std::to_string(limit);
+}
+
+std::string pacing_slot(Language l, int from_minute, int to_minute, int covers, int limit) {
+  return (fr(l) ? "créneau " : "slot ") + hhmm(from_minute) + "-" + hhmm(to_minute) +
+         (fr(l) ? " : " : ": ") + std::to_string(covers) + (fr(l) ? " couverts > " : " covers > ") +
+         std::to_string(limit);
+}
+
+std::string already(Language l, ReservationStatus s) {
+  return (fr(l) ? "déjà " : "already ") + std::string(status_name(l, s));
+}
+
+std::string cannot_go(Language l, ReservationStatus from, ReservationStatus to) {
+  return (fr(l) ? "impossible de passer de " : "cannot go from ") +
+         std::string(status_name(l, from)) + (fr(l) ? " à " : " to ") + status_name(l, to);
+}
+
+std::string needs_manager(Language l, bool cancelling) {
+  if (fr(l))
+    return std::string(cancelling ? "annuler" : "revenir en arrière") +
+           " demande un responsable ou un administrateur";
+  return std::string(cancelling ? "cancelling" : "undoing") + " needs a Manager or Admin";
+}
+
+std::string arrived_count_range(Language l, int party, int got) {
+  if (fr(l))
+    return "le nombre d'arrivés doit être entre 1 et " + std::to_string(party) + " (reçu " +
+           std::to_string(got) + ")";
+  return "arrived_count must be 1.." + std::to_string(party) + ", got " + std::to_string(got);
+}
+
+std::string already_arrived(Language l, int count, int party) {
+  return already(l, ReservationStatus::Arrived) + (fr(l) ? " avec " : " with ") +
+         std::to_string(count) + (fr(l) ? " sur " : " of ") + std::to_string(party);
+}
+
+std::string cannot_create(Language l, ReservationStatus s) {
+  return (fr(l) ? "une réservation ne peut pas être créée au statut "
+                : "a reservation cannot be created ") +
+         std::string(status_name(l, s));
+}
+
+std::string cannot_undo_creation(Language l) {
+  return fr(l) ? "impossible d'annuler la création d'une réservation"
+               : "cannot undo the creation of a reservation";
+}
+
+std::string undo_not_current(Language l, const std::string& from, const std::string& to,
+                             ReservationStatus current) {
+  if (fr(l))
+    return "le dernier changement (" + status_name(l, from) + " à " + status_name(l, to) +
+           ") ne correspond pas au statut actuel " + status_name(l, current);
+  return "the last change (" + from + " to " + to + ") is not the reservation's current status " +
+         to_string(current);
+}
+
+}  // namespace foh::phrase

@@ -1,0 +1,57 @@
+#pragma once
+// Private to the engine: every host-facing phrase, in English and French, in
+// one place (phrases.cpp). Callers pass facts; the wording lives here.
+#include <string>
+
+#include "foh/engine/calendar.hpp"
+#include "foh/engine/language.hpp"
+#include "foh/engine/model.hpp"
+
+namespace foh::phrase {
+
+// --- assignment (assign.cpp, optimise.cpp) ---
+
+// What describe() knows about a table or combination chosen for a party.
+struct Choice {
+  bool combination = false;
+  std::string number;          // "12" or "7+8"
+  int seats = 0;               // capacity_max
+  std::string plan;            // floor plan name, may be empty
+  int64_t start = 0, end = 0;  // minutes of the service day
+  int spare = 0;               // seats - party
+  bool outside_zone = false;   // a zone was asked for and this is not in it
+  int moves = 0;               // reservations moved to make room
+};
+// "Table 12 (4 seats, Salle principale): free 19:00–20:30, exact fit"
+std::string choice(Language l, const Choice& c);
+
+std::string refused_party_size(Language l, int party);
+std::string refused_other_day(Language l, Date requested, Date day);
+std::string refused_closed(Language l, TimeOfDay t);
+std::string refused_pacing(Language l, const std::string& why);
+std::string no_table_seats(Language l, int party, int largest);
+std::string no_table_free(Language l, int party, TimeOfDay t);
+// Optimise: left out because the plan seats more covers without it.
+std::string left_out(Language l, int party, TimeOfDay t);
+
+// --- pacing (pacing.cpp) ---
+
+std::string pacing_blocked(Language l, const std::string& reason_or_date);
+std::string pacing_closed_day(Language l, int seed_weekday);  // 0 = Sunday
+std::string pacing_day_load(Language l, int load, int limit);
+std::string pacing_service(Language l, const std::string& service, int covers, int limit);
+std::string pacing_slot(Language l, int from_minute, int to_minute, int covers, int limit);
+
+// --- status changes (status.cpp) ---
+
+std::string already(Language l, ReservationStatus s);
+std::string cannot_go(Language l, ReservationStatus from, ReservationStatus to);
+std::string needs_manager(Language l, bool cancelling);  // else undoing
+std::string arrived_count_range(Language l, int party, int got);
+std::string already_arrived(Language l, int count, int party);
+std::string cannot_create(Language l, ReservationStatus s);
+std::string cannot_undo_creation(Language l);
+std::string undo_not_current(Language l, const std::string& from, const std::string& to,
+                             ReservationStatus current);
+
+}  // namespace foh::phrase

@@ -13,7 +13,9 @@
 namespace foh::ui {
 namespace {
 
-std::string L(Locale l, const char* key, const char* id) { return std::string(tr(l, key)) + "###" + id; }
+std::string L(Locale l, const char* key, const char* id) {
+  return std::string(tr(l, key)) + "###" + id;
+}
 
 std::vector<std::string> split_tags(const std::string& s) {
   std::vector<std::string> out;
@@ -36,19 +38,23 @@ std::vector<std::string> split_tags(const std::string& s) {
 // The engine's table for the form's party and time (a booking: hours and pacing apply).
 void refresh_suggestion(BookingForm& f, const Desk& d) {
   FormErrors e = validate_form(f);
-  std::string key = f.party + "|" + f.time + "|" + f.duration + "|" + std::to_string(d.revision);
+  std::string key = f.party + "|" + f.time + "|" + f.duration + "|" + std::to_string(d.revision) +
+                    "|" + locale_code(d.locale);  // the reason is worded in the host's language
   if (key == f.suggestion_key) return;
   f.suggestion_key = key;
   f.suggested = {};
   f.suggestion.clear();
-  if (e.party != FieldError::None || e.time != FieldError::None || e.duration != FieldError::None) return;
+  if (e.party != FieldError::None || e.time != FieldError::None || e.duration != FieldError::None)
+    return;
   SeatRequest req;
   req.id = "new";
   req.party_size = std::stoi(f.party);
   req.date = d.day->date;
   req.time = *TimeOfDay::parse(f.time);
   if (!f.duration.empty()) req.duration = std::stoi(f.duration);
-  Result<Decision> dec = suggest_table(*d.venue, *d.day, req, AssignOptions{});
+  AssignOptions o;
+  o.language = engine_language(d.locale);
+  Result<Decision> dec = suggest_table(*d.venue, *d.day, req, o);
   if (!dec) {
     f.suggestion = dec.error().text();
     return;
@@ -71,7 +77,8 @@ FormErrors validate_form(const BookingForm& f) {
   e.time = validate_time_text(f.time);
   e.duration = FieldError::None;
   if (!f.duration.empty()) {
-    bool digits = f.duration.size() <= 4 && f.duration.find_first_not_of("0123456789") == std::string::npos;
+    bool digits =
+        f.duration.size() <= 4 && f.duration.find_first_not_of("0123456789") == std::string::npos;
     e.duration = digits ? validate_duration(std::stoi(f.duration)) : FieldError::DurationOutOfRange;
   }
   e.name = validate_name(f.name);
@@ -95,7 +102,8 @@ Reservation reservation_from_form(const BookingForm& f, const Desk& d) {
   r.status = ReservationStatus::Confirmed;
   r.source = "Téléphone";
   if (d.member) r.created_by = d.member->id;
-  if (auto svc = service_at(r.date, r.time, d.venue->services); svc && *svc) r.service_id = (*svc)->id;
+  if (auto svc = service_at(r.date, r.time, d.venue->services); svc && *svc)
+    r.service_id = (*svc)->id;
   if (!f.suggested.table_ids.empty()) {
     r.table_id = f.suggested.table_ids.front();
     r.table_number = f.suggested.table_number;
@@ -115,10 +123,12 @@ void draw_booking_form(ReservationsView& v, const Desk& d, ReservationsIntents& 
   ImGui::PushID("booking_form");
   text_field(L(l, "field.party", "form_party").c_str(), f.party, shown(e.party, f.party), l, 4);
   text_field(L(l, "field.time", "form_time").c_str(), f.time, shown(e.time, f.time), l, 5);
-  text_field(L(l, "field.duration", "form_duration").c_str(), f.duration, shown(e.duration, f.duration), l, 5);
+  text_field(L(l, "field.duration", "form_duration").c_str(), f.duration,
+             shown(e.duration, f.duration), l, 5);
   text_field(L(l, "field.name", "form_name").c_str(), f.name, shown(e.name, f.name), l, 20);
   text_field(L(l, "field.phone", "form_phone").c_str(), f.phone, shown(e.phone, f.phone), l, 14);
-  text_field(L(l, "field.notes", "form_notes").c_str(), f.notes, shown(e.notes, f.notes), l, 24, true);
+  text_field(L(l, "field.notes", "form_notes").c_str(), f.notes, shown(e.notes, f.notes), l, 24,
+             true);
   text_field(L(l, "field.tags", "form_tags").c_str(), f.tags, FieldError::None, l, 20);
   refresh_suggestion(f, d);
   if (!f.suggestion.empty()) {

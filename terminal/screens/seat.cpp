@@ -23,7 +23,8 @@ std::string L(Locale l, const char* key, const char* id) {
 std::string pick_key(const SeatView& v, const Desk& d) {
   return std::to_string(static_cast<int>(v.source)) + "|" + v.reservation_id.value_or("") + "|" +
          v.waitlist_entry_id.value_or("") + "|" + std::to_string(v.party_size) + "|" +
-         std::to_string(d.revision) + "|" + std::to_string(d.now.seconds / 60);
+         std::to_string(d.revision) + "|" + std::to_string(d.now.seconds / 60) + "|" +
+         locale_code(d.locale);  // the reasons are worded in the host's language
 }
 
 void pick_reservations(SeatView& v, const Desk& d) {
@@ -73,10 +74,12 @@ void pick_waitlist(SeatView& v, const Desk& d) {
 
 void draw_warnings(SeatView& v, const Desk& d, SeatIntents& out) {
   int64_t minute = d.now.seconds / 60;
-  if (minute != v.warnings_minute || d.revision != v.warnings_revision) {
+  if (minute != v.warnings_minute || d.revision != v.warnings_revision ||
+      d.locale != v.warnings_locale) {
     v.warnings = overstay_warnings(d);
     v.warnings_minute = minute;
     v.warnings_revision = d.revision;
+    v.warnings_locale = d.locale;
   }
   for (const OverstayWarning& w : v.warnings) {
     ImGui::PushID(w.next_reservation_id.c_str());

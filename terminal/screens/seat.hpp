@@ -45,10 +45,11 @@ struct SeatView {
   std::string refusal;  // why a tapped table cannot take the party
   FloorView floor;      // the floor drawn beside the list
   Uuid shown_table;     // the chosen table whose plan was last brought into view
-  // Overstay warnings, recomputed once a minute or on a new desk revision.
+  // Overstay warnings, recomputed once a minute, on a new desk revision or language.
   std::vector<OverstayWarning> warnings;
   int64_t warnings_minute = -1;
   uint64_t warnings_revision = 0;
+  Locale warnings_locale = Locale::Fr;
 };
 
 struct SeatIntents {

@@ -41,10 +41,11 @@ Decision decide(const Venue& v, const DayBook& day, const SeatRequest& req,
   return d;
 }
 
-AssignOptions now_options(bool allow_moves) {
+AssignOptions now_options(bool allow_moves, const Desk& d) {
   AssignOptions o;
-  o.check_hours = false;   // the party is here: opening hours are the host's call
-  o.check_pacing = false;  // pacing limits bookings, not people at the door
+  o.language = engine_language(d.locale);  // the reasons are for the host
+  o.check_hours = false;                   // the party is here: opening hours are the host's call
+  o.check_pacing = false;                  // pacing limits bookings, not people at the door
   o.allow_moves = allow_moves;
   o.max_alternatives = 4;
   return o;
@@ -66,7 +67,7 @@ std::string describe_moves(const std::vector<Move>& moves, const Desk& d) {
 // (never their time or party); the host sees who moves before seating.
 SeatSuggestion with_moves(const Venue& v, const DayBook& day, const SeatRequest& req, const Desk& d,
                           SeatSuggestion refused) {
-  Decision dec = decide(v, day, req, now_options(true));
+  Decision dec = decide(v, day, req, now_options(true, d));
   if (!dec.accepted || dec.moved.empty()) return refused;
   SeatSuggestion s = from_decision(dec);
   s.moves = dec.moved;
@@ -105,7 +106,7 @@ SeatSuggestion suggest_now(const PartyToSeat& p, const Desk& d) {
         s.reason = d.locale == Locale::En ? "Booked table " + b->r->table_number + ", free now"
                                           : "Table réservée " + b->r->table_number + ", libre";
         s.best = TableChoice{b->tables, b->r->table_number, s.reason};
-        Decision dec = decide(*d.venue, day, req, now_options(false));
+        Decision dec = decide(*d.venue, day, req, now_options(false, d));
         for (const TableChoice& c : dec.alternatives)
           if (c.table_ids != s.best.table_ids) s.alternatives.push_back(c);
         if (dec.accepted && dec.table_ids != s.best.table_ids)
@@ -115,7 +116,7 @@ SeatSuggestion suggest_now(const PartyToSeat& p, const Desk& d) {
       }
     }
   }
-  SeatSuggestion s = from_decision(decide(*d.venue, day, req, now_options(false)));
+  SeatSuggestion s = from_decision(decide(*d.venue, day, req, now_options(false, d)));
   return s.accepted ? s : with_moves(*d.venue, day, req, d, std::move(s));
 }
 
@@ -160,7 +161,7 @@ std::vector<OverstayWarning> overstay_warnings(const Desk& d) {
     req.time = next->r->time;
     req.duration = next->r->duration;
     Decision dec =
-        decide(*d.venue, day, req, now_options(false));  // a MoveCommand moves one booking
+        decide(*d.venue, day, req, now_options(false, d));  // a MoveCommand moves one booking
     if (dec.accepted) w.proposal = TableChoice{dec.table_ids, dec.table_number, dec.reason};
     out.push_back(std::move(w));
   }

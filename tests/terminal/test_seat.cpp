@@ -173,3 +173,51 @@ TEST_CASE("seat: a choice on another plan brings that plan into view, once") {
   test::frame<SeatIntents>(h, draw);
   CHECK(v.floor.floor_plan_id == std::optional<Uuid>("p1"));
 }
+
+TEST_CASE("seat: the engine's reason is in the desk's language, and switching it rewords it") {
+  Fixture fx;
+  Headless h;
+  SeatView v;
+  v.party_size = 2;
+  auto draw = [&](SeatIntents& out) { draw_seat(v, fx.desk, out); };
+  fx.desk.locale = Locale::Fr;
+  test::frame<SeatIntents>(h, draw);
+  REQUIRE(v.suggestion);
+  REQUIRE(v.suggestion->accepted);
+  const std::string fr = v.suggestion->reason;
+  INFO(fr);
+  CHECK(fr.rfind("Table " + v.suggestion->best.table_number + " (", 0) == 0);
+  CHECK(fr.find(" places, ") != std::string::npos);
+  CHECK(fr.find(") : libre ") != std::string::npos);
+  CHECK(fr.find("seat") == std::string::npos);
+  CHECK(fr.find("free") == std::string::npos);
+  for (const TableChoice& a : v.suggestion->alternatives)
+    CHECK(a.reason.find(") : libre") != std::string::npos);
+  const std::vector<Uuid> best = v.suggestion->best.table_ids;
+  // The EN/FR button: the same pick, reworded on the next frame.
+  fx.desk.locale = Locale::En;
+  test::frame<SeatIntents>(h, draw);
+  REQUIRE(v.suggestion);
+  const std::string en = v.suggestion->reason;
+  INFO(en);
+  CHECK(v.suggestion->best.table_ids == best);
+  CHECK(en.rfind("Table " + v.suggestion->best.table_number + " (", 0) == 0);
+  CHECK(en.find(" seats, ") != std::string::npos);
+  CHECK(en.find("): free ") != std::string::npos);
+  CHECK(en.find("libre") == std::string::npos);
+}
+
+TEST_CASE("seat: a suggestion that moves a booking says so in French") {
+  Fixture fx;
+  fx.book("res7", "Bloc", 4, "19:30", "t6", "6");  // as above: only a move seats 6
+  fx.desk.locale = Locale::Fr;
+  SeatView v;
+  v.party_size = 6;
+  SeatSuggestion s = suggest_for(v, fx.desk);
+  REQUIRE_MESSAGE(s.accepted, s.reason);
+  CHECK(s.reason.find(", après avoir déplacé 1 réservation — déplace Bloc (4) 6 → ") !=
+        std::string::npos);
+  fx.desk.locale = Locale::En;
+  CHECK(suggest_for(v, fx.desk).reason.find(", after moving 1 reservation — moves Bloc (4) 6 → ") !=
+        std::string::npos);
+}

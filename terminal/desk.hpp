@@ -71,6 +71,7 @@ struct Desk {
   uint64_t revision = 0;               // bumped by the shell whenever venue/day/floor change:
                                        // views recompute cached engine answers on a new revision
   LocalInstant now;                    // restaurant-local clock (the shell's, or --now)
+  Date today;                          // the restaurant's today; `day` may be another date
   const TeamMember* member = nullptr;  // logged in, or null
   Locale locale = Locale::Fr;
   SyncInfo sync;
@@ -82,6 +83,7 @@ struct Desk {
   bool message_is_error = false;
 
   const Settings& settings() const { return venue->restaurant.settings; }
+  bool shows_today() const { return !day || day->date == today; }
   // A timestamptz of the day (seated_at, created_at) in restaurant-local time.
   std::optional<LocalInstant> local_time(std::string_view timestamp) const {
     return LocalInstant::from_timestamp(timestamp, day ? day->utc_offset_s : 0);

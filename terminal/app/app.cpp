@@ -104,7 +104,10 @@ Status App::reload() {
   // Before the day is chosen: "today" is the restaurant's.
   if (auto st = use_restaurant_timezone(venue->restaurant.settings.timezone); !st)
     say(st.error().text(), true);
-  auto day = cache_->load_day(clock_.now().date());
+  // Today as of this load (the day a service began, until the next load).
+  desk_.today = clock_.now().date();
+  if (shown_date_ && *shown_date_ <= desk_.today) shown_date_.reset();  // today again
+  auto day = cache_->load_day(shown_date_.value_or(desk_.today));
   if (!day) return day.error();
   day->utc_offset_s = clock_.utc_offset_s(day->date);
   venue_ = std::move(*venue);

@@ -105,6 +105,7 @@ class App {
   // The snapshot the screens read (Desk points into these).
   Venue venue_;
   DayBook day_;
+  std::optional<Date> shown_date_;  // a later day chosen in the status bar; none = today
   std::optional<Floor> floor_;
   std::optional<ui::DayIndex> index_;
   ui::Desk desk_;

@@ -112,7 +112,8 @@ void App::seat(const ui::SeatCommand& c) {
   Result<Reservation> done = Error{"seat", "nothing to seat"};
   // The proposal's moves and the seating are one transaction in net's Store.
   if (c.source == ui::PartySource::WalkIn) {
-    done = store_->seat_walk_in(c.party_size, pick, day_.date, now, actor(), c.guest_name, c.moves);
+    done =
+        store_->seat_walk_in(c.party_size, pick, desk_.today, now, actor(), c.guest_name, c.moves);
   } else if (c.source == ui::PartySource::Waitlist && c.waitlist_entry_id) {
     done = store_->waitlist_seat(*c.waitlist_entry_id, pick, now, actor(), c.moves);
   } else if (c.reservation_id) {
@@ -270,7 +271,7 @@ void App::apply(const ui::WaitlistIntents& in) {
     e.guest_name = in.add->guest_name;
     e.guest_phone = in.add->guest_phone;
     e.party_size = in.add->party_size;
-    e.date = day_.date;
+    e.date = desk_.today;  // a walk-in waits today, whatever day is shown
     e.time = clock_.now().time();
     e.extra["consent"] = in.add->consent;
     auto r = store_->waitlist_add(e, actor());
@@ -320,7 +321,7 @@ void App::apply(const ui::KioskIntents& in) {
     e.guest_name = in.join->guest_name;
     e.guest_phone = in.join->guest_phone;
     e.party_size = in.join->party_size;
-    e.date = day_.date;
+    e.date = desk_.today;
     e.time = clock_.now().time();
     e.extra["consent"] = in.join->consent;
     e.extra["kiosk_pending"] = true;
@@ -367,6 +368,10 @@ void App::leave_kiosk(const std::string& pin) {
 
 void App::apply(const ui::StatusBarIntents& in) {
   if (in.switch_locale) desk_.locale = *in.switch_locale;
+  if (in.show_date) {
+    shown_date_ = *in.show_date;
+    dirty_ = true;  // the next frame loads that day
+  }
   if (in.logout) logout();
   if (!in.resolve) return;
   auto r = in.resolve->action == ui::ConflictAction::AcceptProposal

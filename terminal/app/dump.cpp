@@ -89,7 +89,8 @@ Json App::dump() const {
   Json j;
   j["screen"] = kiosk_ ? "kiosk" : !session_ ? "login" : tab_name(tab_);
   j["now"] = clock_.now().str();
-  j["date"] = day_.date.str();
+  j["date"] = day_.date.str();  // the day shown
+  j["today"] = desk_.today.str();
   j["locale"] = ui::locale_code(desk_.locale);
   j["frames"] = frames_;
   j["member"] = session_ ? Json{{"id", session_->member.id},

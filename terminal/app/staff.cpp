@@ -14,13 +14,26 @@ namespace {
 
 const char* tab_label(ui::Locale l, Tab t) {
   switch (t) {
-    case Tab::Floor: return text(l, "tab.floor", "Salle", "Floor");
-    case Tab::Seat: return text(l, "tab.seat", "Placer", "Seat");
-    case Tab::Reservations: return text(l, "tab.reservations", "Réservations", "Reservations");
-    case Tab::Waitlist: return text(l, "tab.waitlist", "Liste d'attente", "Waitlist");
-    case Tab::Editor: return text(l, "tab.editor", "Plan de salle", "Floor editor");
+    case Tab::Floor:
+      return text(l, "tab.floor", "Salle", "Floor");
+    case Tab::Seat:
+      return text(l, "tab.seat", "Placer", "Seat");
+    case Tab::Reservations:
+      return text(l, "tab.reservations", "Réservations", "Reservations");
+    case Tab::Waitlist:
+      return text(l, "tab.waitlist", "Liste d'attente", "Waitlist");
+    case Tab::Editor:
+      return text(l, "tab.editor", "Plan de salle", "Floor editor");
   }
   return "";
+}
+
+// Seating and the waitlist serve the service under way, not another day:
+// on a later day they offer the way back. True when tapped.
+bool today_only(ui::Locale l) {
+  ImGui::TextWrapped("%s", ui::tr(l, "day.today_only"));
+  const std::string back = std::string(ui::tr(l, "day.today")) + "###today_only_back";
+  return ui::touch_button(back.c_str(), 12.0f);
 }
 
 }  // namespace
@@ -62,43 +75,51 @@ void App::draw_staff(platform::Platform& /*p*/) {
         }
     }
     draw_tabs();
-    switch (tab_) {
-      case Tab::Floor: {
-        ui::FloorIntents in;
-        ui::draw_floor(floor_view_, desk_, in);
-        ImGui::EndChild();
-        apply(in);
-        break;
+    const bool now_only = tab_ == Tab::Seat || tab_ == Tab::Waitlist;
+    if (now_only && !desk_.shows_today()) {
+      const bool back = today_only(desk_.locale);
+      ImGui::EndChild();
+      ui::StatusBarIntents to_today;
+      if (back) to_today.show_date = desk_.today;
+      apply(to_today);
+    } else
+      switch (tab_) {
+        case Tab::Floor: {
+          ui::FloorIntents in;
+          ui::draw_floor(floor_view_, desk_, in);
+          ImGui::EndChild();
+          apply(in);
+          break;
+        }
+        case Tab::Seat: {
+          ui::SeatIntents in;
+          ui::draw_seat(seat_view_, desk_, in);
+          ImGui::EndChild();
+          apply(in);
+          break;
+        }
+        case Tab::Reservations: {
+          ui::ReservationsIntents in;
+          ui::draw_reservations(reservations_view_, desk_, in);
+          ImGui::EndChild();
+          apply(in);
+          break;
+        }
+        case Tab::Waitlist: {
+          ui::WaitlistIntents in;
+          ui::draw_waitlist(waitlist_view_, desk_, in);
+          ImGui::EndChild();
+          apply(in);
+          break;
+        }
+        case Tab::Editor: {
+          ui::EditorIntents in;
+          ui::draw_editor(editor_view_, desk_, in);
+          ImGui::EndChild();
+          apply(in);
+          break;
+        }
       }
-      case Tab::Seat: {
-        ui::SeatIntents in;
-        ui::draw_seat(seat_view_, desk_, in);
-        ImGui::EndChild();
-        apply(in);
-        break;
-      }
-      case Tab::Reservations: {
-        ui::ReservationsIntents in;
-        ui::draw_reservations(reservations_view_, desk_, in);
-        ImGui::EndChild();
-        apply(in);
-        break;
-      }
-      case Tab::Waitlist: {
-        ui::WaitlistIntents in;
-        ui::draw_waitlist(waitlist_view_, desk_, in);
-        ImGui::EndChild();
-        apply(in);
-        break;
-      }
-      case Tab::Editor: {
-        ui::EditorIntents in;
-        ui::draw_editor(editor_view_, desk_, in);
-        ImGui::EndChild();
-        apply(in);
-        break;
-      }
-    }
   }
   ui::StatusBarIntents bar_in;
   ui::draw_status_bar(status_view_, desk_, bar_in);
@@ -129,7 +150,8 @@ void App::draw_manager_pin() {
   ui::keypad("manager_keypad", a.pin, 6, a.manager_id.has_value());
   ui::inline_error(a.message.c_str());
   bool done = false;
-  if (ui::touch_button(text(l, "shell.ok", "Valider", "OK"), 8, a.manager_id && a.pin.size() >= 4)) {
+  if (ui::touch_button(text(l, "shell.ok", "Valider", "OK"), 8,
+                       a.manager_id && a.pin.size() >= 4)) {
     platform::record_item("manager_ok");
     auto s = login_->login(*a.manager_id, a.pin, clock_.system_now());
     a.pin.clear();

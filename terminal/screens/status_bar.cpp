@@ -12,22 +12,32 @@ namespace {
 
 ImVec4 connection_colour(Connection c) {
   switch (c) {
-    case Connection::Online: return {0.30f, 0.80f, 0.40f, 1};
-    case Connection::Syncing: return {0.35f, 0.60f, 0.95f, 1};
-    case Connection::Offline: return {0.95f, 0.60f, 0.20f, 1};
-    case Connection::LoginRequired: return {0.95f, 0.30f, 0.30f, 1};
-    case Connection::Standalone: break;
+    case Connection::Online:
+      return {0.30f, 0.80f, 0.40f, 1};
+    case Connection::Syncing:
+      return {0.35f, 0.60f, 0.95f, 1};
+    case Connection::Offline:
+      return {0.95f, 0.60f, 0.20f, 1};
+    case Connection::LoginRequired:
+      return {0.95f, 0.30f, 0.30f, 1};
+    case Connection::Standalone:
+      break;
   }
   return {0.70f, 0.70f, 0.70f, 1};
 }
 
 const char* connection_key(Connection c) {
   switch (c) {
-    case Connection::Online: return "sync.online";
-    case Connection::Syncing: return "sync.syncing";
-    case Connection::Offline: return "sync.offline";
-    case Connection::LoginRequired: return "sync.login";
-    case Connection::Standalone: break;
+    case Connection::Online:
+      return "sync.online";
+    case Connection::Syncing:
+      return "sync.syncing";
+    case Connection::Offline:
+      return "sync.offline";
+    case Connection::LoginRequired:
+      return "sync.login";
+    case Connection::Standalone:
+      break;
   }
   return "sync.standalone";
 }
@@ -65,6 +75,25 @@ void draw_conflicts_popup(StatusBarView& v, const Desk& d, StatusBarIntents& out
   ImGui::EndPopup();
 }
 
+// < sam. 28 nov. 2026 > [Aujourd'hui]: from today up to kDaysAhead (no past:
+// history is not a host's job here).
+void draw_day_picker(const Desk& d, StatusBarIntents& out) {
+  const Locale l = d.locale;
+  const Date shown = d.day->date;
+  const int64_t ahead = shown.days_since_epoch() - d.today.days_since_epoch();
+  if (touch_button("<###day_prev", 3.0f, ahead > 0)) out.show_date = shown.plus_days(-1);
+  ImGui::SameLine();
+  ImGui::TextUnformatted(format_date(l, shown).c_str());
+  record_item("day_label");
+  ImGui::SameLine();
+  if (touch_button(">###day_next", 3.0f, ahead < kDaysAhead)) out.show_date = shown.plus_days(1);
+  if (ahead != 0) {
+    ImGui::SameLine();
+    const std::string today = std::string(tr(l, "day.today")) + "###day_today";
+    if (touch_button(today.c_str())) out.show_date = d.today;
+  }
+}
+
 }  // namespace
 
 float status_bar_height() { return touch_target() + ImGui::GetStyle().WindowPadding.y * 2; }
@@ -76,12 +105,14 @@ void draw_status_bar(StatusBarView& v, const Desk& d, StatusBarIntents& out) {
   {  // a coloured dot (drawn: the UI font has no bullet glyph guarantee)
     ImVec2 p = ImGui::GetCursorScreenPos();
     float r = em(0.35f);
-    ImGui::GetWindowDrawList()->AddCircleFilled(ImVec2(p.x + r, p.y + ImGui::GetFrameHeight() / 2), r,
-                                                ImGui::GetColorU32(connection_colour(d.sync.connection)));
+    ImGui::GetWindowDrawList()->AddCircleFilled(
+        ImVec2(p.x + r, p.y + ImGui::GetFrameHeight() / 2), r,
+        ImGui::GetColorU32(connection_colour(d.sync.connection)));
     ImGui::Dummy(ImVec2(r * 2, ImGui::GetFrameHeight()));
     ImGui::SameLine();
   }
-  ImGui::TextColored(connection_colour(d.sync.connection), "%s", tr(l, connection_key(d.sync.connection)));
+  ImGui::TextColored(connection_colour(d.sync.connection), "%s",
+                     tr(l, connection_key(d.sync.connection)));
   record_item("sync_state");
   if (d.sync.outbox > 0) {
     ImGui::SameLine();
@@ -93,7 +124,8 @@ void draw_status_bar(StatusBarView& v, const Desk& d, StatusBarIntents& out) {
   }
   if (d.sync.conflicts > 0) {
     ImGui::SameLine();
-    std::string label = std::to_string(d.sync.conflicts) + " " + tr(l, "sync.conflicts") + "###conflicts";
+    std::string label =
+        std::to_string(d.sync.conflicts) + " " + tr(l, "sync.conflicts") + "###conflicts";
     ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.75f, 0.25f, 0.2f, 1));
     if (touch_button(label.c_str())) v.conflicts_open = true;
     ImGui::PopStyleColor();
@@ -103,11 +135,17 @@ void draw_status_bar(StatusBarView& v, const Desk& d, StatusBarIntents& out) {
     ImVec4 c = d.message_is_error ? ImVec4(0.95f, 0.4f, 0.4f, 1) : ImVec4(0.6f, 0.9f, 0.6f, 1);
     ImGui::TextColored(c, "%s", d.message.c_str());
   }
-  // Right side: who, locale, time.
+  // Right side: the day shown, who, locale, time.
   std::string time = format_time(d.now.time());
   std::string who = d.member ? d.member->display_name : "";
-  float right = em(22.0f);
-  ImGui::SameLine(std::max(ImGui::GetCursorPosX() + em(1), ImGui::GetWindowContentRegionMax().x - right));
+  const bool picker = d.member && d.day;
+  float right = em(picker ? 40.0f : 22.0f);
+  ImGui::SameLine(
+      std::max(ImGui::GetCursorPosX() + em(1), ImGui::GetWindowContentRegionMax().x - right));
+  if (picker) {
+    draw_day_picker(d, out);
+    ImGui::SameLine();
+  }
   if (d.member) {
     ImGui::TextUnformatted(who.c_str());
     ImGui::SameLine();

@@ -1,6 +1,7 @@
 #pragma once
 // Status bar: online/offline/syncing, outbox length, conflicts waiting (tap to
-// resolve), who is logged in, the time.
+// resolve), the day shown (today by default; later days for bookings), who is
+// logged in, the time.
 #include <optional>
 
 #include "desk.hpp"
@@ -21,7 +22,11 @@ struct StatusBarIntents {
   std::optional<ConflictResolution> resolve;
   bool logout = false;
   std::optional<Locale> switch_locale;
+  std::optional<Date> show_date;  // the day the floor and reservations show
 };
+
+// How far ahead the day picker goes (bookings are taken up to a year out).
+constexpr int kDaysAhead = 365;
 
 // Height of the bar (em), for the shell's layout.
 float status_bar_height();

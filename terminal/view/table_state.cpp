@@ -5,7 +5,11 @@
 
 namespace foh::ui {
 
-int64_t now_minutes(const Desk& d) { return d.now.seconds / 60; }
+// A later day is a plan, not a service: seen from its start (nobody seated or late).
+int64_t now_minutes(const Desk& d) {
+  if (d.shows_today()) return d.now.seconds / 60;
+  return LocalInstant::at(d.day->date, TimeOfDay{}).seconds / 60;
+}
 
 TableStatus table_status(const Desk& d, const Table& t) {
   TableStatus st;

@@ -9,8 +9,8 @@
 namespace foh::test {
 namespace {
 
-Table make_table(const std::string& id, const std::string& plan, const std::string& name, int mn, int mx,
-                 double x, double y, TableShape shape = TableShape::Square) {
+Table make_table(const std::string& id, const std::string& plan, const std::string& name, int mn,
+                 int mx, double x, double y, TableShape shape = TableShape::Square) {
   Table t;
   t.id = id;
   t.restaurant_id = "r1";
@@ -27,8 +27,9 @@ Table make_table(const std::string& id, const std::string& plan, const std::stri
   return t;
 }
 
-Reservation make_res(const std::string& id, const std::string& name, int party, const std::string& time,
-                     ReservationStatus st, const std::string& table_id, const std::string& number) {
+Reservation make_res(const std::string& id, const std::string& name, int party,
+                     const std::string& time, ReservationStatus st, const std::string& table_id,
+                     const std::string& number) {
   Reservation r;
   r.id = id;
   r.restaurant_id = "r1";
@@ -51,9 +52,11 @@ Fixture::Fixture() {
   rs.name = "Chez Test";
   rs.settings.turn_times = {{1, 60}, {2, 75}, {4, 90}, {6, 120}};
   rs.settings.locale = "fr";
-  venue.floor_plans = {FloorPlan{"p1", "r1", "Salle", 0, "", {}}, FloorPlan{"p2", "r1", "Terrasse", 1, "", {}}};
+  venue.floor_plans = {FloorPlan{"p1", "r1", "Salle", 0, "", {}},
+                       FloorPlan{"p2", "r1", "Terrasse", 1, "", {}}};
   Zone z1;
-  z1.id = "z1", z1.restaurant_id = "r1", z1.floor_plan_id = "p1", z1.name = "Salle", z1.color = "#E9D8B4";
+  z1.id = "z1", z1.restaurant_id = "r1", z1.floor_plan_id = "p1", z1.name = "Salle",
+  z1.color = "#E9D8B4";
   z1.position_x = 0, z1.position_y = 0, z1.width = 700, z1.height = 500;
   Zone z2 = z1;
   z2.id = "z2", z2.floor_plan_id = "p2", z2.name = "Terrasse", z2.color = "#A8D5A2";
@@ -85,16 +88,19 @@ Fixture::Fixture() {
   Reservation seated = make_res("res1", "Dupont", 2, "19:00", ReservationStatus::Seated, "t1", "1");
   seated.seated_at = "2026-11-28T19:00:00";
   seated.service_id = "s2";
-  day.reservations = {seated, make_res("res2", "Martin", 4, "19:45", ReservationStatus::Confirmed, "t2", "2"),
-                      make_res("res3", "Late", 2, "19:00", ReservationStatus::Confirmed, "t3", "3"),
-                      make_res("res4", "Lunch", 2, "12:30", ReservationStatus::Completed, "t2", "2"),
-                      make_res("res5", "Durand", 2, "21:00", ReservationStatus::Confirmed, "t1", "1")};
+  day.reservations = {
+      seated, make_res("res2", "Martin", 4, "19:45", ReservationStatus::Confirmed, "t2", "2"),
+      make_res("res3", "Late", 2, "19:00", ReservationStatus::Confirmed, "t3", "3"),
+      make_res("res4", "Lunch", 2, "12:30", ReservationStatus::Completed, "t2", "2"),
+      make_res("res5", "Durand", 2, "21:00", ReservationStatus::Confirmed, "t1", "1")};
   for (auto& r : day.reservations) r.service_id = r.time.seconds < 15 * 3600 ? "s1" : "s2";
   DailyTableOverride block;
-  block.id = "o1", block.restaurant_id = "r1", block.table_id = "t5", block.date = day.date, block.is_blocked = true;
+  block.id = "o1", block.restaurant_id = "r1", block.table_id = "t5", block.date = day.date,
+  block.is_blocked = true;
   day.table_overrides = {block};
   WaitlistEntry w1, w2;
-  w1.id = "w1", w1.restaurant_id = "r1", w1.date = day.date, w1.party_size = 2, w1.guest_name = "Petit";
+  w1.id = "w1", w1.restaurant_id = "r1", w1.date = day.date, w1.party_size = 2,
+  w1.guest_name = "Petit";
   w1.created_at = "2026-11-28T19:10:00";
   w2 = w1;
   w2.id = "w2", w2.guest_name = "Kiosque", w2.party_size = 3, w2.created_at = "2026-11-28T19:20:00";
@@ -117,13 +123,16 @@ void Fixture::rebuild() {
   desk.floor = &*floor;
   desk.index = &*index;
   desk.now = LocalInstant::at(day.date, *TimeOfDay::parse("19:30"));
+  desk.today = day.date;
   desk.member = &venue.team_members[0];
   desk.quotes = {ui::WaitQuote{"w1", 1, 15}, ui::WaitQuote{"w2", 2, 25}};
 }
 
-void Fixture::book(const std::string& id, const std::string& guest, int party, const std::string& time,
-                   const std::string& table_id, const std::string& table_number) {
-  Reservation r = make_res(id, guest, party, time, ReservationStatus::Confirmed, table_id, table_number);
+void Fixture::book(const std::string& id, const std::string& guest, int party,
+                   const std::string& time, const std::string& table_id,
+                   const std::string& table_number) {
+  Reservation r =
+      make_res(id, guest, party, time, ReservationStatus::Confirmed, table_id, table_number);
   r.service_id = "s2";
   day.reservations.push_back(r);
   rebuild();

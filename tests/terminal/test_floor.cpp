@@ -35,6 +35,15 @@ TEST_CASE("a seated time stamped in UTC by the backend reads in the restaurant's
   CHECK(table_status(fx.desk, fx.table("1")).elapsed_minutes == 30);  // not 90
 }
 
+TEST_CASE("a later day on the floor is a plan: nobody late, nobody arriving soon") {
+  Fixture fx;
+  fx.desk.today = fx.day.date.plus_days(-1);  // the day shown is tomorrow
+  TableStatus t3 = table_status(fx.desk, fx.table("3"));
+  REQUIRE(t3.next);  // its 19:00 booking is listed
+  CHECK_FALSE(t3.next_late);
+  CHECK(table_status(fx.desk, fx.table("2")).state == TableState::Free);  // 19:45 is not "soon"
+}
+
 TEST_CASE("geometry: rotation, hit test and overlap") {
   Table a, b;
   a.position_x = 0, a.position_y = 0, a.width = 100, a.height = 50;

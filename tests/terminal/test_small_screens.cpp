@@ -17,7 +17,10 @@ TEST_CASE("login smoke frame: active members only, keypad PIN, attempt, shake, l
   Headless h;
   LoginView v;
   auto draw = [&](LoginIntents& o) { draw_login(v, fx.desk, o); };
-  h.frame([&] { LoginIntents o; draw(o); });
+  h.frame([&] {
+    LoginIntents o;
+    draw(o);
+  });
   CHECK(h.item("member_Alice"));
   CHECK(h.item("member_Bob"));
   CHECK_FALSE(h.item("member_Zoé"));  // inactive
@@ -36,9 +39,16 @@ TEST_CASE("login smoke frame: active members only, keypad PIN, attempt, shake, l
   // Wrong PIN: the shell reports it; the view shakes for half a second of frames.
   login_failed(v, fx.desk.now, "Code incorrect");
   CHECK(v.shake_left > 0);
-  h.frame([&] { LoginIntents o; draw(o); });
+  h.frame([&] {
+    LoginIntents o;
+    draw(o);
+  });
   CHECK(h.item("error:Code incorrect"));
-  for (int i = 0; i < 40; ++i) h.frame([&] { LoginIntents o; draw(o); });
+  for (int i = 0; i < 40; ++i)
+    h.frame([&] {
+      LoginIntents o;
+      draw(o);
+    });
   CHECK(v.shake_left == 0);
   CHECK(shake_offset_em(v) == 0);
   // Locked: the countdown shows and the keypad takes nothing.
@@ -46,7 +56,10 @@ TEST_CASE("login smoke frame: active members only, keypad PIN, attempt, shake, l
   v.message.clear();
   test::tap_item<LoginIntents>(h, "key_5", draw);
   CHECK(v.pin.empty());
-  h.frame([&] { LoginIntents o; draw(o); });
+  h.frame([&] {
+    LoginIntents o;
+    draw(o);
+  });
   CHECK(h.item("error:Verrouillé : réessayez dans 27 s"));
 }
 
@@ -61,7 +74,10 @@ TEST_CASE("waitlist smoke frame: queue order with quotes; kiosk entries need acc
   CHECK(rows[0].waited_minutes == 20);
   CHECK(is_unconfirmed(*rows[1].entry));
   auto draw = [&](WaitlistIntents& o) { draw_waitlist(v, fx.desk, o); };
-  h.frame([&] { WaitlistIntents o; draw(o); });
+  h.frame([&] {
+    WaitlistIntents o;
+    draw(o);
+  });
   CHECK(h.item("wl_Petit"));
   auto acc = test::tap_item<WaitlistIntents>(h, "wl_accept", draw);
   REQUIRE(acc.command);
@@ -75,7 +91,10 @@ TEST_CASE("waitlist smoke frame: queue order with quotes; kiosk entries need acc
   v.adding = true, v.name = "Roux", v.party = "0";
   auto bad = test::tap_item<WaitlistIntents>(h, "wl_add_ok", draw);
   CHECK_FALSE(bad.add);
-  h.frame([&] { WaitlistIntents o; draw(o); });
+  h.frame([&] {
+    WaitlistIntents o;
+    draw(o);
+  });
   CHECK(h.item(std::string("error:") + field_message(Locale::Fr, FieldError::PartyOutOfRange)));
   v.party = "3";
   auto good = test::tap_item<WaitlistIntents>(h, "wl_add_ok", draw);
@@ -94,16 +113,23 @@ TEST_CASE("kiosk smoke frame: a guest joins, sees a position; no staff data; bad
   CHECK(v.party == 4);
   test::tap_item<KioskIntents>(h, "kiosk_next", draw);
   CHECK(v.step == KioskStep::Details);
-  h.frame([&] { KioskIntents o; draw(o); });
+  h.frame([&] {
+    KioskIntents o;
+    draw(o);
+  });
   CHECK_FALSE(h.item("member_Alice"));  // no staff data
   CHECK_FALSE(h.item("wl_Petit"));      // nor other guests
   // Empty name and phone: messages, no join.
   auto bad = test::tap_item<KioskIntents>(h, "kiosk_join", draw);
   CHECK_FALSE(bad.join);
-  h.frame([&] { KioskIntents o; draw(o); });
+  h.frame([&] {
+    KioskIntents o;
+    draw(o);
+  });
   CHECK(h.item(std::string("error:") + field_message(Locale::En, FieldError::NameEmpty)));
   v.name = "Camille";
-  for (const char* k : {"key_0", "key_6", "key_1", "key_2", "key_3", "key_4"}) test::tap_item<KioskIntents>(h, k, draw);
+  for (const char* k : {"key_0", "key_6", "key_1", "key_2", "key_3", "key_4"})
+    test::tap_item<KioskIntents>(h, k, draw);
   CHECK(v.phone == "061234");
   test::tap_item<KioskIntents>(h, "kiosk_consent", draw);
   CHECK(v.consent);
@@ -114,12 +140,16 @@ TEST_CASE("kiosk smoke frame: a guest joins, sees a position; no staff data; bad
   CHECK(join.join->guest_name == "Camille");
   CHECK(join.join->consent);
   kiosk_joined(v, "w2", fx.desk.now);
-  h.frame([&] { KioskIntents o; draw(o); });
+  h.frame([&] {
+    KioskIntents o;
+    draw(o);
+  });
   CHECK(h.item("kiosk_position"));
   // Leaving needs a PIN.
   test::tap_item<KioskIntents>(h, "kiosk_staff", draw);
   CHECK(v.step == KioskStep::Leave);
-  for (const char* k : {"key_2", "key_4", "key_6", "key_8"}) test::tap_item<KioskIntents>(h, k, draw);
+  for (const char* k : {"key_2", "key_4", "key_6", "key_8"})
+    test::tap_item<KioskIntents>(h, k, draw);
   auto leave = test::tap_item<KioskIntents>(h, "kiosk_leave_ok", draw);
   REQUIRE(leave.leave);
   CHECK(leave.leave->pin == "2468");
@@ -134,7 +164,10 @@ TEST_CASE("status bar smoke frame: state, outbox, conflicts popup, logout, local
   Headless h;
   StatusBarView v;
   auto draw = [&](StatusBarIntents& o) { draw_status_bar(v, fx.desk, o); };
-  h.frame([&] { StatusBarIntents o; draw(o); });
+  h.frame([&] {
+    StatusBarIntents o;
+    draw(o);
+  });
   CHECK(h.item("sync_state"));
   test::tap_item<StatusBarIntents>(h, "conflicts", draw);
   CHECK(v.conflicts_open);
@@ -147,6 +180,28 @@ TEST_CASE("status bar smoke frame: state, outbox, conflicts popup, logout, local
   CHECK(out.logout);
   auto loc = test::tap_item<StatusBarIntents>(h, "locale", draw);
   CHECK(loc.switch_locale == std::optional<Locale>(Locale::En));
+}
+
+TEST_CASE("status bar day picker: later days for bookings, never the past, back to today") {
+  Fixture fx;
+  Headless h;
+  StatusBarView v;
+  auto draw = [&](StatusBarIntents& o) { draw_status_bar(v, fx.desk, o); };
+  // Today: no way back into the past, and no "today" button.
+  CHECK(test::tap_item<StatusBarIntents>(h, "day_prev", draw).show_date == std::nullopt);
+  CHECK_FALSE(h.item("day_today"));
+  auto next = test::tap_item<StatusBarIntents>(h, "day_next", draw);
+  CHECK(next.show_date == std::optional<Date>(fx.day.date.plus_days(1)));
+  // The shell loads that day: the picker now offers the previous day and today.
+  fx.day.date = fx.day.date.plus_days(3);
+  CHECK_FALSE(fx.desk.shows_today());
+  CHECK(test::tap_item<StatusBarIntents>(h, "day_prev", draw).show_date ==
+        std::optional<Date>(fx.desk.today.plus_days(2)));
+  CHECK(test::tap_item<StatusBarIntents>(h, "day_today", draw).show_date ==
+        std::optional<Date>(fx.desk.today));
+  // A year ahead is the last day offered.
+  fx.day.date = fx.desk.today.plus_days(kDaysAhead);
+  CHECK(test::tap_item<StatusBarIntents>(h, "day_next", draw).show_date == std::nullopt);
 }
 
 TEST_CASE("a quoted wait of 0 reads as a table free now, not 0 min") {

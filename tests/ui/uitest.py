@@ -344,6 +344,31 @@ def case_create_reservation(r):
     check_screenshot(shot)
 
 
+def case_later_day(r):
+    """Book for tomorrow from the status bar's day picker; seating stays on today."""
+    r.login(ADMIN)
+    r.tap_item("day_next")
+    r.wait_frames(2)
+    fill_form(r, name="Marius Lefèvre", phone="06 98 76 54 32", party="2", time="20:30")
+    booked = r.dump("booked")
+    r.tap_item("tab_seat")
+    r.wait_frames(2)
+    seat = r.dump("seat")
+    r.tap_item("today_only_back")
+    r.wait_frames(2)
+    back = r.dump("back")
+    r.run()
+    b, s, t = r.load(booked), r.load(seat), r.load(back)
+    check(b["today"] == "2026-11-28" and b["date"] == "2026-11-29", f"tomorrow shown: {b['date']}")
+    row = [x for x in b["reservations"]["rows"] if x["guest_name"] == "Marius Lefèvre"]
+    check(len(row) == 1, f"booked on the day shown, tomorrow: {b['message']} {b['form']}")
+    check("today_only_back" in s["items"] and "seat_confirm" not in s["items"],
+          "the seat screen does not seat on another day")
+    check(t["date"] == "2026-11-28", f"back to today: {t['date']}")
+    check(all(x["guest_name"] != "Marius Lefèvre" for x in t["reservations"]["rows"]),
+          "today's list does not hold tomorrow's booking")
+
+
 BAD_INPUTS = [  # (field values, the field, the expected error code)
     ({"name": ""}, "name", "name_empty"),
     ({"name": "A" * 300}, "name", "name_too_long"),

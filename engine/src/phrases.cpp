@@ -183,6 +183,8 @@ std::string cannot_undo_creation(Language l) {
                : "cannot undo the creation of a reservation";
 }
 
+std::string nothing_to_undo(Language l) { return fr(l) ? "rien à annuler" : "nothing to undo"; }
+
 std::string undo_not_current(Language l, const std::string& from, const std::string& to,
                              ReservationStatus current) {
   if (fr(l))

@@ -51,6 +51,7 @@ std::string arrived_count_range(Language l, int party, int got);
 std::string already_arrived(Language l, int count, int party);
 std::string cannot_create(Language l, ReservationStatus s);
 std::string cannot_undo_creation(Language l);
+std::string nothing_to_undo(Language l);
 std::string undo_not_current(Language l, const std::string& from, const std::string& to,
                              ReservationStatus current);
 

@@ -108,6 +108,13 @@ const ReservationEvent* last_event(const std::vector<ReservationEvent>& history,
   return nullptr;
 }
 
+Result<Transition> undo_last(const Reservation& r, const std::vector<ReservationEvent>& history,
+                             const TransitionContext& ctx) {
+  const ReservationEvent* last = last_event(history, r.id);
+  if (!last) return Error{"status", phrase::nothing_to_undo(ctx.language)};
+  return undo(r, *last, ctx);
+}
+
 Result<Transition> undo(const Reservation& r, const ReservationEvent& last,
                         const TransitionContext& ctx) {
   if (ctx.event_id.empty()) return Error{"event_id", "an event id is required"};

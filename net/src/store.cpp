@@ -15,6 +15,14 @@ Store::Store(Cache& cache, Clock clock)
 
 std::string Store::now_iso() const { return iso_utc(clock_()); }
 
+TransitionContext Store::context(const Actor& by, std::string stamp,
+                                 std::optional<int> arrived_count, Json metadata) const {
+  TransitionContext ctx{by.member_id, by.role,       local_instant(clock_()), std::move(stamp),
+                        new_uuid(),   arrived_count, std::move(metadata)};
+  ctx.language = by.language;
+  return ctx;
+}
+
 namespace {
 
 std::string hhmm_plus(TimeOfDay t, int minutes) {
@@ -80,8 +88,7 @@ Result<Reservation> Store::create_reservation(Reservation r, const Actor& by,
   auto moved = moved_by(moves, r.created_at);
   if (!moved) return moved.error();
   if (auto st = check_with(r, *moved); !st) return st.error();
-  TransitionContext ctx{by.member_id, by.role,         local_instant(clock_()), r.created_at,
-                        new_uuid(),   r.arrived_count, Json::object()};
+  TransitionContext ctx = context(by, r.created_at, r.arrived_count);
   auto t = create(r, ctx);
   if (!t) return t.error();
   std::vector<RowWrite> w = move_writes(*moved);
@@ -140,8 +147,7 @@ Result<Reservation> Store::change_status(const Uuid& reservation_id, Reservation
                                          const Json& metadata) {
   auto r = cache_.reservation(reservation_id);
   if (!r) return r.error();
-  TransitionContext ctx{by.member_id,  by.role, local_instant(clock_()), now_iso(), new_uuid(),
-                        arrived_count, metadata};
+  TransitionContext ctx = context(by, now_iso(), arrived_count, metadata);
   auto t = transition(*r, to, ctx);
   if (!t) return t.error();
   t->reservation.updated_at = ctx.now_timestamp;
@@ -151,12 +157,8 @@ Result<Reservation> Store::change_status(const Uuid& reservation_id, Reservation
 Result<Reservation> Store::undo_last_transition(const Uuid& reservation_id, const Actor& by) {
   auto r = cache_.reservation(reservation_id);
   if (!r) return r.error();
-  auto history = cache_.events_of(reservation_id);
-  const ReservationEvent* last = last_event(history, reservation_id);
-  if (!last) return Error{"reservations " + reservation_id, "nothing to undo"};
-  TransitionContext ctx{by.member_id, by.role,      local_instant(clock_()), now_iso(),
-                        new_uuid(),   std::nullopt, Json::object()};
-  auto t = undo(*r, *last, ctx);
+  TransitionContext ctx = context(by, now_iso());
+  auto t = undo_last(*r, cache_.events_of(reservation_id), ctx);
   if (!t) return t.error();
   // Back on its table (undoing a cancel or no-show): the table must be free.
   if (!is_live(r->status) && is_live(t->reservation.status))

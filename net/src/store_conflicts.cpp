@@ -110,13 +110,7 @@ Result<Reservation> Store::resolve_cancel(const Uuid& reservation_id, const Acto
   if (!c) return Error{"reservations " + reservation_id, "no conflict waits for this reservation"};
   auto r = cache_.reservation(reservation_id);
   if (!r) return r.error();
-  TransitionContext ctx{by.member_id,
-                        by.role,
-                        local_instant(clock_()),
-                        now_iso(),
-                        new_uuid(),
-                        std::nullopt,
-                        Json{{"reason", "overlap conflict"}}};
+  TransitionContext ctx = context(by, now_iso(), std::nullopt, {{"reason", "overlap conflict"}});
   auto t = transition(*r, ReservationStatus::Cancelled, ctx);
   if (!t) return t.error();
   t->reservation.updated_at = ctx.now_timestamp;

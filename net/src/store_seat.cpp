@@ -92,8 +92,7 @@ Result<Reservation> Store::seat_reservation(const Uuid& reservation_id, const Ta
     steps.push_back(ReservationStatus::Arrived);
   steps.push_back(ReservationStatus::Seated);
   for (auto to : steps) {
-    TransitionContext ctx{by.member_id, by.role,      local_instant(clock_()), now,
-                          new_uuid(),   std::nullopt, Json::object()};
+    TransitionContext ctx = context(by, now);
     auto t = transition(at, to, ctx);
     if (!t) return t.error();
     t->reservation.updated_at = now;

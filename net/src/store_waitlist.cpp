@@ -140,13 +140,8 @@ Result<Reservation> Store::waitlist_seat(const Uuid& entry_id, const TablePick& 
   auto moved = moved_by(moves, r.created_at);
   if (!moved) return moved.error();
   if (auto st = check_with(r, *moved); !st) return st.error();
-  TransitionContext ctx{by.member_id,
-                        by.role,
-                        local_instant(clock_()),
-                        r.created_at,
-                        new_uuid(),
-                        std::nullopt,
-                        Json{{"waitlist_entry_id", entry_id}}};
+  TransitionContext ctx =
+      context(by, r.created_at, std::nullopt, {{"waitlist_entry_id", entry_id}});
   auto t = create(r, ctx);
   if (!t) return t.error();
   Json before = encode(*e);

@@ -173,6 +173,7 @@ void App::say(const std::string& text, bool error) {
 
 net::Actor App::actor() const {
   net::Actor a;
+  a.language = ui::engine_language(desk_.locale);  // refusals in the host's words
   if (session_) {
     a.member_id = session_->member.id;
     a.role = session_->member.role;

@@ -4,7 +4,6 @@
 #include "app/app.hpp"
 #include "app/shell_text.hpp"
 #include "foh/engine/pin.hpp"
-#include "foh/engine/status.hpp"
 
 namespace foh::app {
 
@@ -23,49 +22,11 @@ std::string guest(const Reservation& r) {
          std::to_string(r.party_size) + ")";
 }
 
-// A status change (`to`), or an undo (no `to`), as the host asked it.
-struct StatusAsk {
-  Uuid reservation_id;
-  std::optional<ReservationStatus> to;
-  std::optional<int> arrived_count;
-};
-
-// The engine's refusal of a status change, worded in the host's language:
-// the same rule the store applies (in English, for its log) asked first on
-// the cached row. Nothing when the engine allows it or the row is missing
-// (the store then says what is wrong).
-std::optional<std::string> refusal(net::Cache& cache, const StatusAsk& ask, const net::Actor& by,
-                                   LocalInstant now, ui::Locale l) {
-  auto r = cache.reservation(ask.reservation_id);
-  if (!r) return std::nullopt;
-  TransitionContext ctx;
-  ctx.changed_by = by.member_id;
-  ctx.role = by.role;
-  ctx.now = now;
-  ctx.event_id = "check";  // nothing is written
-  ctx.arrived_count = ask.arrived_count;
-  ctx.language = ui::engine_language(l);
-  Result<Transition> t = Error{"", ""};
-  if (ask.to) {
-    t = transition(*r, *ask.to, ctx);
-  } else {
-    auto history = cache.events_of(ask.reservation_id);
-    const ReservationEvent* last = last_event(history, ask.reservation_id);
-    if (!last)
-      return guest(*r) + ": " +
-             text(l, "shell.nothing_to_undo", "rien à annuler", "nothing to undo");
-    t = undo(*r, *last, ctx);
-  }
-  if (t) return std::nullopt;
-  return guest(*r) + ": " + t.error().message;
-}
-
-// The store's change, once the engine has allowed it in the host's words.
-Result<Reservation> change_status(net::Cache& cache, net::Store& store, const StatusAsk& ask,
-                                  const net::Actor& by, LocalInstant now, ui::Locale l) {
-  if (auto why = refusal(cache, ask, by, now, l)) return Error{"", *why};
-  if (ask.to) return store.change_status(ask.reservation_id, *ask.to, by, ask.arrived_count);
-  return store.undo_last_transition(ask.reservation_id, by);
+// A refused status change as the host reads it: "Dupont (4): cannot go from …"
+// (the engine worded it in the actor's language).
+std::string refused(net::Cache& cache, const Uuid& reservation_id, const Error& e) {
+  auto r = cache.reservation(reservation_id);
+  return r ? guest(*r) + ": " + e.message : e.text();
 }
 }  // namespace
 
@@ -136,15 +97,13 @@ void App::apply(const ui::FloorIntents& in) {
   if (in.select_table) floor_view_.selected_table = *in.select_table;
   if (in.seat_walk_in) seat(*in.seat_walk_in);
   if (in.complete_reservation) {
-    auto r = change_status(*cache_, *store_,
-                           {*in.complete_reservation, ReservationStatus::Completed, std::nullopt},
-                           actor(), clock_.now(), desk_.locale);
+    auto r = store_->change_status(*in.complete_reservation, ReservationStatus::Completed, actor());
     if (r)
       say(text(desk_.locale, "shell.completed", "Table libérée", "Table cleared") +
               std::string(": ") + r->table_number,
           false);
     else
-      say(r.error().text(), true);
+      say(refused(*cache_, *in.complete_reservation, r.error()), true);
     dirty_ = true;
   }
   if (in.block_table) {
@@ -210,12 +169,12 @@ void App::apply(const ui::ReservationsIntents& in) {
     if (in.status->to == ReservationStatus::Cancelled && needs_manager()) {
       pending_ = pending(PendingAction::Kind::CancelReservation, in.status->reservation_id);
     } else {
-      StatusAsk ask{in.status->reservation_id, in.status->to, in.status->arrived_count};
-      auto r = change_status(*cache_, *store_, ask, actor(), clock_.now(), desk_.locale);
+      auto r = store_->change_status(in.status->reservation_id, in.status->to, actor(),
+                                     in.status->arrived_count);
       if (r)
         say(guest(*r) + ": " + ui::status_text(desk_.locale, r->status), false);
       else
-        say(r.error().text(), true);
+        say(refused(*cache_, in.status->reservation_id, r.error()), true);
       dirty_ = true;
     }
   }
@@ -235,16 +194,17 @@ void App::apply_pending(const PendingAction& a) {
     by.member_id = a.manager_id;
     by.role = Role::Manager;
   }
-  StatusAsk ask{a.reservation_id, std::nullopt, std::nullopt};
+  Result<Reservation> r = Error{"", ""};
   if (a.kind == PendingAction::Kind::CancelReservation)
-    ask.to = ReservationStatus::Cancelled;
-  else if (a.kind != PendingAction::Kind::Undo)
+    r = store_->change_status(a.reservation_id, ReservationStatus::Cancelled, by);
+  else if (a.kind == PendingAction::Kind::Undo)
+    r = store_->undo_last_transition(a.reservation_id, by);
+  else
     return;
-  Result<Reservation> r = change_status(*cache_, *store_, ask, by, clock_.now(), desk_.locale);
   if (r)
     say(guest(*r) + ": " + ui::status_text(desk_.locale, r->status), false);
   else
-    say(r.error().text(), true);
+    say(refused(*cache_, a.reservation_id, r.error()), true);
   dirty_ = true;
 }
 

@@ -169,3 +169,21 @@ TEST_CASE("language: illegal status changes are refused in the host's language")
         "le nombre d'arrivés doit être entre 1 et 4 (reçu 5)");
   CHECK(transition(booked, RS::Confirmed, ctx(Language::Fr)).error().message == "déjà Confirmée");
 }
+
+TEST_CASE("language: undo of the latest change, or nothing to undo, in the host's words") {
+  Reservation booked = reservation("r3", "t5", "5", kThursday, "19:00", 4);
+  auto none = undo_last(booked, {}, ctx(Language::Fr, Role::Manager));
+  REQUIRE_FALSE(none.ok());
+  CHECK(none.error().message == "rien à annuler");
+  CHECK(undo_last(booked, {}, ctx(Language::En, Role::Manager)).error().message ==
+        "nothing to undo");
+  auto arrived = transition(booked, RS::Arrived, ctx(Language::En));
+  REQUIRE(arrived.ok());
+  // Another reservation's event in the history is not this one's latest change.
+  ReservationEvent other = arrived->event;
+  other.id = "other", other.reservation_id = "r9";
+  auto back =
+      undo_last(arrived->reservation, {arrived->event, other}, ctx(Language::En, Role::Manager));
+  REQUIRE(back.ok());
+  CHECK(back->reservation.status == RS::Confirmed);
+}

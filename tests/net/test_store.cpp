@@ -115,6 +115,25 @@ TEST_CASE("undo of the last transition: managers only, back to the previous stat
   CHECK(c->reservation(r->id)->status == ReservationStatus::Confirmed);
 }
 
+TEST_CASE("the engine's refusals reach the actor in the actor's language") {
+  auto c = fixture::seeded_cache();
+  Store s(*c);
+  auto r = s.create_reservation(fixture::booking("7", "19:00", 4), kServer);
+  REQUIRE(r.ok());
+  Actor fr = manager();
+  fr.language = Language::Fr;
+  auto nothing = s.undo_last_transition(r->id, fr);  // only the creation: nothing to undo
+  REQUIRE_FALSE(nothing.ok());
+  CHECK(nothing.error().message == "impossible d'annuler la création d'une réservation");
+  auto illegal = s.change_status(r->id, ReservationStatus::Completed, fr);
+  REQUIRE_FALSE(illegal.ok());
+  CHECK(illegal.error().message.find("impossible de passer") != std::string::npos);
+  auto english = s.change_status(r->id, ReservationStatus::Completed, manager());
+  REQUIRE_FALSE(english.ok());
+  CHECK(english.error().message.find("cannot go from") != std::string::npos);
+  CHECK(c->events_of(r->id).size() == 1);  // nothing written by the refusals
+}
+
 TEST_CASE("undoing a cancel is refused when the table was given away meanwhile") {
   auto c = fixture::seeded_cache();
   Store s(*c);

@@ -63,5 +63,9 @@ const ReservationEvent* last_event(const std::vector<ReservationEvent>& history,
 // current status) or when it is the creation.
 Result<Transition> undo(const Reservation& r, const ReservationEvent& last,
                         const TransitionContext& ctx);
+// Undo `r`'s latest change in `history` (write order); "nothing to undo" when
+// it has none.
+Result<Transition> undo_last(const Reservation& r, const std::vector<ReservationEvent>& history,
+                             const TransitionContext& ctx);
 
 }  // namespace foh

@@ -16,6 +16,7 @@
 #include "foh/engine/assign.hpp"
 #include "foh/engine/model.hpp"
 #include "foh/engine/result.hpp"
+#include "foh/engine/status.hpp"
 #include "foh/net/cache.hpp"
 
 namespace foh::net {
@@ -26,6 +27,7 @@ using Clock = std::function<std::chrono::system_clock::time_point()>;
 struct Actor {
   std::optional<Uuid> member_id;  // team_members.id; none for the kiosk
   Role role = Role::Server;
+  Language language = Language::En;  // of the engine's refusals this actor reads
 };
 
 // A table or declared combination, with the engine's one-line reason.
@@ -116,6 +118,11 @@ class Store {
 
  private:
   std::string now_iso() const;
+  // The status machine's context for `by`'s change stamped `stamp`: a new
+  // event id, and refusals in `by`'s language.
+  TransitionContext context(const Actor& by, std::string stamp,
+                            std::optional<int> arrived_count = std::nullopt,
+                            Json metadata = Json::object()) const;
   // The overlap rule and the day's blocked tables for `r`, against the cached
   // day with `changed` (this command's other rows) applied.
   Status check_free(const Reservation& r, const std::vector<Reservation>& changed = {});

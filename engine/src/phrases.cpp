@@ -110,6 +110,21 @@ std::string no_table_free(Language l, int party, TimeOfDay t) {
   return "No table or combination free for " + std::to_string(party) + " at " + t.hhmm();
 }
 
+std::string table_unavailable(Language l, const std::string& table, bool hidden, Date d) {
+  if (fr(l))
+    return "la table " + table + (hidden ? " est masquée le " : " est bloquée le ") + d.str();
+  return "table " + table + (hidden ? " is hidden" : " is blocked") + " on " + d.str();
+}
+
+std::string table_taken(Language l, const Holder& h) {
+  const std::string span = h.time.hhmm() + "-" + TimeOfDay{h.time.seconds + h.minutes * 60}.hhmm();
+  const std::string who =
+      (h.guest.empty() ? std::string(fr(l) ? "un groupe" : "a party") : h.guest) + " (" +
+      std::to_string(h.party) + ")";
+  if (fr(l)) return "la table " + h.table + " est prise " + span + " par " + who;
+  return "table " + h.table + " is taken " + span + " by " + who;
+}
+
 std::string left_out(Language l, int party, TimeOfDay t) {
   return no_table_free(l, party, t) + (fr(l) ? " (le plan installe plus de couverts sans elle)"
                                              : " (the plan seats more covers without it)");

@@ -34,6 +34,19 @@ std::string no_table_free(Language l, int party, TimeOfDay t);
 // Optimise: left out because the plan seats more covers without it.
 std::string left_out(Language l, int party, TimeOfDay t);
 
+// --- tables free (rules.cpp) ---
+
+std::string table_unavailable(Language l, const std::string& table, bool hidden, Date d);
+struct Holder {  // who holds a table a reservation wants
+  std::string table;
+  TimeOfDay time;
+  int minutes = 0;
+  std::string guest;
+  int party = 0;
+};
+// "table 12 is taken 19:00-20:30 by Dupont (4)"
+std::string table_taken(Language l, const Holder& h);
+
 // --- pacing (pacing.cpp) ---
 
 std::string pacing_blocked(Language l, const std::string& reason_or_date);

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "phrases.hpp"
+
 namespace foh {
 namespace {
 
@@ -131,6 +133,21 @@ std::vector<const Reservation*> conflicts_with(const Reservation& r,
     if (shares_table(held, f.held_by(o))) out.push_back(&o);
   }
   return out;
+}
+
+Status check_tables_free(const Reservation& r, const std::vector<Reservation>& day, const Floor& f,
+                         const Settings& s, const std::vector<Service>& services, Language l) {
+  if (!is_live(r.status)) return ok();
+  for (const Uuid& id : f.tables_of(r))
+    if (f.is_unavailable(id))
+      return Error{"table_id",
+                   phrase::table_unavailable(l, f.table(id)->name, f.is_hidden(id), r.date)};
+  auto hits = conflicts_with(r, day, f, s, services);
+  if (hits.empty()) return ok();
+  const Reservation& h = *hits.front();
+  phrase::Holder who{r.table_number.empty() ? h.table_number : r.table_number, h.time,
+                     duration_minutes(h, s), h.guest_name, h.party_size};
+  return Error{"table_id", phrase::table_taken(l, who)};
 }
 
 }  // namespace foh

@@ -25,10 +25,6 @@ TransitionContext Store::context(const Actor& by, std::string stamp,
 
 namespace {
 
-std::string hhmm_plus(TimeOfDay t, int minutes) {
-  return t.hhmm() + "-" + TimeOfDay{t.seconds + minutes * 60}.hhmm();
-}
-
 // The audit row as this terminal saw it; the backend's trigger writes the real
 // one, which replaces it on the next pull (metadata.provisional).
 }  // namespace
@@ -39,7 +35,8 @@ Json provisional(const ReservationEvent& e) {
   return j;
 }
 
-Status Store::check_free(const Reservation& r, const std::vector<Reservation>& changed) {
+Status Store::check_free(const Reservation& r, Language language,
+                         const std::vector<Reservation>& changed) {
   std::string where = "reservations " + r.id;
   if (r.party_size < 1 || r.party_size > 99)
     return Error{where + ".party_size",
@@ -58,21 +55,10 @@ Status Store::check_free(const Reservation& r, const std::vector<Reservation>& c
   if (!floor) return floor.error();
   if (r.table_id && !floor->table(*r.table_id))
     return Error{where + ".table_id", "unknown table " + *r.table_id};
-  if (!is_live(r.status)) return ok();
-  for (const auto& id : floor->tables_of(r))
-    if (floor->is_unavailable(id))
-      return Error{where + ".table_id", "table " + floor->table(id)->name +
-                                            (floor->is_hidden(id) ? " is hidden" : " is blocked") +
-                                            " on " + r.date.str()};
-  const Settings& s = venue->restaurant.settings;
-  auto hits = conflicts_with(r, day->reservations, *floor, s, venue->services);
-  if (hits.empty()) return ok();
-  const Reservation& h = *hits.front();
-  std::string table = r.table_number.empty() ? h.table_number : r.table_number;
-  return Error{where + ".table_id", "table " + table + " is taken " +
-                                        hhmm_plus(h.time, duration_minutes(h, s)) + " by " +
-                                        (h.guest_name.empty() ? "a party" : h.guest_name) + " (" +
-                                        std::to_string(h.party_size) + ")"};
+  auto free = check_tables_free(r, day->reservations, *floor, venue->restaurant.settings,
+                                venue->services, language);
+  if (!free) return Error{where + ".table_id", free.error().message};
+  return ok();
 }
 
 Result<Reservation> Store::create_reservation(Reservation r, const Actor& by,
@@ -87,7 +73,7 @@ Result<Reservation> Store::create_reservation(Reservation r, const Actor& by,
   r.created_at = r.updated_at = now_iso();
   auto moved = moved_by(moves, r.created_at);
   if (!moved) return moved.error();
-  if (auto st = check_with(r, *moved); !st) return st.error();
+  if (auto st = check_with(r, *moved, by.language); !st) return st.error();
   TransitionContext ctx = context(by, r.created_at, r.arrived_count);
   auto t = create(r, ctx);
   if (!t) return t.error();
@@ -98,14 +84,14 @@ Result<Reservation> Store::create_reservation(Reservation r, const Actor& by,
   return t->reservation;
 }
 
-Result<Reservation> Store::update_reservation(const Reservation& r, const Actor& /*by*/) {
+Result<Reservation> Store::update_reservation(const Reservation& r, const Actor& by) {
   auto before = cache_.reservation(r.id);
   if (!before) return before.error();
   if (before->status != r.status)
     return Error{"reservations " + r.id + ".status", "a status changes through its own action"};
   Reservation next = r;
   next.updated_at = now_iso();
-  if (auto st = check_free(next); !st) return st.error();
+  if (auto st = check_free(next, by.language); !st) return st.error();
   // Only the columns this edit changed go out (a PATCH): the cached copy may
   // be older than the backend's, whose other columns must survive.
   auto w = edit_write("reservations", encode(*before), encode(next));
@@ -162,7 +148,7 @@ Result<Reservation> Store::undo_last_transition(const Uuid& reservation_id, cons
   if (!t) return t.error();
   // Back on its table (undoing a cancel or no-show): the table must be free.
   if (!is_live(r->status) && is_live(t->reservation.status))
-    if (auto st = check_free(t->reservation); !st) return st.error();
+    if (auto st = check_free(t->reservation, by.language); !st) return st.error();
   t->reservation.updated_at = ctx.now_timestamp;
   return write_status(*r, t->reservation, t->event);
 }

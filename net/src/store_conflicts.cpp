@@ -74,7 +74,7 @@ Status apply_decision(Cache& cache, const Conflict& c, const Reservation& r,
 }  // namespace
 
 Result<Reservation> Store::resolve_with(const Uuid& reservation_id, const TablePick& pick,
-                                        const Actor& /*by*/) {
+                                        const Actor& by) {
   auto c = cache_.conflict_of(reservation_id);
   if (!c) return Error{"reservations " + reservation_id, "no conflict waits for this reservation"};
   if (pick.table_ids.empty()) return Error{"reservations " + reservation_id, "no table chosen"};
@@ -84,7 +84,7 @@ Result<Reservation> Store::resolve_with(const Uuid& reservation_id, const TableP
   next.table_id = pick.table_ids.front();
   next.table_number = pick.table_number;
   next.updated_at = now_iso();
-  if (auto st = check_free(next); !st) return st.error();
+  if (auto st = check_free(next, by.language); !st) return st.error();
   if (auto st = apply_decision(cache_, *c, next, std::nullopt); !st) return st.error();
   return next;
 }

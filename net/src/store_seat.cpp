@@ -35,11 +35,12 @@ Result<std::vector<Reservation>> Store::moved_by(const std::vector<Move>& moves,
   return out;
 }
 
-Status Store::check_with(const Reservation& r, const std::vector<Reservation>& moved) {
+Status Store::check_with(const Reservation& r, const std::vector<Reservation>& moved,
+                         Language language) {
   std::vector<Reservation> all = moved;
   all.push_back(r);
   for (const auto& x : all)
-    if (auto st = check_free(x, all); !st) return st;
+    if (auto st = check_free(x, language, all); !st) return st;
   return ok();
 }
 
@@ -82,7 +83,7 @@ Result<Reservation> Store::seat_reservation(const Uuid& reservation_id, const Ta
   at.table_id = pick.table_ids.front();
   at.table_number = pick.table_number;
   at.updated_at = now;
-  if (auto st = check_with(at, *moved); !st) return st.error();
+  if (auto st = check_with(at, *moved, by.language); !st) return st.error();
   std::vector<RowWrite> w = move_writes(*moved);
   // The guest is here: through Arrived (arrived_count) to Seated, as the
   // status machine records it; the table change travels with the first step.

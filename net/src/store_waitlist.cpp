@@ -139,7 +139,7 @@ Result<Reservation> Store::waitlist_seat(const Uuid& entry_id, const TablePick& 
   r.created_at = r.updated_at = now_iso();
   auto moved = moved_by(moves, r.created_at);
   if (!moved) return moved.error();
-  if (auto st = check_with(r, *moved); !st) return st.error();
+  if (auto st = check_with(r, *moved, by.language); !st) return st.error();
   TransitionContext ctx =
       context(by, r.created_at, std::nullopt, {{"waitlist_entry_id", entry_id}});
   auto t = create(r, ctx);

@@ -128,6 +128,34 @@ TEST_CASE("conflicts_with lists every live conflicting reservation of the day") 
   CHECK(conflicts_with(cancelled, day, f, s, v.services).empty());
 }
 
+TEST_CASE("tables free: the refusal names the table and who holds it, in the host's language") {
+  Venue v = venue();
+  const Settings& s = v.restaurant.settings;
+  std::vector<Reservation> day = {reservation("a", "t7", "7", kFriday, "19:00", 2)};
+  day[0].guest_name = "Dupont";
+  auto f = Floor::build(v).value();
+  Reservation x = reservation("x", "t7", "7+8", kFriday, "20:00", 6);
+  auto en = check_tables_free(x, day, f, s, v.services);
+  REQUIRE_FALSE(en.ok());
+  CHECK(en.error().where == "table_id");
+  CHECK(en.error().message == "table 7+8 is taken 19:00-20:15 by Dupont (2)");
+  CHECK(check_tables_free(x, day, f, s, v.services, Language::Fr).error().message ==
+        "la table 7+8 est prise 19:00-20:15 par Dupont (2)");
+  Reservation later = reservation("y", "t7", "7", kFriday, "21:00", 2);
+  CHECK(check_tables_free(later, day, f, s, v.services).ok());
+  // A table blocked that day refuses whoever asks, live or not.
+  DayBook blocked;
+  blocked.date = kFriday;
+  DailyTableOverride o;
+  o.table_id = "t7", o.date = kFriday, o.is_blocked = true;
+  blocked.table_overrides = {o};
+  auto fb = Floor::build(v, &blocked).value();
+  CHECK(check_tables_free(later, {}, fb, s, v.services, Language::Fr).error().message ==
+        "la table 7 est bloquée le " + kFriday.str());
+  later.status = RS::Cancelled;
+  CHECK(check_tables_free(later, {}, fb, s, v.services).ok());
+}
+
 TEST_CASE("opening hours: services by date, past midnight, special dates first") {
   Venue v = venue();
   auto at = [&](Date d, const char* t) { return service_at(d, *TimeOfDay::parse(t), v.services); };

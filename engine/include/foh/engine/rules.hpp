@@ -7,7 +7,9 @@
 #include <vector>
 
 #include "foh/engine/floor.hpp"
+#include "foh/engine/language.hpp"
 #include "foh/engine/model.hpp"
+#include "foh/engine/result.hpp"
 
 namespace foh {
 
@@ -79,6 +81,14 @@ std::vector<const Reservation*> conflicts_with(const Reservation& r,
                                                const std::vector<Reservation>& day, const Floor& f,
                                                const Settings& s,
                                                const std::vector<Service>& services);
+
+// May `r` hold its tables? None hidden or blocked on its day (`f` is built
+// with that day) and none held by a conflicting reservation of `day`. The
+// refusal (where "table_id") names the table and who holds it, in `l`:
+// "table 12 is taken 19:00-20:30 by Dupont (4)".
+Status check_tables_free(const Reservation& r, const std::vector<Reservation>& day, const Floor& f,
+                         const Settings& s, const std::vector<Service>& services,
+                         Language l = Language::En);
 
 // Opening hours: the service open at that date and time (specific_date
 // services first, then days_of_week). nullopt = closed; an engaged nullptr =

@@ -124,12 +124,13 @@ class Store {
                             std::optional<int> arrived_count = std::nullopt,
                             Json metadata = Json::object()) const;
   // The overlap rule and the day's blocked tables for `r`, against the cached
-  // day with `changed` (this command's other rows) applied.
-  Status check_free(const Reservation& r, const std::vector<Reservation>& changed = {});
+  // day with `changed` (this command's other rows) applied; refusals in `language`.
+  Status check_free(const Reservation& r, Language language,
+                    const std::vector<Reservation>& changed = {});
   // The reservations `moves` puts on their new tables; refused when stale.
   Result<std::vector<Reservation>> moved_by(const std::vector<Move>& moves, const std::string& now);
   // check_free for `r` and every moved reservation, all applied together.
-  Status check_with(const Reservation& r, const std::vector<Reservation>& moved);
+  Status check_with(const Reservation& r, const std::vector<Reservation>& moved, Language language);
   Result<Reservation> write_status(const Reservation& before, const Reservation& after,
                                    const ReservationEvent& event);
   Result<Reservation> resolve_with(const Uuid& reservation_id, const TablePick& pick,

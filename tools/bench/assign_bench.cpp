@@ -38,9 +38,11 @@ struct Setup {
   int combinations = 0;
 };
 
-// A day of exactly 600 live reservations, booked online from demand well
-// above capacity, and 4096 further requests to time.
-Setup make_setup(bool pacing) {
+// A day of up to 600 live reservations, booked online from `demand` times the
+// seats (6: well above capacity, the day is full; 1.35: a realistic busy day
+// with room left, where proposals are accepted and moves are searched), and
+// 4096 further requests to time.
+Setup make_setup(bool pacing, double demand = 6.0) {
   Setup s;
   s.venue = make_venue({150, 60, true, true}, 42);
   if (pacing) {
@@ -51,7 +53,7 @@ Setup make_setup(bool pacing) {
   auto floor = Floor::build(s.venue, &s.day);
   s.combinations = floor ? static_cast<int>(floor->combinations().size()) : -1;
   auto a = Assigner::create(s.venue, s.day);
-  auto requests = make_requests(s.venue, {6.0, s.day.date, false}, 7);
+  auto requests = make_requests(s.venue, {demand, s.day.date, false}, 7);
   int booked = 0;
   for (const auto& r : requests) {
     if (booked == 600) break;
@@ -63,9 +65,11 @@ Setup make_setup(bool pacing) {
   return s;
 }
 
-void run(benchmark::State& state, bool pacing) {
-  static Setup plain = make_setup(false), paced = make_setup(true);
-  const Setup& s = pacing ? paced : plain;
+enum class Day { Full, FullPaced, Busy };
+
+void run(benchmark::State& state, Day which) {
+  static Setup full = make_setup(false), paced = make_setup(true), busy = make_setup(false, 1.35);
+  const Setup& s = which == Day::Full ? full : which == Day::FullPaced ? paced : busy;
   auto a = Assigner::create(s.venue, s.day);
   std::vector<double> us, cpu;
   us.reserve(1 << 20);
@@ -94,11 +98,13 @@ void run(benchmark::State& state, bool pacing) {
   state.counters["moves_pct"] = 100.0 * with_moves / us.size();
 }
 
-void BM_propose(benchmark::State& state) { run(state, false); }
-void BM_propose_with_pacing_limits(benchmark::State& state) { run(state, true); }
+void BM_propose(benchmark::State& state) { run(state, Day::Full); }
+void BM_propose_with_pacing_limits(benchmark::State& state) { run(state, Day::FullPaced); }
+void BM_propose_busy_day(benchmark::State& state) { run(state, Day::Busy); }
 
 }  // namespace
 
 BENCHMARK(BM_propose)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_propose_with_pacing_limits)->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_propose_busy_day)->Unit(benchmark::kMicrosecond);
 BENCHMARK_MAIN();

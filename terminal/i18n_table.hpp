@@ -125,6 +125,8 @@ inline constexpr StringRow kStrings[] = {
     {"seat.walk_in", "Sans réservation", "Walk-in"},
     {"sync.accept_table", "Accepter la table", "Accept table"},
     {"sync.conflicts", "conflits", "conflicts"},
+    {"sync.conflict_taken", "table prise entre-temps par un autre terminal",
+     "table taken meanwhile by another terminal"},
     {"sync.conflicts_title", "Réservations refusées par le serveur",
      "Bookings refused by the server"},
     {"sync.login", "Connexion requise", "Login required"},

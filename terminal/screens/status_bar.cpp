@@ -54,7 +54,9 @@ void draw_conflicts_popup(StatusBarView& v, const Desk& d, StatusBarIntents& out
   if (d.conflicts.empty()) ImGui::TextUnformatted(tr(l, "sync.no_conflicts"));
   for (const ConflictInfo& c : d.conflicts) {
     ImGui::PushID(c.reservation_id.c_str());
-    ImGui::Text("%s — %s", c.guest_name.c_str(), c.message.c_str());
+    // Every conflict is the overlap rule refusing at the backend (23P01): said
+    // in the host's words; the backend's own text stays in c.message (dump, logs).
+    ImGui::Text("%s — %s", c.guest_name.c_str(), tr(l, "sync.conflict_taken"));
     if (!c.proposed_table_number.empty()) {
       std::string accept = std::string(tr(l, "sync.accept_table")) + " " + c.proposed_table_number +
                            "###conflict_accept";

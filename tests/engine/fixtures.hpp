@@ -5,6 +5,7 @@
 // midnight on Fridays (19:00-01:00) and ends at 23:00 on the other days.
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "foh/engine/model.hpp"
 
@@ -71,6 +72,23 @@ inline Reservation reservation(std::string id, std::optional<Uuid> table_id, std
   r.status = status;
   r.duration = duration;
   return r;
+}
+
+// The venue with only the given tables, open all day.
+inline Venue only(std::vector<Table> tables) {
+  Venue v = venue();
+  v.tables = std::move(tables);
+  v.services.clear();
+  return v;
+}
+
+// Thursday with these reservations and waitlist entries.
+inline DayBook day_of(std::vector<Reservation> rs = {}, std::vector<WaitlistEntry> ws = {}) {
+  DayBook d;
+  d.date = kThursday;
+  d.reservations = std::move(rs);
+  d.waitlist = std::move(ws);
+  return d;
 }
 
 }  // namespace foh::test

@@ -14,21 +14,6 @@ using RS = ReservationStatus;
 
 namespace {
 
-// A venue with only the given tables (open all day unless services are set).
-Venue only(std::vector<Table> tables) {
-  Venue v = venue();
-  v.tables = std::move(tables);
-  v.services.clear();
-  return v;
-}
-
-DayBook day_of(std::vector<Reservation> rs = {}) {
-  DayBook d;
-  d.date = kThursday;
-  d.reservations = std::move(rs);
-  return d;
-}
-
 SeatRequest request(std::string id, int party, std::string time, Date date = kThursday) {
   SeatRequest r;
   r.id = std::move(id);

@@ -14,20 +14,6 @@ using RS = ReservationStatus;
 
 namespace {
 
-Venue only(std::vector<Table> tables) {
-  Venue v = venue();
-  v.tables = std::move(tables);
-  v.services.clear();
-  return v;
-}
-
-DayBook day_of(std::vector<Reservation> rs = {}) {
-  DayBook d;
-  d.date = kThursday;
-  d.reservations = std::move(rs);
-  return d;
-}
-
 SeatRequest request(int party, std::string time) {
   SeatRequest r;
   r.id = "x";

@@ -22,13 +22,6 @@ Venue small() {
   return v;
 }
 
-DayBook day_of(std::vector<Reservation> rs) {
-  DayBook d;
-  d.date = kThursday;
-  d.reservations = std::move(rs);
-  return d;
-}
-
 SeatRequest request(std::string id, int party, std::string time) {
   SeatRequest r;
   r.id = std::move(id);
@@ -118,5 +111,6 @@ TEST_CASE("optimise is deterministic for a seed and leaves the input untouched")
   auto floor = Floor::build(v, &a->day);
   REQUIRE(floor.ok());
   for (const auto& r : a->day.reservations)
-    CHECK(conflicts_with(r, a->day.reservations, *floor, v.restaurant.settings, v.services).empty());
+    CHECK(
+        conflicts_with(r, a->day.reservations, *floor, v.restaurant.settings, v.services).empty());
 }

@@ -37,14 +37,6 @@ WaitlistEntry entry(std::string id, int party, const char* joined) {
   return w;
 }
 
-DayBook day_of(std::vector<Reservation> rs, std::vector<WaitlistEntry> ws = {}) {
-  DayBook d;
-  d.date = kThursday;
-  d.reservations = std::move(rs);
-  d.waitlist = std::move(ws);
-  return d;
-}
-
 }  // namespace
 
 TEST_CASE("quote from the expected turn of the seated table") {

@@ -2,6 +2,8 @@
 // Checked with the engine's rules against the cached day before writing.
 #include "foh/net/store.hpp"
 
+#include <map>
+
 #include "foh/engine/codec.hpp"
 #include "foh/engine/floor.hpp"
 #include "foh/engine/rules.hpp"
@@ -35,29 +37,42 @@ Json provisional(const ReservationEvent& e) {
   return j;
 }
 
-Status Store::check_free(const Reservation& r, Language language,
-                         const std::vector<Reservation>& changed) {
-  std::string where = "reservations " + r.id;
-  if (r.party_size < 1 || r.party_size > 99)
-    return Error{where + ".party_size",
-                 "must be between 1 and 99, got " + std::to_string(r.party_size)};
+Status Store::check_free(const std::vector<Reservation>& rs, Language language) {
   auto venue = cache_.load_venue();
   if (!venue) return venue.error();
-  auto day = cache_.load_day(r.date, true);
-  if (!day) return day.error();
-  // The day as it will be once this command's other rows are written.
-  for (const auto& c : changed) {
-    if (c.id == r.id || c.date != r.date) continue;
-    std::erase_if(day->reservations, [&](const Reservation& x) { return x.id == c.id; });
-    day->reservations.push_back(c);
+  // Each date's day as it will be once this command's rows are written,
+  // loaded once however many of them fall on it (a seat with moves: up to 4).
+  struct Day {
+    DayBook book;
+    std::optional<Floor> floor;
+  };
+  std::map<Date, Day> days;
+  for (const Reservation& r : rs) {
+    const std::string where = "reservations " + r.id;
+    if (r.party_size < 1 || r.party_size > 99)
+      return Error{where + ".party_size",
+                   "must be between 1 and 99, got " + std::to_string(r.party_size)};
+    auto [it, fresh] = days.try_emplace(r.date);
+    Day& d = it->second;
+    if (fresh) {
+      auto book = cache_.load_day(r.date, true);
+      if (!book) return book.error();
+      d.book = std::move(*book);
+      for (const Reservation& c : rs) {
+        if (c.date != r.date) continue;
+        std::erase_if(d.book.reservations, [&](const Reservation& x) { return x.id == c.id; });
+        d.book.reservations.push_back(c);
+      }
+      auto floor = Floor::build(*venue, &d.book);
+      if (!floor) return floor.error();
+      d.floor = std::move(*floor);
+    }
+    if (r.table_id && !d.floor->table(*r.table_id))
+      return Error{where + ".table_id", "unknown table " + *r.table_id};
+    auto free = check_tables_free(r, d.book.reservations, *d.floor, venue->restaurant.settings,
+                                  venue->services, language);
+    if (!free) return Error{where + ".table_id", free.error().message};
   }
-  auto floor = Floor::build(*venue, &*day);
-  if (!floor) return floor.error();
-  if (r.table_id && !floor->table(*r.table_id))
-    return Error{where + ".table_id", "unknown table " + *r.table_id};
-  auto free = check_tables_free(r, day->reservations, *floor, venue->restaurant.settings,
-                                venue->services, language);
-  if (!free) return Error{where + ".table_id", free.error().message};
   return ok();
 }
 
@@ -91,7 +106,7 @@ Result<Reservation> Store::update_reservation(const Reservation& r, const Actor&
     return Error{"reservations " + r.id + ".status", "a status changes through its own action"};
   Reservation next = r;
   next.updated_at = now_iso();
-  if (auto st = check_free(next, by.language); !st) return st.error();
+  if (auto st = check_free({next}, by.language); !st) return st.error();
   // Only the columns this edit changed go out (a PATCH): the cached copy may
   // be older than the backend's, whose other columns must survive.
   auto w = edit_write("reservations", encode(*before), encode(next));
@@ -148,7 +163,7 @@ Result<Reservation> Store::undo_last_transition(const Uuid& reservation_id, cons
   if (!t) return t.error();
   // Back on its table (undoing a cancel or no-show): the table must be free.
   if (!is_live(r->status) && is_live(t->reservation.status))
-    if (auto st = check_free(t->reservation, by.language); !st) return st.error();
+    if (auto st = check_free({t->reservation}, by.language); !st) return st.error();
   t->reservation.updated_at = ctx.now_timestamp;
   return write_status(*r, t->reservation, t->event);
 }

@@ -84,7 +84,7 @@ Result<Reservation> Store::resolve_with(const Uuid& reservation_id, const TableP
   next.table_id = pick.table_ids.front();
   next.table_number = pick.table_number;
   next.updated_at = now_iso();
-  if (auto st = check_free(next, by.language); !st) return st.error();
+  if (auto st = check_free({next}, by.language); !st) return st.error();
   if (auto st = apply_decision(cache_, *c, next, std::nullopt); !st) return st.error();
   return next;
 }

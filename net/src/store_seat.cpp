@@ -39,9 +39,7 @@ Status Store::check_with(const Reservation& r, const std::vector<Reservation>& m
                          Language language) {
   std::vector<Reservation> all = moved;
   all.push_back(r);
-  for (const auto& x : all)
-    if (auto st = check_free(x, language, all); !st) return st;
-  return ok();
+  return check_free(all, language);
 }
 
 std::vector<RowWrite> move_writes(const std::vector<Reservation>& moved) {

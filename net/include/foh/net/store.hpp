@@ -123,10 +123,10 @@ class Store {
   TransitionContext context(const Actor& by, std::string stamp,
                             std::optional<int> arrived_count = std::nullopt,
                             Json metadata = Json::object()) const;
-  // The overlap rule and the day's blocked tables for `r`, against the cached
-  // day with `changed` (this command's other rows) applied; refusals in `language`.
-  Status check_free(const Reservation& r, Language language,
-                    const std::vector<Reservation>& changed = {});
+  // The overlap rule and the day's blocked tables for each of `rs` (this
+  // command's rows), against the cached days with all of `rs` applied;
+  // refusals in `language`.
+  Status check_free(const std::vector<Reservation>& rs, Language language);
   // The reservations `moves` puts on their new tables; refused when stale.
   Result<std::vector<Reservation>> moved_by(const std::vector<Move>& moves, const std::string& now);
   // check_free for `r` and every moved reservation, all applied together.

@@ -35,7 +35,6 @@ struct SyncInfo {
 struct ConflictInfo {
   Uuid reservation_id;
   std::string guest_name;
-  std::string message;                // the backend's refusal (an overlap, 23P01), as it said it
   std::string proposed_table_number;  // empty when the engine found none
 };
 

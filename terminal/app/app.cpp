@@ -139,7 +139,6 @@ void App::refresh_desk() {
   for (const auto& c : cache_->conflicts()) {
     ui::ConflictInfo info;
     info.reservation_id = c.reservation_id;
-    info.message = c.message;
     info.proposed_table_number = c.proposed_table_number;
     for (const auto& r : day_.reservations)
       if (r.id == c.reservation_id) info.guest_name = r.guest_name;

@@ -55,7 +55,7 @@ void draw_conflicts_popup(StatusBarView& v, const Desk& d, StatusBarIntents& out
   for (const ConflictInfo& c : d.conflicts) {
     ImGui::PushID(c.reservation_id.c_str());
     // Every conflict is the overlap rule refusing at the backend (23P01): said
-    // in the host's words; the backend's own text stays in c.message (dump, logs).
+    // in the host's words (the backend's own text stays in the cache's conflicts row).
     ImGui::Text("%s — %s", c.guest_name.c_str(), tr(l, "sync.conflict_taken"));
     if (!c.proposed_table_number.empty()) {
       std::string accept = std::string(tr(l, "sync.accept_table")) + " " + c.proposed_table_number +

@@ -73,6 +73,7 @@ class App {
 
   void draw_staff(platform::Platform& p);
   void draw_tabs();
+  void draw_screen();
   void draw_manager_pin();
   void check_idle_logout();
   void logout();

@@ -75,56 +75,55 @@ void App::draw_staff(platform::Platform& /*p*/) {
         }
     }
     draw_tabs();
-    const bool now_only = tab_ == Tab::Seat || tab_ == Tab::Waitlist;
-    if (now_only && !desk_.shows_today()) {
-      const bool back = today_only(desk_.locale);
-      ImGui::EndChild();
-      ui::StatusBarIntents to_today;
-      if (back) to_today.show_date = desk_.today;
-      apply(to_today);
-    } else
-      switch (tab_) {
-        case Tab::Floor: {
-          ui::FloorIntents in;
-          ui::draw_floor(floor_view_, desk_, in);
-          ImGui::EndChild();
-          apply(in);
-          break;
-        }
-        case Tab::Seat: {
-          ui::SeatIntents in;
-          ui::draw_seat(seat_view_, desk_, in);
-          ImGui::EndChild();
-          apply(in);
-          break;
-        }
-        case Tab::Reservations: {
-          ui::ReservationsIntents in;
-          ui::draw_reservations(reservations_view_, desk_, in);
-          ImGui::EndChild();
-          apply(in);
-          break;
-        }
-        case Tab::Waitlist: {
-          ui::WaitlistIntents in;
-          ui::draw_waitlist(waitlist_view_, desk_, in);
-          ImGui::EndChild();
-          apply(in);
-          break;
-        }
-        case Tab::Editor: {
-          ui::EditorIntents in;
-          ui::draw_editor(editor_view_, desk_, in);
-          ImGui::EndChild();
-          apply(in);
-          break;
-        }
-      }
+    draw_screen();
   }
   ui::StatusBarIntents bar_in;
   ui::draw_status_bar(status_view_, desk_, bar_in);
   apply(bar_in);
   if (pending_) draw_manager_pin();
+}
+
+// The open tab's screen: drawn, the content child ended, its intents applied.
+void App::draw_screen() {
+  if ((tab_ == Tab::Seat || tab_ == Tab::Waitlist) && !desk_.shows_today()) {
+    const bool back = today_only(desk_.locale);
+    ImGui::EndChild();
+    ui::StatusBarIntents to_today;
+    if (back) to_today.show_date = desk_.today;
+    return apply(to_today);
+  }
+  switch (tab_) {
+    case Tab::Floor: {
+      ui::FloorIntents in;
+      ui::draw_floor(floor_view_, desk_, in);
+      ImGui::EndChild();
+      return apply(in);
+    }
+    case Tab::Seat: {
+      ui::SeatIntents in;
+      ui::draw_seat(seat_view_, desk_, in);
+      ImGui::EndChild();
+      return apply(in);
+    }
+    case Tab::Reservations: {
+      ui::ReservationsIntents in;
+      ui::draw_reservations(reservations_view_, desk_, in);
+      ImGui::EndChild();
+      return apply(in);
+    }
+    case Tab::Waitlist: {
+      ui::WaitlistIntents in;
+      ui::draw_waitlist(waitlist_view_, desk_, in);
+      ImGui::EndChild();
+      return apply(in);
+    }
+    case Tab::Editor: {
+      ui::EditorIntents in;
+      ui::draw_editor(editor_view_, desk_, in);
+      ImGui::EndChild();
+      return apply(in);
+    }
+  }
 }
 
 // A server's sensitive action waits here for a manager's (or admin's) PIN.

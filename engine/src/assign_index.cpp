@@ -11,6 +11,12 @@ bool movable_status(ReservationStatus s) {
   return s == ReservationStatus::Pending || s == ReservationStatus::Confirmed;
 }
 
+// Parties of one size booked for one span share the answer "is anything free?".
+uint64_t stuck_key(const Placed& p) {
+  return (static_cast<uint64_t>(p.party) << 56) ^ (static_cast<uint64_t>(p.span.start) << 16) ^
+         static_cast<uint64_t>(p.span.end - p.span.start);
+}
+
 }  // namespace
 
 SeatingIndex::SeatingIndex(const Floor& floor, const std::vector<Reservation>& reservations,
@@ -56,8 +62,10 @@ SeatingIndex::SeatingIndex(const Floor& floor, const std::vector<Reservation>& r
   first_combination_ = static_cast<int>(options_.size());
   for (int o = 0; o < static_cast<int>(options_.size()); ++o) {
     largest_ = std::max(largest_, options_[o].cap_max);
-    if (options_[o].combination) first_combination_ = std::min(first_combination_, o);
-    else single_of_table_[options_[o].table] = o;
+    if (options_[o].combination)
+      first_combination_ = std::min(first_combination_, o);
+    else
+      single_of_table_[options_[o].table] = o;
   }
   shortest_turn_ = settings.default_duration;
   for (const auto& [party, minutes] : settings.turn_times)
@@ -72,6 +80,7 @@ SeatingIndex::SeatingIndex(const Floor& floor, const std::vector<Reservation>& r
       p.movable = movable_status(r.status);
       p.option = option_of_held(p.held);
     }
+    p.alike = alike_id(p);
     placed_.push_back(p);
     insert_bookings(static_cast<int>(placed_.size()) - 1);
   }
@@ -171,8 +180,9 @@ void SeatingIndex::erase_bookings(int res) {
   const Placed& p = placed_[res];
   for (int k = 0; k < p.held.count; ++k) {
     auto& list = bookings_[p.held.index[k]];
-    list.erase(std::remove_if(list.begin(), list.end(), [&](const Booking& b) { return b.res == res; }),
-               list.end());
+    list.erase(
+        std::remove_if(list.begin(), list.end(), [&](const Booking& b) { return b.res == res; }),
+        list.end());
   }
 }
 
@@ -181,6 +191,7 @@ int SeatingIndex::add(const Reservation& r, int option) {
   p.span = span_of(r, *settings_, *services_);
   p.party = r.party_size;
   p.movable = movable_status(r.status);
+  p.alike = alike_id(p);
   placed_.push_back(p);
   int res = static_cast<int>(placed_.size()) - 1;
   if (option >= 0) move(res, option);
@@ -188,11 +199,16 @@ int SeatingIndex::add(const Reservation& r, int option) {
 }
 
 void SeatingIndex::new_search() const {
-  stuck_.resize(placed_.size(), 0);
   if (++search_ == 0) {  // wrapped: clear the old stamps
     std::fill(stuck_.begin(), stuck_.end(), 0);
     search_ = 1;
   }
+}
+
+int SeatingIndex::alike_id(const Placed& p) {
+  auto [it, added] = alike_.try_emplace(stuck_key(p), static_cast<int>(alike_.size()));
+  if (added) stuck_.push_back(0);
+  return it->second;
 }
 
 void SeatingIndex::unplace(int res) {

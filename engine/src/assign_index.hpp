@@ -3,6 +3,7 @@
 // (usable single tables and declared combinations) sorted for the scans, and
 // the overlay a move search writes its tentative changes to.
 #include <cstdint>
+#include <unordered_map>
 #include <vector>
 
 #include "foh/engine/floor.hpp"
@@ -11,7 +12,7 @@
 
 namespace foh::detail {
 
-struct Option {  // a usable single table or a declared combination
+struct Option {                            // a usable single table or a declared combination
   int member_begin = 0, member_count = 0;  // into SeatingIndex::members()
   int cap_min = 1, cap_max = 0;
   bool combination = false;
@@ -32,6 +33,7 @@ struct Placed {  // per reservation of the day
   int option = -1;       // -1: not on a usable table or declared combination
   bool movable = false;  // live and not yet Arrived/Seated
   HeldTables held;       // what it holds now (empty: nothing, or not live)
+  int alike = -1;        // parties of its size booked for its span share this id
 };
 
 // Tentative changes of one search, on top of the committed index.
@@ -88,10 +90,13 @@ class SeatingIndex {
   int gap_cost(int o, Span span) const;
 
   // Per-search memo of reservations known to have no free option (a move
-  // search asks the same question for many candidate tables).
+  // search asks the same question for many candidate tables). Kept per party
+  // size and span: parties booked alike (a couple at 20:00 for 75 minutes)
+  // have the same options, so one's answer is the others' (on 150 tables the
+  // search otherwise spends its budget asking it again for each).
   void new_search() const;
-  bool known_stuck(int res) const { return stuck_[res] == search_; }
-  void mark_stuck(int res) const { stuck_[res] = search_; }
+  bool known_stuck(int res) const { return stuck_[placed_[res].alike] == search_; }
+  void mark_stuck(int res) const { stuck_[placed_[res].alike] = search_; }
 
   // Committed changes.
   int add(const Reservation& r, int option);  // returns the reservation index
@@ -101,6 +106,7 @@ class SeatingIndex {
 
  private:
   void insert_bookings(int res);
+  int alike_id(const Placed& p);
   void erase_bookings(int res);
 
   const Floor* floor_;
@@ -108,10 +114,11 @@ class SeatingIndex {
   const std::vector<Service>* services_;
   std::vector<Option> options_;
   std::vector<int> members_;
-  std::vector<int> single_of_table_;  // option index per table, -1 if unusable
+  std::vector<int> single_of_table_;            // option index per table, -1 if unusable
   std::vector<std::vector<Booking>> bookings_;  // per table, sorted by start
   std::vector<Placed> placed_;
-  mutable std::vector<uint32_t> stuck_;
+  std::unordered_map<uint64_t, int> alike_;  // (party, span) -> Placed::alike
+  mutable std::vector<uint32_t> stuck_;      // per Placed::alike: the search that found it stuck
   mutable uint32_t search_ = 0;
   int first_combination_ = 0;
   int largest_ = 0;

@@ -254,6 +254,30 @@ TEST_CASE("two-level moves: a blocker displaces one more party") {
   }
 }
 
+TEST_CASE("a move search asks once for parties booked alike") {
+  // 100 four-tops at 19:00: the first 99 hold parties of three with nowhere
+  // else to go, the last a couple that the free two-top can take. Each three
+  // asked on its own would cost 99 x 100 option checks; asked once for all,
+  // the search reaches the couple well within a budget of 1000.
+  std::vector<Table> tables{table("t2", "2", 1, 2)};
+  std::vector<Reservation> booked;
+  for (int i = 1; i <= 100; ++i) {
+    std::string id = "f" + std::to_string(i), name = std::to_string(100 + i);
+    tables.push_back(table(id, name, 2, 4));
+    booked.push_back(
+        reservation("r" + std::to_string(i), id, name, kThursday, "19:00", i == 100 ? 2 : 3));
+  }
+  AssignOptions tight;
+  tight.search_budget = 1000;
+  auto a = make(only(tables), day_of(booked), tight);
+  Decision d = a.assign(request("four", 4, "19:00"));
+  REQUIRE(d.accepted);
+  CHECK(d.table_number == "200");
+  REQUIRE(d.moved.size() == 1);
+  CHECK(d.moved[0].reservation_id == "r100");
+  CHECK(find(a.day(), "r100")->table_id == Uuid("t2"));
+}
+
 TEST_CASE("closed hours are refused with the time") {
   Venue v = venue();  // lunch 12:00-14:30, dinner 19:00-23:00 on Thursdays
   auto a = make(v);

@@ -65,11 +65,27 @@ Setup make_setup(bool pacing, double demand = 6.0) {
   return s;
 }
 
-enum class Day { Full, FullPaced, Busy };
+// The busy day, probed only with requests that no table fits as the day
+// stands but that moves make room for: the latency of a successful move search.
+Setup make_moves_setup() {
+  Setup s = make_setup(false, 1.35);
+  auto a = Assigner::create(s.venue, s.day);
+  s.probes.clear();
+  for (uint64_t seed = 100; seed < 400 && s.probes.size() < 1024; ++seed)
+    for (const auto& r : make_requests(s.venue, {1.35, s.day.date, true}, seed))
+      if (!a->propose(r).moved.empty()) s.probes.push_back(r);
+  return s;
+}
+
+enum class Day { Full, FullPaced, Busy, Moves };
 
 void run(benchmark::State& state, Day which) {
-  static Setup full = make_setup(false), paced = make_setup(true), busy = make_setup(false, 1.35);
-  const Setup& s = which == Day::Full ? full : which == Day::FullPaced ? paced : busy;
+  static Setup full = make_setup(false), paced = make_setup(true), busy = make_setup(false, 1.35),
+               moves = make_moves_setup();
+  const Setup& s = which == Day::Full        ? full
+                   : which == Day::FullPaced ? paced
+                   : which == Day::Busy      ? busy
+                                             : moves;
   auto a = Assigner::create(s.venue, s.day);
   std::vector<double> us, cpu;
   us.reserve(1 << 20);
@@ -96,15 +112,18 @@ void run(benchmark::State& state, Day which) {
   state.counters["combinations"] = s.combinations;
   state.counters["accepted_pct"] = 100.0 * accepted / us.size();
   state.counters["moves_pct"] = 100.0 * with_moves / us.size();
+  state.counters["probes"] = static_cast<double>(s.probes.size());
 }
 
 void BM_propose(benchmark::State& state) { run(state, Day::Full); }
 void BM_propose_with_pacing_limits(benchmark::State& state) { run(state, Day::FullPaced); }
 void BM_propose_busy_day(benchmark::State& state) { run(state, Day::Busy); }
+void BM_propose_needing_moves(benchmark::State& state) { run(state, Day::Moves); }
 
 }  // namespace
 
 BENCHMARK(BM_propose)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_propose_with_pacing_limits)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_propose_busy_day)->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_propose_needing_moves)->Unit(benchmark::kMicrosecond);
 BENCHMARK_MAIN();

@@ -1,6 +1,7 @@
 #include "optimum.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
@@ -35,6 +36,17 @@ std::vector<std::vector<std::pair<int, int>>> users_by_table(const IpInstance& i
   return users;
 }
 
+// cbc stopped by its time limit: the bound it proved, from "Lower bound:"
+// (cbc minimises the negated objective), never below the incumbent.
+double best_bound_in_log(const std::string& log, int incumbent) {
+  std::ifstream in(log);
+  std::string line;
+  double bound = 1e18;
+  while (std::getline(in, line))
+    if (line.rfind("Lower bound:", 0) == 0) bound = std::abs(std::atof(line.c_str() + 12));
+  return std::max<double>(bound, incumbent);
+}
+
 }  // namespace
 
 void write_lp(const IpInstance& ip, std::ostream& out) {
@@ -67,6 +79,17 @@ void write_lp(const IpInstance& ip, std::ostream& out) {
       write_sum(out, terms, nullptr);
       out << "   <= 1\n";
     }
+  }
+  for (const IpForcing& f : ip.forcings) {
+    std::vector<std::pair<int, int>> seated, blockers;
+    for (int o : ip.jobs[f.job].options) seated.push_back({f.job, o});
+    if (seated.empty()) continue;
+    out << " f" << f.job << ":\n";
+    for (size_t i = 0; i < seated.size(); ++i)
+      out << (i == 0 ? "   " : " + ") << f.need << " " << var(f.job, seated[i].second) << "\n";
+    for (auto [j, w] : f.blockers)
+      for (int o : ip.jobs[j].options) out << " + " << w << " " << var(j, o) << "\n";
+    out << "   >= " << f.need << "\n";
   }
   out << "Binary\n";
   for (auto [j, o] : all) out << " " << var(j, o) << "\n";
@@ -135,6 +158,7 @@ Result<IpSolution> solve_with_cbc(const IpInstance& ip, const std::string& dir, 
     out.option_of_job[j] = o;
     out.covers += ip.jobs[j].party;
   }
+  out.best_possible = out.proven_optimal ? out.covers : best_bound_in_log(log, out.covers);
   std::string why;
   if (!feasible(ip, out.option_of_job, &why)) return Error{sol, "infeasible answer: " + why};
   return out;

@@ -5,28 +5,37 @@
 // file and solved by Debian's `cbc` binary (coinor-cbc). A tool, not engine.
 #include <iosfwd>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "foh/engine/result.hpp"
 
 namespace foh::bench {
 
-struct IpOption {          // a table or a declared combination
+struct IpOption {           // a table or a declared combination
   std::vector<int> tables;  // member table indices
 };
-struct IpJob {             // a request at a fixed time
+struct IpJob {  // a request at a fixed time
   int party = 0;
-  int start = 0, end = 0;   // minutes, [start, end)
-  std::vector<int> options; // options whose capacity admits the party
-  bool forced = false;      // must be seated (an accepted reservation)
+  int start = 0, end = 0;    // minutes, [start, end)
+  std::vector<int> options;  // options whose capacity admits the party
+  bool forced = false;       // must be seated (an accepted reservation)
+};
+// "Seat `job` unless the seated blockers weigh at least `need`": how a bound
+// states a rule such as "never refuse a party while a table is free".
+struct IpForcing {
+  int job = 0, need = 0;
+  std::vector<std::pair<int, int>> blockers;  // (job, weight)
 };
 struct IpInstance {
   int table_count = 0;
   std::vector<IpOption> options;
   std::vector<IpJob> jobs;
+  std::vector<IpForcing> forcings;
 };
 struct IpSolution {
   int covers = 0;
+  double best_possible = 0;        // cbc's proven upper bound (= covers when proven optimal)
   std::vector<int> option_of_job;  // -1 = not seated
   bool proven_optimal = false;
 };

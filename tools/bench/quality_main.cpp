@@ -1,7 +1,8 @@
 // foh-bench-quality: covers seated by online assign, by optimise and by
 // first-fit in booking order, against the exact optimum (cbc), on generated
 // realistic days. Usage: foh-bench-quality [--days N] [--tables T] [--seed S]
-// [--ceiling 1] [--bound 1|2] [--cache DIR] [--rounds N] [--recreate N] (optimise's options)
+// [--ceiling 1] [--bound 1|2|3] [--repack-from P] [--cache DIR] [--rounds N] [--recreate N]
+// (the last two are optimise's options)
 #include <unistd.h>
 
 #include <algorithm>
@@ -28,8 +29,11 @@ struct Args {
   int days = 20, tables = 30;
   uint64_t seed = 1;
   bool ceiling = false;  // also solve the best plan that keeps assign's accepted set
-  int bound = 0;  // 1: the forced-request bound, 2: also accept-iff-repack (slow; repack_bound.hpp)
-  std::string cache;  // directory of exact optima already solved, keyed by the LP text
+  // 1: the forced-request bound, 2: also accept-iff-repack (slow), 3: the
+  // seat-while-free rule as constraints (repack_bound.hpp)
+  int bound = 0;
+  int repack_from = 1;  // --bound 2: parties this size and up may be repacked for
+  std::string cache;    // directory of exact optima already solved, keyed by the LP text
   OptimiseOptions optimise;
 };
 
@@ -47,6 +51,8 @@ Args parse(int argc, char** argv) {
       a.ceiling = std::string(argv[i + 1]) == "1";
     else if (k == "--bound")
       a.bound = std::atoi(argv[i + 1]);
+    else if (k == "--repack-from")
+      a.repack_from = std::atoi(argv[i + 1]);
     else if (k == "--cache")
       a.cache = argv[i + 1];
     else if (k == "--rounds")
@@ -81,7 +87,7 @@ std::vector<int> as_options(const Instance& in, const DayBook& day,
 }
 
 struct Totals {
-  double ff = 0, assign = 0, optimise = 0, optimum = 0, bound = 0, local = 0, forced = 0;
+  double ff = 0, assign = 0, optimise = 0, optimum = 0, bound = 0, local = 0, forced = 0, rule = 0;
 };
 
 // The exact optimum, from the cache when this very program was solved before
@@ -109,8 +115,18 @@ bool reference_policies(const Instance& in, const std::string& dir, const Args& 
   tot.forced += forced->covers;
   std::printf("     %d requests any policy must accept; best plan seating them: %d (%.1f %%)\n",
               forced_count, forced->covers, 100.0 * forced->covers / x);
+  if (args.bound == 3) {
+    auto rule = solve_with_cbc(with_seat_while_free_rule(in.ip), dir, 600);
+    if (!rule) return std::fprintf(stderr, "%s\n", rule.error().text().c_str()), false;
+    tot.rule += rule->best_possible;
+    std::printf("     best plan under the seat-while-free rule: at most %.0f (%.1f %%)%s\n",
+                rule->best_possible, 100.0 * rule->best_possible / x,
+                rule->proven_optimal ? "" : " [cbc time limit: its proven bound]");
+    return true;
+  }
   if (args.bound < 2) return true;
-  RepackBound full = accept_iff_repack(in.ip, dir, 0), local = accept_iff_repack(in.ip, dir, 1);
+  RepackBound full = accept_iff_repack(in.ip, dir, 0, args.repack_from),
+              local = accept_iff_repack(in.ip, dir, 1, args.repack_from);
   int fb = covers_of(in.ip, full.option_of_job), lb = covers_of(in.ip, local.option_of_job);
   tot.bound += fb, tot.local += lb;
   std::printf(
@@ -200,7 +216,12 @@ int main(int argc, char** argv) {
         "  any policy that seats every party while a table is free: at most %.2f %%\n"
         "  (loose: only requests forced whatever the policy did before count)\n",
         100 * tot.forced / tot.optimum);
-  if (args.bound > 1)
+  if (args.bound == 3)
+    std::printf(
+        "  any policy that seats every party while a table is free, even knowing the\n"
+        "  future and moving freely: at most %.2f %%\n",
+        100 * tot.rule / tot.optimum);
+  if (args.bound == 2)
     std::printf(
         "  the most-accepting policy (accept iff a full repack exists): %.2f %%;\n"
         "  repacking only the parties overlapping the request: %.2f %%\n",

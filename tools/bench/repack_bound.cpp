@@ -36,7 +36,8 @@ std::vector<int> movable_for(const IpInstance& ip, const std::vector<int>& plan,
 
 }  // namespace
 
-RepackBound accept_iff_repack(const IpInstance& ip, const std::string& dir, int ring) {
+RepackBound accept_iff_repack(const IpInstance& ip, const std::string& dir, int ring,
+                              int min_party) {
   RepackBound out;
   std::vector<int>& plan = out.option_of_job;
   plan.assign(ip.jobs.size(), -1);
@@ -46,7 +47,7 @@ RepackBound accept_iff_repack(const IpInstance& ip, const std::string& dir, int 
         plan[k] = o;
         break;
       }
-    if (plan[k] >= 0 || ip.jobs[k].options.empty()) continue;
+    if (plan[k] >= 0 || ip.jobs[k].options.empty() || ip.jobs[k].party < min_party) continue;
     std::vector<int> moving = movable_for(ip, plan, k, ring);
     std::vector<int> fixed;  // accepted, overlapping a moving party, staying put
     for (size_t j = 0; j < plan.size(); ++j) {
@@ -105,6 +106,24 @@ IpInstance with_forced_requests(const IpInstance& ip, int* forced_count) {
       if (overlap(ip.jobs[j], ip.jobs[k])) blocked += most_blocked(ip, ip.jobs[j], singles);
     out.jobs[k].forced = blocked < free;
     *forced_count += out.jobs[k].forced;
+  }
+  return out;
+}
+
+IpInstance with_seat_while_free_rule(const IpInstance& ip) {
+  IpInstance out = ip;
+  for (size_t k = 0; k < ip.jobs.size(); ++k) {
+    std::vector<char> singles(ip.table_count, 0);
+    IpForcing f;
+    f.job = static_cast<int>(k);
+    for (int o : ip.jobs[k].options)
+      if (ip.options[o].tables.size() == 1) f.need += !singles[ip.options[o].tables[0]]++;
+    if (f.need == 0) continue;
+    for (size_t j = 0; j < k; ++j)
+      if (overlap(ip.jobs[j], ip.jobs[k]))
+        if (int w = std::min(f.need, most_blocked(ip, ip.jobs[j], singles)); w > 0)
+          f.blockers.push_back({static_cast<int>(j), w});
+    out.forcings.push_back(std::move(f));
   }
   return out;
 }

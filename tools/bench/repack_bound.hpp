@@ -19,7 +19,10 @@ struct RepackBound {
 // `ring`: 0 re-plans every accepted party connected to k through overlapping
 // spans (the true bound); 1 only the parties whose spans overlap k's, the
 // others stay put (what a local repack can reach).
-RepackBound accept_iff_repack(const IpInstance& ip, const std::string& dir, int ring);
+// `min_party`: smaller parties are accepted only on a free table, never by a
+// repack (assign's AssignOptions::moves_from_party).
+RepackBound accept_iff_repack(const IpInstance& ip, const std::string& dir, int ring,
+                              int min_party = 1);
 
 // Requests every rule-abiding online policy must accept, whatever it did
 // before: k is forced when even the earlier requests that overlap it, each
@@ -27,5 +30,14 @@ RepackBound accept_iff_repack(const IpInstance& ip, const std::string& dir, int 
 // best plan seating all of these bounds every policy that never refuses a
 // party while a table is free (forced jobs marked in the returned instance).
 IpInstance with_forced_requests(const IpInstance& ip, int* forced_count);
+
+// The rule "never refuse a party while a table is free" as constraints on the
+// exact program: k must be seated unless the earlier requests seated that
+// overlap it, each counted for the most of k's single tables one placement of
+// it can hold, cover them all. True whatever the policy placed where and
+// whatever it moved, and it uses only the requests the plan itself seats, so
+// the optimum of this program bounds every rule-abiding online policy, even
+// one that knows the future.
+IpInstance with_seat_while_free_rule(const IpInstance& ip);
 
 }  // namespace foh::bench

@@ -114,6 +114,7 @@ TEST_CASE("Range: FIRST-LAST pages a GET as PostgREST does") {
   CHECK(beyond.status == 416);
   CHECK(beyond.code() == "PGRST103");
   CHECK(beyond.body["details"].get<std::string>().find("only 5 rows") != std::string::npos);
+  CHECK(beyond.header("Content-Range") == "*/5");  // PostgREST names the total
 
   // Not PostgREST's form: ignored, as PostgREST does (and not httplib's bytes=).
   Resp bytes = ranged(base, "bytes=0-1");

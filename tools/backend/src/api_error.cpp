@@ -30,7 +30,8 @@ int status_for_sqlstate(const std::string& s, bool authenticated) {
 
 ApiError pgrst(int status, std::string code, std::string message,
                std::optional<std::string> details, std::optional<std::string> hint) {
-  return ApiError{status, std::move(code), std::move(message), std::move(details), std::move(hint)};
+  return ApiError{status, std::move(code), std::move(message), std::move(details), std::move(hint),
+                  {}};
 }
 
 }  // namespace foh::backend

@@ -4,6 +4,8 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace foh::backend {
 
@@ -12,6 +14,8 @@ struct ApiError {
   std::string code;  // SQLSTATE or PGRSTnnn / FOH_*
   std::string message;
   std::optional<std::string> details, hint;
+  // Headers PostgREST sends with this error too (416: Content-Range */total).
+  std::vector<std::pair<std::string, std::string>> headers;
 
   nlohmann::json body() const;
 };

@@ -40,6 +40,7 @@ Preferences parse_prefer(const httplib::Request& req) {
 
 void send_error(httplib::Response& res, const ApiError& e) {
   res.status = e.status;
+  for (const auto& [name, value] : e.headers) res.set_header(name, value);
   res.set_content(e.body().dump(), kJson);
 }
 

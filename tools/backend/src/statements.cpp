@@ -216,10 +216,13 @@ Outcome<Reply> read_reply(PgTx& tx, const Statement& st, RowsJson rows, Reply re
              : std::to_string(st.offset) + "-" + std::to_string(st.offset + n - 1) + "/" + total);
   if (total != "*") {  // only a known total makes an answer partial
     long long all = std::stoll(total);
-    if (st.offset > all)
-      return pgrst(416, "PGRST103", "Requested range not satisfiable",
-                   "An offset of " + std::to_string(st.offset) +
-                       " was requested, but there are only " + total + " rows.");
+    if (st.offset > all) {
+      ApiError e = pgrst(416, "PGRST103", "Requested range not satisfiable",
+                         "An offset of " + std::to_string(st.offset) +
+                             " was requested, but there are only " + total + " rows.");
+      e.headers.emplace_back("Content-Range", "*/" + total);
+      return e;
+    }
     if (n < all) reply.status = 206;
   }
   reply.body = std::move(rows.body);

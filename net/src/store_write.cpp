@@ -6,14 +6,6 @@
 
 namespace foh::net {
 
-LocalInstant local_instant(std::chrono::system_clock::time_point tp) {
-  std::time_t t = std::chrono::system_clock::to_time_t(tp);
-  std::tm tm{};
-  localtime_r(&t, &tm);
-  Date d{tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday};
-  return LocalInstant::at(d, TimeOfDay{tm.tm_hour * 3600 + tm.tm_min * 60 + tm.tm_sec});
-}
-
 Uuid restaurant_id(Cache& cache) {
   if (auto id = cache.kv_get("restaurant_id"); id && !id->empty()) return *id;
   auto rows = cache.rows("restaurants");

@@ -1,5 +1,5 @@
 #pragma once
-// Private helpers shared by the store's files: local time, the day's floor,
+// Private helpers shared by the store's files: the day's floor,
 // and the one-transaction write of rows plus their outbox entries.
 #include <chrono>
 #include <optional>
@@ -9,12 +9,9 @@
 #include "foh/engine/model.hpp"
 #include "foh/engine/result.hpp"
 #include "foh/net/cache.hpp"
+#include "foh/net/local_time.hpp"
 
 namespace foh::net {
-
-// Restaurant-local wall time of `tp`: the terminal runs in the restaurant's
-// time zone (the tablet's local time), so localtime_r is the conversion.
-LocalInstant local_instant(std::chrono::system_clock::time_point tp);
 
 // The terminal's restaurant: the configured one, else the only one cached.
 Uuid restaurant_id(Cache& cache);

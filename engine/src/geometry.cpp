@@ -51,6 +51,12 @@ bool circle_overlaps_rectangle(const Footprint& circle, const Footprint& rect) {
   return std::hypot(lx - cx, ly - cy) < r - kOverlapTolerance;
 }
 
+// The circle around a footprint: tables farther apart than their two radii
+// cannot touch, which settles most pairs of a plan without trigonometry.
+double outer_radius(const Footprint& f) {
+  return f.round ? f.half_w : std::hypot(f.half_w, f.half_h);
+}
+
 }  // namespace
 
 PlanPoint table_extent(const Table& t) {
@@ -76,6 +82,9 @@ Footprint footprint_of(const Table& t) {
 }
 
 bool footprints_overlap(const Footprint& a, const Footprint& b) {
+  const double reach = outer_radius(a) + outer_radius(b);
+  const double dx = a.centre.x - b.centre.x, dy = a.centre.y - b.centre.y;
+  if (dx * dx + dy * dy >= reach * reach) return false;
   if (a.round && b.round)
     return std::hypot(a.centre.x - b.centre.x, a.centre.y - b.centre.y) <
            a.half_w + b.half_w - kOverlapTolerance;

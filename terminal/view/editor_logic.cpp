@@ -160,6 +160,10 @@ bool editor_redo(EditorView& v) {
 std::vector<EditorIssue> editor_issues(const PlanDraft& p) {
   std::vector<EditorIssue> out;
   char buf[200];
+  // Every frame checks every pair: each footprint is computed once, not per pair.
+  std::vector<Footprint> area;
+  area.reserve(p.tables.size());
+  for (const Table& t : p.tables) area.push_back(footprint_of(t));
   for (size_t i = 0; i < p.tables.size(); ++i) {
     const Table& a = p.tables[i];
     if (a.name.empty()) out.push_back({{a.id}, "A table has no name / Une table n'a pas de nom"});
@@ -174,7 +178,7 @@ std::vector<EditorIssue> editor_issues(const PlanDraft& p) {
         std::snprintf(buf, sizeof buf, "Duplicate name / Nom en double: %s", a.name.c_str());
         out.push_back({{a.id, b.id}, buf});
       }
-      if (tables_overlap(a, b)) {
+      if (footprints_overlap(area[i], area[j])) {
         std::snprintf(buf, sizeof buf, "Tables %s / %s overlap (se chevauchent)", a.name.c_str(),
                       b.name.c_str());
         out.push_back({{a.id, b.id}, buf});

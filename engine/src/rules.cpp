@@ -51,6 +51,11 @@ int service_minute(Date date, TimeOfDay t, const std::vector<Service>& services)
   return timeline_minute(t, small_hours_end(date, services));
 }
 
+Date service_date(LocalInstant at, const std::vector<Service>& services) {
+  const Date yesterday = at.date().plus_days(-1);
+  return at.time().seconds < small_hours_end(yesterday, services) ? yesterday : at.date();
+}
+
 ServiceDay::ServiceDay(Date d, const std::vector<Service>& services)
     : date_(d),
       day_minute_(d.days_since_epoch() * 1440),

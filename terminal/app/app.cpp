@@ -6,6 +6,7 @@
 
 #include "app/seed.hpp"
 #include "app/shell_text.hpp"
+#include "foh/engine/rules.hpp"
 #include "foh/engine/waitlist.hpp"
 #include "foh/net/rest.hpp"
 #include "foh/platform/platform.hpp"
@@ -104,8 +105,9 @@ Status App::reload() {
   // Before the day is chosen: "today" is the restaurant's.
   if (auto st = use_restaurant_timezone(venue->restaurant.settings.timezone); !st)
     say(st.error().text(), true);
-  // Today as of this load (the day a service began, until the next load).
-  desk_.today = clock_.now().date();
+  // Today: the service day, so a service past midnight keeps its day to its
+  // end; frame() reloads when it turns.
+  desk_.today = service_date(clock_.now(), venue->services);
   if (shown_date_ && *shown_date_ <= desk_.today) shown_date_.reset();  // today again
   auto day = cache_->load_day(shown_date_.value_or(desk_.today));
   if (!day) return day.error();
@@ -241,6 +243,10 @@ void App::frame(platform::Platform& p) {
   desk_.now = clock_.now();
   if (desk_.now.seconds / 60 != quotes_minute_) {
     quotes_minute_ = desk_.now.seconds / 60;
+    // A terminal left on overnight turns to the new service day by itself.
+    if (desk_.venue && service_date(desk_.now, venue_.services) != desk_.today) {
+      if (auto st = reload(); !st) say(st.error().text(), true);
+    }
     refresh_quotes();
   }
   desk_.member = session_ ? &session_->member : nullptr;

@@ -39,6 +39,18 @@ TEST_CASE("service day: after midnight only when a past-midnight service runs th
   CHECK(service_minute(kFriday, *TimeOfDay::parse("00:30"), {}) == 30);
 }
 
+TEST_CASE("service date: the small hours of a past-midnight service belong to the day before") {
+  auto services = venue().services;  // Friday 19:00-01:00; Thursday's dinner ends 23:00
+  const Date saturday = kFriday.plus_days(1);
+  auto at = [](Date d, const char* t) { return LocalInstant::at(d, *TimeOfDay::parse(t)); };
+  CHECK(service_date(at(saturday, "00:30"), services) == kFriday);
+  CHECK(service_date(at(saturday, "00:59"), services) == kFriday);
+  CHECK(service_date(at(saturday, "01:00"), services) == saturday);  // its end, exclusive
+  CHECK(service_date(at(kFriday, "00:30"), services) == kFriday);    // Thursday ends at 23:00
+  CHECK(service_date(at(kFriday, "23:59"), services) == kFriday);
+  CHECK(service_date(at(saturday, "00:30"), {}) == saturday);  // open all day: midnight turns
+}
+
 TEST_CASE("overlap: 00:30 on the Friday of a 19:00-01:00 service meets 23:30 the same date") {
   Venue v = venue();
   auto f = Floor::build(v).value();

@@ -369,6 +369,22 @@ def case_later_day(r):
           "today's list does not hold tomorrow's booking")
 
 
+def case_day_turns(r):
+    """Left on overnight, the terminal turns to the new day by itself, and not
+    before a service past midnight (the demo's New Year's Eve, to 01:00) ends."""
+    r.login(ADMIN)
+    r.wait_ms(3 * 60 * 1000)  # 00:01: New Year's Eve still runs
+    still = r.dump("still")
+    r.wait_ms(60 * 60 * 1000)  # 01:01: it has ended
+    turned = r.dump("turned")
+    r.run(extra=("--now", "2026-12-31T23:58:00"))
+    s, t = r.load(still), r.load(turned)
+    check(s["today"] == "2026-12-31" and s["date"] == "2026-12-31",
+          f"00:01 belongs to New Year's Eve: today {s['today']}, shown {s['date']}")
+    check(t["today"] == "2027-01-01" and t["date"] == "2027-01-01",
+          f"01:01 is the new day: today {t['today']}, shown {t['date']}")
+
+
 BAD_INPUTS = [  # (field values, the field, the expected error code)
     ({"name": ""}, "name", "name_empty"),
     ({"name": "A" * 300}, "name", "name_too_long"),

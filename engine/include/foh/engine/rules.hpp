@@ -32,6 +32,11 @@ bool runs_past_midnight(const Service& s);  // end_time <= start_time
 // >= 24h stay as they are.
 int service_minute(Date date, TimeOfDay t, const std::vector<Service>& services);
 
+// The service day a moment belongs to: the day before during the small hours
+// of that day's past-midnight service (00:30 in a 19:30-01:00 service), else
+// the moment's own date. The terminal's "today".
+Date service_date(LocalInstant at, const std::vector<Service>& services);
+
 // The same timeline precomputed for one date, for loops over a day's
 // reservations (service_minute and service_at give the same answers).
 class ServiceDay {

@@ -1,5 +1,5 @@
 // foh-bench-frame: CPU time of one frame (NewFrame -> Render, no GPU) on the
-// floor, timeline and list screens with 300 tables on 3 floor plans and
+// floor, timeline, list and floor-editor screens with 300 tables on 3 floor plans and
 // 3 000 reservations in the day. Prints p50/p99 per screen and the one-off
 // cost of building the day's index.
 #include <imgui.h>
@@ -18,6 +18,7 @@
 #include "big_day.hpp"
 #include "desk.hpp"
 #include "foh/engine/floor.hpp"
+#include "screens/editor.hpp"
 #include "screens/floor.hpp"
 #include "screens/reservations.hpp"
 #include "view/day_index.hpp"
@@ -77,8 +78,9 @@ void measure(const char* name, int frames, const std::function<void()>& draw) {
     FrameTime f = frame(draw);
     cpu.push_back(f.cpu), wall.push_back(f.wall);
   }
-  std::printf("%-9s cpu p50=%.3f ms p99=%.3f ms | wall p50=%.3f ms p99=%.3f ms | vertices=%d\n", name,
-              percentile(cpu, 0.5), percentile(cpu, 0.99), percentile(wall, 0.5), percentile(wall, 0.99),
+  std::printf("%-9s cpu p50=%.3f ms p99=%.3f ms | wall p50=%.3f ms p99=%.3f ms | vertices=%d\n",
+              name, percentile(cpu, 0.5), percentile(cpu, 0.99), percentile(wall, 0.5),
+              percentile(wall, 0.99),
               ImGui::GetDrawData() ? ImGui::GetDrawData()->TotalVtxCount : 0);
 }
 
@@ -113,8 +115,10 @@ int main(int argc, char** argv) {
   foh::ui::Desk desk;
   desk.venue = &venue, desk.day = &day, desk.floor = &*floor, desk.index = &index;
   desk.now = foh::LocalInstant::at(date, foh::TimeOfDay{19 * 3600 + 30 * 60});
-  std::printf("foh-bench-frame: %zu tables on %zu floor plans, %zu reservations, 1280x800, %d frames per screen\n",
-              venue.tables.size(), venue.floor_plans.size(), day.reservations.size(), frames);
+  std::printf(
+      "foh-bench-frame: %zu tables on %zu floor plans, %zu reservations, 1280x800, %d frames per "
+      "screen\n",
+      venue.tables.size(), venue.floor_plans.size(), day.reservations.size(), frames);
   std::printf("day index build (once per data change): %.2f ms\n", build_ms);
 
   foh::ui::FloorView fv;
@@ -132,6 +136,11 @@ int main(int argc, char** argv) {
   measure("list", frames, [&] {
     foh::ui::ReservationsIntents out;
     foh::ui::draw_reservations(lv, desk, out);
+  });
+  foh::ui::EditorView ev;  // the first plan's 100 tables: every frame checks every pair
+  measure("editor", frames, [&] {
+    foh::ui::EditorIntents out;
+    foh::ui::draw_editor(ev, desk, out);
   });
   std::printf("resident memory: %ld kB\n", rss_kb());
   ImGui::DestroyContext();

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <fstream>
 #include <map>
 #include <ostream>
@@ -36,14 +37,20 @@ std::vector<std::vector<std::pair<int, int>>> users_by_table(const IpInstance& i
   return users;
 }
 
-// cbc stopped by its time limit: the bound it proved, from "Lower bound:"
-// (cbc minimises the negated objective), never below the incumbent.
+// cbc stopped by its time limit: the last bound it proved ("best possible"
+// in its progress lines, "Lower bound:" in its summary; cbc minimises the
+// negated objective), never below the incumbent; infinity if none was printed.
 double best_bound_in_log(const std::string& log, int incumbent) {
   std::ifstream in(log);
   std::string line;
-  double bound = 1e18;
-  while (std::getline(in, line))
-    if (line.rfind("Lower bound:", 0) == 0) bound = std::abs(std::atof(line.c_str() + 12));
+  double bound = HUGE_VAL;
+  for (const char* tag : {"best possible ", "Lower bound:"}) {
+    in.clear();
+    in.seekg(0);
+    while (std::getline(in, line))
+      if (auto at = line.find(tag); at != std::string::npos)
+        bound = std::abs(std::atof(line.c_str() + at + std::strlen(tag)));
+  }
   return std::max<double>(bound, incumbent);
 }
 
@@ -80,15 +87,17 @@ void write_lp(const IpInstance& ip, std::ostream& out) {
       out << "   <= 1\n";
     }
   }
+  int row = 0;
   for (const IpForcing& f : ip.forcings) {
     std::vector<std::pair<int, int>> seated, blockers;
     for (int o : ip.jobs[f.job].options) seated.push_back({f.job, o});
     if (seated.empty()) continue;
-    out << " f" << f.job << ":\n";
+    out << " f" << row++ << ":\n";
     for (size_t i = 0; i < seated.size(); ++i)
       out << (i == 0 ? "   " : " + ") << f.need << " " << var(f.job, seated[i].second) << "\n";
-    for (auto [j, w] : f.blockers)
-      for (int o : ip.jobs[j].options) out << " + " << w << " " << var(j, o) << "\n";
+    for (const auto& b : f.blockers)
+      for (int o : ip.jobs[b.job].options)
+        if (b.option < 0 || b.option == o) out << " + " << b.weight << " " << var(b.job, o) << "\n";
     out << "   >= " << f.need << "\n";
   }
   out << "Binary\n";

@@ -5,7 +5,6 @@
 // file and solved by Debian's `cbc` binary (coinor-cbc). A tool, not engine.
 #include <iosfwd>
 #include <string>
-#include <utility>
 #include <vector>
 
 #include "foh/engine/result.hpp"
@@ -24,8 +23,12 @@ struct IpJob {  // a request at a fixed time
 // "Seat `job` unless the seated blockers weigh at least `need`": how a bound
 // states a rule such as "never refuse a party while a table is free".
 struct IpForcing {
+  struct Blocker {
+    int job = 0, option = -1;  // -1: seated on any option
+    int weight = 1;
+  };
   int job = 0, need = 0;
-  std::vector<std::pair<int, int>> blockers;  // (job, weight)
+  std::vector<Blocker> blockers;
 };
 struct IpInstance {
   int table_count = 0;

@@ -122,8 +122,33 @@ IpInstance with_seat_while_free_rule(const IpInstance& ip) {
     for (size_t j = 0; j < k; ++j)
       if (overlap(ip.jobs[j], ip.jobs[k]))
         if (int w = std::min(f.need, most_blocked(ip, ip.jobs[j], singles)); w > 0)
-          f.blockers.push_back({static_cast<int>(j), w});
+          f.blockers.push_back({static_cast<int>(j), -1, w});
     out.forcings.push_back(std::move(f));
+  }
+  return out;
+}
+
+IpInstance with_seat_while_free_rule_no_moves(const IpInstance& ip) {
+  IpInstance out = ip;
+  for (size_t k = 0; k < ip.jobs.size(); ++k) {
+    std::vector<char> seen(ip.table_count, 0);
+    for (int o : ip.jobs[k].options) {
+      if (ip.options[o].tables.size() != 1) continue;
+      int t = ip.options[o].tables[0];
+      if (seen[t]++) continue;
+      IpForcing f;  // k is seated unless an earlier party overlapping it sits on t
+      f.job = static_cast<int>(k);
+      f.need = 1;
+      for (size_t j = 0; j < k; ++j) {
+        if (!overlap(ip.jobs[j], ip.jobs[k])) continue;
+        for (int oj : ip.jobs[j].options) {
+          const auto& m = ip.options[oj].tables;
+          if (std::find(m.begin(), m.end(), t) != m.end())
+            f.blockers.push_back({static_cast<int>(j), oj, 1});
+        }
+      }
+      out.forcings.push_back(std::move(f));
+    }
   }
   return out;
 }

@@ -40,4 +40,11 @@ IpInstance with_forced_requests(const IpInstance& ip, int* forced_count);
 // one that knows the future.
 IpInstance with_seat_while_free_rule(const IpInstance& ip);
 
+// The same rule for policies that never move a party: each request sits
+// where it was first put, so k must be seated while any single table that
+// admits it holds no earlier party overlapping it. Exact for such policies
+// (combinations aside, which only loosens it): its optimum is the best any
+// policy that never moves can reach, even one that knows the future.
+IpInstance with_seat_while_free_rule_no_moves(const IpInstance& ip);
+
 }  // namespace foh::bench

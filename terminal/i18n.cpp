@@ -90,23 +90,7 @@ std::string format_quote(Locale l, int m) {
 }
 
 const char* status_text(Locale l, ReservationStatus s) {
-  switch (s) {
-    case ReservationStatus::Pending:
-      return tr(l, "status.pending");
-    case ReservationStatus::Confirmed:
-      return tr(l, "status.confirmed");
-    case ReservationStatus::Arrived:
-      return tr(l, "status.arrived");
-    case ReservationStatus::Seated:
-      return tr(l, "status.seated");
-    case ReservationStatus::Completed:
-      return tr(l, "status.completed");
-    case ReservationStatus::Cancelled:
-      return tr(l, "status.cancelled");
-    case ReservationStatus::NoShow:
-      return tr(l, "status.noshow");
-  }
-  return "";
+  return status_name(engine_language(l), s);  // the engine names statuses, in both languages
 }
 
 const char* status_text(Locale l, WaitlistStatus s) {

@@ -10,13 +10,6 @@ struct StringRow {
 
 inline constexpr StringRow kStrings[] = {
     // statuses
-    {"status.pending", "En attente", "Pending"},
-    {"status.confirmed", "Confirmée", "Confirmed"},
-    {"status.arrived", "Arrivée", "Arrived"},
-    {"status.seated", "Installée", "Seated"},
-    {"status.completed", "Terminée", "Completed"},
-    {"status.cancelled", "Annulée", "Cancelled"},
-    {"status.noshow", "Non venue", "No-show"},
     {"wl.waiting", "En attente", "Waiting"},
     {"wl.notified", "Prévenu", "Notified"},
     {"wl.called", "Appelé", "Called"},

@@ -23,31 +23,10 @@ std::string count(Language l, int n, const char* en, const char* fr_word) {
   return std::to_string(n) + " " + (fr(l) ? fr_word : en) + (one ? "" : "s");
 }
 
-const char* status_name(Language l, ReservationStatus s) {
-  if (!fr(l)) return to_string(s);
-  switch (s) {
-    case ReservationStatus::Pending:
-      return "En attente";
-    case ReservationStatus::Confirmed:
-      return "Confirmée";
-    case ReservationStatus::Arrived:
-      return "Arrivée";
-    case ReservationStatus::Seated:
-      return "Installée";
-    case ReservationStatus::Completed:
-      return "Terminée";
-    case ReservationStatus::Cancelled:
-      return "Annulée";
-    case ReservationStatus::NoShow:
-      return "Non venue";
-  }
-  return to_string(s);
-}
-
 // A status as stored ("Confirmed"), named in `l` when it is one we know.
 std::string status_name(Language l, const std::string& stored) {
   auto s = parse_reservation_status(stored);
-  return s ? status_name(l, *s) : stored;
+  return s ? foh::status_name(l, *s) : stored;
 }
 
 std::string refused(Language l) { return fr(l) ? "Refusé : " : "Refused: "; }
@@ -160,12 +139,13 @@ std::string pacing_slot(Language l, int from_minute, int to_minute, int covers, 
 }
 
 std::string already(Language l, ReservationStatus s) {
-  return (fr(l) ? "déjà " : "already ") + std::string(status_name(l, s));
+  return (fr(l) ? "déjà " : "already ") + std::string(foh::status_name(l, s));
 }
 
 std::string cannot_go(Language l, ReservationStatus from, ReservationStatus to) {
   return (fr(l) ? "impossible de passer de " : "cannot go from ") +
-         std::string(status_name(l, from)) + (fr(l) ? " à " : " to ") + status_name(l, to);
+         std::string(foh::status_name(l, from)) + (fr(l) ? " à " : " to ") +
+         foh::status_name(l, to);
 }
 
 std::string needs_manager(Language l, bool cancelling) {
@@ -190,7 +170,7 @@ std::string already_arrived(Language l, int count, int party) {
 std::string cannot_create(Language l, ReservationStatus s) {
   return (fr(l) ? "une réservation ne peut pas être créée au statut "
                 : "a reservation cannot be created ") +
-         std::string(status_name(l, s));
+         std::string(foh::status_name(l, s));
 }
 
 std::string cannot_undo_creation(Language l) {
@@ -210,3 +190,28 @@ std::string undo_not_current(Language l, const std::string& from, const std::str
 }
 
 }  // namespace foh::phrase
+
+namespace foh {
+
+const char* status_name(Language l, ReservationStatus s) {
+  if (l != Language::Fr) return to_string(s);
+  switch (s) {
+    case ReservationStatus::Pending:
+      return "En attente";
+    case ReservationStatus::Confirmed:
+      return "Confirmée";
+    case ReservationStatus::Arrived:
+      return "Arrivée";
+    case ReservationStatus::Seated:
+      return "Installée";
+    case ReservationStatus::Completed:
+      return "Terminée";
+    case ReservationStatus::Cancelled:
+      return "Annulée";
+    case ReservationStatus::NoShow:
+      return "Non venue";
+  }
+  return to_string(s);
+}
+
+}  // namespace foh

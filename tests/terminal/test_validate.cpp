@@ -18,7 +18,7 @@ TEST_CASE("names: empty, too long, emoji refused; French accents accepted") {
   CHECK(validate_name("\xC3\x28") == FieldError::NameBadChars);  // malformed UTF-8
   CHECK(validate_name("Zoé Lefèvre-Çœur, l'Hôte") == FieldError::None);
   CHECK(validate_name("Łukasz Šťastný") == FieldError::None);  // Latin Extended-A
-  CHECK(validate_name("Ελένη") == FieldError::NameBadChars);    // Greek: outside the font's set
+  CHECK(validate_name("Ελένη") == FieldError::NameBadChars);   // Greek: outside the font's set
   CHECK(utf8_length("é") == 1);
 }
 
@@ -51,7 +51,8 @@ TEST_CASE("every field error has a message in French and in English") {
     CHECK(!en.empty());
     CHECK(fr != en);
   }
-  CHECK(std::string(field_message(Locale::En, FieldError::PartyOutOfRange)) == "Party size must be 1 to 99");
+  CHECK(std::string(field_message(Locale::En, FieldError::PartyOutOfRange)) ==
+        "Party size must be 1 to 99");
 }
 
 TEST_CASE("i18n: complete table, locale codes, formatting") {
@@ -59,8 +60,9 @@ TEST_CASE("i18n: complete table, locale codes, formatting") {
   CHECK(locale_from("en-GB") == Locale::En);
   CHECK(locale_from("fr") == Locale::Fr);
   CHECK(locale_from("de") == Locale::Fr);
-  CHECK(std::string(tr(Locale::En, "status.noshow")) == "No-show");
-  CHECK(std::string(tr(Locale::Fr, "status.noshow")) == "Non venue");
+  CHECK(std::string(tr(Locale::En, "wl.free_now")) != std::string(tr(Locale::Fr, "wl.free_now")));
+  CHECK(std::string(status_text(Locale::En, foh::ReservationStatus::NoShow)) == "No-show");
+  CHECK(std::string(status_text(Locale::Fr, foh::ReservationStatus::NoShow)) == "Non venue");
   CHECK(std::string(tr(Locale::Fr, "no.such.key")) == "no.such.key");
   CHECK(format_date(Locale::Fr, foh::Date{2026, 11, 28}) == "sam. 28 nov. 2026");
   CHECK(format_date(Locale::En, foh::Date{2026, 11, 28}) == "Sat 28 Nov 2026");

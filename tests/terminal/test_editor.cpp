@@ -27,35 +27,20 @@ TEST_CASE("editor smoke frame: drag a table, snapped, one undo step; save record
   Headless h;
   EditorView v;
   auto draw = [&](EditorIntents& o) { draw_editor(v, fx.desk, o); };
-  h.frame([&] {
-    EditorIntents o;
-    draw(o);
-  });
+  test::frame<EditorIntents>(h, draw);
   REQUIRE(v.loaded);
   CHECK(v.draft.tables.size() == 6);  // plan "Salle"
   auto r = h.item("edit_table_6");
   REQUIRE(r);
   double x0 = find(v, "6")->position_x;
   h.move(r->cx(), r->cy());
-  h.frame([&] {
-    EditorIntents o;
-    draw(o);
-  });
+  test::frame<EditorIntents>(h, draw);
   h.press();
-  h.frame([&] {
-    EditorIntents o;
-    draw(o);
-  });
+  test::frame<EditorIntents>(h, draw);
   h.move(r->cx() + 40, r->cy() + 60);
-  h.frame([&] {
-    EditorIntents o;
-    draw(o);
-  });
+  test::frame<EditorIntents>(h, draw);
   h.release();
-  h.frame([&] {
-    EditorIntents o;
-    draw(o);
-  });
+  test::frame<EditorIntents>(h, draw);
   Table* t6 = find(v, "6");
   CHECK(t6->position_x > x0);
   CHECK(std::fmod(t6->position_x, 10.0) == doctest::Approx(0));  // snapped to the 10-unit grid
@@ -83,10 +68,7 @@ TEST_CASE("editor: overlapping tables and duplicate names are flagged and Save i
   Headless h;
   EditorView v;
   auto draw = [&](EditorIntents& o) { draw_editor(v, fx.desk, o); };
-  h.frame([&] {
-    EditorIntents o;
-    draw(o);
-  });
+  test::frame<EditorIntents>(h, draw);
   editor_push_undo(v);
   find(v, "2")->position_x = find(v, "1")->position_x + 10;  // onto table 1
   auto issues = editor_issues(v.draft);
@@ -139,10 +121,7 @@ TEST_CASE("editor: the properties panel edits capacity with undo") {
   Headless h;
   EditorView v;
   auto draw = [&](EditorIntents& o) { draw_editor(v, fx.desk, o); };
-  h.frame([&] {
-    EditorIntents o;
-    draw(o);
-  });
+  test::frame<EditorIntents>(h, draw);
   v.selection = {"t2"};
   test::tap_item<EditorIntents>(h, "edit_cap_max_plus", draw);
   CHECK(find(v, "2")->capacity_max == 5);

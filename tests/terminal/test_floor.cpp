@@ -66,10 +66,7 @@ TEST_CASE("floor smoke frame: tapping a table selects it and opens its panel") {
   Headless h;
   FloorView v;
   auto draw = [&](FloorIntents& out) { draw_floor(v, fx.desk, out); };
-  h.frame([&] {
-    FloorIntents i;
-    draw(i);
-  });
+  test::frame<FloorIntents>(h, draw);
   REQUIRE(h.item("table_1"));
   REQUIRE(h.item("table_6"));
   CHECK(h.item("plan_Terrasse"));
@@ -102,22 +99,13 @@ TEST_CASE("floor: the seated table offers complete; plan tab switches; wheel zoo
   v.selected_table.reset();
   test::tap_item<FloorIntents>(h, "plan_Terrasse", draw);
   CHECK(v.floor_plan_id == std::optional<Uuid>("p2"));
-  h.frame([&] {
-    FloorIntents i;
-    draw(i);
-  });
+  test::frame<FloorIntents>(h, draw);
   CHECK(h.item("table_T1"));
   auto before = *h.item("table_T1");
   h.move(before.cx(), before.cy());
   h.wheel(2);
-  h.frame([&] {
-    FloorIntents i;
-    draw(i);
-  });
-  h.frame([&] {
-    FloorIntents i;
-    draw(i);
-  });
+  test::frame<FloorIntents>(h, draw);
+  test::frame<FloorIntents>(h, draw);
   auto after = *h.item("table_T1");
   CHECK((after.x1 - after.x0) > (before.x1 - before.x0) * 1.2f);
 }

@@ -17,10 +17,7 @@ TEST_CASE("seat a walk-in: the engine's suggestion is highlighted and seated wit
   SeatView v;
   v.party_size = 2;
   auto draw = [&](SeatIntents& out) { draw_seat(v, fx.desk, out); };
-  h.frame([&] {
-    SeatIntents i;
-    draw(i);
-  });
+  test::frame<SeatIntents>(h, draw);
   REQUIRE(v.suggestion);
   CHECK(v.suggestion->accepted);
   CHECK(!v.suggestion->reason.empty());
@@ -53,10 +50,7 @@ TEST_CASE("seat: picking an alternative changes the table that is seated") {
   SeatView v;
   v.party_size = 2;
   auto draw = [&](SeatIntents& out) { draw_seat(v, fx.desk, out); };
-  h.frame([&] {
-    SeatIntents i;
-    draw(i);
-  });
+  test::frame<SeatIntents>(h, draw);
   REQUIRE(v.suggestion);
   REQUIRE(!v.suggestion->alternatives.empty());  // tables 4, T1, T2 are free for a couple
   std::string alt = "alt_" + v.suggestion->alternatives[0].table_number;

@@ -17,10 +17,7 @@ TEST_CASE("login smoke frame: active members only, keypad PIN, attempt, shake, l
   Headless h;
   LoginView v;
   auto draw = [&](LoginIntents& o) { draw_login(v, fx.desk, o); };
-  h.frame([&] {
-    LoginIntents o;
-    draw(o);
-  });
+  test::frame<LoginIntents>(h, draw);
   CHECK(h.item("member_Alice"));
   CHECK(h.item("member_Bob"));
   CHECK_FALSE(h.item("member_Zoé"));  // inactive
@@ -39,16 +36,9 @@ TEST_CASE("login smoke frame: active members only, keypad PIN, attempt, shake, l
   // Wrong PIN: the shell reports it; the view shakes for half a second of frames.
   login_failed(v, fx.desk.now, "Code incorrect");
   CHECK(v.shake_left > 0);
-  h.frame([&] {
-    LoginIntents o;
-    draw(o);
-  });
+  test::frame<LoginIntents>(h, draw);
   CHECK(h.item("error:Code incorrect"));
-  for (int i = 0; i < 40; ++i)
-    h.frame([&] {
-      LoginIntents o;
-      draw(o);
-    });
+  for (int i = 0; i < 40; ++i) test::frame<LoginIntents>(h, draw);
   CHECK(v.shake_left == 0);
   CHECK(shake_offset_em(v) == 0);
   // Locked: the countdown shows and the keypad takes nothing.
@@ -56,10 +46,7 @@ TEST_CASE("login smoke frame: active members only, keypad PIN, attempt, shake, l
   v.message.clear();
   test::tap_item<LoginIntents>(h, "key_5", draw);
   CHECK(v.pin.empty());
-  h.frame([&] {
-    LoginIntents o;
-    draw(o);
-  });
+  test::frame<LoginIntents>(h, draw);
   CHECK(h.item("error:Verrouillé : réessayez dans 27 s"));
 }
 
@@ -74,10 +61,7 @@ TEST_CASE("waitlist smoke frame: queue order with quotes; kiosk entries need acc
   CHECK(rows[0].waited_minutes == 20);
   CHECK(is_unconfirmed(*rows[1].entry));
   auto draw = [&](WaitlistIntents& o) { draw_waitlist(v, fx.desk, o); };
-  h.frame([&] {
-    WaitlistIntents o;
-    draw(o);
-  });
+  test::frame<WaitlistIntents>(h, draw);
   CHECK(h.item("wl_Petit"));
   auto acc = test::tap_item<WaitlistIntents>(h, "wl_accept", draw);
   REQUIRE(acc.command);
@@ -91,10 +75,7 @@ TEST_CASE("waitlist smoke frame: queue order with quotes; kiosk entries need acc
   v.adding = true, v.name = "Roux", v.party = "0";
   auto bad = test::tap_item<WaitlistIntents>(h, "wl_add_ok", draw);
   CHECK_FALSE(bad.add);
-  h.frame([&] {
-    WaitlistIntents o;
-    draw(o);
-  });
+  test::frame<WaitlistIntents>(h, draw);
   CHECK(h.item(std::string("error:") + field_message(Locale::Fr, FieldError::PartyOutOfRange)));
   v.party = "3";
   auto good = test::tap_item<WaitlistIntents>(h, "wl_add_ok", draw);
@@ -113,19 +94,13 @@ TEST_CASE("kiosk smoke frame: a guest joins, sees a position; no staff data; bad
   CHECK(v.party == 4);
   test::tap_item<KioskIntents>(h, "kiosk_next", draw);
   CHECK(v.step == KioskStep::Details);
-  h.frame([&] {
-    KioskIntents o;
-    draw(o);
-  });
+  test::frame<KioskIntents>(h, draw);
   CHECK_FALSE(h.item("member_Alice"));  // no staff data
   CHECK_FALSE(h.item("wl_Petit"));      // nor other guests
   // Empty name and phone: messages, no join.
   auto bad = test::tap_item<KioskIntents>(h, "kiosk_join", draw);
   CHECK_FALSE(bad.join);
-  h.frame([&] {
-    KioskIntents o;
-    draw(o);
-  });
+  test::frame<KioskIntents>(h, draw);
   CHECK(h.item(std::string("error:") + field_message(Locale::En, FieldError::NameEmpty)));
   v.name = "Camille";
   for (const char* k : {"key_0", "key_6", "key_1", "key_2", "key_3", "key_4"})
@@ -140,10 +115,7 @@ TEST_CASE("kiosk smoke frame: a guest joins, sees a position; no staff data; bad
   CHECK(join.join->guest_name == "Camille");
   CHECK(join.join->consent);
   kiosk_joined(v, "w2", fx.desk.now);
-  h.frame([&] {
-    KioskIntents o;
-    draw(o);
-  });
+  test::frame<KioskIntents>(h, draw);
   CHECK(h.item("kiosk_position"));
   // Leaving needs a PIN.
   test::tap_item<KioskIntents>(h, "kiosk_staff", draw);
@@ -164,10 +136,7 @@ TEST_CASE("status bar smoke frame: state, outbox, conflicts popup, logout, local
   Headless h;
   StatusBarView v;
   auto draw = [&](StatusBarIntents& o) { draw_status_bar(v, fx.desk, o); };
-  h.frame([&] {
-    StatusBarIntents o;
-    draw(o);
-  });
+  test::frame<StatusBarIntents>(h, draw);
   CHECK(h.item("sync_state"));
   test::tap_item<StatusBarIntents>(h, "conflicts", draw);
   CHECK(v.conflicts_open);

@@ -27,4 +27,12 @@ std::time_t utc_of(LocalInstant local) {
   return std::mktime(&tm);
 }
 
+int utc_offset_s(Date day) {
+  // Midday: clear of the night-time daylight-saving switch.
+  const std::time_t t = utc_of(LocalInstant::at(day, TimeOfDay{12 * 3600}));
+  std::tm local{};
+  localtime_r(&t, &local);
+  return static_cast<int>(local.tm_gmtoff);
+}
+
 }  // namespace foh::net

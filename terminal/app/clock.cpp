@@ -19,13 +19,7 @@ std::chrono::system_clock::time_point AppClock::system_now() const {
          std::chrono::milliseconds{offset_ms_};
 }
 
-int AppClock::utc_offset_s(Date day) const {
-  // Midday: clear of the night-time daylight-saving switch.
-  const std::time_t t = net::utc_of(LocalInstant::at(day, TimeOfDay{12 * 3600}));
-  std::tm local{};
-  localtime_r(&t, &local);
-  return static_cast<int>(local.tm_gmtoff);
-}
+int AppClock::utc_offset_s(Date day) const { return net::utc_offset_s(day); }
 
 Status use_restaurant_timezone(const std::string& zone) {
   if (zone.empty()) return ok();  // the process's zone stays

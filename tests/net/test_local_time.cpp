@@ -40,4 +40,6 @@ TEST_CASE("local time in Paris: summer is UTC+2, winter UTC+1, both ways") {
   CHECK(net::utc_of(winter) == 1795950000);  // 2026-11-29T11:00:00Z
   CHECK(net::local_instant(std::time_t{1782900000}) == summer);
   CHECK(net::local_instant(std::chrono::system_clock::from_time_t(1795950000)) == winter);
+  CHECK(net::utc_offset_s(summer.date()) == 7200);
+  CHECK(net::utc_offset_s(winter.date()) == 3600);
 }

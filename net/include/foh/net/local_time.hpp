@@ -15,5 +15,8 @@ LocalInstant local_instant(std::chrono::system_clock::time_point tp);
 // The other way: the moment a local wall time names (daylight saving as that
 // day has it).
 std::time_t utc_of(LocalInstant local);
+// The zone's offset from UTC on `day` (seconds east), to read that day's UTC
+// stamps as local time.
+int utc_offset_s(Date day);
 
 }  // namespace foh::net

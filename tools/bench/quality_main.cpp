@@ -1,7 +1,7 @@
 // foh-bench-quality: covers seated by online assign, by optimise and by
 // first-fit in booking order, against the exact optimum (cbc), on generated
 // realistic days. Usage: foh-bench-quality [--days N] [--tables T] [--seed S]
-// [--ceiling 1] [--bound 1|2|3] [--repack-from P] [--cache DIR] [--rounds N] [--recreate N]
+// [--ceiling 1] [--bound 1|2|3|4] [--repack-from P] [--cache DIR] [--rounds N] [--recreate N]
 // (the last two are optimise's options)
 #include <unistd.h>
 
@@ -29,8 +29,9 @@ struct Args {
   int days = 20, tables = 30;
   uint64_t seed = 1;
   bool ceiling = false;  // also solve the best plan that keeps assign's accepted set
-  // 1: the forced-request bound, 2: also accept-iff-repack (slow), 3: the
-  // seat-while-free rule as constraints (repack_bound.hpp)
+  // 1: the forced-request bound, 2: also accept-iff-repack (slow), 3 and 4:
+  // the seat-while-free rule as constraints, with free re-plans or with no
+  // moves at all (repack_bound.hpp)
   int bound = 0;
   int repack_from = 1;  // --bound 2: parties this size and up may be repacked for
   std::string cache;    // directory of exact optima already solved, keyed by the LP text

@@ -34,6 +34,26 @@ std::vector<int> movable_for(const IpInstance& ip, const std::vector<int>& plan,
   return set;
 }
 
+// How many of `tables` one placement of job j can hold at most.
+int most_blocked(const IpInstance& ip, const IpJob& j, const std::vector<char>& tables) {
+  int most = 0;
+  for (int o : j.options) {
+    int n = 0;
+    for (int t : ip.options[o].tables) n += tables[t];
+    most = std::max(most, n);
+  }
+  return most;
+}
+
+// The single tables that admit `job`, marked, and how many there are.
+std::vector<char> single_tables_of(const IpInstance& ip, const IpJob& job, int* count) {
+  std::vector<char> mark(ip.table_count, 0);
+  *count = 0;
+  for (int o : job.options)
+    if (ip.options[o].tables.size() == 1) *count += !mark[ip.options[o].tables[0]]++;
+  return mark;
+}
+
 }  // namespace
 
 RepackBound accept_iff_repack(const IpInstance& ip, const std::string& dir, int ring,
@@ -82,25 +102,12 @@ RepackBound accept_iff_repack(const IpInstance& ip, const std::string& dir, int 
   return out;
 }
 
-// How many of `tables` one placement of job j can hold at most.
-int most_blocked(const IpInstance& ip, const IpJob& j, const std::vector<char>& tables) {
-  int most = 0;
-  for (int o : j.options) {
-    int n = 0;
-    for (int t : ip.options[o].tables) n += tables[t];
-    most = std::max(most, n);
-  }
-  return most;
-}
-
 IpInstance with_forced_requests(const IpInstance& ip, int* forced_count) {
   IpInstance out = ip;
   *forced_count = 0;
   for (size_t k = 0; k < ip.jobs.size(); ++k) {
-    std::vector<char> singles(ip.table_count, 0);
     int free = 0;
-    for (int o : ip.jobs[k].options)
-      if (ip.options[o].tables.size() == 1) free += !singles[ip.options[o].tables[0]]++;
+    const std::vector<char> singles = single_tables_of(ip, ip.jobs[k], &free);
     int blocked = 0;
     for (size_t j = 0; j < k && blocked < free; ++j)
       if (overlap(ip.jobs[j], ip.jobs[k])) blocked += most_blocked(ip, ip.jobs[j], singles);
@@ -113,11 +120,9 @@ IpInstance with_forced_requests(const IpInstance& ip, int* forced_count) {
 IpInstance with_seat_while_free_rule(const IpInstance& ip) {
   IpInstance out = ip;
   for (size_t k = 0; k < ip.jobs.size(); ++k) {
-    std::vector<char> singles(ip.table_count, 0);
     IpForcing f;
     f.job = static_cast<int>(k);
-    for (int o : ip.jobs[k].options)
-      if (ip.options[o].tables.size() == 1) f.need += !singles[ip.options[o].tables[0]]++;
+    const std::vector<char> singles = single_tables_of(ip, ip.jobs[k], &f.need);
     if (f.need == 0) continue;
     for (size_t j = 0; j < k; ++j)
       if (overlap(ip.jobs[j], ip.jobs[k]))

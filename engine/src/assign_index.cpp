@@ -74,11 +74,13 @@ SeatingIndex::SeatingIndex(const Floor& floor, const std::vector<Reservation>& r
   for (const Reservation& r : reservations) {
     Placed p;
     if (is_live(r.status)) p.held = floor.held_by(r);
-    if (p.held.count > 0) {
+    // A live booking holding no table is a party to seat too (optimise_day):
+    // it needs its span and party, though it blocks nothing.
+    if (is_live(r.status)) {
       p.span = span_of(r, settings, services);
       p.party = r.party_size;
       p.movable = movable_status(r.status);
-      p.option = option_of_held(p.held);
+      if (p.held.count > 0) p.option = option_of_held(p.held);
     }
     p.alike = alike_id(p);
     placed_.push_back(p);

@@ -1,8 +1,10 @@
 // Seating now: walk-ins and booked parties, and the moves an engine proposal
-// makes to free a table, written together with the seat in one transaction.
+// makes to free a table, written together with the seat in one transaction;
+// the day's re-plan ("Optimise tonight"), its moves alone in one transaction.
 #include <algorithm>
 
 #include "foh/engine/codec.hpp"
+#include "foh/engine/permissions.hpp"
 #include "foh/engine/rules.hpp"
 #include "foh/engine/status.hpp"
 #include "foh/net/store.hpp"
@@ -18,15 +20,16 @@ Result<std::vector<Reservation>> Store::moved_by(const std::vector<Move>& moves,
     auto r = cache_.reservation(m.reservation_id);
     if (!r) return r.error();
     if (m.to_table_ids.empty()) return Error{where, "the proposal moves it to no table"};
+    const std::string who = r->guest_name.empty() ? std::string("the party") : r->guest_name;
     // The proposal was made on an earlier look at the day: refuse it when the
     // party has arrived since, or was put elsewhere meanwhile.
     if (!is_live(r->status) || r->status == ReservationStatus::Arrived ||
         r->status == ReservationStatus::Seated)
-      return Error{where, (r->guest_name.empty() ? std::string("the party") : r->guest_name) +
-                              " is " + to_string(r->status) + " now and stays where it is"};
+      return Error{where, who + " is " + to_string(r->status) + " now and stays where it is"};
     if (!m.from_table_ids.empty() && r->table_id != m.from_table_ids.front())
-      return Error{where, (r->guest_name.empty() ? std::string("the party") : r->guest_name) +
-                              " is no longer at table " + m.from_table_number};
+      return Error{where, who + " is no longer at table " + m.from_table_number};
+    if (m.from_table_ids.empty() && r->table_id)  // seated somewhere since the proposal
+      return Error{where, who + " has table " + r->table_number + " now"};
     r->table_id = m.to_table_ids.front();
     r->table_number = m.to_table_number;
     r->updated_at = now;
@@ -101,6 +104,26 @@ Result<Reservation> Store::seat_reservation(const Uuid& reservation_id, const Ta
   }
   if (auto st = write_rows(cache_, w, now); !st) return st.error();
   return at;
+}
+
+Result<int> Store::apply_moves(const std::vector<Move>& moves, const Actor& by) {
+  if (!may_authorize(by.role, action::kOptimise))
+    return Error{"optimise", std::string("re-planning the day needs a Manager or Admin; ") +
+                                 (by.member_id ? std::string("a ") + to_string(by.role)
+                                               : std::string("the kiosk")) +
+                                 " may not"};
+  for (size_t i = 0; i < moves.size(); ++i)  // one reservation on two tables: a caller's bug
+    for (size_t k = i + 1; k < moves.size(); ++k)
+      if (moves[i].reservation_id == moves[k].reservation_id)
+        return Error{"reservations " + moves[i].reservation_id, "moved twice in one re-plan"};
+  if (moves.empty()) return 0;
+  std::string now = now_iso();
+  auto moved = moved_by(moves, now);
+  if (!moved) return moved.error();
+  // All moved rows checked together: a swap of two tables is fine, a clash is not.
+  if (auto st = check_free(*moved, by.language); !st) return st.error();
+  if (auto st = write_rows(cache_, move_writes(*moved), now); !st) return st.error();
+  return static_cast<int>(moved->size());
 }
 
 }  // namespace foh::net

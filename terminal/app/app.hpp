@@ -91,6 +91,8 @@ class App {
   bool needs_manager() const;  // the member is a server: sensitive actions ask a manager PIN
   void seat(const ui::SeatCommand& c);
   void open_seat(ui::PartySource source, const Uuid& id);
+  void preview_optimise();  // the shown day's re-plan, into the reservations view
+  void apply_optimise(const std::vector<Move>& moves);
 
   Options options_;
   AppClock& clock_;

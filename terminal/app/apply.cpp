@@ -3,7 +3,10 @@
 // its result (or refusal, with the reason) becomes the message of the frame.
 #include "app/app.hpp"
 #include "app/shell_text.hpp"
+#include "foh/engine/optimise.hpp"
+#include "foh/engine/permissions.hpp"
 #include "foh/engine/pin.hpp"
+#include "view/optimise.hpp"
 
 namespace foh::app {
 
@@ -185,6 +188,35 @@ void App::apply(const ui::ReservationsIntents& in) {
       apply_pending(pending(PendingAction::Kind::Undo, *in.undo_last));
   }
   if (in.open_seat) open_seat(ui::PartySource::Reservation, *in.open_seat);
+  if (in.optimise) preview_optimise();
+  if (in.apply_moves) apply_optimise(*in.apply_moves);
+}
+
+// Nothing is written here: the manager reads the moves first.
+void App::preview_optimise() {
+  if (!session_ || !may_authorize(session_->member, action::kOptimise))
+    return say(text(desk_.locale, "shell.not_manager", "Pas un responsable", "Not a manager"),
+               true);
+  OptimiseOptions options;
+  options.language = actor().language;
+  auto plan = optimise_day(venue_, day_, {}, options);
+  if (!plan) return say(plan.error().text(), true);
+  reservations_view_.optimise = ui::preview_of(*plan, day_, desk_.locale);
+}
+
+// A preview older than the data is safe: the Store refuses stale moves.
+void App::apply_optimise(const std::vector<Move>& moves) {
+  auto n = store_->apply_moves(moves, actor());
+  if (!n) {
+    if (reservations_view_.optimise) reservations_view_.optimise->refusal = n.error().message;
+    return say(n.error().message, true);  // it names the party; the row id would not help
+  }
+  reservations_view_.optimise.reset();
+  const char* what =
+      *n == 1 ? text(desk_.locale, "opt.moved_one", "réservation déplacée", "booking moved")
+              : text(desk_.locale, "opt.moved", "réservations déplacées", "bookings moved");
+  say(std::to_string(*n) + " " + what, false);
+  dirty_ = true;
 }
 
 void App::apply_pending(const PendingAction& a) {
@@ -330,7 +362,8 @@ void App::apply(const ui::StatusBarIntents& in) {
   if (in.switch_locale) desk_.locale = *in.switch_locale;
   if (in.show_date) {
     shown_date_ = *in.show_date;
-    dirty_ = true;  // the next frame loads that day
+    reservations_view_.optimise.reset();  // that day's moves, not the next one's
+    dirty_ = true;                        // the next frame loads that day
   }
   if (in.logout) logout();
   if (!in.resolve) return;

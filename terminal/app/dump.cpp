@@ -175,6 +175,14 @@ Json App::dump() const {
   j["reservations_mode"] = reservations_view_.mode == ui::ReservationsMode::List       ? "list"
                            : reservations_view_.mode == ui::ReservationsMode::Timeline ? "timeline"
                                                                                        : "form";
+  if (const auto& opt = reservations_view_.optimise)  // the re-plan a manager is reading
+    j["optimise"] = {{"lines", opt->lines},
+                     {"moves", opt->moves.size()},
+                     {"covers_before", opt->covers_before},
+                     {"covers_after", opt->covers_after},
+                     {"refusal", opt->refusal}};
+  else
+    j["optimise"] = nullptr;
   j["editor"] = {{"loaded", editor_view_.loaded},
                  {"dirty", editor_view_.loaded && !(editor_view_.draft == editor_view_.saved)},
                  {"issues", ui::editor_issues(editor_view_.draft).size()}};

@@ -1,5 +1,6 @@
 // Reservations: the day's list per service with search, status filter,
-// covers per slot against pacing, and status actions with undo.
+// covers per slot against pacing, and status actions with undo; a manager's
+// "Optimise tonight" and its preview in place of the list or the timeline.
 #include "screens/reservations.hpp"
 
 #include <imgui.h>
@@ -8,6 +9,7 @@
 #include <cctype>
 #include <string>
 
+#include "foh/engine/permissions.hpp"
 #include "foh/engine/status.hpp"
 #include "view/day_index.hpp"
 #include "widgets/widgets.hpp"
@@ -15,7 +17,9 @@
 namespace foh::ui {
 namespace {
 
-std::string L(Locale l, const char* key, const char* id) { return std::string(tr(l, key)) + "###" + id; }
+std::string L(Locale l, const char* key, const char* id) {
+  return std::string(tr(l, key)) + "###" + id;
+}
 
 std::string lower(std::string_view s) {
   std::string out(s);
@@ -30,21 +34,31 @@ std::string digits_of(std::string_view s) {
   return out;
 }
 
-bool matches(const Reservation& r, const std::string& needle_lower, const std::string& needle_digits) {
+bool matches(const Reservation& r, const std::string& needle_lower,
+             const std::string& needle_digits) {
   if (needle_lower.empty()) return true;
   if (lower(r.guest_name).find(needle_lower) != std::string::npos) return true;
-  return needle_digits.size() >= 2 && digits_of(r.guest_phone).find(needle_digits) != std::string::npos;
+  return needle_digits.size() >= 2 &&
+         digits_of(r.guest_phone).find(needle_digits) != std::string::npos;
 }
 
-void draw_mode_bar(ReservationsView& v, const Desk& d) {
+void draw_mode_bar(ReservationsView& v, const Desk& d, ReservationsIntents& out) {
   Locale l = d.locale;
-  if (toggle_button(L(l, "res.list", "mode_list").c_str(), v.mode == ReservationsMode::List)) v.mode = ReservationsMode::List;
+  if (toggle_button(L(l, "res.list", "mode_list").c_str(), v.mode == ReservationsMode::List))
+    v.mode = ReservationsMode::List;
   ImGui::SameLine();
-  if (toggle_button(L(l, "res.timeline", "mode_timeline").c_str(), v.mode == ReservationsMode::Timeline))
+  if (toggle_button(L(l, "res.timeline", "mode_timeline").c_str(),
+                    v.mode == ReservationsMode::Timeline))
     v.mode = ReservationsMode::Timeline;
   ImGui::SameLine();
-  if (toggle_button(L(l, "res.new", "mode_form").c_str(), v.mode == ReservationsMode::Form)) v.mode = ReservationsMode::Form;
+  if (toggle_button(L(l, "res.new", "mode_form").c_str(), v.mode == ReservationsMode::Form))
+    v.mode = ReservationsMode::Form;
   ImGui::SameLine();
+  // The day's re-plan moves everyone's tables: managers and admins only.
+  if (v.mode != ReservationsMode::Form && d.member && may_authorize(*d.member, action::kOptimise)) {
+    if (touch_button(L(l, "res.optimise", "res_optimise").c_str())) out.optimise = true;
+    ImGui::SameLine();
+  }
   ImGui::TextUnformatted(d.day ? format_date(l, d.day->date).c_str() : "");
 }
 
@@ -64,11 +78,12 @@ void draw_filters(ReservationsView& v, const Desk& d) {
   Locale l = d.locale;
   text_field(L(l, "res.search", "res_search").c_str(), v.search, FieldError::None, l, 14.0f);
   ImGui::SameLine();
-  if (toggle_button(L(l, "res.any_status", "filter_any").c_str(), !v.status_filter)) v.status_filter.reset();
-  static constexpr ReservationStatus kStatuses[] = {ReservationStatus::Pending, ReservationStatus::Confirmed,
-                                                    ReservationStatus::Arrived, ReservationStatus::Seated,
-                                                    ReservationStatus::Completed, ReservationStatus::Cancelled,
-                                                    ReservationStatus::NoShow};
+  if (toggle_button(L(l, "res.any_status", "filter_any").c_str(), !v.status_filter))
+    v.status_filter.reset();
+  static constexpr ReservationStatus kStatuses[] = {
+      ReservationStatus::Pending, ReservationStatus::Confirmed, ReservationStatus::Arrived,
+      ReservationStatus::Seated,  ReservationStatus::Completed, ReservationStatus::Cancelled,
+      ReservationStatus::NoShow};
   for (ReservationStatus s : kStatuses) {
     ImGui::SameLine();
     std::string label = std::string(status_text(l, s)) + "###filter_" + to_string(s);
@@ -94,14 +109,15 @@ void draw_covers(const ReservationsView& v, const Desk& d) {
     bool over = s.max_covers_per_slot > 0 && covers > s.max_covers_per_slot;
     ImVec4 c = over ? ImVec4(0.95f, 0.35f, 0.3f, 1) : ImVec4(0.75f, 0.75f, 0.75f, 1);
     if (s.max_covers_per_slot > 0)
-      ImGui::TextColored(c, "%s %d/%d", TimeOfDay::from_minutes(m).hhmm().c_str(), covers, s.max_covers_per_slot);
+      ImGui::TextColored(c, "%s %d/%d", TimeOfDay::from_minutes(m).hhmm().c_str(), covers,
+                         s.max_covers_per_slot);
     else
       ImGui::TextColored(c, "%s %d", TimeOfDay::from_minutes(m).hhmm().c_str(), covers);
   }
 }
 
-void status_button(const Reservation& r, ReservationStatus to, const char* key, const char* id, Locale l,
-                   ReservationsIntents& out, std::optional<int> count = std::nullopt) {
+void status_button(const Reservation& r, ReservationStatus to, const char* key, const char* id,
+                   Locale l, ReservationsIntents& out, std::optional<int> count = std::nullopt) {
   if (!is_allowed(r.status, to) && !(to == r.status && count)) return;
   if (touch_button(L(l, key, id).c_str())) out.status = StatusCommand{r.id, to, count};
   ImGui::SameLine();
@@ -113,15 +129,16 @@ void draw_actions(ReservationsView& v, const Desk& d, ReservationsIntents& out) 
   const Reservation& r = *b->r;
   Locale l = d.locale;
   ImGui::Separator();
-  ImGui::Text("%s %s — %s (%d) — %s %s", r.time.hhmm().c_str(), r.guest_name.c_str(), r.guest_phone.c_str(),
-              r.party_size, tr(l, "floor.table"), r.table_number.c_str());
+  ImGui::Text("%s %s — %s (%d) — %s %s", r.time.hhmm().c_str(), r.guest_name.c_str(),
+              r.guest_phone.c_str(), r.party_size, tr(l, "floor.table"), r.table_number.c_str());
   if (!r.notes.empty()) ImGui::TextWrapped("%s", r.notes.c_str());
   status_button(r, ReservationStatus::Confirmed, "action.confirm", "st_confirm", l, out);
   if (is_allowed(r.status, ReservationStatus::Arrived) || r.status == ReservationStatus::Arrived) {
     if (v.arrived_count < 1 || v.arrived_count > r.party_size) v.arrived_count = r.party_size;
     party_stepper("arrived_count", v.arrived_count);
     ImGui::SameLine();
-    status_button(r, ReservationStatus::Arrived, "action.arrived", "st_arrived", l, out, v.arrived_count);
+    status_button(r, ReservationStatus::Arrived, "action.arrived", "st_arrived", l, out,
+                  v.arrived_count);
   }
   if (is_allowed(r.status, ReservationStatus::Seated)) {
     if (touch_button(L(l, "action.seat", "st_seat").c_str())) out.open_seat = r.id;
@@ -140,12 +157,14 @@ void draw_list(ReservationsView& v, const Desk& d, ReservationsIntents& out) {
   ImGui::Text("%d %s", static_cast<int>(rows.size()), tr(l, "res.count"));
   float actions_h = v.selected ? touch_target() * 2 + em(4) : 0.0f;
   ImVec2 avail = ImGui::GetContentRegionAvail();
-  if (!ImGui::BeginTable("res_list", 6,
-                         ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchProp,
-                         ImVec2(avail.x, std::max(em(8), avail.y - actions_h))))
+  if (!ImGui::BeginTable(
+          "res_list", 6,
+          ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchProp,
+          ImVec2(avail.x, std::max(em(8), avail.y - actions_h))))
     return;
   ImGui::TableSetupScrollFreeze(0, 1);
-  for (const char* h : {"field.time", "field.name", "field.party", "floor.table", "field.status", "field.phone"})
+  for (const char* h :
+       {"field.time", "field.name", "field.party", "floor.table", "field.status", "field.phone"})
     ImGui::TableSetupColumn(tr(l, h));
   ImGui::TableHeadersRow();
   float row_h = touch_target() * 0.75f;
@@ -159,7 +178,8 @@ void draw_list(ReservationsView& v, const Desk& d, ReservationsIntents& out) {
       ImGui::TableNextColumn();
       bool sel = v.selected == r.id;
       std::string label = r.time.hhmm() + "###row_" + r.guest_name;
-      if (ImGui::Selectable(label.c_str(), sel, ImGuiSelectableFlags_SpanAllColumns, ImVec2(0, row_h))) {
+      if (ImGui::Selectable(label.c_str(), sel, ImGuiSelectableFlags_SpanAllColumns,
+                            ImVec2(0, row_h))) {
         v.selected = r.id;
         v.arrived_count = r.party_size;
         out.select = r.id;
@@ -182,6 +202,38 @@ void draw_list(ReservationsView& v, const Desk& d, ReservationsIntents& out) {
   draw_actions(v, d, out);
 }
 
+// The re-plan before it is written, in place of the list or the timeline
+// (a decision: Apply or Cancel): covers, the buttons, one line per party.
+void draw_optimise(ReservationsView& v, const Desk& d, ReservationsIntents& out) {
+  const OptimisePreview& p = *v.optimise;
+  const bool none = p.moves.empty();
+  Locale l = d.locale;
+  ImGui::Separator();
+  if (none) {
+    ImGui::TextUnformatted(tr(l, "opt.nothing"));
+    record_item("opt_nothing");
+  } else {
+    ImGui::Text("%s — %s %d → %d", tr(l, "opt.title"), tr(l, "opt.covers"), p.covers_before,
+                p.covers_after);
+    inline_error(p.refusal.c_str());
+    if (touch_button(L(l, "opt.apply", "opt_apply").c_str(), 0.0f, p.refusal.empty()))
+      out.apply_moves = p.moves;
+    ImGui::SameLine();
+  }
+  if (touch_button(L(l, none ? "action.close" : "opt.cancel", "opt_cancel").c_str())) {
+    v.optimise.reset();
+    return;
+  }
+  if (none) return;
+  ImGui::BeginChild("opt_lines", ImVec2(0, 0), true);  // the rest of the screen, scrolling
+  for (size_t i = 0; i < p.lines.size(); ++i) {
+    ImGui::PushID(static_cast<int>(i));
+    ImGui::TextUnformatted(p.lines[i].c_str());
+    ImGui::PopID();
+  }
+  ImGui::EndChild();
+}
+
 }  // namespace
 
 std::vector<const Reservation*> filtered_reservations(const ReservationsView& v, const Desk& d) {
@@ -202,8 +254,10 @@ std::vector<const Reservation*> filtered_reservations(const ReservationsView& v,
 void draw_reservations(ReservationsView& v, const Desk& d, ReservationsIntents& out) {
   if (!d.venue || !d.day || !d.index) return;
   ImGui::PushID("reservations");
-  draw_mode_bar(v, d);
-  if (v.mode == ReservationsMode::Timeline) {
+  draw_mode_bar(v, d, out);
+  if (v.optimise && v.mode != ReservationsMode::Form) {
+    draw_optimise(v, d, out);
+  } else if (v.mode == ReservationsMode::Timeline) {
     draw_timeline(v, d, out);
   } else if (v.mode == ReservationsMode::Form) {
     draw_booking_form(v, d, out);

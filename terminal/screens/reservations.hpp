@@ -3,7 +3,7 @@
 // slot against pacing), the timeline (tables x time; drag a booking to another
 // table or time: the engine's overlap rule accepts or refuses with its
 // reason), the new-booking form with the suggested table, status actions and
-// undo of the last action.
+// undo of the last action; managers re-plan the whole day ("Optimise tonight").
 #include <optional>
 #include <string>
 #include <vector>
@@ -39,6 +39,15 @@ struct TimelineDrag {
   TableChoice choice;    // the table, or the combination with it that seats the party
 };
 
+// "Optimise tonight" (managers): the engine's re-plan of the day, shown
+// before anything is written (view/optimise.hpp builds it).
+struct OptimisePreview {
+  std::vector<Move> moves;         // what Apply writes, all or nothing
+  std::vector<std::string> lines;  // one per party: "19:45  Martin (4): 2 → 7", in time order
+  int covers_before = 0, covers_after = 0;
+  std::string refusal;  // Apply refused (stale: the day changed since); Apply is then disabled
+};
+
 struct ReservationsView {
   ReservationsMode mode = ReservationsMode::List;
   std::optional<Uuid> service_id;  // empty = whole day
@@ -48,8 +57,9 @@ struct ReservationsView {
   int arrived_count = 0;  // for partial arrival of the selected
   BookingForm form;
   std::optional<TimelineDrag> drag;
-  std::optional<Uuid> timeline_plan;  // floor plan shown on the timeline (first when empty)
-  std::string refusal;                // last refused drop, shown until the next drag
+  std::optional<Uuid> timeline_plan;        // floor plan shown on the timeline (first when empty)
+  std::string refusal;                      // last refused drop, shown until the next drag
+  std::optional<OptimisePreview> optimise;  // shown instead of the list or timeline until closed
 };
 
 struct ReservationsIntents {
@@ -59,7 +69,9 @@ struct ReservationsIntents {
   std::optional<Uuid> undo_last;  // undo the last status change of this reservation (manager PIN
                                   // asked by the shell)
   std::optional<Uuid> select;
-  std::optional<Uuid> open_seat;  // seat this reservation (seat screen)
+  std::optional<Uuid> open_seat;                 // seat this reservation (seat screen)
+  bool optimise = false;                         // manager: re-plan the day and preview it
+  std::optional<std::vector<Move>> apply_moves;  // the previewed re-plan, applied
 };
 
 // View logic, unit-tested: reservations of the list after search/filter/service, in time order.

@@ -59,6 +59,21 @@ TEST_CASE("optimise moves a confirmed couple to seat a waiting four") {
   CHECK(out->reason["four"].rfind("Table 4 (4 seats", 0) == 0);
 }
 
+TEST_CASE("optimise seats a booking that holds no table, moving a couple for it") {
+  Venue v = small();
+  DayBook d = day_of({reservation("couple", "t4", "4", kThursday, "19:00", 2),
+                      reservation("four", std::nullopt, "", kThursday, "19:30", 4)});
+  auto out = optimise_day(v, d, {});
+  REQUIRE(out.ok());
+  CHECK(out->seated == std::vector<std::string>{"four"});
+  REQUIRE(out->moved.size() == 1);  // the couple; the four held no table to move from
+  CHECK(out->moved[0].reservation_id == "couple");
+  CHECK(find(out->day, "four")->table_id == Uuid("t4"));
+  CHECK(out->day.reservations.size() == 2);
+  CHECK(out->covers_before == 2);
+  CHECK(out->covers_after == 6);
+}
+
 TEST_CASE("optimise keeps Arrived and Seated parties where they are") {
   Venue v = small();
   for (RS status : {RS::Arrived, RS::Seated}) {

@@ -100,7 +100,8 @@ TEST_CASE("permissions: tabs by role, allowed_tabs override, sensitive actions")
   server.is_active = false;
   CHECK_FALSE(may(server, tab::kFloor));
   CHECK(tabs_of(server).empty());
-  for (auto a : {action::kCancel, action::kUndo, action::kEditor, action::kLeaveKiosk}) {
+  for (auto a :
+       {action::kCancel, action::kUndo, action::kEditor, action::kLeaveKiosk, action::kOptimise}) {
     CHECK(is_sensitive(a));
     CHECK(may_authorize(Role::Manager, a));
     CHECK(may_authorize(Role::Admin, a));

@@ -11,6 +11,7 @@ import argparse
 import json
 import os
 import shutil
+import sqlite3
 import struct
 import subprocess
 import sys
@@ -367,6 +368,95 @@ def case_later_day(r):
     check(t["date"] == "2026-11-28", f"back to today: {t['date']}")
     check(all(x["guest_name"] != "Marius Lefèvre" for x in t["reservations"]["rows"]),
           "today's list does not hold tomorrow's booking")
+
+
+def set_tables(r, tables_by_guest, date=NOW[:10]):
+    """Puts bookings of `date` on other tables (None: no table) straight in the
+    cache, as a day booked online could be: the wasteful day a case starts from."""
+    c = sqlite3.connect(r.db)
+    try:
+        tables = [json.loads(j) for (j,) in c.execute("SELECT json FROM tables")]
+        ids = {t["name"]: t["id"] for t in tables}
+        for guest, table in tables_by_guest.items():
+            rows = c.execute("SELECT id, json FROM reservations WHERE date = ? AND "
+                             "json_extract(json, '$.guest_name') = ?", (date, guest)).fetchall()
+            check(len(rows) == 1, f"one booking of {guest} on {date}, found {len(rows)}")
+            row = json.loads(rows[0][1])
+            row["table_id"] = ids[table] if table else None
+            row["table_number"] = table or ""
+            c.execute("UPDATE reservations SET json = ? WHERE id = ?",
+                      (json.dumps(row, ensure_ascii=False), rows[0][0]))
+        c.commit()
+    finally:
+        c.close()
+
+
+def plan_lines(d):
+    """{guest: destination table} of a dumped re-plan preview ("20:15  Nom (6) : 9 → 27")."""
+    out = {}
+    for line in d["optimise"]["lines"]:
+        who, moves = line.split("  ", 1)[1].rsplit(" : ", 1)
+        out[who.rsplit(" (", 1)[0]] = moves.split(" → ")[1]
+    return out
+
+
+def case_optimise(r):
+    """A manager's "Optimise tonight" on a wasteful day: the preview, an Apply
+    refused as stale once a party it moves is seated, a fresh plan applied."""
+    r.login(MANAGER)
+    r.run()  # the first run seeds the demo day
+    # A four on a 4-6 top (27), a six and a four booked with no table.
+    set_tables(r, {"Marie-Thérèse Perrin": "27", "Amélie Barbé": None, "Léa Forêt": None})
+    r.login(MANAGER)
+    r.tap_item("tab_reservations")
+    r.tap_item("res_optimise")
+    r.wait_frames(2)
+    preview = r.dump("preview")
+    shot = r.screenshot("preview")
+    r.tap_item("tab_floor")  # the four on table 27 is seated there before the manager applies
+    r.tap_item("table_27")
+    r.tap_item("table_seat_next")
+    r.wait_frames(2)
+    r.tap_item("seat_confirm")
+    r.wait_frames(2)
+    r.tap_item("tab_reservations")
+    r.tap_item("opt_apply")
+    r.wait_frames(2)
+    stale = r.dump("stale")
+    r.tap_item("res_optimise")
+    r.wait_frames(2)
+    fresh = r.dump("fresh")
+    r.tap_item("opt_apply")
+    r.wait_frames(2)
+    applied = r.dump("applied")
+    r.run()
+    p, s, f, a = r.load(preview), r.load(stale), r.load(fresh), r.load(applied)
+    check(p["optimise"] and p["optimise"]["moves"] == len(p["optimise"]["lines"]),
+          f"a preview, one line per move: {p['optimise']} {p['message']}")
+    lines = "\n".join(p["optimise"]["lines"])
+    seated = ("Amélie Barbé (6) : sans table → ", "Léa Forêt (4) : sans table → ")
+    check(all(x in lines for x in seated), f"the tableless parties are seated:\n{lines}")
+    check("Marie-Thérèse Perrin (4) : 27 → " in lines, f"the four leaves the 4-6 top:\n{lines}")
+    check(p["optimise"]["covers_after"] == p["optimise"]["covers_before"] + 10,
+          f"ten covers more: {p['optimise']}")
+    check_screenshot(shot)
+    refusal = s["optimise"]["refusal"]
+    check(s["message_is_error"] and "Marie-Thérèse Perrin is Seated now" in refusal,
+          f"the stale plan is refused and says why: {s['message']} {s['optimise']}")
+    rows = {x["guest_name"]: x for x in s["reservations"]["rows"]}
+    check(all(rows[g]["table_number"] == "" for g in ("Léa Forêt", "Amélie Barbé")),
+          "nothing of the refused plan was written")
+    moved = plan_lines(f)
+    check("Léa Forêt" in moved and "Marie-Thérèse Perrin" not in moved,
+          f"the fresh plan seats Léa, leaves the seated party be: {moved}")
+    check(a["optimise"] is None and not a["message_is_error"], f"applied: {a['message']}")
+    n = f["optimise"]["moves"]
+    said = f"{n} " + ("réservation déplacée" if n == 1 else "réservations déplacées")
+    check(a["message"] == said, f"the message counts the moves: {a['message']}")
+    check(a["outbox"] == s["outbox"] + n, f"one patch per move: {s['outbox']} -> {a['outbox']}")
+    rows = {x["guest_name"]: x for x in a["reservations"]["rows"]}
+    for guest, table in moved.items():
+        check(rows[guest]["table_number"] == table, f"{guest} on {table}: {rows[guest]}")
 
 
 def case_day_turns(r):

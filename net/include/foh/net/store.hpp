@@ -73,6 +73,12 @@ class Store {
   // event, the moves first: all in ONE transaction.
   Result<Reservation> seat_reservation(const Uuid& reservation_id, const TablePick& pick,
                                        const Actor& by, const std::vector<Move>& moves = {});
+  // "Optimise tonight" applied (managers and admins): every move of the
+  // engine's re-plan (optimise_day) in ONE transaction, or nothing, refused as
+  // `moves` above are when stale or when a table is taken with all of them
+  // applied. A Move with no from-table seats a reservation that held none.
+  // Returns how many reservations changed table (0 for an empty list).
+  Result<int> apply_moves(const std::vector<Move>& moves, const Actor& by);
 
   // ---- the day's floor
   Status set_table_blocked(const Uuid& table_id, Date date, bool blocked, const Actor& by);

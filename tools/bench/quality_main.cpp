@@ -1,8 +1,8 @@
 // foh-bench-quality: covers seated by online assign, by optimise and by
 // first-fit in booking order, against the exact optimum (cbc), on generated
 // realistic days. Usage: foh-bench-quality [--days N] [--tables T] [--seed S]
-// [--ceiling 1] [--bound 1|2|3|4] [--repack-from P] [--cache DIR] [--rounds N] [--recreate N]
-// (the last two are optimise's options)
+// [--ceiling 1] [--bound 1|2|3|4] [--repack-from P] [--online K] [--cache DIR] [--rounds N]
+// [--recreate N] (the last two are optimise's options)
 #include <unistd.h>
 
 #include <algorithm>
@@ -18,6 +18,7 @@
 #include "day_gen.hpp"
 #include "foh/engine/optimise.hpp"
 #include "instance.hpp"
+#include "online_policies.hpp"
 #include "repack_bound.hpp"
 
 namespace {
@@ -34,6 +35,7 @@ struct Args {
   // moves at all (repack_bound.hpp)
   int bound = 0;
   int repack_from = 1;  // --bound 2: parties this size and up may be repacked for
+  int online = 0;       // reference online policies (online_policies.hpp) with this many futures
   std::string cache;    // directory of exact optima already solved, keyed by the LP text
   OptimiseOptions optimise;
 };
@@ -54,6 +56,8 @@ Args parse(int argc, char** argv) {
       a.bound = std::atoi(argv[i + 1]);
     else if (k == "--repack-from")
       a.repack_from = std::atoi(argv[i + 1]);
+    else if (k == "--online")
+      a.online = std::atoi(argv[i + 1]);
     else if (k == "--cache")
       a.cache = argv[i + 1];
     else if (k == "--rounds")
@@ -89,7 +93,24 @@ std::vector<int> as_options(const Instance& in, const DayBook& day,
 
 struct Totals {
   double ff = 0, assign = 0, optimise = 0, optimum = 0, bound = 0, local = 0, forced = 0, rule = 0;
+  double hold_singles = 0, hold_small = 0, yield = 0, placement = 0;
 };
+
+// The reference online policies on one day (online_policies.hpp).
+void online_policies(const Venue& venue, const std::vector<SeatRequest>& requests, double demand,
+                     uint64_t seed, const Args& args, int x, Totals& tot) {
+  Futures futures = sample_futures(venue, demand, seed, args.online);
+  int singles = hold_back_covers(venue, requests, {1}),
+      small = hold_back_covers(venue, requests, {1, 3});
+  int yield = yield_covers(venue, requests, futures);
+  int placement = placement_covers(venue, requests, futures, 4);
+  tot.hold_singles += singles, tot.hold_small += small, tot.yield += yield,
+      tot.placement += placement;
+  std::printf(
+      "     online: singles held back at the peak %.1f %%, singles and threes %.1f %%,"
+      " yield %.1f %%, placement %.1f %%\n",
+      100.0 * singles / x, 100.0 * small / x, 100.0 * yield / x, 100.0 * placement / x);
+}
 
 // The exact optimum, from the cache when this very program was solved before
 // (re-running the benchmark after an engine change then costs no cbc time).
@@ -198,6 +219,7 @@ int main(int argc, char** argv) {
                 requests.size(), asked, ff, a, o, x, 100.0 * ff / x, 100.0 * a / x, 100.0 * o / x,
                 secs, exact->proven_optimal ? "" : ", NOT proven optimal");
     if (args.bound > 0 && !reference_policies(in, tmpl, args, x, tot)) return 1;
+    if (args.online > 0) online_policies(venue, requests, demand, seed, args, x, tot);
     tot.ff += ff, tot.assign += a, tot.optimise += o, tot.optimum += x;
     min_assign = std::min(min_assign, 1.0 * a / x);
     min_optimise = std::min(min_optimise, 1.0 * o / x);
@@ -229,6 +251,14 @@ int main(int argc, char** argv) {
         "  any policy that seats every party while a table is free and never moves\n"
         "  a party, even knowing the future: at most %.2f %%\n",
         100 * tot.rule / tot.optimum);
+  if (args.online > 0)
+    std::printf(
+        "  online references (%d sampled futures of the same demand):\n"
+        "    assign holding back singles at the peak: %.2f %%; singles and threes: %.2f %%\n"
+        "    yield (refuses while a table is free when the futures say it pays): %.2f %%\n"
+        "    placement (keeps the rule; picks among 4 free options by the futures): %.2f %%\n",
+        args.online, 100 * tot.hold_singles / tot.optimum, 100 * tot.hold_small / tot.optimum,
+        100 * tot.yield / tot.optimum, 100 * tot.placement / tot.optimum);
   if (args.bound == 2)
     std::printf(
         "  the most-accepting policy (accept iff a full repack exists): %.2f %%;\n"

@@ -68,7 +68,8 @@ const unsigned short* glyph_ranges() {
   return kRanges;
 }
 
-Status load_font(const std::string& path, float pixel_size) {
+Status load_font(const std::string& path, float pixel_size,
+                 const std::vector<std::string>& fallbacks) {
   if (!looks_like_font(path)) return Error{path, "not a readable TrueType/OpenType font"};
   ImGuiIO& io = ImGui::GetIO();
   io.Fonts->Clear();
@@ -77,6 +78,10 @@ Status load_font(const std::string& path, float pixel_size) {
   cfg.OversampleV = 1;
   if (io.Fonts->AddFontFromFileTTF(path.c_str(), pixel_size, &cfg, glyph_ranges()) == nullptr)
     return Error{path, "ImGui could not load the font"};
+  cfg.MergeMode = true;  // ImGui keeps the glyphs already loaded, adds only the missing ones
+  for (const auto& extra : fallbacks)
+    if (extra != path && looks_like_font(extra))
+      io.Fonts->AddFontFromFileTTF(extra.c_str(), pixel_size, &cfg, glyph_ranges());
   if (!io.Fonts->Build()) return Error{path, "ImGui could not build the font atlas"};
   return ok();
 }

@@ -53,6 +53,7 @@ struct Platform::Impl {
   bool primary_down = false;
   float scale = 1;
   std::string font_path;
+  std::vector<std::string> font_fallbacks;  // the other candidates, for glyphs font_path lacks
   PointerQueue pointer;
   GestureRecognizer recognizer;
   Gestures gestures;
@@ -121,14 +122,17 @@ Status Platform::Impl::init_imgui() {
   attach_item_registry(&items);
   scale = options.scale > 0 ? options.scale : dpi_scale(window);
   recognizer.set_scale(scale);
-  auto font = find_font(font_candidates(options.fonts_list));
+  const auto candidates = font_candidates(options.fonts_list);
+  auto font = find_font(candidates);
   if (!font) return font.error();
   font_path = *font;
+  for (const auto& c : candidates)
+    if (c != font_path) font_fallbacks.push_back(c);
   return rebuild_font();
 }
 
 Status Platform::Impl::rebuild_font() {
-  if (auto st = load_font(font_path, options.font_px * scale); !st) return st;
+  if (auto st = load_font(font_path, options.font_px * scale, font_fallbacks); !st) return st;
   apply_scale(scale);
   ImGui_ImplOpenGL3_DestroyFontsTexture();
   if (!ImGui_ImplOpenGL3_CreateFontsTexture())

@@ -198,3 +198,19 @@ TEST_CASE("fonts: a Debian font loads with Latin Extended-A glyphs") {
     CHECK_MESSAGE(font->FindGlyphNoFallback(c) != nullptr, "missing glyph U+" << std::hex << c);
   ImGui::DestroyContext();
 }
+
+TEST_CASE("fonts: glyphs the preferred font lacks come from the next candidate") {
+  const std::string noto = "/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf",
+                    dejavu = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
+  REQUIRE_MESSAGE(find_font({noto}).ok(), "fonts-noto-core is installed by scripts/setup.sh");
+  REQUIRE_MESSAGE(find_font({dejavu}).ok(), "fonts-dejavu-core is installed by scripts/setup.sh");
+  const ImWchar arrow = 0x2192;  // "2 → 6" in the re-plan and move texts
+  ImGui::CreateContext();
+  REQUIRE(load_font(noto, 18).ok());
+  CHECK(ImGui::GetIO().Fonts->Fonts[0]->FindGlyphNoFallback(arrow) == nullptr);  // Noto has none
+  REQUIRE(load_font(noto, 18, {"/nonexistent/A.ttf", dejavu}).ok());
+  ImFont* font = ImGui::GetIO().Fonts->Fonts[0];
+  CHECK(font->FindGlyphNoFallback(arrow) != nullptr);
+  CHECK(font->FindGlyphNoFallback(0x00E9) != nullptr);
+  ImGui::DestroyContext();
+}

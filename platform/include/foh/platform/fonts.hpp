@@ -22,8 +22,11 @@ Result<std::string> find_font(const std::vector<std::string>& candidates);
 // bullet, arrows). Zero-terminated pairs, as ImGui wants.
 const unsigned short* glyph_ranges();
 
-// Replaces the ImGui font atlas with `path` at `pixel_size`. Needs a current
+// Replaces the ImGui font atlas with `path` at `pixel_size`; the glyphs of
+// glyph_ranges() it lacks (Noto Sans has no arrows) are merged from
+// `fallbacks`, first found first, skipping any that is missing. Needs a current
 // ImGui context; the renderer must rebuild its font texture afterwards.
-Status load_font(const std::string& path, float pixel_size);
+Status load_font(const std::string& path, float pixel_size,
+                 const std::vector<std::string>& fallbacks = {});
 
 }  // namespace foh::platform

@@ -161,6 +161,22 @@ Decision Assigner::assign(const SeatRequest& req) {
   return d;
 }
 
+Result<Reservation> moved_now(const Reservation& current, const Move& m, Language l) {
+  const std::string where = "reservations " + m.reservation_id + ".table_id";
+  if (m.to_table_ids.empty()) return Error{where, phrase::move_to_no_table(l)};
+  if (!is_live(current.status) || current.status == ReservationStatus::Arrived ||
+      current.status == ReservationStatus::Seated)
+    return Error{where, phrase::move_stays(l, current.guest_name, current.status)};
+  if (!m.from_table_ids.empty() && current.table_id != m.from_table_ids.front())
+    return Error{where, phrase::move_not_from(l, current.guest_name, m.from_table_number)};
+  if (m.from_table_ids.empty() && current.table_id)
+    return Error{where, phrase::move_has_table(l, current.guest_name, current.table_number)};
+  Reservation r = current;
+  r.table_id = m.to_table_ids.front();
+  r.table_number = m.to_table_number;
+  return r;
+}
+
 Result<Decision> suggest_table(const Venue& venue, const DayBook& day, const SeatRequest& request,
                                AssignOptions options) {
   auto a = Assigner::create(venue, day, options);

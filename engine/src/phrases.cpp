@@ -138,6 +138,30 @@ std::string pacing_slot(Language l, int from_minute, int to_minute, int covers, 
          std::to_string(limit);
 }
 
+namespace {
+std::string party(Language l, const std::string& guest) {
+  return guest.empty() ? (fr(l) ? "le groupe" : "the party") : guest;
+}
+}  // namespace
+
+std::string move_to_no_table(Language l) {
+  return fr(l) ? "la proposition ne lui donne aucune table" : "the proposal moves it to no table";
+}
+
+std::string move_stays(Language l, const std::string& guest, ReservationStatus now) {
+  if (fr(l)) return party(l, guest) + " : " + already(l, now) + ", reste à sa place";
+  return party(l, guest) + " is " + foh::status_name(l, now) + " now and stays where it is";
+}
+
+std::string move_not_from(Language l, const std::string& guest, const std::string& table) {
+  return party(l, guest) + (fr(l) ? " n'est plus à la table " : " is no longer at table ") + table;
+}
+
+std::string move_has_table(Language l, const std::string& guest, const std::string& table) {
+  if (fr(l)) return party(l, guest) + " a maintenant la table " + table;
+  return party(l, guest) + " has table " + table + " now";
+}
+
 std::string already(Language l, ReservationStatus s) {
   return (fr(l) ? "déjà " : "already ") + std::string(foh::status_name(l, s));
 }

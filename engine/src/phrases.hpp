@@ -33,6 +33,11 @@ std::string no_table_seats(Language l, int party, int largest);
 std::string no_table_free(Language l, int party, TimeOfDay t);
 // Optimise: left out because the plan seats more covers without it.
 std::string left_out(Language l, int party, TimeOfDay t);
+// A move proposed earlier that no longer holds (moved_now); `guest` may be empty.
+std::string move_to_no_table(Language l);
+std::string move_stays(Language l, const std::string& guest, ReservationStatus now);
+std::string move_not_from(Language l, const std::string& guest, const std::string& table);
+std::string move_has_table(Language l, const std::string& guest, const std::string& table);
 
 // --- tables free (rules.cpp) ---
 

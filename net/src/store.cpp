@@ -86,7 +86,7 @@ Result<Reservation> Store::create_reservation(Reservation r, const Actor& by,
     return Error{"reservations " + r.id, "a reservation with this id exists"};
   if (!r.created_by) r.created_by = by.member_id;
   r.created_at = r.updated_at = now_iso();
-  auto moved = moved_by(moves, r.created_at);
+  auto moved = moved_by(moves, r.created_at, by.language);
   if (!moved) return moved.error();
   if (auto st = check_with(r, *moved, by.language); !st) return st.error();
   TransitionContext ctx = context(by, r.created_at, r.arrived_count);

@@ -12,26 +12,16 @@
 
 namespace foh::net {
 
+// The proposal was made on an earlier look at the day: engine's moved_now
+// refuses it when a moved party has arrived since or sits elsewhere.
 Result<std::vector<Reservation>> Store::moved_by(const std::vector<Move>& moves,
-                                                 const std::string& now) {
+                                                 const std::string& now, Language language) {
   std::vector<Reservation> out;
   for (const auto& m : moves) {
-    std::string where = "reservations " + m.reservation_id + ".table_id";
-    auto r = cache_.reservation(m.reservation_id);
+    auto current = cache_.reservation(m.reservation_id);
+    if (!current) return current.error();
+    auto r = moved_now(*current, m, language);
     if (!r) return r.error();
-    if (m.to_table_ids.empty()) return Error{where, "the proposal moves it to no table"};
-    const std::string who = r->guest_name.empty() ? std::string("the party") : r->guest_name;
-    // The proposal was made on an earlier look at the day: refuse it when the
-    // party has arrived since, or was put elsewhere meanwhile.
-    if (!is_live(r->status) || r->status == ReservationStatus::Arrived ||
-        r->status == ReservationStatus::Seated)
-      return Error{where, who + " is " + to_string(r->status) + " now and stays where it is"};
-    if (!m.from_table_ids.empty() && r->table_id != m.from_table_ids.front())
-      return Error{where, who + " is no longer at table " + m.from_table_number};
-    if (m.from_table_ids.empty() && r->table_id)  // seated somewhere since the proposal
-      return Error{where, who + " has table " + r->table_number + " now"};
-    r->table_id = m.to_table_ids.front();
-    r->table_number = m.to_table_number;
     r->updated_at = now;
     out.push_back(std::move(r).value());
   }
@@ -78,7 +68,7 @@ Result<Reservation> Store::seat_reservation(const Uuid& reservation_id, const Ta
   auto before = cache_.reservation(reservation_id);
   if (!before) return before.error();
   std::string now = now_iso();
-  auto moved = moved_by(moves, now);
+  auto moved = moved_by(moves, now, by.language);
   if (!moved) return moved.error();
   Reservation at = *before;  // on the picked table, status unchanged
   at.table_id = pick.table_ids.front();
@@ -118,7 +108,7 @@ Result<int> Store::apply_moves(const std::vector<Move>& moves, const Actor& by) 
         return Error{"reservations " + moves[i].reservation_id, "moved twice in one re-plan"};
   if (moves.empty()) return 0;
   std::string now = now_iso();
-  auto moved = moved_by(moves, now);
+  auto moved = moved_by(moves, now, by.language);
   if (!moved) return moved.error();
   // All moved rows checked together: a swap of two tables is fine, a clash is not.
   if (auto st = check_free(*moved, by.language); !st) return st.error();

@@ -137,7 +137,7 @@ Result<Reservation> Store::waitlist_seat(const Uuid& entry_id, const TablePick& 
   r.table_number = pick.table_number;
   r.created_by = by.member_id;
   r.created_at = r.updated_at = now_iso();
-  auto moved = moved_by(moves, r.created_at);
+  auto moved = moved_by(moves, r.created_at, by.language);
   if (!moved) return moved.error();
   if (auto st = check_with(r, *moved, by.language); !st) return st.error();
   TransitionContext ctx =

@@ -349,3 +349,37 @@ TEST_CASE("suggest_table reports floor errors") {
   CHECK_FALSE(s.ok());
   CHECK(s.error().text().find("99") != std::string::npos);
 }
+
+TEST_CASE("moved_now: a move proposed earlier, checked against the reservation now") {
+  Reservation r = reservation("couple", "t4", "4", kThursday, "19:00", 2);
+  r.guest_name = "Dupont";
+  const Move m{"couple", {"t4"}, {"t2"}, "4", "2"};
+  auto ok = moved_now(r, m, Language::En);
+  REQUIRE(ok.ok());
+  CHECK(ok->table_id == Uuid("t2"));
+  CHECK(ok->table_number == "2");
+  CHECK(ok->time == r.time);
+
+  Reservation seated = r;
+  seated.status = RS::Seated;
+  CHECK(moved_now(seated, m, Language::En).error().message ==
+        "Dupont is Seated now and stays where it is");
+  CHECK(moved_now(seated, m, Language::Fr).error().message ==
+        "Dupont : déjà " + std::string(status_name(Language::Fr, RS::Seated)) +
+            ", reste à sa place");
+
+  Reservation elsewhere = r;
+  elsewhere.table_id = Uuid("t9");
+  CHECK(moved_now(elsewhere, m, Language::En).error().message == "Dupont is no longer at table 4");
+  CHECK(moved_now(elsewhere, m, Language::Fr).error().message == "Dupont n'est plus à la table 4");
+
+  // A booking that held no table when the re-plan gave it one, seated by hand since.
+  const Move seat{"couple", {}, {"t2"}, "", "2"};
+  CHECK(moved_now(r, seat, Language::En).error().message == "Dupont has table 4 now");
+  r.guest_name.clear();
+  CHECK(moved_now(r, seat, Language::Fr).error().message == "le groupe a maintenant la table 4");
+  r.table_id.reset();
+  CHECK(moved_now(r, seat, Language::En)->table_id == Uuid("t2"));
+  CHECK(moved_now(r, Move{"couple", {}, {}, "", ""}, Language::En).error().message ==
+        "the proposal moves it to no table");
+}

@@ -99,6 +99,11 @@ TEST_CASE("apply_moves: one stale move refuses the whole re-plan, nothing writte
   auto moved = s.apply_moves({seat_at(*n, "15"), move_to(*a, "10")}, manager());
   REQUIRE_FALSE(moved.ok());
   CHECK(moved.error().text().find("no longer at table 7") != std::string::npos);
+  Actor french = manager();
+  french.language = Language::Fr;  // the refusal in the manager's language
+  auto refused = s.apply_moves({move_to(*a, "10")}, french);
+  REQUIRE_FALSE(refused.ok());
+  CHECK(refused.error().message == "Aubert n'est plus à la table 7");
   CHECK(snapshot(*c) == before);
   // Nadal got a table meanwhile: the plan's seat for it is stale too.
   Reservation got = *c->reservation(n->id);

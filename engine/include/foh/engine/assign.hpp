@@ -112,6 +112,11 @@ class Assigner {
   std::unique_ptr<State> s_;
 };
 
+// A move proposed on an earlier look at the day, checked against `current`,
+// the reservation as it is now: it on its new table, or why not, in `l` (the
+// party has arrived or been seated since, sits elsewhere, or got a table).
+Result<Reservation> moved_now(const Reservation& current, const Move& m, Language l);
+
 // One-shot suggestion for the screens (builds the index each call).
 Result<Decision> suggest_table(const Venue& venue, const DayBook& day, const SeatRequest& request,
                                AssignOptions options = {});

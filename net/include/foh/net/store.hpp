@@ -133,8 +133,10 @@ class Store {
   // command's rows), against the cached days with all of `rs` applied;
   // refusals in `language`.
   Status check_free(const std::vector<Reservation>& rs, Language language);
-  // The reservations `moves` puts on their new tables; refused when stale.
-  Result<std::vector<Reservation>> moved_by(const std::vector<Move>& moves, const std::string& now);
+  // The reservations `moves` puts on their new tables; refused when stale
+  // (engine moved_now), in `language`.
+  Result<std::vector<Reservation>> moved_by(const std::vector<Move>& moves, const std::string& now,
+                                            Language language);
   // check_free for `r` and every moved reservation, all applied together.
   Status check_with(const Reservation& r, const std::vector<Reservation>& moved, Language language);
   Result<Reservation> write_status(const Reservation& before, const Reservation& after,

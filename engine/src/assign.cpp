@@ -149,16 +149,20 @@ Decision Assigner::propose(const SeatRequest& req) const {
 Decision Assigner::assign(const SeatRequest& req) {
   Decision d = propose(req);
   if (!d.accepted) return d;
-  Reservation r;
-  r.id = req.id;
-  r.restaurant_id = s_->venue.restaurant.id;
-  r.party_size = req.party_size;
-  r.date = req.date;
-  r.time = req.time;
-  r.duration = req.duration;
-  r.status = ReservationStatus::Confirmed;
-  s_->commit(s_->last_plan, std::move(r));
+  s_->commit(s_->last_plan, booking_of(req, s_->venue));
   return d;
+}
+
+Reservation booking_of(const SeatRequest& request, const Venue& venue) {
+  Reservation r;
+  r.id = request.id;
+  r.restaurant_id = venue.restaurant.id;
+  r.party_size = request.party_size;
+  r.date = request.date;
+  r.time = request.time;
+  r.duration = request.duration;
+  r.status = ReservationStatus::Confirmed;
+  return r;
 }
 
 Result<Reservation> moved_now(const Reservation& current, const Move& m, Language l) {

@@ -224,18 +224,6 @@ struct Replanner {
   }
 };
 
-Reservation as_reservation(const SeatRequest& r, const Venue& v) {
-  Reservation res;
-  res.id = r.id;
-  res.restaurant_id = v.restaurant.id;
-  res.party_size = r.party_size;
-  res.date = r.date;
-  res.time = r.time;
-  res.duration = r.duration;
-  res.status = ReservationStatus::Confirmed;
-  return res;
-}
-
 bool same_tables(std::vector<Uuid> a, std::vector<Uuid> b) {
   std::sort(a.begin(), a.end());
   std::sort(b.begin(), b.end());
@@ -260,7 +248,7 @@ Result<OptimiseResult> optimise_day(const Venue& venue, const DayBook& day,
   OptimiseResult out;
   out.covers_before = rp.covers();
   for (const SeatRequest& w : waiting) {
-    s.day.reservations.push_back(as_reservation(w, venue));
+    s.day.reservations.push_back(booking_of(w, venue));
     s.index.add(s.day.reservations.back(), -1);
     rp.zone.push_back(w.zone_id ? &*w.zone_id : nullptr);
   }

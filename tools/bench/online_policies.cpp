@@ -36,14 +36,7 @@ int64_t futures_covers(const Venue& venue, const DayBook& day, const Futures& fu
 }
 
 Reservation booked_at(const Venue& venue, const SeatRequest& r, const TableChoice& c) {
-  Reservation res;
-  res.id = r.id;
-  res.restaurant_id = venue.restaurant.id;
-  res.party_size = r.party_size;
-  res.date = r.date;
-  res.time = r.time;
-  res.duration = r.duration;
-  res.status = ReservationStatus::Confirmed;
+  Reservation res = booking_of(r, venue);
   res.table_id = c.table_ids.front();
   res.table_number = c.table_number;
   return res;

@@ -112,6 +112,9 @@ class Assigner {
   std::unique_ptr<State> s_;
 };
 
+// The reservation a request becomes once booked: Confirmed, no table yet.
+Reservation booking_of(const SeatRequest& request, const Venue& venue);
+
 // A move proposed on an earlier look at the day, checked against `current`,
 // the reservation as it is now: it on its new table, or why not, in `l` (the
 // party has arrived or been seated since, sits elsewhere, or got a table).

@@ -125,6 +125,7 @@ Status Sync::Worker::ensure_open() {
 }
 
 void Sync::Worker::set_state(Connectivity c, const std::string& error) {
+  if (c == Connectivity::LoginRequired) auth_refused = true;
   std::lock_guard lock(status_mu);
   status.state = c;
   status.last_error = error;
@@ -159,24 +160,30 @@ Status Sync::Worker::round() {
     std::lock_guard lock(mu);
     if (bearer_changed) {
       rest->set_bearer(new_bearer);
+      bearer_now = new_bearer;
+      reading_as_device = false;
       bearer_changed = false;
       std::lock_guard slock(status_mu);
       if (status.state == Connectivity::LoginRequired) status.state = Connectivity::Offline;
     }
   }
+  auth_refused = false;
   {
     std::lock_guard lock(status_mu);
-    if (status.state == Connectivity::LoginRequired) return Error{"sync", "login required"};
-    status.state = Connectivity::Syncing;
+    if (status.state == Connectivity::LoginRequired && !reading_as_device)
+      return Error{"sync", "login required"};
+    if (!reading_as_device) status.state = Connectivity::Syncing;
   }
-  Status st = push();
+  Status st = reading_as_device ? ok() : push();
   if (st && !cfg.kiosk) st = pull();
   if (st && !cfg.kiosk) propose_for_conflicts();
   refresh_counts();
+  if (st && bearer_now == cfg.rest.bearer) device_synced = true;
   {
     std::lock_guard lock(status_mu);
     bool login = status.state == Connectivity::LoginRequired;
-    failed_rounds = st || login ? 0 : failed_rounds + 1;
+    failed_rounds = st || (login && !reading_as_device) ? 0 : failed_rounds + 1;
+    if (login && st) status.last_success = utc_now_iso();  // pulled as the device
     if (!login) {
       status.state = st ? Connectivity::Online : Connectivity::Offline;
       if (st) {
@@ -187,8 +194,27 @@ Status Sync::Worker::round() {
       }
     }
   }
+  read_as_device();
   publish();
   return st;
+}
+
+// After a 401 on a member's token: pull with the device token until the next
+// PIN login; stop when the device token is refused too.
+void Sync::Worker::read_as_device() {
+  if (reading_as_device) {
+    if (auth_refused) reading_as_device = device_synced = false;
+    return;
+  }
+  if (!auth_refused || !device_synced || cfg.rest.bearer.empty() || bearer_now == cfg.rest.bearer)
+    return;
+  rest->set_bearer(cfg.rest.bearer);
+  bearer_now = cfg.rest.bearer;
+  reading_as_device = true;
+  std::lock_guard lock(status_mu);
+  status.last_error =
+      "login expired: other terminals' changes still arrive; this terminal's "
+      "wait for the next PIN login";
 }
 
 // Full backoff after n failed rounds: base * 2^(n-1), capped; half of it

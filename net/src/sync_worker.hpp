@@ -33,13 +33,22 @@ struct Sync::Worker {
   std::string new_bearer;
   bool bearer_changed = false;
   std::atomic<bool> stopping{false};
+  // Sync thread only. A member's token (pin-login) lives minutes, a shift
+  // hours: when it expires, the terminal's own login (cfg.rest.bearer, the
+  // device token), once it has synced, keeps pulling (read_as_device). Pushes
+  // wait for the next PIN login: the backend names a status change's author
+  // from the token.
+  std::string bearer_now;
+  bool device_synced = false;
+  bool reading_as_device = false;
+  bool auth_refused = false;  // a 401 in this round (set_state LoginRequired)
 
   mutable std::mutex status_mu;
   SyncStatus status;
   bool data_changed = false;  // set by push/pull in a round
 
   Worker(SyncConfig c, MainQueue& q, SyncEvents e)
-      : cfg(std::move(c)), queue(q), events(std::move(e)) {}
+      : cfg(std::move(c)), queue(q), events(std::move(e)), bearer_now(cfg.rest.bearer) {}
 
   // Consecutive rounds that failed on something retryable (offline, 5xx,
   // 429, an unusable answer): the loop backs off (next_wait).
@@ -63,6 +72,7 @@ struct Sync::Worker {
   Status pull();  // sync_pull.cpp
   Status pull_table(const std::string& table, int64_t horizon, int64_t& total);
   void propose_for_conflicts();  // sync_push.cpp: engine proposals after a pull
+  void read_as_device();         // after a round: start or stop pulling with the device token
   void set_state(Connectivity c, const std::string& error);
   void refresh_counts();
   void publish();

@@ -251,6 +251,40 @@ TEST_CASE("expired and forged tokens get 401 and ask for a login; restaurants ar
   CHECK(server_rows("reservations", "id=eq." + r.id).empty());
 }
 
+TEST_CASE("a member's token expires: pulls go on with the terminal's login, pushes wait") {
+  REQUIRE_BACKEND();
+  fixture::TempDir dir;
+  // The terminal's own login (a device account: no member, long-lived).
+  const std::string device = fixture::backend().token_signed_with(fixture::backend().jwt_secret,
+                                                                  fixture::backend().restaurant_id);
+  Terminal t(dir.file("t.db"), device), other(dir.file("o.db"), staff());
+  REQUIRE(t.round().ok());
+  REQUIRE(other.round().ok());
+  t.sync.set_bearer(
+      fixture::backend().staff_token(fixture::backend().restaurant_id, manager_member().id, -60));
+  Date d = day_ahead(7);
+  auto mine = t.store.create_reservation(booking_on(d, "12", "19:00", "Waits For PIN"), manager());
+  REQUIRE(mine.ok());
+  CHECK_FALSE(t.round().ok());  // the push meets the expired token
+  CHECK(t.sync.status().state == Connectivity::LoginRequired);
+
+  auto theirs =
+      other.store.create_reservation(booking_on(d, "13", "19:00", "Elsewhere"), manager());
+  REQUIRE(theirs.ok());
+  REQUIRE(other.round().ok());
+  REQUIRE(t.round().ok());  // pulled as the terminal
+  CHECK(t.cache->reservation(theirs->id).ok());
+  CHECK(t.cache->outbox_count() > 0);  // its own booking waits: no member to name
+  CHECK(server_rows("reservations", "id=eq." + mine->id).empty());
+  CHECK(t.sync.status().state == Connectivity::LoginRequired);
+
+  t.sync.set_bearer(staff());  // the next PIN login
+  REQUIRE(t.round().ok());
+  CHECK(t.cache->outbox_count() == 0);
+  CHECK(server_rows("reservations", "id=eq." + mine->id).size() == 1);
+  CHECK(t.sync.status().state == Connectivity::Online);
+}
+
 TEST_CASE("online PIN login returns the member and a token that syncs") {
   REQUIRE_BACKEND();
   fixture::TempDir dir;

@@ -160,7 +160,6 @@ Status Sync::Worker::round() {
     std::lock_guard lock(mu);
     if (bearer_changed) {
       rest->set_bearer(new_bearer);
-      bearer_now = new_bearer;
       reading_as_device = false;
       bearer_changed = false;
       std::lock_guard slock(status_mu);
@@ -178,7 +177,7 @@ Status Sync::Worker::round() {
   if (st && !cfg.kiosk) st = pull();
   if (st && !cfg.kiosk) propose_for_conflicts();
   refresh_counts();
-  if (st && bearer_now == cfg.rest.bearer) device_synced = true;
+  if (st && as_device()) device_synced = true;
   {
     std::lock_guard lock(status_mu);
     bool login = status.state == Connectivity::LoginRequired;
@@ -206,10 +205,8 @@ void Sync::Worker::read_as_device() {
     if (auth_refused) reading_as_device = device_synced = false;
     return;
   }
-  if (!auth_refused || !device_synced || cfg.rest.bearer.empty() || bearer_now == cfg.rest.bearer)
-    return;
+  if (!auth_refused || !device_synced || cfg.rest.bearer.empty() || as_device()) return;
   rest->set_bearer(cfg.rest.bearer);
-  bearer_now = cfg.rest.bearer;
   reading_as_device = true;
   std::lock_guard lock(status_mu);
   status.last_error =

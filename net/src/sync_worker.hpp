@@ -38,7 +38,6 @@ struct Sync::Worker {
   // device token), once it has synced, keeps pulling (read_as_device). Pushes
   // wait for the next PIN login: the backend names a status change's author
   // from the token.
-  std::string bearer_now;
   bool device_synced = false;
   bool reading_as_device = false;
   bool auth_refused = false;  // a 401 in this round (set_state LoginRequired)
@@ -48,7 +47,7 @@ struct Sync::Worker {
   bool data_changed = false;  // set by push/pull in a round
 
   Worker(SyncConfig c, MainQueue& q, SyncEvents e)
-      : cfg(std::move(c)), queue(q), events(std::move(e)), bearer_now(cfg.rest.bearer) {}
+      : cfg(std::move(c)), queue(q), events(std::move(e)) {}
 
   // Consecutive rounds that failed on something retryable (offline, 5xx,
   // 429, an unusable answer): the loop backs off (next_wait).
@@ -72,7 +71,8 @@ struct Sync::Worker {
   Status pull();  // sync_pull.cpp
   Status pull_table(const std::string& table, int64_t horizon, int64_t& total);
   void propose_for_conflicts();  // sync_push.cpp: engine proposals after a pull
-  void read_as_device();         // after a round: start or stop pulling with the device token
+  bool as_device() const { return rest->config().bearer == cfg.rest.bearer; }
+  void read_as_device();  // after a round: start or stop pulling with the device token
   void set_state(Connectivity c, const std::string& error);
   void refresh_counts();
   void publish();

@@ -79,4 +79,10 @@ foh::Reservation booking(const std::string& table, const std::string& hhmm, int 
   return r;
 }
 
+foh::Move move_to(const foh::Reservation& r, const std::string& to) {
+  return foh::Move{r.id, {*r.table_id}, {table_named(to).id}, r.table_number, to};
+}
+
+Snapshot snapshot(foh::net::Cache& c) { return {c.outbox_count(), c.rows("reservations")}; }
+
 }  // namespace fixture

@@ -38,5 +38,14 @@ foh::net::TablePick pick(const std::string& name);
 foh::Reservation booking(const std::string& table, const std::string& hhmm, int party = 2,
                          const std::string& guest = "Guest");
 inline constexpr const char* kQuietDay = "2026-12-01";
+// A proposal's move of `r` from its table to table `to`.
+foh::Move move_to(const foh::Reservation& r, const std::string& to);
+// Rows and outbox, to show that a refused command wrote nothing.
+struct Snapshot {
+  int64_t outbox;
+  std::vector<foh::Json> rows;
+  bool operator==(const Snapshot&) const = default;
+};
+Snapshot snapshot(foh::net::Cache& c);
 
 }  // namespace fixture

@@ -17,9 +17,8 @@ const Actor kServer{std::nullopt, Role::Server};
 
 Actor manager() { return Actor{fixture::demo_venue().team_members[1].id, Role::Manager}; }
 
-Move move_to(const Reservation& r, const std::string& to) {
-  return Move{r.id, {*r.table_id}, {fixture::table_named(to).id}, r.table_number, to};
-}
+using fixture::move_to;
+using fixture::snapshot;
 
 // A reservation that holds no table yet, seated by the re-plan.
 Move seat_at(const Reservation& r, const std::string& to) {
@@ -33,12 +32,13 @@ Reservation tableless(const std::string& hhmm, int party, const std::string& gue
   return r;
 }
 
-struct Snapshot {
-  int64_t outbox;
-  std::vector<Json> rows;
-  bool operator==(const Snapshot&) const = default;
-};
-Snapshot snapshot(Cache& c) { return {c.outbox_count(), c.rows("reservations")}; }
+// A host puts the party on table `to` by hand (an edit, not a proposal).
+void put_by_hand(Store& s, Cache& c, const Uuid& id, const std::string& to) {
+  Reservation r = *c.reservation(id);
+  r.table_id = fixture::table_named(to).id;
+  r.table_number = to;
+  REQUIRE(s.update_reservation(r, kServer).ok());
+}
 
 std::string error_of(const Result<int>& r) { return r.ok() ? "" : r.error().text(); }
 }  // namespace
@@ -91,10 +91,7 @@ TEST_CASE("apply_moves: one stale move refuses the whole re-plan, nothing writte
   CHECK(seated.error().text().find("Blanc is Seated now") != std::string::npos);
   CHECK(snapshot(*c) == before);
   // Aubert moved to 8 by hand since: no longer at table 7.
-  Reservation elsewhere = *c->reservation(a->id);
-  elsewhere.table_id = fixture::table_named("8").id;
-  elsewhere.table_number = "8";
-  REQUIRE(s.update_reservation(elsewhere, kServer).ok());
+  put_by_hand(s, *c, a->id, "8");
   before = snapshot(*c);
   auto moved = s.apply_moves({seat_at(*n, "15"), move_to(*a, "10")}, manager());
   REQUIRE_FALSE(moved.ok());
@@ -106,10 +103,7 @@ TEST_CASE("apply_moves: one stale move refuses the whole re-plan, nothing writte
   CHECK(refused.error().message == "Aubert n'est plus à la table 7");
   CHECK(snapshot(*c) == before);
   // Nadal got a table meanwhile: the plan's seat for it is stale too.
-  Reservation got = *c->reservation(n->id);
-  got.table_id = fixture::table_named("12").id;
-  got.table_number = "12";
-  REQUIRE(s.update_reservation(got, kServer).ok());
+  put_by_hand(s, *c, n->id, "12");
   before = snapshot(*c);
   auto late = s.apply_moves({seat_at(*n, "15")}, manager());
   REQUIRE_FALSE(late.ok());

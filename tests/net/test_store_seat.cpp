@@ -12,17 +12,8 @@ using namespace foh::net;
 namespace {
 const Actor kServer{std::nullopt, Role::Server};
 
-Move move_to(const Reservation& r, const std::string& to) {
-  return Move{r.id, {*r.table_id}, {fixture::table_named(to).id}, r.table_number, to};
-}
-
-// Rows and outbox, to show that a refused command wrote nothing.
-struct Snapshot {
-  int64_t outbox;
-  std::vector<Json> rows;
-  bool operator==(const Snapshot&) const = default;
-};
-Snapshot snapshot(Cache& c) { return {c.outbox_count(), c.rows("reservations")}; }
+using fixture::move_to;
+using fixture::snapshot;
 }  // namespace
 
 TEST_CASE("seating a booked party with moves: the moves, the table and both steps in one go") {

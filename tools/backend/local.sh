@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # A throwaway local backend: PostgreSQL in DIR + foh-backend, both on 127.0.0.1.
 #   tools/backend/local.sh start DIR   -> prints FOH_BACKEND_URL=, FOH_ANON_KEY=, FOH_SERVICE_KEY=,
-#                                         FOH_JWT_SECRET=, FOH_RESTAURANT_ID= on stdout
+#                                         FOH_JWT_SECRET=, FOH_RESTAURANT_ID=, FOH_DEVICE_ID=,
+#                                         FOH_DEVICE_TOKEN= on stdout (the device: a terminal
+#                                         registered for the demo restaurant, and its own login)
 #   tools/backend/local.sh stop DIR
 #   tools/backend/local.sh pause DIR    -> stops only foh-backend (the API is gone, the data stays)
 #   tools/backend/local.sh resume DIR   -> starts foh-backend again on the same port with the
@@ -129,7 +131,7 @@ start() {
   PGOPTIONS='-c client_min_messages=warning' "$pg_bin/psql" "$db" -X -q -v ON_ERROR_STOP=1 \
     "${files[@]}" >>"$dir/migrations.log" 2>&1 || { log "a migration failed, see $dir/migrations.log"; exit 1; }
 
-  local secret anon service rid=""
+  local secret anon service rid="" device="" device_token=""
   secret="$("$backend" --new-secret)"
   anon="$(FOH_JWT_SECRET="$secret" "$backend" --mint-token --role anon)"
   service="$(FOH_JWT_SECRET="$secret" "$backend" --mint-token --role service_role)"
@@ -137,6 +139,13 @@ start() {
     rid="$(FOH_DB="$db" "$backend" --load-demo --restaurant "$demo/restaurant.json" \
              --day "$demo/day.json" 2>>"$dir/demo.log")" || { log "demo load failed, see $dir/demo.log"; exit 1; }
     [ -s "$dir/demo.log" ] && log "demo loaded with remarks, see $dir/demo.log"
+    # One registered terminal (migration 012): its token is what a real
+    # terminal is given when it is set up, and what pin-login requires.
+    device="$("$pg_bin/psql" "$db" -X -q -A -t -v ON_ERROR_STOP=1 -c \
+      "insert into public.terminal_devices (restaurant_id, name) values ('$rid', 'local terminal') returning id" \
+      2>>"$dir/migrations.log" | head -n 1)" || { log "registering a terminal failed"; exit 1; }
+    device_token="$(FOH_JWT_SECRET="$secret" "$backend" --mint-token --role authenticated \
+      --restaurant-id "$rid" --device-id "$device")"
   else
     log "no demo restaurant in $demo: the database starts empty"
   fi
@@ -149,6 +158,8 @@ start() {
     echo "FOH_SERVICE_KEY=$service"
     echo "FOH_JWT_SECRET=$secret"
     echo "FOH_RESTAURANT_ID=$rid"
+    echo "FOH_DEVICE_ID=$device"
+    echo "FOH_DEVICE_TOKEN=$device_token"
   } >"$dir/env"
   echo "$db" >"$dir/db"
   cat "$dir/env"

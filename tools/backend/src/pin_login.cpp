@@ -2,56 +2,44 @@
 
 #include <httplib.h>
 
+#include <vector>
+
 #include "gateway.hpp"
 #include "jwt.hpp"
 #include "pin_check.hpp"
+#include "request_limits.hpp"
 
 namespace foh::backend {
 namespace {
 
-constexpr const char* kFreeFailures = "5";
-constexpr const char* kFirstLockSeconds = "30";
-
 ApiError bad_pin() { return pgrst(401, "FOH_BAD_PIN", "Wrong PIN or unknown team member"); }
+
+// Not counted as an attempt: whoever is not a registered terminal of this
+// restaurant (the public anon key, a member's token) must not be able to lock
+// anybody out (issue 11).
+ApiError not_a_terminal() {
+  return pgrst(401, "FOH_DEVICE_REQUIRED",
+               "pin-login needs the token of a terminal registered for this restaurant",
+               std::nullopt, "Send the terminal's own login (its device token) as the bearer.");
+}
 
 std::string text_field(const nlohmann::json& j, const char* key) {
   auto it = j.find(key);
   return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
 }
 
-// Locks the member's attempts row until `tx` ends, so that parallel guesses at
-// one member are checked one after the other, each seeing the count the
-// previous one left; returns the seconds the member stays locked (0: free).
-Outcome<int64_t> lock_attempts(PgTx& tx, const std::string& member) {
-  auto made = tx.exec(
-      "insert into foh_private.pin_attempts (team_member_id) values ($1::uuid) "
-      "on conflict do nothing",
-      {member});
-  if (failed(made)) return std::get<ApiError>(made);
-  auto row = tx.exec(
-      "select greatest(0, ceil(extract(epoch from locked_until - clock_timestamp())))::bigint "
-      "from foh_private.pin_attempts where team_member_id = $1::uuid for update",
-      {member});
-  if (failed(row)) return std::get<ApiError>(row);
-  const Rows& r = std::get<Rows>(row);
-  return r.size() && r.data[0][0] ? std::stoll(*r.data[0][0]) : 0;
-}
+struct DeviceClaims {
+  std::string device, restaurant;
+};
 
-// A right PIN clears the count; a wrong one adds to it and, from the 5th on,
-// locks the member for 30 s doubled per further failure. Commits `tx`.
-std::optional<ApiError> record_attempt(PgTx& tx, const std::string& member, bool right) {
-  auto done =
-      right ? tx.exec("delete from foh_private.pin_attempts where team_member_id = $1::uuid",
-                      {member})
-            : tx.exec(
-                  "update foh_private.pin_attempts set failures = failures + 1, "
-                  "updated_at = clock_timestamp(), locked_until = case when failures + 1 >= $2 "
-                  "then clock_timestamp() + make_interval(secs => $3 * "
-                  "power(2, least(failures + 1 - $2, 16))) else locked_until end "
-                  "where team_member_id = $1::uuid",
-                  {member, kFreeFailures, kFirstLockSeconds});
-  if (failed(done)) return std::get<ApiError>(done);
-  return tx.commit();
+// A device token (migration 012): authenticated, restaurant_id and device_id,
+// and no sub (a member's token has one, and carries the device_id too).
+Outcome<DeviceClaims> device_of(const Caller& c) {
+  DeviceClaims d{text_field(c.claims, "device_id"), text_field(c.claims, "restaurant_id")};
+  if (c.role != "authenticated" || c.claims.contains("sub") || d.device.empty() ||
+      d.restaurant.empty())
+    return not_a_terminal();
+  return d;
 }
 
 }  // namespace
@@ -61,25 +49,59 @@ void PinLogin::mount(httplib::Server& server) {
               [this](const httplib::Request& req, httplib::Response& res) { handle(req, res); });
 }
 
-foh::backend::Outcome<nlohmann::json> PinLogin::find_member(const std::string& restaurant,
-                                                            const std::string& member) {
-  // Read as the gateway's own user: the caller (anon) may not read team_members.
+Outcome<PinLogin::Prepared> PinLogin::prepare(const std::string& device,
+                                              const std::string& restaurant,
+                                              const std::string& member) {
+  // As the gateway's own user: neither the terminal nor anon reads these.
   auto lease = pool_.acquire();
   PgTx tx(lease.get(), false);
   if (!tx.begun()) return tx.begin_error();
+  auto registered = tx.exec(
+      "select 1 from public.terminal_devices where id::text = $1 and restaurant_id::text = $2 "
+      "and revoked_at is null",
+      {device, restaurant});
+  if (failed(registered)) return std::get<ApiError>(registered);
+  if (!std::get<Rows>(registered).size()) return not_a_terminal();
+  // Every active member: the one asked for, and the hash cost of the dummy
+  // that an unknown member's attempt pays.
   auto rows = tx.exec(
-      "select to_jsonb(m)::text from public.team_members m where m.id::text = $1 "
-      "and m.restaurant_id::text = $2 and m.is_active",
-      {member, restaurant});
+      "select m.id::text, to_jsonb(m)::text from public.team_members m "
+      "where m.restaurant_id::text = $1 and m.is_active",
+      {restaurant});
   if (failed(rows)) return std::get<ApiError>(rows);
-  const Rows& found = std::get<Rows>(rows);
-  return found.size() ? nlohmann::json::parse(*found.data[0][0]) : nlohmann::json();
+  Prepared p;
+  std::vector<std::string> hashes;
+  for (const auto& row : std::get<Rows>(rows).data) {
+    auto j = nlohmann::json::parse(row[1].value_or("null"), nullptr, false);
+    hashes.push_back(text_field(j, "pin"));
+    if (row[0].value_or("") == member) p.member = std::move(j);
+  }
+  p.dummy_iterations = dummy_iterations(hashes);
+  if (!p.member.is_null()) {
+    auto reserved = reserve_attempt(tx, member, device, policy_);
+    if (failed(reserved)) return std::get<ApiError>(reserved);
+    p.reservation = std::get<Reservation>(reserved);
+  }
+  if (auto err = tx.commit()) return *err;
+  return p;
+}
+
+std::optional<ApiError> PinLogin::clear(const std::string& member, const std::string& device) {
+  auto lease = pool_.acquire();
+  PgTx tx(lease.get(), false);
+  if (!tx.begun()) return tx.begin_error();
+  if (auto err = clear_attempts(tx, member, device)) return err;
+  return tx.commit();
 }
 
 void PinLogin::handle(const httplib::Request& req, httplib::Response& res) {
   auto caller = authenticate(auth_, req.get_header_value("apikey"),
                              req.get_header_value("Authorization"), unix_now());
   if (failed(caller)) return send_error(res, std::get<ApiError>(caller));
+  auto terminal = device_of(std::get<Caller>(caller));
+  if (failed(terminal)) return send_error(res, std::get<ApiError>(terminal));
+  const DeviceClaims& d = std::get<DeviceClaims>(terminal);
+  if (auto bad = check_json_body(req.body)) return send_error(res, *bad);  // before any parse
   auto body = nlohmann::json::parse(req.body, nullptr, false);
   if (body.is_discarded() || !body.is_object())
     return send_error(res, pgrst(400, "PGRST102", "Empty or invalid json"));
@@ -89,34 +111,33 @@ void PinLogin::handle(const httplib::Request& req, httplib::Response& res) {
   if (restaurant.empty() || member_id.empty() || pin.empty())
     return send_error(res,
                       pgrst(400, "PGRST102", "restaurant_id, team_member_id and pin are required"));
+  if (restaurant != d.restaurant) return send_error(res, not_a_terminal());
 
-  auto row = find_member(restaurant, member_id);
-  if (failed(row)) return send_error(res, std::get<ApiError>(row));
-  nlohmann::json member = std::get<nlohmann::json>(row);
-  TeamMember m;
-  m.id = member_id;
-  m.pin = text_field(member, "pin");
-  m.pin_salt = text_field(member, "pin_salt");
-  if (member.is_null() || m.pin.empty()) return send_error(res, bad_pin());
-
-  auto lease = pool_.acquire();
-  PgTx tx(lease.get(), false);
-  if (!tx.begun()) return send_error(res, tx.begin_error());
-  auto wait = lock_attempts(tx, member_id);
-  if (failed(wait)) return send_error(res, std::get<ApiError>(wait));
-  if (int64_t seconds = std::get<int64_t>(wait); seconds > 0) {
-    res.set_header("Retry-After", std::to_string(seconds));
-    return send_error(res, pgrst(429, "FOH_LOCKED", "Too many wrong PINs: locked",
-                                 "retry after " + std::to_string(seconds) + " s"));
+  auto prepared = prepare(d.device, restaurant, member_id);
+  if (failed(prepared)) return send_error(res, std::get<ApiError>(prepared));
+  Prepared& p = std::get<Prepared>(prepared);
+  if (p.reservation.locked) {
+    std::string seconds = std::to_string(p.reservation.retry_after);
+    res.set_header("Retry-After", seconds);
+    return send_error(res, pgrst(429, "FOH_LOCKED", "Too many wrong PINs on this terminal: locked",
+                                 "retry after " + seconds + " s"));
   }
-  bool right = pin_matches(pin, m);
-  if (auto err = record_attempt(tx, member_id, right)) return send_error(res, *err);
-  if (!right) return send_error(res, bad_pin());
-  answer_session(res, std::move(member), restaurant, member_id);
+  // No connection and no lock held from here: PBKDF2 takes its time.
+  TeamMember m;
+  if (!p.member.is_null()) {
+    m.id = member_id;
+    m.pin = text_field(p.member, "pin");
+    m.pin_salt = text_field(p.member, "pin_salt");
+  }
+  if (!pin_matches_timed(pin, p.member.is_null() ? nullptr : &m, p.dummy_iterations))
+    return send_error(res, bad_pin());  // already counted by prepare()
+  if (auto err = clear(member_id, d.device)) return send_error(res, *err);
+  answer_session(res, std::move(p.member), restaurant, member_id, d.device);
 }
 
 void PinLogin::answer_session(httplib::Response& res, nlohmann::json member,
-                              const std::string& restaurant, const std::string& member_id) {
+                              const std::string& restaurant, const std::string& member_id,
+                              const std::string& device) {
   int64_t now = unix_now();
   member.erase("pin");
   member.erase("pin_salt");
@@ -125,6 +146,7 @@ void PinLogin::answer_session(httplib::Response& res, nlohmann::json member,
                            {"restaurant_id", restaurant},
                            {"sub", member_id},
                            {"team_role", text_field(member, "role")},
+                           {"device_id", device},
                            {"iat", now},
                            {"exp", exp}};
   nlohmann::json out = {{"member", member},

@@ -101,11 +101,20 @@ start() {
   stop
   rm -rf "$run"
   mkdir -p "$run"
+  chmod 700 "$run"  # its unix socket is trust: for PostgreSQL's user only
   chmod 755 "$dir"
   if [ "$(id -u)" -eq 0 ]; then chown postgres:postgres "$run"; fi
 
-  as_pg "$pg_bin/initdb" -D "$data" -U postgres --auth=trust -E UTF8 --no-sync --no-instructions \
-    >"$dir/initdb.log" 2>&1 || { log "initdb failed, see $dir/initdb.log"; exit 1; }
+  # TCP needs the password (scram-sha-256): other local users can reach
+  # 127.0.0.1 too. The unix socket in DIR/pgrun (mode 700) stays trust.
+  local pgpass
+  pgpass="$("$backend" --new-secret)"
+  (umask 077; echo "$pgpass" >"$run/pwfile")
+  if [ "$(id -u)" -eq 0 ]; then chown postgres:postgres "$run/pwfile"; fi
+  as_pg "$pg_bin/initdb" -D "$data" -U postgres --auth-local=trust --auth-host=scram-sha-256 \
+    --pwfile="$run/pwfile" -E UTF8 --no-sync --no-instructions \
+    >"$dir/initdb.log" 2>&1 || { rm -f "$run/pwfile"; log "initdb failed, see $dir/initdb.log"; exit 1; }
+  rm -f "$run/pwfile"
   local port sockdir sync=off
   [ "${FOH_PG_DURABLE:-0}" = 1 ] && sync=on
   # Unix socket in DIR too, unless the path is too long for a socket address.
@@ -123,12 +132,15 @@ start() {
     fi
   done
   [ "$started" = 1 ] || { log "PostgreSQL did not start, see $run/postgres.log"; exit 1; }
-  local db="host=127.0.0.1 port=$port user=postgres dbname=postgres"
+  # psql gets the password from the environment, not its command line (ps).
+  local conn="host=127.0.0.1 port=$port user=postgres dbname=postgres"
+  local db="$conn password=$pgpass"
+  export PGPASSWORD="$pgpass"
 
   # One psql for all migrations, in file-name order; the first error stops it.
   local files=()
   for f in "$here"/migrations/*.sql; do files+=(-f "$f"); done
-  PGOPTIONS='-c client_min_messages=warning' "$pg_bin/psql" "$db" -X -q -v ON_ERROR_STOP=1 \
+  PGOPTIONS='-c client_min_messages=warning' "$pg_bin/psql" "$conn" -X -q -v ON_ERROR_STOP=1 \
     "${files[@]}" >>"$dir/migrations.log" 2>&1 || { log "a migration failed, see $dir/migrations.log"; exit 1; }
 
   local secret anon service rid="" device="" device_token=""
@@ -141,7 +153,7 @@ start() {
     [ -s "$dir/demo.log" ] && log "demo loaded with remarks, see $dir/demo.log"
     # One registered terminal (migration 012): its token is what a real
     # terminal is given when it is set up, and what pin-login requires.
-    device="$("$pg_bin/psql" "$db" -X -q -A -t -v ON_ERROR_STOP=1 -c \
+    device="$("$pg_bin/psql" "$conn" -X -q -A -t -v ON_ERROR_STOP=1 -c \
       "insert into public.terminal_devices (restaurant_id, name) values ('$rid', 'local terminal') returning id" \
       2>>"$dir/migrations.log" | head -n 1)" || { log "registering a terminal failed"; exit 1; }
     device_token="$(FOH_JWT_SECRET="$secret" "$backend" --mint-token --role authenticated \

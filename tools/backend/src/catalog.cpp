@@ -98,6 +98,15 @@ Outcome<Catalog> Catalog::load(PgTx& tx) {
   return cat;
 }
 
+Catalog Catalog::from(std::vector<TableInfo> tables, std::vector<FunctionInfo> functions,
+                      std::vector<ForeignKey> foreign_keys) {
+  Catalog cat;
+  for (auto& t : tables) cat.tables_[t.name] = std::move(t);
+  for (auto& f : functions) cat.functions_[f.name] = std::move(f);
+  cat.foreign_keys_ = std::move(foreign_keys);
+  return cat;
+}
+
 const TableInfo* Catalog::table(const std::string& name) const {
   auto it = tables_.find(name);
   return it == tables_.end() ? nullptr : &it->second;

@@ -38,6 +38,9 @@ struct ForeignKey {
 class Catalog {
  public:
   static Outcome<Catalog> load(PgTx& tx);
+  // A catalog described in code (the fuzz target and tests: no database).
+  static Catalog from(std::vector<TableInfo> tables, std::vector<FunctionInfo> functions,
+                      std::vector<ForeignKey> foreign_keys);
   const TableInfo* table(const std::string& name) const;
   const FunctionInfo* function(const std::string& name) const;
   const std::vector<ForeignKey>& foreign_keys() const { return foreign_keys_; }

@@ -2,13 +2,15 @@
 // the pin-login function, over PostgreSQL. Listens on 127.0.0.1 only.
 //
 //   foh-backend --db CONNINFO --jwt-secret S --anon-key K --service-key K [--port N]
-//               [--port-file F] [--pool N] [--token-ttl SECONDS]
-//   foh-backend --mint-token --jwt-secret S --role ROLE [--restaurant-id ID] [--sub ID] [--ttl S]
+//               [--port-file F] [--pool N] [--token-ttl SECONDS] [--statement-timeout-ms MS]
+//   foh-backend --mint-token --jwt-secret S --role ROLE [--restaurant-id ID] [--sub ID]
+//               [--device-id ID] [--ttl S]
 //   foh-backend --load-demo --db CONNINFO --restaurant R.json --day D.json
 //   foh-backend --free-port
 //   foh-backend --new-secret
 // Secrets may also come from the environment (FOH_JWT_SECRET, FOH_ANON_KEY,
-// FOH_SERVICE_KEY, FOH_DB) so that they don't show in the process list.
+// FOH_SERVICE_KEY, FOH_DB) so that they don't show in the process list;
+// FOH_STATEMENT_TIMEOUT_MS replaces --statement-timeout-ms.
 #include <arpa/inet.h>
 #include <httplib.h>
 #include <libpq-fe.h>
@@ -29,6 +31,7 @@
 #include "jwt.hpp"
 #include "pin_login.hpp"
 #include "range_server.hpp"
+#include "server_guards.hpp"
 
 using namespace foh::backend;
 
@@ -62,9 +65,9 @@ int usage(const std::string& why) {
   std::cerr
       << "foh-backend: " << why << "\n"
       << "usage: foh-backend --db CONNINFO --jwt-secret S --anon-key K --service-key K "
-         "[--port N] [--port-file F]\n"
+         "[--port N] [--port-file F] [--pool N] [--token-ttl S] [--statement-timeout-ms MS]\n"
          "       foh-backend --mint-token --jwt-secret S --role anon|authenticated|service_role "
-         "[--restaurant-id ID] [--sub ID] [--ttl SECONDS]\n"
+         "[--restaurant-id ID] [--sub ID] [--device-id ID] [--ttl SECONDS]\n"
          "       foh-backend --load-demo --db CONNINFO --restaurant R.json --day D.json\n"
          "       foh-backend --free-port | --new-secret\n";
   return 2;
@@ -98,6 +101,8 @@ int mint(const Args& a) {
       {"role", role}, {"iss", "foh-backend"}, {"iat", now}, {"exp", now + ttl}};
   if (!arg(a, "--restaurant-id").empty()) claims["restaurant_id"] = arg(a, "--restaurant-id");
   if (!arg(a, "--sub").empty()) claims["sub"] = arg(a, "--sub");
+  // A terminal's own login: the id of its terminal_devices row (migration 012).
+  if (!arg(a, "--device-id").empty()) claims["device_id"] = arg(a, "--device-id");
   std::cout << jwt_sign(claims, secret) << "\n";
   return 0;
 }
@@ -149,28 +154,28 @@ int serve(const Args& a) {
     }
     catalog = std::move(std::get<Catalog>(cat));
   }
-  Gateway gateway(**pool, std::move(*catalog), auth);
+  // A statement past this is cancelled (57014 -> 500), so no request holds a
+  // pooled connection for long; 0 turns the limit off.
+  long timeout_ms = std::atol(arg(a, "--statement-timeout-ms", "FOH_STATEMENT_TIMEOUT_MS",
+                                  std::to_string(kDefaultStatementTimeout.count()))
+                                  .c_str());
+  Gateway gateway(**pool, std::move(*catalog), auth,
+                  std::chrono::milliseconds(std::max(0L, timeout_ms)));
   PinLogin pin_login(**pool, auth, std::atoi(arg(a, "--token-ttl", nullptr, "900").c_str()));
 
-  std::unique_ptr<httplib::Server> owned = make_range_server();  // Range reaches the gateway
-  httplib::Server& server = *owned;
-  // A kept-alive connection holds its HTTP thread between requests (each
-  // terminal keeps one open), so there are more threads than database
-  // connections; a request waits for a connection, not for a thread.
+  // A kept-alive connection waits for its next request off the worker
+  // threads (range_server.hpp), so workers are busy only with requests; there
+  // are more of them than database connections so that a request waits for a
+  // connection, not for a thread. The Range header reaches the gateway.
   size_t threads = static_cast<size_t>(std::max(32, 4 * pool_size));
-  server.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+  std::unique_ptr<httplib::Server> owned = make_range_server(threads);
+  httplib::Server& server = *owned;
   server.set_keep_alive_max_count(1000);  // httplib's default of 5 reconnects a pushing terminal
-  server.set_payload_max_length(64u << 20);
-  server.set_tcp_nodelay(true);  // small JSON answers must not wait on Nagle + delayed ACK
+  server.set_tcp_nodelay(true);           // small JSON answers must not wait on Nagle + delayed ACK
+  install_guards(server);
   gateway.mount(server);
   pin_login.mount(server);
-  server.Get("/health", [](const httplib::Request&, httplib::Response& res) {
-    res.set_content("{\"ok\":true}", "application/json");
-  });
-  // Paths only: a query string may carry values a client considers private.
-  server.set_logger([](const httplib::Request& req, const httplib::Response& res) {
-    std::cerr << req.method << " " << req.path << " " << res.status << "\n";
-  });
+  mount_health(server, **pool);
 
   int port = std::atoi(arg(a, "--port", nullptr, "0").c_str());
   if (port == 0)

@@ -7,6 +7,8 @@
 namespace foh::backend {
 namespace {
 
+constexpr const char* kConnectTimeoutSeconds = "3";
+
 // Session settings of every pooled connection (again after a reset):
 // - generic plans for the SQL inside our triggers and functions: with custom
 //   plans PostgreSQL re-planned the overlap trigger's candidate query on each
@@ -26,7 +28,12 @@ PgPool::Lease::~Lease() {
 Result<std::unique_ptr<PgPool>> PgPool::open(const std::string& conninfo, int size) {
   std::unique_ptr<PgPool> pool(new PgPool());
   for (int i = 0; i < size; ++i) {
-    PGconn* c = PQconnectdb(conninfo.c_str());
+    // connect_timeout first: the caller's conninfo (expanded from dbname)
+    // overrides it if it sets one. Reconnects (PQreset) use the same values,
+    // so a request never waits long on a database that is gone.
+    const char* keys[] = {"connect_timeout", "dbname", nullptr};
+    const char* values[] = {kConnectTimeoutSeconds, conninfo.c_str(), nullptr};
+    PGconn* c = PQconnectdbParams(keys, values, 1);
     if (PQstatus(c) != CONNECTION_OK) {
       std::string why = PQerrorMessage(c);
       PQfinish(c);
@@ -46,6 +53,16 @@ PgPool::~PgPool() {
 PgPool::Lease PgPool::acquire() {
   std::unique_lock lock(mu_);
   cv_.wait(lock, [&] { return !free_.empty(); });
+  return take(lock);
+}
+
+std::optional<PgPool::Lease> PgPool::try_acquire(std::chrono::milliseconds wait) {
+  std::unique_lock lock(mu_);
+  if (!cv_.wait_for(lock, wait, [&] { return !free_.empty(); })) return std::nullopt;
+  return take(lock);
+}
+
+PgPool::Lease PgPool::take(std::unique_lock<std::mutex>& lock) {
   PGconn* c = free_.back();
   free_.pop_back();
   lock.unlock();

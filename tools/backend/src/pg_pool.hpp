@@ -1,9 +1,11 @@
 #pragma once
 // A small pool of libpq connections shared by the HTTP worker threads. libpq
 // stays out of this header: connections are opaque PGconn pointers.
+#include <chrono>
 #include <condition_variable>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -34,10 +36,14 @@ class PgPool {
   static Result<std::unique_ptr<PgPool>> open(const std::string& conninfo, int size);
   ~PgPool();
   Lease acquire();  // waits for a free connection
+  // Waits at most `wait` for one; nullopt if none came free (a health check
+  // must answer even when every connection is busy).
+  std::optional<Lease> try_acquire(std::chrono::milliseconds wait);
 
  private:
   PgPool() = default;
   void release(pg_conn* c);
+  Lease take(std::unique_lock<std::mutex>& lock);
 
   std::mutex mu_;
   std::condition_variable cv_;

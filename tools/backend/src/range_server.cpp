@@ -13,11 +13,12 @@
 #include <cstring>
 #include <string>
 
+#include "head_waiter.hpp"
+
 namespace foh::backend {
 namespace {
 
 constexpr size_t kMaxHeaderLine = 64 * 1024;  // past this a line passes unchanged
-constexpr int kStopCheckMs = 100;             // how often an idle connection notices stop()
 
 int timeout_ms(time_t sec, time_t usec) { return static_cast<int>(sec * 1000 + usec / 1000); }
 
@@ -54,14 +55,29 @@ void address_of(int sock, bool peer, std::string& ip, int& port) {
 // start_request() and nothing past it is ever rewritten.
 class HeaderRenamingStream final : public httplib::Stream {
  public:
-  HeaderRenamingStream(int sock, int read_ms, int write_ms)
-      : sock_(sock), read_ms_(read_ms), write_ms_(write_ms) {}
+  // `received`: bytes the HeadWaiter already read from the socket.
+  HeaderRenamingStream(int sock, std::string received, int read_ms, int write_ms)
+      : sock_(sock), read_ms_(read_ms), write_ms_(write_ms), raw_(std::move(received)) {}
 
+  // A request's head must be complete by kHeadDeadline from here, however
+  // slowly its bytes arrive (each read alone waits at most read_ms).
   void start_request() {
     in_headers_ = true;
     at_line_start_ = true;
+    head_until_ = Clock::now() + kHeadDeadline;
   }
   bool has_buffered() const { return raw_pos_ < raw_.size() || out_pos_ < out_.size(); }
+  bool head_buffered() const {
+    return out_pos_ == out_.size() && head_complete(raw_.substr(raw_pos_));
+  }
+  // Bytes received but not yet read (the start of a next request), handed back.
+  std::string take_buffered() {
+    std::string rest = out_.substr(out_pos_) + raw_.substr(raw_pos_);
+    out_.clear();
+    raw_.clear();
+    out_pos_ = raw_pos_ = 0;
+    return rest;
+  }
 
   bool is_readable() const override { return has_buffered() || wait_for(sock_, POLLIN, read_ms_); }
   bool is_writable() const override { return wait_for(sock_, POLLOUT, write_ms_); }
@@ -122,7 +138,9 @@ class HeaderRenamingStream final : public httplib::Stream {
       if (raw_pos_ == raw_.size()) {
         raw_.clear();
         raw_pos_ = 0;
-        if (!wait_for(sock_, POLLIN, read_ms_)) {
+        auto left =
+            std::chrono::duration_cast<std::chrono::milliseconds>(head_until_ - Clock::now());
+        if (left.count() <= 0 || !wait_for(sock_, POLLIN, std::min<int>(read_ms_, left.count()))) {
           if (line.empty()) return -1;
           break;
         }
@@ -153,47 +171,97 @@ class HeaderRenamingStream final : public httplib::Stream {
   int read_ms_, write_ms_;
   bool in_headers_ = true;
   bool at_line_start_ = true;
+  Clock::time_point head_until_ = Clock::time_point::max();
   std::string raw_;  // bytes received, not yet handed on
   size_t raw_pos_ = 0;
   std::string out_;  // the current header line, rewritten
   size_t out_pos_ = 0;
 };
 
-class RangeServer final : public httplib::Server {
- private:
-  // httplib's keep-alive loop over our stream (process_server_socket, which
-  // it uses itself, is not part of its public header).
-  bool process_and_close_socket(socket_t sock) override {
-    HeaderRenamingStream strm(sock, timeout_ms(read_timeout_sec_, read_timeout_usec_),
-                              timeout_ms(write_timeout_sec_, write_timeout_usec_));
-    bool ok = false;
-    for (size_t left = keep_alive_max_count_; left > 0 && next_request(strm, sock); --left) {
-      bool connection_closed = false;
-      strm.start_request();
-      ok = process_request(strm, left == 1, connection_closed, nullptr);
-      if (!ok || connection_closed) break;
-    }
-    ::shutdown(sock, SHUT_RDWR);
-    ::close(sock);
-    return ok;
+// httplib's thread pool, which stops the HeadWaiter before its workers: the
+// waiter hands connections to this pool, so it must be gone before the pool is.
+class WorkerPool final : public httplib::TaskQueue {
+ public:
+  WorkerPool(size_t threads, HeadWaiter& waiter) : pool_(threads), waiter_(waiter) {}
+  void enqueue(std::function<void()> fn) override { pool_.enqueue(std::move(fn)); }
+  void shutdown() override {
+    waiter_.stop();
+    pool_.shutdown();
   }
 
-  // Waits for the next request on a kept-alive connection, up to the
-  // keep-alive timeout, and gives up early once the server stops.
-  bool next_request(const HeaderRenamingStream& strm, int sock) const {
-    if (strm.has_buffered()) return true;
-    auto deadline =
-        std::chrono::steady_clock::now() + std::chrono::seconds(keep_alive_timeout_sec_);
-    while (svr_sock_ != INVALID_SOCKET) {
-      if (wait_for(sock, POLLIN, kStopCheckMs)) return true;
-      if (std::chrono::steady_clock::now() > deadline) return false;
-    }
-    return false;
+ private:
+  httplib::ThreadPool pool_;
+  HeadWaiter& waiter_;
+};
+
+class RangeServer final : public httplib::Server {
+ public:
+  explicit RangeServer(size_t threads)
+      : waiter_([this](WaitingConnection c) { hand_to_worker(std::move(c)); }, kHeadDeadline,
+                kMaxHeadBytes) {
+    new_task_queue = [this, threads] {
+      queue_ = new WorkerPool(threads, waiter_);
+      return queue_;
+    };
   }
+
+ private:
+  // A new connection: it waits for its first head off the worker threads.
+  bool process_and_close_socket(socket_t sock) override {
+    waiter_.add(idle(sock, {}, keep_alive_max_count_, kHeadDeadline));
+    return true;
+  }
+
+  WaitingConnection idle(int sock, std::string bytes, size_t left,
+                         std::chrono::milliseconds wait) const {
+    WaitingConnection c;
+    c.sock = sock;
+    c.requests_left = left;
+    c.idle_until = Clock::now() + wait;
+    c.head_until = c.idle_until;
+    c.bytes = std::move(bytes);
+    return c;
+  }
+
+  void hand_to_worker(WaitingConnection c) {
+    auto shared = std::make_shared<WaitingConnection>(std::move(c));
+    queue_->enqueue([this, shared] { serve(std::move(*shared)); });
+  }
+
+  // httplib's keep-alive loop over our stream (process_server_socket, which
+  // it uses itself, is not part of its public header), for the requests
+  // whose heads are here; then the connection waits in the HeadWaiter again.
+  void serve(WaitingConnection c) {
+    HeaderRenamingStream strm(c.sock, std::move(c.bytes),
+                              timeout_ms(read_timeout_sec_, read_timeout_usec_),
+                              timeout_ms(write_timeout_sec_, write_timeout_usec_));
+    size_t left = c.requests_left;
+    bool open = true;
+    while (open && left > 0) {
+      bool connection_closed = false;
+      strm.start_request();
+      open = process_request(strm, left == 1, connection_closed, nullptr) && !connection_closed;
+      --left;
+      if (open && !strm.head_buffered()) break;  // the rest of it waits off this thread
+    }
+    std::string rest = strm.take_buffered();
+    if (open && left > 0 && svr_sock_ != INVALID_SOCKET) {
+      auto keep_alive = std::chrono::seconds(keep_alive_timeout_sec_);
+      return waiter_.add(idle(c.sock, std::move(rest), left,
+                              std::chrono::duration_cast<std::chrono::milliseconds>(keep_alive)));
+    }
+    ::shutdown(c.sock, SHUT_RDWR);
+    ::close(c.sock);
+  }
+
+  HeadWaiter waiter_;
+  WorkerPool* queue_ = nullptr;  // owned by httplib's listen loop
 };
 
 }  // namespace
 
-std::unique_ptr<httplib::Server> make_range_server() { return std::make_unique<RangeServer>(); }
+std::unique_ptr<httplib::Server> make_range_server(size_t threads) {
+  return std::make_unique<RangeServer>(threads);
+}
 
 }  // namespace foh::backend

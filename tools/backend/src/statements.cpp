@@ -237,13 +237,17 @@ Outcome<Reply> read_reply(PgTx& tx, const Statement& st, RowsJson rows, Reply re
 
 }  // namespace
 
-Outcome<Reply> run_statement(PgPool& pool, const Caller& who, const Statement& st) {
+Outcome<Reply> run_statement(PgPool& pool, const Caller& who, const Statement& st,
+                             std::chrono::milliseconds timeout) {
   auto lease = pool.acquire();
   PgTx tx(lease.get(), who.has_token());
   if (!tx.begun()) return tx.begin_error();
-  auto setup =
-      tx.exec("select set_config('role', $1, true), set_config('request.jwt.claims', $2, true)",
-              {who.role, who.claims.dump()});
+  // is_local = true: role, claims and the timeout end with this transaction,
+  // so the pooled connection's next request starts from its own.
+  auto setup = tx.exec(
+      "select set_config('role', $1, true), set_config('request.jwt.claims', $2, true), "
+      "set_config('statement_timeout', $3, true)",
+      {who.role, who.claims.dump(), std::to_string(timeout.count())});
   if (failed(setup)) return std::get<ApiError>(setup);
   auto result = rows_json(tx, st);
   if (failed(result)) return std::get<ApiError>(result);

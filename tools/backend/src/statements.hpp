@@ -2,6 +2,7 @@
 // SQL for each PostgREST request kind, built from catalog-checked identifiers
 // with every value a libpq parameter, and the transaction that runs it as the
 // caller (role + request.jwt.claims set first, exactly as PostgREST does).
+#include <chrono>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
@@ -50,7 +51,13 @@ Statement delete_statement(const TableInfo& t, const QueryParts& q, const Prefer
 Outcome<Statement> rpc_statement(const Catalog& c, const std::string& name,
                                  const nlohmann::json& args);
 
-Outcome<Reply> run_statement(PgPool& pool, const Caller& who, const Statement& st);
+// Longest a REST statement may run (statement_timeout, set per transaction);
+// past it PostgreSQL cancels it with 57014, which PostgREST answers with 500.
+inline constexpr std::chrono::milliseconds kDefaultStatementTimeout{5000};
+
+// Runs `st` in one transaction as `who`, under `timeout` (0: none).
+Outcome<Reply> run_statement(PgPool& pool, const Caller& who, const Statement& st,
+                             std::chrono::milliseconds timeout = kDefaultStatementTimeout);
 
 // A JSON value as the text PostgreSQL parses for a parameter (strings bare,
 // null as SQL NULL, the rest as JSON text).

@@ -1,0 +1,240 @@
+// The gateway under attack (issue 11, "the gateway cannot be knocked over or
+// tied up"): each case is one attack that used to crash foh-backend, hang it
+// or leak an exception, sent as raw bytes over 127.0.0.1.
+#include <arpa/inet.h>
+#include <doctest/doctest.h>
+#include <libpq-fe.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <signal.h>
+#include <spawn.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <chrono>
+#include <cstdlib>
+#include <fstream>
+#include <regex>
+#include <thread>
+
+#include "client.hpp"
+#include "request_limits.hpp"
+#include "statements.hpp"
+
+using namespace fohtest;
+using Clock = std::chrono::steady_clock;
+extern char** environ;
+
+namespace {
+
+int connect_to(int port) {
+  int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in a{};
+  a.sin_family = AF_INET;
+  a.sin_port = htons(static_cast<uint16_t>(port));
+  a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  if (::connect(fd, reinterpret_cast<sockaddr*>(&a), sizeof a) != 0) {
+    ::close(fd);
+    return -1;
+  }
+  return fd;
+}
+
+// Everything the server sends until it closes or `wait` passes.
+std::string read_all(int fd, std::chrono::milliseconds wait) {
+  std::string out;
+  auto until = Clock::now() + wait;
+  char buf[8192];
+  while (Clock::now() < until) {
+    pollfd p{fd, POLLIN, 0};
+    if (::poll(&p, 1, 50) <= 0) continue;
+    ssize_t n = ::recv(fd, buf, sizeof buf, 0);
+    if (n <= 0) break;
+    out.append(buf, static_cast<size_t>(n));
+  }
+  return out;
+}
+
+struct Raw {
+  int status = 0;
+  std::string head, body;
+  bool has_header(const std::string& name) const {
+    return std::regex_search(head, std::regex("\r\n" + name + ":", std::regex::icase));
+  }
+};
+
+// One request as raw bytes (Connection: close is added), its raw answer.
+Raw raw(const std::string& method, const std::string& target, const std::string& headers,
+        const std::string& body = "", int port = 0) {
+  int fd = connect_to(port ? port : backend().port);
+  REQUIRE(fd >= 0);
+  std::string req = method + " " + target +
+                    " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n" + headers +
+                    "Content-Length: " + std::to_string(body.size()) + "\r\n\r\n" + body;
+  for (size_t sent = 0; sent < req.size();) {
+    ssize_t n = ::send(fd, req.data() + sent, req.size() - sent, MSG_NOSIGNAL);
+    if (n <= 0) break;
+    sent += static_cast<size_t>(n);
+  }
+  std::string all = read_all(fd, std::chrono::seconds(30));
+  ::close(fd);
+  Raw r;
+  size_t end = all.find("\r\n\r\n");
+  r.head = all.substr(0, end);
+  r.body = end == std::string::npos ? "" : all.substr(end + 4);
+  if (all.size() > 12) r.status = std::atoi(all.c_str() + 9);
+  return r;
+}
+
+std::string anon_headers() { return "apikey: " + backend().anon_key + "\r\n"; }
+
+// A PostgREST error body: JSON with code, message, details, hint.
+void check_pgrst_error(const Raw& r, int status) {
+  CHECK(r.status == status);
+  CHECK_FALSE(r.has_header("EXCEPTION_WHAT"));
+  auto j = nlohmann::json::parse(r.body, nullptr, false);
+  REQUIRE(j.is_object());
+  CHECK(j.contains("code"));
+  CHECK(j.contains("message"));
+  CHECK(j.contains("details"));
+  CHECK(j.contains("hint"));
+}
+
+bool health_ok(int port = 0) { return raw("GET", "/health", "", "", port).status == 200; }
+
+std::string nested(size_t depth) { return std::string(depth, '[') + std::string(depth, ']'); }
+
+// The backend's conninfo with `key=value` replaced (or removed when value is empty).
+std::string conninfo_with(const std::string& key, const std::string& value) {
+  std::string s = std::regex_replace(backend().db, std::regex("\\s*" + key + "=\\S+"), "");
+  return value.empty() ? s : s + " " + key + "=" + value;
+}
+
+}  // namespace
+
+TEST_CASE("a body nested 100 000 deep is refused and foh-backend stays up") {
+  std::string deep = "[{\"name\":" + nested(100000) + "}]";
+  check_pgrst_error(raw("POST", "/rest/v1/waitlist_entries", anon_headers(), deep), 400);
+  check_pgrst_error(raw("POST", "/rest/v1/rpc/waitlist_position", anon_headers(),
+                        "{\"p_token\":" + nested(100000) + "}"),
+                    400);
+  CHECK(health_ok());
+}
+
+TEST_CASE("a body over the size cap gets 413 with PostgREST's JSON") {
+  std::string big(foh::backend::kMaxBodyBytes + 1, ' ');
+  Raw r = raw("POST", "/rest/v1/waitlist_entries", anon_headers(), big);
+  check_pgrst_error(r, 413);
+  CHECK(health_ok());
+}
+
+TEST_CASE("invalid UTF-8 in the path, query, a header or the body is a 400 JSON error") {
+  std::string key = anon_headers();
+  Raw path = raw("GET", "/rest/v1/%FF%FE", key);
+  check_pgrst_error(path, 400);
+  CHECK(path.body.find("path") != std::string::npos);
+  Raw query = raw("GET", "/rest/v1/restaurants?name=eq.%C3%28", key);
+  check_pgrst_error(query, 400);
+  CHECK(query.body.find("PGRST100") != std::string::npos);
+  Raw header = raw("GET", "/rest/v1/restaurants", key + "Prefer: count=\xff\r\n");
+  check_pgrst_error(header, 400);
+  CHECK(header.body.find("PGRST100") != std::string::npos);
+  Raw body = raw("POST", "/rest/v1/waitlist_entries", key, "{\"name\":\"\xff\"}");
+  check_pgrst_error(body, 400);
+  CHECK(body.body.find("UTF-8") != std::string::npos);
+}
+
+TEST_CASE("40 connections dribbling header bytes do not starve /health") {
+  constexpr int kSlow = 40;
+  std::vector<int> slow;
+  for (int i = 0; i < kSlow; ++i) {
+    int fd = connect_to(backend().port);
+    REQUIRE(fd >= 0);
+    ::send(fd, "GET /health HTTP/1.1\r\n", 22, MSG_NOSIGNAL);
+    slow.push_back(fd);
+  }
+  std::atomic<bool> done{false};
+  std::thread dribble([&] {  // one byte per connection every 100 ms, for at most 4 s
+    auto until = Clock::now() + std::chrono::seconds(4);
+    while (!done && Clock::now() < until) {
+      for (int fd : slow) ::send(fd, "X", 1, MSG_NOSIGNAL | MSG_DONTWAIT);
+      std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+  });
+  std::this_thread::sleep_for(std::chrono::milliseconds(500));
+  auto t0 = Clock::now();
+  int fd = connect_to(backend().port);
+  REQUIRE(fd >= 0);
+  std::string req = "GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n";
+  ::send(fd, req.data(), req.size(), MSG_NOSIGNAL);
+  std::string answer = read_all(fd, std::chrono::seconds(3));
+  ::close(fd);
+  CHECK(answer.rfind("HTTP/1.1 200", 0) == 0);
+  CHECK(Clock::now() - t0 < std::chrono::seconds(2));
+  done = true;
+  dribble.join();
+  for (int s : slow) ::close(s);
+}
+
+TEST_CASE("a request head slower than its deadline is cut off") {
+  int fd = connect_to(backend().port);
+  REQUIRE(fd >= 0);
+  ::send(fd, "GET /health HTTP/1.1\r\n", 22, MSG_NOSIGNAL);
+  auto t0 = Clock::now();
+  bool closed = false;
+  while (!closed && Clock::now() - t0 < std::chrono::seconds(9)) {
+    ::send(fd, "X", 1, MSG_NOSIGNAL);
+    pollfd p{fd, POLLIN, 0};
+    char c;
+    if (::poll(&p, 1, 250) > 0 && ::recv(fd, &c, 1, MSG_DONTWAIT) <= 0) closed = true;
+  }
+  ::close(fd);
+  CHECK(closed);
+  CHECK(Clock::now() - t0 < std::chrono::seconds(7));
+}
+
+TEST_CASE("a statement over statement_timeout is cancelled with 57014 and 500") {
+  auto pool = foh::backend::PgPool::open(backend().db, 1);
+  REQUIRE(pool);
+  foh::backend::Caller who{"service_role", nlohmann::json::object()};
+  foh::backend::Statement st;
+  st.kind = foh::backend::Statement::Kind::Rpc;
+  st.sql = "select pg_sleep(3)::text";
+  auto t0 = Clock::now();
+  auto out = foh::backend::run_statement(**pool, who, st, std::chrono::milliseconds(200));
+  REQUIRE(failed(out));
+  CHECK(std::get<foh::backend::ApiError>(out).code == "57014");
+  CHECK(std::get<foh::backend::ApiError>(out).status == 500);
+  CHECK(Clock::now() - t0 < std::chrono::seconds(2));
+  // The limit ends with the transaction: the connection's next statement has none.
+  st.sql = "select current_setting('statement_timeout')";
+  auto next = foh::backend::run_statement(**pool, who, st, std::chrono::milliseconds(0));
+  REQUIRE_FALSE(failed(next));
+  CHECK(std::get<foh::backend::Reply>(next).body == "0");
+}
+
+TEST_CASE("HEAD with Prefer: count=exact answers Content-Range and no body") {
+  seed_restaurant("Head");
+  Raw head = raw("HEAD", "/rest/v1/restaurants?select=id",
+                 "apikey: " + backend().service_key + "\r\nPrefer: count=exact\r\n");
+  CHECK((head.status == 200 || head.status == 206));
+  std::smatch m;
+  REQUIRE(std::regex_search(head.head, m, std::regex("Content-Range: (\\S+)", std::regex::icase)));
+  CHECK(std::regex_match(m[1].str(), std::regex("[0-9]+-[0-9]+/[1-9][0-9]*")));
+  CHECK(head.body.empty());
+}
+
+TEST_CASE("the cluster refuses a TCP connection without its password") {
+  REQUIRE(backend().db.find("password=") != std::string::npos);
+  PGconn* without = PQconnectdb(conninfo_with("password", "").c_str());
+  CHECK(PQstatus(without) != CONNECTION_OK);
+  PQfinish(without);
+  PGconn* wrong = PQconnectdb(conninfo_with("password", "not-the-password").c_str());
+  CHECK(PQstatus(wrong) != CONNECTION_OK);
+  PQfinish(wrong);
+  PGconn* with = PQconnectdb(backend().db.c_str());
+  CHECK(PQstatus(with) == CONNECTION_OK);
+  PQfinish(with);
+}

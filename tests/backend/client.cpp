@@ -4,6 +4,9 @@
 #include <httplib.h>
 
 #include <algorithm>
+#include <functional>
+#include <map>
+#include <mutex>
 
 #include "foh/engine/pin.hpp"
 #include "jwt.hpp"
@@ -46,12 +49,71 @@ Resp request(const std::string& method, const std::string& path, const nlohmann:
 Call service() { return Call{backend().service_key, "", {}}; }
 Call anon() { return Call{backend().anon_key, "", {}}; }
 
-Call staff(const std::string& restaurant_id, long ttl_seconds, const std::string& sub) {
-  int64_t now = foh::backend::unix_now();
+namespace {
+
+std::string sign(nlohmann::json claims, long ttl_seconds) {
+  claims["exp"] = foh::backend::unix_now() + ttl_seconds;
+  return foh::backend::jwt_sign(claims, backend().jwt_secret);
+}
+
+// One row per (restaurant, role), made on first use; tests run threads that
+// ask at the same time (the race for a table).
+std::string once(const std::string& key, const std::function<std::string()>& make) {
+  static std::mutex m;
+  static std::map<std::string, std::string> made;
+  std::lock_guard lock(m);
+  auto it = made.find(key);
+  if (it == made.end()) it = made.emplace(key, make()).first;
+  return it->second;
+}
+
+}  // namespace
+
+std::string member_of(const std::string& restaurant_id, const std::string& role) {
+  return once(restaurant_id + "/" + role, [&] {
+    std::string id = uuid();
+    Resp r = post("/rest/v1/team_members",
+                  {{"id", id},
+                   {"restaurant_id", restaurant_id},
+                   {"display_name", "Test " + role},
+                   {"role", role}},
+                  service());
+    REQUIRE(r.status == 201);
+    return id;
+  });
+}
+
+Call member_token(const std::string& restaurant_id, const std::string& member, long ttl_seconds) {
   nlohmann::json claims = {
-      {"role", "authenticated"}, {"restaurant_id", restaurant_id}, {"exp", now + ttl_seconds}};
-  if (!sub.empty()) claims["sub"] = sub;
-  return Call{backend().anon_key, foh::backend::jwt_sign(claims, backend().jwt_secret), {}};
+      {"role", "authenticated"}, {"restaurant_id", restaurant_id}, {"sub", member}};
+  return Call{backend().anon_key, sign(claims, ttl_seconds), {}};
+}
+
+Call staff(const std::string& restaurant_id, long ttl_seconds, const std::string& sub) {
+  return member_token(restaurant_id, sub.empty() ? member_of(restaurant_id, "Manager") : sub,
+                      ttl_seconds);
+}
+
+Call server(const std::string& restaurant_id) {
+  return member_token(restaurant_id, member_of(restaurant_id, "Server"));
+}
+
+Call admin(const std::string& restaurant_id) {
+  return member_token(restaurant_id, member_of(restaurant_id, "Admin"));
+}
+
+Call device(const std::string& restaurant_id) {
+  std::string id = once(restaurant_id + "/device", [&] {
+    std::string d = uuid();
+    Resp r =
+        post("/rest/v1/terminal_devices",
+             {{"id", d}, {"restaurant_id", restaurant_id}, {"name", "test terminal"}}, service());
+    REQUIRE(r.status == 201);
+    return d;
+  });
+  nlohmann::json claims = {
+      {"role", "authenticated"}, {"restaurant_id", restaurant_id}, {"device_id", id}};
+  return Call{backend().anon_key, sign(claims, 900), {}};
 }
 
 Call with(Call c, const std::string& header, const std::string& value) {

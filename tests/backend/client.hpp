@@ -44,8 +44,21 @@ inline Resp del(const std::string& path, const Call& c) {
 
 Call service();  // service_role key
 Call anon();
-// A staff token for a restaurant (role authenticated), as pin-login makes.
+// Member tokens (role authenticated, sub = a team member), as pin-login makes.
+// Since migrations 012/013 a token is worth what its member is in team_members:
+// staff(r) is a Manager of r (made once per restaurant with the service key);
+// with `sub`, the token of that member whatever its role.
 Call staff(const std::string& restaurant_id, long ttl_seconds = 900, const std::string& sub = "");
+Call server(const std::string& restaurant_id);  // a Server of r (made once)
+Call admin(const std::string& restaurant_id);   // an Admin of r (made once)
+// The token of team member `member` of r.
+Call member_token(const std::string& restaurant_id, const std::string& member,
+                  long ttl_seconds = 900);
+// A registered terminal's own login (terminal_devices row made once per r):
+// reads the restaurant, writes nothing.
+Call device(const std::string& restaurant_id);
+// The id of the member behind staff(r) / server(r) / admin(r): role "Manager", ...
+std::string member_of(const std::string& restaurant_id, const std::string& role);
 Call with(Call c, const std::string& header, const std::string& value);
 
 std::string uuid();

@@ -105,6 +105,13 @@ CREATE TABLE IF NOT EXISTS sync_cursors (
 CREATE TABLE IF NOT EXISTS kv (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 )sql";
 
+// Schema 3: rows the engine cannot read, kept aside (quarantine.cpp).
+const char* kQuarantineSchema = R"sql(
+CREATE TABLE IF NOT EXISTS quarantine (
+  tbl TEXT NOT NULL, row_id TEXT NOT NULL, json TEXT NOT NULL, reason TEXT NOT NULL,
+  first_seen TEXT NOT NULL, last_seen TEXT NOT NULL, PRIMARY KEY (tbl, row_id));
+)sql";
+
 // Owner-only permissions before SQLite touches the file: SQLite gives the
 // -wal and -shm files the database file's mode.
 Status prepare_file(const std::string& path) {
@@ -218,16 +225,22 @@ Status Cache::migrate() {
     if (auto st = exec(kOutboxToV2); !st) return st;
   }
   if (auto st = exec(kOutboxIndexes); !st) return st;
+  if (auto st = exec(kQuarantineSchema); !st) return st;
   if (auto st = exec("PRAGMA user_version=" + std::to_string(kSchemaVersion)); !st) return st;
   return tx.commit();
 }
 
-Status Cache::integrity_check() {
-  Stmt s(db_, "PRAGMA integrity_check");
-  if (!s.step()) return s.error(path_);
+namespace {
+Status check_pragma(sqlite3* db, const std::string& path, const char* pragma) {
+  Stmt s(db, std::string("PRAGMA ") + pragma);
+  if (!s.step()) return s.error(path);
   std::string r = s.text(0);
-  return r == "ok" ? ok() : Status(Error{path_, "integrity_check: " + r});
+  return r == "ok" ? ok() : Status(Error{path, std::string(pragma) + ": " + r});
 }
+}  // namespace
+
+Status Cache::integrity_check() { return check_pragma(db_, path_, "integrity_check"); }
+Status Cache::quick_check() { return check_pragma(db_, path_, "quick_check"); }
 
 // ---------------------------------------------------------------- rows
 
@@ -257,23 +270,27 @@ Status Cache::delete_row(std::string_view table, const Uuid& id) {
   return ok();
 }
 
-namespace {
-std::vector<Json> collect(Stmt& s) {
+std::vector<Json> Cache::collect(Stmt& s, std::string_view table) {
   std::vector<Json> out;
+  std::vector<std::pair<std::string, std::string>> not_json;  // id, text
   while (s.step()) {
     std::string_view text = s.view(0);
     auto j = Json::parse(text.begin(), text.end(), nullptr, false);
-    if (!j.is_discarded()) out.push_back(std::move(j));
+    if (!j.is_discarded())
+      out.push_back(std::move(j));
+    else
+      not_json.emplace_back(s.text(1), std::string(text));
   }
+  s.reset();  // done reading before the rows are moved aside
+  for (const auto& [id, text] : not_json) quarantine(table, id, text, "the cached row is not JSON");
   return out;
 }
-}  // namespace
 
 std::optional<Json> Cache::get_row(std::string_view table, const Uuid& id) {
   if (!is_synced_table(table)) return std::nullopt;
-  Stmt s(*this, "SELECT json FROM " + std::string(table) + " WHERE id = ?");
+  Stmt s(*this, "SELECT json, id FROM " + std::string(table) + " WHERE id = ?");
   s.bind(1, id);
-  auto v = collect(s);
+  auto v = collect(s, table);
   if (v.empty()) return std::nullopt;
   return std::move(v.front());
 }
@@ -287,15 +304,15 @@ bool Cache::has_row(std::string_view table, const Uuid& id) {
 
 std::vector<Json> Cache::rows(std::string_view table) {
   if (!is_synced_table(table)) return {};
-  Stmt s(*this, "SELECT json FROM " + std::string(table) + " ORDER BY rowid");
-  return collect(s);
+  Stmt s(*this, "SELECT json, id FROM " + std::string(table) + " ORDER BY rowid");
+  return collect(s, table);
 }
 
 std::vector<Json> Cache::rows_of_date(std::string_view table, Date date) {
   if (!is_synced_table(table)) return {};
-  Stmt s(*this, "SELECT json FROM " + std::string(table) + " WHERE date = ? ORDER BY rowid");
+  Stmt s(*this, "SELECT json, id FROM " + std::string(table) + " WHERE date = ? ORDER BY rowid");
   s.bind(1, date.str());
-  return collect(s);
+  return collect(s, table);
 }
 
 int64_t Cache::row_count(std::string_view table) {

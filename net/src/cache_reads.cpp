@@ -7,24 +7,29 @@
 
 #include "foh/engine/codec.hpp"
 #include "foh/net/cache.hpp"
+#include "quarantine.hpp"
 #include "sqlite_stmt.hpp"
 
 namespace foh::net {
 
 namespace {
 
-// Decodes every row of `rows` with `decode`, naming the row on error.
+// Decodes every row of `rows` with `decode`. A row the engine cannot read is
+// set aside (quarantine.cpp) and left out: one bad row never stops the day.
 template <class T, class Decode>
-Status decode_all(const std::vector<Json>& rows, const char* table, Decode decode,
-                  std::vector<T>& out) {
+void decode_all(Cache& cache, const std::vector<Json>& rows, const char* table, Decode decode,
+                std::vector<T>& out) {
   out.reserve(out.size() + rows.size());
   for (const auto& j : rows) {
-    std::string where = std::string("cache: ") + table + " " + j.value("id", std::string("?"));
+    const std::string id = j.is_object() ? j.value("id", std::string("?")) : std::string("?");
+    const std::string where = std::string(table) + " " + id;
     auto r = decode(j, where);
-    if (!r) return r.error();
-    out.push_back(std::move(r).value());
+    Status readable = r ? timestamps_readable(table, j) : Status(r.error());
+    if (readable)
+      out.push_back(std::move(r).value());
+    else
+      cache.quarantine(table, id, j.dump(), set_aside_reason(readable.error(), where));
   }
-  return ok();
 }
 
 }  // namespace
@@ -39,16 +44,20 @@ Result<Venue> Cache::load_venue() {
   if (auto want = kv_get("restaurant_id"))
     for (const auto& r : restaurants)
       if (r.value("id", "") == *want) chosen = &r;
-  auto rest = decode_restaurant(*chosen, "cache: restaurants " + chosen->value("id", "?"));
-  if (!rest) return rest.error();
+  const std::string id = chosen->value("id", "?");
+  auto rest = decode_restaurant(*chosen, "cache: restaurants " + id);
+  if (!rest) {  // set aside like any row; the terminal waits for a readable one
+    quarantine("restaurants", id, chosen->dump(),
+               set_aside_reason(rest.error(), "cache: restaurants " + id));
+    return rest.error();
+  }
   Venue v;
   v.restaurant = std::move(rest).value();
-  Status st = decode_all(rows("floor_plans"), "floor_plans", decode_floor_plan, v.floor_plans);
-  if (st) st = decode_all(rows("zones"), "zones", decode_zone, v.zones);
-  if (st) st = decode_all(rows("tables"), "tables", decode_table, v.tables);
-  if (st) st = decode_all(rows("services"), "services", decode_service, v.services);
-  if (st) st = decode_all(rows("team_members"), "team_members", decode_team_member, v.team_members);
-  if (!st) return st.error();
+  decode_all(*this, rows("floor_plans"), "floor_plans", decode_floor_plan, v.floor_plans);
+  decode_all(*this, rows("zones"), "zones", decode_zone, v.zones);
+  decode_all(*this, rows("tables"), "tables", decode_table, v.tables);
+  decode_all(*this, rows("services"), "services", decode_service, v.services);
+  decode_all(*this, rows("team_members"), "team_members", decode_team_member, v.team_members);
   std::sort(v.floor_plans.begin(), v.floor_plans.end(),
             [](const FloorPlan& a, const FloorPlan& b) { return a.sort_order < b.sort_order; });
   return v;
@@ -60,30 +69,22 @@ Result<DayBook> Cache::load_day(Date date, bool live_only) {
   std::vector<Json> reservations;
   if (live_only) {
     Stmt s(*this,
-           "SELECT json FROM reservations WHERE date = ? AND status IN"
+           "SELECT json, id FROM reservations WHERE date = ? AND status IN"
            " ('Pending','Confirmed','Arrived','Seated') ORDER BY rowid");
     s.bind(1, date.str());
-    while (s.step()) {
-      auto j = Json::parse(s.text(0), nullptr, false);
-      if (!j.is_discarded()) reservations.push_back(std::move(j));
-    }
+    reservations = collect(s, "reservations");
   } else {
     reservations = rows_of_date("reservations", date);
   }
-  Status st = decode_all(reservations, "reservations", decode_reservation, d.reservations);
-  if (st)
-    st = decode_all(rows_of_date("waitlist_entries", date), "waitlist_entries",
-                    decode_waitlist_entry, d.waitlist);
-  if (st)
-    st = decode_all(rows_of_date("daily_table_overrides", date), "daily_table_overrides",
-                    decode_daily_table_override, d.table_overrides);
-  if (st)
-    st = decode_all(rows_of_date("daily_extra_tables", date), "daily_extra_tables",
-                    decode_daily_extra_table, d.extra_tables);
-  if (st)
-    st = decode_all(rows_of_date("daily_floor_notes", date), "daily_floor_notes",
-                    decode_daily_floor_note, d.floor_notes);
-  if (!st) return st.error();
+  decode_all(*this, reservations, "reservations", decode_reservation, d.reservations);
+  decode_all(*this, rows_of_date("waitlist_entries", date), "waitlist_entries",
+             decode_waitlist_entry, d.waitlist);
+  decode_all(*this, rows_of_date("daily_table_overrides", date), "daily_table_overrides",
+             decode_daily_table_override, d.table_overrides);
+  decode_all(*this, rows_of_date("daily_extra_tables", date), "daily_extra_tables",
+             decode_daily_extra_table, d.extra_tables);
+  decode_all(*this, rows_of_date("daily_floor_notes", date), "daily_floor_notes",
+             decode_daily_floor_note, d.floor_notes);
   std::sort(d.reservations.begin(), d.reservations.end(),
             [](const Reservation& a, const Reservation& b) { return a.time < b.time; });
   return d;
@@ -101,27 +102,20 @@ std::vector<Customer> Cache::search_customers(std::string_view query, int limit)
   }
   pattern += "%";
   Stmt s(*this,
-         "SELECT json FROM customers WHERE search LIKE ? ESCAPE '\\' ORDER BY search LIMIT ?");
+         "SELECT json, id FROM customers WHERE search LIKE ? ESCAPE '\\' ORDER BY search LIMIT ?");
   s.bind(1, pattern).bind(2, limit);
   std::vector<Customer> out;
-  while (s.step()) {
-    auto j = Json::parse(s.text(0), nullptr, false);
-    if (j.is_discarded()) continue;
-    if (auto c = decode_customer(j, "cache: customers")) out.push_back(std::move(c).value());
-  }
+  decode_all(*this, collect(s, "customers"), "customers", decode_customer, out);
   return out;
 }
 
 std::vector<ReservationEvent> Cache::events_of(const Uuid& reservation_id) {
-  Stmt s(*this, "SELECT json FROM reservation_events WHERE ref_id = ? ORDER BY updated_at, rowid");
+  Stmt s(*this,
+         "SELECT json, id FROM reservation_events WHERE ref_id = ? ORDER BY updated_at, rowid");
   s.bind(1, reservation_id);
   std::vector<ReservationEvent> out;
-  while (s.step()) {
-    auto j = Json::parse(s.text(0), nullptr, false);
-    if (j.is_discarded()) continue;
-    if (auto e = decode_reservation_event(j, "cache: reservation_events"))
-      out.push_back(std::move(e).value());
-  }
+  decode_all(*this, collect(s, "reservation_events"), "reservation_events",
+             decode_reservation_event, out);
   return out;
 }
 

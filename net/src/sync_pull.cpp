@@ -28,6 +28,13 @@ int64_t json_int(const Json& j, const char* key) {
   return 0;
 }
 
+// A string column, "" when absent or of another JSON type (a garbled row
+// must not throw on the sync thread).
+std::string text_of(const Json& j, const char* key) {
+  auto it = j.find(key);
+  return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
 // A pulled audit event replaces the provisional one this terminal wrote for
 // the same change (the backend's trigger makes the real one): the one whose
 // id the status push sent (metadata.client_event_id), else the oldest
@@ -35,13 +42,13 @@ int64_t json_int(const Json& j, const char* key) {
 Status drop_provisional_event(Cache& c, const Json& ev) {
   auto meta = ev.find("metadata");
   if (meta != ev.end() && meta->is_object())
-    if (auto id = meta->value("client_event_id", ""); !id.empty())
+    if (auto id = text_of(*meta, "client_event_id"); !id.empty())
       return c.delete_row("reservation_events", id);
   Stmt s(c,
          "DELETE FROM reservation_events WHERE rowid = (SELECT rowid FROM reservation_events"
          " WHERE ref_id = ? AND json_extract(json, '$.metadata.provisional') = 1"
          " AND json_extract(json, '$.to_status') = ? ORDER BY rowid LIMIT 1)");
-  s.bind(1, ev.value("reservation_id", "")).bind(2, ev.value("to_status", ""));
+  s.bind(1, text_of(ev, "reservation_id")).bind(2, text_of(ev, "to_status"));
   if (!s.run()) return s.error("reservation_events");
   return ok();
 }
@@ -60,17 +67,18 @@ Status store_rows(Cache& c, const std::string& table, const Json& rows, std::siz
     const Json& row = rows[i];
     if (!row.is_object()) return Error{table, "a pulled row is not an object"};
     if (table == "sync_tombstones") {
-      std::string t = row.value("table_name", ""), id = row.value("row_id", "");
+      std::string t = text_of(row, "table_name"), id = text_of(row, "row_id");
       if (!is_synced_table(t) || id.empty() || c.has_outbox_for(t, id)) continue;
       if (auto st = c.delete_row(t, id); !st) return st;
       continue;
     }
-    std::string id = row.value("id", "");
+    std::string id = text_of(row, "id");
     if (id.empty()) return Error{table, "a pulled row has no id"};
     if (local.count(id)) continue;
     if (table == "reservation_events" && !c.has_row(table, id))
       if (auto st = drop_provisional_event(c, row); !st) return st;
-    if (auto st = c.put_row(table, row); !st) return st;
+    // A row the engine cannot read is set aside, the rest of the page goes on.
+    if (auto st = c.put_pulled_row(table, row); !st) return st;
     ++stored;
   }
   return tx.commit();
@@ -189,6 +197,10 @@ Status Sync::Worker::pull() {
     if (stopping) return Error{"pull", "stopped"};
     if (auto st = pull_table(table, horizon, total); !st) return st;
   }
+  // Rows set aside earlier are decoded again: one that now reads goes back.
+  auto released = cache->retry_quarantine();
+  if (!released) return released.error();
+  total += *released;
   std::lock_guard lock(status_mu);
   status.rows_pulled += total;
   if (total > 0) data_changed = true;

@@ -90,11 +90,29 @@ struct SyncCursor {
   int64_t seq = 0;         // commit-ordered sequence when the backend offers one
 };
 
+// A row the engine cannot read (time "24:00", created_at "-infinity", a BC
+// date, a wrong JSON type, text that is not JSON): kept aside in the cache's
+// quarantine table with the reason, out of the day, tried again on every pull.
+struct QuarantinedRow {
+  std::string table;
+  Uuid row_id;
+  std::string raw;                    // the row as it came (JSON text, or whatever the cache held)
+  std::string reason;                 // the decoder's message, naming the column
+  std::string first_seen, last_seen;  // UTC ISO-8601
+};
+
+// OK when the terminal can use `row` of synced table `table`: the engine's
+// decoder accepts it, and the timestamps the engine orders by parse (a
+// waitlist entry's created_at orders the queue). Tombstones and unknown
+// tables are not checked here.
+Status readable_row(std::string_view table, const Json& row);
+
 struct CacheOptions {
   int busy_timeout_ms = 5000;
 };
 
 class Cache;
+class Stmt;  // sqlite_stmt.hpp, net internals
 
 // RAII transaction: BEGIN IMMEDIATE on construction, ROLLBACK in the
 // destructor unless commit() succeeded. commit() returns after COMMIT, i.e.
@@ -124,7 +142,7 @@ class Cache {
   Cache(const Cache&) = delete;
   Cache& operator=(const Cache&) = delete;
 
-  static constexpr int kSchemaVersion = 2;  // 2: outbox op 'patch'
+  static constexpr int kSchemaVersion = 3;  // 2: outbox op 'patch'; 3: quarantine
   int schema_version();
   const std::string& path() const { return path_; }
   sqlite3* db() { return db_; }  // net internals only
@@ -133,6 +151,7 @@ class Cache {
   sqlite3_stmt* reusable(std::string_view sql);
   Status exec(const std::string& sql);  // statements without results
   Status integrity_check();             // PRAGMA integrity_check == "ok"
+  Status quick_check();                 // PRAGMA quick_check == "ok" (no index contents)
 
   // ---- rows (JSON of the seed's columns; "id" required)
   Status put_row(std::string_view table, const Json& row);  // insert or replace
@@ -165,6 +184,21 @@ class Cache {
   std::vector<Conflict> conflicts();
   std::optional<Conflict> conflict_of(const Uuid& reservation_id);
 
+  // ---- rows the engine cannot read (quarantine.cpp)
+  // Stores a pulled row: a readable one into its table (leaving quarantine if
+  // an older version was there), an unreadable one into quarantine instead
+  // (its older copy leaves the day: the backend's row is no longer that).
+  Status put_pulled_row(std::string_view table, const Json& row);
+  // Sets the row `raw` of `table` aside with `reason` (first_seen kept when
+  // it was there already) and removes it from its table.
+  Status quarantine(std::string_view table, const Uuid& id, std::string_view raw,
+                    std::string_view reason);
+  std::vector<QuarantinedRow> quarantined();
+  int64_t quarantine_count();
+  // Decodes every quarantined row again: those that now read go back to
+  // their table. Returns how many did.
+  Result<int> retry_quarantine();
+
   // ---- per-table sync cursors
   SyncCursor cursor(std::string_view table);
   Status set_cursor(std::string_view table, const SyncCursor& c);
@@ -190,6 +224,9 @@ class Cache {
  private:
   Cache(sqlite3* db, std::string path);
   Status migrate();
+  // The JSON of each row `s` returns (columns: json, id); a row whose text
+  // is not JSON goes to quarantine once `s` is done.
+  std::vector<Json> collect(Stmt& s, std::string_view table);
   sqlite3* db_;
   std::string path_;
   struct Statements;  // the kept prepared statements

@@ -1,0 +1,152 @@
+// Rows the engine cannot read (issue 11): PostgreSQL accepts time "24:00",
+// created_at "-infinity" or a date "0001-01-01 BC", another backend may send
+// anything. Such a row is set aside in the quarantine table with the reason,
+// left out of the day, and decoded again on every pull, so one bad row never
+// stops a terminal and fixing it at the backend is enough.
+#include "quarantine.hpp"
+
+#include <sqlite3.h>
+
+#include <functional>
+
+#include "foh/engine/codec.hpp"
+#include "foh/net/cache.hpp"
+#include "sqlite_stmt.hpp"
+
+namespace foh::net {
+
+namespace {
+
+using Check = std::function<Status(const Json&, const std::string&)>;
+
+template <class Decode>
+Check check_of(Decode decode) {
+  return [decode](const Json& j, const std::string& where) -> Status {
+    auto r = decode(j, where);
+    if (!r) return r.error();
+    return ok();
+  };
+}
+
+// The engine's decoder of each synced table.
+const Check* decoder_of(std::string_view table) {
+  static const std::pair<const char*, Check> kDecoders[] = {
+      {"restaurants", check_of(decode_restaurant)},
+      {"floor_plans", check_of(decode_floor_plan)},
+      {"zones", check_of(decode_zone)},
+      {"tables", check_of(decode_table)},
+      {"services", check_of(decode_service)},
+      {"team_members", check_of(decode_team_member)},
+      {"customers", check_of(decode_customer)},
+      {"reservations", check_of(decode_reservation)},
+      {"reservation_events", check_of(decode_reservation_event)},
+      {"waitlist_entries", check_of(decode_waitlist_entry)},
+      {"daily_table_overrides", check_of(decode_daily_table_override)},
+      {"daily_extra_tables", check_of(decode_daily_extra_table)},
+      {"daily_floor_notes", check_of(decode_daily_floor_note)}};
+  for (const auto& [name, check] : kDecoders)
+    if (table == name) return &check;
+  return nullptr;
+}
+
+std::string row_id_of(const Json& row) {
+  auto it = row.is_object() ? row.find("id") : row.end();
+  return it != row.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+Status release(Cache& c, std::string_view table, const Uuid& id) {
+  Stmt s(c, "DELETE FROM quarantine WHERE tbl = ? AND row_id = ?");
+  s.bind(1, table).bind(2, id);
+  if (!s.run()) return s.error("quarantine " + std::string(table) + " " + id);
+  return ok();
+}
+
+}  // namespace
+
+std::string set_aside_reason(const Error& e, std::string_view row_where) {
+  std::string_view where = e.where;
+  if (where.substr(0, row_where.size()) == row_where) where.remove_prefix(row_where.size());
+  if (!where.empty() && where.front() == '.') where.remove_prefix(1);
+  return where.empty() ? e.message : std::string(where) + ": " + e.message;
+}
+
+Status timestamps_readable(std::string_view table, const Json& row) {
+  if (table != "waitlist_entries") return ok();
+  const std::string at = row.value("created_at", "");
+  if (!LocalInstant::from_timestamp(at, 0))
+    return Error{"waitlist_entries " + row_id_of(row) + ".created_at",
+                 "not a timestamp: \"" + at + "\""};
+  return ok();
+}
+
+Status readable_row(std::string_view table, const Json& row) {
+  const Check* decode = decoder_of(table);
+  if (!decode) return ok();
+  if (!row.is_object()) return Error{std::string(table), "the row is not a JSON object"};
+  if (auto st = (*decode)(row, std::string(table) + " " + row_id_of(row)); !st) return st;
+  return timestamps_readable(table, row);
+}
+
+Status Cache::put_pulled_row(std::string_view table, const Json& row) {
+  const std::string id = row_id_of(row);
+  if (auto readable = readable_row(table, row); !readable)
+    return quarantine(table, id, row.dump(),
+                      set_aside_reason(readable.error(), std::string(table) + " " + id));
+  if (auto st = put_row(table, row); !st) return st;
+  // Usually empty: one indexed lookup, no write.
+  Stmt s(*this, "SELECT 1 FROM quarantine WHERE tbl = ? AND row_id = ?");
+  s.bind(1, table).bind(2, id);
+  if (!s.step()) return ok();
+  s.reset();
+  return release(*this, table, id);
+}
+
+Status Cache::quarantine(std::string_view table, const Uuid& id, std::string_view raw,
+                         std::string_view reason) {
+  const std::string now = utc_now_iso();
+  Stmt s(*this,
+         "INSERT INTO quarantine (tbl, row_id, json, reason, first_seen, last_seen)"
+         " VALUES (?,?,?,?,?,?) ON CONFLICT (tbl, row_id) DO UPDATE SET"
+         " json = excluded.json, reason = excluded.reason, last_seen = excluded.last_seen");
+  s.bind(1, table).bind(2, id).bind(3, raw).bind(4, reason).bind(5, now).bind(6, now);
+  if (!s.run()) return s.error("quarantine " + std::string(table) + " " + id);
+  s.reset();
+  if (!is_synced_table(table)) return ok();
+  return delete_row(table, id);
+}
+
+std::vector<QuarantinedRow> Cache::quarantined() {
+  Stmt s(*this,
+         "SELECT tbl, row_id, json, reason, first_seen, last_seen FROM quarantine"
+         " ORDER BY first_seen, tbl, row_id");
+  std::vector<QuarantinedRow> out;
+  while (s.step())
+    out.push_back({s.text(0), s.text(1), s.text(2), s.text(3), s.text(4), s.text(5)});
+  return out;
+}
+
+int64_t Cache::quarantine_count() {
+  Stmt s(*this, "SELECT count(*) FROM quarantine");
+  return s.step() ? s.int64(0) : 0;
+}
+
+Result<int> Cache::retry_quarantine() {
+  if (quarantine_count() == 0) return 0;
+  Transaction tx(*this);
+  if (!tx.begun()) return tx.begun().error();
+  int released = 0;
+  for (const QuarantinedRow& q : quarantined()) {
+    if (!is_synced_table(q.table)) continue;
+    auto row = Json::parse(q.raw, nullptr, false);
+    if (row.is_discarded() || row_id_of(row) != q.row_id || !readable_row(q.table, row)) continue;
+    // A newer copy may have come meanwhile (a local write): it stays.
+    if (!has_row(q.table, q.row_id))
+      if (auto st = put_row(q.table, row); !st) return st.error();
+    if (auto st = release(*this, q.table, q.row_id); !st) return st.error();
+    ++released;
+  }
+  if (auto st = tx.commit(); !st) return st.error();
+  return released;
+}
+
+}  // namespace foh::net

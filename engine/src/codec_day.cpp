@@ -1,6 +1,7 @@
 // The rows of a service day: reservations, waitlist_entries, reservation_events
 // and the three daily tables (overrides, extra tables, floor notes).
 #include "foh/engine/codec.hpp"
+#include "foh/engine/limits.hpp"
 #include "json_row.hpp"
 #include "table_columns.hpp"
 
@@ -9,11 +10,11 @@ namespace foh {
 using detail::JsonRow;
 using detail::Need;
 using detail::put_opt;
-using detail::read_table_columns;
-using detail::write_table_columns;
 using detail::put_ref;
 using detail::put_ts;
+using detail::read_table_columns;
 using detail::with_extra;
+using detail::write_table_columns;
 
 Result<Reservation> decode_reservation(const Json& j, const std::string& where) {
   JsonRow row(j, where);
@@ -23,22 +24,22 @@ Result<Reservation> decode_reservation(const Json& j, const std::string& where) 
   row.opt_uuid("customer_id", r.customer_id);
   row.opt_uuid("service_id", r.service_id);
   row.opt_uuid("table_id", r.table_id);
-  row.text("table_number", r.table_number);
-  row.text("guest_name", r.guest_name);
-  row.text("guest_phone", r.guest_phone);
-  row.text("guest_email", r.guest_email);
+  row.text("table_number", r.table_number, limits::kMaxTableNumberChars);
+  row.text("guest_name", r.guest_name, limits::kMaxNameChars);
+  row.text("guest_phone", r.guest_phone, limits::kMaxPhoneChars);
+  row.text("guest_email", r.guest_email, limits::kMaxEmailChars);
   row.integer("party_size", r.party_size, Need::Required, 1, 99);
   row.date("date", r.date);
   row.time("time", r.time);
   row.opt_integer("duration", r.duration, 1, 1440);
   row.enumeration("status", r.status, parse_reservation_status, "status");
   row.text_array("tags", r.tags);
-  row.text("notes", r.notes);
-  row.text("source", r.source);
+  row.text("notes", r.notes, limits::kMaxNotesChars);
+  row.text("source", r.source, limits::kMaxNameChars);
   row.opt_uuid("created_by", r.created_by);
-  row.opt_text("seated_at", r.seated_at);
+  row.opt_timestamp("seated_at", r.seated_at);
   row.opt_integer("arrived_count", r.arrived_count, 0, 99);
-  row.text("created_at", r.created_at);
+  row.timestamp("created_at", r.created_at);
   row.text("updated_at", r.updated_at);
   if (!row.ok()) return row.error();
   r.extra = row.extra();
@@ -82,16 +83,16 @@ Result<WaitlistEntry> decode_waitlist_entry(const Json& j, const std::string& wh
   row.integer("party_size", w.party_size, Need::Required, 1, 99);
   row.opt_uuid("service_id", w.service_id);
   row.opt_uuid("preferred_floor_plan_id", w.preferred_floor_plan_id);
-  row.text("guest_name", w.guest_name);
-  row.text("guest_email", w.guest_email);
-  row.text("guest_phone", w.guest_phone);
-  row.text("notes", w.notes);
+  row.text("guest_name", w.guest_name, limits::kMaxNameChars);
+  row.text("guest_email", w.guest_email, limits::kMaxEmailChars);
+  row.text("guest_phone", w.guest_phone, limits::kMaxPhoneChars);
+  row.text("notes", w.notes, limits::kMaxNotesChars);
   row.enumeration("status", w.status, parse_waitlist_status, "status");
-  row.opt_text("notified_at", w.notified_at);
-  row.opt_text("called_at", w.called_at);
+  row.opt_timestamp("notified_at", w.notified_at);
+  row.opt_timestamp("called_at", w.called_at);
   row.text("notification_token", w.notification_token);
   row.opt_integer("position_in_queue", w.position_in_queue, 0);
-  row.text("created_at", w.created_at);
+  row.timestamp("created_at", w.created_at);
   row.text("updated_at", w.updated_at);
   if (!row.ok()) return row.error();
   w.extra = row.extra();

@@ -1,5 +1,6 @@
 // People: team_members and customers.
 #include "foh/engine/codec.hpp"
+#include "foh/engine/limits.hpp"
 #include "json_row.hpp"
 
 namespace foh {
@@ -18,8 +19,8 @@ Result<TeamMember> decode_team_member(const Json& j, const std::string& where) {
   row.uuid("restaurant_id", m.restaurant_id, Need::Optional);
   row.opt_uuid("user_id", m.user_id);
   row.enumeration("role", m.role, parse_role, "role");
-  row.text("display_name", m.display_name, Need::Required);
-  row.text("email", m.email);
+  row.text("display_name", m.display_name, limits::kMaxNameChars, Need::Required);
+  row.text("email", m.email, limits::kMaxEmailChars);
   row.text("pin", m.pin);
   row.text("pin_salt", m.pin_salt);
   row.text_array("allowed_tabs", m.allowed_tabs);
@@ -53,10 +54,10 @@ Result<Customer> decode_customer(const Json& j, const std::string& where) {
   Customer c;
   row.uuid("id", c.id);
   row.opt_uuid("restaurant_id", c.restaurant_id);
-  row.text("name", c.name);
-  row.text("phone", c.phone);
-  row.text("email", c.email);
-  row.text("notes", c.notes);
+  row.text("name", c.name, limits::kMaxNameChars);
+  row.text("phone", c.phone, limits::kMaxPhoneChars);
+  row.text("email", c.email, limits::kMaxEmailChars);
+  row.text("notes", c.notes, limits::kMaxNotesChars);
   row.text_array("tags", c.tags);
   row.text("classification", c.classification);
   row.integer("visit_count", c.visit_count, Need::Optional, 0);

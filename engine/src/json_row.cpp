@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "foh/engine/limits.hpp"
+
 namespace foh::detail {
 namespace {
 
@@ -95,6 +97,25 @@ Json JsonRow::extra() const {
 
 void JsonRow::text(const char* key, std::string& out, Need need) {
   if (const Json* v = take_typed(key, need, is_string, "a string")) out = v->get<std::string>();
+}
+
+void JsonRow::text(const char* key, std::string& out, size_t max_chars, Need need) {
+  text(key, out, need);
+  if (ok() && limits::utf8_chars(out) > max_chars)
+    fail(key, "longer than " + std::to_string(max_chars) + " characters (" +
+                  std::to_string(limits::utf8_chars(out)) + ")");
+}
+
+void JsonRow::timestamp(const char* key, std::string& out) {
+  text(key, out);
+  if (ok() && !out.empty() && !LocalInstant::from_timestamp(out, 0))
+    fail(key, "malformed timestamp \"" + out.substr(0, 40) + "\"");
+}
+
+void JsonRow::opt_timestamp(const char* key, std::optional<std::string>& out) {
+  opt_text(key, out);
+  if (ok() && out && !LocalInstant::from_timestamp(*out, 0))
+    fail(key, "malformed timestamp \"" + out->substr(0, 40) + "\"");
 }
 
 void JsonRow::uuid(const char* key, Uuid& out, Need need) {

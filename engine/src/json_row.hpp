@@ -30,7 +30,13 @@ class JsonRow {
   }
 
   void text(const char* key, std::string& out, Need need = Need::Optional);  // null -> ""
-  void uuid(const char* key, Uuid& out, Need need = Need::Required);         // non-empty
+  // Text of at most max_chars characters (limits.hpp).
+  void text(const char* key, std::string& out, size_t max_chars, Need need = Need::Optional);
+  // A timestamptz as text: empty, or "YYYY-MM-DDTHH:MM:SS[.frac][zone]" (no
+  // "infinity", no BC, no 5-digit year: LocalInstant::from_timestamp).
+  void timestamp(const char* key, std::string& out);
+  void opt_timestamp(const char* key, std::optional<std::string>& out);
+  void uuid(const char* key, Uuid& out, Need need = Need::Required);  // non-empty
   void opt_uuid(const char* key, std::optional<Uuid>& out);
   void opt_text(const char* key, std::optional<std::string>& out);
   void integer(const char* key, int& out, Need need, int min = INT_MIN, int max = INT_MAX);

@@ -16,7 +16,9 @@
 # -f FILE), twice (they claim to be idempotent); Supabase's roles, auth.* and
 # extensions.* must be as they were; and the result must work as PostgREST
 # uses it (authenticator -> set local role + request.jwt.claims): RLS per
-# restaurant, anon kept out of reservations, the overlap trigger's 23P01.
+# restaurant, anon kept out of reservations, the overlap trigger's 23P01, and
+# the roles (a Server reads no pin and changes no team member, a Manager does,
+# anon executes no sync_horizon).
 # What it cannot show: anything only a real Supabase project has (its
 # extensions' event triggers, pooler, dashboard); a real project was never reached.
 # Env: FOH_PG_BIN (default: the newest /usr/lib/postgresql/*/bin), FOH_MIGRATIONS_DIR
@@ -255,7 +257,10 @@ say "Supabase's roles, auth.* (uid/role/email/jwt, users) and extensions.* uncha
 # --- 4. Usable as PostgREST uses it ------------------------------------------------
 ra=11111111-1111-4111-8111-111111111111
 rb=22222222-2222-4222-8222-222222222222
-user_a=33333333-3333-4333-8333-333333333333
+user_a=33333333-3333-4333-8333-333333333333   # Supabase Auth user of A's Manager
+user_s=44444444-4444-4444-8444-444444444444   # Supabase Auth user of A's Server
+member_m=55555555-5555-4555-8555-555555555555
+member_s=66666666-6666-4666-8666-666666666666
 q postgres >"$tmp/rows.log" 2>&1 <<SQL || fail "could not insert the two restaurants' rows as postgres: $(grep -m1 ERROR "$tmp/rows.log")"
 insert into public.restaurants (id, name) values ('$ra', 'A'), ('$rb', 'B');
 insert into public.tables (restaurant_id, name, capacity_min, capacity_max)
@@ -263,6 +268,11 @@ insert into public.tables (restaurant_id, name, capacity_min, capacity_max)
 insert into public.reservations (restaurant_id, table_number, party_size, date, time, duration, guest_name)
   values ('$ra', 'T1', 2, '2030-05-04', '19:00', 90, 'a1'), ('$ra', 'T1', 2, '2030-05-04', '21:00', 90, 'a2'),
          ('$rb', 'T1', 2, '2030-05-04', '19:00', 90, 'b1');
+-- Since 012/013 a token is worth its team membership: staff log in through
+-- Supabase Auth, team_members.user_id names them.
+insert into public.team_members (id, restaurant_id, user_id, role, display_name, pin, pin_salt)
+  values ('$member_m', '$ra', '$user_a', 'Manager', 'M', 'hash-m', 'salt-m'),
+         ('$member_s', '$ra', '$user_s', 'Server', 'S', 'hash-s', 'salt-s');
 SQL
 # PostgREST: log in as authenticator, then per request, in one transaction.
 as_api() {
@@ -294,4 +304,28 @@ out="$(as_api anon '{"role":"anon"}' "select count(*) from public.reservations;"
   fail "anon (the kiosk key) read reservations: $out"
 grep -q '42501' <<<"$out" || fail "anon reading reservations: expected SQLSTATE 42501, got: $(grep -m1 ERROR <<<"$out")"
 say "as PostgREST does it: RLS keeps restaurant A's staff to A (read and write), anon out of reservations, overlap -> 23P01"
+
+# --- 5. Roles (013, 017) through the same door ---------------------------------------
+server_a="{\"role\":\"authenticated\",\"sub\":\"$user_s\"}"
+out="$(as_api authenticated "$server_a" "select pin, pin_salt from public.team_members;")" &&
+  fail "a Server read PIN hashes: $out"
+grep -q '42501' <<<"$out" || fail "a Server reading pin: expected SQLSTATE 42501, got: $(grep -m1 ERROR <<<"$out")"
+out="$(as_api authenticated "$staff_a" "select pin from public.team_members;")" &&
+  fail "a Manager's token read PIN hashes: $out"
+out="$(as_api authenticated "$server_a" "update public.team_members set role = 'Admin' where id = '$member_s';")" &&
+  fail "a Server promoted itself: $out"
+grep -q '42501' <<<"$out" || fail "a Server promoting itself: expected SQLSTATE 42501, got: $(grep -m1 ERROR <<<"$out")"
+out="$(as_api authenticated "$server_a" "update public.team_members set display_name = 'x' where id = '$member_m';")" &&
+  fail "a Server changed a team member: $out"
+grep -q '42501' <<<"$out" || fail "a Server updating team_members: expected SQLSTATE 42501, got: $(grep -m1 ERROR <<<"$out")"
+ok="$(as_api authenticated "$staff_a" "update public.team_members set display_name = 'Sam' where id = '$member_s' returning display_name;")" ||
+  fail "a Manager could not update a Server: $ok"
+[ "$ok" = "Sam" ] || fail "a Manager updating a Server: got '$ok'"
+names="$(as_api authenticated "$server_a" "select string_agg(display_name, ',' order by display_name) from public.team_members;")" ||
+  fail "a Server could not read the team's names: $names"
+[ "$names" = "M,Sam" ] || fail "a Server reading the team: got '$names', want 'M,Sam'"
+out="$(as_api anon '{"role":"anon"}' "select public.sync_horizon();")" &&
+  fail "anon executed sync_horizon: $out"
+grep -q '42501' <<<"$out" || fail "anon calling sync_horizon: expected SQLSTATE 42501, got: $(grep -m1 ERROR <<<"$out")"
+say "roles: a Server reads no PIN hash and changes no team member, a Manager does, anon cannot execute sync_horizon"
 say "OK (migrations applied twice in $((SECONDS - t0)) s)"

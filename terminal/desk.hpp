@@ -38,6 +38,15 @@ struct ConflictInfo {
   std::string proposed_table_number;  // empty when the engine found none
 };
 
+// A row the terminal could not read (net's quarantine): kept aside with the
+// reason, out of the day; managers see it in the status bar and its view.
+struct SetAsideRow {
+  std::string table;
+  Uuid row_id;
+  std::string reason;
+  std::string last_seen;  // UTC timestamp of the last pull (or load) that met it
+};
+
 // PIN lockout from net's login (5 wrong PINs -> 30 s, doubling).
 struct LockoutInfo {
   int failed_attempts = 0;
@@ -75,6 +84,7 @@ struct Desk {
   Locale locale = Locale::Fr;
   SyncInfo sync;
   std::vector<ConflictInfo> conflicts;
+  std::vector<SetAsideRow> set_aside;
   LockoutInfo lockout;
   std::vector<WaitQuote> quotes;  // per waitlist entry, in queue order
   PanZoom gestures;

@@ -31,6 +31,24 @@ inline constexpr StringRow kStrings[] = {
     {"action.save", "Enregistrer", "Save"},
     {"action.seat", "Installer", "Seat"},
     {"action.undo", "Annuler la dernière action", "Undo last action"},
+    {"diag.set_aside_one", "ligne mise de côté", "row set aside"},
+    {"diag.set_aside_many", "lignes mises de côté", "rows set aside"},
+    {"diag.title", "Lignes mises de côté", "Rows set aside"},
+    {"diag.explain",
+     "Ces lignes venues du serveur sont illisibles pour le terminal ; elles sont hors de la "
+     "journée et réessayées à chaque synchronisation. Corrigez-les côté serveur.",
+     "The terminal cannot read these rows from the server; they are left out of the day and "
+     "tried again at every sync. Fix them at the server."},
+    {"diag.table", "Table", "Table"},
+    {"diag.row", "Ligne", "Row"},
+    {"diag.reason", "Raison", "Reason"},
+    {"diag.when", "Vue le", "Last seen"},
+    {"diag.none", "Aucune ligne mise de côté", "No row set aside"},
+    {"diag.cache_recovered",
+     "Cache endommagé (%s) : mis de côté sous %s, cache neuf créé, %d modification(s) non "
+     "envoyée(s) récupérée(s)",
+     "Damaged cache (%s): kept as %s, a fresh cache was created, %d unsent change(s) "
+     "salvaged"},
     {"edit.add_rect", "+ Rectangulaire", "+ Rectangular"},
     {"edit.add_round", "+ Ronde", "+ Round"},
     {"edit.add_zone", "+ Zone", "+ Zone"},

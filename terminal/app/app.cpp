@@ -2,12 +2,15 @@
 
 #include <imgui.h>
 
+#include <cstdio>
 #include <cstdlib>
+#include <iostream>
 
 #include "app/seed.hpp"
 #include "app/shell_text.hpp"
 #include "foh/engine/rules.hpp"
 #include "foh/engine/waitlist.hpp"
+#include "foh/net/cache_recover.hpp"
 #include "foh/net/rest.hpp"
 #include "foh/platform/platform.hpp"
 #include "widgets/widgets.hpp"
@@ -39,16 +42,41 @@ App::~App() {
 Result<std::unique_ptr<App>> App::open(const Options& options, AppClock& clock) {
   std::unique_ptr<App> app(new App(options, clock));
   if (auto st = app->open_store(); !st) return st.error();
-  if (auto st = app->reload(); !st) return st.error();
+  // Data the engine refuses never stops the terminal: it says why and
+  // keeps syncing, so a fix at the backend reaches it.
+  if (auto st = app->reload(); !st) {
+    std::cerr << "foh-terminal: " << st.error().text() << "\n";
+    app->say(st.error().text(), true);
+  }
   app->last_input_ = clock.now();
   return app;
 }
 
+// A damaged file (truncated, garbled, failing its check) is kept aside and
+// replaced by a fresh cache, which the first pull fills (or the demo seeds,
+// standalone); the unsent changes still readable in it are queued again.
+Status App::open_cache(const std::string& path) {
+  auto opened = net::open_cache(path, clock_.system_now());
+  if (!opened) return opened.error();
+  cache_ = std::move(opened->cache);
+  if (const auto& rec = opened->recovery) {
+    std::cerr << "foh-terminal: " << rec->message() << "\n";
+    const ui::Locale l = options_.locale.empty() ? desk_.locale : ui::locale_from(options_.locale);
+    char line[1024];
+    std::snprintf(line, sizeof line,
+                  text(l, "diag.cache_recovered", "Cache endommagé (%s) : %s, %d",
+                       "Damaged cache (%s): %s, %d"),
+                  rec->problem.c_str(), rec->kept_as.c_str(), rec->outbox_salvaged);
+    say(line, true);
+  }
+  // A row an earlier build set aside may read now.
+  if (auto released = cache_->retry_quarantine(); !released) say(released.error().text(), true);
+  return ok();
+}
+
 Status App::open_store() {
   const std::string path = options_.db.empty() ? default_db_path() : options_.db;
-  auto cache = net::Cache::open(path);
-  if (!cache) return cache.error();
-  cache_ = std::move(*cache);
+  if (auto st = open_cache(path); !st) return st;
   const bool online = !options_.backend_url.empty();
   if (!online && !cache_->has_venue()) {
     // Standalone first run: the cache becomes the store, seeded with the demo.
@@ -63,6 +91,8 @@ Status App::open_store() {
     net::RestConfig rc;
     rc.base_url = options_.backend_url;
     rc.api_key = options_.anon_key;
+    // pin-login takes only the terminal's own login; without one, PINs are checked offline.
+    rc.bearer = options_.device_token;
     rest_ = std::make_unique<net::RestClient>(rc);
     net::SyncConfig sc;
     sc.rest = rc;
@@ -137,6 +167,9 @@ void App::refresh_desk() {
     desk_.locale = ui::locale_from(venue_.restaurant.settings.locale);
   else if (!options_.locale.empty() && frames_ == 0)
     desk_.locale = ui::locale_from(options_.locale);
+  desk_.set_aside.clear();
+  for (const auto& q : cache_->quarantined())
+    desk_.set_aside.push_back(ui::SetAsideRow{q.table, q.row_id, q.reason, q.last_seen});
   desk_.conflicts.clear();
   for (const auto& c : cache_->conflicts()) {
     ui::ConflictInfo info;
@@ -273,6 +306,7 @@ void App::frame(platform::Platform& p) {
     ImGui::TextUnformatted(text(desk_.locale, "shell.waiting_data",
                                 "En attente des données du restaurant…",
                                 "Waiting for the restaurant's data…"));
+    if (!desk_.message.empty()) ImGui::TextWrapped("%s", desk_.message.c_str());
   } else if (kiosk_) {
     ui::KioskIntents in;
     ui::draw_kiosk(kiosk_view_, desk_, in);

@@ -22,6 +22,7 @@
 #include "screens/login.hpp"
 #include "screens/reservations.hpp"
 #include "screens/seat.hpp"
+#include "screens/set_aside.hpp"
 #include "screens/status_bar.hpp"
 #include "screens/waitlist.hpp"
 #include "view/day_index.hpp"
@@ -64,6 +65,7 @@ class App {
  private:
   App(const Options& options, AppClock& clock);
   Status open_store();
+  Status open_cache(const std::string& path);  // a damaged file is moved aside, and said so
   Status reload();
   void refresh_desk();
   void refresh_quotes();  // engine wait quotes for the day's waitlist at desk_.now
@@ -86,6 +88,7 @@ class App {
   void apply(const ui::WaitlistIntents& in);
   void apply(const ui::KioskIntents& in);
   void apply(const ui::StatusBarIntents& in);
+  void apply(const ui::SetAsideIntents& in);
   void apply_pending(const PendingAction& a);
   void leave_kiosk(const std::string& pin);  // a manager PIN, counted once
   bool needs_manager() const;  // the member is a server: sensitive actions ask a manager PIN
@@ -127,6 +130,7 @@ class App {
   ui::WaitlistView waitlist_view_;
   ui::KioskView kiosk_view_;
   ui::StatusBarView status_view_;
+  ui::SetAsideView set_aside_view_;
   std::optional<PendingAction> pending_;
 
   std::deque<std::pair<std::string, bool>> messages_;  // last results, newest last

@@ -358,6 +358,10 @@ void App::leave_kiosk(const std::string& pin) {
   kiosk_view_.message = why;
 }
 
+void App::apply(const ui::SetAsideIntents& in) {
+  if (in.close) set_aside_view_.open = false;
+}
+
 void App::apply(const ui::StatusBarIntents& in) {
   if (in.switch_locale) desk_.locale = *in.switch_locale;
   if (in.show_date) {
@@ -365,6 +369,7 @@ void App::apply(const ui::StatusBarIntents& in) {
     reservations_view_.optimise.reset();  // that day's moves, not the next one's
     dirty_ = true;                        // the next frame loads that day
   }
+  if (in.show_set_aside) set_aside_view_.open = true;
   if (in.logout) logout();
   if (!in.resolve) return;
   auto r = in.resolve->action == ui::ConflictAction::AcceptProposal

@@ -80,6 +80,9 @@ void App::draw_staff(platform::Platform& /*p*/) {
   ui::StatusBarIntents bar_in;
   ui::draw_status_bar(status_view_, desk_, bar_in);
   apply(bar_in);
+  ui::SetAsideIntents set_aside_in;
+  ui::draw_set_aside(set_aside_view_, desk_, set_aside_in);
+  apply(set_aside_in);
   if (pending_) draw_manager_pin();
 }
 

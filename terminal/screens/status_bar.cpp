@@ -1,10 +1,12 @@
-// Status bar: connection, outbox, conflicts (tap to resolve), member, time.
+// Status bar: connection, outbox, conflicts (tap to resolve), rows set aside,
+// member, time.
 #include "screens/status_bar.hpp"
 
 #include <imgui.h>
 
 #include <string>
 
+#include "screens/set_aside.hpp"
 #include "widgets/widgets.hpp"
 
 namespace foh::ui {
@@ -130,6 +132,13 @@ void draw_status_bar(StatusBarView& v, const Desk& d, StatusBarIntents& out) {
         std::to_string(d.sync.conflicts) + " " + tr(l, "sync.conflicts") + "###conflicts";
     ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.75f, 0.25f, 0.2f, 1));
     if (touch_button(label.c_str())) v.conflicts_open = true;
+    ImGui::PopStyleColor();
+  }
+  if (!d.set_aside.empty() && sees_set_aside(d)) {
+    ImGui::SameLine();
+    const std::string label = set_aside_notice(l, d.set_aside.size()) + "###set_aside";
+    ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.70f, 0.45f, 0.10f, 1));
+    if (touch_button(label.c_str())) out.show_set_aside = true;
     ImGui::PopStyleColor();
   }
   if (!d.message.empty()) {

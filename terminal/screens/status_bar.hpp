@@ -1,7 +1,7 @@
 #pragma once
 // Status bar: online/offline/syncing, outbox length, conflicts waiting (tap to
-// resolve), the day shown (today by default; later days for bookings), who is
-// logged in, the time.
+// resolve), rows set aside (managers), the day shown (today by default; later days for bookings),
+// who is logged in, the time.
 #include <optional>
 
 #include "desk.hpp"
@@ -23,6 +23,7 @@ struct StatusBarIntents {
   bool logout = false;
   std::optional<Locale> switch_locale;
   std::optional<Date> show_date;  // the day the floor and reservations show
+  bool show_set_aside = false;    // a manager tapped "1 row set aside"
 };
 
 // How far ahead the day picker goes (bookings are taken up to a year out).

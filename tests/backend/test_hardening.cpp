@@ -3,6 +3,7 @@
 // or leak an exception, sent as raw bytes over 127.0.0.1.
 #include <arpa/inet.h>
 #include <doctest/doctest.h>
+#include <fcntl.h>
 #include <libpq-fe.h>
 #include <netinet/in.h>
 #include <poll.h>
@@ -14,6 +15,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <cstdio>
 #include <cstdlib>
 #include <fstream>
 #include <regex>
@@ -111,6 +113,131 @@ std::string conninfo_with(const std::string& key, const std::string& value) {
   std::string s = std::regex_replace(backend().db, std::regex("\\s*" + key + "=\\S+"), "");
   return value.empty() ? s : s + " " + key + "=" + value;
 }
+
+// A TCP forwarder 127.0.0.1:port() -> 127.0.0.1:target, so that a test can
+// take PostgreSQL away from one foh-backend (down: every connection is
+// closed, new ones at once) and give it back (up) without touching the
+// cluster the other tests use.
+class Proxy {
+ public:
+  explicit Proxy(int target) : target_(target) {
+    listener_ = ::socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in a{};
+    a.sin_family = AF_INET;
+    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    REQUIRE(::bind(listener_, reinterpret_cast<sockaddr*>(&a), sizeof a) == 0);
+    socklen_t len = sizeof a;
+    ::getsockname(listener_, reinterpret_cast<sockaddr*>(&a), &len);
+    port_ = ntohs(a.sin_port);
+    ::listen(listener_, 16);
+    thread_ = std::thread([this] { loop(); });
+  }
+  ~Proxy() {
+    running_ = false;
+    thread_.join();
+    close_pairs();
+    ::close(listener_);
+  }
+  int port() const { return port_; }
+  void set_up(bool up) { up_ = up; }
+
+ private:
+  void close_pairs() {
+    for (auto [a, b] : pairs_) {
+      ::close(a);
+      ::close(b);
+    }
+    pairs_.clear();
+  }
+
+  void accept_one() {
+    int in = ::accept(listener_, nullptr, nullptr);
+    int out = up_ && in >= 0 ? connect_to(target_) : -1;
+    if (out >= 0) return (void)pairs_.emplace_back(in, out);
+    if (in >= 0) ::close(in);
+  }
+
+  // Forwards what came in; ends the pairs one side of which is gone.
+  void forward(const std::vector<pollfd>& fds) {
+    std::vector<bool> dead(pairs_.size(), false);
+    for (size_t i = 1; i < fds.size(); ++i) {
+      if (!fds[i].revents) continue;
+      auto [a, b] = pairs_[(i - 1) / 2];
+      int from = fds[i].fd, to = from == a ? b : a;
+      char buf[16384];
+      ssize_t n = ::recv(from, buf, sizeof buf, 0);
+      if (n > 0) ::send(to, buf, static_cast<size_t>(n), MSG_NOSIGNAL);
+      if (n <= 0) dead[(i - 1) / 2] = true;
+    }
+    for (size_t k = dead.size(); k-- > 0;) {
+      if (!dead[k]) continue;
+      ::close(pairs_[k].first);
+      ::close(pairs_[k].second);
+      pairs_.erase(pairs_.begin() + static_cast<long>(k));
+    }
+  }
+
+  void loop() {
+    while (running_) {
+      if (!up_) close_pairs();
+      std::vector<pollfd> fds{{listener_, POLLIN, 0}};
+      for (auto [a, b] : pairs_) {
+        fds.push_back({a, POLLIN, 0});
+        fds.push_back({b, POLLIN, 0});
+      }
+      if (::poll(fds.data(), fds.size(), 50) <= 0) continue;
+      if (fds[0].revents) accept_one();
+      forward(fds);
+    }
+  }
+
+  int target_, port_ = 0, listener_ = -1;
+  std::atomic<bool> running_{true}, up_{true};
+  std::thread thread_;
+  std::vector<std::pair<int, int>> pairs_;
+};
+
+// A second foh-backend (FOH_BACKEND_BIN) over `db`, stopped when it goes out of scope.
+class SecondBackend {
+ public:
+  explicit SecondBackend(const std::string& db) {
+    const char* bin = std::getenv("FOH_BACKEND_BIN");
+    REQUIRE(bin);
+    std::string port_file = backend().dir + "/second.port";
+    std::remove(port_file.c_str());
+    std::vector<std::string> env = {"FOH_DB=" + db, "FOH_JWT_SECRET=" + backend().jwt_secret,
+                                    "FOH_ANON_KEY=" + backend().anon_key,
+                                    "FOH_SERVICE_KEY=" + backend().service_key};
+    std::vector<char*> envp;
+    for (auto& e : env) envp.push_back(e.data());
+    envp.push_back(nullptr);
+    std::string log = backend().dir + "/second.log";
+    std::vector<std::string> args = {bin, "--port", "0", "--port-file", port_file, "--pool", "2"};
+    std::vector<char*> argv;
+    for (auto& a : args) argv.push_back(a.data());
+    argv.push_back(nullptr);
+    posix_spawn_file_actions_t fa;
+    posix_spawn_file_actions_init(&fa);
+    posix_spawn_file_actions_addopen(&fa, 1, log.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0600);
+    posix_spawn_file_actions_adddup2(&fa, 1, 2);
+    REQUIRE(posix_spawn(&pid_, bin, &fa, nullptr, argv.data(), envp.data()) == 0);
+    posix_spawn_file_actions_destroy(&fa);
+    for (int i = 0; i < 100 && port_ == 0; ++i) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(100));
+      std::ifstream(port_file) >> port_;
+    }
+    REQUIRE(port_ > 0);
+  }
+  ~SecondBackend() {
+    ::kill(pid_, SIGTERM);
+    ::waitpid(pid_, nullptr, 0);
+  }
+  int port() const { return port_; }
+
+ private:
+  pid_t pid_ = -1;
+  int port_ = 0;
+};
 
 }  // namespace
 
@@ -237,4 +364,26 @@ TEST_CASE("the cluster refuses a TCP connection without its password") {
   PGconn* with = PQconnectdb(backend().db.c_str());
   CHECK(PQstatus(with) == CONNECTION_OK);
   PQfinish(with);
+}
+
+TEST_CASE("/health is 503 while PostgreSQL cannot be reached, and 200 again after") {
+  std::smatch m;
+  REQUIRE(std::regex_search(backend().db, m, std::regex("port=([0-9]+)")));
+  Proxy db(std::stoi(m[1].str()));
+  SecondBackend second(conninfo_with("port", std::to_string(db.port())));
+  CHECK(health_ok(second.port()));
+  db.set_up(false);
+  std::this_thread::sleep_for(std::chrono::milliseconds(200));  // its connections are closed
+  auto t0 = Clock::now();
+  Raw down = raw("GET", "/health", "", "", second.port());
+  check_pgrst_error(down, 503);
+  CHECK(Clock::now() - t0 < std::chrono::seconds(5));
+  check_pgrst_error(raw("GET", "/health", "", "", second.port()), 503);  // reconnecting fails too
+  db.set_up(true);
+  bool back = false;
+  for (int i = 0; i < 20 && !back; ++i) {
+    back = health_ok(second.port());
+    if (!back) std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  }
+  CHECK(back);
 }

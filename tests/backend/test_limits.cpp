@@ -111,6 +111,9 @@ TEST_CASE("plan_request answers invalid UTF-8 anywhere with 400 and a JSON-safe 
   RequestView h = request("GET", "/rest/v1/waitlist_entries");
   h.headers.emplace_back("Prefer", "count=\xfe");
   CHECK(error_of(plan_request(h, c)).status == 400);
+  // Found by fuzz_plan: an unknown method is echoed in PGRST117's message.
+  CHECK(error_of(plan_request(request("POS\xcbT", "/rest/v1/rpc/waitlist_position"), c)).status ==
+        400);
   auto body = error_of(
       plan_request(request("POST", "/rest/v1/waitlist_entries", "{\"name\":\"\xff\"}"), c));
   CHECK(body.status == 400);

@@ -75,6 +75,7 @@ Outcome<Statement> plan_rpc(const RequestView& r, const std::string& name, const
 }  // namespace
 
 std::optional<ApiError> check_request_text(const RequestView& r) {
+  if (!valid_utf8(r.method)) return not_utf8("method");  // echoed by PGRST117
   if (!valid_utf8(r.path)) return not_utf8("path");
   for (const auto& [k, v] : r.params)
     if (!valid_utf8(k) || !valid_utf8(v)) return not_utf8("query string");

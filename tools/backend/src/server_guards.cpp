@@ -96,16 +96,17 @@ void mount_health(httplib::Server& server, PgPool& pool) {
     if (!lease)
       return send_error(res, pgrst(503, "PGRST000", "Could not connect with the database",
                                    "no database connection came free in time"));
+    // Whatever goes wrong, the database is not answering as it should: 503.
+    auto unavailable = [&res](ApiError e) {
+      e.status = 503;
+      send_error(res, e);
+    };
     PgTx tx(lease->get(), false);
-    if (!tx.begun()) return send_error(res, tx.begin_error());
+    if (!tx.begun()) return unavailable(tx.begin_error());
     auto timeout = std::to_string(kHealthQueryTimeout.count());
     auto ok = tx.exec("select set_config('statement_timeout', $1, true)", {timeout});
     if (!failed(ok)) ok = tx.exec("select 1");
-    if (failed(ok)) {
-      ApiError e = std::get<ApiError>(ok);
-      e.status = 503;  // whatever went wrong, the database is not answering as it should
-      return send_error(res, e);
-    }
+    if (failed(ok)) return unavailable(std::get<ApiError>(ok));
     res.set_content("{\"ok\":true}", "application/json");
   });
 }

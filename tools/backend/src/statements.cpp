@@ -161,11 +161,12 @@ Outcome<Statement> rpc_statement(const Catalog& c, const std::string& name,
   Statement st;
   st.kind = Statement::Kind::Rpc;
   std::string call;
-  for (const auto& [k, v] : args.items()) {
+  for (const auto& item : args.items()) {
+    const std::string& k = item.key();  // not a structured binding: clang 14 cannot capture one
     auto it = std::find_if(f->args.begin(), f->args.end(),
                            [&](const FunctionArg& a) { return a.name == k; });
     if (it == f->args.end()) return not_found();
-    st.params.push_back(param_text(v));
+    st.params.push_back(param_text(item.value()));
     call += (call.empty() ? "" : ", ") + quote_ident(k) + " => $" +
             std::to_string(st.params.size()) + "::" + it->type;
   }

@@ -195,6 +195,11 @@ Json App::dump() const {
                {"outbox", desk_.sync.outbox},
                {"conflicts", desk_.sync.conflicts},
                {"last_error", desk_.sync.last_error}};
+  Json aside = Json::array();  // rows set aside (net's quarantine), as managers see them
+  for (const auto& r : desk_.set_aside)
+    aside.push_back({{"table", r.table}, {"id", r.row_id}, {"reason", r.reason}});
+  j["set_aside"] = {
+      {"rows", aside}, {"shown", ui::sees_set_aside(desk_)}, {"open", set_aside_view_.open}};
   Json msgs = Json::array();
   for (const auto& [m, err] : messages_) msgs.push_back({{"text", m}, {"error", err}});
   j["messages"] = msgs;

@@ -666,6 +666,65 @@ def case_kiosk_leave_pin(r):
     check(lf["lockout"]["failed_attempts"] == 0, f"a good PIN clears the count: {lf['lockout']}")
 
 
+def poison_cache(db):
+    """A reservation at "24:00" and a walk-in created "-infinity" on the demo
+    day, as PostgreSQL accepts them and the engine does not (issue 11)."""
+    con = sqlite3.connect(db)
+    bad = {}
+    for table, column, value in (("reservations", "time", "24:00"),
+                                 ("waitlist_entries", "created_at", "-infinity")):
+        row_id, text = con.execute(
+            f"SELECT id, json FROM {table} WHERE date = '2026-11-28' ORDER BY rowid LIMIT 1").fetchone()
+        row = json.loads(text)
+        row[column] = value
+        if table == "waitlist_entries":
+            row["status"] = "waiting"  # would head the queue
+        con.execute(f"UPDATE {table} SET json = ? WHERE id = ?", (json.dumps(row), row_id))
+        bad[table] = row_id
+    con.commit()
+    con.close()
+    return bad
+
+
+def case_poisoned_row(r):
+    """A row the engine cannot read: the terminal starts, loads the rest of the
+    day, and a manager (not a server) sees it set aside with the reason."""
+    first = r.dump("first")
+    r.run()  # the first run seeds the demo restaurant
+    before = r.load(first)
+    bad = poison_cache(r.db)
+    server = r.dump("start")
+    r.login(SERVER)
+    as_server = r.dump("server")
+    r.tap_item("logout")
+    r.login(MANAGER)
+    as_manager = r.dump("manager")
+    r.tap_item("set_aside")
+    r.wait_frames(4)
+    listed = r.dump("listed")
+    shot = r.screenshot("set_aside")
+    r.run()  # exits 0: before, it exited 5 at every start
+    s, sv, m, ls = r.load(server), r.load(as_server), r.load(as_manager), r.load(listed)
+    check(s["reservations"]["count"] == before["reservations"]["count"] - 1,
+          f"the day loads without the bad booking: {s['reservations']['count']}")
+    check(all(x["id"] != bad["reservations"] for x in s["reservations"]["rows"]), "bad booking left out")
+    waiting = [w for w in s["waitlist"] if w["status"] in ("waiting", "notified", "called")]
+    check(waiting and all("position" in w for w in waiting),
+          f"the good walk-ins keep their order and quotes: {waiting}")
+    check(all(w["id"] != bad["waitlist_entries"] for w in s["waitlist"]), "bad walk-in left out")
+    check(not sv["set_aside"]["shown"] and "set_aside" not in sv["items"],
+          f"a server sees no notice: {sv['set_aside']}")
+    rows = {x["table"]: x for x in m["set_aside"]["rows"]}
+    check(set(rows) == {"reservations", "waitlist_entries"}, f"both rows set aside: {rows}")
+    check(rows["reservations"]["id"] == bad["reservations"], "by id")
+    check("24:00" in rows["reservations"]["reason"], f"with the reason: {rows['reservations']}")
+    check("-infinity" in rows["waitlist_entries"]["reason"], f"with the reason: {rows['waitlist_entries']}")
+    check(m["set_aside"]["shown"] and "set_aside" in m["items"], "a manager sees the notice")
+    check(ls["set_aside"]["open"], "the notice opens the set-aside view")
+    check(f"set_aside_row_{bad['reservations']}" in ls["items"], "the view lists the row")
+    check_screenshot(shot)
+
+
 CASES = {name[5:]: fn for name, fn in globals().items() if name.startswith("case_")}
 
 

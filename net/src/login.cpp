@@ -3,6 +3,7 @@
 #include "foh/net/login.hpp"
 
 #include <algorithm>
+#include <sstream>
 #include <string>
 
 #include "foh/engine/codec.hpp"
@@ -14,16 +15,16 @@
 namespace foh::net {
 
 namespace {
-constexpr const char* kFailuresKey = "login.failures";
-constexpr const char* kLockedUntilKey = "login.locked_until";  // unix seconds
+// Per member: "login.count.<member id>" = "<failures> <locked_until> <last_failure>"
+// (unix seconds); "login.last_member" names who tried last.
+constexpr const char* kCountKeyPrefix = "login.count.";
+constexpr const char* kLastMemberKey = "login.last_member";
+constexpr int kMaxDoublings = 20;  // keeps the shift in range; max_lock_seconds caps far below
+// pin-login's answer when the bearer is not a registered terminal's token.
+constexpr const char* kDeviceRefused = "FOH_DEVICE_REQUIRED";
 
 int64_t unix_seconds(TimePoint t) {
   return std::chrono::duration_cast<std::chrono::seconds>(t.time_since_epoch()).count();
-}
-
-int64_t kv_int(Cache& c, const char* key) {
-  auto v = c.kv_get(key);
-  return v ? std::strtoll(v->c_str(), nullptr, 10) : 0;
 }
 }  // namespace
 
@@ -32,27 +33,58 @@ bool Session::may(std::string_view tab) const { return foh::may(member, tab); }
 PinLogin::PinLogin(Cache& cache, LoginConfig config, RestClient* online, Uuid restaurant_id)
     : cache_(cache), config_(config), online_(online), restaurant_id_(std::move(restaurant_id)) {}
 
-int PinLogin::failures() { return static_cast<int>(kv_int(cache_, kFailuresKey)); }
+PinLogin::Count PinLogin::count(const Uuid& id, TimePoint now) {
+  Count c;
+  if (auto v = cache_.kv_get(kCountKeyPrefix + id)) {
+    std::istringstream in(*v);
+    in >> c.failures >> c.locked_until >> c.last_failure;
+    if (!in) c = Count{};
+  }
+  // Quiet long enough (and not locked): the earlier failures are forgotten.
+  int64_t t = unix_seconds(now);
+  if (c.locked_until <= t && t - c.last_failure >= config_.quiet_seconds) c = Count{};
+  return c;
+}
 
-int PinLogin::locked_seconds(TimePoint now) {
-  int64_t left = kv_int(cache_, kLockedUntilKey) - unix_seconds(now);
+int PinLogin::failures(const Uuid& id, TimePoint now) { return count(id, now).failures; }
+
+int PinLogin::locked_seconds(const Uuid& id, TimePoint now) {
+  int64_t left = count(id, now).locked_until - unix_seconds(now);
   return left > 0 ? static_cast<int>(left) : 0;
 }
 
-// 5th wrong PIN: 30 s; each further one doubles it (60, 120, ...).
-void PinLogin::record_failure(TimePoint now) {
-  int n = failures() + 1;
-  cache_.kv_set(kFailuresKey, std::to_string(n));
-  if (n >= config_.failures_before_lock) {
-    int doublings = std::min(n - config_.failures_before_lock, 20);
-    int64_t lock = static_cast<int64_t>(config_.lock_seconds) << doublings;
-    cache_.kv_set(kLockedUntilKey, std::to_string(unix_seconds(now) + lock));
-  }
+int PinLogin::failures() {
+  auto id = cache_.kv_get(kLastMemberKey);
+  if (!id) return 0;
+  auto v = cache_.kv_get(kCountKeyPrefix + *id);
+  return v ? std::atoi(v->c_str()) : 0;
 }
 
-void PinLogin::record_success() {
-  cache_.kv_set(kFailuresKey, "0");
-  cache_.kv_set(kLockedUntilKey, "0");
+int PinLogin::locked_seconds(TimePoint now) {
+  auto id = cache_.kv_get(kLastMemberKey);
+  return id ? locked_seconds(*id, now) : 0;
+}
+
+// 5th wrong PIN: 30 s; each further one doubles it (60, 120, ...), up to the cap.
+void PinLogin::record_failure(const Uuid& id, TimePoint now) {
+  Count c = count(id, now);
+  c.failures += 1;
+  c.last_failure = unix_seconds(now);
+  if (c.failures >= config_.failures_before_lock) {
+    int doublings = std::min(c.failures - config_.failures_before_lock, kMaxDoublings);
+    int64_t lock = std::min<int64_t>(static_cast<int64_t>(config_.lock_seconds) << doublings,
+                                     config_.max_lock_seconds);
+    c.locked_until = c.last_failure + lock;
+  }
+  cache_.kv_set(kLastMemberKey, id);
+  cache_.kv_set(kCountKeyPrefix + id, std::to_string(c.failures) + " " +
+                                          std::to_string(c.locked_until) + " " +
+                                          std::to_string(c.last_failure));
+}
+
+void PinLogin::record_success(const Uuid& id) {
+  cache_.kv_set(kLastMemberKey, id);
+  cache_.kv_set(kCountKeyPrefix + id, "0 0 0");
 }
 
 bool PinLogin::expired(const Session& s, TimePoint now) const {
@@ -64,28 +96,35 @@ Result<Session> PinLogin::verify_offline(const Uuid& id, std::string_view pin, T
   auto m = j ? decode_team_member(*j, "cache: team_members " + id) : Result<TeamMember>(Error{});
   // Unknown, inactive and wrong PIN read the same to whoever types.
   if (!m || !m->is_active || !verify_pin(pin, *m)) {
-    record_failure(now);
+    record_failure(id, now);
     return Error{"login", "wrong PIN"};
   }
-  record_success();
+  record_success(id);
   Session s{std::move(m).value(), "", false, now, now};
   return s;
 }
 
 Result<Session> PinLogin::login(const Uuid& id, std::string_view pin, TimePoint now) {
-  if (int left = locked_seconds(now); left > 0)
+  if (int left = locked_seconds(id, now); left > 0)
     return Error{"login", "locked: try again in " + std::to_string(left) + " s"};
   if (!is_valid_pin_format(pin)) {
-    record_failure(now);
+    record_failure(id, now);
     return Error{"login", "a PIN is 4 to 6 digits"};
   }
-  if (!online_) return verify_offline(id, pin, now);
-  Json body = {{"restaurant_id", restaurant_id_}, {"team_member_id", id}, {"pin", std::string(pin)}};
+  // pin-login takes only a registered terminal's token: without one, the cache decides.
+  if (!online_ || online_->config().bearer.empty()) return verify_offline(id, pin, now);
+  Json body = {
+      {"restaurant_id", restaurant_id_}, {"team_member_id", id}, {"pin", std::string(pin)}};
   auto r = online_->post("/functions/v1/pin-login", body);
-  if (r.error.kind == RestErrorKind::Transport || (r.error.kind == RestErrorKind::Http && r.error.status >= 500))
+  if (r.error.kind == RestErrorKind::Transport ||
+      (r.error.kind == RestErrorKind::Http && r.error.status >= 500))
     return verify_offline(id, pin, now);  // the backend is out of reach
+  if (r.error.kind == RestErrorKind::Http && r.error.code == kDeviceRefused)
+    return Error{"login",
+                 "the backend does not accept this terminal (revoked or not registered): " +
+                     r.error.message};
   if (r.error.kind == RestErrorKind::Http && (r.error.status == 401 || r.error.status == 429)) {
-    record_failure(now);
+    record_failure(id, now);
     return Error{"login", r.error.status == 429 ? "locked by the server: " + r.error.details
                                                 : std::string("wrong PIN")};
   }
@@ -103,7 +142,7 @@ Result<Session> PinLogin::login(const Uuid& id, std::string_view pin, TimePoint 
   }
   auto m = decode_team_member(member, "pin-login: member");
   if (!m) return m.error();
-  record_success();
+  record_success(id);
   Session s{std::move(m).value(), r.body.value("access_token", ""), true, now, now};
   return s;
 }

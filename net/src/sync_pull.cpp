@@ -14,6 +14,7 @@
 
 #include "foh/net/cache.hpp"
 #include "sqlite_stmt.hpp"
+#include "sync_pins.hpp"
 #include "sync_worker.hpp"
 
 namespace foh::net {
@@ -136,7 +137,9 @@ void fetch_pages(RestClient& rest, const std::string& first_path, const std::str
 
 Status Sync::Worker::pull_table(const std::string& table, int64_t horizon, int64_t& total) {
   SyncCursor cur = cache->cursor(table);
-  std::string path = "/rest/v1/" + table + "?select=*&sync_xid=gte." + std::to_string(cur.seq) +
+  const int64_t total_before = total;
+  std::string path = "/rest/v1/" + table + "?select=" + pull_columns(table) +
+                     "&sync_xid=gte." + std::to_string(cur.seq) +
                      restaurant_filter(table, cfg.restaurant_id) +
                      "&order=sync_seq.asc&limit=" + std::to_string(cfg.page_size);
   PageQueue q;
@@ -155,6 +158,7 @@ Status Sync::Worker::pull_table(const std::string& table, int64_t horizon, int64
       q.pages.pop_front();
       q.cv.notify_all();
     }
+    if (table == "team_members") keep_cached_pins(*cache, page);
     const std::size_t chunk = static_cast<std::size_t>(std::max(1, cfg.store_chunk));
     for (std::size_t i = 0; st && i < page.size(); i += chunk)
       st = store_rows(*cache, table, page, i, std::min(page.size(), i + chunk), total);
@@ -173,6 +177,8 @@ Status Sync::Worker::pull_table(const std::string& table, int64_t horizon, int64
     return Error{"pull " + table, q.error.text()};
   }
   if (!q.bad_answer.empty()) return Error{"pull " + table, q.bad_answer};
+  if (table == "team_members" && is_device_token(rest->config().bearer))
+    if (auto pins = fetch_team_pins(*cache, *rest, total > total_before); !pins) return pins;
   if (cur.seq == horizon) return ok();
   cur.seq = horizon;
   return cache->set_cursor(table, cur);

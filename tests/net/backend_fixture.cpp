@@ -85,6 +85,8 @@ Backend& backend() {
     x.service_key = value_of(out, "FOH_SERVICE_KEY");
     x.jwt_secret = value_of(out, "FOH_JWT_SECRET");
     x.restaurant_id = value_of(out, "FOH_RESTAURANT_ID");
+    x.device_id = value_of(out, "FOH_DEVICE_ID");
+    x.device_token = value_of(out, "FOH_DEVICE_TOKEN");
     x.db = read_file(x.dir + "/db");
     if (status != 0 || x.url.empty())
       x.error = "local.sh start failed: " + read_file(x.dir + "/start.err");

@@ -9,12 +9,16 @@ namespace fixture {
 
 struct Backend {
   std::string dir, url, anon_key, service_key, jwt_secret, restaurant_id, db;
+  // The terminal local.sh registers for the demo restaurant, and its own login
+  // (what pin-login requires and what reads the PIN hashes).
+  std::string device_id, device_token;
   std::string error;  // why it could not start
   bool up() const { return error.empty(); }
 
   // A staff token (role authenticated) for a restaurant and team member.
   std::string staff_token(const std::string& restaurant, const std::string& member,
                           int ttl_seconds = 3600) const;
+  // A token of no registered terminal and no member (forged or stray).
   std::string token_signed_with(const std::string& secret, const std::string& restaurant) const;
   void stop_gateway();   // kills foh-backend only; PostgreSQL keeps its data
   void start_gateway();  // the same port again

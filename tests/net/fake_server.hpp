@@ -5,6 +5,8 @@
 
 #include <atomic>
 #include <chrono>
+#include <map>
+#include <mutex>
 #include <string>
 #include <thread>
 
@@ -19,6 +21,14 @@ class FakeServer {
       ++hits;
       last_apikey = req.get_header_value("apikey");
       last_authorization = req.get_header_value("Authorization");
+      {
+        std::lock_guard lock(mu_);
+        selects[req.path] = req.get_param_value("select");
+        if (auto it = answers.find(req.path); it != answers.end() && mode.load() == Mode::Ok) {
+          res.set_content(it->second, "application/json");
+          return;
+        }
+      }
       answer(req, res);
     };
     srv_.Get(".*", handler);
@@ -40,6 +50,14 @@ class FakeServer {
   std::atomic<int> hits{0};
   std::string last_apikey, last_authorization;
   int port = 0;
+  // Per path: the last select= asked for; and canned Ok answers (set before use).
+  std::map<std::string, std::string> selects;
+  std::map<std::string, std::string> answers;
+  std::string select_of(const std::string& path) {
+    std::lock_guard lock(mu_);
+    auto it = selects.find(path);
+    return it == selects.end() ? std::string("(not asked)") : it->second;
+  }
 
  private:
   void answer(const httplib::Request& req, httplib::Response& res) {
@@ -90,6 +108,7 @@ class FakeServer {
         return;
     }
   }
+  std::mutex mu_;
   httplib::Server srv_;
   std::thread thread_;
 };

@@ -254,9 +254,8 @@ TEST_CASE("expired and forged tokens get 401 and ask for a login; restaurants ar
 TEST_CASE("a member's token expires: pulls go on with the terminal's login, pushes wait") {
   REQUIRE_BACKEND();
   fixture::TempDir dir;
-  // The terminal's own login (a device account: no member, long-lived).
-  const std::string device = fixture::backend().token_signed_with(fixture::backend().jwt_secret,
-                                                                  fixture::backend().restaurant_id);
+  // The terminal's own login (local.sh's registered terminal: no member, long-lived).
+  const std::string device = fixture::backend().device_token;
   Terminal t(dir.file("t.db"), device), other(dir.file("o.db"), staff());
   REQUIRE(t.round().ok());
   REQUIRE(other.round().ok());
@@ -292,6 +291,7 @@ TEST_CASE("online PIN login returns the member and a token that syncs") {
   RestConfig c;
   c.base_url = fixture::backend().url;
   c.api_key = fixture::backend().anon_key;
+  c.bearer = fixture::backend().device_token;  // pin-login takes the terminal's login only
   RestClient rest(c);
   PinLogin login(*t.cache, {}, &rest, fixture::backend().restaurant_id);
   auto now = std::chrono::system_clock::now();
@@ -306,4 +306,33 @@ TEST_CASE("online PIN login returns the member and a token that syncs") {
   t.sync.set_bearer(s->token);
   REQUIRE(t.round().ok());
   CHECK(t.cache->has_venue());
+}
+
+TEST_CASE("the device pulls the PIN hashes through team_member_pins; a member's pull keeps them") {
+  REQUIRE_BACKEND();
+  fixture::TempDir dir;
+  Terminal t(dir.file("t.db"), fixture::backend().device_token);
+  REQUIRE(t.round().ok());
+  const Uuid id = manager_member().id;
+  auto cached = t.cache->get_row("team_members", id);
+  REQUIRE(cached);
+  const std::string hash = cached->value("pin", "");
+  CHECK(hash.rfind("pbkdf2-sha256$", 0) == 0);
+  CHECK_FALSE(cached->value("pin_salt", "").empty());
+
+  // A member's token pulls the member again (its row changed), without the hash.
+  t.sync.set_bearer(staff());
+  const std::string email = "pins-merge@comptoir-des-halles.example.com";
+  fixture::backend().psql("UPDATE team_members SET email = '" + email + "' WHERE id = '" + id +
+                          "'");
+  REQUIRE(t.round().ok());
+  cached = t.cache->get_row("team_members", id);
+  REQUIRE(cached);
+  CHECK(cached->value("email", "") == email);  // pulled again
+  CHECK(cached->value("pin", "") == hash);     // and its hash kept
+
+  // So the terminal still logs its staff in offline.
+  PinLogin offline(*t.cache, {});
+  auto s = offline.login(id, "2468", std::chrono::system_clock::now());
+  CHECK_MESSAGE(s.ok(), (s.ok() ? "" : s.error().text()));
 }

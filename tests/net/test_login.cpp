@@ -84,7 +84,8 @@ TEST_CASE("the lockout survives closing and reopening the cache") {
   CHECK(login.locked_seconds(clock.now + seconds(5)) == 25);
   CHECK_FALSE(login.login(id, "2580", clock.now + seconds(5)).ok());
   // No clear PIN anywhere in the file's kv or rows.
-  for (const auto& j : c->rows("team_members")) CHECK(j.dump().find("\"2580\"") == std::string::npos);
+  for (const auto& j : c->rows("team_members"))
+    CHECK(j.dump().find("\"2580\"") == std::string::npos);
 }
 
 TEST_CASE("unknown, inactive members and malformed PINs are refused and counted") {
@@ -97,7 +98,8 @@ TEST_CASE("unknown, inactive members and malformed PINs are refused and counted"
   CHECK_FALSE(login.login(m.id, "2580", now).ok());
   CHECK_FALSE(login.login("no-such-member", "2580", now).ok());
   CHECK_FALSE(login.login(m.id, "12ab", now).ok());
-  CHECK(login.failures() == 3);
+  CHECK(login.failures(m.id, now) == 2);  // each counts against the member tried
+  CHECK(login.failures("no-such-member", now) == 1);
 }
 
 TEST_CASE("a session ends after the idle timeout; touching keeps it") {
@@ -113,4 +115,35 @@ TEST_CASE("a session ends after the idle timeout; touching keeps it") {
   CHECK(login.expired(*s, clock.now + seconds(220)));
   CHECK(s->may("floor"));
   CHECK_FALSE(s->may("editor"));  // a Server
+}
+
+TEST_CASE("one member's wrong PINs lock that member only, on this terminal") {
+  auto c = fixture::seeded_cache();
+  TeamMember guessed = quick_member(*c, "2580"), colleague = quick_member(*c, "1470");
+  PinLogin login(*c, {});
+  fixture::ManualClock clock;
+  for (int i = 0; i < 5; ++i) CHECK_FALSE(login.login(guessed.id, "0000", clock.now).ok());
+  CHECK(login.locked_seconds(guessed.id, clock.now) == 30);
+  CHECK(login.locked_seconds(colleague.id, clock.now) == 0);
+  auto s = login.login(colleague.id, "1470", clock.now);
+  CHECK_MESSAGE(s.ok(), (s.ok() ? "" : s.error().text()));
+  // The colleague's success leaves the guessed member's count alone.
+  CHECK(login.failures(guessed.id, clock.now) == 5);
+  CHECK_FALSE(login.login(guessed.id, "2580", clock.now).ok());  // still locked
+}
+
+TEST_CASE("the offline lock is capped at 5 minutes and forgotten after 15 quiet ones") {
+  auto c = fixture::seeded_cache();
+  TeamMember m = quick_member(*c, "2580");
+  PinLogin login(*c, {});
+  fixture::ManualClock clock;
+  for (int i = 0; i < 12; ++i) {
+    clock.now += seconds(login.locked_seconds(m.id, clock.now));
+    CHECK_FALSE(login.login(m.id, "0000", clock.now).ok());
+  }
+  CHECK(login.locked_seconds(m.id, clock.now) == 300);  // 30 s << 7 would be over an hour
+  clock.now += seconds(15 * 60);
+  CHECK(login.failures(m.id, clock.now) == 0);
+  for (int i = 0; i < 4; ++i) CHECK_FALSE(login.login(m.id, "0000", clock.now).ok());
+  CHECK(login.locked_seconds(m.id, clock.now) == 0);  // 4 of 5 again, not the 16th
 }

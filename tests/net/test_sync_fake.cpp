@@ -6,6 +6,9 @@
 
 #include "fake_server.hpp"
 #include "fixtures.hpp"
+#include "foh/engine/codec.hpp"
+#include "foh/engine/pin.hpp"
+#include "foh/net/login.hpp"
 #include "foh/net/store.hpp"
 #include "foh/net/sync.hpp"
 
@@ -192,4 +195,92 @@ TEST_CASE("the sync thread reports through the main-thread queue and stops promp
   sync.stop();
   CHECK(std::chrono::steady_clock::now() - t0 < std::chrono::seconds(1));
   s.mode = Mode::Ok;
+}
+
+namespace {
+// An unsigned JWT with these claims: the terminal only reads them (the backend verifies).
+std::string fake_jwt(const Json& claims) {
+  static const char* abc = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+  std::string in = claims.dump(), out;
+  int bits = 0;
+  uint32_t acc = 0;
+  for (unsigned char ch : in) {
+    acc = (acc << 8) | ch;
+    for (bits += 8; bits >= 6; bits -= 6) out.push_back(abc[(acc >> (bits - 6)) & 63]);
+  }
+  if (bits > 0) out.push_back(abc[(acc << (6 - bits)) & 63]);
+  return "eyJhbGciOiJIUzI1NiJ9." + out + ".sig";
+}
+}  // namespace
+
+TEST_CASE("team_members are pulled without PIN hashes; the device merges them from the rpc") {
+  fixture::TempDir dir;
+  auto cache = fixture::seeded_cache(dir.file("c.db"));
+  const TeamMember& m = fixture::demo_venue().team_members[0];
+  fixture::FakeServer s;
+  Json row = encode(m);
+  row.erase("pin");
+  row.erase("pin_salt");
+  row["display_name"] = "Renamed";
+  row["sync_seq"] = 1;
+  s.answers["/rest/v1/team_members"] = Json::array({row}).dump();
+  MainQueue q;
+  SyncConfig c = sync_config(s, dir.file("c.db"));
+  {
+    Sync sync(c, q);  // the anon key: no device
+    REQUIRE(sync.run_once().ok());
+  }
+  std::string asked = s.select_of("/rest/v1/team_members");
+  CHECK(asked != "(not asked)");
+  CHECK(asked.find("pin") == std::string::npos);
+  CHECK(asked.find("display_name") != std::string::npos);
+  CHECK(s.select_of("/rest/v1/reservations") == "*");
+  CHECK(s.select_of("/rest/v1/rpc/team_member_pins") == "(not asked)");
+  auto cached = cache->get_row("team_members", m.id);
+  REQUIRE(cached);
+  CHECK(cached->value("display_name", "") == "Renamed");
+  CHECK(cached->value("pin", "") == m.pin);  // a pull without hashes erases none
+
+  const std::string new_hash = "pbkdf2-sha256$1000$" + std::string(64, 'a');
+  s.answers["/rest/v1/rpc/team_member_pins"] =
+      Json::array({{{"id", m.id}, {"pin", new_hash}, {"pin_salt", "00ff00ff00ff00ff"}}}).dump();
+  c.rest.bearer = fake_jwt(
+      {{"role", "authenticated"}, {"restaurant_id", m.restaurant_id}, {"device_id", new_uuid()}});
+  {
+    Sync sync(c, q);
+    REQUIRE(sync.run_once().ok());
+  }
+  CHECK(s.select_of("/rest/v1/rpc/team_member_pins") != "(not asked)");
+  cached = cache->get_row("team_members", m.id);
+  REQUIRE(cached);
+  CHECK(cached->value("pin", "") == new_hash);
+  CHECK(cached->value("pin_salt", "") == "00ff00ff00ff00ff");
+}
+
+TEST_CASE("online login sends the terminal's device token; without one it stays offline") {
+  auto c = fixture::seeded_cache();
+  TeamMember m = fixture::demo_venue().team_members.back();
+  m.pin_salt = "00112233445566778899aabbccddeeff";
+  m.pin = hash_pin("2580", m.pin_salt, 1000);  // cheap: the test is about the request
+  REQUIRE(c->put_row("team_members", encode(m)).ok());
+  fixture::FakeServer s;
+  RestConfig rc;
+  rc.base_url = s.url();
+  rc.api_key = "anon-key";
+  rc.max_attempts = 1;
+  {
+    RestClient anon_only(rc);
+    PinLogin login(*c, {}, &anon_only, fixture::demo_venue().restaurant.id);
+    auto offline = login.login(m.id, "2580", std::chrono::system_clock::now());
+    CHECK_MESSAGE(offline.ok(), (offline.ok() ? "" : offline.error().text()));
+    CHECK_FALSE(offline->online);
+    CHECK(s.hits == 0);  // pin-login refuses the anon key: not even asked
+  }
+  rc.bearer = "device.token.jwt";
+  RestClient device(rc);
+  PinLogin login(*c, {}, &device, fixture::demo_venue().restaurant.id);
+  (void)login.login(m.id, "2580", std::chrono::system_clock::now());
+  CHECK(s.hits == 1);
+  CHECK(s.last_authorization == "Bearer device.token.jwt");
+  CHECK(s.last_apikey == "anon-key");
 }

@@ -1,9 +1,13 @@
 #pragma once
 // PIN login. Online: POST /functions/v1/pin-login {restaurant_id,
-// team_member_id, pin} -> member + short-lived token. Offline (or no backend):
-// the cached PBKDF2 hash (engine verify_pin). 5 wrong PINs lock the terminal
-// for 30 s, doubling on each further failure; the counter lives in the cache
-// (survives a restart). `now` is always passed in. The PIN is never stored or
+// team_member_id, pin} with the terminal's own device token as the bearer (the
+// backend takes no other, tools/backend/SYNC.md) -> member + short-lived
+// token. Offline, or with no backend or no device token: the cached PBKDF2
+// hash (engine verify_pin). Wrong PINs count per member, so one member's
+// guesses never lock the others out of this terminal: 5 lock that member for
+// 30 s, doubling on each further failure up to 5 minutes; a success resets the
+// count and 15 quiet minutes forget it. The counters live in the cache
+// (survive a restart). `now` is always passed in. The PIN is never stored or
 // logged; it leaves the process only inside the pin-login request.
 #include <chrono>
 #include <optional>
@@ -22,13 +26,15 @@ using TimePoint = std::chrono::system_clock::time_point;
 
 struct LoginConfig {
   int failures_before_lock = 5;
-  int lock_seconds = 30;          // first lock; doubles on each further failure
-  int idle_timeout_seconds = 300; // session ends after this much inactivity
+  int lock_seconds = 30;           // first lock; doubles on each further failure
+  int idle_timeout_seconds = 300;  // session ends after this much inactivity
+  int max_lock_seconds = 300;      // a lock is minutes, never days
+  int quiet_seconds = 15 * 60;     // no failure this long: the member's count restarts
 };
 
 struct Session {
   TeamMember member;
-  std::string token;      // backend token; "" when logged in offline
+  std::string token;  // backend token; "" when logged in offline
   bool online = false;
   TimePoint started{}, last_activity{};
   // Tab names as in team_members.allowed_tabs ("floor", "reservations", ...),
@@ -38,18 +44,24 @@ struct Session {
 
 class PinLogin {
  public:
-  // `online` may be null (standalone or offline terminal).
-  PinLogin(Cache& cache, LoginConfig config, RestClient* online = nullptr,
-           Uuid restaurant_id = {});
+  // `online` may be null (standalone or offline terminal); without a bearer
+  // (the device token) it is not used either: pin-login refuses the anon key.
+  PinLogin(Cache& cache, LoginConfig config, RestClient* online = nullptr, Uuid restaurant_id = {});
 
-  // Refused while locked (message says how long); a wrong PIN counts.
-  // Online first when a client is set; a transport failure falls back to the
-  // cached hash; an online "wrong PIN" answer counts as a failure.
+  // Refused while the member is locked (message says how long); a wrong PIN
+  // counts against that member. Online first when a client with a device token
+  // is set; a transport failure falls back to the cached hash; an online "wrong
+  // PIN" answer counts as a failure; the backend refusing the terminal itself
+  // (FOH_DEVICE_REQUIRED: revoked, unregistered) is an error and counts nothing.
   Result<Session> login(const Uuid& team_member_id, std::string_view pin, TimePoint now);
 
-  // Seconds left of the lockout (0 = not locked).
+  // Seconds left of the member's lockout (0 = not locked).
+  int locked_seconds(const Uuid& team_member_id, TimePoint now);
+  int failures(const Uuid& team_member_id, TimePoint now);  // consecutive wrong PINs (persisted)
+  // The same for the member who tried last on this terminal (the login
+  // screen's lockout line, before anyone is chosen).
   int locked_seconds(TimePoint now);
-  int failures();  // consecutive wrong PINs (persisted)
+  int failures();
 
   // Idle timeout: touch() on every user input; expired() ends the session.
   void touch(Session& s, TimePoint now) const { s.last_activity = now; }
@@ -58,8 +70,13 @@ class PinLogin {
 
  private:
   Result<Session> verify_offline(const Uuid& team_member_id, std::string_view pin, TimePoint now);
-  void record_failure(TimePoint now);
-  void record_success();
+  struct Count {
+    int failures = 0;
+    int64_t locked_until = 0, last_failure = 0;  // unix seconds
+  };
+  Count count(const Uuid& team_member_id, TimePoint now);  // quiet period applied
+  void record_failure(const Uuid& team_member_id, TimePoint now);
+  void record_success(const Uuid& team_member_id);
   Cache& cache_;
   LoginConfig config_;
   RestClient* online_;

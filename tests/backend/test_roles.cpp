@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 
 #include "client.hpp"
+#include "jwt.hpp"
 
 using namespace fohtest;
 using nlohmann::json;
@@ -247,4 +248,28 @@ TEST_CASE("role: anon may execute only the kiosk's functions") {
   }
   CHECK(post("/rest/v1/rpc/waitlist_position", {{"p_token", "none"}}, anon()).status == 200);
   CHECK(post("/rest/v1/rpc/sync_horizon", json::object(), server(r)).status == 200);
+}
+
+TEST_CASE("role: a member token made on a terminal dies when the terminal is revoked") {
+  std::string r = seed_restaurant("Role revoked terminal");
+  REQUIRE(
+      post("/rest/v1/reservations", reservation(r, "1", "2026-12-16", "19:00"), service()).status ==
+      201);
+  std::string terminal = uuid();
+  REQUIRE(post("/rest/v1/terminal_devices",
+               {{"id", terminal}, {"restaurant_id", r}, {"name", "bar tablet"}}, service())
+              .status == 201);
+  // As pin-login makes it: the member, and the terminal it logged in on.
+  json claims = {{"role", "authenticated"},
+                 {"restaurant_id", r},
+                 {"sub", member_of(r, "Server")},
+                 {"device_id", terminal},
+                 {"exp", foh::backend::unix_now() + 900}};
+  Call s{backend().anon_key, foh::backend::jwt_sign(claims, backend().jwt_secret), {}};
+  REQUIRE(get("/rest/v1/reservations?select=id", s).body.size() == 1);
+  REQUIRE(patch("/rest/v1/terminal_devices?id=eq." + terminal,
+                {{"revoked_at", "2026-01-01T00:00:00Z"}}, service())
+              .status == 204);
+  CHECK(get("/rest/v1/reservations?select=id", s).body.empty());
+  CHECK(post("/rest/v1/reservations", reservation(r, "2", "2026-12-16", "19:00"), s).status == 403);
 }

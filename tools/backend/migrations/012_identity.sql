@@ -45,6 +45,16 @@ exception when invalid_text_representation then
 end
 $$;
 
+-- A member token made by pin-login names the terminal it was made on: once
+-- that terminal is revoked, its members' tokens are worth nothing either.
+-- Tokens without a device_id (Supabase Auth staff logins) pass.
+create or replace function foh_auth.login_terminal_ok() returns boolean
+language sql stable security definer set search_path = public, pg_temp as $$
+  select foh_auth.claims() ->> 'device_id' is null
+      or exists (select 1 from public.terminal_devices d
+                  where d.id = foh_auth.claim_uuid('device_id') and d.revoked_at is null)
+$$;
+
 -- The caller's active team membership in p_restaurant, or nothing.
 create or replace function foh_auth.member_in(p_restaurant uuid) returns public.team_members
 language sql stable security definer set search_path = public, pg_temp as $$
@@ -54,6 +64,7 @@ language sql stable security definer set search_path = public, pg_temp as $$
      and ((m.id = foh_auth.claim_uuid('sub')
            and foh_auth.claim_uuid('restaurant_id') = p_restaurant)
           or (m.user_id is not null and m.user_id = foh_auth.claim_uuid('sub')))
+     and foh_auth.login_terminal_ok()
    order by (m.id = foh_auth.claim_uuid('sub')) desc
    limit 1
 $$;
@@ -74,8 +85,9 @@ $$;
 create or replace function foh_auth.team_role(p_restaurant uuid) returns text
 language sql stable security definer set search_path = public, pg_temp as $$
   select case
-    when foh_auth.claims() ->> 'role' = 'service_role' or current_user = 'service_role'
-      then 'service'
+    -- The claims, not current_user: in a security definer that is the owner.
+    when foh_auth.claims() ->> 'role' = 'service_role'
+      or current_setting('role', true) = 'service_role' then 'service'
     else coalesce((foh_auth.member_in(p_restaurant)).role,
                   case when foh_auth.device_in(p_restaurant) is not null then 'device' end)
   end
@@ -108,6 +120,7 @@ language sql stable security definer set search_path = public, pg_temp as $$
      and ((m.id = foh_auth.claim_uuid('sub')
            and m.restaurant_id = foh_auth.claim_uuid('restaurant_id'))
           or (m.user_id is not null and m.user_id = foh_auth.claim_uuid('sub')))
+     and foh_auth.login_terminal_ok()
   union
   select d.restaurant_id from public.terminal_devices d
    where d.revoked_at is null and foh_auth.claims() ->> 'role' = 'authenticated'

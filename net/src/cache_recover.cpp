@@ -80,13 +80,22 @@ std::vector<OutboxEntry> read_outbox(const std::string& path) {
 // so the pages behind it can still be read; removed by the destructor.
 struct HeaderRepaired {
   explicit HeaderRepaired(const std::string& path) : copy(path + ".salvage") {
-    std::ifstream in(path, std::ios::binary);
-    std::ofstream out(copy, std::ios::binary | std::ios::trunc);
-    out << in.rdbuf();
-    out.seekp(0);
-    out.write(kMagic, 16);
+    {
+      std::ifstream in(path, std::ios::binary);
+      std::ofstream out(copy, std::ios::binary | std::ios::trunc);
+      out << in.rdbuf();
+      out.seekp(0);
+      out.write(kMagic, 16);
+    }
+    if (exists(path + "-wal")) {  // its last commits, not yet in the file
+      std::ifstream in(path + "-wal", std::ios::binary);
+      std::ofstream out(copy + "-wal", std::ios::binary | std::ios::trunc);
+      out << in.rdbuf();
+    }
   }
-  ~HeaderRepaired() { std::remove(copy.c_str()); }
+  ~HeaderRepaired() {
+    for (const char* suffix : {"", "-wal", "-shm"}) std::remove((copy + suffix).c_str());
+  }
   std::string copy;
 };
 

@@ -110,6 +110,9 @@ TEST_CASE("corrupt cache: a garbled header") {
   write_at(path, 0, "garbage garbage!");
   CHECK_FALSE(Cache::open(path).ok());  // what the terminal met: "cannot switch to WAL mode"
   check_recovered(path, read_all(path), keys, "header");
+  CHECK_FALSE(fs::exists(path + ".salvage"));  // the repaired copy read, then removed
+  CHECK_FALSE(fs::exists(path + ".salvage-shm"));
+  CHECK_FALSE(fs::exists(path + ".salvage-wal"));
 }
 
 TEST_CASE("corrupt cache: a truncated file") {

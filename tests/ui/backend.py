@@ -62,14 +62,14 @@ class LocalBackend:
     def restaurant_id(self):
         return self.env["FOH_RESTAURANT_ID"]
 
-    def device_token(self, ttl=3600):
-        """A token like a Supabase Auth login of the restaurant's terminal (role authenticated)."""
-        p = subprocess.run([self.backend_bin, "--mint-token", "--jwt-secret", self.env["FOH_JWT_SECRET"],
-                            "--role", "authenticated", "--restaurant-id", self.restaurant_id,
-                            "--ttl", str(ttl)], capture_output=True, text=True, timeout=30)
-        if p.returncode != 0 or not p.stdout.strip():
-            raise BackendError(f"foh-backend --mint-token failed: {p.stderr}")
-        return p.stdout.strip()
+    def device_token(self):
+        """The terminal local.sh registered for the demo restaurant: its own login (a device
+        token, migration 012), the only bearer pin-login accepts and the one that reads the
+        PIN hashes for offline checks."""
+        token = self.env.get("FOH_DEVICE_TOKEN", "")
+        if not token:
+            raise BackendError("local.sh printed no FOH_DEVICE_TOKEN (no registered terminal)")
+        return token
 
     # ---- REST with the service key (another client; sees past RLS)
     def _request(self, method, path, body=None):

@@ -1,7 +1,7 @@
 #pragma once
 // Status bar: online/offline/syncing, outbox length, conflicts waiting (tap to
-// resolve), rows set aside (managers), the day shown (today by default; later days for bookings),
-// who is logged in, the time.
+// resolve), rows set aside (managers and admins), the day shown (today by
+// default; later days for bookings), who is logged in, the time.
 #include <optional>
 
 #include "desk.hpp"

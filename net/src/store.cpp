@@ -131,6 +131,8 @@ RowWrite status_write(const Reservation& before, const Reservation& after,
               {"metadata", event.metadata},
               {"patch", patch},
               {"event_id", event.id}};
+  // Local only: whose token should carry it (Sync::add_signer).
+  if (event.changed_by) out["by"] = *event.changed_by;
   return {"reservations", row, OutboxOp::Status, true, out};
 }
 

@@ -84,6 +84,15 @@ void Sync::set_bearer(std::string token) {
   w_->cv.notify_all();
 }
 
+void Sync::add_signer(Uuid member_id, std::string token) {
+  {
+    std::lock_guard lock(w_->mu);
+    w_->new_signers[std::move(member_id)] = std::move(token);
+    w_->poked = true;
+  }
+  w_->cv.notify_all();
+}
+
 SyncStatus Sync::status() const {
   std::lock_guard lock(w_->status_mu);
   return w_->status;

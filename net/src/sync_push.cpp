@@ -139,8 +139,40 @@ Status Sync::Worker::transient(const OutboxEntry& e, const RestError& err) {
   return Error{"push #" + std::to_string(e.seq) + " " + e.table, err.text()};
 }
 
+// The token of the manager who approved this status change on another
+// member's session (add_signer), when it differs from the one in use.
+const std::string* Sync::Worker::signer_token(const OutboxEntry& e) {
+  if (e.op != OutboxOp::Status) return nullptr;
+  {
+    // Taken here, not at the round's start: the approval comes just before
+    // its change is written, possibly while a round is already pushing.
+    std::lock_guard lock(mu);
+    for (auto& [member, token] : new_signers) signers[member] = std::move(token);
+    new_signers.clear();
+  }
+  auto by = e.row.find("by");
+  if (by == e.row.end() || !by->is_string()) return nullptr;
+  auto it = signers.find(by->get<std::string>());
+  return it == signers.end() || it->second == rest->config().bearer ? nullptr : &it->second;
+}
+
 Status Sync::Worker::push_single(const OutboxEntry& e, Held& held) {
-  auto r = push_entry(*rest, e, cfg.kiosk);
+  RestResponse r;
+  if (const std::string* signer = signer_token(e)) {
+    const std::string in_use = rest->config().bearer;
+    rest->set_bearer(*signer);
+    r = push_entry(*rest, e, cfg.kiosk);
+    rest->set_bearer(in_use);
+    if (r.error.is_auth()) {
+      // The approval's token expired before the change could go out: it goes
+      // with the session's token next round (and is refused, visibly, when
+      // that member may not make it).
+      signers.erase(e.row.value("by", ""));
+      return transient(e, r.error);
+    }
+  } else {
+    r = push_entry(*rest, e, cfg.kiosk);
+  }
   if (r.ok()) {
     if (auto st = remove_pushed(*cache, {&e}); !st) return st;
     pushed(1);

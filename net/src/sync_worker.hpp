@@ -4,6 +4,7 @@
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <random>
@@ -32,6 +33,7 @@ struct Sync::Worker {
   bool poked = false;
   std::string new_bearer;
   bool bearer_changed = false;
+  std::map<Uuid, std::string> new_signers;  // add_signer(), taken at the next round
   std::atomic<bool> stopping{false};
   // Sync thread only. A member's token (pin-login) lives minutes, a shift
   // hours: when it expires, the terminal's own login (cfg.rest.bearer, the
@@ -41,6 +43,8 @@ struct Sync::Worker {
   bool device_synced = false;
   bool reading_as_device = false;
   bool auth_refused = false;  // a 401 in this round (set_state LoginRequired)
+  // Sync thread only: tokens of managers who approved a change here, by member.
+  std::map<Uuid, std::string> signers;
 
   mutable std::mutex status_mu;
   SyncStatus status;
@@ -64,6 +68,7 @@ struct Sync::Worker {
   std::vector<const OutboxEntry*> upsert_run(const std::vector<OutboxEntry>& entries,
                                              std::size_t& i, const Held& held);
   Status push_single(const OutboxEntry& e, Held& held);
+  const std::string* signer_token(const OutboxEntry& e);
   Status push_upserts(const std::vector<const OutboxEntry*>& run, Held& held);
   Status transient(const OutboxEntry& e, const RestError& err);
   void pushed(int64_t n);

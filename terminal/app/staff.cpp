@@ -158,6 +158,8 @@ void App::draw_manager_pin() {
     auto s = login_->login(*a.manager_id, a.pin, clock_.system_now());
     a.pin.clear();
     if (s && s->member.role != Role::Server) {
+      // The change goes out under the manager's own token (the backend checks it).
+      if (sync_ && !s->token.empty()) sync_->add_signer(s->member.id, s->token);
       apply_pending(a);
       done = true;
     } else {

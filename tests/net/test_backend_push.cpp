@@ -114,3 +114,36 @@ TEST_CASE("seating with moves arrives whole: the moved party first, then the sea
   CHECK(b.cache->reservation(guest->id)->table_number == "23");
   CHECK(b.cache->reservation(guest->id)->status == ReservationStatus::Seated);
 }
+
+TEST_CASE("a cancel a Manager's PIN approved on a Server's session goes out with the Manager's token") {
+  REQUIRE_BACKEND();
+  const TeamMember& server = fixture::demo_venue().team_members[2];
+  REQUIRE(server.role == Role::Server);
+  fixture::TempDir dir;
+  Terminal t(dir.file("t.db"),
+             fixture::backend().staff_token(fixture::backend().restaurant_id, server.id));
+  REQUIRE(t.round().ok());
+  Date d = day_ahead(13);
+  Actor by_server{server.id, Role::Server};
+  auto alone = t.store.create_reservation(booking_on(d, "14", "19:00", "Alone"), by_server);
+  auto approved = t.store.create_reservation(booking_on(d, "15", "19:00", "Approved"), by_server);
+  REQUIRE(alone.ok());
+  REQUIRE(approved.ok());
+  REQUIRE(t.round().ok());
+
+  // As the terminal records it: the manager who typed the PIN is the author.
+  REQUIRE(t.store.change_status(alone->id, ReservationStatus::Cancelled, manager()).ok());
+  REQUIRE(t.round().ok());
+  // The Server's token may not cancel: refused by the database, kept, visible.
+  CHECK(server_rows("reservations", "id=eq." + alone->id).at(0)["status"] == "Confirmed");
+  CHECK(t.cache->outbox_count(OutboxState::Failed) == 1);
+
+  t.sync.add_signer(manager_member().id, staff());
+  REQUIRE(t.store.change_status(approved->id, ReservationStatus::Cancelled, manager()).ok());
+  REQUIRE(t.round().ok());
+  CHECK(server_rows("reservations", "id=eq." + approved->id).at(0)["status"] == "Cancelled");
+  Json events = server_rows("reservation_events",
+                            "reservation_id=eq." + approved->id + "&to_status=eq.Cancelled");
+  REQUIRE(events.size() == 1);
+  CHECK(events[0]["changed_by"] == manager_member().id);
+}

@@ -87,6 +87,10 @@ class Sync {
   void stop();
   void poke();                         // sync now (after a local change)
   void set_bearer(std::string token);  // after a PIN login (clears LoginRequired)
+  // A Manager's PIN approved a change on someone else's session (a cancel, an
+  // undo): the status changes it signs go out with its token, since the
+  // backend checks the role and names the author from the token.
+  void add_signer(Uuid member_id, std::string token);
   SyncStatus status() const;           // thread-safe snapshot
 
   // One round (push then pull) on the caller's thread, without start():

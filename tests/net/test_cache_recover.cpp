@@ -122,7 +122,7 @@ TEST_CASE("corrupt cache: a truncated file") {
   const auto size = fs::file_size(path);
   REQUIRE(size > 64 * 1024);
   fs::resize_file(path, size / 2);
-  check_recovered(path, read_all(path), keys, "");
+  check_recovered(path, read_all(path), keys, "truncated");
 }
 
 TEST_CASE("corrupt cache: a file whose integrity check fails") {

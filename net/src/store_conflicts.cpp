@@ -55,6 +55,17 @@ Status apply_decision(Cache& cache, const Conflict& c, const Reservation& r,
   if (auto st = cache.put_row("reservations", row); !st) return st;
   if (event)
     if (auto st = cache.put_row("reservation_events", provisional(*event)); !st) return st;
+  if (event && entry->op == OutboxOp::Upsert) {
+    // A new booking the backend refused, cancelled: nobody else ever had it,
+    // and the database (like the engine) creates no booking Cancelled. It
+    // stays in this terminal's cache, with its event, and is not sent; nor
+    // are the later changes queued behind it.
+    for (const auto& e : cache.outbox(std::nullopt, 100000))
+      if (e.seq >= c.outbox_seq && e.table == "reservations" && e.row_id() == r.id)
+        if (auto st = cache.outbox_remove(e.seq); !st) return st;
+    if (auto st = cache.remove_conflict(r.id); !st) return st;
+    return tx.commit();
+  }
   auto [op, content] = decided(*entry, r, event);
   if (auto st = cache.outbox_rewrite(c.outbox_seq, op, content, OutboxState::Pending); !st)
     return st;

@@ -2,6 +2,8 @@
 
 #include <httplib.h>
 
+#include <cctype>
+
 #include "jwt.hpp"
 #include "request_plan.hpp"
 
@@ -9,6 +11,15 @@ namespace foh::backend {
 namespace {
 
 const char* kJson = "application/json; charset=utf-8";
+
+// httplib merges a form body's fields into the query parameters, where they
+// would act as filters; PostgREST's JSON is the only body this gateway reads.
+bool is_form_body(const httplib::Request& req) {
+  std::string type = req.get_header_value("Content-Type");
+  for (char& c : type) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return type.rfind("application/x-www-form-urlencoded", 0) == 0 ||
+         type.rfind("multipart/form-data", 0) == 0;
+}
 
 RequestView view_of(const httplib::Request& req) {
   RequestView v;
@@ -41,6 +52,9 @@ void Gateway::handle(const httplib::Request& req, httplib::Response& res) {
   auto caller = authenticate(auth_, req.get_header_value("apikey"),
                              req.get_header_value("Authorization"), unix_now());
   if (failed(caller)) return send_error(res, std::get<ApiError>(caller));
+  if (is_form_body(req))
+    return send_error(res, pgrst(415, "PGRST107", "A form body is not accepted", std::nullopt,
+                                 "Send the body as application/json"));
   auto st = plan_request(view_of(req), catalog_);
   if (failed(st)) return send_error(res, std::get<ApiError>(st));
   auto reply =

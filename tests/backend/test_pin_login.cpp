@@ -342,7 +342,8 @@ TEST_CASE("PBKDF2 holds no pool connection: REST reads go on during parallel log
   double logins_s = std::chrono::duration<double>(Clock::now() - t0).count();
   done = true;
   reader.join();
-  INFO("16 logins " << logins_s << " s, " << reads << " reads, slowest " << slowest_read << " s");
+  INFO("16 logins " << logins_s << " s, " << reads.load() << " reads, slowest " << slowest_read
+                    << " s");
   CHECK(ok.load() == kTerminals * kPerTerminal);
   CHECK(failed_reads.load() == 0);
   CHECK(reads.load() >= 3);

@@ -10,6 +10,9 @@
 namespace foh {
 namespace {
 
+// Kiosk entries not yet accepted have no position: behind the queue.
+constexpr int kNoPosition = 1 << 30;
+
 struct Opt {
   std::vector<int> members;
   int cap_min = 1, cap_max = 0;
@@ -136,7 +139,14 @@ Result<std::vector<Waiting>> waiting_entries(const DayBook& day) {
                    "not a timestamp: \"" + e.created_at + "\""};
     out.push_back({&e, at->seconds / 60});
   }
+  // Join order: the position the queue gave on joining (or on a host's
+  // accepting a kiosk entry), then arrival. created_at alone is not it: an
+  // accepted kiosk entry keeps its earlier stamp, and another terminal's clock
+  // may run ahead, so a new party would slip in front of people already waiting.
   std::stable_sort(out.begin(), out.end(), [](const Waiting& a, const Waiting& b) {
+    int pa = a.entry->position_in_queue.value_or(kNoPosition);
+    int pb = b.entry->position_in_queue.value_or(kNoPosition);
+    if (pa != pb) return pa < pb;
     return a.arrived != b.arrived ? a.arrived < b.arrived : a.entry->id < b.entry->id;
   });
   return out;

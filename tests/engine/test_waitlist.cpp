@@ -2,6 +2,8 @@
 // holding tables, positions, and the seating-order blend.
 #include <doctest/doctest.h>
 
+#include <map>
+
 #include "fixtures.hpp"
 #include "foh/engine/waitlist.hpp"
 
@@ -184,4 +186,87 @@ TEST_CASE("timestamps: zone suffixes, fractions and malformed zones") {
   CHECK_FALSE(local("2026-11-26T18:00:00+25:00", paris));
   CHECK_FALSE(local("2026-11-26T18:00:00.Z", paris));
   CHECK_FALSE(local("2026-11-26T18:00:00 UTC", paris));
+}
+
+namespace {
+
+// A waitlist row as a host's terminal writes it: its place in the queue is
+// the position it was given on joining.
+WaitlistEntry joined(std::string id, int party, const char* stamp, int position) {
+  WaitlistEntry w = entry(std::move(id), party, stamp);
+  w.position_in_queue = position;
+  return w;
+}
+
+}  // namespace
+
+TEST_CASE("the queue is in join order, not by created_at") {
+  Venue v = two_tables();
+  // Another terminal's clock ran ahead: "ahead" joined first (position 1) with
+  // a later stamp than "new" (position 2), who must stay behind.
+  DayBook d = day_of({seated("s2", "t2", "2", "19:00", 2), seated("s4", "t4", "4", "19:00", 2)},
+                     {joined("new", 2, "19:30", 2), joined("ahead", 2, "19:40", 1)});
+  auto plan = plan_waitlist(v, d, at("19:30"));
+  REQUIRE(plan.ok());
+  REQUIRE(plan->quotes.size() == 2);
+  CHECK(plan->quotes[0].entry_id == "ahead");
+  CHECK(plan->quotes[0].position == 1);
+  CHECK(plan->quotes[1].entry_id == "new");
+  CHECK(plan->quotes[1].position == 2);
+  // A kiosk join not yet accepted (no position) waits behind the accepted queue,
+  // however early its stamp.
+  d.waitlist.push_back(entry("kiosk", 2, "19:00"));
+  plan = plan_waitlist(v, d, at("19:30"));
+  REQUIRE(plan->quotes.size() == 3);
+  CHECK(plan->quotes[2].entry_id == "kiosk");
+  CHECK(plan->quotes[2].position == 3);
+  // A walk-in quoted now joins behind all three.
+  CHECK(quote_walk_in(v, d, 2, at("19:30"))->position == 4);
+}
+
+TEST_CASE("no party is quoted less than a same-size party ahead of it") {
+  // Random floors, seated parties and queues whose stamps disagree with their
+  // join order: in join order, each size's quotes never go down.
+  uint64_t state = 12345;
+  auto next = [&state](int n) {
+    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+    return static_cast<int>((state >> 33) % static_cast<uint64_t>(n));
+  };
+  int checked = 0;
+  for (int round = 0; round < 200; ++round) {
+    Venue v = two_tables();
+    v.tables.clear();
+    std::vector<Reservation> rs;
+    for (int t = 0; t < 2 + next(5); ++t) {
+      int cmax = 2 + 2 * next(3), id = t + 1;
+      v.tables.push_back(table("t" + std::to_string(id), std::to_string(id), cmax - 1, cmax));
+      if (next(3) > 0) {
+        std::string since = "19:" + std::to_string(10 + next(40));
+        rs.push_back(seated("s" + std::to_string(id), "t" + std::to_string(id), std::to_string(id),
+                            since.c_str(), cmax));
+      }
+    }
+    std::vector<WaitlistEntry> ws;
+    const int n = 3 + next(6);
+    for (int k = 0; k < n; ++k) {
+      std::string stamp = "19:" + std::to_string(10 + next(49));
+      ws.push_back(joined("w" + std::to_string(k), 1 + next(6), stamp.c_str(), k + 1));
+    }
+    auto plan = plan_waitlist(v, day_of(rs, ws), at("19:30"));
+    REQUIRE(plan.ok());
+    REQUIRE(plan->quotes.size() == static_cast<size_t>(n));
+    std::map<int, int> longest;  // party size -> longest quote so far in join order
+    for (int k = 0; k < n; ++k) {
+      const WaitQuote& q = plan->quotes[static_cast<size_t>(k)];
+      CHECK(q.entry_id == "w" + std::to_string(k));  // join order
+      if (!q.seatable) continue;
+      auto [it, first] = longest.try_emplace(q.party_size, q.quoted_minutes);
+      if (!first) {
+        CHECK(q.quoted_minutes >= it->second);
+        it->second = q.quoted_minutes;
+        ++checked;
+      }
+    }
+  }
+  CHECK(checked > 100);
 }

@@ -34,14 +34,14 @@ struct WaitlistOptions {
 };
 
 struct WaitQuote {
-  Uuid entry_id;                // empty for a quote of a new walk-in
+  Uuid entry_id;  // empty for a quote of a new walk-in
   int party_size = 0;
-  int position = 0;             // 1-based place in the queue (arrival order)
-  int quoted_minutes = 0;       // expected wait from now
+  int position = 0;        // 1-based place in the queue (join order)
+  int quoted_minutes = 0;  // expected wait from now
   LocalInstant expected_seat_at;
   std::vector<Uuid> table_ids;  // the table or combination expected to take them
   std::string table_number;
-  bool seatable = true;         // false: no table or combination seats this party
+  bool seatable = true;  // false: no table or combination seats this party
 };
 
 struct SeatNow {  // a party to seat right now, in suggested order
@@ -51,14 +51,17 @@ struct SeatNow {  // a party to seat right now, in suggested order
 };
 
 struct WaitlistPlan {
-  std::vector<WaitQuote> quotes;        // waiting entries, in queue order
-  std::vector<Uuid> seating_order;      // waiting entries, best to seat first
-  std::vector<SeatNow> seat_now;        // who fits a free table now (subset of seating_order)
+  std::vector<WaitQuote> quotes;    // waiting entries, in queue order
+  std::vector<Uuid> seating_order;  // waiting entries, best to seat first
+  std::vector<SeatNow> seat_now;    // who fits a free table now (subset of seating_order)
 };
 
 // Waiting entries are the day's waitlist rows in status waiting, notified or
-// called; their arrival is created_at (restaurant-local), queue order by
-// arrival then id. Errors: the floor's, or an entry whose created_at is not a
+// called; their arrival is created_at (restaurant-local). Queue order is join
+// order: position_in_queue (entries without one, kiosk joins not yet accepted,
+// behind), then arrival, then id. Each party is simulated after everyone
+// ahead of it, so a party never gets a shorter quote than a same-size party
+// ahead of it. Errors: the floor's, or an entry whose created_at is not a
 // timestamp.
 Result<WaitlistPlan> plan_waitlist(const Venue& venue, const DayBook& day, LocalInstant now,
                                    const WaitlistOptions& options = {});

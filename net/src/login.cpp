@@ -91,34 +91,73 @@ bool PinLogin::expired(const Session& s, TimePoint now) const {
   return now - s.last_activity >= std::chrono::seconds(config_.idle_timeout_seconds);
 }
 
-Result<Session> PinLogin::verify_offline(const Uuid& id, std::string_view pin, TimePoint now) {
-  auto j = cache_.get_row("team_members", id);
-  auto m = j ? decode_team_member(*j, "cache: team_members " + id) : Result<TeamMember>(Error{});
-  // Unknown, inactive and wrong PIN read the same to whoever types.
-  if (!m || !m->is_active || !verify_pin(pin, *m)) {
-    record_failure(id, now);
-    return Error{"login", "wrong PIN"};
-  }
-  record_success(id);
-  Session s{std::move(m).value(), "", false, now, now};
-  return s;
-}
-
-Result<Session> PinLogin::login(const Uuid& id, std::string_view pin, TimePoint now) {
+Result<LoginTry> PinLogin::begin(const Uuid& id, std::string_view pin, TimePoint now) {
   if (int left = locked_seconds(id, now); left > 0)
     return Error{"login", "locked: try again in " + std::to_string(left) + " s"};
   if (!is_valid_pin_format(pin)) {
     record_failure(id, now);
     return Error{"login", "a PIN is 4 to 6 digits"};
   }
+  LoginTry t{id, std::string(pin), std::nullopt, std::nullopt, restaurant_id_};
+  if (auto j = cache_.get_row("team_members", id))
+    if (auto m = decode_team_member(*j, "cache: team_members " + id)) t.cached = std::move(*m);
   // pin-login takes only a registered terminal's token: without one, the cache decides.
-  if (!online_ || online_->config().bearer.empty()) return verify_offline(id, pin, now);
-  Json body = {
-      {"restaurant_id", restaurant_id_}, {"team_member_id", id}, {"pin", std::string(pin)}};
-  auto r = online_->post("/functions/v1/pin-login", body);
-  if (r.error.kind == RestErrorKind::Transport ||
-      (r.error.kind == RestErrorKind::Http && r.error.status >= 500))
-    return verify_offline(id, pin, now);  // the backend is out of reach
+  if (online_ && !online_->config().bearer.empty()) {
+    RestConfig rc = online_->config();
+    rc.connect_timeout_ms = config_.online_connect_timeout_ms;
+    rc.total_timeout_ms = config_.online_timeout_ms;
+    rc.max_attempts = 1;  // no retries: the cached hash is the fallback
+    t.online = std::move(rc);
+  }
+  return t;
+}
+
+LoginAnswer PinLogin::check(const LoginTry& t, const std::function<bool()>& cancelled) {
+  LoginAnswer a;
+  if (t.online) {
+    RestConfig rc = *t.online;
+    rc.should_stop = cancelled;
+    RestClient client(rc);
+    Json body = {
+        {"restaurant_id", t.restaurant_id}, {"team_member_id", t.member_id}, {"pin", t.pin}};
+    a.online = client.post("/functions/v1/pin-login", body);
+    const RestError& e = a.online->error;
+    const bool unreachable =
+        e.kind == RestErrorKind::Transport || (e.kind == RestErrorKind::Http && e.status >= 500);
+    if (!unreachable) return a;
+  }
+  if (cancelled && cancelled()) {
+    a.cancelled = true;
+    return a;
+  }
+  // Offline, or the backend out of reach: the cached hash (PBKDF2, the slow part).
+  a.offline_checked = true;
+  a.offline_ok = t.cached && t.cached->is_active && verify_pin(t.pin, *t.cached);
+  return a;
+}
+
+Result<Session> PinLogin::finish_offline(const LoginTry& t, const LoginAnswer& a, TimePoint now) {
+  // Unknown, inactive and wrong PIN read the same to whoever types.
+  if (!a.offline_ok) {
+    record_failure(t.member_id, now);
+    return Error{"login", "wrong PIN"};
+  }
+  record_success(t.member_id);
+  Session s{*t.cached, "", false, now, now};
+  return s;
+}
+
+Result<Session> PinLogin::login(const Uuid& id, std::string_view pin, TimePoint now) {
+  auto t = begin(id, pin, now);
+  if (!t) return t.error();
+  return finish(*t, check(*t), now);
+}
+
+Result<Session> PinLogin::finish(const LoginTry& t, const LoginAnswer& a, TimePoint now) {
+  const Uuid& id = t.member_id;
+  if (a.cancelled) return Error{"login", "cancelled"};  // nobody's PIN was judged
+  if (a.offline_checked || !a.online) return finish_offline(t, a, now);
+  const RestResponse& r = *a.online;
   if (r.error.kind == RestErrorKind::Http && r.error.code == kDeviceRefused)
     return Error{"login",
                  "the backend does not accept this terminal (revoked or not registered): " +

@@ -48,9 +48,10 @@ std::vector<RowWrite> move_writes(const std::vector<Reservation>& moved) {
 Result<Reservation> Store::seat_walk_in(int party_size, const TablePick& pick, Date date,
                                         TimeOfDay time, const Actor& by,
                                         const std::string& guest_name,
-                                        const std::vector<Move>& moves) {
+                                        const std::vector<Move>& moves, const Uuid& id) {
   if (pick.table_ids.empty()) return Error{"walk-in", "no table chosen"};
   Reservation r;
+  r.id = id;  // empty: create_reservation makes one
   r.party_size = party_size;
   r.date = date;
   r.time = time;
@@ -63,16 +64,25 @@ Result<Reservation> Store::seat_walk_in(int party_size, const TablePick& pick, D
 }
 
 Result<Reservation> Store::seat_reservation(const Uuid& reservation_id, const TablePick& pick,
-                                            const Actor& by, const std::vector<Move>& moves) {
+                                            const Actor& by, const std::vector<Move>& moves,
+                                            std::optional<int> party_size) {
   if (pick.table_ids.empty()) return Error{"reservations " + reservation_id, "no table chosen"};
+  for (const Move& m : moves)  // room is made by moving others, never the party being seated
+    if (m.reservation_id == reservation_id)
+      return Error{"reservations " + reservation_id, "a seating never moves the party itself"};
   auto before = cache_.reservation(reservation_id);
   if (!before) return before.error();
+  // Seated there already: the same seat again (a double tap, a replay) writes nothing.
+  if (before->status == ReservationStatus::Seated && before->table_number == pick.table_number)
+    return before;
   std::string now = now_iso();
   auto moved = moved_by(moves, now, by.language);
   if (!moved) return moved.error();
   Reservation at = *before;  // on the picked table, status unchanged
   at.table_id = pick.table_ids.front();
   at.table_number = pick.table_number;
+  // More guests than booked: the party itself grows; fewer: a partial arrival.
+  if (party_size && *party_size > at.party_size) at.party_size = *party_size;
   at.updated_at = now;
   if (auto st = check_with(at, *moved, by.language); !st) return st.error();
   std::vector<RowWrite> w = move_writes(*moved);
@@ -84,7 +94,7 @@ Result<Reservation> Store::seat_reservation(const Uuid& reservation_id, const Ta
     steps.push_back(ReservationStatus::Arrived);
   steps.push_back(ReservationStatus::Seated);
   for (auto to : steps) {
-    TransitionContext ctx = context(by, now);
+    TransitionContext ctx = context(by, now, party_size);  // all of them arrived
     auto t = transition(at, to, ctx);
     if (!t) return t.error();
     t->reservation.updated_at = now;

@@ -2,6 +2,7 @@
 // has no position_in_queue until then (the backend has no other column for it,
 // and the queue position is what acceptance gives).
 #include <algorithm>
+#include <optional>
 
 #include "foh/engine/codec.hpp"
 #include "foh/engine/status.hpp"
@@ -41,9 +42,17 @@ Status check_entry(const WaitlistEntry& e) {
   return ok();
 }
 
+// An entry id chosen up front is the command's: a repeat finds the entry
+// written and returns it, so a double tap queues the party once.
+std::optional<Result<WaitlistEntry>> already_written(Cache& cache, const WaitlistEntry& e) {
+  if (e.id.empty() || !cache.get_row("waitlist_entries", e.id)) return std::nullopt;
+  return load_entry(cache, e.id);
+}
+
 }  // namespace
 
 Result<WaitlistEntry> Store::waitlist_add(WaitlistEntry e, const Actor& /*by*/) {
+  if (auto done = already_written(cache_, e)) return *done;
   if (e.id.empty()) e.id = new_uuid();
   if (e.restaurant_id.empty()) e.restaurant_id = restaurant_id(cache_);
   if (e.notification_token.empty()) e.notification_token = new_uuid();
@@ -57,6 +66,7 @@ Result<WaitlistEntry> Store::waitlist_add(WaitlistEntry e, const Actor& /*by*/) 
 }
 
 Result<WaitlistEntry> Store::kiosk_join(WaitlistEntry e) {
+  if (auto done = already_written(cache_, e)) return *done;
   if (e.id.empty()) e.id = new_uuid();
   if (e.restaurant_id.empty()) e.restaurant_id = restaurant_id(cache_);
   if (e.notification_token.empty()) e.notification_token = new_uuid();
@@ -117,13 +127,17 @@ Result<WaitlistEntry> Store::cancel_waitlist(const Uuid& id, const Actor& by) {
 
 Result<Reservation> Store::waitlist_seat(const Uuid& entry_id, const TablePick& pick,
                                          TimeOfDay time, const Actor& by,
-                                         const std::vector<Move>& moves) {
+                                         const std::vector<Move>& moves,
+                                         const Uuid& reservation_id) {
+  // The seating this command made already (a second tap): nothing more.
+  if (!reservation_id.empty() && cache_.get_row("reservations", reservation_id))
+    return cache_.reservation(reservation_id);
   auto e = load_entry(cache_, entry_id);
   if (!e) return e.error();
   if (!is_open(e->status)) return Error{"waitlist_entries " + entry_id, "this entry is closed"};
   if (pick.table_ids.empty()) return Error{"waitlist_entries " + entry_id, "no table chosen"};
   Reservation r;
-  r.id = new_uuid();
+  r.id = reservation_id.empty() ? new_uuid() : reservation_id;
   r.restaurant_id = e->restaurant_id;
   r.party_size = e->party_size;
   r.date = e->date;

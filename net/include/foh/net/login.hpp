@@ -10,12 +10,14 @@
 // (survive a restart). `now` is always passed in. The PIN is never stored or
 // logged; it leaves the process only inside the pin-login request.
 #include <chrono>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
 
 #include "foh/engine/model.hpp"
 #include "foh/engine/result.hpp"
+#include "foh/net/rest.hpp"
 
 namespace foh::net {
 
@@ -30,6 +32,27 @@ struct LoginConfig {
   int idle_timeout_seconds = 300;  // session ends after this much inactivity
   int max_lock_seconds = 300;      // a lock is minutes, never days
   int quiet_seconds = 15 * 60;     // no failure this long: the member's count restarts
+  // pin-login gets one short try: a backend that does not answer in time
+  // leaves the cached hash to decide, so a hung server costs seconds, not 40.
+  long online_connect_timeout_ms = 1500;
+  long online_timeout_ms = 3000;
+};
+
+// A login in three steps, so that its slow part (pin-login over the network,
+// PBKDF2) runs off the UI thread: begin() and finish() read and write the
+// cache on the caller's thread; check() touches no cache and may run on any.
+struct LoginTry {
+  Uuid member_id;
+  std::string pin;                   // never logged; dropped with the try
+  std::optional<TeamMember> cached;  // the cached row (its hash), for the offline check
+  std::optional<RestConfig> online;  // pin-login's client config, when it is asked first
+  Uuid restaurant_id;
+};
+struct LoginAnswer {
+  std::optional<RestResponse> online;  // pin-login's answer, when asked
+  bool offline_checked = false;        // the cached hash was tried (offline, or out of reach)
+  bool offline_ok = false;
+  bool cancelled = false;  // the caller stopped waiting: finish() counts nothing
 };
 
 struct Session {
@@ -55,6 +78,13 @@ class PinLogin {
   // (FOH_DEVICE_REQUIRED: revoked, unregistered) is an error and counts nothing.
   Result<Session> login(const Uuid& team_member_id, std::string_view pin, TimePoint now);
 
+  // login() in its three steps. begin(): refused while locked or for a
+  // malformed PIN (counted); check(): blocking, `cancelled` aborts the request
+  // (then it answers cancelled, not a failure); finish(): the verdict, counted.
+  Result<LoginTry> begin(const Uuid& team_member_id, std::string_view pin, TimePoint now);
+  static LoginAnswer check(const LoginTry& t, const std::function<bool()>& cancelled = {});
+  Result<Session> finish(const LoginTry& t, const LoginAnswer& a, TimePoint now);
+
   // Seconds left of the member's lockout (0 = not locked).
   int locked_seconds(const Uuid& team_member_id, TimePoint now);
   int failures(const Uuid& team_member_id, TimePoint now);  // consecutive wrong PINs (persisted)
@@ -69,7 +99,7 @@ class PinLogin {
   const LoginConfig& config() const { return config_; }
 
  private:
-  Result<Session> verify_offline(const Uuid& team_member_id, std::string_view pin, TimePoint now);
+  Result<Session> finish_offline(const LoginTry& t, const LoginAnswer& a, TimePoint now);
   struct Count {
     int failures = 0;
     int64_t locked_until = 0, last_failure = 0;  // unix seconds

@@ -4,6 +4,7 @@
 
 #include <imgui.h>
 
+#include <algorithm>
 #include <string>
 
 #include "foh/engine/floor.hpp"
@@ -47,11 +48,25 @@ void pick_reservations(SeatView& v, const Desk& d) {
                                                                                : r.party_size;
       v.guest_name = r.guest_name;
       v.chosen = -1;
+      v.no_pick = false;
     }
     ImGui::PopID();
     ++shown;
   }
   if (shown == 0) ImGui::TextUnformatted(tr(d.locale, "seat.no_reservations"));
+}
+
+// The picked booking as it arrived: the stepper changes the party itself
+// ("booked 6, arrived 8"), the engine proposes a table for the new size, and
+// Seat writes both; Edit opens the booking form for the rest.
+void draw_booked_party(SeatView& v, const Desk& d, SeatIntents& out) {
+  const Booking* b = v.reservation_id ? d.index->booking(*v.reservation_id) : nullptr;
+  if (!b) return;
+  ImGui::TextWrapped("%s \u2014 %s %d", b->r->guest_name.c_str(), tr(d.locale, "seat.party"),
+                     v.party_size);
+  party_stepper("seat_booked_party", v.party_size);
+  if (touch_button(L(d.locale, "action.edit", "seat_edit").c_str(), -1.0f))
+    out.edit_booking = b->r->id;
 }
 
 void pick_waitlist(SeatView& v, const Desk& d) {
@@ -67,6 +82,7 @@ void pick_waitlist(SeatView& v, const Desk& d) {
       v.party_size = q.entry->party_size;
       v.guest_name = q.entry->guest_name;
       v.chosen = -1;
+      v.no_pick = false;
     }
     ImGui::PopID();
   }
@@ -96,6 +112,25 @@ void draw_warnings(SeatView& v, const Desk& d, SeatIntents& out) {
     }
     ImGui::PopID();
   }
+}
+
+// Who to seat: a walk-in (with its party size), the next two hours' bookings, the waitlist.
+void draw_pick_list(SeatView& v, const Desk& d) {
+  const Locale l = d.locale;
+  if (toggle_button(L(l, "seat.walk_in", "src_walkin").c_str(),
+                    !v.no_pick && v.source == PartySource::WalkIn, -1.0f)) {
+    v.source = PartySource::WalkIn;
+    v.guest_name.clear();
+    v.chosen = -1;
+    v.no_pick = false;
+  }
+  if (!v.no_pick && v.source == PartySource::WalkIn) party_stepper("seat_party", v.party_size);
+  ImGui::Separator();
+  ImGui::TextUnformatted(tr(l, "seat.reservations"));
+  pick_reservations(v, d);
+  ImGui::Separator();
+  ImGui::TextUnformatted(tr(l, "wl.title"));
+  pick_waitlist(v, d);
 }
 
 // The host taps a table the engine did not propose: take it when the overlap
@@ -128,14 +163,15 @@ void pick_any_table(SeatView& v, const Desk& d, const Uuid& table_id) {
 }
 
 const TableChoice* chosen_choice(const SeatView& v) {
-  if (!v.suggestion) return nullptr;
+  if (!v.suggestion || v.no_pick) return nullptr;  // just seated: no table until a new pick
   if (v.chosen >= 0 && v.chosen < static_cast<int>(v.suggestion->alternatives.size()))
     return &v.suggestion->alternatives[v.chosen];
   return v.suggestion->accepted ? &v.suggestion->best : nullptr;
 }
 
-void draw_choice(SeatView& v, const Desk& d, SeatIntents& out) {
+void draw_choice(SeatView& v, const Desk& d) {
   Locale l = d.locale;
+  if (v.no_pick) return ImGui::TextWrapped("%s", tr(l, "seat.pick_next"));
   const SeatSuggestion& s = *v.suggestion;
   const TableChoice* c = chosen_choice(v);
   if (!s.accepted && !c) inline_error(s.reason.c_str());
@@ -152,12 +188,18 @@ void draw_choice(SeatView& v, const Desk& d, SeatIntents& out) {
   if (s.accepted && !s.alternatives.empty()) {
     if (toggle_button(L(l, "seat.best", "alt_best").c_str(), v.chosen < 0)) v.chosen = -1;
   }
-  ImGui::NewLine();
+}
+
+// The primary action, in the action area below the floor: always whole.
+void draw_seat_button(SeatView& v, const Desk& d, SeatIntents& out) {
+  const Locale l = d.locale;
+  const TableChoice* c = chosen_choice(v);
   std::string seat =
       std::string(tr(l, "action.seat")) + (c ? " " + c->table_number : "") + "###seat_confirm";
   if (touch_button(seat.c_str(), 16.0f,
                    c != nullptr && validate_party(v.party_size) == FieldError::None)) {
     SeatCommand cmd;
+    cmd.command_id = v.command_id;  // the same tap again is recognised, never a second party
     cmd.source = v.source;
     cmd.reservation_id = v.source == PartySource::Reservation ? v.reservation_id : std::nullopt;
     cmd.waitlist_entry_id = v.source == PartySource::Waitlist ? v.waitlist_entry_id : std::nullopt;
@@ -173,26 +215,17 @@ void draw_choice(SeatView& v, const Desk& d, SeatIntents& out) {
 
 void draw_seat(SeatView& v, const Desk& d, SeatIntents& out) {
   if (!d.venue || !d.index || !d.floor || !d.day) return;
-  Locale l = d.locale;
   ImGui::PushID("seat");
   draw_warnings(v, d, out);
-  ImVec2 avail = ImGui::GetContentRegionAvail();
-  ImGui::BeginChild("pick", ImVec2(em(20), avail.y), true);
-  if (toggle_button(L(l, "seat.walk_in", "src_walkin").c_str(), v.source == PartySource::WalkIn,
-                    -1.0f)) {
-    v.source = PartySource::WalkIn;
-    v.guest_name.clear();
-    v.chosen = -1;
-  }
-  if (v.source == PartySource::WalkIn) party_stepper("seat_party", v.party_size);
-  ImGui::Separator();
-  ImGui::TextUnformatted(tr(l, "seat.reservations"));
-  pick_reservations(v, d);
-  ImGui::Separator();
-  ImGui::TextUnformatted(tr(l, "wl.title"));
-  pick_waitlist(v, d);
+  // Portrait: who to seat above the floor; landscape: beside it.
+  const bool tall = portrait();
+  const ImVec2 avail = ImGui::GetContentRegionAvail();
+  const ImVec2 list = tall ? ImVec2(0, avail.y * 0.3f)
+                           : ImVec2(std::min(em(20), avail.x * 0.35f), avail.y);
+  ImGui::BeginChild("pick", list, true);
+  draw_pick_list(v, d);
   ImGui::EndChild();
-  ImGui::SameLine();
+  if (!tall) ImGui::SameLine();
   ImGui::BeginGroup();
   std::string key = pick_key(v, d);
   if (key != v.suggestion_key) {
@@ -203,9 +236,13 @@ void draw_seat(SeatView& v, const Desk& d, SeatIntents& out) {
   }
   FloorHighlight hl;
   if (const TableChoice* c = chosen_choice(v)) hl.suggested = c->table_ids;
-  for (const TableChoice& a : v.suggestion->alternatives) hl.alternatives.push_back(a.table_ids);
-  float footer = touch_target() * 2 + em(3);
-  ImGui::BeginChild("seat_floor", ImVec2(0, std::max(em(10), avail.y - footer)), false,
+  if (!v.no_pick)
+    for (const TableChoice& a : v.suggestion->alternatives) hl.alternatives.push_back(a.table_ids);
+  // Below the floor: the reason and the alternatives (scrolling when long),
+  // then the seat button in an action area that is never cut.
+  const float choice_h = em(3.5f) + touch_target();
+  const float floor_h = ImGui::GetContentRegionAvail().y - choice_h - action_area_height(1);
+  ImGui::BeginChild("seat_floor", ImVec2(0, std::max(em(6), floor_h)), false,
                     ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
   // A new choice brings its plan into view; the host may still switch tabs after.
   if (!hl.suggested.empty() && hl.suggested.front() != v.shown_table) {
@@ -218,7 +255,11 @@ void draw_seat(SeatView& v, const Desk& d, SeatIntents& out) {
     v.chosen = *out.floor.picked_alternative, v.refusal.clear();
   else if (out.floor.tapped_table)
     pick_any_table(v, d, *out.floor.tapped_table);
-  draw_choice(v, d, out);
+  ImGui::BeginChild("seat_choice", ImVec2(0, choice_h), false,
+                    ImGuiWindowFlags_HorizontalScrollbar);
+  draw_choice(v, d);
+  ImGui::EndChild();
+  draw_seat_button(v, d, out);
   ImGui::EndGroup();
   ImGui::PopID();
 }

@@ -12,6 +12,7 @@ namespace {
 
 // The shell's recorder (platform item registry); set once at start-up.
 ItemRecorder g_recorder = nullptr;
+LabelRecorder g_label_recorder = nullptr;
 
 // "Texte###seat_walkin" -> "seat_walkin"; a label without ### is its own id.
 const char* stable_id(const char* label) {
@@ -40,6 +41,27 @@ void record_rect(const char* id, float x0, float y0, float x1, float y1) {
   if (g_recorder) g_recorder(id, x0, y0, x1, y1);
 }
 
+void set_label_recorder(LabelRecorder r) { g_label_recorder = r; }
+
+float action_area_height(int action_rows) {
+  const ImGuiStyle& s = ImGui::GetStyle();
+  return action_rows * (touch_target() + s.ItemSpacing.y) + s.ItemSpacing.y;
+}
+
+void begin_scroll_area(const char* id, int action_rows, float width) {
+  const float h = ImGui::GetContentRegionAvail().y - action_area_height(action_rows);
+  // Never less than one row of content: on the smallest screens the list
+  // shrinks and scrolls, the actions stay.
+  ImGui::BeginChild(id, ImVec2(width, std::max(h, touch_target())), false);
+}
+
+void end_scroll_area() { ImGui::EndChild(); }
+
+bool portrait() {
+  const ImVec2 avail = ImGui::GetContentRegionAvail();
+  return avail.y > avail.x;
+}
+
 void record_item(const char* id) {
   if (!g_recorder) return;
   ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
@@ -47,11 +69,19 @@ void record_item(const char* id) {
 }
 
 bool touch_button(const char* label, float width_em, bool enabled) {
-  float w = width_em > 0 ? em(width_em) : width_em < 0 ? -1.0f : 0.0f;
+  // A short label ("EN", "<", a table number) still makes a fingertip-wide button.
+  const float fit =
+      ImGui::CalcTextSize(label, nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2;
+  float w = width_em > 0 ? em(width_em) : width_em < 0 ? -1.0f : std::max(fit, touch_target());
   if (!enabled) ImGui::BeginDisabled();
   bool pressed = ImGui::Button(label, ImVec2(w, touch_target()));
   if (!enabled) ImGui::EndDisabled();
   record_item(label);
+  if (g_label_recorder) {
+    const float text = ImGui::CalcTextSize(label, nullptr, true).x;
+    const float frame = ImGui::GetItemRectSize().x;
+    g_label_recorder(stable_id(label), text, frame - 2 * ImGui::GetStyle().FramePadding.x);
+  }
   return pressed && enabled;
 }
 
@@ -64,10 +94,33 @@ bool toggle_button(const char* label, bool selected, float width_em) {
   return pressed;
 }
 
+bool begin_touch_tabs(const char* id) {
+  const float pad_y =
+      std::max(ImGui::GetStyle().FramePadding.y, (touch_target() - ImGui::GetFontSize()) / 2);
+  ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(ImGui::GetStyle().FramePadding.x, pad_y));
+  if (ImGui::BeginTabBar(id, ImGuiTabBarFlags_FittingPolicyResizeDown)) return true;
+  ImGui::PopStyleVar();
+  return false;
+}
+
+bool touch_tab(const char* label, const char* record_id, bool select) {
+  const bool open = ImGui::BeginTabItem(
+      label, nullptr, select ? ImGuiTabItemFlags_SetSelected : ImGuiTabItemFlags_None);
+  record_item(record_id);
+  return open;
+}
+
+void end_touch_tabs() {
+  ImGui::EndTabBar();
+  ImGui::PopStyleVar();
+}
+
 bool keypad(const char* id, std::string& digits, int max_len, bool enabled) {
-  static constexpr const char* kKeys[12] = {"1", "2", "3", "4", "5", "6", "7", "8", "9", "C", "0", "<"};
-  static constexpr const char* kIds[12] = {"key_1", "key_2", "key_3", "key_4", "key_5", "key_6",
-                                           "key_7", "key_8", "key_9", "key_clear", "key_0", "key_back"};
+  static constexpr const char* kKeys[12] = {"1", "2", "3", "4", "5", "6",
+                                            "7", "8", "9", "C", "0", "<"};
+  static constexpr const char* kIds[12] = {"key_1", "key_2",     "key_3", "key_4",
+                                           "key_5", "key_6",     "key_7", "key_8",
+                                           "key_9", "key_clear", "key_0", "key_back"};
   bool changed = false;
   ImGui::PushID(id);
   float side = std::max(touch_target(), em(3.5f));
@@ -94,8 +147,21 @@ bool keypad(const char* id, std::string& digits, int max_len, bool enabled) {
   return changed;
 }
 
+// The keyboard's field is outlined, and brought into view above the dock.
+void show_keyboard_field(const char* id) {
+  const KeyboardState* kb = keyboard();
+  if (!kb || kb->field != id) return;
+  const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+  ImGui::GetWindowDrawList()->AddRect(a, b, ImGui::GetColorU32(ImGuiCol_ButtonActive), 0.0f, 0,
+                                      em(0.15f));
+  if (b.y > ImGui::GetWindowPos().y + ImGui::GetWindowHeight()) ImGui::SetScrollHereY(1.0f);
+}
+
 bool text_field(const char* label, std::string& text, FieldError error, Locale l, float width_em,
-                bool multiline) {
+                bool multiline, InputKind kind) {
+  const char* id = stable_id(label);
+  KeyboardState* kb = keyboard();
+  const bool typed = kb && keyboard_take(*kb, id, text);  // keys tapped since the last frame
   ImGui::PushItemWidth(em(width_em));
   if (text.capacity() < 16) text.reserve(16);
   bool changed;
@@ -104,14 +170,17 @@ bool text_field(const char* label, std::string& text, FieldError error, Locale l
     changed = ImGui::InputTextMultiline(label, text.data(), text.capacity() + 1,
                                         ImVec2(em(width_em), em(4)), flags, resize_callback, &text);
   else
-    changed = ImGui::InputText(label, text.data(), text.capacity() + 1, flags, resize_callback, &text);
+    changed =
+        ImGui::InputText(label, text.data(), text.capacity() + 1, flags, resize_callback, &text);
   ImGui::PopItemWidth();
   record_item(label);
+  if (kb && ImGui::IsItemActivated()) keyboard_open(*kb, id, kind, text);
+  show_keyboard_field(id);
   if (error != FieldError::None) {
     ImGui::SameLine();
     inline_error(field_message(l, error));
   }
-  return changed;
+  return changed || typed;
 }
 
 bool party_stepper(const char* id, int& party) {

@@ -1,0 +1,359 @@
+// Layout audit (issue 12, items 1 and 2): every screen state of kStates, in
+// French and English, at the sizes restaurants use, drawn headless inside the
+// shell's frame (tabs, content, status bar) with the real font and style. For
+// every interactive item a widget records, it checks:
+//  - it lies fully inside its window, or inside a scroll region that reaches it;
+//  - no two overlap (within the same window layer: a popup may cover the screen);
+//  - it is at least 48 px on each side at scale 1;
+//  - a button's label fits inside it.
+//
+// To audit a new screen or state, add one entry to kStates: a name and a
+// function that gets a fresh Fixture and returns the frame's drawing (it owns
+// its view state); `prepare` may tap through the screen first.
+#include <doctest/doctest.h>
+#include <imgui.h>
+#include <imgui_internal.h>
+
+#include <functional>
+#include <memory>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "fixture.hpp"
+#include "foh/platform/fonts.hpp"
+#include "foh/platform/metrics.hpp"
+#include "screens/editor.hpp"
+#include "screens/floor.hpp"
+#include "screens/kiosk.hpp"
+#include "screens/login.hpp"
+#include "screens/reservations.hpp"
+#include "screens/seat.hpp"
+#include "screens/set_aside.hpp"
+#include "screens/status_bar.hpp"
+#include "screens/waitlist.hpp"
+#include "tap.hpp"
+#include "widgets/widgets.hpp"
+
+using namespace foh;
+using namespace foh::ui;
+using foh::test::Fixture;
+using foh::test::Headless;
+
+namespace {
+
+struct Size {
+  int w, h;
+};
+// The tablets restaurants use, and the smallest screen that must stay usable.
+constexpr Size kSizes[] = {{800, 1280}, {1024, 768}, {1280, 800}, {1920, 1080}, {800, 600}};
+constexpr float kTouchPx = 48.0f;  // at scale 1
+constexpr float kSlack = 0.5f;     // sub-pixel rounding
+
+using Draw = std::function<void()>;
+struct State {
+  const char* name;
+  bool staff = true;  // drawn inside the staff shell (tabs + status bar); the kiosk is not
+  std::function<Draw(Fixture&)> open;
+  std::function<void(Headless&, const Draw&)> prepare = nullptr;
+};
+
+// One recorded item with where it may be seen.
+struct Seen {
+  std::string id;
+  ImRect rect;        // as drawn
+  ImRect visible;     // rect clipped by its window chain
+  bool reachable;     // fully visible, or a scrollbar brings it into view
+  std::string layer;  // root window: items of a popup may lie over the screen
+};
+
+struct Label {
+  std::string id;
+  float width, room;
+};
+
+std::vector<Seen>& seen() {
+  static std::vector<Seen> s;
+  return s;
+}
+std::vector<Label>& labels() {
+  static std::vector<Label> s;
+  return s;
+}
+
+// Messages, headings and canvases are recorded for scripts but are not tapped.
+bool interactive(const std::string& id) {
+  for (const char* p : {"error:", "day_label", "sync_state", "kiosk_position", "editor_canvas",
+                        "table_actions", "opt_nothing", "set_aside_row_"})
+    if (id.rfind(p, 0) == 0) return false;
+  return true;
+}
+
+bool contains(const ImRect& outer, const ImRect& r) {
+  return r.Min.x >= outer.Min.x - kSlack && r.Min.y >= outer.Min.y - kSlack &&
+         r.Max.x <= outer.Max.x + kSlack && r.Max.y <= outer.Max.y + kSlack;
+}
+
+// A window whose scrollbar can bring `r` into view: it scrolls on the axis
+// where `r` sticks out, `r` fits in it, and the window itself is not cut.
+bool scroll_reaches(ImGuiWindow* w, const ImRect& r, const ImRect& clip) {
+  for (; w; w = (w->Flags & ImGuiWindowFlags_Popup) ? nullptr : w->ParentWindow) {
+    const bool out_y = r.Min.y < clip.Min.y - kSlack || r.Max.y > clip.Max.y + kSlack;
+    const bool out_x = r.Min.x < clip.Min.x - kSlack || r.Max.x > clip.Max.x + kSlack;
+    const bool scrolls = (!out_y || w->ScrollbarY) && (!out_x || w->ScrollbarX);
+    if (scrolls) {
+      ImGuiWindow* parent = w->ParentWindow;
+      const bool whole = !parent || (w->Flags & ImGuiWindowFlags_Popup) ||
+                         contains(parent->InnerClipRect, w->Rect());
+      return whole;
+    }
+  }
+  return false;
+}
+
+void record(const char* id, float x0, float y0, float x1, float y1) {
+  if (!interactive(id)) return;
+  ImGuiWindow* w = ImGui::GetCurrentWindowRead();
+  // In a table the clip rect is the cell's; a row spans every column.
+  const ImGuiTable* table = ImGui::GetCurrentTable();
+  const ImRect clip = table ? table->InnerClipRect : w->ClipRect;
+  Seen s{id, ImRect(x0, y0, x1, y1), ImRect(x0, y0, x1, y1), true, w->RootWindow->Name};
+  s.visible.ClipWithFull(clip);
+  s.reachable = contains(clip, s.rect) || scroll_reaches(w, s.rect, clip);
+  // A later record of the same id in the frame wins, as in the registry.
+  for (Seen& o : seen())
+    if (o.id == s.id) return void(o = s);
+  seen().push_back(s);
+}
+
+void record_label(const char* id, float width, float room) {
+  labels().push_back(Label{id, width, room});
+}
+
+// The staff shell's frame: tabs, the screen in the content child, the status bar.
+void staff_frame(Fixture& fx, StatusBarView& bar, const Draw& screen) {
+  ImGui::BeginChild("content", ImVec2(0, -status_bar_height()), false,
+                    ImGuiWindowFlags_NoScrollbar);
+  const bool fr = fx.desk.locale == Locale::Fr;
+  const char* tabs[] = {fr ? "Salle" : "Floor", fr ? "Placer" : "Seat",
+                        fr ? "Réservations" : "Reservations", fr ? "Liste d'attente" : "Waitlist",
+                        fr ? "Plan de salle" : "Floor editor"};
+  if (begin_touch_tabs("tabs")) {
+    for (const char* t : tabs)
+      if (touch_tab(t, t)) ImGui::EndTabItem();
+    end_touch_tabs();
+  }
+  screen();
+  ImGui::EndChild();
+  StatusBarIntents ignore;
+  draw_status_bar(bar, fx.desk, ignore);
+}
+
+std::string describe(const Seen& s) {
+  std::ostringstream o;
+  o << s.id << " [" << s.rect.Min.x << "," << s.rect.Min.y << " - " << s.rect.Max.x << ","
+    << s.rect.Max.y << "]";
+  return o.str();
+}
+
+// Everything wrong with the last frame's layout, one line each.
+std::vector<std::string> audit_frame() {
+  std::vector<std::string> bad;
+  const auto& items = seen();
+  for (const Seen& s : items) {
+    if (!s.reachable) bad.push_back("cut off: " + describe(s));
+    if (s.rect.GetWidth() < kTouchPx - kSlack || s.rect.GetHeight() < kTouchPx - kSlack)
+      bad.push_back("smaller than a fingertip: " + describe(s));
+  }
+  for (size_t i = 0; i < items.size(); ++i)
+    for (size_t j = i + 1; j < items.size(); ++j) {
+      if (items[i].layer != items[j].layer) continue;
+      // A timeline row is the background the bookings' bars lie on.
+      if (items[i].id.rfind("tl_row_", 0) == 0 || items[j].id.rfind("tl_row_", 0) == 0) continue;
+      ImRect a = items[i].visible;
+      a.ClipWithFull(items[j].visible);
+      if (a.GetWidth() > 1 && a.GetHeight() > 1)
+        bad.push_back("overlap: " + describe(items[i]) + " / " + describe(items[j]));
+    }
+  for (const Label& l : labels())
+    if (l.width > l.room + 1) bad.push_back("label wider than its button: " + l.id);
+  return bad;
+}
+
+Draw seat_view(Fixture& fx, std::function<void(SeatView&)> setup = nullptr) {
+  auto v = std::make_shared<SeatView>();
+  if (setup) setup(*v);
+  return [v, &fx] {
+    SeatIntents in;
+    draw_seat(*v, fx.desk, in);
+  };
+}
+
+Draw reservations_view(Fixture& fx, ReservationsMode mode,
+                       std::function<void(ReservationsView&)> setup = nullptr) {
+  auto v = std::make_shared<ReservationsView>();
+  v->mode = mode;
+  if (setup) setup(*v);
+  return [v, &fx] {
+    ReservationsIntents in;
+    draw_reservations(*v, fx.desk, in);
+  };
+}
+
+template <class View, class Intents, void (*F)(View&, const Desk&, Intents&)>
+Draw plain(Fixture& fx, std::function<void(View&)> setup = nullptr) {
+  auto v = std::make_shared<View>();
+  if (setup) setup(*v);
+  return [v, &fx] {
+    Intents in;
+    F(*v, fx.desk, in);
+  };
+}
+
+// Every screen and its main states and popups. Add new ones here.
+const std::vector<State>& states() {
+  static const std::vector<State> s = {
+      {"login", true,
+       [](Fixture& fx) {
+         fx.desk.member = nullptr;
+         return plain<LoginView, LoginIntents, draw_login>(fx);
+       }},
+      {"login.pin", true,
+       [](Fixture& fx) {
+         fx.desk.member = nullptr;
+         return plain<LoginView, LoginIntents, draw_login>(fx, [](LoginView& v) {
+           v.member_id = "m1";
+           v.pin = "12";
+         });
+       }},
+      {"floor", true, [](Fixture& fx) { return plain<FloorView, FloorIntents, draw_floor>(fx); }},
+      {"floor.table", true,
+       [](Fixture& fx) {
+         return plain<FloorView, FloorIntents, draw_floor>(
+             fx, [](FloorView& v) { v.selected_table = "t3"; });
+       }},
+      {"seat.walk_in", true, [](Fixture& fx) { return seat_view(fx); }},
+      {"seat.booking", true,
+       [](Fixture& fx) {
+         return seat_view(fx, [](SeatView& v) {
+           v.source = PartySource::Reservation;
+           v.reservation_id = "res3";
+           v.party_size = 2;
+         });
+       }},
+      {"reservations.list", true,
+       [](Fixture& fx) { return reservations_view(fx, ReservationsMode::List); }},
+      {"reservations.selected", true,
+       [](Fixture& fx) {
+         return reservations_view(fx, ReservationsMode::List,
+                                  [](ReservationsView& v) { v.selected = "res2"; });
+       }},
+      {"reservations.timeline", true,
+       [](Fixture& fx) { return reservations_view(fx, ReservationsMode::Timeline); }},
+      {"reservations.form", true,
+       [](Fixture& fx) { return reservations_view(fx, ReservationsMode::Form); }},
+      {"reservations.form_errors", true,
+       [](Fixture& fx) {
+         return reservations_view(fx, ReservationsMode::Form, [](ReservationsView& v) {
+           v.form.party = "0";
+           v.form.time = "25:00";
+           v.form.submitted = true;
+         });
+       }},
+      {"waitlist", true,
+       [](Fixture& fx) { return plain<WaitlistView, WaitlistIntents, draw_waitlist>(fx); }},
+      {"waitlist.add", true,
+       [](Fixture& fx) {
+         return plain<WaitlistView, WaitlistIntents, draw_waitlist>(
+             fx, [](WaitlistView& v) { v.adding = true; });
+       }},
+      {"editor", true,
+       [](Fixture& fx) { return plain<EditorView, EditorIntents, draw_editor>(fx); }},
+      {"set_aside", true,
+       [](Fixture& fx) {
+         fx.desk.set_aside.push_back(SetAsideRow{"reservations", "bad-row", "time 24:00", {}});
+         return plain<SetAsideView, SetAsideIntents, draw_set_aside>(
+             fx, [](SetAsideView& v) { v.open = true; });
+       }},
+      {"kiosk.party", false,
+       [](Fixture& fx) { return plain<KioskView, KioskIntents, draw_kiosk>(fx); }},
+      {"kiosk.details", false,
+       [](Fixture& fx) {
+         return plain<KioskView, KioskIntents, draw_kiosk>(fx, [](KioskView& v) {
+           v.step = KioskStep::Details;
+           v.submitted = true;
+         });
+       }},
+      {"kiosk.leave", false,
+       [](Fixture& fx) {
+         return plain<KioskView, KioskIntents, draw_kiosk>(
+             fx, [](KioskView& v) { v.step = KioskStep::Leave; });
+       }},
+  };
+  return s;
+}
+
+// The real font at scale 1 and the shell's touch style, in the Headless context.
+void use_shell_style() {
+  auto font = platform::find_font(platform::font_candidates(""));
+  REQUIRE_MESSAGE(static_cast<bool>(font), "no UI font installed");
+  REQUIRE(static_cast<bool>(platform::load_font(*font, 18.0f)));
+  unsigned char* px;
+  int w, h;
+  ImGui::GetIO().Fonts->GetTexDataAsRGBA32(&px, &w, &h);
+  platform::apply_scale(1.0f);
+}
+
+// Draws `st` at `size` in `locale` for a few frames (child windows and popups
+// settle on the second) and returns what is wrong with the last one.
+std::vector<std::string> audit(const State& st, Size size, Locale locale) {
+  Fixture fx;
+  fx.desk.locale = locale;
+  Headless h;
+  use_shell_style();
+  ImGui::GetIO().DisplaySize = ImVec2(static_cast<float>(size.w), static_cast<float>(size.h));
+  set_item_recorder(record);
+  set_label_recorder(record_label);
+  Draw screen = st.open(fx);
+  StatusBarView bar;
+  Draw draw = [&] {
+    seen().clear();
+    labels().clear();
+    if (st.staff)
+      staff_frame(fx, bar, screen);
+    else
+      screen();
+  };
+  if (st.prepare) st.prepare(h, draw);
+  for (int i = 0; i < 4; ++i) h.frame(draw);
+  auto bad = audit_frame();
+  set_label_recorder(nullptr);
+  return bad;
+}
+
+}  // namespace
+
+TEST_CASE("layout audit: every screen state, both languages, every size") {
+  int failures = 0;
+  for (const State& st : states())
+    for (Size size : kSizes)
+      for (Locale l : {Locale::Fr, Locale::En}) {
+        auto bad = audit(st, size, l);
+        for (const std::string& b : bad) {
+          MESSAGE(std::string(st.name)
+                  << " " << size.w << "x" << size.h << " " << locale_code(l) << ": " << b);
+          ++failures;
+        }
+      }
+  CHECK(failures == 0);
+}
+
+TEST_CASE("layout audit: the seat button is whole and clear of the status bar in portrait") {
+  const State* seat = nullptr;
+  for (const State& st : states())
+    if (std::string(st.name) == "seat.walk_in") seat = &st;
+  REQUIRE(seat);
+  auto bad = audit(*seat, Size{800, 1280}, Locale::Fr);
+  for (const std::string& b : bad) MESSAGE(b);
+  CHECK(bad.empty());
+}

@@ -175,6 +175,9 @@ inline constexpr StringRow kStrings[] = {
     {"wl.seat", "Installer", "Seat"},
     {"wl.title", "Liste d'attente", "Waitlist"},
     {"wl.waited", "Attend depuis", "Waited"},
+    // GLASS & LANGUAGE: the on-screen keyboard
+    {"kb.space", "espace", "space"},
+    {"kb.done", "OK", "Done"},
 };
 
 }  // namespace foh::ui

@@ -296,8 +296,12 @@ void App::frame(platform::Platform& p) {
     desk_.lockout.remaining_seconds = login_->locked_seconds(now);
   }
   const ImGuiIO& io = ImGui::GetIO();
+  ui::keyboard_begin_frame(keyboard_);
+  ui::set_keyboard(&keyboard_);
+  // The on-screen keyboard's dock takes the bottom: the screens get the rest.
+  const float dock = ui::keyboard_height(keyboard_, desk_.locale);
   ImGui::SetNextWindowPos(ImVec2(0, 0));
-  ImGui::SetNextWindowSize(io.DisplaySize);
+  ImGui::SetNextWindowSize(ImVec2(io.DisplaySize.x, io.DisplaySize.y - dock));
   const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                                  ImGuiWindowFlags_NoSavedSettings |
                                  ImGuiWindowFlags_NoBringToFrontOnFocus;
@@ -315,6 +319,7 @@ void App::frame(platform::Platform& p) {
     draw_staff(p);
   }
   ImGui::End();
+  ui::draw_keyboard_dock(keyboard_, desk_.locale);
   // A local write happened this frame: push it now rather than at the next poll.
   if (dirty_ && sync_) sync_->poke();
 }

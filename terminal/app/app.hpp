@@ -26,6 +26,7 @@
 #include "screens/status_bar.hpp"
 #include "screens/waitlist.hpp"
 #include "view/day_index.hpp"
+#include "widgets/keyboard.hpp"
 
 namespace foh::platform {
 class Platform;
@@ -132,6 +133,7 @@ class App {
   ui::StatusBarView status_view_;
   ui::SetAsideView set_aside_view_;
   std::optional<PendingAction> pending_;
+  ui::KeyboardState keyboard_;  // the on-screen keyboard every text field opens
 
   std::deque<std::pair<std::string, bool>> messages_;  // last results, newest last
   int64_t frames_ = 0;

@@ -121,12 +121,15 @@ void draw_booking_form(ReservationsView& v, const Desk& d, ReservationsIntents& 
     return (f.submitted || !text.empty()) ? err : FieldError::None;
   };
   ImGui::PushID("booking_form");
-  text_field(L(l, "field.party", "form_party").c_str(), f.party, shown(e.party, f.party), l, 4);
-  text_field(L(l, "field.time", "form_time").c_str(), f.time, shown(e.time, f.time), l, 5);
+  text_field(L(l, "field.party", "form_party").c_str(), f.party, shown(e.party, f.party), l, 4,
+             false, InputKind::Number);
+  text_field(L(l, "field.time", "form_time").c_str(), f.time, shown(e.time, f.time), l, 5, false,
+             InputKind::Number);
   text_field(L(l, "field.duration", "form_duration").c_str(), f.duration,
-             shown(e.duration, f.duration), l, 5);
+             shown(e.duration, f.duration), l, 5, false, InputKind::Number);
   text_field(L(l, "field.name", "form_name").c_str(), f.name, shown(e.name, f.name), l, 20);
-  text_field(L(l, "field.phone", "form_phone").c_str(), f.phone, shown(e.phone, f.phone), l, 14);
+  text_field(L(l, "field.phone", "form_phone").c_str(), f.phone, shown(e.phone, f.phone), l, 14,
+             false, InputKind::Phone);
   text_field(L(l, "field.notes", "form_notes").c_str(), f.notes, shown(e.notes, f.notes), l, 24,
              true);
   text_field(L(l, "field.tags", "form_tags").c_str(), f.tags, FieldError::None, l, 20);

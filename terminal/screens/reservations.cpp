@@ -10,6 +10,7 @@
 #include <string>
 
 #include "foh/engine/permissions.hpp"
+#include "foh/engine/search.hpp"
 #include "foh/engine/status.hpp"
 #include "view/day_index.hpp"
 #include "widgets/widgets.hpp"
@@ -19,27 +20,6 @@ namespace {
 
 std::string L(Locale l, const char* key, const char* id) {
   return std::string(tr(l, key)) + "###" + id;
-}
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
-std::string digits_of(std::string_view s) {
-  std::string out;
-  for (char c : s)
-    if (c >= '0' && c <= '9') out += c;
-  return out;
-}
-
-bool matches(const Reservation& r, const std::string& needle_lower,
-             const std::string& needle_digits) {
-  if (needle_lower.empty()) return true;
-  if (lower(r.guest_name).find(needle_lower) != std::string::npos) return true;
-  return needle_digits.size() >= 2 &&
-         digits_of(r.guest_phone).find(needle_digits) != std::string::npos;
 }
 
 void draw_mode_bar(ReservationsView& v, const Desk& d, ReservationsIntents& out) {
@@ -239,13 +219,12 @@ void draw_optimise(ReservationsView& v, const Desk& d, ReservationsIntents& out)
 std::vector<const Reservation*> filtered_reservations(const ReservationsView& v, const Desk& d) {
   std::vector<const Reservation*> out;
   if (!d.index) return out;
-  std::string needle = lower(v.search), needle_digits = digits_of(v.search);
   out.reserve(d.index->bookings().size());
   for (const Booking& b : d.index->bookings()) {
     const Reservation& r = *b.r;
     if (v.service_id && b.service_id != *v.service_id) continue;
     if (v.status_filter && r.status != *v.status_filter) continue;
-    if (!matches(r, needle, needle_digits)) continue;
+    if (!guest_matches(r.guest_name, r.guest_phone, v.search)) continue;
     out.push_back(&r);
   }
   return out;

@@ -69,8 +69,10 @@ void draw_add_form(WaitlistView& v, const Desk& d, WaitlistIntents& out) {
              fe = validate_phone(v.phone, false);
   auto shown = [&](FieldError e) { return v.submitted ? e : FieldError::None; };
   text_field((std::string(tr(l, "field.name")) + "###wl_name").c_str(), v.name, shown(ne), l);
-  text_field((std::string(tr(l, "field.party")) + "###wl_party").c_str(), v.party, shown(pe), l, 4);
-  text_field((std::string(tr(l, "field.phone")) + "###wl_phone").c_str(), v.phone, shown(fe), l);
+  text_field((std::string(tr(l, "field.party")) + "###wl_party").c_str(), v.party, shown(pe), l, 4,
+             false, InputKind::Number);
+  text_field((std::string(tr(l, "field.phone")) + "###wl_phone").c_str(), v.phone, shown(fe), l,
+             16.0f, false, InputKind::Phone);
   std::string add = std::string(tr(l, "action.add")) + "###wl_add_ok";
   if (touch_button(add.c_str())) {
     v.submitted = true;

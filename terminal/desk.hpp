@@ -58,6 +58,14 @@ struct WaitQuote {
   Uuid entry_id;
   int position = 0;        // 1-based place in the queue
   int quoted_minutes = 0;  // expected wait from now
+  bool seatable = true;    // false: no table or combination seats this party (no wait to quote)
+};
+
+// The engine's advice to seat a waiting party now, out of turn, because a
+// table fits it (engine WaitlistPlan::seat_now), filled by the shell.
+struct SeatNowHint {
+  Uuid entry_id;
+  std::string table_number;
 };
 
 // Gestures of this frame from the platform layer (touch pinch/pan); the
@@ -87,6 +95,7 @@ struct Desk {
   std::vector<SetAsideRow> set_aside;
   LockoutInfo lockout;
   std::vector<WaitQuote> quotes;  // per waitlist entry, in queue order
+  std::vector<SeatNowHint> seat_now;  // who to seat now, best first
   PanZoom gestures;
   std::string message;  // last result/error of an applied intent, shown once
   bool message_is_error = false;

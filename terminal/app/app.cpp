@@ -189,13 +189,16 @@ void App::refresh_desk() {
 // Quotes come from the engine's expected table turns (engine/waitlist.hpp).
 void App::refresh_quotes() {
   desk_.quotes.clear();
+  desk_.seat_now.clear();
   auto plan = plan_waitlist(venue_, day_, desk_.now);
   if (!plan) {
     say(plan.error().text(), true);
     return;
   }
   for (const WaitQuote& q : plan->quotes)
-    desk_.quotes.push_back(ui::WaitQuote{q.entry_id, q.position, q.quoted_minutes});
+    desk_.quotes.push_back(ui::WaitQuote{q.entry_id, q.position, q.quoted_minutes, q.seatable});
+  for (const SeatNow& s : plan->seat_now)
+    desk_.seat_now.push_back(ui::SeatNowHint{s.entry_id, s.table_number});
 }
 
 void App::say(const std::string& text, bool error) {

@@ -42,7 +42,9 @@ void App::draw_tabs() {
   if (!ImGui::BeginTabBar("tabs", ImGuiTabBarFlags_FittingPolicyResizeDown)) return;
   for (Tab t : kTabs) {
     if (!may(t)) continue;
-    const std::string label = std::string(tab_label(desk_.locale, t)) + "###tab_" + tab_name(t);
+    std::string title = tab_label(desk_.locale, t);
+    if (t == Tab::Waitlist) title = ui::waitlist_tab_title(desk_.locale, desk_, title.c_str());
+    const std::string label = title + "###tab_" + tab_name(t);
     const ImGuiTabItemFlags flags =
         switch_to_ == t ? ImGuiTabItemFlags_SetSelected : ImGuiTabItemFlags_None;
     const bool open = ImGui::BeginTabItem(label.c_str(), nullptr, flags);

@@ -5,8 +5,10 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <string>
 
+#include "foh/engine/waitlist.hpp"
 #include "widgets/widgets.hpp"
 
 namespace foh::ui {
@@ -46,9 +48,12 @@ void draw_row(const QueueRow& q, WaitlistView& v, const Desk& d, WaitlistIntents
   ImGui::TableNextColumn();
   ImGui::TextUnformatted(format_minutes(l, q.waited_minutes).c_str());
   ImGui::TableNextColumn();
-  if (q.quoted_minutes) ImGui::TextUnformatted(format_quote(l, *q.quoted_minutes).c_str());
+  if (q.quoted_minutes)
+    ImGui::TextUnformatted(format_quote(l, *q.quoted_minutes).c_str());
+  else if (q.position > 0)
+    ImGui::TextUnformatted(tr(l, "wl.no_table"));
   ImGui::TableNextColumn();
-  ImGui::TextUnformatted(status_text(l, e.status));
+  ImGui::TextUnformatted(status_line(l, d, e).c_str());
   ImGui::TableNextColumn();
   if (is_unconfirmed(e)) {
     action_button("wl.accept", "wl_accept", WaitlistAction::Accept, e, l, out);
@@ -63,6 +68,32 @@ void draw_row(const QueueRow& q, WaitlistView& v, const Desk& d, WaitlistIntents
   ImGui::PopID();
 }
 
+std::string quote_text(Locale l, const AddQuote& q) {
+  if (!q.minutes) return tr(l, "wl.no_table");
+  char buf[160];
+  std::snprintf(buf, sizeof buf, tr(l, "wl.add_quote"), format_quote(l, *q.minutes).c_str(),
+                q.position);
+  return buf;
+}
+
+// The queue stays in join order; the engine's out-of-turn advice is a line
+// above it, with its own Seat button, never a reordering.
+void draw_recommendations(Locale l, const Desk& d, WaitlistIntents& out) {
+  for (const SeatNowHint& hint : d.seat_now) {
+    std::string line = recommendation_line(l, d, hint);
+    if (line.empty()) continue;
+    ImGui::PushID(hint.entry_id.c_str());
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(line.c_str());
+    record_item(("wl_recommend_" + hint.entry_id).c_str());
+    ImGui::SameLine();
+    std::string seat = std::string(tr(l, "wl.seat")) + "###wl_recommend_seat";
+    if (touch_button(seat.c_str()))
+      out.command = WaitlistCommand{hint.entry_id, WaitlistAction::Seat};
+    ImGui::PopID();
+  }
+}
+
 void draw_add_form(WaitlistView& v, const Desk& d, WaitlistIntents& out) {
   Locale l = d.locale;
   FieldError ne = validate_name(v.name), pe = validate_party_text(v.party),
@@ -73,6 +104,11 @@ void draw_add_form(WaitlistView& v, const Desk& d, WaitlistIntents& out) {
              false, InputKind::Number);
   text_field((std::string(tr(l, "field.phone")) + "###wl_phone").c_str(), v.phone, shown(fe), l,
              16.0f, false, InputKind::Phone);
+  // The quote comes before the party is added: the host tells the guest first.
+  if (pe == FieldError::None) {
+    ImGui::TextUnformatted(quote_text(l, add_quote(v.quote, d, std::stoi(v.party))).c_str());
+    record_item("wl_add_quote");
+  }
   std::string add = std::string(tr(l, "action.add")) + "###wl_add_ok";
   if (touch_button(add.c_str())) {
     v.submitted = true;
@@ -90,6 +126,78 @@ bool is_unconfirmed(const WaitlistEntry& e) {
   return it != e.extra.end() && it->is_boolean() && it->get<bool>();
 }
 
+int awaiting_acceptance(const Desk& d) {
+  int n = 0;
+  if (d.day)
+    for (const WaitlistEntry& e : d.day->waitlist) n += is_queued(e.status) && is_unconfirmed(e);
+  return n;
+}
+
+std::string waitlist_tab_title(Locale l, const Desk& d, const char* title) {
+  const int n = awaiting_acceptance(d);
+  if (n == 0) return title;
+  char buf[128];
+  std::snprintf(buf, sizeof buf, tr(l, "wl.tab_badge"), title, n);
+  return buf;
+}
+
+namespace {
+bool jumps_the_queue(const Desk& d, const Uuid& entry_id) {
+  // Someone ahead in join order whom the engine does not seat now is passed over.
+  for (const WaitQuote& ahead : d.quotes) {
+    if (ahead.entry_id == entry_id) return false;
+    bool seated_too = std::any_of(d.seat_now.begin(), d.seat_now.end(), [&](const SeatNowHint& h) {
+      return h.entry_id == ahead.entry_id;
+    });
+    if (!seated_too) return true;
+  }
+  return false;
+}
+}  // namespace
+
+std::string recommendation_line(Locale l, const Desk& d, const SeatNowHint& hint) {
+  if (!d.day || !jumps_the_queue(d, hint.entry_id)) return {};
+  for (const WaitlistEntry& e : d.day->waitlist) {
+    if (e.id != hint.entry_id || !is_queued(e.status) || is_unconfirmed(e)) continue;
+    char buf[256];
+    std::snprintf(buf, sizeof buf, tr(l, "wl.recommend"),
+                  e.guest_name.empty() ? "—" : e.guest_name.c_str(), e.party_size,
+                  hint.table_number.c_str());
+    return buf;
+  }
+  return {};
+}
+
+std::string status_line(Locale l, const Desk& d, const WaitlistEntry& e) {
+  const std::optional<std::string>& stamp = e.status == WaitlistStatus::Notified ? e.notified_at
+                                            : e.status == WaitlistStatus::Called ? e.called_at
+                                                                                 : std::nullopt;
+  auto at = stamp ? d.local_time(*stamp) : std::nullopt;
+  if (!at) return status_text(l, e.status);
+  const bool notified = e.status == WaitlistStatus::Notified;
+  char buf[160];
+  if (at->seconds > d.now.seconds) {  // another terminal's clock ahead: the time alone
+    std::snprintf(buf, sizeof buf, tr(l, notified ? "wl.notified_at" : "wl.called_at"),
+                  format_time(at->time()).c_str());
+    return buf;
+  }
+  int ago = static_cast<int>((d.now.seconds - at->seconds) / 60);
+  std::snprintf(buf, sizeof buf, tr(l, notified ? "wl.notified_since" : "wl.called_since"),
+                format_time(at->time()).c_str(), format_minutes(l, ago).c_str());
+  return buf;
+}
+
+const AddQuote& add_quote(AddQuote& q, const Desk& d, int party) {
+  const int64_t minute = d.now.seconds / 60;
+  if (q.revision == d.revision && q.minute == minute && q.party == party) return q;
+  q = AddQuote{d.revision, minute, party, std::nullopt, 0};
+  if (!d.venue || !d.day) return q;
+  auto w = quote_walk_in(*d.venue, *d.day, party, d.now);
+  if (w && w->seatable) q.minutes = w->quoted_minutes;
+  if (w) q.position = w->position;
+  return q;
+}
+
 std::vector<QueueRow> waitlist_queue(const Desk& d) {
   std::vector<QueueRow> rows;
   if (!d.day) return rows;
@@ -97,7 +205,10 @@ std::vector<QueueRow> waitlist_queue(const Desk& d) {
     if (!is_queued(e.status)) continue;
     QueueRow q{&e, e.position_in_queue.value_or(0), std::nullopt, 0};
     for (const WaitQuote& w : d.quotes)
-      if (w.entry_id == e.id) q.position = w.position, q.quoted_minutes = w.quoted_minutes;
+      if (w.entry_id == e.id) {
+        q.position = w.position;
+        q.quoted_minutes = w.seatable ? std::optional<int>(w.quoted_minutes) : std::nullopt;
+      }
     if (auto at = d.local_time(e.created_at))
       q.waited_minutes = static_cast<int>(std::max<int64_t>(0, (d.now.seconds - at->seconds) / 60));
     rows.push_back(q);
@@ -120,6 +231,7 @@ void draw_waitlist(WaitlistView& v, const Desk& d, WaitlistIntents& out) {
   std::string add = std::string(tr(l, v.adding ? "action.close" : "wl.add")) + "###wl_add";
   if (touch_button(add.c_str())) v.adding = !v.adding;
   if (v.adding) draw_add_form(v, d, out);
+  draw_recommendations(l, d, out);
   for (int pass = 0; pass < 2; ++pass) {
     // Kiosk entries waiting for staff first, then the confirmed queue.
     bool pending = pass == 0;

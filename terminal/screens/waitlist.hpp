@@ -1,6 +1,7 @@
 #pragma once
 // The waitlist: the queue with position and quoted wait, and notify / call /
 // seat / expire; kiosk entries stay unconfirmed until staff accept them.
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -13,11 +14,22 @@ namespace foh::ui {
 // (net writes it on a kiosk join and clears it on accept).
 bool is_unconfirmed(const WaitlistEntry& e);
 
+// The quote a new party would get, cached until the data, the minute or the
+// party size changes (the engine simulates the queue: not every frame).
+struct AddQuote {
+  uint64_t revision = 0;
+  int64_t minute = -1;
+  int party = 0;
+  std::optional<int> minutes;  // empty: no table or combination seats this party
+  int position = 0;
+};
+
 struct WaitlistView {
   std::optional<Uuid> selected;
   // Quick add by staff.
   std::string name, phone, party = "2";
   bool adding = false, submitted = false;
+  AddQuote quote;  // shown before the party is added
 };
 
 enum class WaitlistAction { Accept, Notify, Call, Seat, Expire, Cancel };
@@ -44,10 +56,25 @@ struct WaitlistIntents {
 struct QueueRow {
   const WaitlistEntry* entry = nullptr;
   int position = 0;
-  std::optional<int> quoted_minutes;
-  int waited_minutes = 0;  // since created_at, at desk.now
+  std::optional<int> quoted_minutes;  // empty: not quoted, or no table seats the party
+  int waited_minutes = 0;             // since created_at, at desk.now
 };
 std::vector<QueueRow> waitlist_queue(const Desk& d);
+
+// Kiosk entries waiting for a host to accept them (the Waitlist tab's badge).
+int awaiting_acceptance(const Desk& d);
+// The tab's title with that badge when there are any: "Liste d'attente (2)".
+std::string waitlist_tab_title(Locale l, const Desk& d, const char* title);
+// The engine's advice to seat a party out of turn because a table fits it
+// now, passing over someone who joined earlier: "À installer : Hugo (4) → 12".
+// Empty when it names no live entry or passes nobody over (then the row's own
+// quote, "table free now", says it).
+std::string recommendation_line(Locale l, const Desk& d, const SeatNowHint& hint);
+// A row's status, with since when for a notified or called party:
+// "Prévenu 19:42, il y a 6 min".
+std::string status_line(Locale l, const Desk& d, const WaitlistEntry& e);
+// The quote for a new party of `party` joining now (cached in `q`).
+const AddQuote& add_quote(AddQuote& q, const Desk& d, int party);
 
 void draw_waitlist(WaitlistView& v, const Desk& d, WaitlistIntents& out);
 

@@ -1,0 +1,148 @@
+// The waitlist screen (issue 12, item 7): the queue in join order with the
+// engine's quotes, its out-of-turn advice shown as a line (not a reordering),
+// since when a party was notified, the quote before a party is added, and the
+// tab's badge for kiosk sign-ups to accept.
+#include <doctest/doctest.h>
+
+#include "foh/engine/waitlist.hpp"
+#include "screens/waitlist.hpp"
+#include "tap.hpp"
+
+using namespace foh;
+using namespace foh::ui;
+using foh::test::Fixture;
+using foh::test::Headless;
+
+namespace {
+
+// The shell's refresh_quotes: the engine's plan for the desk's day and time.
+void quote_as_the_shell_does(Fixture& fx) {
+  auto plan = plan_waitlist(fx.venue, fx.day, fx.desk.now);
+  REQUIRE(plan.ok());
+  fx.desk.quotes.clear();
+  fx.desk.seat_now.clear();
+  for (const foh::WaitQuote& q : plan->quotes)
+    fx.desk.quotes.push_back(ui::WaitQuote{q.entry_id, q.position, q.quoted_minutes, q.seatable});
+  for (const SeatNow& s : plan->seat_now)
+    fx.desk.seat_now.push_back(SeatNowHint{s.entry_id, s.table_number});
+}
+
+WaitlistEntry joined(const std::string& id, const std::string& name, int party,
+                     const std::string& stamp, int position) {
+  WaitlistEntry w;
+  w.id = id, w.restaurant_id = "r1", w.date = Date{2026, 11, 28}, w.party_size = party;
+  w.guest_name = name;
+  w.created_at = "2026-11-28T" + stamp + ":00";
+  w.position_in_queue = position;
+  return w;
+}
+
+std::vector<std::string> names(const std::vector<QueueRow>& rows) {
+  std::vector<std::string> out;
+  for (const QueueRow& q : rows) out.push_back(q.entry->guest_name);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("waitlist: the queue is in join order, a late stamp does not jump it") {
+  Fixture fx;
+  // Three parties already waiting (one stamped after now by a clock running
+  // ahead), then a new party of 4 added now: it joins at the back.
+  fx.day.waitlist = {joined("a", "Arnaud", 2, "19:05", 1), joined("b", "Blanc", 2, "19:29", 2),
+                     joined("c", "Colin", 2, "19:33", 3), joined("d", "Hugo", 4, "19:30", 4)};
+  fx.rebuild();
+  quote_as_the_shell_does(fx);
+  auto rows = waitlist_queue(fx.desk);
+  CHECK(names(rows) == std::vector<std::string>{"Arnaud", "Blanc", "Colin", "Hugo"});
+  for (size_t k = 0; k < rows.size(); ++k) CHECK(rows[k].position == static_cast<int>(k) + 1);
+  // Same-size parties ahead never wait longer than those behind them.
+  for (size_t k = 1; k < 3; ++k)
+    CHECK(rows[k].quoted_minutes.value_or(0) >= rows[k - 1].quoted_minutes.value_or(0));
+}
+
+TEST_CASE("waitlist: the engine's advice is a line with its own Seat, the queue keeps its order") {
+  Fixture fx;
+  fx.day.waitlist = {joined("a", "Arnaud", 6, "19:05", 1), joined("h", "Hugo", 4, "19:20", 2)};
+  fx.rebuild();
+  fx.desk.quotes = {ui::WaitQuote{"a", 1, 60}, ui::WaitQuote{"h", 2, 0}};
+  fx.desk.seat_now = {SeatNowHint{"h", "12"}};
+  CHECK(recommendation_line(Locale::Fr, fx.desk, fx.desk.seat_now[0]) ==
+        "À installer : Hugo (4) → 12");
+  CHECK(recommendation_line(Locale::En, fx.desk, fx.desk.seat_now[0]) == "Seat now: Hugo (4) → 12");
+  Headless h;
+  WaitlistView v;
+  auto draw = [&](WaitlistIntents& o) { draw_waitlist(v, fx.desk, o); };
+  test::frame<WaitlistIntents>(h, draw);
+  auto line = h.item("wl_recommend_h");
+  REQUIRE(line);
+  auto first = h.item("wl_Arnaud"), second = h.item("wl_Hugo");
+  REQUIRE(first);
+  REQUIRE(second);
+  CHECK(first->y0 < second->y0);  // Arnaud, who joined first, stays first
+  CHECK(line->y1 <= first->y0);   // the advice above the queue
+  auto seat = test::tap_item<WaitlistIntents>(h, "wl_recommend_seat", draw);
+  REQUIRE(seat.command);
+  CHECK(seat.command->entry_id == "h");
+  CHECK(seat.command->action == WaitlistAction::Seat);
+  // Seating Hugo passes nobody over when Arnaud is seated now too: no advice line.
+  fx.desk.seat_now = {SeatNowHint{"a", "6"}, SeatNowHint{"h", "12"}};
+  CHECK(recommendation_line(Locale::Fr, fx.desk, fx.desk.seat_now[0]).empty());
+  CHECK(recommendation_line(Locale::Fr, fx.desk, fx.desk.seat_now[1]).empty());
+  fx.desk.seat_now = {SeatNowHint{"h", "12"}};
+  // Advice naming nobody waiting (seated meanwhile) shows nothing.
+  fx.day.waitlist[1].status = WaitlistStatus::Converted;
+  CHECK(recommendation_line(Locale::Fr, fx.desk, fx.desk.seat_now[0]).empty());
+}
+
+TEST_CASE("waitlist: a notified party shows since when; the status alone otherwise") {
+  Fixture fx;
+  WaitlistEntry& w = fx.day.waitlist[0];
+  CHECK(status_line(Locale::Fr, fx.desk, w) == "En attente");
+  w.status = WaitlistStatus::Notified;
+  w.notified_at = "2026-11-28T18:24:00Z";  // the backend's UTC: 19:24 in Paris
+  fx.day.utc_offset_s = 3600;
+  CHECK(status_line(Locale::Fr, fx.desk, w) == "Prévenu 19:24, il y a 6 min");
+  CHECK(status_line(Locale::En, fx.desk, w) == "Notified 19:24, 6 min ago");
+  w.status = WaitlistStatus::Called;
+  w.called_at = "2026-11-28T18:28:00Z";
+  CHECK(status_line(Locale::Fr, fx.desk, w) == "Appelé 19:28, il y a 2 min");
+  w.called_at = "2026-11-28T18:40:00Z";  // a clock ahead of ours: no "0 min ago"
+  CHECK(status_line(Locale::En, fx.desk, w) == "Called 19:40");
+  Headless h;
+  WaitlistView v;
+  test::frame<WaitlistIntents>(h, [&](WaitlistIntents& o) { draw_waitlist(v, fx.desk, o); });
+  CHECK(h.item("wl_Petit"));
+}
+
+TEST_CASE("waitlist: the quote is shown before the party is added") {
+  Fixture fx;
+  quote_as_the_shell_does(fx);
+  Headless h;
+  WaitlistView v;
+  v.adding = true;
+  v.party = "4";
+  auto draw = [&](WaitlistIntents& o) { draw_waitlist(v, fx.desk, o); };
+  test::frame<WaitlistIntents>(h, draw);
+  CHECK(h.item("wl_add_quote"));
+  auto engine = quote_walk_in(fx.venue, fx.day, 4, fx.desk.now);
+  REQUIRE(engine.ok());
+  REQUIRE(v.quote.minutes);
+  CHECK(*v.quote.minutes == engine->quoted_minutes);
+  CHECK(v.quote.position == engine->position);
+  CHECK(v.quote.position == 3);  // behind Petit and the kiosk sign-up
+  // A party no table seats is told so, not "table free now".
+  v.party = "40";
+  test::frame<WaitlistIntents>(h, draw);
+  CHECK_FALSE(v.quote.minutes);
+  CHECK(v.quote.party == 40);
+}
+
+TEST_CASE("waitlist: kiosk sign-ups awaiting a host badge the tab") {
+  Fixture fx;
+  CHECK(awaiting_acceptance(fx.desk) == 1);
+  CHECK(waitlist_tab_title(Locale::Fr, fx.desk, "Liste d'attente") == "Liste d'attente (1)");
+  fx.day.waitlist[1].extra.erase("kiosk_pending");  // accepted
+  CHECK(awaiting_acceptance(fx.desk) == 0);
+  CHECK(waitlist_tab_title(Locale::En, fx.desk, "Waitlist") == "Waitlist");
+}

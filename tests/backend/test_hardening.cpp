@@ -250,7 +250,16 @@ TEST_CASE("a body nested 100 000 deep is refused and foh-backend stays up") {
   CHECK(health_ok());
 }
 
-TEST_CASE("a body over the size cap gets 413 with PostgREST's JSON") {
+TEST_CASE("a JSON body over the JSON cap gets 400 before it is parsed") {
+  std::string notes(foh::backend::kMaxJsonBodyBytes, 'x');
+  Raw r = raw("POST", "/rest/v1/waitlist_entries", anon_headers(),
+              "{\"guest_name\":\"" + notes + "\"}");
+  check_pgrst_error(r, 400);
+  CHECK(r.body.find("PGRST102") != std::string::npos);
+  CHECK(health_ok());
+}
+
+TEST_CASE("a body over the transport cap gets 413 with PostgREST's JSON") {
   std::string big(foh::backend::kMaxBodyBytes + 1, ' ');
   Raw r = raw("POST", "/rest/v1/waitlist_entries", anon_headers(), big);
   check_pgrst_error(r, 413);

@@ -78,10 +78,12 @@ TEST_CASE("check_json_body refuses deep, oversize and non-UTF-8 bodies before pa
   auto bad = check_json_body("{\"name\":\"\xff\"}");
   REQUIRE(bad);
   CHECK(bad->status == 400);
-  std::string big(kMaxBodyBytes + 1, ' ');
+  std::string big(kMaxJsonBodyBytes + 1, ' ');
   auto large = check_json_body(big);
   REQUIRE(large);
-  CHECK(large->status == 413);
+  CHECK(large->status == 400);
+  CHECK(large->code == "PGRST102");
+  CHECK_FALSE(check_json_body(std::string(kMaxJsonBodyBytes - 2, ' ') + "{}"));
 }
 
 TEST_CASE("plan_request refuses a body nested 100 000 deep without recursing") {

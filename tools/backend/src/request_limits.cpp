@@ -71,10 +71,10 @@ bool valid_utf8(std::string_view text) {
 }
 
 std::optional<ApiError> check_json_body(std::string_view body) {
-  if (body.size() > kMaxBodyBytes)
-    return pgrst(413, "PGRST413", "Payload too large",
+  if (body.size() > kMaxJsonBodyBytes)
+    return pgrst(400, "PGRST102", "Empty or invalid json",
                  "the body has " + std::to_string(body.size()) + " bytes; the limit is " +
-                     std::to_string(kMaxBodyBytes));
+                     std::to_string(kMaxJsonBodyBytes));
   if (!valid_utf8(body))
     return pgrst(400, "PGRST102", "Empty or invalid json", "the body is not valid UTF-8");
   if (json_depth(body) > kMaxJsonDepth)

@@ -16,9 +16,12 @@ namespace foh::backend {
 // Deepest JSON nesting a body may have. A terminal's deepest body (an array of
 // rows with a jsonb column holding an object) is 4 levels; 64 leaves room.
 inline constexpr int kMaxJsonDepth = 64;
-// Largest request body. The biggest a terminal sends is an array upsert of
-// ~100 rows (~50 KB); the benchmark's bulk insert of 20 000 reservations is
-// ~6 MB. httplib stops reading at this size too, so a request never holds more.
+// Largest JSON body the gateway parses (400 PGRST102 past it). The biggest a
+// terminal sends is an array upsert of ~500 rows (~0.5 MB); the benchmark's
+// bulk insert of 20 000 reservations is ~6 MB.
+inline constexpr size_t kMaxJsonBodyBytes = 8u << 20;
+// Largest request body at all: httplib stops reading there (413), so a request
+// never holds more in memory.
 inline constexpr size_t kMaxBodyBytes = 16u << 20;
 
 // The nesting depth of a JSON text: brackets outside strings, in one pass.
@@ -29,8 +32,8 @@ int json_depth(std::string_view text);
 // Whether `text` is well-formed UTF-8 (no overlongs, no surrogates, <= U+10FFFF).
 bool valid_utf8(std::string_view text);
 
-// The checks a JSON request body passes before it is parsed: size (413),
-// UTF-8 and depth (400 PGRST102). nullopt: go ahead and parse it.
+// The checks a JSON request body passes before it is parsed: size, UTF-8 and
+// depth (400 PGRST102). nullopt: go ahead and parse it.
 std::optional<ApiError> check_json_body(std::string_view body);
 
 // 400 PGRST100 naming what was not UTF-8 ("path", "query string", a header's name).

@@ -51,7 +51,8 @@ Status Store::check_free(const std::vector<Reservation>& rs, Language language) 
     const std::string where = "reservations " + r.id;
     if (r.party_size < 1 || r.party_size > 99)
       return Error{where + ".party_size",
-                   "must be between 1 and 99, got " + std::to_string(r.party_size)};
+                   "must be between 1 and 99, got " + std::to_string(r.party_size), "party_range",
+                   {std::to_string(r.party_size)}};
     auto [it, fresh] = days.try_emplace(r.date);
     Day& d = it->second;
     if (fresh) {
@@ -68,7 +69,7 @@ Status Store::check_free(const std::vector<Reservation>& rs, Language language) 
       d.floor = std::move(*floor);
     }
     if (r.table_id && !d.floor->table(*r.table_id))
-      return Error{where + ".table_id", "unknown table " + *r.table_id};
+      return Error{where + ".table_id", "unknown table " + *r.table_id, "unknown_table"};
     auto free = check_tables_free(r, d.book.reservations, *d.floor, venue->restaurant.settings,
                                   venue->services, language);
     if (!free) return Error{where + ".table_id", free.error().message};
@@ -81,9 +82,10 @@ Result<Reservation> Store::create_reservation(Reservation r, const Actor& by,
   if (r.id.empty()) r.id = new_uuid();
   if (r.restaurant_id.empty()) r.restaurant_id = restaurant_id(cache_);
   if (r.restaurant_id.empty())
-    return Error{"reservations " + r.id + ".restaurant_id", "no restaurant in the cache"};
-  if (cache_.get_row("reservations", r.id))
-    return Error{"reservations " + r.id, "a reservation with this id exists"};
+    return Error{"reservations " + r.id + ".restaurant_id", "no restaurant in the cache", "no_restaurant"};
+  // The id is the command's, chosen when the host started it: a second tap, a
+  // retry or a replayed script finds the row written and writes nothing more.
+  if (cache_.get_row("reservations", r.id)) return cache_.reservation(r.id);
   if (!r.created_by) r.created_by = by.member_id;
   r.created_at = r.updated_at = now_iso();
   auto moved = moved_by(moves, r.created_at, by.language);
@@ -97,22 +99,6 @@ Result<Reservation> Store::create_reservation(Reservation r, const Actor& by,
   w.push_back({"reservation_events", provisional(t->event), OutboxOp::Upsert, false, nullptr});
   if (auto st = write_rows(cache_, w, r.created_at); !st) return st.error();
   return t->reservation;
-}
-
-Result<Reservation> Store::update_reservation(const Reservation& r, const Actor& by) {
-  auto before = cache_.reservation(r.id);
-  if (!before) return before.error();
-  if (before->status != r.status)
-    return Error{"reservations " + r.id + ".status", "a status changes through its own action"};
-  Reservation next = r;
-  next.updated_at = now_iso();
-  if (auto st = check_free({next}, by.language); !st) return st.error();
-  // Only the columns this edit changed go out (a PATCH): the cached copy may
-  // be older than the backend's, whose other columns must survive.
-  auto w = edit_write("reservations", encode(*before), encode(next));
-  if (!w) return *before;
-  if (auto st = write_rows(cache_, {*w}, next.updated_at); !st) return st.error();
-  return next;
 }
 
 // A status change goes out as ONE call of the backend's replay-safe RPC,

@@ -25,6 +25,8 @@ inline constexpr std::string_view kUndo = "undo";
 inline constexpr std::string_view kEditor = "editor";
 inline constexpr std::string_view kLeaveKiosk = "leave_kiosk";
 inline constexpr std::string_view kOptimise = "optimise";  // re-plan the whole day at once
+// Book or edit what the engine refuses (no service, outside hours, pacing).
+inline constexpr std::string_view kOverride = "override_refusal";
 }  // namespace action
 
 // Every tab (what an Admin sees by default).
@@ -35,7 +37,7 @@ const std::vector<std::string>& default_tabs(Role r);
 std::vector<std::string> tabs_of(const TeamMember& m);
 bool may(const TeamMember& m, std::string_view tab);
 
-// cancel, undo, editor, leave_kiosk, optimise.
+// cancel, undo, editor, leave_kiosk, optimise, override_refusal.
 bool is_sensitive(std::string_view action);
 // Manager and Admin may authorise a sensitive action; anyone active may do the others.
 bool may_authorize(Role r, std::string_view action);

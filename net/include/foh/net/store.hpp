@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "foh/engine/assign.hpp"
+#include "foh/engine/booking.hpp"
 #include "foh/engine/model.hpp"
 #include "foh/engine/result.hpp"
 #include "foh/engine/status.hpp"
@@ -28,6 +29,15 @@ struct Actor {
   std::optional<Uuid> member_id;  // team_members.id; none for the kiosk
   Role role = Role::Server;
   Language language = Language::En;  // of the engine's refusals this actor reads
+};
+
+// How a booking taken or edited by hand is written: the moves the engine's
+// proposal makes to free its table (as in create_reservation), and a Manager's
+// or Admin's explicit override of the engine's refusal (no service at that
+// time, pacing), recorded in the booking's notes (engine booking.hpp).
+struct BookingOptions {
+  std::vector<Move> moves;
+  std::optional<BookingOverride> override_refusal;
 };
 
 // A table or declared combination, with the engine's one-line reason.
@@ -52,12 +62,25 @@ class Store {
   // or was seated meanwhile, is no longer on the table the proposal moves it
   // from, or when any table involved is taken.
 
+  // One write per intent: a command carries its id, chosen when the host
+  // started it (the new row's id: r.id, e.id, `id` below). The same command
+  // again (a double tap, a retry, a replayed script) finds its row written and
+  // returns it, writing nothing.
+
   // New booking: id made here when empty, status default Confirmed; refused
   // when the table (or any member of its combination) is taken.
   Result<Reservation> create_reservation(Reservation r, const Actor& by,
                                          const std::vector<Move>& moves = {});
-  // Edit (time, party, table, guest data...): same overlap check, ignoring itself.
-  Result<Reservation> update_reservation(const Reservation& r, const Actor& by);
+  // A booking taken by hand (the form): create_reservation, refused first
+  // when the engine refuses the booking itself (check_booking: no service at
+  // that date and time, pacing) unless `o` overrides it (Manager or Admin).
+  Result<Reservation> book(Reservation r, const Actor& by, const BookingOptions& o = {});
+  // Edit (date, time, party, duration, table, guest data...): the overlap
+  // check ignoring itself, with `o.moves` applied in the same transaction;
+  // a new date, time or party of a booking not yet arrived is re-checked as
+  // book() checks it. Never moves the edited booking itself.
+  Result<Reservation> update_reservation(const Reservation& r, const Actor& by,
+                                         const BookingOptions& o = {});
   // Status change via the engine's transition(); writes row + event + outbox.
   Result<Reservation> change_status(const Uuid& reservation_id, ReservationStatus to,
                                     const Actor& by, std::optional<int> arrived_count = {},
@@ -67,12 +90,17 @@ class Store {
   // A walk-in seated now at `pick` (status Seated, source "Walk-in").
   Result<Reservation> seat_walk_in(int party_size, const TablePick& pick, Date date, TimeOfDay time,
                                    const Actor& by, const std::string& guest_name = "",
-                                   const std::vector<Move>& moves = {});
+                                   const std::vector<Move>& moves = {}, const Uuid& id = {});
   // A booked party seated now at `pick`: its table changes when `pick` is
   // another one, then Arrived (if not yet) and Seated, each with its audit
-  // event, the moves first: all in ONE transaction.
+  // event, the moves first: all in ONE transaction. Already seated at `pick`:
+  // returned as it is.
+  // `party_size`: the guests who came; more than booked ("booked 6, arrived
+  // 8") changes the booking's size with the seating, fewer is a partial
+  // arrival (arrived_count).
   Result<Reservation> seat_reservation(const Uuid& reservation_id, const TablePick& pick,
-                                       const Actor& by, const std::vector<Move>& moves = {});
+                                       const Actor& by, const std::vector<Move>& moves = {},
+                                       std::optional<int> party_size = std::nullopt);
   // "Optimise tonight" applied (managers and admins): every move of the
   // engine's re-plan (optimise_day) in ONE transaction, or nothing, refused as
   // `moves` above are when stale or when a table is taken with all of them
@@ -110,7 +138,8 @@ class Store {
   // Seats the party at `pick` now: a Seated reservation (source "Liste
   // d'attente") and the entry converted, in one transaction.
   Result<Reservation> waitlist_seat(const Uuid& entry_id, const TablePick& pick, TimeOfDay time,
-                                    const Actor& by, const std::vector<Move>& moves = {});
+                                    const Actor& by, const std::vector<Move>& moves = {},
+                                    const Uuid& reservation_id = {});
 
   // ---- overlap conflicts found by sync (a host decides)
   std::vector<Conflict> conflicts() { return cache_.conflicts(); }
@@ -139,6 +168,10 @@ class Store {
                                             Language language);
   // check_free for `r` and every moved reservation, all applied together.
   Status check_with(const Reservation& r, const std::vector<Reservation>& moved, Language language);
+  // check_booking for `r` against its cached day; `r` with the override's
+  // note when overridden, else the refusal.
+  Result<Reservation> checked_booking(Reservation r, const Actor& by,
+                                      const std::optional<BookingOverride>& o);
   Result<Reservation> write_status(const Reservation& before, const Reservation& after,
                                    const ReservationEvent& event);
   Result<Reservation> resolve_with(const Uuid& reservation_id, const TablePick& pick,

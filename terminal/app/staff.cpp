@@ -39,23 +39,20 @@ bool today_only(ui::Locale l) {
 }  // namespace
 
 void App::draw_tabs() {
-  if (!ImGui::BeginTabBar("tabs", ImGuiTabBarFlags_FittingPolicyResizeDown)) return;
+  if (!ui::begin_touch_tabs("tabs")) return;
   for (Tab t : kTabs) {
     if (!may(t)) continue;
     std::string title = tab_label(desk_.locale, t);
     if (t == Tab::Waitlist) title = ui::waitlist_tab_title(desk_.locale, desk_, title.c_str());
     const std::string label = title + "###tab_" + tab_name(t);
-    const ImGuiTabItemFlags flags =
-        switch_to_ == t ? ImGuiTabItemFlags_SetSelected : ImGuiTabItemFlags_None;
-    const bool open = ImGui::BeginTabItem(label.c_str(), nullptr, flags);
-    platform::record_item((std::string("tab_") + tab_name(t)).c_str());
-    if (open) {
+    const std::string id = std::string("tab_") + tab_name(t);
+    if (ui::touch_tab(label.c_str(), id.c_str(), switch_to_ == t)) {
       tab_ = t;
       ImGui::EndTabItem();
     }
   }
   switch_to_.reset();
-  ImGui::EndTabBar();
+  ui::end_touch_tabs();
 }
 
 void App::draw_staff(platform::Platform& /*p*/) {
@@ -153,26 +150,24 @@ void App::draw_manager_pin() {
   ImGui::Text("%s", std::string(a.pin.size(), '*').c_str());
   ui::keypad("manager_keypad", a.pin, 6, a.manager_id.has_value());
   ui::inline_error(a.message.c_str());
-  bool done = false;
+  // The PIN is checked off the frame; OK waits for the verdict (one check per tap).
+  const bool checking = jobs_->running(JobKind::ManagerPin);
+  if (checking) ImGui::TextUnformatted(ui::tr(l, "busy.login"));
+  bool done = a.approved;
   if (ui::touch_button(text(l, "shell.ok", "Valider", "OK"), 8,
-                       a.manager_id && a.pin.size() >= 4)) {
+                       a.manager_id && a.pin.size() >= 4 && !checking)) {
     platform::record_item("manager_ok");
-    auto s = login_->login(*a.manager_id, a.pin, clock_.system_now());
+    check_pin(JobKind::ManagerPin, *a.manager_id, a.pin,
+              [this](Result<net::Session> s) { manager_checked(std::move(s)); });
     a.pin.clear();
-    if (s && s->member.role != Role::Server) {
-      // The change goes out under the manager's own token (the backend checks it).
-      if (sync_ && !s->token.empty()) sync_->add_signer(s->member.id, s->token);
-      apply_pending(a);
-      done = true;
-    } else {
-      a.message = s ? text(l, "shell.not_manager", "Pas un responsable", "Not a manager")
-                    : s.error().message;
-    }
   } else {
     platform::record_item("manager_ok");
   }
   ImGui::SameLine();
-  if (ui::touch_button(text(l, "shell.cancel", "Annuler", "Cancel"), 8)) done = true;
+  if (ui::touch_button(text(l, "shell.cancel", "Annuler", "Cancel"), 8)) {
+    if (auto job = jobs_->current(); job && checking) jobs_->cancel(job->id);
+    done = true;
+  }
   platform::record_item("manager_cancel");
   if (done) {
     pending_.reset();

@@ -16,8 +16,12 @@ namespace foh::ui {
 
 enum class ReservationsMode { List, Timeline, Form };
 
-// New-booking form; every field validated inline, nothing recorded until valid.
+// The booking form, new or editing one booking; every field validated inline,
+// nothing recorded until valid, nor while the engine refuses the booking (no
+// service, pacing) unless a Manager overrides it.
 struct BookingForm {
+  std::optional<Reservation> editing;  // the booking as it was; none = a new booking
+  std::optional<Date> date;            // none = the day shown
   std::string party = "2";
   std::string time = "20:00";
   std::string duration;                  // minutes, empty = turn time
@@ -26,6 +30,23 @@ struct BookingForm {
   std::string suggestion;  // "Table 12 - exact fit" from the engine, refreshed on change
   std::string suggestion_key;
   TableChoice suggested;
+  std::vector<Move> moves;  // other bookings the suggestion moves to free its table
+  bool refused = false;     // the engine refuses the booking itself (suggestion says why)
+  bool override_refusal = false;  // the host asks to save it anyway (a Manager's PIN)
+};
+
+// A booking from the form that is not a plain new one: an edit (r.id set),
+// or a booking whose refusal a Manager overrides.
+struct BookingCommand {
+  Reservation r;
+  std::vector<Move> moves;
+  bool override_refusal = false;
+};
+
+// A no-show or cancel waiting for the host's confirmation (a popup naming the guest).
+struct StatusConfirm {
+  Uuid reservation_id;
+  ReservationStatus to = ReservationStatus::Cancelled;
 };
 
 // A reservation being dragged on the timeline.
@@ -59,11 +80,15 @@ struct ReservationsView {
   std::optional<TimelineDrag> drag;
   std::optional<Uuid> timeline_plan;        // floor plan shown on the timeline (first when empty)
   std::string refusal;                      // last refused drop, shown until the next drag
+  bool timeline_on_now = false;  // scrolled to now since the timeline last opened
   std::optional<OptimisePreview> optimise;  // shown instead of the list or timeline until closed
+  std::optional<StatusConfirm> confirm;     // no-show / cancel asked, not yet confirmed
 };
 
 struct ReservationsIntents {
   std::optional<Reservation> create;  // id empty: net makes the UUID; table from the suggestion
+  std::vector<Move> create_moves;     // with `create`: the suggestion's moves
+  std::optional<BookingCommand> save;  // an edit, or a refusal overridden (manager PIN asked)
   std::optional<MoveCommand> move;    // timeline drop the engine accepted
   std::optional<StatusCommand> status;
   std::optional<Uuid> undo_last;  // undo the last status change of this reservation (manager PIN
@@ -82,8 +107,13 @@ struct FormErrors {
   bool ok() const;
 };
 FormErrors validate_form(const BookingForm& f);
-// The reservation the form describes (call only when validate_form(f).ok()).
+// The reservation the form describes (call only when validate_form(f).ok()):
+// an edit keeps the booking's other columns.
 Reservation reservation_from_form(const BookingForm& f, const Desk& d);
+// The form filled with `r`, to edit it.
+BookingForm edit_form(const Reservation& r);
+// Opens the form on `r` (from the list, the timeline or the seat screen).
+void start_edit(ReservationsView& v, const Reservation& r);
 // Engine check of a drop on the timeline: allowed or the refusal reason.
 std::pair<bool, std::string> check_move(const Reservation& r, const TableChoice& to, TimeOfDay t,
                                         const Desk& d);
@@ -101,5 +131,9 @@ DropVerdict propose_drop(const Reservation& r, const Table& table, TimeOfDay t, 
 void draw_reservations(ReservationsView& v, const Desk& d, ReservationsIntents& out);
 void draw_timeline(ReservationsView& v, const Desk& d, ReservationsIntents& out);
 void draw_booking_form(ReservationsView& v, const Desk& d, ReservationsIntents& out);
+// No-show and cancel: a red button that asks first (v.confirm), and the popup
+// naming the guest whose "yes" records the status change (booking_actions.cpp).
+void confirm_button(ReservationsView& v, const Reservation& r, ReservationStatus to, Locale l);
+void draw_status_confirm(ReservationsView& v, const Desk& d, ReservationsIntents& out);
 
 }  // namespace foh::ui

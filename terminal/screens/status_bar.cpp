@@ -124,12 +124,14 @@ void draw_status_bar(StatusBarView& v, const Desk& d, StatusBarIntents& out) {
   }
   if (!d.sync.last_error.empty()) {
     ImGui::SameLine();
-    ImGui::TextColored({0.95f, 0.4f, 0.4f, 1}, "%s", d.sync.last_error.c_str());
+    // net's detail is for whoever fixes the link, in its own words: on hover only.
+    ImGui::TextColored({0.95f, 0.4f, 0.4f, 1}, "%s", tr(l, "sync.failed"));
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", d.sync.last_error.c_str());
   }
   if (d.sync.conflicts > 0) {
     ImGui::SameLine();
     std::string label =
-        std::to_string(d.sync.conflicts) + " " + tr(l, "sync.conflicts") + "###conflicts";
+        count_text(l, d.sync.conflicts, "sync.conflicts_one", "sync.conflicts") + "###conflicts";
     ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.75f, 0.25f, 0.2f, 1));
     if (touch_button(label.c_str())) v.conflicts_open = true;
     ImGui::PopStyleColor();
@@ -151,8 +153,9 @@ void draw_status_bar(StatusBarView& v, const Desk& d, StatusBarIntents& out) {
   std::string who = d.member ? d.member->display_name : "";
   const bool picker = d.member && d.day;
   float right = em(picker ? 40.0f : 22.0f);
-  ImGui::SameLine(
-      std::max(ImGui::GetCursorPosX() + em(1), ImGui::GetWindowContentRegionMax().x - right));
+  // After the last item on the left, never over it (the cursor is already on the next line).
+  const float left_end = ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x + ImGui::GetScrollX();
+  ImGui::SameLine(std::max(left_end + em(1), ImGui::GetWindowContentRegionMax().x - right));
   if (picker) {
     draw_day_picker(d, out);
     ImGui::SameLine();

@@ -7,6 +7,7 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <string>
 #include <tuple>
@@ -108,6 +109,12 @@ void draw_row(const Table& t, int row, const Geometry& g, float vis_x0, float vi
     dl->PushClipRect(a, z, true);
     dl->AddText(ImVec2(x0 + em(0.3f), y + em(0.35f)), IM_COL32(255, 255, 255, 255), buf);
     dl->PopClipRect();
+    // A name cut by a short bar can be read whole: held under a finger (or a mouse over it).
+    const ImGuiIO& io = ImGui::GetIO();
+    const bool held = io.MouseDown[0] && io.MouseDownDuration[0] > 0.4f &&
+                      std::abs(ImGui::GetMouseDragDelta(0, 0.0f).x) < em(0.5f);
+    if (ImGui::IsMouseHoveringRect(a, z, false) && (!io.MouseDown[0] || held))
+      ImGui::SetTooltip("%s %s", b.r->time.hhmm().c_str(), buf);
     std::string id = "bar_" + b.r->guest_name;
     record_rect(id.c_str(), a.x, a.y, z.x, z.y);
   }
@@ -244,8 +251,18 @@ DropVerdict propose_drop(const Reservation& r, const Table& table, TimeOfDay t, 
 void draw_timeline(ReservationsView& v, const Desk& d, ReservationsIntents& out) {
   if (!d.venue || !d.index || !d.floor || !d.day) return;
   Locale l = d.locale;
+  // The tapped booking, to edit (the booking form): the button is always
+  // there, so the rows never shift under a finger that starts a drag.
+  const Booking* picked = v.selected ? d.index->booking(*v.selected) : nullptr;
+  if (touch_button((std::string(tr(l, "action.edit")) + "###tl_edit").c_str(), 0.0f,
+                   picked != nullptr))
+    return start_edit(v, *picked->r);
+  ImGui::SameLine();
   if (!v.refusal.empty())
     inline_error(v.refusal.c_str());
+  else if (picked)
+    ImGui::Text("%s %s (%d)", picked->r->time.hhmm().c_str(), picked->r->guest_name.c_str(),
+                picked->r->party_size);
   else
     ImGui::TextUnformatted(tr(l, "res.drag_hint"));
   const auto& tables = d.index->tables_of_plan(plan_bar(v, d));
@@ -253,7 +270,7 @@ void draw_timeline(ReservationsView& v, const Desk& d, ReservationsIntents& out)
   time_range(d, t0, t1);
   ImGui::BeginChild("timeline", ImVec2(0, 0), false, ImGuiWindowFlags_HorizontalScrollbar);
   Geometry g;
-  g.label_w = em(4), g.row_h = std::max(touch_target() * 0.8f, em(2.2f)), g.ppm = em(0.1f),
+  g.label_w = em(4), g.row_h = touch_target() + em(0.4f), g.ppm = em(0.1f),
   g.t0 = t0;
   g.day0 = d.day->date.days_since_epoch() * 1440;
   ImVec2 start = ImGui::GetCursorScreenPos();
@@ -266,6 +283,15 @@ void draw_timeline(ReservationsView& v, const Desk& d, ReservationsIntents& out)
   ImGui::Dummy(ImVec2(width, em(1.4f)));
   // Now line.
   float now_x = g.x_of(d.now.seconds / 60);
+  // It opens on now (at 19:30, dinner), a quarter of the view before the line;
+  // the scroll range is known from the second frame of a fresh window.
+  if (ImGui::IsWindowAppearing()) v.timeline_on_now = false;
+  if (!v.timeline_on_now && ImGui::GetScrollMaxX() > 0) {
+    const float now_in_content = now_x - start.x + ImGui::GetScrollX();
+    ImGui::SetScrollX(
+        std::max(0.0f, now_in_content - g.label_w - ImGui::GetWindowWidth() * 0.25f));
+    v.timeline_on_now = true;
+  }
   ImGuiListClipper clipper;
   clipper.Begin(static_cast<int>(tables.size()), g.row_h);
   while (clipper.Step()) {

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Screenshots of every screen at 1280x800 for the README, drawn by the real
-# foh-terminal under Xvfb on the demo Saturday at 19:30 (a fresh cache each).
+# Screenshots of every screen at 1280x800 for the README, and of the main
+# screens at the four sizes restaurants use (800x1280 portrait, 1024x768,
+# 1280x800, 1920x1080) as NAME-WxH.png, drawn by the real foh-terminal under
+# Xvfb on the demo Saturday at 19:30 (a fresh cache each).
 #   tests/ui/make_screenshots.sh [build/bin/foh-terminal] [docs/screenshots]
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -16,16 +18,18 @@ login='{"tap_item":"member_Camille Rousseau"}
 {"tap_item":"key_2"}
 {"tap_item":"key_3"}
 {"tap_item":"key_4"}
-{"tap_item":"key_ok"}'
+{"tap_item":"key_ok"}
+{"wait_item":["tab_floor",600]}'
 
+size=1280x800  # the window of the next shot()
 # shot NAME EXTRA-ARGS SCRIPT-LINES
 shot() {
   local name="$1" extra="$2" steps="$3"
   rm -f "$work/foh.sqlite"*
   printf '%s\n{"wait_frames":6}\n{"screenshot":"%s"}\n' "$steps" "$out/$name.png" > "$work/$name.jsonl"
   # shellcheck disable=SC2086
-  xvfb-run -a -s "-screen 0 1280x800x24" "$bin" --db "$work/foh.sqlite" --assets "$root/assets" \
-    --now 2026-11-28T19:30:00 --size 1280x800 --scale 1 $extra --script "$work/$name.jsonl"
+  xvfb-run -a -s "-screen 0 1920x1280x24" "$bin" --db "$work/foh.sqlite" --assets "$root/assets" \
+    --now 2026-11-28T19:30:00 --size "$size" --scale 1 $extra --script "$work/$name.jsonl"
   echo "$out/$name.png"
 }
 
@@ -80,3 +84,21 @@ for _ in 1 2 3 4 5; do
 {\"tap_item\":\"key_ok\"}"
 done
 shot lockout "" "$wrong"
+
+# The main screens at every size: the seat button, the lists' actions and the
+# floor must be whole in portrait and wide.
+for size in 800x1280 1024x768 1280x800 1920x1080; do
+  shot "floor-$size" "" "$login"
+  shot "seat-$size" "" "$login
+{\"tap_item\":\"tab_seat\"}
+{\"tap_item\":\"party_plus\"}
+{\"tap_item\":\"party_plus\"}"
+  shot "reservations-$size" "" "$login
+{\"tap_item\":\"tab_reservations\"}"
+  shot "timeline-$size" "" "$login
+{\"tap_item\":\"tab_reservations\"}
+{\"tap_item\":\"mode_timeline\"}"
+  shot "waitlist-$size" "" "$login
+{\"tap_item\":\"tab_waitlist\"}"
+  shot "kiosk-$size" "--kiosk" '{"wait_frames":2}'
+done

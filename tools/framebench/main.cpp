@@ -1,5 +1,6 @@
-// foh-bench-frame: CPU time of one frame (NewFrame -> Render, no GPU) on the
-// floor, timeline, list and floor-editor screens with 300 tables on 3 floor plans and
+// foh-bench-frame: CPU time of one frame (NewFrame -> Render, no GPU) of every
+// screen (floor, seat, timeline, list, booking form, waitlist, floor editor) at
+// 800x1280, 1024x768, 1280x800 and 1920x1080 with 300 tables on 3 floor plans and
 // 3 000 reservations in the day. Prints p50/p99 per screen and the one-off
 // cost of building the day's index.
 #include <imgui.h>
@@ -21,6 +22,8 @@
 #include "screens/editor.hpp"
 #include "screens/floor.hpp"
 #include "screens/reservations.hpp"
+#include "screens/seat.hpp"
+#include "screens/waitlist.hpp"
 #include "view/day_index.hpp"
 
 using Clock = std::chrono::steady_clock;
@@ -84,6 +87,46 @@ void measure(const char* name, int frames, const std::function<void()>& draw) {
               ImGui::GetDrawData() ? ImGui::GetDrawData()->TotalVtxCount : 0);
 }
 
+void measure_screens(const foh::ui::Desk& desk, int frames) {
+  foh::ui::FloorView fv;
+  measure("floor", frames, [&] {
+    foh::ui::FloorIntents out;
+    foh::ui::draw_floor(fv, desk, out);
+  });
+  foh::ui::SeatView sv;
+  measure("seat", frames, [&] {
+    foh::ui::SeatIntents out;
+    foh::ui::draw_seat(sv, desk, out);
+  });
+  foh::ui::ReservationsView tv;
+  tv.mode = foh::ui::ReservationsMode::Timeline;
+  measure("timeline", frames, [&] {
+    foh::ui::ReservationsIntents out;
+    foh::ui::draw_reservations(tv, desk, out);
+  });
+  foh::ui::ReservationsView lv;
+  measure("list", frames, [&] {
+    foh::ui::ReservationsIntents out;
+    foh::ui::draw_reservations(lv, desk, out);
+  });
+  foh::ui::ReservationsView bv;
+  bv.mode = foh::ui::ReservationsMode::Form;
+  measure("form", frames, [&] {
+    foh::ui::ReservationsIntents out;
+    foh::ui::draw_reservations(bv, desk, out);
+  });
+  foh::ui::WaitlistView wv;
+  measure("waitlist", frames, [&] {
+    foh::ui::WaitlistIntents out;
+    foh::ui::draw_waitlist(wv, desk, out);
+  });
+  foh::ui::EditorView ev;  // the first plan's 100 tables: every frame checks every pair
+  measure("editor", frames, [&] {
+    foh::ui::EditorIntents out;
+    foh::ui::draw_editor(ev, desk, out);
+  });
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -116,32 +159,21 @@ int main(int argc, char** argv) {
   desk.venue = &venue, desk.day = &day, desk.floor = &*floor, desk.index = &index;
   desk.now = foh::LocalInstant::at(date, foh::TimeOfDay{19 * 3600 + 30 * 60});
   std::printf(
-      "foh-bench-frame: %zu tables on %zu floor plans, %zu reservations, 1280x800, %d frames per "
-      "screen\n",
+      "foh-bench-frame: %zu tables on %zu floor plans, %zu reservations, %d frames per screen "
+      "and size\n",
       venue.tables.size(), venue.floor_plans.size(), day.reservations.size(), frames);
   std::printf("day index build (once per data change): %.2f ms\n", build_ms);
 
-  foh::ui::FloorView fv;
-  measure("floor", frames, [&] {
-    foh::ui::FloorIntents out;
-    foh::ui::draw_floor(fv, desk, out);
-  });
-  foh::ui::ReservationsView tv;
-  tv.mode = foh::ui::ReservationsMode::Timeline;
-  measure("timeline", frames, [&] {
-    foh::ui::ReservationsIntents out;
-    foh::ui::draw_reservations(tv, desk, out);
-  });
-  foh::ui::ReservationsView lv;
-  measure("list", frames, [&] {
-    foh::ui::ReservationsIntents out;
-    foh::ui::draw_reservations(lv, desk, out);
-  });
-  foh::ui::EditorView ev;  // the first plan's 100 tables: every frame checks every pair
-  measure("editor", frames, [&] {
-    foh::ui::EditorIntents out;
-    foh::ui::draw_editor(ev, desk, out);
-  });
+  // Every screen at every size a restaurant uses (issue 12): fresh view state
+  // per size, so each opens as a host would see it.
+  struct Size {
+    int w, h;
+  };
+  for (Size size : {Size{800, 1280}, Size{1024, 768}, Size{1280, 800}, Size{1920, 1080}}) {
+    io.DisplaySize = ImVec2(static_cast<float>(size.w), static_cast<float>(size.h));
+    std::printf("-- %dx%d\n", size.w, size.h);
+    measure_screens(desk, frames);
+  }
   std::printf("resident memory: %ld kB\n", rss_kb());
   ImGui::DestroyContext();
   return 0;

@@ -34,8 +34,11 @@ const char* tab_name(Tab t) {
 }
 
 App::App(const Options& options, AppClock& clock)
-    : options_(options), clock_(clock), kiosk_(options.kiosk) {}
+    : options_(options), clock_(clock), kiosk_(options.kiosk) {
+  seat_view_.command_id = net::new_uuid();
+}
 App::~App() {
+  jobs_.reset();  // a job's late result never lands in a closing app
   if (sync_) sync_->stop();
 }
 
@@ -70,7 +73,7 @@ Status App::open_cache(const std::string& path) {
     say(line, true);
   }
   // A row an earlier build set aside may read now.
-  if (auto released = cache_->retry_quarantine(); !released) say(released.error().text(), true);
+  if (auto released = cache_->retry_quarantine(); !released) say(ui::error_text(desk_.locale, released.error()), true);
   return ok();
 }
 
@@ -84,6 +87,8 @@ Status App::open_store() {
     if (!assets) return assets.error();
     if (auto st = seed_demo(*cache_, *assets, clock_.now().date()); !st) return st;
   }
+  // Results of slow work come back through the queue; wake the loop to drain it.
+  jobs_ = std::make_unique<Jobs>(queue_, [] { platform::Platform::wake(); });
   store_ = std::make_unique<net::Store>(*cache_, [this] { return clock_.system_now(); });
   net::LoginConfig login_config;
   Uuid restaurant_id = options_.restaurant_id;
@@ -116,7 +121,7 @@ Status App::open_store() {
     };
     ev.on_data_changed = [this] { dirty_ = true; };
     sync_ = std::make_unique<net::Sync>(sc, queue_, ev);
-    if (auto st = sync_->start(); !st) say(st.error().text(), true);
+    if (auto st = sync_->start(); !st) say(ui::error_text(desk_.locale, st.error()), true);
     desk_.sync.connection = ui::Connection::Offline;
   } else {
     desk_.sync.connection = ui::Connection::Standalone;
@@ -134,7 +139,7 @@ Status App::reload() {
   if (!venue) return venue.error();
   // Before the day is chosen: "today" is the restaurant's.
   if (auto st = use_restaurant_timezone(venue->restaurant.settings.timezone); !st)
-    say(st.error().text(), true);
+    say(ui::error_text(desk_.locale, st.error()), true);
   // Today: the service day, so a service past midnight keeps its day to its
   // end; frame() reloads when it turns.
   desk_.today = service_date(clock_.now(), venue->services);
@@ -142,6 +147,11 @@ Status App::reload() {
   auto day = cache_->load_day(shown_date_.value_or(desk_.today));
   if (!day) return day.error();
   day->utc_offset_s = clock_.utc_offset_s(day->date);
+  // net names an anonymous walk-in "Walk-in" (the backend wants a name): the
+  // host reads it in the terminal's language.
+  for (Reservation& r : day->reservations)
+    if (r.source == "Walk-in" && r.guest_name == "Walk-in")
+      r.guest_name = ui::tr(desk_.locale, "floor.walk_in");
   venue_ = std::move(*venue);
   day_ = std::move(*day);
   auto floor = Floor::build(venue_, &day_);
@@ -192,7 +202,7 @@ void App::refresh_quotes() {
   desk_.seat_now.clear();
   auto plan = plan_waitlist(venue_, day_, desk_.now);
   if (!plan) {
-    say(plan.error().text(), true);
+    say(ui::error_text(desk_.locale, plan.error()), true);
     return;
   }
   for (const WaitQuote& q : plan->quotes)
@@ -258,6 +268,7 @@ std::optional<int64_t> App::next_change_ms() const {
   if (login_view_.shake_left > 0) soonest(16);             // the shake animation
   if (kiosk_view_.joined_at) soonest(1000);                // back to the start after a while
   if (sync_) soonest(500);                                 // drain the sync thread's queue
+  if (busy()) soonest(250);                                // the busy state's seconds
   if (!clock_.fixed()) {
     const LocalInstant now = clock_.now();
     soonest((60 - now.seconds % 60) * 1000);  // the status bar's clock
@@ -274,14 +285,14 @@ void App::frame(platform::Platform& p) {
   queue_.drain();
   check_idle_logout();
   if (dirty_) {
-    if (auto st = reload(); !st) say(st.error().text(), true);
+    if (auto st = reload(); !st) say(ui::error_text(desk_.locale, st.error()), true);
   }
   desk_.now = clock_.now();
   if (desk_.now.seconds / 60 != quotes_minute_) {
     quotes_minute_ = desk_.now.seconds / 60;
     // A terminal left on overnight turns to the new service day by itself.
     if (desk_.venue && service_date(desk_.now, venue_.services) != desk_.today) {
-      if (auto st = reload(); !st) say(st.error().text(), true);
+      if (auto st = reload(); !st) say(ui::error_text(desk_.locale, st.error()), true);
     }
     refresh_quotes();
   }
@@ -295,8 +306,14 @@ void App::frame(platform::Platform& p) {
     desk_.gestures.press_x = g.long_press->x, desk_.gestures.press_y = g.long_press->y;
   if (!session_ || kiosk_) {
     const auto now = clock_.system_now();
-    desk_.lockout.failed_attempts = login_->failures();
-    desk_.lockout.remaining_seconds = login_->locked_seconds(now);
+    // The member chosen on the login screen: one member's wrong PINs lock no other.
+    const auto& who = login_view_.member_id;
+    const bool chosen = who && !kiosk_;
+    desk_.lockout.failed_attempts = chosen ? login_->failures(*who, now) : login_->failures();
+    desk_.lockout.remaining_seconds =
+        chosen ? login_->locked_seconds(*who, now) : login_->locked_seconds(now);
+    desk_.lockout.tries_left =
+        std::max(0, login_->config().failures_before_lock - desk_.lockout.failed_attempts);
   }
   const ImGuiIO& io = ImGui::GetIO();
   ui::keyboard_begin_frame(keyboard_);
@@ -321,6 +338,7 @@ void App::frame(platform::Platform& p) {
   } else {
     draw_staff(p);
   }
+  draw_busy_state();  // over the screens: nothing under it is tapped meanwhile
   ImGui::End();
   ui::draw_keyboard_dock(keyboard_, desk_.locale);
   // A local write happened this frame: push it now rather than at the next poll.

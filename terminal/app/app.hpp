@@ -9,6 +9,7 @@
 #include <string>
 
 #include "app/clock.hpp"
+#include "app/jobs.hpp"
 #include "app/options.hpp"
 #include "desk.hpp"
 #include "foh/engine/floor.hpp"
@@ -41,12 +42,14 @@ const char* tab_name(Tab t);  // "floor", "seat", ... (team_members.allowed_tabs
 
 // A sensitive action a server may not do alone: applied once a manager's PIN checks.
 struct PendingAction {
-  enum class Kind { CancelReservation, Undo, LeaveKiosk };
+  enum class Kind { CancelReservation, Undo, LeaveKiosk, OverrideBooking };
   Kind kind = Kind::CancelReservation;
   Uuid reservation_id;
+  std::optional<ui::BookingCommand> booking;  // OverrideBooking: what the manager approves
   std::optional<Uuid> manager_id;  // picked in the PIN popup
   std::string pin;                 // typed; cleared after each check, never logged
   std::string message;
+  bool approved = false;           // the PIN checked (off the frame) and the action applied
 };
 
 class App {
@@ -61,6 +64,7 @@ class App {
   std::optional<int64_t> next_change_ms() const;
   bool kiosk_locked() const { return kiosk_; }
   bool kiosk_left() const { return kiosk_left_; }  // the platform may be unlocked
+  bool busy() const { return jobs_ && jobs_->busy(); }  // a job has not landed yet
   Json dump() const;                               // for scripts and tests
 
  private:
@@ -91,9 +95,22 @@ class App {
   void apply(const ui::StatusBarIntents& in);
   void apply(const ui::SetAsideIntents& in);
   void apply_pending(const PendingAction& a);
-  void leave_kiosk(const std::string& pin);  // a manager PIN, counted once
+  void leave_kiosk(const std::string& pin);  // a manager PIN, counted once (app/waits.cpp)
+  // PIN checks off the frame (app/waits.cpp): `done` gets the verdict on the main thread.
+  using PinVerdict = std::function<void(Result<net::Session>)>;
+  void check_pin(JobKind kind, const Uuid& member_id, const std::string& pin, PinVerdict done);
+  void start_login(const ui::PinAttempt& a);
+  void logged_in(Result<net::Session> s);
+  void manager_checked(Result<net::Session> s);
+  void kiosk_exit_checked(const std::optional<Uuid>& target, bool locked, const std::string& pin);
+  void draw_busy_state();
   bool needs_manager() const;  // the member is a server: sensitive actions ask a manager PIN
   void seat(const ui::SeatCommand& c);
+  // The form's edit or overridden refusal (app/booking.cpp): a Server's
+  // override waits for a Manager's PIN; `by` is who saves it.
+  void request_save(const ui::BookingCommand& c);
+  void save_booking(ui::BookingCommand c, const net::Actor& by);
+  void edit_booking(const Uuid& reservation_id);  // the booking form on it (from the seat screen)
   void open_seat(ui::PartySource source, const Uuid& id);
   void preview_optimise();  // the shown day's re-plan, into the reservations view
   void apply_optimise(const std::vector<Move>& moves);
@@ -107,6 +124,7 @@ class App {
   std::unique_ptr<net::PinLogin> login_;
   std::unique_ptr<net::RestClient> rest_;  // online PIN login, when a backend is set
   net::MainQueue queue_;
+  std::unique_ptr<Jobs> jobs_;  // after queue_: its worker stops before the queue goes
   std::unique_ptr<net::Sync> sync_;
 
   // The snapshot the screens read (Desk points into these).
@@ -133,6 +151,10 @@ class App {
   ui::StatusBarView status_view_;
   ui::SetAsideView set_aside_view_;
   std::optional<PendingAction> pending_;
+  // One write per intent: the id the next booking, waitlist add and kiosk join
+  // carry (the row's id), renewed when one is written; the seat screen's is in its view.
+  Uuid booking_command_ = net::new_uuid(), waitlist_command_ = net::new_uuid(),
+       kiosk_command_ = net::new_uuid();
   ui::KeyboardState keyboard_;  // the on-screen keyboard every text field opens
 
   std::deque<std::pair<std::string, bool>> messages_;  // last results, newest last

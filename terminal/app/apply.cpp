@@ -27,30 +27,20 @@ std::string guest(const Reservation& r) {
 
 // A refused status change as the host reads it: "Dupont (4): cannot go from …"
 // (the engine worded it in the actor's language).
-std::string refused(net::Cache& cache, const Uuid& reservation_id, const Error& e) {
+std::string refused(net::Cache& cache, const Uuid& reservation_id, const Error& e, ui::Locale l) {
   auto r = cache.reservation(reservation_id);
-  return r ? guest(*r) + ": " + e.message : e.text();
+  return r ? guest(*r) + ui::colon(l) + ui::error_text(l, e) : ui::error_text(l, e);
 }
 }  // namespace
 
 void App::apply(const ui::LoginIntents& in) {
-  if (in.switch_locale) desk_.locale = *in.switch_locale;
-  if (!in.attempt) return;
-  auto s = login_->login(in.attempt->member_id, in.attempt->pin, clock_.system_now());
-  if (!s) {
-    ui::login_failed(login_view_, clock_.now(), s.error().message);
-    return;
-  }
-  session_ = std::move(*s);
-  if (sync_ && !session_->token.empty()) sync_->set_bearer(session_->token);
-  login_view_ = ui::LoginView{};
-  desk_.member = &session_->member;
-  desk_.message.clear();
-  note_input();
+  if (in.switch_locale) desk_.locale = *in.switch_locale, dirty_ = true;  // names reworded
+  if (in.attempt) start_login(*in.attempt);  // checked off the frame (app/waits.cpp)
 }
 
 void App::open_seat(ui::PartySource source, const Uuid& id) {
   seat_view_ = ui::SeatView{};
+  seat_view_.command_id = net::new_uuid();
   seat_view_.source = source;
   if (source == ui::PartySource::Reservation) {
     seat_view_.reservation_id = id;
@@ -77,14 +67,16 @@ void App::seat(const ui::SeatCommand& c) {
   // The proposal's moves and the seating are one transaction in net's Store.
   if (c.source == ui::PartySource::WalkIn) {
     done =
-        store_->seat_walk_in(c.party_size, pick, desk_.today, now, actor(), c.guest_name, c.moves);
+        store_->seat_walk_in(c.party_size, pick, desk_.today, now, actor(), c.guest_name, c.moves,
+                             c.command_id);
   } else if (c.source == ui::PartySource::Waitlist && c.waitlist_entry_id) {
-    done = store_->waitlist_seat(*c.waitlist_entry_id, pick, now, actor(), c.moves);
+    done = store_->waitlist_seat(*c.waitlist_entry_id, pick, now, actor(), c.moves, c.command_id);
   } else if (c.reservation_id) {
-    done = store_->seat_reservation(*c.reservation_id, pick, actor(), c.moves);
+    // The party as it came: more than booked grows the booking ("booked 6, arrived 8").
+    done = store_->seat_reservation(*c.reservation_id, pick, actor(), c.moves, c.party_size);
   }
-  if (!done) return say(done.error().text(), true);
-  std::string line = text(desk_.locale, "shell.seated", "Installé", "Seated") + std::string(": ") +
+  if (!done) return say(ui::error_text(desk_.locale, done.error()), true);
+  std::string line = text(desk_.locale, "shell.seated", "Installé", "Seated") + std::string(ui::colon(desk_.locale)) +
                      guest(*done) + " — " + done->table_number;
   for (const Move& m : c.moves)  // the host tells the moved parties' servers
     for (const auto& r : day_.reservations)
@@ -93,6 +85,16 @@ void App::seat(const ui::SeatCommand& c) {
   say(line, false);
   seat_view_.suggestion.reset();
   seat_view_.suggestion_key.clear();
+  // The seat screen leaves the party it seated: the same spot is no longer a
+  // seat button (a second tap seated another walk-in at the next table), and
+  // the next pick is a new command.
+  if (!c.command_id.empty() && c.command_id == seat_view_.command_id) {
+    ui::SeatView next;
+    next.floor = seat_view_.floor;
+    next.no_pick = true;
+    next.command_id = net::new_uuid();
+    seat_view_ = std::move(next);
+  }
   dirty_ = true;
 }
 
@@ -103,16 +105,16 @@ void App::apply(const ui::FloorIntents& in) {
     auto r = store_->change_status(*in.complete_reservation, ReservationStatus::Completed, actor());
     if (r)
       say(text(desk_.locale, "shell.completed", "Table libérée", "Table cleared") +
-              std::string(": ") + r->table_number,
+              std::string(ui::colon(desk_.locale)) + r->table_number,
           false);
     else
-      say(refused(*cache_, *in.complete_reservation, r.error()), true);
+      say(refused(*cache_, *in.complete_reservation, r.error(), desk_.locale), true);
     dirty_ = true;
   }
   if (in.block_table) {
     auto st = store_->set_table_blocked(in.block_table->first, day_.date, in.block_table->second,
                                         actor());
-    if (!st) say(st.error().text(), true);
+    if (!st) say(ui::error_text(desk_.locale, st.error()), true);
     dirty_ = true;
   }
   if (in.open_seat_for_reservation)
@@ -123,7 +125,7 @@ void App::apply(const ui::SeatIntents& in) {
   if (in.seat) seat(*in.seat);
   if (in.move_next) {
     auto r = cache_->reservation(in.move_next->reservation_id);
-    if (!r) return say(r.error().text(), true);
+    if (!r) return say(ui::error_text(desk_.locale, r.error()), true);
     r->table_id = in.move_next->table.table_ids.empty()
                       ? std::optional<Uuid>{}
                       : std::optional<Uuid>{in.move_next->table.table_ids.front()};
@@ -132,28 +134,33 @@ void App::apply(const ui::SeatIntents& in) {
     if (done)
       say(guest(*done) + " → " + done->table_number, false);
     else
-      say(done.error().text(), true);
+      say(ui::error_text(desk_.locale, done.error()), true);
     dirty_ = true;
   }
   if (in.floor.select_table) seat_view_.floor.selected_table = *in.floor.select_table;
+  if (in.edit_booking) edit_booking(*in.edit_booking);
 }
 
 void App::apply(const ui::ReservationsIntents& in) {
   if (in.select) reservations_view_.selected = *in.select;
   if (in.create) {
-    auto r = store_->create_reservation(*in.create, actor());
-    if (!r) return say(r.error().text(), true);
+    // book(): the engine's refusal (no service, pacing) stands; the form offers the override.
+    Reservation booking = *in.create;
+    if (booking.id.empty()) booking.id = booking_command_;  // a second tap finds it written
+    auto r = store_->book(booking, actor(), {in.create_moves, std::nullopt});
+    if (!r) return say(ui::error_text(desk_.locale, r.error()), true);
     say(text(desk_.locale, "shell.booked", "Réservation enregistrée", "Booking saved") +
-            std::string(": ") + guest(*r) + " " + r->time.hhmm() + " — " + r->table_number,
+            std::string(ui::colon(desk_.locale)) + guest(*r) + " " + r->time.hhmm() + " — " + r->table_number,
         false);
     reservations_view_.form = ui::BookingForm{};
+    booking_command_ = net::new_uuid();  // the next form is another booking
     reservations_view_.mode = ui::ReservationsMode::List;
     reservations_view_.selected = r->id;
     dirty_ = true;
   }
   if (in.move) {
     auto r = cache_->reservation(in.move->reservation_id);
-    if (!r) return say(r.error().text(), true);
+    if (!r) return say(ui::error_text(desk_.locale, r.error()), true);
     r->table_id = in.move->table.table_ids.empty()
                       ? std::optional<Uuid>{}
                       : std::optional<Uuid>{in.move->table.table_ids.front()};
@@ -163,8 +170,8 @@ void App::apply(const ui::ReservationsIntents& in) {
     if (done)
       say(guest(*done) + " → " + done->table_number + " " + done->time.hhmm(), false);
     else {
-      reservations_view_.refusal = done.error().message;
-      say(done.error().text(), true);
+      reservations_view_.refusal = ui::error_text(desk_.locale, done.error());
+      say(ui::error_text(desk_.locale, done.error()), true);
     }
     dirty_ = true;
   }
@@ -175,9 +182,9 @@ void App::apply(const ui::ReservationsIntents& in) {
       auto r = store_->change_status(in.status->reservation_id, in.status->to, actor(),
                                      in.status->arrived_count);
       if (r)
-        say(guest(*r) + ": " + ui::status_text(desk_.locale, r->status), false);
+        say(guest(*r) + ui::colon(desk_.locale) + ui::status_text(desk_.locale, r->status), false);
       else
-        say(refused(*cache_, in.status->reservation_id, r.error()), true);
+        say(refused(*cache_, in.status->reservation_id, r.error(), desk_.locale), true);
       dirty_ = true;
     }
   }
@@ -187,29 +194,18 @@ void App::apply(const ui::ReservationsIntents& in) {
     else
       apply_pending(pending(PendingAction::Kind::Undo, *in.undo_last));
   }
+  if (in.save) request_save(*in.save);
   if (in.open_seat) open_seat(ui::PartySource::Reservation, *in.open_seat);
   if (in.optimise) preview_optimise();
   if (in.apply_moves) apply_optimise(*in.apply_moves);
-}
-
-// Nothing is written here: the manager reads the moves first.
-void App::preview_optimise() {
-  if (!session_ || !may_authorize(session_->member, action::kOptimise))
-    return say(text(desk_.locale, "shell.not_manager", "Pas un responsable", "Not a manager"),
-               true);
-  OptimiseOptions options;
-  options.language = actor().language;
-  auto plan = optimise_day(venue_, day_, {}, options);
-  if (!plan) return say(plan.error().text(), true);
-  reservations_view_.optimise = ui::preview_of(*plan, day_, desk_.locale);
 }
 
 // A preview older than the data is safe: the Store refuses stale moves.
 void App::apply_optimise(const std::vector<Move>& moves) {
   auto n = store_->apply_moves(moves, actor());
   if (!n) {
-    if (reservations_view_.optimise) reservations_view_.optimise->refusal = n.error().message;
-    return say(n.error().message, true);  // it names the party; the row id would not help
+    if (reservations_view_.optimise) reservations_view_.optimise->refusal = ui::error_text(desk_.locale, n.error());
+    return say(ui::error_text(desk_.locale, n.error()), true);  // it names the party; the row id would not help
   }
   reservations_view_.optimise.reset();
   const char* what =
@@ -231,12 +227,14 @@ void App::apply_pending(const PendingAction& a) {
     r = store_->change_status(a.reservation_id, ReservationStatus::Cancelled, by);
   else if (a.kind == PendingAction::Kind::Undo)
     r = store_->undo_last_transition(a.reservation_id, by);
+  else if (a.kind == PendingAction::Kind::OverrideBooking && a.booking)
+    return save_booking(*a.booking, by);
   else
     return;
   if (r)
-    say(guest(*r) + ": " + ui::status_text(desk_.locale, r->status), false);
+    say(guest(*r) + ui::colon(desk_.locale) + ui::status_text(desk_.locale, r->status), false);
   else
-    say(refused(*cache_, a.reservation_id, r.error()), true);
+    say(refused(*cache_, a.reservation_id, r.error(), desk_.locale), true);
   dirty_ = true;
 }
 
@@ -248,9 +246,9 @@ void App::apply(const ui::EditorIntents& in) {
     if (fp.id == in.save->floor_plan_id) plan = &fp;
   if (plan == nullptr) return say("editor: unknown floor plan " + in.save->floor_plan_id, true);
   auto st = store_->save_floor_plan(*plan, in.save->zones, in.save->tables, actor());
-  if (!st) return say(st.error().text(), true);
+  if (!st) return say(ui::error_text(desk_.locale, st.error()), true);
   say(text(desk_.locale, "shell.plan_saved", "Plan enregistré", "Floor plan saved") +
-          std::string(": ") + plan->name,
+          std::string(ui::colon(desk_.locale)) + plan->name,
       false);
   editor_view_.loaded = false;  // reload the draft from what was stored
   dirty_ = true;
@@ -260,6 +258,7 @@ void App::apply(const ui::WaitlistIntents& in) {
   if (in.select) waitlist_view_.selected = *in.select;
   if (in.add) {
     WaitlistEntry e;
+    e.id = waitlist_command_;  // a second tap finds the party queued
     e.guest_name = in.add->guest_name;
     e.guest_phone = in.add->guest_phone;
     e.party_size = in.add->party_size;
@@ -267,14 +266,15 @@ void App::apply(const ui::WaitlistIntents& in) {
     e.time = clock_.now().time();
     e.extra["consent"] = in.add->consent;
     auto r = store_->waitlist_add(e, actor());
-    if (!r) return say(r.error().text(), true);
+    if (!r) return say(ui::error_text(desk_.locale, r.error()), true);
     say(text(desk_.locale, "shell.wl_added", "Ajouté à la liste", "Added to the waitlist") +
-            std::string(": ") + r->guest_name,
+            std::string(ui::colon(desk_.locale)) + r->guest_name,
         false);
     waitlist_view_.name.clear();
     waitlist_view_.phone.clear();
     waitlist_view_.party = "2";
     waitlist_view_.adding = waitlist_view_.submitted = false;
+    waitlist_command_ = net::new_uuid();
     dirty_ = true;
   }
   if (!in.command) return;
@@ -301,15 +301,16 @@ void App::apply(const ui::WaitlistIntents& in) {
       return;
   }
   if (r)
-    say(r->guest_name + ": " + ui::status_text(desk_.locale, r->status), false);
+    say(r->guest_name + ui::colon(desk_.locale) + ui::status_text(desk_.locale, r->status), false);
   else
-    say(r.error().text(), true);
+    say(ui::error_text(desk_.locale, r.error()), true);
   dirty_ = true;
 }
 
 void App::apply(const ui::KioskIntents& in) {
   if (in.join) {
     WaitlistEntry e;
+    e.id = kiosk_command_;  // a second tap finds the guest queued
     e.guest_name = in.join->guest_name;
     e.guest_phone = in.join->guest_phone;
     e.party_size = in.join->party_size;
@@ -319,43 +320,14 @@ void App::apply(const ui::KioskIntents& in) {
     e.extra["kiosk_pending"] = true;
     auto r = store_->kiosk_join(e);
     if (!r) {
-      kiosk_view_.message = r.error().message;
-      return say(r.error().text(), true);
+      kiosk_view_.message = ui::error_text(desk_.locale, r.error());
+      return say(ui::error_text(desk_.locale, r.error()), true);
     }
     ui::kiosk_joined(kiosk_view_, r->id, clock_.now());
+    kiosk_command_ = net::new_uuid();  // the next guest
     dirty_ = true;
   }
   if (in.leave) leave_kiosk(in.leave->pin);
-}
-
-// One PIN typed is one attempt, whoever's it is: the cached hashes say which
-// manager (or admin) it belongs to, and only that one login counts in the
-// lockout. A PIN matching no cached hash is tried once, online first, against a
-// manager whose hash is not cached (else the first), and counts once.
-void App::leave_kiosk(const std::string& pin) {
-  const auto now = clock_.system_now();
-  std::optional<Uuid> who, uncached, first;
-  if (login_->locked_seconds(now) == 0)  // no hashing while locked: login() refuses anyway
-    for (const auto& m : venue_.team_members) {
-      if (!m.is_active || m.role == Role::Server) continue;
-      if (!first) first = m.id;
-      if (!uncached && m.pin.empty()) uncached = m.id;
-      if (!who && verify_pin(pin, m)) who = m.id;
-    }
-  const auto target = who ? who : uncached ? uncached : first;
-  std::string why = text(desk_.locale, "shell.not_manager", "Pas un responsable", "Not a manager");
-  if (target || login_->locked_seconds(now) > 0) {
-    auto s = login_->login(target.value_or(Uuid{}), pin, now);
-    if (s) {
-      kiosk_ = false;
-      kiosk_left_ = true;
-      kiosk_view_ = ui::KioskView{};
-      return;
-    }
-    why = s.error().message;
-  }
-  kiosk_view_.pin.clear();
-  kiosk_view_.message = why;
 }
 
 void App::apply(const ui::SetAsideIntents& in) {
@@ -363,7 +335,7 @@ void App::apply(const ui::SetAsideIntents& in) {
 }
 
 void App::apply(const ui::StatusBarIntents& in) {
-  if (in.switch_locale) desk_.locale = *in.switch_locale;
+  if (in.switch_locale) desk_.locale = *in.switch_locale, dirty_ = true;  // names reworded
   if (in.show_date) {
     shown_date_ = *in.show_date;
     reservations_view_.optimise.reset();  // that day's moves, not the next one's
@@ -378,7 +350,7 @@ void App::apply(const ui::StatusBarIntents& in) {
   if (r)
     say(guest(*r) + " — " + r->table_number, false);
   else
-    say(r.error().text(), true);
+    say(ui::error_text(desk_.locale, r.error()), true);
   dirty_ = true;
 }
 

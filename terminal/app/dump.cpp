@@ -93,6 +93,8 @@ Json App::dump() const {
   j["today"] = desk_.today.str();
   j["locale"] = ui::locale_code(desk_.locale);
   j["frames"] = frames_;
+  j["busy"] = busy();  // a job (PIN check, re-plan) has not landed
+  j["seat_pick"] = seat_view_.no_pick ? Json() : Json(seat_view_.guest_name);
   j["member"] = session_ ? Json{{"id", session_->member.id},
                                 {"name", session_->member.display_name},
                                 {"role", to_string(session_->member.role)},

@@ -97,7 +97,8 @@ int Loop::run() {
                               j["monotonic_ms"] = monotonic_ms();     // when, for a test's clock
                               j["items"] = platform.items().names();  // what a tap_item can reach
                               return j;
-                            }};
+                            },
+                            [this] { return app.busy(); }};
   int exit_code = kOk;
   for (;;) {
     auto& pacer = platform.pacer();

@@ -51,6 +51,10 @@ struct ScriptHost {
   platform::Platform& platform;
   AppClock& clock;
   std::function<Json()> dump;  // the app state as JSON
+  // A job (a PIN check, a re-plan) has not landed: taps by position, dumps and
+  // screenshots wait for it, as a host waits for the busy state; tap_item
+  // taps what is drawn now (the busy state's Cancel), or waits for its item.
+  std::function<bool()> busy;
 };
 
 class ScriptPlayer {
@@ -83,7 +87,14 @@ class ScriptPlayer {
                         std::function<std::deque<Action>(float cx, float cy)> then);
   std::deque<Action> actions_;
   std::optional<std::deque<Action>> replacement_;  // what the running action becomes
+  // The host's jobs: running (for at most kBusyPatienceMs), just landed (a
+  // few frames to settle), or none. wait_for_jobs: not Idle.
+  enum class Jobs { Idle, Busy, Settling };
+  Jobs jobs(ScriptHost& h);
+  bool wait_for_jobs(ScriptHost& h);
+  int settle_left_ = 0;
   std::optional<Error> error_;
+  std::optional<uint64_t> busy_since_;
   uint64_t frame_ = 0;
 };
 

@@ -20,6 +20,7 @@ constexpr int kMoveFrames = 10;          // frames a drag or pinch is spread ove
 constexpr int kTapItemPatienceFrames = 90;  // an item may appear a few frames late
 constexpr int64_t kMaxRealWaitMs = 1500;    // fixed clock: wait_ms is virtual beyond this
 constexpr int64_t kWaitFileMs = 60000;      // a test's go-ahead file
+constexpr uint64_t kBusyPatienceMs = 30000;  // a job longer than this: the script goes on
 }  // namespace
 
 namespace {
@@ -34,9 +35,28 @@ ScriptPlayer::ScriptPlayer(std::vector<Step> steps) {
   for (const Step& s : steps) expand(s);
 }
 
+ScriptPlayer::Jobs ScriptPlayer::jobs(ScriptHost& h) {
+  const uint64_t now = h.platform.ticks_ms();
+  if (h.busy && h.busy() && (!busy_since_ || now - *busy_since_ < kBusyPatienceMs)) {
+    if (!busy_since_) busy_since_ = now;
+    h.platform.pacer().schedule(now + 20);
+    return Jobs::Busy;
+  }
+  // Landed: a few frames for the screen it leaves, as after a tap.
+  if (busy_since_) busy_since_.reset(), settle_left_ = kSettleAfterInput;
+  if (settle_left_ > 0) {
+    --settle_left_;
+    h.platform.pacer().request_frames(1);
+    return Jobs::Settling;
+  }
+  return Jobs::Idle;
+}
+
+bool ScriptPlayer::wait_for_jobs(ScriptHost& h) { return jobs(h) != Jobs::Idle; }
+
 void ScriptPlayer::push_tap(std::deque<Action>& out, float x, float y) {
-  out.push_back([x, y](ScriptHost& h, Phase p) {
-    if (p != Phase::Before) return false;
+  out.push_back([this, x, y](ScriptHost& h, Phase p) {
+    if (p != Phase::Before || wait_for_jobs(h)) return false;
     h.platform.inject_finger(FingerPhase::Down, 1, x, y);
     h.platform.inject_finger(FingerPhase::Up, 1, x, y);
     return true;
@@ -130,11 +150,13 @@ ScriptPlayer::Action ScriptPlayer::find_item_then(
   auto tries = std::make_shared<int>(0);
   return [this, id, where, tries, then](ScriptHost& h, Phase p) {
     if (p != Phase::Before) return false;
+    const Jobs state = jobs(h);  // while busy, only what is drawn now (Cancel) is tapped
+    if (state == Jobs::Settling) return false;
     if (auto r = h.platform.items().find(id)) {
       replacement_ = then(r->cx(), r->cy());  // run() swaps it in: never free a running action
       return false;
     }
-    if (++*tries < kTapItemPatienceFrames) {
+    if (state == Jobs::Busy || ++*tries < kTapItemPatienceFrames) {
       h.platform.pacer().request_frames(1);
       return false;
     }
@@ -261,8 +283,10 @@ void ScriptPlayer::expand(const Step& s) {
       break;
     case Step::Kind::Screenshot: {
       const std::string path = s.text, where = s.where;
-      actions_.push_back([this, path, where](ScriptHost& h, Phase p) {
-        if (p != Phase::After) return false;
+      auto waiting = std::make_shared<bool>(false);
+      actions_.push_back([this, path, where, waiting](ScriptHost& h, Phase p) {
+        if (p == Phase::Before) *waiting = wait_for_jobs(h);
+        if (p != Phase::After || *waiting) return false;
         if (auto st = h.platform.screenshot(path); !st) error_ = Error{where, st.error().text()};
         return true;
       });
@@ -283,8 +307,10 @@ void ScriptPlayer::expand(const Step& s) {
     }
     case Step::Kind::Dump: {
       const std::string path = s.text, where = s.where;
-      actions_.push_back([this, path, where](ScriptHost& h, Phase p) {
-        if (p != Phase::After) return false;
+      auto waiting = std::make_shared<bool>(false);
+      actions_.push_back([this, path, where, waiting](ScriptHost& h, Phase p) {
+        if (p == Phase::Before) *waiting = wait_for_jobs(h);
+        if (p != Phase::After || *waiting) return false;
         std::ofstream out(path);
         out << h.dump().dump(2) << "\n";
         if (!out) error_ = Error{where, "cannot write the dump to " + path};

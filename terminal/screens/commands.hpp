@@ -17,6 +17,7 @@ using TableChoice = foh::TableChoice;
 enum class PartySource { Reservation, Waitlist, WalkIn };
 
 struct SeatCommand {
+  Uuid command_id;  // made with the seat screen's pick: the new row's id (walk-in, waitlist)
   PartySource source = PartySource::WalkIn;
   std::optional<Uuid> reservation_id;    // source == Reservation
   std::optional<Uuid> waitlist_entry_id; // source == Waitlist

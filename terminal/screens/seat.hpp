@@ -34,6 +34,11 @@ struct OverstayWarning {
 };
 
 struct SeatView {
+  // One write per intent: the id this pick's seat command carries (made by
+  // the shell with the view), and no party picked after a seat, so the same
+  // spot is no longer a seat button until the host picks again.
+  Uuid command_id;
+  bool no_pick = false;
   PartySource source = PartySource::WalkIn;
   std::optional<Uuid> reservation_id;
   std::optional<Uuid> waitlist_entry_id;
@@ -55,6 +60,7 @@ struct SeatView {
 struct SeatIntents {
   std::optional<SeatCommand> seat;
   std::optional<MoveCommand> move_next;  // accept an overstay proposal
+  std::optional<Uuid> edit_booking;      // open the booking form on the picked booking
   FloorIntents floor;
 };
 

@@ -1,0 +1,157 @@
+// The frame never waits (issue 12): PIN checks (pin-login over the network,
+// PBKDF2), the kiosk exit's search for whose PIN it is, and the day's re-plan
+// run on the job runner (app/jobs.hpp). The cache is read and written here,
+// on the main thread, before and after; the worker only computes and asks.
+#include <memory>
+
+#include "app/app.hpp"
+#include "app/busy.hpp"
+#include "app/shell_text.hpp"
+#include "foh/engine/optimise.hpp"
+#include "foh/engine/permissions.hpp"
+#include "foh/engine/pin.hpp"
+#include "view/optimise.hpp"
+
+namespace foh::app {
+
+namespace {
+const char* busy_text(ui::Locale l, JobKind k) {
+  switch (k) {
+    case JobKind::Login:
+    case JobKind::ManagerPin:
+      return ui::tr(l, "busy.login");
+    case JobKind::KioskExit:
+      return ui::tr(l, "busy.kiosk_exit");
+    case JobKind::Optimise:
+      return ui::tr(l, "busy.optimise");
+  }
+  return "";
+}
+}  // namespace
+
+void App::check_pin(JobKind kind, const Uuid& member_id, const std::string& pin, PinVerdict done) {
+  auto t = login_->begin(member_id, pin, clock_.system_now());
+  if (!t) return done(t.error());  // locked, or not a PIN: said at once, nothing to wait for
+  auto attempt = std::make_shared<const net::LoginTry>(std::move(*t));
+  jobs_->start(kind, [this, attempt, done](const Jobs::Cancelled& cancelled) -> Jobs::Landing {
+    auto answer = std::make_shared<net::LoginAnswer>(net::PinLogin::check(*attempt, cancelled));
+    return [this, attempt, answer, done] {
+      done(login_->finish(*attempt, *answer, clock_.system_now()));
+    };
+  });
+}
+
+void App::start_login(const ui::PinAttempt& a) {
+  if (jobs_->running(JobKind::Login)) return;  // one check at a time: a second OK waits for it
+  check_pin(JobKind::Login, a.member_id, a.pin,
+            [this](Result<net::Session> s) { logged_in(std::move(s)); });
+}
+
+void App::logged_in(Result<net::Session> s) {
+  if (!s) {
+    ui::login_failed(login_view_, clock_.now(), ui::error_text(desk_.locale, s.error()));
+    return;
+  }
+  session_ = std::move(*s);
+  if (sync_ && !session_->token.empty()) sync_->set_bearer(session_->token);
+  login_view_ = ui::LoginView{};
+  desk_.member = &session_->member;
+  desk_.message.clear();
+  note_input();
+}
+
+// A manager's PIN on a server's session (draw_manager_pin): the action is
+// applied when it checks, and the popup closes on its next frame.
+void App::manager_checked(Result<net::Session> s) {
+  if (!pending_) return;  // closed meanwhile
+  PendingAction& a = *pending_;
+  if (!s || s->member.role == Role::Server) {
+    a.message = s ? text(desk_.locale, "shell.not_manager", "Pas un responsable", "Not a manager")
+                  : ui::error_text(desk_.locale, s.error());
+    return;
+  }
+  // The change goes out under the manager's own token (the backend checks it).
+  if (sync_ && !s->token.empty()) sync_->add_signer(s->member.id, s->token);
+  apply_pending(a);
+  a.approved = true;
+}
+
+// One PIN typed is one attempt, whoever's it is: the cached hashes say which
+// manager (or admin) it belongs to, and only that one login counts in the
+// lockout. A PIN matching no cached hash is tried once, online first, against a
+// manager whose hash is not cached (else the first), and counts once. Hashing
+// every manager's PIN (PBKDF2 each) is the worker's.
+void App::leave_kiosk(const std::string& pin) {
+  if (jobs_->busy()) return;
+  const bool locked = login_->locked_seconds(clock_.system_now()) > 0;
+  std::vector<TeamMember> managers;
+  for (const auto& m : venue_.team_members)
+    if (m.is_active && m.role != Role::Server) managers.push_back(m);
+  jobs_->start(JobKind::KioskExit, [this, managers, pin, locked](const Jobs::Cancelled& cancelled) {
+    std::optional<Uuid> who, uncached, first;
+    for (const auto& m : managers) {
+      if (locked || cancelled()) break;  // no hashing while locked: login refuses anyway
+      if (!first) first = m.id;
+      if (!uncached && m.pin.empty()) uncached = m.id;
+      if (!who && verify_pin(pin, m)) who = m.id;
+    }
+    const auto target = who ? who : uncached ? uncached : first;
+    return Jobs::Landing([this, target, locked, pin] { kiosk_exit_checked(target, locked, pin); });
+  });
+}
+
+void App::kiosk_exit_checked(const std::optional<Uuid>& target, bool locked,
+                             const std::string& pin) {
+  auto refused = [this](const std::string& why) {
+    kiosk_view_.pin.clear();
+    kiosk_view_.message = why;
+  };
+  if (!target && !locked)
+    return refused(text(desk_.locale, "shell.not_manager", "Pas un responsable", "Not a manager"));
+  check_pin(JobKind::KioskExit, target.value_or(Uuid{}), pin,
+            [this, refused](Result<net::Session> s) {
+              if (!s) return refused(ui::error_text(desk_.locale, s.error()));
+              kiosk_ = false;
+              kiosk_left_ = true;
+              kiosk_view_ = ui::KioskView{};
+            });
+}
+
+// Nothing is written here: the manager reads the moves first. The engine
+// works on copies of the day, so the frame goes on meanwhile.
+void App::preview_optimise() {
+  if (!session_ || !may_authorize(session_->member, action::kOptimise))
+    return say(text(desk_.locale, "shell.not_manager", "Pas un responsable", "Not a manager"),
+               true);
+  if (jobs_->running(JobKind::Optimise)) return;
+  OptimiseOptions options;
+  options.language = actor().language;
+  auto venue = std::make_shared<const Venue>(venue_);
+  auto day = std::make_shared<const DayBook>(day_);
+  const ui::Locale locale = desk_.locale;
+  jobs_->start(JobKind::Optimise, [this, venue, day, options, locale](const Jobs::Cancelled&) {
+    auto plan = std::make_shared<Result<OptimiseResult>>(optimise_day(*venue, *day, {}, options));
+    return Jobs::Landing([this, plan, day, locale] {
+      if (!*plan) return say(ui::error_text(desk_.locale, plan->error()), true);
+      reservations_view_.optimise = ui::preview_of(**plan, *day, locale);
+    });
+  });
+}
+
+// The busy state of the oldest job (the manager PIN popup shows its own).
+void App::draw_busy_state() {
+  const auto job = jobs_->current();
+  BusyView v;
+  if (job && job->kind != JobKind::ManagerPin) {
+    v.open = true;
+    v.what = busy_text(desk_.locale, job->kind);
+    v.seconds = static_cast<int>((Jobs::steady_ms() - job->started_ms) / 1000);
+  }
+  if (!draw_busy(v, desk_.locale) || !job) return;
+  jobs_->cancel(job->id);  // its late result is dropped
+  login_view_.pin.clear();
+  kiosk_view_.pin.clear();
+  say(ui::tr(desk_.locale, "busy.cancelled"), false);
+}
+
+}  // namespace foh::app

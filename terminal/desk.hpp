@@ -48,9 +48,11 @@ struct SetAsideRow {
 };
 
 // PIN lockout from net's login (5 wrong PINs -> 30 s, doubling).
+// Of the member chosen on the login screen (one member's lock is not another's).
 struct LockoutInfo {
   int failed_attempts = 0;
   int remaining_seconds = 0;  // > 0: the keypad is locked
+  int tries_left = 0;         // wrong PINs left before a lock (0: the next one locks)
 };
 
 // Quoted wait for one waitlist entry (engine waitlist.hpp), filled by the shell.

@@ -14,6 +14,7 @@ namespace foh::ui {
 namespace {
 
 constexpr float kShakeSeconds = 0.5f;
+constexpr int kShortestPin = 4;  // PINs are 4-6 digits (engine pin.hpp)
 
 void draw_members(LoginView& v, const Desk& d) {
   ImGui::TextUnformatted(tr(d.locale, "login.who"));
@@ -32,20 +33,52 @@ void draw_members(LoginView& v, const Desk& d) {
   }
 }
 
-void draw_pin_dots(const LoginView& v) {
+void draw_pin_dots(const LoginView& v, float dx) {
   // Dots, never the digits: someone may be looking over the host's shoulder.
+  // As many as typed, at least the shortest PIN's: a 4-digit PIN shows 4.
   ImDrawList* dl = ImGui::GetWindowDrawList();
   ImVec2 p = ImGui::GetCursorScreenPos();
   float r = em(0.45f), step = em(1.4f);
-  for (int k = 0; k < 6; ++k) {
-    ImVec2 c(p.x + r + k * step, p.y + r);
+  const int typed = static_cast<int>(v.pin.size());
+  const int n = std::max(kShortestPin, typed);
+  for (int k = 0; k < n; ++k) {
+    ImVec2 c(p.x + dx + r + k * step, p.y + r);
     ImU32 col = ImGui::GetColorU32(ImGuiCol_Text);
-    if (k < static_cast<int>(v.pin.size()))
+    if (k < typed)
       dl->AddCircleFilled(c, r, col);
     else
       dl->AddCircle(c, r, col);
+    record_rect(("pin_dot_" + std::to_string(k)).c_str(), c.x - r, c.y - r, c.x + r, c.y + r);
   }
-  ImGui::Dummy(ImVec2(6 * step, r * 2));
+  ImGui::Dummy(ImVec2(6 * step, r * 2));  // the widest PIN's room: nothing below moves
+}
+
+// How many wrong PINs are left before the member's lock, after a wrong one.
+std::string tries_text(Locale l, int left) {
+  if (left <= 0) return tr(l, "login.next_locks");
+  if (left == 1) return tr(l, "login.tries_one");
+  char buf[128];
+  std::snprintf(buf, sizeof buf, tr(l, "login.tries_many"), left);
+  return buf;
+}
+
+// Two lines, always: a message appearing never moves the keypad below.
+void draw_messages(const LoginView& v, const Desk& d) {
+  Locale l = d.locale;
+  const float top = ImGui::GetCursorPosY();
+  const bool locked = d.lockout.remaining_seconds > 0;
+  if (locked) {
+    char buf[128];
+    std::snprintf(buf, sizeof buf, tr(l, "login.locked"), d.lockout.remaining_seconds);
+    inline_error(buf);
+  } else if (!v.message.empty()) {
+    inline_error(v.message.c_str());
+    if (v.member_id && d.lockout.failed_attempts > 0)
+      inline_error(tries_text(l, d.lockout.tries_left).c_str());
+  } else {
+    ImGui::TextUnformatted(tr(l, v.member_id ? "login.enter_pin" : "login.pick"));
+  }
+  ImGui::SetCursorPosY(top + 2 * ImGui::GetTextLineHeightWithSpacing());
 }
 
 }  // namespace
@@ -58,11 +91,12 @@ void login_failed(LoginView& v, LocalInstant, std::string message) {
 
 float shake_offset_em(const LoginView& v) {
   if (v.shake_left <= 0) return 0.0f;
-  float t = kShakeSeconds - v.shake_left;  // seconds into the shake
+  float t = kShakeSeconds - v.shake_left;    // seconds into the shake
   float amp = v.shake_left / kShakeSeconds;  // damped
   return amp * std::sin(t * 2 * 3.14159265f * 8);
 }
 
+// One language switch: the status bar's, on every screen (this one included).
 void draw_login(LoginView& v, const Desk& d, LoginIntents& out) {
   Locale l = d.locale;
   ImGui::PushID("login");
@@ -73,36 +107,25 @@ void draw_login(LoginView& v, const Desk& d, LoginIntents& out) {
   ImGui::EndGroup();
   ImGui::SameLine(0, em(3));
   ImGui::BeginGroup();
+  // Only the dots shake: the keys stay where the finger expects them.
   float dx = em(shake_offset_em(v));
   if (v.shake_left > 0) v.shake_left = std::max(0.0f, v.shake_left - ImGui::GetIO().DeltaTime);
-  ImGui::SetCursorPosX(ImGui::GetCursorPosX() + em(1) + dx);
-  draw_pin_dots(v);
+  ImGui::SetCursorPosX(ImGui::GetCursorPosX() + em(1));
+  draw_pin_dots(v, dx);
+  draw_messages(v, d);
   bool locked = d.lockout.remaining_seconds > 0;
-  if (locked) {
-    char buf[128];
-    std::snprintf(buf, sizeof buf, tr(l, "login.locked"), d.lockout.remaining_seconds);
-    inline_error(buf);
-  } else if (!v.message.empty()) {
-    inline_error(v.message.c_str());
-  } else if (!v.member_id) {
-    ImGui::TextUnformatted(tr(l, "login.pick"));
-  } else {
-    ImGui::TextUnformatted(tr(l, "login.enter_pin"));
-  }
-  ImGui::SetCursorPosX(ImGui::GetCursorPosX() + dx);
   ImGui::BeginGroup();
   if (keypad("pin", v.pin, 6, !locked && v.member_id.has_value())) v.message.clear();
+  ImGui::EndGroup();
+  const float keys_width = ImGui::GetItemRectSize().x;
   bool complete = validate_pin(v.pin) == FieldError::None;
   std::string ok = std::string(tr(l, "action.ok")) + "###key_ok";
-  if (touch_button(ok.c_str(), -1.0f, complete && !locked && v.member_id.has_value())) {
+  if (touch_button(ok.c_str(), keys_width / em(1),
+                   complete && !locked && v.member_id.has_value())) {
     out.attempt = PinAttempt{*v.member_id, v.pin};
     v.pin.clear();
   }
   ImGui::EndGroup();
-  ImGui::EndGroup();
-  ImGui::Spacing();
-  if (touch_button(l == Locale::Fr ? "English###locale" : "Français###locale"))
-    out.switch_locale = l == Locale::Fr ? Locale::En : Locale::Fr;
   ImGui::PopID();
 }
 

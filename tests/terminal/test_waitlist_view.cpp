@@ -68,7 +68,7 @@ TEST_CASE("waitlist: the engine's advice is a line with its own Seat, the queue 
   fx.desk.quotes = {ui::WaitQuote{"a", 1, 60}, ui::WaitQuote{"h", 2, 0}};
   fx.desk.seat_now = {SeatNowHint{"h", "12"}};
   CHECK(recommendation_line(Locale::Fr, fx.desk, fx.desk.seat_now[0]) ==
-        "À installer : Hugo (4) → 12");
+        "À installer\u00a0: Hugo (4) → 12");
   CHECK(recommendation_line(Locale::En, fx.desk, fx.desk.seat_now[0]) == "Seat now: Hugo (4) → 12");
   Headless h;
   WaitlistView v;

@@ -297,6 +297,28 @@ def case_editor_drag(r):
     check(abs(t1["y"] - t0["y"]) < 15, f"not vertically: {t0} -> {t1}")
 
 
+def case_double_tap_seat(r):
+    """Issue 12: a double tap on Seat seated two phantom walk-ins (tables 23 and 39).
+    The second tap lands on the same spot: the screen has left the party."""
+    r.login(ADMIN)
+    r.tap_item("tab_seat")
+    r.tap_item("src_walkin")
+    r.tap_item("party_plus")
+    r.tap_item("party_plus")  # 4 guests
+    before = r.dump("before")
+    r.tap_item("seat_confirm")
+    r.tap_item("seat_confirm")  # the same spot, a double tap later
+    r.tap_item("seat_confirm")  # and a third
+    after = r.dump("after")
+    r.run()
+    b, a = r.load(before), r.load(after)
+    new = [x for x in a["reservations"]["rows"]
+           if x["id"] not in {y["id"] for y in b["reservations"]["rows"]}]
+    check(len(new) == 1, f"one walk-in seated, not {len(new)}: {[x['table_number'] for x in new]}")
+    check(new[0]["party_size"] == 4, f"party of 4: {new[0]}")
+    check(a["seat_pick"] is None, f"the seat screen left the party: {a['seat_pick']}")
+
+
 def fill_form(r, name=None, phone=None, party=None, time=None):
     r.tap_item("tab_reservations")
     r.tap_item("mode_form")
@@ -395,7 +417,7 @@ def plan_lines(d):
     """{guest: destination table} of a dumped re-plan preview ("20:15  Nom (6) : 9 → 27")."""
     out = {}
     for line in d["optimise"]["lines"]:
-        who, moves = line.split("  ", 1)[1].rsplit(" : ", 1)
+        who, moves = line.split("  ", 1)[1].rsplit("\u00a0: ", 1)
         out[who.rsplit(" (", 1)[0]] = moves.split(" → ")[1]
     return out
 
@@ -441,7 +463,7 @@ def case_optimise(r):
           f"ten covers more: {p['optimise']}")
     check_screenshot(shot)
     refusal = s["optimise"]["refusal"]  # in French, as the terminal speaks
-    check(s["message_is_error"] and refusal.startswith("Marie-Thérèse Perrin : déjà Install"),
+    check(s["message_is_error"] and refusal.startswith("Marie-Thérèse Perrin\u00a0: déjà Install"),
           f"the stale plan is refused and says why: {s['message']} {s['optimise']}")
     rows = {x["guest_name"]: x for x in s["reservations"]["rows"]}
     check(all(rows[g]["table_number"] == "" for g in ("Léa Forêt", "Amélie Barbé")),

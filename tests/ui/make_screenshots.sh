@@ -19,7 +19,8 @@ login='{"tap_item":"member_Camille Rousseau"}
 {"tap_item":"key_3"}
 {"tap_item":"key_4"}
 {"tap_item":"key_ok"}
-{"wait_item":["tab_floor",600]}'
+{"wait_item":["tab_floor",600]}
+{"wait_frames":20}'
 
 size=1280x800  # the window of the next shot()
 # shot NAME EXTRA-ARGS SCRIPT-LINES

@@ -11,13 +11,30 @@ packages=(
   postgresql postgresql-contrib
   clang libclang-rt-14-dev
   xvfb xauth libgl1-mesa-dri libglx-mesa0 fonts-dejavu-core fonts-noto-core tzdata
+  chromium
 )
+# Node for the browser tests (tests/browser: puppeteer-core drives chromium);
+# Debian's nodejs and npm unless a node with npm is already installed.
+command -v npm >/dev/null 2>&1 || packages+=(nodejs npm)
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# The browser tests' npm packages, exactly as package-lock.json pins them.
+browser_deps() {
+  local dir="$root/tests/browser"
+  [ -f "$dir/package-lock.json" ] || return 0
+  # npm ci empties node_modules first: only when the lock is newer than the install.
+  [ "$dir/node_modules/.package-lock.json" -nt "$dir/package-lock.json" ] && return 0
+  (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
+}
 
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
-[ ${#missing[@]} -eq 0 ] && exit 0
+if [ ${#missing[@]} -eq 0 ]; then
+  browser_deps
+  exit 0
+fi
 
 cmd="apt-get install -y --no-install-recommends ${missing[*]}"
 if [ "$(id -u)" -ne 0 ]; then
@@ -28,3 +45,4 @@ fi
 export DEBIAN_FRONTEND=noninteractive
 apt-get update -qq
 $cmd
+browser_deps

@@ -30,6 +30,7 @@
 #include "gateway.hpp"
 #include "jwt.hpp"
 #include "pin_login.hpp"
+#include "position_page.hpp"
 #include "range_server.hpp"
 #include "server_guards.hpp"
 
@@ -161,6 +162,7 @@ int serve(const Args& a) {
                                   .c_str());
   Gateway gateway(**pool, std::move(*catalog), auth,
                   std::chrono::milliseconds(std::max(0L, timeout_ms)));
+  PositionPage position_page(**pool);
   PinLogin pin_login(**pool, auth, std::atoi(arg(a, "--token-ttl", nullptr, "900").c_str()));
 
   // A kept-alive connection waits for its next request off the worker
@@ -175,6 +177,7 @@ int serve(const Args& a) {
   install_guards(server);
   gateway.mount(server);
   pin_login.mount(server);
+  position_page.mount(server);
   mount_health(server, **pool);
 
   int port = std::atoi(arg(a, "--port", nullptr, "0").c_str());

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <deque>
 #include <unordered_map>
 
 #include "i18n_table.hpp"
@@ -16,13 +17,25 @@ struct Entry {
 };
 
 // Built once from the constant table; read-only afterwards (not UI state).
+// The French texts get their typography here, so no row can get it wrong.
 const std::unordered_map<std::string_view, Entry>& table() {
   static const auto* map = [] {
     auto* m = new std::unordered_map<std::string_view, Entry>();
-    for (const auto& row : kStrings) m->emplace(row.key, Entry{row.fr, row.en});
+    auto* french = new std::deque<std::string>();  // stable addresses for the map's texts
+    for (const auto& row : kStrings) {
+      french->push_back(french_typography(row.fr));
+      m->emplace(row.key, Entry{french->back().c_str(), row.en});
+    }
     return m;
   }();
   return *map;
+}
+
+constexpr std::string_view kNbsp = "\u00a0";
+
+bool is_space(std::string_view s, size_t i) { return i < s.size() && s[i] == ' '; }
+bool ends_with_nbsp(const std::string& s) {
+  return s.size() >= kNbsp.size() && s.compare(s.size() - kNbsp.size(), kNbsp.size(), kNbsp) == 0;
 }
 
 }  // namespace
@@ -50,6 +63,57 @@ bool table_complete() {
   for (const auto& row : kStrings)
     if (!row.fr || !row.en || !*row.fr || !*row.en) return false;
   return table().size() == std::size(kStrings);  // no duplicate keys
+}
+
+std::string french_typography(std::string_view s) {
+  std::string out;
+  out.reserve(s.size() + 8);
+  for (size_t i = 0; i < s.size(); ++i) {
+    const char c = s[i];
+    const bool high = c == ':' || c == ';' || c == '!' || c == '?';
+    // A sentence's mark ends a word: 19:30, %d:%02d or http:// are no such marks.
+    const bool ends_word = i + 1 == s.size() || is_space(s, i + 1) || s[i + 1] == '\n';
+    if (high && ends_word && i > 0) {
+      while (!out.empty() && out.back() == ' ') out.pop_back();
+      if (!out.empty() && !ends_with_nbsp(out)) out += kNbsp;
+    }
+    if (s.compare(i, 2, "\u00bb") == 0) {  // »
+      while (!out.empty() && out.back() == ' ') out.pop_back();
+      if (!ends_with_nbsp(out)) out += kNbsp;
+    }
+    out += c;
+    if (s.compare(i, 2, "\u00ab") == 0) {  // «: its second byte, then the space
+      out += s[++i];
+      while (is_space(s, i + 1)) ++i;
+      out += kNbsp;
+    }
+  }
+  return out;
+}
+
+std::string error_text(Locale l, const Error& e) {
+  if (e.code.empty()) return e.message;
+  const std::string key = "err." + e.code;
+  const char* t = tr(l, key);
+  if (t == key.data()) return e.message;  // a code the table lacks: the English, not a key
+  return tr_args(l, key, e.args);
+}
+
+std::string tr_args(Locale l, std::string_view key, const std::vector<std::string>& args) {
+  std::string out = tr(l, key);
+  for (size_t k = 0; k < args.size(); ++k) {
+    const std::string mark = "{" + std::to_string(k) + "}";
+    for (size_t at = out.find(mark); at != std::string::npos; at = out.find(mark, at))
+      out.replace(at, mark.size(), args[k]), at += args[k].size();
+  }
+  return out;
+}
+
+const char* colon(Locale l) { return l == Locale::Fr ? "\u00a0: " : ": "; }
+
+std::string count_text(Locale l, int n, std::string_view one_key, std::string_view many_key) {
+  const bool one = l == Locale::Fr ? (n == 0 || n == 1) : n == 1;
+  return std::to_string(n) + " " + tr(l, one ? one_key : many_key);
 }
 
 std::string format_date(Locale l, Date d) {

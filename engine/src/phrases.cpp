@@ -1,4 +1,5 @@
 // Every host-facing phrase of the engine, English and French side by side.
+// French typography: a no-break space (U+00A0) before a colon.
 // French counts: 0 and 1 are singular. English is the reference wording that
 // foh-plan's output and the tests compare byte for byte.
 #include "phrases.hpp"
@@ -29,7 +30,7 @@ std::string status_name(Language l, const std::string& stored) {
   return s ? foh::status_name(l, *s) : stored;
 }
 
-std::string refused(Language l) { return fr(l) ? "Refusé : " : "Refused: "; }
+std::string refused(Language l) { return fr(l) ? "Refusé\u00a0: " : "Refused: "; }
 
 }  // namespace
 
@@ -38,7 +39,7 @@ std::string choice(Language l, const Choice& c) {
   std::string out = c.combination ? "Tables " : "Table ";
   out += c.number + " (" + count(l, c.seats, "seat", "place");
   if (!c.plan.empty()) out += ", " + c.plan;
-  out += f ? (c.combination ? ") : libres " : ") : libre ") : "): free ";
+  out += f ? (c.combination ? ")\u00a0: libres " : ")\u00a0: libre ") : "): free ";
   out += hhmm(c.start) + "\u2013" + hhmm(c.end);
   if (c.combination) out += f ? ", aucune table seule libre" : ", no single table free";
   if (c.spare == 0)
@@ -77,7 +78,7 @@ std::string refused_pacing(Language l, const std::string& why) {
 std::string no_table_seats(Language l, int party, int largest) {
   if (fr(l))
     return "Aucune table ni combinaison pour un groupe de " + std::to_string(party) +
-           " (la plus grande : " + count(l, largest, "seat", "place") + ")";
+           " (la plus grande\u00a0: " + count(l, largest, "seat", "place") + ")";
   return "No table or combination seats " + std::to_string(party) +
          " (largest: " + std::to_string(largest) + ")";
 }
@@ -110,7 +111,7 @@ std::string left_out(Language l, int party, TimeOfDay t) {
 }
 
 std::string pacing_blocked(Language l, const std::string& reason_or_date) {
-  return (fr(l) ? "bloqué : " : "blocked: ") + reason_or_date;
+  return (fr(l) ? "bloqué\u00a0: " : "blocked: ") + reason_or_date;
 }
 
 std::string pacing_closed_day(Language l, int seed_weekday) {
@@ -118,7 +119,7 @@ std::string pacing_closed_day(Language l, int seed_weekday) {
                                         "Thursdays", "Fridays", "Saturdays"};
   static constexpr const char* kFr[] = {"dimanche", "lundi",    "mardi", "mercredi",
                                         "jeudi",    "vendredi", "samedi"};
-  if (fr(l)) return std::string("fermé : pas ouvert le ") + kFr[seed_weekday];
+  if (fr(l)) return std::string("fermé\u00a0: pas ouvert le ") + kFr[seed_weekday];
   return std::string("closed: not open on ") + kEn[seed_weekday];
 }
 
@@ -128,13 +129,13 @@ std::string pacing_day_load(Language l, int load, int limit) {
 }
 
 std::string pacing_service(Language l, const std::string& service, int covers, int limit) {
-  return "service" + (service.empty() ? std::string() : " " + service) + (fr(l) ? " : " : ": ") +
+  return "service" + (service.empty() ? std::string() : " " + service) + (fr(l) ? "\u00a0: " : ": ") +
          std::to_string(covers) + (fr(l) ? " couverts > " : " covers > ") + std::to_string(limit);
 }
 
 std::string pacing_slot(Language l, int from_minute, int to_minute, int covers, int limit) {
   return (fr(l) ? "créneau " : "slot ") + hhmm(from_minute) + "-" + hhmm(to_minute) +
-         (fr(l) ? " : " : ": ") + std::to_string(covers) + (fr(l) ? " couverts > " : " covers > ") +
+         (fr(l) ? "\u00a0: " : ": ") + std::to_string(covers) + (fr(l) ? " couverts > " : " covers > ") +
          std::to_string(limit);
 }
 
@@ -149,7 +150,7 @@ std::string move_to_no_table(Language l) {
 }
 
 std::string move_stays(Language l, const std::string& guest, ReservationStatus now) {
-  if (fr(l)) return party(l, guest) + " : " + already(l, now) + ", reste à sa place";
+  if (fr(l)) return party(l, guest) + "\u00a0: " + already(l, now) + ", reste à sa place";
   return party(l, guest) + " is " + foh::status_name(l, now) + " now and stays where it is";
 }
 

@@ -93,10 +93,11 @@ bool PinLogin::expired(const Session& s, TimePoint now) const {
 
 Result<LoginTry> PinLogin::begin(const Uuid& id, std::string_view pin, TimePoint now) {
   if (int left = locked_seconds(id, now); left > 0)
-    return Error{"login", "locked: try again in " + std::to_string(left) + " s"};
+    return Error{"login", "locked: try again in " + std::to_string(left) + " s", "login_locked",
+                 {std::to_string(left)}};
   if (!is_valid_pin_format(pin)) {
     record_failure(id, now);
-    return Error{"login", "a PIN is 4 to 6 digits"};
+    return Error{"login", "a PIN is 4 to 6 digits", "pin_format"};
   }
   LoginTry t{id, std::string(pin), std::nullopt, std::nullopt, restaurant_id_};
   if (auto j = cache_.get_row("team_members", id))
@@ -140,7 +141,7 @@ Result<Session> PinLogin::finish_offline(const LoginTry& t, const LoginAnswer& a
   // Unknown, inactive and wrong PIN read the same to whoever types.
   if (!a.offline_ok) {
     record_failure(t.member_id, now);
-    return Error{"login", "wrong PIN"};
+    return Error{"login", "wrong PIN", "wrong_pin"};
   }
   record_success(t.member_id);
   Session s{*t.cached, "", false, now, now};
@@ -155,21 +156,23 @@ Result<Session> PinLogin::login(const Uuid& id, std::string_view pin, TimePoint 
 
 Result<Session> PinLogin::finish(const LoginTry& t, const LoginAnswer& a, TimePoint now) {
   const Uuid& id = t.member_id;
-  if (a.cancelled) return Error{"login", "cancelled"};  // nobody's PIN was judged
+  if (a.cancelled) return Error{"login", "cancelled", "login_cancelled"};  // nobody's PIN was judged
   if (a.offline_checked || !a.online) return finish_offline(t, a, now);
   const RestResponse& r = *a.online;
   if (r.error.kind == RestErrorKind::Http && r.error.code == kDeviceRefused)
     return Error{"login",
                  "the backend does not accept this terminal (revoked or not registered): " +
-                     r.error.message};
+                     r.error.message,
+                 "terminal_refused"};
   if (r.error.kind == RestErrorKind::Http && (r.error.status == 401 || r.error.status == 429)) {
     record_failure(id, now);
-    return Error{"login", r.error.status == 429 ? "locked by the server: " + r.error.details
-                                                : std::string("wrong PIN")};
+    if (r.error.status == 429)
+      return Error{"login", "locked by the server: " + r.error.details, "server_locked"};
+    return Error{"login", "wrong PIN", "wrong_pin"};
   }
-  if (!r.ok()) return Error{"login", r.error.text()};
+  if (!r.ok()) return Error{"login", r.error.text(), "login_failed"};
   if (!r.body.is_object() || !r.body.contains("member") || !r.body.contains("access_token"))
-    return Error{"login", "pin-login answer lacks member or access_token"};
+    return Error{"login", "pin-login answer lacks member or access_token", "login_failed"};
   Json member = r.body["member"];
   // Keep the cached hash (the answer has none) so offline login keeps working.
   if (auto cached = cache_.get_row("team_members", id)) {

@@ -189,7 +189,7 @@ void draw_properties(EditorView& v, const Desk& d) {
     party_stepper("combo_seats", v.combination_seats);
     if (touch_button(L(l, "edit.declare", "edit_combine").c_str(), -1.0f)) {
       auto err = editor_combine(v, v.combination_seats);
-      v.message = err.value_or("");
+      v.message = err ? tr(l, *err) : "";
     }
   }
   if (!v.message.empty()) inline_error(v.message.c_str());
@@ -201,7 +201,7 @@ void draw_editor(EditorView& v, const Desk& d, EditorIntents& out) {
   if (!d.venue || d.venue->floor_plans.empty()) return;
   ImGui::PushID("editor");
   if (!v.loaded) editor_load(v, d, v.floor_plan_id.value_or(d.venue->floor_plans.front().id));
-  std::vector<EditorIssue> issues = editor_issues(v.draft);
+  std::vector<EditorIssue> issues = editor_issues(v.draft, d.locale);
   draw_toolbar(v, d, issues, out);
   for (const EditorIssue& i : issues) inline_error(i.text.c_str());
   ImVec2 avail = ImGui::GetContentRegionAvail();

@@ -74,11 +74,11 @@ void editor_load(EditorView& v, const Desk& d, const Uuid& floor_plan_id);
 void editor_push_undo(EditorView& v, const std::string& typing_in = {});
 bool editor_undo(EditorView& v);
 bool editor_redo(EditorView& v);
-std::vector<EditorIssue> editor_issues(const PlanDraft& p);  // overlaps, duplicate names, min > max
+std::vector<EditorIssue> editor_issues(const PlanDraft& p, Locale l = Locale::En);  // overlaps, duplicate names, min > max
 float snap_to(float value, float grid);
 // Declares a combination of the selected tables (names joined by '+') with `seats`
 // on each member's capacity_overrides. Refuses fewer than 2 tables or seats < 1.
-std::optional<std::string> editor_combine(EditorView& v, int seats);
+std::optional<std::string> editor_combine(EditorView& v, int seats);  // refusal: a table key
 Uuid editor_new_id();  // a fresh random UUID v4 (ids are made on the terminal)
 void editor_add_table(EditorView& v, const Desk& d, TableShape shape);
 void editor_duplicate_selection(EditorView& v, const Desk& d);

@@ -134,7 +134,8 @@ void draw_actions(ReservationsView& v, const Desk& d, ReservationsIntents& out) 
 void draw_list(ReservationsView& v, const Desk& d, ReservationsIntents& out) {
   Locale l = d.locale;
   std::vector<const Reservation*> rows = filtered_reservations(v, d);
-  ImGui::Text("%d %s", static_cast<int>(rows.size()), tr(l, "res.count"));
+  ImGui::TextUnformatted(
+      count_text(l, static_cast<int>(rows.size()), "res.count_one", "res.count").c_str());
   float actions_h = v.selected ? touch_target() * 2 + em(4) : 0.0f;
   ImVec2 avail = ImGui::GetContentRegionAvail();
   if (!ImGui::BeginTable(

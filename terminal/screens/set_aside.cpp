@@ -33,7 +33,10 @@ void draw_rows(const Desk& d) {
     ImGui::PushID((r.table + "/" + r.row_id).c_str());
     ImGui::TableNextRow();
     ImGui::TableNextColumn();
-    ImGui::TextUnformatted(r.table.c_str());
+    // The backend's table, named as the host knows it ("diag.t.reservations").
+    const std::string key = "diag.t." + r.table;
+    const char* shown = tr(l, key);
+    ImGui::TextUnformatted(shown == key.data() ? r.table.c_str() : shown);
     ImGui::TableNextColumn();
     ImGui::TextWrapped("%s", r.row_id.c_str());
     record_item(("set_aside_row_" + r.row_id).c_str());

@@ -157,32 +157,26 @@ bool editor_redo(EditorView& v) {
   return true;
 }
 
-std::vector<EditorIssue> editor_issues(const PlanDraft& p) {
+std::vector<EditorIssue> editor_issues(const PlanDraft& p, Locale l) {
   std::vector<EditorIssue> out;
-  char buf[200];
   // Every frame checks every pair: each footprint is computed once, not per pair.
   std::vector<Footprint> area;
   area.reserve(p.tables.size());
   for (const Table& t : p.tables) area.push_back(footprint_of(t));
   for (size_t i = 0; i < p.tables.size(); ++i) {
     const Table& a = p.tables[i];
-    if (a.name.empty()) out.push_back({{a.id}, "A table has no name / Une table n'a pas de nom"});
-    if (a.capacity_min > a.capacity_max || a.capacity_min < 1) {
-      std::snprintf(buf, sizeof buf, "Table %s: capacity %d-%d", a.name.c_str(), a.capacity_min,
-                    a.capacity_max);
-      out.push_back({{a.id}, buf});
-    }
+    if (a.name.empty()) out.push_back({{a.id}, tr(l, "edit.no_name")});
+    if (a.capacity_min > a.capacity_max || a.capacity_min < 1)
+      out.push_back({{a.id},
+                     tr_args(l, "edit.capacity",
+                             {a.name, std::to_string(a.capacity_min),
+                              std::to_string(a.capacity_max)})});
     for (size_t j = i + 1; j < p.tables.size(); ++j) {
       const Table& b = p.tables[j];
-      if (!a.name.empty() && a.name == b.name) {
-        std::snprintf(buf, sizeof buf, "Duplicate name / Nom en double: %s", a.name.c_str());
-        out.push_back({{a.id, b.id}, buf});
-      }
-      if (footprints_overlap(area[i], area[j])) {
-        std::snprintf(buf, sizeof buf, "Tables %s / %s overlap (se chevauchent)", a.name.c_str(),
-                      b.name.c_str());
-        out.push_back({{a.id, b.id}, buf});
-      }
+      if (!a.name.empty() && a.name == b.name)
+        out.push_back({{a.id, b.id}, tr_args(l, "edit.duplicate_name", {a.name})});
+      if (footprints_overlap(area[i], area[j]))
+        out.push_back({{a.id, b.id}, tr_args(l, "err.tables_overlap", {a.name, b.name})});
     }
   }
   return out;
@@ -197,8 +191,8 @@ std::optional<std::string> editor_combine(EditorView& v, int seats) {
   for (const Uuid& id : v.selection)
     if (Table* t = find_table(v.draft, id)) members.push_back(t);
   if (members.size() < 2)
-    return std::string("select at least 2 tables / choisissez au moins 2 tables");
-  if (seats < 1) return std::string("seats must be at least 1 / au moins 1 place");
+    return std::string("edit.pick_two");  // keys of the language table: the screen words them
+  if (seats < 1) return std::string("edit.seats_min");
   std::string key;
   for (Table* t : members) key += (key.empty() ? "" : "+") + t->name;
   editor_push_undo(v);

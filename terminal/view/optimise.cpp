@@ -17,7 +17,7 @@ const Reservation* find(const DayBook& d, const Uuid& id) {
 std::string line(const Reservation& r, const std::string& from, const std::string& to, Locale l) {
   const std::string who = r.guest_name.empty() ? std::string("—") : r.guest_name;
   return r.time.hhmm() + "  " + who + " (" + std::to_string(r.party_size) + ")" +
-         (l == Locale::Fr ? " : " : ": ") + from + " → " + to;
+         colon(l) + from + " → " + to;
 }
 
 }  // namespace

@@ -162,14 +162,14 @@ const char* field_message(Locale l, FieldError e) {
       return en ? "Party size must be 1 to 99" : "Le nombre de couverts doit être entre 1 et 99";
     case FieldError::PhoneBadChars:
       return en ? "Phone: digits, spaces and + . - ( ) only"
-                : "Téléphone : chiffres, espaces et + . - ( ) uniquement";
+                : "Téléphone\u00a0: chiffres, espaces et + . - ( ) uniquement";
     case FieldError::PhoneTooShort: return en ? "Phone number too short" : "Numéro de téléphone trop court";
     case FieldError::TimeMalformed: return en ? "Time as HH:MM" : "Heure au format HH:MM";
     case FieldError::DurationOutOfRange:
-      return en ? "Duration: 15 to 720 minutes" : "Durée : de 15 à 720 minutes";
+      return en ? "Duration: 15 to 720 minutes" : "Durée\u00a0: de 15 à 720 minutes";
     case FieldError::NotesTooLong:
       return en ? "Notes too long (1000 characters max)" : "Notes trop longues (1000 caractères max.)";
-    case FieldError::PinFormat: return en ? "PIN: 4 to 6 digits" : "Code : 4 à 6 chiffres";
+    case FieldError::PinFormat: return en ? "PIN: 4 to 6 digits" : "Code\u00a0: 4 à 6 chiffres";
   }
   return "";
 }

@@ -365,7 +365,7 @@ TEST_CASE("moved_now: a move proposed earlier, checked against the reservation n
   CHECK(moved_now(seated, m, Language::En).error().message ==
         "Dupont is Seated now and stays where it is");
   CHECK(moved_now(seated, m, Language::Fr).error().message ==
-        "Dupont : déjà " + std::string(status_name(Language::Fr, RS::Seated)) +
+        "Dupont\u00a0: déjà " + std::string(status_name(Language::Fr, RS::Seated)) +
             ", reste à sa place");
 
   Reservation elsewhere = r;

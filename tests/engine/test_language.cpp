@@ -50,7 +50,7 @@ TEST_CASE("language: a single table, spare seats singular and plural, in French"
   Venue v = only({table("t2", "2", 1, 2), table("t4", "4", 1, 4), table("t6", "6", 1, 6)});
   Decision exact = propose(v, day_of(), request(2, "19:00"), in(Language::Fr));
   CHECK(exact.reason ==
-        "Table 2 (2 places, Salle principale) : libre 19:00\u201320:15, juste la bonne taille");
+        "Table 2 (2 places, Salle principale)\u00a0: libre 19:00\u201320:15, juste la bonne taille");
   Decision one = propose(v, day_of(), request(3, "19:00"), in(Language::Fr));
   CHECK(one.table_number == "4");
   CHECK(one.reason.find(", 1 place de trop") != std::string::npos);
@@ -72,7 +72,7 @@ TEST_CASE("language: a combination and a zone in French") {
   Decision d = propose(v, day_of(), r, in(Language::Fr));
   REQUIRE(d.accepted);
   CHECK(d.table_number == "7+8");
-  CHECK(d.reason.rfind("Tables 7+8 (6 places, Salle principale) : libres 19:00\u2013", 0) == 0);
+  CHECK(d.reason.rfind("Tables 7+8 (6 places, Salle principale)\u00a0: libres 19:00\u2013", 0) == 0);
   CHECK(d.reason.find(", aucune table seule libre, juste la bonne taille") != std::string::npos);
   CHECK(d.reason.find(", hors de la zone demandée") != std::string::npos);
   Decision en = propose(v, day_of(), r, {});
@@ -96,7 +96,7 @@ TEST_CASE("language: closed, pacing and no-table refusals in French") {
   Venue v = venue();  // Thursday: lunch 12:00-14:30, dinner 19:00-23:00
   Decision closed = propose(v, day_of(), request(2, "16:00"), in(Language::Fr));
   CHECK(closed.outcome == Outcome::Closed);
-  CHECK(closed.reason == "Refusé : fermé à 16:00 (pas de service)");
+  CHECK(closed.reason == "Refusé\u00a0: fermé à 16:00 (pas de service)");
   CHECK(propose(v, day_of(), request(2, "16:00"), {}).reason ==
         "Refused: closed at 16:00 (no service)");
 
@@ -105,13 +105,13 @@ TEST_CASE("language: closed, pacing and no-table refusals in French") {
   DayBook booked = day_of({reservation("r1", "ta", "10", kThursday, "19:00", 4)});
   Decision pacing = propose(p, booked, request(4, "19:05"), in(Language::Fr));
   CHECK(pacing.outcome == Outcome::Pacing);
-  CHECK(pacing.reason == "Refusé : rythme \u2014 créneau 19:00-19:15 : 8 couverts > 6");
+  CHECK(pacing.reason == "Refusé\u00a0: rythme \u2014 créneau 19:00-19:15\u00a0: 8 couverts > 6");
   CHECK(propose(p, booked, request(4, "19:05"), {}).reason ==
         "Refused: pacing \u2014 slot 19:00-19:15: 8 covers > 6");
 
   Venue one = only({table("t5", "5", 4, 6)});
   CHECK(propose(one, day_of(), request(7, "19:00"), in(Language::Fr)).reason ==
-        "Aucune table ni combinaison pour un groupe de 7 (la plus grande : 6 places)");
+        "Aucune table ni combinaison pour un groupe de 7 (la plus grande\u00a0: 6 places)");
 }
 
 TEST_CASE("language: pacing checks and optimise reasons follow the caller's language") {
@@ -121,7 +121,7 @@ TEST_CASE("language: pacing checks and optimise reasons follow the caller's lang
   Reservation c = reservation("c", std::nullopt, "", kThursday, "19:10", 4);
   const Settings& s = v.restaurant.settings;
   CHECK(check_pacing(c, day, s, v.services, std::nullopt, Language::Fr).reason ==
-        "créneau 19:00-19:15 : 8 couverts > 6");
+        "créneau 19:00-19:15\u00a0: 8 couverts > 6");
   CHECK(check_pacing(c, day, s, v.services).reason == "slot 19:00-19:15: 8 covers > 6");
 
   OptimiseOptions o;
@@ -130,7 +130,7 @@ TEST_CASE("language: pacing checks and optimise reasons follow the caller's lang
   auto planned = optimise_day(v, day_of(), {request(2, "19:00")}, o);
   REQUIRE(planned.ok());
   REQUIRE(planned->seated.size() == 1);
-  CHECK(planned->reason.at("x").rfind("Table 10 (4 places, Salle principale) : libre", 0) == 0);
+  CHECK(planned->reason.at("x").rfind("Table 10 (4 places, Salle principale)\u00a0: libre", 0) == 0);
 }
 
 TEST_CASE("language: illegal status changes are refused in the host's language") {

@@ -88,7 +88,7 @@ TEST_CASE("optimise preview: one line per party in time order, tableless ones fr
   CHECK(en.moves[2].to_table_ids == std::vector<Uuid>{"t2"});
   CHECK(en.moves[2].to_table_number == "2");
   OptimisePreview fr = preview_of(hm.result, hm.before, Locale::Fr);
-  CHECK(fr.lines.front() == "19:15  Nadal (6) : sans table → 2");
+  CHECK(fr.lines.front() == "19:15  Nadal (6)\u00a0: sans table → 2");
   OptimiseResult nothing;
   nothing.day = fx.day;
   CHECK(preview_of(nothing, fx.day, Locale::En).moves.empty());

@@ -182,11 +182,11 @@ TEST_CASE("seat: the engine's reason is in the desk's language, and switching it
   INFO(fr);
   CHECK(fr.rfind("Table " + v.suggestion->best.table_number + " (", 0) == 0);
   CHECK(fr.find(" places, ") != std::string::npos);
-  CHECK(fr.find(") : libre ") != std::string::npos);
+  CHECK(fr.find(")\u00a0: libre ") != std::string::npos);
   CHECK(fr.find("seat") == std::string::npos);
   CHECK(fr.find("free") == std::string::npos);
   for (const TableChoice& a : v.suggestion->alternatives)
-    CHECK(a.reason.find(") : libre") != std::string::npos);
+    CHECK(a.reason.find(")\u00a0: libre") != std::string::npos);
   const std::vector<Uuid> best = v.suggestion->best.table_ids;
   // The EN/FR button: the same pick, reworded on the next frame.
   fx.desk.locale = Locale::En;

@@ -47,7 +47,7 @@ TEST_CASE("login smoke frame: active members only, keypad PIN, attempt, shake, l
   test::tap_item<LoginIntents>(h, "key_5", draw);
   CHECK(v.pin.empty());
   test::frame<LoginIntents>(h, draw);
-  CHECK(h.item("error:Verrouillé : réessayez dans 27 s"));
+  CHECK(h.item("error:Verrouillé\u00a0: réessayez dans 27 s"));
 }
 
 TEST_CASE("waitlist smoke frame: queue order with quotes; kiosk entries need acceptance") {

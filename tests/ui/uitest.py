@@ -456,7 +456,7 @@ def case_optimise(r):
     check(p["optimise"] and p["optimise"]["moves"] == len(p["optimise"]["lines"]),
           f"a preview, one line per move: {p['optimise']} {p['message']}")
     lines = "\n".join(p["optimise"]["lines"])
-    seated = ("Amélie Barbé (6) : sans table → ", "Léa Forêt (4) : sans table → ")
+    seated = ("Amélie Barbé (6)\u00a0: sans table → ", "Léa Forêt (4)\u00a0: sans table → ")
     check(all(x in lines for x in seated), f"the tableless parties are seated:\n{lines}")
     check("Marie-Thérèse Perrin (4) : 27 → " in lines, f"the four leaves the 4-6 top:\n{lines}")
     check(p["optimise"]["covers_after"] == p["optimise"]["covers_before"] + 10,

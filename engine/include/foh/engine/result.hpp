@@ -4,12 +4,20 @@
 #include <string>
 #include <utility>
 #include <variant>
+#include <vector>
 
 namespace foh {
 
 struct Error {
   std::string where;    // e.g. "reservations[12].party_size" or "R.json: tables[3].name"
   std::string message;  // e.g. "must be between 1 and 99, got 0"
+  // A refusal a host reads: its key in the terminal's language table
+  // ("login.wrong_pin") and the facts it names, so the terminal words it in
+  // its language; `message` stays the English for logs and tools. Empty for
+  // errors worded already (the engine's reasons, in the actor's language)
+  // and for developers' errors.
+  std::string code = {};
+  std::vector<std::string> args = {};
 
   std::string text() const { return where.empty() ? message : where + ": " + message; }
 };

@@ -14,6 +14,10 @@
 //   {"wait_ms":N}  {"wait_frames":N}  {"screenshot":"path"}  {"dump":"path"}
 //   {"wait_item":["id",ms]}  (real time until the item is drawn: data from the backend)
 //   {"wait_file":"path"}  (real time, up to 60 s, until the file exists: a test's go-ahead)
+//   {"double_tap_item":"id"}  (two taps at that centre, the second at once, even while
+//   the first one's job runs: whatever is drawn there then takes it, as under a finger)
+//   {"dump_now":"path"}  {"screenshot_now":"path"}  (this frame, even while a job runs:
+//   the busy state itself; dump and screenshot wait for jobs to land)
 #include <cstdint>
 #include <deque>
 #include <functional>
@@ -33,8 +37,27 @@ namespace foh::app {
 class AppClock;
 
 struct Step {
-  enum class Kind { Tap, Drag, LongPress, Pinch, Text, Key, TapItem, DragItem, WaitMs, WaitFrames, Screenshot, Dump,
-                    LongPressItem, PinchItem, WaitItem, WaitFile };
+  enum class Kind {
+    Tap,
+    Drag,
+    LongPress,
+    Pinch,
+    Text,
+    Key,
+    TapItem,
+    DragItem,
+    WaitMs,
+    WaitFrames,
+    Screenshot,
+    Dump,
+    LongPressItem,
+    PinchItem,
+    WaitItem,
+    WaitFile,
+    DoubleTapItem,
+    DumpNow,
+    ScreenshotNow
+  };
   Kind kind = Kind::WaitFrames;
   std::vector<double> numbers;  // tap: x y; drag: x0 y0 x1 y1 ms; pinch: cx cy scale; waits: n;
                                 // drag_item: dx dy; pinch_item: scale
@@ -53,7 +76,7 @@ struct ScriptHost {
   std::function<Json()> dump;  // the app state as JSON
   // A job (a PIN check, a re-plan) has not landed: taps by position, dumps and
   // screenshots wait for it, as a host waits for the busy state; tap_item
-  // taps what is drawn now (the busy state's Cancel), or waits for its item.
+  // taps the busy state's own items ("busy…": Cancel) at once.
   std::function<bool()> busy;
 };
 
@@ -76,13 +99,16 @@ class ScriptPlayer {
   void expand(const Step& s);
   static void push_inject(std::deque<Action>& out, std::function<void(platform::Platform&)> fn);
   static void push_wait(std::deque<Action>& out, int frames);  // frames counted before drawing
-  void push_tap(std::deque<Action>& out, float x, float y);
+  // `wait_jobs`: the tap waits for a running job to land (a host waits for
+  // the busy state); not for the busy state's Cancel, nor a double tap's second.
+  void push_tap(std::deque<Action>& out, float x, float y, bool wait_jobs = true);
   void push_drag(std::deque<Action>& out, float x0, float y0, float x1, float y1, int steps);
   void push_long_press(std::deque<Action>& out, float x, float y);
   void push_pinch(std::deque<Action>& out, float cx, float cy, float scale);
   // Real time, at most `ms`, until `ready`; then the next step. An error names `what`.
   Action wait_until(const std::string& where, int64_t ms, std::function<bool(ScriptHost&)> ready,
                     const std::string& what);
+  Action output(const std::string& where, bool wait_jobs, std::function<Status(ScriptHost&)> write);
   Action find_item_then(const std::string& id, const std::string& where,
                         std::function<std::deque<Action>(float cx, float cy)> then);
   std::deque<Action> actions_;

@@ -14,15 +14,25 @@ struct KeySpec {
   int numbers;
 };
 constexpr KeySpec kKeys[] = {
-    {"tap", Step::Kind::Tap, 2},          {"drag", Step::Kind::Drag, 5},
-    {"long_press", Step::Kind::LongPress, 2}, {"pinch", Step::Kind::Pinch, 3},
-    {"text", Step::Kind::Text, -1},       {"key", Step::Kind::Key, -1},
-    {"tap_item", Step::Kind::TapItem, -1}, {"wait_ms", Step::Kind::WaitMs, 1},
-    {"wait_frames", Step::Kind::WaitFrames, 1}, {"screenshot", Step::Kind::Screenshot, -1},
+    {"tap", Step::Kind::Tap, 2},
+    {"drag", Step::Kind::Drag, 5},
+    {"long_press", Step::Kind::LongPress, 2},
+    {"pinch", Step::Kind::Pinch, 3},
+    {"text", Step::Kind::Text, -1},
+    {"key", Step::Kind::Key, -1},
+    {"tap_item", Step::Kind::TapItem, -1},
+    {"wait_ms", Step::Kind::WaitMs, 1},
+    {"wait_frames", Step::Kind::WaitFrames, 1},
+    {"screenshot", Step::Kind::Screenshot, -1},
     {"dump", Step::Kind::Dump, -1},
     {"drag_item", Step::Kind::DragItem, -2},
-    {"long_press_item", Step::Kind::LongPressItem, -1}, {"pinch_item", Step::Kind::PinchItem, -3},
-    {"wait_item", Step::Kind::WaitItem, -3}, {"wait_file", Step::Kind::WaitFile, -1},
+    {"long_press_item", Step::Kind::LongPressItem, -1},
+    {"pinch_item", Step::Kind::PinchItem, -3},
+    {"wait_item", Step::Kind::WaitItem, -3},
+    {"wait_file", Step::Kind::WaitFile, -1},
+    {"double_tap_item", Step::Kind::DoubleTapItem, -1},
+    {"dump_now", Step::Kind::DumpNow, -1},
+    {"screenshot_now", Step::Kind::ScreenshotNow, -1},
 };
 
 Result<Step> parse_step(const Json& j, const std::string& where) {
@@ -35,8 +45,8 @@ Result<Step> parse_step(const Json& j, const std::string& where) {
     s.kind = k.kind;
     s.where = where;
     if (k.numbers == -2) {  // ["id", dx, dy]
-      if (!value.is_array() || value.size() != 3 || !value[0].is_string() || !value[1].is_number() ||
-          !value[2].is_number())
+      if (!value.is_array() || value.size() != 3 || !value[0].is_string() ||
+          !value[1].is_number() || !value[2].is_number())
         return Error{where + "." + key, "must be [\"item id\", dx, dy]"};
       s.text = value[0].get<std::string>();
       s.numbers = {value[1].get<double>(), value[2].get<double>()};

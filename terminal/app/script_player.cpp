@@ -15,11 +15,11 @@ namespace foh::app {
 
 namespace {
 using platform::FingerPhase;
-constexpr int kSettleAfterInput = 8;     // frames after a tap before the next step
-constexpr int kMoveFrames = 10;          // frames a drag or pinch is spread over
-constexpr int kTapItemPatienceFrames = 90;  // an item may appear a few frames late
-constexpr int64_t kMaxRealWaitMs = 1500;    // fixed clock: wait_ms is virtual beyond this
-constexpr int64_t kWaitFileMs = 60000;      // a test's go-ahead file
+constexpr int kSettleAfterInput = 8;         // frames after a tap before the next step
+constexpr int kMoveFrames = 10;              // frames a drag or pinch is spread over
+constexpr int kTapItemPatienceFrames = 90;   // an item may appear a few frames late
+constexpr int64_t kMaxRealWaitMs = 1500;     // fixed clock: wait_ms is virtual beyond this
+constexpr int64_t kWaitFileMs = 60000;       // a test's go-ahead file
 constexpr uint64_t kBusyPatienceMs = 30000;  // a job longer than this: the script goes on
 }  // namespace
 
@@ -54,9 +54,9 @@ ScriptPlayer::Jobs ScriptPlayer::jobs(ScriptHost& h) {
 
 bool ScriptPlayer::wait_for_jobs(ScriptHost& h) { return jobs(h) != Jobs::Idle; }
 
-void ScriptPlayer::push_tap(std::deque<Action>& out, float x, float y) {
-  out.push_back([this, x, y](ScriptHost& h, Phase p) {
-    if (p != Phase::Before || wait_for_jobs(h)) return false;
+void ScriptPlayer::push_tap(std::deque<Action>& out, float x, float y, bool wait_jobs) {
+  out.push_back([this, x, y, wait_jobs](ScriptHost& h, Phase p) {
+    if (p != Phase::Before || (wait_jobs && wait_for_jobs(h))) return false;
     h.platform.inject_finger(FingerPhase::Down, 1, x, y);
     h.platform.inject_finger(FingerPhase::Up, 1, x, y);
     return true;
@@ -167,6 +167,19 @@ ScriptPlayer::Action ScriptPlayer::find_item_then(
   };
 }
 
+// After the frame is drawn; with `wait_jobs`, once no job is running (a
+// host sees the result, not the busy state).
+ScriptPlayer::Action ScriptPlayer::output(const std::string& where, bool wait_jobs,
+                                          std::function<Status(ScriptHost&)> write) {
+  auto waiting = std::make_shared<bool>(wait_jobs);  // until a Before phase has looked
+  return [this, where, wait_jobs, waiting, write](ScriptHost& h, Phase p) {
+    if (p == Phase::Before) *waiting = wait_jobs && wait_for_jobs(h);
+    if (p != Phase::After || *waiting) return false;
+    if (auto st = write(h); !st) error_ = Error{where, st.error().text()};
+    return true;
+  };
+}
+
 ScriptPlayer::Action ScriptPlayer::wait_until(const std::string& where, int64_t ms,
                                               std::function<bool(ScriptHost&)> ready,
                                               const std::string& what) {
@@ -254,14 +267,22 @@ void ScriptPlayer::expand(const Step& s) {
       break;
     }
     case Step::Kind::TapItem:
-      actions_.push_back(find_item_then(s.text, s.where, [this](float cx, float cy) {
-        std::deque<Action> tap;
-        push_tap(tap, cx, cy);
-        auto c = frames_counter(kSettleAfterInput);
-        tap.push_back([c](ScriptHost& h, Phase p) { return c(h, p == Phase::Before ? 1 : 0); });
-        return tap;
-      }));
+    case Step::Kind::DoubleTapItem: {
+      const int taps = s.kind == Step::Kind::TapItem ? 1 : 2;
+      // While a job runs, the busy state's own items are tapped at once; others wait for it.
+      const bool busy_item = s.text.rfind("busy", 0) == 0;
+      actions_.push_back(
+          find_item_then(s.text, s.where, [this, taps, busy_item](float cx, float cy) {
+            std::deque<Action> tap;
+            push_tap(tap, cx, cy, !busy_item);
+            // A second tap follows at once, whatever the first started: the pointer
+            // queue gives it frames after the first's release, so it meets the screen that left.
+            if (taps == 2) push_tap(tap, cx, cy, false);
+            push_wait(tap, kSettleAfterInput);
+            return tap;
+          }));
       break;
+    }
     case Step::Kind::WaitMs: {
       const int64_t ms = static_cast<int64_t>(s.numbers[0]);
       auto until = std::make_shared<std::optional<uint64_t>>();
@@ -281,15 +302,11 @@ void ScriptPlayer::expand(const Step& s) {
     case Step::Kind::WaitFrames:
       wait_frames(static_cast<int>(s.numbers[0]));
       break;
-    case Step::Kind::Screenshot: {
-      const std::string path = s.text, where = s.where;
-      auto waiting = std::make_shared<bool>(false);
-      actions_.push_back([this, path, where, waiting](ScriptHost& h, Phase p) {
-        if (p == Phase::Before) *waiting = wait_for_jobs(h);
-        if (p != Phase::After || *waiting) return false;
-        if (auto st = h.platform.screenshot(path); !st) error_ = Error{where, st.error().text()};
-        return true;
-      });
+    case Step::Kind::Screenshot:
+    case Step::Kind::ScreenshotNow: {
+      const std::string path = s.text;
+      actions_.push_back(output(s.where, s.kind == Step::Kind::Screenshot,
+                                [path](ScriptHost& h) { return h.platform.screenshot(path); }));
       break;
     }
     case Step::Kind::WaitItem: {
@@ -305,17 +322,14 @@ void ScriptPlayer::expand(const Step& s) {
       actions_.push_back(wait_until(s.where, kWaitFileMs, exists, "no file " + path));
       break;
     }
-    case Step::Kind::Dump: {
-      const std::string path = s.text, where = s.where;
-      auto waiting = std::make_shared<bool>(false);
-      actions_.push_back([this, path, where, waiting](ScriptHost& h, Phase p) {
-        if (p == Phase::Before) *waiting = wait_for_jobs(h);
-        if (p != Phase::After || *waiting) return false;
+    case Step::Kind::Dump:
+    case Step::Kind::DumpNow: {
+      const std::string path = s.text;
+      actions_.push_back(output(s.where, s.kind == Step::Kind::Dump, [path](ScriptHost& h) {
         std::ofstream out(path);
         out << h.dump().dump(2) << "\n";
-        if (!out) error_ = Error{where, "cannot write the dump to " + path};
-        return true;
-      });
+        return out ? ok() : Status(Error{"dump", "cannot write the dump to " + path});
+      }));
       break;
     }
   }

@@ -73,6 +73,22 @@ TEST_CASE("script: JSON lines and arrays, errors naming line and key") {
   CHECK_FALSE(load_script("/nonexistent/script.jsonl").ok());
 }
 
+TEST_CASE("script: a double tap, and a dump or screenshot of the busy state") {
+  auto s = parse_script(
+      "{\"double_tap_item\": \"form_create\"}\n"
+      "{\"dump_now\": \"/tmp/busy.json\"}\n"
+      "{\"screenshot_now\": \"/tmp/busy.png\"}\n",
+      "s.jsonl");
+  REQUIRE_MESSAGE(s.ok(), s.error().text());
+  REQUIRE(s->size() == 3);
+  CHECK((*s)[0].kind == Step::Kind::DoubleTapItem);
+  CHECK((*s)[0].text == "form_create");
+  CHECK((*s)[1].kind == Step::Kind::DumpNow);
+  CHECK((*s)[2].kind == Step::Kind::ScreenshotNow);
+  CHECK((*s)[2].text == "/tmp/busy.png");
+  CHECK(parse_script("{\"double_tap_item\": \"\"}\n", "b").error().where == "b:1.double_tap_item");
+}
+
 TEST_CASE("fixed clock: only a script's waits move it") {
   AppClock c(foh::LocalInstant::parse("2026-11-28T19:30:00"));
   CHECK(c.fixed());

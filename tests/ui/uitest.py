@@ -11,11 +11,13 @@ import argparse
 import json
 import os
 import shutil
+import socket
 import sqlite3
 import struct
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 
 NOW = "2026-11-28T19:30:00"  # the demo's busy Saturday, dinner service
@@ -163,6 +165,36 @@ def case_login(r):
     check(a["reservations"]["count"] >= 100, "the demo day is loaded")
     check(a["lockout"]["failed_attempts"] == 0, "no failed attempt counted")
     check_screenshot(shot)
+
+
+def case_keyboard(r):
+    """Typing on glass: the booking form's name on the on-screen AZERTY keyboard
+    (accents one tap away, a capital at the start), its phone on the phone pad;
+    the keyboard closes on OK and the field keeps what was typed."""
+    r.login(ADMIN)
+    r.tap_item("tab_reservations")
+    r.tap_item("mode_form")
+    r.tap_item("form_name")
+    for k in ("z", "o", "é", "space", "l", "e", "f", "è", "v", "r", "e"):
+        r.tap_item(f"kb_{k}")
+    r.wait_frames(3)
+    typed = r.dump("typed")
+    shot = r.screenshot("azerty")
+    r.tap_item("kb_done")
+    r.wait_frames(3)
+    r.tap_item("form_phone")
+    for k in "0612345678":
+        r.tap_item(f"kb_{k}")
+    r.wait_frames(3)
+    phone = r.dump("phone")
+    pad = r.screenshot("phone_pad")
+    r.run(["--locale", "fr"])
+    t, p = r.load(typed), r.load(phone)
+    check(t["form"]["name"] == "Zoé Lefèvre", f"typed on the keyboard: {t['form']}")
+    check(p["form"]["phone"] == "0612345678" and p["form"]["name"] == "Zoé Lefèvre",
+          f"the phone on the pad, the name kept: {p['form']}")
+    check_screenshot(shot)
+    check_screenshot(pad)
 
 
 def case_first_tap_tab(r):
@@ -745,6 +777,252 @@ def case_poisoned_row(r):
     check(ls["set_aside"]["open"], "the notice opens the set-aside view")
     check(f"set_aside_row_{bad['reservations']}" in ls["items"], "the view lists the row")
     check_screenshot(shot)
+
+
+def case_grow_party(r):
+    """Booked 4, arrived 6: with the booking picked, +, +, Seat (3 taps), the party grows."""
+    # 4 at 19:45 on table 8 (2-4) in the demo, in view at the top of the pick list
+    # (the same three taps as booked 6, arrived 8: the engine proposes a table for the new size).
+    guest, booked, table_booked = "Tomáš Dvořák", 4, "8"
+    r.login(ADMIN)
+    r.tap_item("tab_seat")
+    r.tap_item(f"pick_{guest}")
+    r.wait_frames(2)
+    picked = r.dump("picked")
+    r.tap_item("party_plus")
+    r.tap_item("party_plus")
+    r.wait_frames(4)
+    grown = r.dump("grown")
+    shot = r.screenshot("grow_party")
+    r.tap_item("seat_confirm")
+    r.wait_frames(4)
+    after = r.dump("after")
+    shot_after = r.screenshot("grow_party_seated")
+    r.run()
+    p, g, a = r.load(picked), r.load(grown), r.load(after)
+    check(p["seat"]["party_size"] == booked, f"picked as booked: {p['seat']}")
+    check(g["seat"]["party_size"] == booked + 2, f"two taps on +: {booked + 2} guests: {g['seat']}")
+    table = g["seat"]["suggestion"]
+    check(table and table != table_booked,
+          f"the engine proposes a table for {booked + 2}, not {table_booked}: {g['seat']}")
+    row = [x for x in a["reservations"]["rows"] if x["guest_name"] == guest][0]
+    check(row["status"] == "Seated", f"seated: {row}")
+    check(row["party_size"] == booked + 2, f"the booking itself grew: {row}")
+    check(row["table_number"] == table, f"at the proposed table {table}: {row}")
+    check(a["reservations"]["count"] == p["reservations"]["count"], "no walk-in was added")
+    check(not a["message_is_error"], f"no error: {a['message']}")
+    check_screenshot(shot)
+    check_screenshot(shot_after)
+    if r.args.keep:
+        print(f"  screenshots: {shot} {shot_after}")
+
+
+# ---------------------------------------------------------- writes & waits
+# Issue 12 items 3 and 11: one write per intent, and the frame never waits.
+
+class HungBackend:
+    """A backend that hangs: a TCP socket on 127.0.0.1 that accepts every
+    connection, reads what it is sent, and never answers."""
+
+    def __init__(self):
+        self.sock = socket.create_server(("127.0.0.1", 0))
+        self.url = f"http://127.0.0.1:{self.sock.getsockname()[1]}"
+        self.requests = []  # the first bytes of each connection ("POST /functions/v1/pin-login")
+        self.conns = []
+        threading.Thread(target=self._accept, daemon=True).start()
+
+    def _accept(self):
+        while True:
+            try:
+                conn, _ = self.sock.accept()
+            except OSError:
+                return
+            self.conns.append(conn)  # kept open: the client waits for an answer
+            threading.Thread(target=self._read, args=(conn,), daemon=True).start()
+
+    def _read(self, conn):
+        try:
+            self.requests.append(conn.recv(4096).decode("latin-1"))
+        except OSError:
+            pass
+
+    def close(self):
+        self.sock.close()
+        for c in self.conns:
+            c.close()
+
+
+def restaurant_id(db):
+    con = sqlite3.connect(db)
+    try:
+        return con.execute("SELECT id FROM restaurants").fetchone()[0]
+    finally:
+        con.close()
+
+
+def pin_taps(r, pin):
+    for d in pin:
+        r.tap_item(f"key_{d}")
+
+
+def case_hung_backend(r):
+    """A backend that accepts and never answers: frames keep coming, the PIN
+    login shows its busy state, Cancel works, the cached hash logs in within
+    seconds, and a walk-in is seated locally meanwhile."""
+    r.run()  # seeds the demo restaurant: the team and its cached PIN hashes
+    backend = HungBackend()
+    try:
+        r.wait_frames(4)
+        r.tap_item(f"member_{SERVER}")
+        pin_taps(r, PINS[SERVER])
+        r.tap_item("key_ok")
+        r.step(wait_item=["busy", 5000])
+        busy1 = r.path("busy1.json")
+        r.step(dump_now=busy1)
+        r.wait_ms(400)
+        busy2 = r.path("busy2.json")
+        r.step(dump_now=busy2)
+        shot = r.path("busy.png")
+        r.step(screenshot_now=shot)
+        r.tap_item("busy_cancel")
+        cancelled = r.path("cancelled.json")
+        r.step(dump_now=cancelled)
+        pin_taps(r, PINS[SERVER])
+        r.tap_item("key_ok")
+        r.step(wait_item=["busy", 5000])
+        asked = r.path("asked.json")
+        r.step(dump_now=asked)
+        logged = r.dump("logged")  # waits for the login job to land
+        r.tap_item("tab_seat")
+        r.tap_item("src_walkin")
+        r.tap_item("party_plus")  # 3 guests
+        r.wait_frames(4)
+        before = r.dump("before")
+        r.tap_item("seat_confirm")
+        seated = r.dump("seated")
+        t0 = time.monotonic()
+        r.run(["--backend", backend.url, "--anon-key", "anon", "--restaurant", restaurant_id(r.db),
+               "--device-token", "a-registered-terminal"], timeout=90)
+        print(f"  the run with the hung backend took {time.monotonic() - t0:.1f} s")
+        b1, b2, c, a, lg = map(r.load, (busy1, busy2, cancelled, asked, logged))
+        b, s = r.load(before), r.load(seated)
+        check(any("pin-login" in q for q in backend.requests),
+              f"the terminal asked the hung backend's pin-login: {[q[:60] for q in backend.requests]}")
+    finally:
+        backend.close()
+    check(b1["busy"] and b2["busy"] and b1["member"] is None, f"the login is running: {b1['busy']}")
+    check(b2["frames"] > b1["frames"] and b2["monotonic_ms"] > b1["monotonic_ms"],
+          f"frames keep coming while the backend hangs: {b1['frames']} -> {b2['frames']}")
+    check("busy" in b2["items"] and "busy_cancel" in b2["items"], f"the busy state shows: {b2['items']}")
+    check_screenshot(shot)
+    check(not c["busy"] and c["member"] is None and c["screen"] == "login",
+          f"Cancel stops the wait, nobody is logged in: {c['busy']} {c['member']}")
+    check(c["lockout"]["failed_attempts"] == 0, f"a cancelled login counts nothing: {c['lockout']}")
+    check(c["frames"] > b2["frames"], "and the frames go on")
+    took = lg["monotonic_ms"] - a["monotonic_ms"]
+    print(f"  PIN login against the hung backend landed {took:.0f} ms after the busy state showed")
+    check(lg["member"] and lg["member"]["name"] == SERVER and not lg["member"]["online"],
+          f"logged in from the cached hash: {lg['member']} {lg['login']}")
+    check(took < 8000, f"within a few seconds, took {took:.0f} ms")
+    new = [x for x in s["reservations"]["rows"]
+           if x["id"] not in {y["id"] for y in b["reservations"]["rows"]}]
+    check(len(new) == 1 and new[0]["status"] == "Seated" and new[0]["party_size"] == 3,
+          f"one walk-in seated locally: {new} {s['message']}")
+    check(s["outbox"] == b["outbox"] + 1, f"its change waits in the outbox: {b['outbox']} -> {s['outbox']}")
+    check(s["sync"]["connection"] != "online", f"not online: {s['sync']}")
+
+
+def type_field(r, item, value):
+    """Types into a field with a physical keyboard, then closes the on-screen one."""
+    r.tap_item(item)
+    r.step(key="End")
+    for _ in range(6):  # clear a default ("2", "20:00")
+        r.step(key="Backspace")
+    r.text(value)
+    r.tap_item("kb_done")
+
+
+def new_rows(before, after):
+    ids = {y["id"] for y in before}
+    return [x for x in after if x["id"] not in ids]
+
+
+def case_double_tap_create(r):
+    """A double tap on Create stores one booking, not two."""
+    r.login(ADMIN)
+    r.tap_item("tab_reservations")
+    r.tap_item("mode_form")
+    type_field(r, "form_name", "Gaëlle Double")
+    type_field(r, "form_phone", "06 11 22 33 44")
+    type_field(r, "form_time", "21:45")
+    before = r.dump("before")
+    r.step(double_tap_item="form_create")
+    after = r.dump("after")
+    r.run()
+    b, a = r.load(before), r.load(after)
+    new = new_rows(b["reservations"]["rows"], a["reservations"]["rows"])
+    check(len(new) == 1, f"one booking, not {len(new)}: {new} {a['message']}")
+    check(new[0]["guest_name"] == "Gaëlle Double" and new[0]["time"] == "21:45", f"as typed: {new[0]}")
+    check(a["outbox"] == b["outbox"] + 1, f"one write: outbox {b['outbox']} -> {a['outbox']}")
+    con = sqlite3.connect(r.db)
+    n = con.execute("SELECT count(*) FROM reservations WHERE "
+                    "json_extract(json, '$.guest_name') = 'Gaëlle Double'").fetchone()[0]
+    con.close()
+    check(n == 1, f"one row in the cache, not {n}")
+
+
+def waitlist_rows(db, name):
+    con = sqlite3.connect(db)
+    try:
+        return con.execute("SELECT count(*) FROM waitlist_entries WHERE "
+                           "json_extract(json, '$.guest_name') = ?", (name,)).fetchone()[0]
+    finally:
+        con.close()
+
+
+def case_double_tap_add(r):
+    """A double tap on the waitlist's Add queues the party once."""
+    r.login(ADMIN)
+    r.tap_item("tab_waitlist")
+    r.tap_item("wl_add")
+    type_field(r, "wl_name", "Noémie Deux")
+    type_field(r, "wl_phone", "0611223344")
+    before = r.dump("before")
+    r.step(double_tap_item="wl_add_ok")
+    after = r.dump("after")
+    r.run()
+    b, a = r.load(before), r.load(after)
+    new = new_rows(b["waitlist"], a["waitlist"])
+    check(len(new) == 1 and new[0]["guest_name"] == "Noémie Deux",
+          f"one entry, not {len(new)}: {new} {a['message']}")
+    check(a["outbox"] == b["outbox"] + 1, f"one write: outbox {b['outbox']} -> {a['outbox']}")
+    check(waitlist_rows(r.db, "Noémie Deux") == 1, "one row in the cache")
+
+
+def case_double_tap_join(r):
+    """A double tap on the kiosk's Join queues the guest once."""
+    r.wait_frames(4)  # the quotes of the first frame: a party no table seats is told at once
+    r.tap_item("kiosk_party_2")
+    type_field(r, "kiosk_name", "Timothée Deux")
+    type_field(r, "kiosk_phone", "0611223344")
+    before = r.dump("before")
+    r.step(double_tap_item="kiosk_join")
+    after = r.dump("after")
+    shot = r.screenshot("joined")
+    r.wait_ms(2500)
+    r.tap_item("kiosk_done")
+    done = r.dump("done")
+    r.run(extra=["--kiosk"])
+    b, a, d = r.load(before), r.load(after), r.load(done)
+    new = new_rows(b["waitlist"], a["waitlist"])
+    check(len(new) == 1 and new[0]["guest_name"] == "Timothée Deux",
+          f"one entry, not {len(new)}: {new} {a['kiosk']}")
+    check(waitlist_rows(r.db, "Timothée Deux") == 1, "one row in the cache")
+    # The second tap lands where Done is drawn next: the guest still sees their place.
+    check(a["kiosk"]["step"] == "joined" and a["kiosk"].get("position", 0) >= 1,
+          f"the confirmation stays: {a['kiosk']}")
+    check_screenshot(shot)
+    check(d["kiosk"]["step"] == "party", f"Done takes the guest back to the start: {d['kiosk']}")
 
 
 CASES = {name[5:]: fn for name, fn in globals().items() if name.startswith("case_")}

@@ -197,36 +197,6 @@ def case_keyboard(r):
     check_screenshot(pad)
 
 
-def case_keyboard(r):
-    """Typing on glass: the booking form's name on the on-screen AZERTY keyboard
-    (accents one tap away, a capital at the start), its phone on the phone pad;
-    the keyboard closes on OK and the field keeps what was typed."""
-    r.login(ADMIN)
-    r.tap_item("tab_reservations")
-    r.tap_item("mode_form")
-    r.tap_item("form_name")
-    for k in ("z", "o", "é", "space", "l", "e", "f", "è", "v", "r", "e"):
-        r.tap_item(f"kb_{k}")
-    r.wait_frames(3)
-    typed = r.dump("typed")
-    shot = r.screenshot("azerty")
-    r.tap_item("kb_done")
-    r.wait_frames(3)
-    r.tap_item("form_phone")
-    for k in "0612345678":
-        r.tap_item(f"kb_{k}")
-    r.wait_frames(3)
-    phone = r.dump("phone")
-    pad = r.screenshot("phone_pad")
-    r.run(["--locale", "fr"])
-    t, p = r.load(typed), r.load(phone)
-    check(t["form"]["name"] == "Zoé Lefèvre", f"typed on the keyboard: {t['form']}")
-    check(p["form"]["phone"] == "0612345678" and p["form"]["name"] == "Zoé Lefèvre",
-          f"the phone on the pad, the name kept: {p['form']}")
-    check_screenshot(shot)
-    check_screenshot(pad)
-
-
 def case_first_tap_tab(r):
     """ImGui 1.86 has no touch source: the first tap on a tab must still switch it."""
     r.login(ADMIN)

@@ -288,6 +288,27 @@ inline constexpr StringRow kStrings[] = {
     {"busy.seconds", "%d s", "%d s"},
     {"busy.cancel", "Annuler", "Cancel"},
     {"busy.cancelled", "Attente annulée", "Stopped waiting"},
+    // guest texts (widgets/guest_texts)
+    {"txt.sms", "SMS", "Text"},
+    {"txt.type_joined", "inscription", "joined"},
+    {"txt.type_ready", "table prête", "table ready"},
+    {"txt.type_confirmation", "confirmation", "confirmation"},
+    {"txt.type_reminder", "rappel", "reminder"},
+    {"txt.type_reconfirmation", "reconfirmation", "reconfirmation"},
+    {"txt.pending", "en file", "queued"},
+    {"txt.sent", "envoyé", "sent"},
+    {"txt.delivered", "distribué", "delivered"},
+    {"txt.failed", "échec", "failed"},
+    {"txt.refused", "non envoyé", "not sent"},
+    {"txt.no_consent", "pas de consentement", "no consent"},
+    {"txt.no_phone", "pas de téléphone", "no phone"},
+    {"txt.quota", "quota épuisé", "quota used up"},
+    {"txt.cannot", "SMS impossible", "Cannot text"},
+    {"txt.no_sms", "pas de SMS", "no text"},
+    {"txt.reply", "Réponse", "Reply"},
+    {"txt.quote_open", "« ", "“"},
+    {"txt.quote_close", " »", "”"},
+    {"txt.quota_left", "SMS ce mois-ci : %d restants sur %d", "Texts this month: %d left of %d"},
 };
 
 }  // namespace foh::ui

@@ -7,6 +7,7 @@
 #include "foh/engine/permissions.hpp"
 #include "foh/engine/pin.hpp"
 #include "view/optimise.hpp"
+#include "widgets/guest_texts.hpp"
 
 namespace foh::app {
 
@@ -300,10 +301,16 @@ void App::apply(const ui::WaitlistIntents& in) {
       open_seat(ui::PartySource::Waitlist, id);
       return;
   }
-  if (r)
-    say(r->guest_name + ui::colon(desk_.locale) + ui::status_text(desk_.locale, r->status), false);
-  else
+  if (r) {
+    std::string said =
+        r->guest_name + ui::colon(desk_.locale) + ui::status_text(desk_.locale, r->status);
+    // Notify still marks the party; the host learns at once when no text goes.
+    if (in.command->action == ui::WaitlistAction::Notify)
+      said += ui::no_text_suffix(desk_.locale, *r);
+    say(said, false);
+  } else {
     say(ui::error_text(desk_.locale, r.error()), true);
+  }
   dirty_ = true;
 }
 

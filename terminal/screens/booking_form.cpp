@@ -8,6 +8,7 @@
 #include "foh/engine/assign.hpp"
 #include "foh/engine/rules.hpp"
 #include "screens/reservations.hpp"
+#include "view/booking_edit.hpp"
 #include "widgets/widgets.hpp"
 
 namespace foh::ui {
@@ -35,32 +36,101 @@ std::vector<std::string> split_tags(const std::string& s) {
   return out;
 }
 
-// The engine's table for the form's party and time (a booking: hours and pacing apply).
+// The day the form books: the one chosen with its arrows, else the day shown.
+Date form_date(const BookingForm& f, const Desk& d) { return f.date.value_or(d.day->date); }
+
+// The engine's table for the form's booking (hours and pacing apply unless a
+// Manager overrides them): an edit keeps its table while it still fits. On
+// another day than the one shown, only the hours are known here: the table is
+// proposed on save, against that day.
 void refresh_suggestion(BookingForm& f, const Desk& d) {
   FormErrors e = validate_form(f);
-  std::string key = f.party + "|" + f.time + "|" + f.duration + "|" + std::to_string(d.revision) +
-                    "|" + locale_code(d.locale);  // the reason is worded in the host's language
+  std::string key = f.party + "|" + f.time + "|" + f.duration + "|" + form_date(f, d).str() + "|" +
+                    (f.override_refusal ? "o" : "-") + "|" + std::to_string(d.revision) + "|" +
+                    locale_code(d.locale);  // the reason is worded in the host's language
   if (key == f.suggestion_key) return;
   f.suggestion_key = key;
   f.suggested = {};
+  f.moves.clear();
   f.suggestion.clear();
+  f.refused = false;
   if (e.party != FieldError::None || e.time != FieldError::None || e.duration != FieldError::None)
     return;
-  SeatRequest req;
-  req.id = "new";
-  req.party_size = std::stoi(f.party);
-  req.date = d.day->date;
-  req.time = *TimeOfDay::parse(f.time);
-  if (!f.duration.empty()) req.duration = std::stoi(f.duration);
-  AssignOptions o;
-  o.language = engine_language(d.locale);
-  Result<Decision> dec = suggest_table(*d.venue, *d.day, req, o);
-  if (!dec) {
-    f.suggestion = dec.error().text();
+  Reservation r = reservation_from_form(f, d);
+  if (f.editing) {  // its own table, kept while it still fits
+    r.table_id = f.editing->table_id;
+    r.table_number = f.editing->table_number;
+  }
+  DayBook day;
+  day.date = r.date;
+  const bool shown = r.date == d.day->date;
+  BookingProposal p =
+      propose_booking(r, *d.venue, shown ? *d.day : day, d.locale, f.override_refusal);
+  f.refused = p.refused();
+  f.suggestion = p.reason;
+  if (!shown && !f.refused) {
+    f.suggestion = tr(d.locale, "form.table_on_save");
     return;
   }
-  f.suggestion = dec->reason;
-  if (dec->accepted) f.suggested = TableChoice{dec->table_ids, dec->table_number, dec->reason};
+  f.suggested = p.table;
+  f.moves = p.moves;
+}
+
+// The booking's day: today up to a year ahead, one day per tap.
+void draw_date(BookingForm& f, const Desk& d) {
+  const Date shown = form_date(f, d);
+  if (touch_button("<###form_date_prev", 0.0f, shown > d.today)) f.date = shown.plus_days(-1);
+  ImGui::SameLine();
+  ImGui::TextUnformatted(format_date(d.locale, shown).c_str());
+  record_item("form_date");
+  ImGui::SameLine();
+  if (touch_button(">###form_date_next", 0.0f, shown < d.today.plus_days(365)))
+    f.date = shown.plus_days(1);
+}
+
+// The engine's table and reason, or its refusal with the Manager's override.
+void draw_suggestion(BookingForm& f, const Desk& d) {
+  if (f.suggestion.empty()) return;
+  Locale l = d.locale;
+  ImGui::TextUnformatted(tr(l, "form.suggested"));
+  ImGui::SameLine();
+  const bool later = f.suggestion == tr(l, "form.table_on_save");
+  if (f.refused || (f.suggested.table_ids.empty() && !later))
+    inline_error(f.suggestion.c_str());
+  else
+    ImGui::TextWrapped("%s", f.suggestion.c_str());
+  if (!f.refused && !f.override_refusal) return;
+  // Saving what the engine refuses is a Manager's explicit decision, recorded in the notes.
+  if (toggle_button(L(l, "form.override", "form_override").c_str(), f.override_refusal))
+    f.override_refusal = !f.override_refusal;
+}
+
+void draw_submit(ReservationsView& v, const Desk& d, const FormErrors& e,
+                 ReservationsIntents& out) {
+  Locale l = d.locale;
+  BookingForm& f = v.form;
+  const bool blocked = f.refused && !f.override_refusal;
+  const char* label = f.editing ? "action.save" : "form.create";
+  if (touch_button(L(l, label, "form_create").c_str(), 14.0f, !blocked)) {
+    f.submitted = true;
+    if (e.ok()) {
+      Reservation r = reservation_from_form(f, d);
+      if (!f.editing && !f.override_refusal) {
+        out.create = r;
+        out.create_moves = f.moves;
+        v.form = BookingForm{};
+        v.mode = ReservationsMode::List;
+      } else {  // the form stays until the shell says it is saved
+        out.save = BookingCommand{r, f.moves, f.override_refusal};
+      }
+    }
+  }
+  if (!f.editing) return;
+  ImGui::SameLine();
+  if (touch_button(L(l, "action.back", "form_back").c_str())) {
+    v.form = BookingForm{};
+    v.mode = ReservationsMode::List;
+  }
 }
 
 }  // namespace
@@ -90,25 +160,53 @@ FormErrors validate_form(const BookingForm& f) {
 
 Reservation reservation_from_form(const BookingForm& f, const Desk& d) {
   Reservation r;
-  r.restaurant_id = d.venue->restaurant.id;
-  r.date = d.day->date;
-  r.time = *TimeOfDay::parse(f.time);
-  r.party_size = std::stoi(f.party);
-  if (!f.duration.empty()) r.duration = std::stoi(f.duration);
+  if (f.editing) {
+    r = *f.editing;  // status, source, table, payment columns... stay as they were
+  } else {
+    r.restaurant_id = d.venue->restaurant.id;
+    r.status = ReservationStatus::Confirmed;
+    r.source = "Téléphone";
+    if (d.member) r.created_by = d.member->id;
+  }
+  r.date = form_date(f, d);
+  if (auto t = TimeOfDay::parse(f.time)) r.time = *t;
+  if (validate_party_text(f.party) == FieldError::None) r.party_size = std::stoi(f.party);
+  r.duration = f.duration.empty() ? std::nullopt : std::optional<int>(std::stoi(f.duration));
   r.guest_name = f.name;
   r.guest_phone = f.phone;
   r.notes = f.notes;
   r.tags = split_tags(f.tags);
-  r.status = ReservationStatus::Confirmed;
-  r.source = "Téléphone";
-  if (d.member) r.created_by = d.member->id;
+  r.service_id.reset();
   if (auto svc = service_at(r.date, r.time, d.venue->services); svc && *svc)
     r.service_id = (*svc)->id;
+  if (f.suggestion_key.empty()) return r;  // no suggestion yet: the table as it was
+  r.table_id.reset();
+  r.table_number.clear();
   if (!f.suggested.table_ids.empty()) {
     r.table_id = f.suggested.table_ids.front();
     r.table_number = f.suggested.table_number;
   }
   return r;
+}
+
+BookingForm edit_form(const Reservation& r) {
+  BookingForm f;
+  f.editing = r;
+  f.date = r.date;
+  f.party = std::to_string(r.party_size);
+  f.time = r.time.hhmm();
+  f.duration = r.duration ? std::to_string(*r.duration) : std::string();
+  f.name = r.guest_name;
+  f.phone = r.guest_phone;
+  f.notes = r.notes;
+  for (const std::string& t : r.tags) f.tags += (f.tags.empty() ? "" : ", ") + t;
+  return f;
+}
+
+void start_edit(ReservationsView& v, const Reservation& r) {
+  v.form = edit_form(r);
+  v.mode = ReservationsMode::Form;
+  v.optimise.reset();
 }
 
 void draw_booking_form(ReservationsView& v, const Desk& d, ReservationsIntents& out) {
@@ -121,6 +219,10 @@ void draw_booking_form(ReservationsView& v, const Desk& d, ReservationsIntents& 
     return (f.submitted || !text.empty()) ? err : FieldError::None;
   };
   ImGui::PushID("booking_form");
+  if (f.editing)
+    ImGui::Text("%s %s (%d)", tr(l, "form.editing"), f.editing->guest_name.c_str(),
+                f.editing->party_size);
+  draw_date(f, d);
   text_field(L(l, "field.party", "form_party").c_str(), f.party, shown(e.party, f.party), l, 4,
              false, InputKind::Number);
   text_field(L(l, "field.time", "form_time").c_str(), f.time, shown(e.time, f.time), l, 5, false,
@@ -134,22 +236,8 @@ void draw_booking_form(ReservationsView& v, const Desk& d, ReservationsIntents& 
              true);
   text_field(L(l, "field.tags", "form_tags").c_str(), f.tags, FieldError::None, l, 20);
   refresh_suggestion(f, d);
-  if (!f.suggestion.empty()) {
-    ImGui::TextUnformatted(tr(l, "form.suggested"));
-    ImGui::SameLine();
-    if (f.suggested.table_ids.empty())
-      inline_error(f.suggestion.c_str());
-    else
-      ImGui::TextWrapped("%s", f.suggestion.c_str());
-  }
-  if (touch_button(L(l, "form.create", "form_create").c_str(), 14.0f)) {
-    f.submitted = true;
-    if (e.ok()) {
-      out.create = reservation_from_form(f, d);
-      v.form = BookingForm{};
-      v.mode = ReservationsMode::List;
-    }
-  }
+  draw_suggestion(f, d);
+  draw_submit(v, d, e, out);
   ImGui::PopID();
 }
 

@@ -13,6 +13,7 @@
 #include "foh/engine/search.hpp"
 #include "foh/engine/status.hpp"
 #include "view/day_index.hpp"
+#include "widgets/guest_texts.hpp"
 #include "widgets/widgets.hpp"
 
 namespace foh::ui {
@@ -112,23 +113,31 @@ void draw_actions(ReservationsView& v, const Desk& d, ReservationsIntents& out) 
   ImGui::Text("%s %s — %s (%d) — %s %s", r.time.hhmm().c_str(), r.guest_name.c_str(),
               r.guest_phone.c_str(), r.party_size, tr(l, "floor.table"), r.table_number.c_str());
   if (!r.notes.empty()) ImGui::TextWrapped("%s", r.notes.c_str());
+  draw_guest_texts(d, r);  // the last text, its delivery and any reply
+  if (touch_button(L(l, "action.edit", "st_edit").c_str())) start_edit(v, r);
+  ImGui::SameLine();
   status_button(r, ReservationStatus::Confirmed, "action.confirm", "st_confirm", l, out);
-  if (is_allowed(r.status, ReservationStatus::Arrived) || r.status == ReservationStatus::Arrived) {
+  // Only today's bookings arrive or sit down: a later day's party is not here yet.
+  const bool today = d.shows_today();
+  if (today &&
+      (is_allowed(r.status, ReservationStatus::Arrived) || r.status == ReservationStatus::Arrived)) {
     if (v.arrived_count < 1 || v.arrived_count > r.party_size) v.arrived_count = r.party_size;
     party_stepper("arrived_count", v.arrived_count);
     ImGui::SameLine();
     status_button(r, ReservationStatus::Arrived, "action.arrived", "st_arrived", l, out,
                   v.arrived_count);
   }
-  if (is_allowed(r.status, ReservationStatus::Seated)) {
+  if (today && is_allowed(r.status, ReservationStatus::Seated)) {
     if (touch_button(L(l, "action.seat", "st_seat").c_str())) out.open_seat = r.id;
     ImGui::SameLine();
   }
   status_button(r, ReservationStatus::Completed, "action.complete", "st_complete", l, out);
-  status_button(r, ReservationStatus::NoShow, "action.noshow", "st_noshow", l, out);
-  status_button(r, ReservationStatus::Cancelled, "action.cancel_booking", "st_cancel", l, out);
   if (touch_button(L(l, "action.undo", "st_undo").c_str())) out.undo_last = r.id;
+  ImGui::SameLine();
+  if (today) confirm_button(v, r, ReservationStatus::NoShow, l);  // asked again, in red
+  confirm_button(v, r, ReservationStatus::Cancelled, l);
   ImGui::NewLine();
+  draw_status_confirm(v, d, out);
 }
 
 void draw_list(ReservationsView& v, const Desk& d, ReservationsIntents& out) {

@@ -30,8 +30,8 @@ struct BookingForm {
   std::string suggestion;  // "Table 12 - exact fit" from the engine, refreshed on change
   std::string suggestion_key;
   TableChoice suggested;
-  std::vector<Move> moves;  // other bookings the suggestion moves to free its table
-  bool refused = false;     // the engine refuses the booking itself (suggestion says why)
+  std::vector<Move> moves;        // other bookings the suggestion moves to free its table
+  bool refused = false;           // the engine refuses the booking itself (suggestion says why)
   bool override_refusal = false;  // the host asks to save it anyway (a Manager's PIN)
 };
 
@@ -80,16 +80,16 @@ struct ReservationsView {
   std::optional<TimelineDrag> drag;
   std::optional<Uuid> timeline_plan;        // floor plan shown on the timeline (first when empty)
   std::string refusal;                      // last refused drop, shown until the next drag
-  bool timeline_on_now = false;  // scrolled to now since the timeline last opened
+  bool timeline_on_now = false;             // scrolled to now since the timeline last opened
   std::optional<OptimisePreview> optimise;  // shown instead of the list or timeline until closed
   std::optional<StatusConfirm> confirm;     // no-show / cancel asked, not yet confirmed
 };
 
 struct ReservationsIntents {
-  std::optional<Reservation> create;  // id empty: net makes the UUID; table from the suggestion
-  std::vector<Move> create_moves;     // with `create`: the suggestion's moves
+  std::optional<Reservation> create;   // id empty: net makes the UUID; table from the suggestion
+  std::vector<Move> create_moves;      // with `create`: the suggestion's moves
   std::optional<BookingCommand> save;  // an edit, or a refusal overridden (manager PIN asked)
-  std::optional<MoveCommand> move;    // timeline drop the engine accepted
+  std::optional<MoveCommand> move;     // timeline drop the engine accepted
   std::optional<StatusCommand> status;
   std::optional<Uuid> undo_last;  // undo the last status change of this reservation (manager PIN
                                   // asked by the shell)

@@ -115,7 +115,7 @@ void draw_warnings(SeatView& v, const Desk& d, SeatIntents& out) {
 }
 
 // Who to seat: a walk-in (with its party size), the next two hours' bookings, the waitlist.
-void draw_pick_list(SeatView& v, const Desk& d) {
+void draw_pick_list(SeatView& v, const Desk& d, SeatIntents& out) {
   const Locale l = d.locale;
   if (toggle_button(L(l, "seat.walk_in", "src_walkin").c_str(),
                     !v.no_pick && v.source == PartySource::WalkIn, -1.0f)) {
@@ -125,6 +125,7 @@ void draw_pick_list(SeatView& v, const Desk& d) {
     v.no_pick = false;
   }
   if (!v.no_pick && v.source == PartySource::WalkIn) party_stepper("seat_party", v.party_size);
+  if (!v.no_pick && v.source == PartySource::Reservation) draw_booked_party(v, d, out);
   ImGui::Separator();
   ImGui::TextUnformatted(tr(l, "seat.reservations"));
   pick_reservations(v, d);
@@ -223,7 +224,7 @@ void draw_seat(SeatView& v, const Desk& d, SeatIntents& out) {
   const ImVec2 list = tall ? ImVec2(0, avail.y * 0.3f)
                            : ImVec2(std::min(em(20), avail.x * 0.35f), avail.y);
   ImGui::BeginChild("pick", list, true);
-  draw_pick_list(v, d);
+  draw_pick_list(v, d, out);
   ImGui::EndChild();
   if (!tall) ImGui::SameLine();
   ImGui::BeginGroup();

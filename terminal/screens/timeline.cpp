@@ -270,8 +270,7 @@ void draw_timeline(ReservationsView& v, const Desk& d, ReservationsIntents& out)
   time_range(d, t0, t1);
   ImGui::BeginChild("timeline", ImVec2(0, 0), false, ImGuiWindowFlags_HorizontalScrollbar);
   Geometry g;
-  g.label_w = em(4), g.row_h = touch_target() + em(0.4f), g.ppm = em(0.1f),
-  g.t0 = t0;
+  g.label_w = em(4), g.row_h = touch_target() + em(0.4f), g.ppm = em(0.1f), g.t0 = t0;
   g.day0 = d.day->date.days_since_epoch() * 1440;
   ImVec2 start = ImGui::GetCursorScreenPos();
   g.origin = ImVec2(start.x, start.y + em(1.4f));
@@ -288,8 +287,7 @@ void draw_timeline(ReservationsView& v, const Desk& d, ReservationsIntents& out)
   if (ImGui::IsWindowAppearing()) v.timeline_on_now = false;
   if (!v.timeline_on_now && ImGui::GetScrollMaxX() > 0) {
     const float now_in_content = now_x - start.x + ImGui::GetScrollX();
-    ImGui::SetScrollX(
-        std::max(0.0f, now_in_content - g.label_w - ImGui::GetWindowWidth() * 0.25f));
+    ImGui::SetScrollX(std::max(0.0f, now_in_content - g.label_w - ImGui::GetWindowWidth() * 0.25f));
     v.timeline_on_now = true;
   }
   ImGuiListClipper clipper;

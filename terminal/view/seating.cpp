@@ -6,6 +6,7 @@
 #include "foh/engine/assign.hpp"
 #include "foh/engine/floor.hpp"
 #include "foh/engine/rules.hpp"
+#include "view/booking_edit.hpp"
 #include "view/day_index.hpp"
 
 namespace foh::ui {
@@ -63,11 +64,27 @@ std::string describe_moves(const std::vector<Move>& moves, const Desk& d) {
   return out;
 }
 
+// A booking due now (its time within kDueMinutes of now, or past) may be the
+// very party at the door, seated as a walk-in: the engine may not move it to
+// make room for them. It is held as if it had arrived (the engine moves no
+// Arrived party); the copy is only for this proposal.
+constexpr int kDueMinutes = 30;
+DayBook held_if_due(const DayBook& day, TimeOfDay now, const Desk& d) {
+  DayBook held = day;
+  const ServiceDay timeline(day.date, d.venue->services);
+  const int now_minute = timeline.minute(now);
+  for (Reservation& r : held.reservations)
+    if ((r.status == ReservationStatus::Confirmed || r.status == ReservationStatus::Pending) &&
+        timeline.minute(r.time) <= now_minute + kDueMinutes)
+      r.status = ReservationStatus::Arrived;
+  return held;
+}
+
 // Nothing free: the engine may move bookings not yet arrived to other tables
 // (never their time or party); the host sees who moves before seating.
 SeatSuggestion with_moves(const Venue& v, const DayBook& day, const SeatRequest& req, const Desk& d,
                           SeatSuggestion refused) {
-  Decision dec = decide(v, day, req, now_options(true, d));
+  Decision dec = decide(v, held_if_due(day, req.time, d), req, now_options(true, d));
   if (!dec.accepted || dec.moved.empty()) return refused;
   SeatSuggestion s = from_decision(dec);
   s.moves = dec.moved;
@@ -94,7 +111,9 @@ SeatSuggestion suggest_now(const PartyToSeat& p, const Desk& d) {
   req.duration = p.duration;
   // A reservation keeps its own table when it is free from now on.
   if (p.reservation_id && d.index) {
-    if (const Booking* b = d.index->booking(*p.reservation_id); b && !b->tables.empty()) {
+    // ... and still seats the party: booked 6, arrived 8 needs a bigger table.
+    if (const Booking* b = d.index->booking(*p.reservation_id);
+        b && !b->tables.empty() && seats_held(*d.floor, b->tables) >= p.party_size) {
       Reservation moved = *b->r;
       moved.time = req.time;
       moved.status = ReservationStatus::Seated;

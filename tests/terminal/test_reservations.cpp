@@ -47,6 +47,9 @@ TEST_CASE("list smoke frame: select a row, then arrived with a partial count and
   CHECK(arrived.status->to == ReservationStatus::Arrived);
   CHECK(arrived.status->arrived_count == std::optional<int>(3));
   auto noshow = tap_res(h, v, fx.desk, "st_noshow");
+  CHECK_FALSE(noshow.status);  // asked first (test_booking_edit.cpp)
+  h.frame([&] { ReservationsIntents o; draw_reservations(v, fx.desk, o); });  // popup sized
+  noshow = tap_res(h, v, fx.desk, "confirm_yes");
   REQUIRE(noshow.status);
   CHECK(noshow.status->to == ReservationStatus::NoShow);
   auto undo = tap_res(h, v, fx.desk, "st_undo");

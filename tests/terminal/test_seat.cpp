@@ -115,9 +115,9 @@ TEST_CASE(
     "seat: when only a move makes room, the suggestion names who moves and the command carries "
     "it") {
   Fixture fx;
-  // A party of 4 booked on table 6 (4-6) at 19:30, not arrived: a walk-in of 6 finds nothing free
+  // A party of 4 booked on table 6 (4-6) at 20:15, not due yet: a walk-in of 6 finds nothing free
   // (table 3 of the combination 3+4 is held by the late couple) unless a booking moves.
-  fx.book("res7", "Bloc", 4, "19:30", "t6", "6");
+  fx.book("res7", "Bloc", 4, "20:15", "t6", "6");
   Headless h;
   SeatView v;
   v.party_size = 6;
@@ -203,7 +203,7 @@ TEST_CASE("seat: the engine's reason is in the desk's language, and switching it
 
 TEST_CASE("seat: a suggestion that moves a booking says so in French") {
   Fixture fx;
-  fx.book("res7", "Bloc", 4, "19:30", "t6", "6");  // as above: only a move seats 6
+  fx.book("res7", "Bloc", 4, "20:15", "t6", "6");  // as above: only a move seats 6
   fx.desk.locale = Locale::Fr;
   SeatView v;
   v.party_size = 6;

@@ -1,0 +1,73 @@
+// Bookings saved from the form: edits, and refusals a Manager overrides. The
+// engine's refusal (no service, pacing) stands unless a Manager or Admin
+// overrides it: a Server's override asks a Manager's PIN (the manager popup),
+// and the override is recorded in the booking's notes by net's Store.
+#include "app/app.hpp"
+#include "app/shell_text.hpp"
+#include "view/booking_edit.hpp"
+
+namespace foh::app {
+
+namespace {
+std::string member_name(const Venue& v, const std::optional<Uuid>& id) {
+  for (const auto& m : v.team_members)
+    if (id && m.id == *id) return m.display_name;
+  return {};
+}
+}  // namespace
+
+void App::request_save(const ui::BookingCommand& c) {
+  if (c.override_refusal && needs_manager()) {
+    PendingAction a;
+    a.kind = PendingAction::Kind::OverrideBooking;
+    a.reservation_id = c.r.id;
+    a.booking = c;
+    pending_ = std::move(a);
+    return;
+  }
+  save_booking(c, actor());
+}
+
+void App::save_booking(ui::BookingCommand c, const net::Actor& by) {
+  // Another day than the one shown: the engine proposes the table against that day.
+  if (c.r.date != day_.date) {
+    auto day = cache_->load_day(c.r.date);
+    if (!day) return say(ui::error_text(desk_.locale, day.error()), true);
+    ui::BookingProposal p =
+        ui::propose_booking(c.r, venue_, *day, desk_.locale, c.override_refusal);
+    if (p.refused() && !c.override_refusal) return say(p.reason, true);
+    c.r.table_id.reset();
+    c.r.table_number = p.table.table_number;
+    if (!p.table.table_ids.empty()) c.r.table_id = p.table.table_ids.front();
+    c.moves = p.moves;
+  }
+  net::BookingOptions o{c.moves, std::nullopt};
+  if (c.override_refusal)
+    o.override_refusal = BookingOverride{by.member_id, member_name(venue_, by.member_id)};
+  auto r = c.r.id.empty() ? store_->book(c.r, by, o) : store_->update_reservation(c.r, by, o);
+  if (!r)
+    return say(ui::error_text(desk_.locale, r.error()), true);  // the form keeps what was typed
+  say(text(desk_.locale, "shell.booking_saved", "Réservation enregistrée", "Booking saved") +
+          std::string(ui::colon(desk_.locale)) + r->guest_name + " (" +
+          std::to_string(r->party_size) + ") " + r->time.hhmm() + " \u2014 " + r->table_number,
+      false);
+  reservations_view_.form = ui::BookingForm{};
+  reservations_view_.mode = ui::ReservationsMode::List;
+  reservations_view_.selected = r->id;
+  if (r->date != day_.date)  // show the booking where it went
+    shown_date_ = r->date == desk_.today ? std::nullopt : std::optional<Date>(r->date);
+  dirty_ = true;
+}
+
+void App::edit_booking(const Uuid& reservation_id) {
+  auto r = cache_->reservation(reservation_id);
+  if (!r) return say(ui::error_text(desk_.locale, r.error()), true);
+  if (!may(Tab::Reservations))
+    return say(text(desk_.locale, "shell.no_reservations_tab", "Onglet Réservations non autorisé",
+                    "The Reservations tab is not allowed"),
+               true);
+  ui::start_edit(reservations_view_, *r);
+  switch_to_ = Tab::Reservations;
+}
+
+}  // namespace foh::app

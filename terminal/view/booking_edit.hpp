@@ -1,0 +1,38 @@
+#pragma once
+// The table a booking taken or edited by hand gets, pure (engine calls only):
+// an edited booking keeps its own table while that table still seats the
+// party and is free at the new time; otherwise the engine proposes one,
+// combinations and moves of other bookings included. The booking itself is
+// left out of the day, so it is never the one moved.
+#include <string>
+#include <vector>
+
+#include "foh/engine/assign.hpp"
+#include "foh/engine/model.hpp"
+#include "i18n.hpp"
+
+namespace foh {
+class Floor;
+}
+
+namespace foh::ui {
+
+struct BookingProposal {
+  Outcome outcome = Outcome::NoTable;  // Seated: a table; Closed, Pacing: the engine refuses
+  std::string reason;                  // the engine's one line (a refusal too), in the locale
+  TableChoice table;                   // empty when none
+  std::vector<Move> moves;             // other bookings moved to free `table`
+  bool refused() const { return outcome == Outcome::Closed || outcome == Outcome::Pacing; }
+};
+
+// Seats of the tables a party holds: a declared combination's own number, else
+// the tables' capacity_max summed.
+int seats_held(const Floor& floor, const std::vector<Uuid>& tables);
+
+// `r`: the booking as the form describes it (id empty for a new one), on
+// `day` (the day of r.date). With `overridden`, hours and pacing are not
+// checked (a Manager overrides the refusal) and the table is still proposed.
+BookingProposal propose_booking(const Reservation& r, const Venue& venue, const DayBook& day,
+                                Locale l, bool overridden);
+
+}  // namespace foh::ui

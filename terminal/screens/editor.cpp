@@ -46,55 +46,78 @@ bool int_stepper(EditorView& v, const char* label, const char* id, int& value, i
   return changed;
 }
 
-// Row 1: plans, then undo/redo/discard/save; row 2: what adds, removes or
-// changes how taps act. Two rows so every button fits 1280 px at scale 1.
-void draw_toolbar(EditorView& v, const Desk& d, const std::vector<EditorIssue>& issues,
-                  EditorIntents& out) {
+// Add tables and zones, duplicate, delete, snap, multi-select: `next` places
+// each button (flowing like words).
+template <class Next>
+void draw_plan_tools(EditorView& v, const Desk& d, Next& next) {
   Locale l = d.locale;
-  bool dirty = !(v.draft == v.saved);
-  for (const FloorPlan& p : d.venue->floor_plans) {
-    ImGui::PushID(p.id.c_str());
-    std::string label = p.name + "###edit_plan_" + p.name;
-    // Switching plans drops unsaved edits only through Discard: disabled while dirty.
-    if (toggle_button(label.c_str(), v.floor_plan_id == p.id) && !dirty && v.floor_plan_id != p.id)
-      editor_load(v, d, p.id);
-    ImGui::PopID();
-    ImGui::SameLine();
-  }
-  ImGui::SameLine(0, em(2));
-  if (touch_button(L(l, "edit.undo", "edit_undo").c_str(), 0, !v.undo.empty())) editor_undo(v);
-  ImGui::SameLine();
-  if (touch_button(L(l, "edit.redo", "edit_redo").c_str(), 0, !v.redo.empty())) editor_redo(v);
-  ImGui::SameLine(0, em(2));
-  if (touch_button(L(l, "edit.discard", "edit_discard").c_str(), 0, dirty)) {
-    out.discard = true;
-    editor_load(v, d, *v.floor_plan_id);
-  }
-  ImGui::SameLine();
-  if (touch_button(L(l, "action.save", "edit_save").c_str(), 0, dirty && issues.empty())) {
-    out.save = editor_save_command(v);
-    v.saved = v.draft;  // the shell reloads on failure (editor_load)
-  }
   const std::pair<TableShape, const char*> adds[] = {{TableShape::Round, "edit_add_round"},
                                                      {TableShape::Square, "edit_add_square"},
                                                      {TableShape::Rectangular, "edit_add_rect"}};
   for (auto [shape, id] : adds) {
     std::string key = std::string("edit.") + (id + 5);  // "edit.add_round"...
-    if (touch_button(L(l, key.c_str(), id).c_str())) editor_add_table(v, d, shape);
-    ImGui::SameLine();
+    std::string label = L(l, key.c_str(), id);
+    next(label);
+    if (touch_button(label.c_str())) editor_add_table(v, d, shape);
   }
-  if (touch_button(L(l, "edit.add_zone", "edit_add_zone").c_str())) editor_add_zone(v, d);
-  ImGui::SameLine(0, em(2));
-  if (touch_button(L(l, "edit.duplicate", "edit_duplicate").c_str(), 0, !v.selection.empty()))
-    editor_duplicate_selection(v, d);
-  ImGui::SameLine();
+  const std::string zone = L(l, "edit.add_zone", "edit_add_zone"),
+                    dup = L(l, "edit.duplicate", "edit_duplicate"),
+                    del = L(l, "edit.delete", "edit_delete"), snap = L(l, "edit.snap", "edit_snap"),
+                    multi = L(l, "edit.multi", "edit_multi");
+  next(zone);
+  if (touch_button(zone.c_str())) editor_add_zone(v, d);
+  next(dup, 2);
+  if (touch_button(dup.c_str(), 0, !v.selection.empty())) editor_duplicate_selection(v, d);
+  next(del);
   bool deletable = !v.selection.empty() || v.selected_zone.has_value();
-  if (touch_button(L(l, "edit.delete", "edit_delete").c_str(), 0, deletable))
-    editor_delete_selection(v);
-  ImGui::SameLine(0, em(2));
-  if (toggle_button(L(l, "edit.snap", "edit_snap").c_str(), v.snap)) v.snap = !v.snap;
-  ImGui::SameLine();
-  if (toggle_button(L(l, "edit.multi", "edit_multi").c_str(), v.multi)) v.multi = !v.multi;
+  if (touch_button(del.c_str(), 0, deletable)) editor_delete_selection(v);
+  next(snap, 2);
+  if (toggle_button(snap.c_str(), v.snap)) v.snap = !v.snap;
+  next(multi);
+  if (toggle_button(multi.c_str(), v.multi)) v.multi = !v.multi;
+}
+
+// Plans, then undo/redo/discard/save; then what adds, removes or changes how
+// taps act. The buttons wrap like words, so every one stays whole on a narrow
+// tablet (three or four rows at 800 px, two at 1280).
+void draw_toolbar(EditorView& v, const Desk& d, const std::vector<EditorIssue>& issues,
+                  EditorIntents& out) {
+  Locale l = d.locale;
+  bool dirty = !(v.draft == v.saved);
+  bool first = true;
+  // Before every button but the first: on this line if it fits, else the next.
+  auto next = [&first](const std::string& label, float gap_em = 0.0f) {
+    if (!first) flow(touch_button_width(label.c_str()), gap_em);
+    first = false;
+  };
+  for (const FloorPlan& p : d.venue->floor_plans) {
+    ImGui::PushID(p.id.c_str());
+    std::string label = p.name + "###edit_plan_" + p.name;
+    next(label);
+    // Switching plans drops unsaved edits only through Discard: disabled while dirty.
+    if (toggle_button(label.c_str(), v.floor_plan_id == p.id) && !dirty && v.floor_plan_id != p.id)
+      editor_load(v, d, p.id);
+    ImGui::PopID();
+  }
+  const std::string undo = L(l, "edit.undo", "edit_undo"), redo = L(l, "edit.redo", "edit_redo"),
+                    discard = L(l, "edit.discard", "edit_discard"),
+                    save = L(l, "action.save", "edit_save");
+  next(undo, 2);
+  if (touch_button(undo.c_str(), 0, !v.undo.empty())) editor_undo(v);
+  next(redo);
+  if (touch_button(redo.c_str(), 0, !v.redo.empty())) editor_redo(v);
+  next(discard, 2);
+  if (touch_button(discard.c_str(), 0, dirty)) {
+    out.discard = true;
+    editor_load(v, d, *v.floor_plan_id);
+  }
+  next(save);
+  if (touch_button(save.c_str(), 0, dirty && issues.empty())) {
+    out.save = editor_save_command(v);
+    v.saved = v.draft;  // the shell reloads on failure (editor_load)
+  }
+  first = true;  // what changes the plan starts a line of its own
+  draw_plan_tools(v, d, next);
 }
 
 // The selected zone's name and colour (its place and size are dragged on the canvas).
@@ -108,7 +131,10 @@ void draw_zone_properties(EditorView& v, Locale l) {
     editor_selected_zone(v)->name = name;
   }
   ImGui::TextUnformatted(tr(l, "edit.zone_colour"));
+  bool first = true;
   for (const char* c : kZoneColours) {
+    if (!first) flow(em(3));  // the swatches wrap in a narrow panel
+    first = false;
     unsigned r = 0, g = 0, b = 0;
     std::sscanf(c + 1, "%02x%02x%02x", &r, &g, &b);
     ImGui::PushID(c);
@@ -119,9 +145,7 @@ void draw_zone_properties(EditorView& v, Locale l) {
       editor_push_undo(v), editor_selected_zone(v)->color = c;
     ImGui::PopStyleColor();
     ImGui::PopID();
-    ImGui::SameLine();
   }
-  ImGui::NewLine();
 }
 
 void draw_properties(EditorView& v, const Desk& d) {

@@ -68,6 +68,22 @@ Table* single_selected(EditorView& v) {
 // How far the rotate handle stands off the table's top edge, in plan units.
 float rotate_lift(const Xf& x) { return touch_target() * 0.8f / x.s; }
 
+// Where the resize grip is drawn and touched: off the table's corner, away
+// from its centre, so the grip's touch target never covers the table itself.
+// The drag subtracts the same offset, so the corner follows the finger.
+ImVec2 resize_offset(const Xf& x, const Table& t, Vec2 corner) {
+  const ImVec2 c = x.scr(table_center(t)), k = x.scr(corner);
+  const float dx = k.x - c.x, dy = k.y - c.y, len = std::sqrt(dx * dx + dy * dy);
+  if (len < 1) return ImVec2(0, 0);
+  const float reach = touch_target() * 0.71f;  // half the target's diagonal
+  return ImVec2(dx / len * reach, dy / len * reach);
+}
+
+ImVec2 resize_grip(const Xf& x, const Table& t, Vec2 corner) {
+  const ImVec2 k = x.scr(corner), off = resize_offset(x, t, corner);
+  return ImVec2(k.x + off.x, k.y + off.y);
+}
+
 bool near(ImVec2 a, ImVec2 b) {
   float r = touch_target() / 2;  // the handle's touch target, >= 48 px across
   return (a.x - b.x) * (a.x - b.x) + (a.y - b.y) * (a.y - b.y) <= r * r;
@@ -78,7 +94,7 @@ EditorGrip handle_at(EditorView& v, const Xf& x, ImVec2 m) {
   if (Table* t = single_selected(v)) {
     TableHandles h = table_handles(*t, rotate_lift(x));
     if (near(m, x.scr(h.rotate))) return EditorGrip::TableRotate;
-    if (near(m, x.scr(h.resize))) return EditorGrip::TableResize;
+    if (near(m, resize_grip(x, *t, h.resize))) return EditorGrip::TableResize;
   } else if (Zone* z = v.selection.empty() ? editor_selected_zone(v) : nullptr) {
     if (near(m, x.scr(zone_resize_handle(*z)))) return EditorGrip::ZoneResize;
   }
@@ -117,7 +133,10 @@ void drag_to(EditorView& v, const Xf& x, ImVec2 m, ImVec2 delta) {
   float grid = v.snap ? v.grid : 0.0f;
   switch (v.grip) {
     case EditorGrip::TableResize:
-      if (Table* t = single_selected(v)) resize_table_to(*t, x.plan(m), grid);
+      if (Table* t = single_selected(v)) {
+        const ImVec2 off = resize_offset(x, *t, table_handles(*t, rotate_lift(x)).resize);
+        resize_table_to(*t, x.plan(ImVec2(m.x - off.x, m.y - off.y)), grid);
+      }
       break;
     case EditorGrip::TableRotate:
       if (Table* t = single_selected(v)) rotate_table_towards(*t, x.plan(m), v.snap);
@@ -177,9 +196,11 @@ void draw_zones(const EditorView& v, const Xf& x, ImDrawList* dl) {
     if (v.selected_zone == z.id) dl->AddRect(a, b, IM_COL32(255, 255, 255, 255), 0, 0, 2.0f);
     dl->AddText(ImVec2(a.x + em(0.3f), a.y + em(0.2f)), IM_COL32(230, 230, 230, 255),
                 z.name.c_str());
-    // The zone's name strip, so a script can select the zone where no table stands.
+    // The zone's name strip, a touch target tall, so a script can select the
+    // zone; a table standing on it takes the tap first (the zone is its ground).
     std::string id = "edit_zone_" + z.name;
-    record_rect(id.c_str(), a.x, a.y, std::min(b.x, a.x + em(6)), std::min(b.y, a.y + em(1.6f)));
+    record_rect(id.c_str(), a.x, a.y, std::min(b.x, a.x + std::max(em(6), touch_target())),
+                std::min(b.y, a.y + touch_target()));
   }
 }
 
@@ -229,7 +250,9 @@ void draw_handles(EditorView& v, const Xf& x, ImDrawList* dl) {
     ImVec2 c = x.scr(table_center(*t)), rot = x.scr(h.rotate);
     dl->AddLine(c, rot, IM_COL32(255, 230, 0, 200), 2.0f);
     draw_handle("edit_handle_rotate", rot, true, dl);
-    draw_handle("edit_handle_resize", x.scr(h.resize), false, dl);
+    const ImVec2 corner = x.scr(h.resize), grip = resize_grip(x, *t, h.resize);
+    dl->AddLine(corner, grip, IM_COL32(255, 230, 0, 200), 2.0f);
+    draw_handle("edit_handle_resize", grip, false, dl);
   } else if (const Zone* z = v.selection.empty() ? editor_selected_zone(v) : nullptr) {
     draw_handle("edit_zone_resize", x.scr(zone_resize_handle(*z)), false, dl);
   }
@@ -270,11 +293,8 @@ void zoom_at(EditorView& v, const Xf& x, float base, ImVec2 m, float factor) {
 }  // namespace
 
 void draw_editor_canvas(EditorView& v, const Desk& d, const std::vector<EditorIssue>& issues) {
-  ImVec2 origin = ImGui::GetCursorScreenPos();
-  ImVec2 size = ImGui::GetContentRegionAvail();
-  size.x = std::max(size.x, em(10)), size.y = std::max(size.y, em(10));
-  ImGui::InvisibleButton("editor_canvas", size);
-  record_item("editor_canvas");
+  ImVec2 avail = ImGui::GetContentRegionAvail();
+  avail.x = std::max(avail.x, em(10)), avail.y = std::max(avail.y, em(10));
   // The scale fits the plan as saved, so it does not jump while a table is dragged.
   std::vector<const Table*> tp;
   std::vector<const Zone*> zp;
@@ -284,7 +304,21 @@ void draw_editor_canvas(EditorView& v, const Desk& d, const std::vector<EditorIs
   plan_bounds(tp, zp, mn, mx);
   // Room above and left of the plan for the handles of tables along its edges.
   ImVec2 margin(em(0.5f), touch_target());
-  float base = std::min((size.x - margin.x) / (mx.x + 40), (size.y - margin.y) / (mx.y + 40));
+  const float fit =
+      std::min((avail.x - margin.x) / (mx.x + 40), (avail.y - margin.y) / (mx.y + 40));
+  // Never a table under a fingertip: on a small screen the plan keeps that size and scrolls.
+  const float base = std::max(fit, touch_target() / smallest_table_side(tp));
+  const bool scrolls = base > fit * 1.001f;
+  ImVec2 size = avail;
+  if (scrolls) {
+    ImGui::BeginChild("editor_scroll", avail, false, ImGuiWindowFlags_HorizontalScrollbar);
+    const float bar = ImGui::GetStyle().ScrollbarSize;
+    size = ImVec2(std::max(margin.x + (mx.x + 40) * base, avail.x - bar),
+                  std::max(margin.y + (mx.y + 40) * base, avail.y - bar));
+  }
+  ImVec2 origin = ImGui::GetCursorScreenPos();
+  ImGui::InvisibleButton("editor_canvas", size);
+  record_item("editor_canvas");
   ImVec2 plan_origin(origin.x + margin.x, origin.y + margin.y);
   ImGuiIO& io = ImGui::GetIO();
   Xf x{plan_origin, v.pan_x, v.pan_y, base * v.zoom};
@@ -315,6 +349,7 @@ void draw_editor_canvas(EditorView& v, const Desk& d, const std::vector<EditorIs
   draw_grid(v, x, origin, size, dl);
   draw_plan(v, x, issues, dl);
   dl->PopClipRect();
+  if (scrolls) ImGui::EndChild();
 }
 
 }  // namespace foh::ui

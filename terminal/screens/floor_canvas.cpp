@@ -192,13 +192,24 @@ void draw_floor_canvas(FloorView& v, const Desk& d, const FloorHighlight* hl, Fl
   for (const Zone& z : d.venue->zones)
     if (z.floor_plan_id == plan) zones.push_back(&z);
 
-  ImVec2 origin = ImGui::GetCursorScreenPos();
-  ImVec2 size = ImGui::GetContentRegionAvail();
-  size.x = std::max(size.x, em(10)), size.y = std::max(size.y, em(10));
-  ImGui::InvisibleButton("floor_canvas", size);
+  ImVec2 avail = ImGui::GetContentRegionAvail();
+  avail.x = std::max(avail.x, em(10)), avail.y = std::max(avail.y, em(10));
   Vec2 mn, mx;
   plan_bounds(tables, zones, mn, mx);
-  float base = std::min(size.x / (mx.x + 20), size.y / (mx.y + 20));  // fit the whole plan
+  // The whole plan fits the space, unless its smallest table would then be
+  // under a fingertip (a small screen): the plan keeps that size and scrolls.
+  const float fit = std::min(avail.x / (mx.x + 20), avail.y / (mx.y + 20));
+  const float base = std::max(fit, touch_target() / smallest_table_side(tables));
+  const bool scrolls = base > fit * 1.001f;
+  ImVec2 size = avail;
+  if (scrolls) {
+    ImGui::BeginChild("floor_scroll", avail, false, ImGuiWindowFlags_HorizontalScrollbar);
+    const float bar = ImGui::GetStyle().ScrollbarSize;
+    size = ImVec2(std::max((mx.x + 20) * base, avail.x - bar),
+                  std::max((mx.y + 20) * base, avail.y - bar));
+  }
+  ImVec2 origin = ImGui::GetCursorScreenPos();
+  ImGui::InvisibleButton("floor_canvas", size);
   FloorCamera& cam = camera_of(v, plan);
   Xform x{origin, cam.pan_x, cam.pan_y, base * cam.zoom};
   std::optional<Vec2> tap = handle_input(v, cam, x, base, d);
@@ -217,7 +228,9 @@ void draw_floor_canvas(FloorView& v, const Desk& d, const FloorHighlight* hl, Fl
     dl->AddText(ImVec2(a.x + em(0.3f), a.y + em(0.2f)), parse_colour(z->color, 1.0f),
                 z->name.c_str());
   }
-  ImVec4 clip = ImVec4(origin.x, origin.y, origin.x + size.x, origin.y + size.y);
+  // What shows of the canvas (a scrolled plan shows part of it).
+  const ImVec2 cmin = dl->GetClipRectMin(), cmax = dl->GetClipRectMax();
+  ImVec4 clip = ImVec4(cmin.x, cmin.y, cmax.x, cmax.y);
   for (const Table* t : tables) {
     const DailyTableOverride* o = d.index->override_of(t->id);
     if (o && o->is_hidden) continue;  // hidden today
@@ -248,6 +261,7 @@ void draw_floor_canvas(FloorView& v, const Desk& d, const FloorHighlight* hl, Fl
     outline_group(dl, x, d, plan, hl->suggested, IM_COL32(255, 230, 0, 255), 4.0f);
   }
   dl->PopClipRect();
+  if (scrolls) ImGui::EndChild();
 }
 
 }  // namespace foh::ui

@@ -73,6 +73,18 @@ void plan_bounds(const std::vector<const Table*>& tables, const std::vector<cons
   }
 }
 
+float smallest_table_side(const std::vector<const Table*>& tables) {
+  float side = 100;
+  bool any = false;
+  for (const Table* t : tables) {
+    const Vec2 s = table_size(*t);
+    const float m = std::max(1.0f, std::min(s.x, s.y));
+    side = any ? std::min(side, m) : m;
+    any = true;
+  }
+  return side;
+}
+
 std::vector<Vec2> chair_positions(const Table& t, const DailyTableOverride* o) {
   std::vector<Vec2> out;
   Vec2 p = table_position(t, o), s = table_size(t), c = table_center(t, o);

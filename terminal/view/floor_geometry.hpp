@@ -28,6 +28,9 @@ bool table_contains(const Table& t, const DailyTableOverride* o, Vec2 p);
 // Bounds of everything on a plan (zones + tables), at least 100x100 units.
 void plan_bounds(const std::vector<const Table*>& tables, const std::vector<const Zone*>& zones,
                  Vec2& min, Vec2& max);
+// The shortest side of any table of the plan, in plan units (100 when none):
+// the canvases keep it at least a touch target on screen.
+float smallest_table_side(const std::vector<const Table*>& tables);
 // Chairs around a table: centres in plan units, on the sides in chair_sides.
 std::vector<Vec2> chair_positions(const Table& t, const DailyTableOverride* o = nullptr);
 

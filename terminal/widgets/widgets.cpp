@@ -68,11 +68,21 @@ void record_item(const char* id) {
   g_recorder(stable_id(id), a.x, a.y, b.x, b.y);
 }
 
-bool touch_button(const char* label, float width_em, bool enabled) {
+float touch_button_width(const char* label) {
   // A short label ("EN", "<", a table number) still makes a fingertip-wide button.
   const float fit =
       ImGui::CalcTextSize(label, nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2;
-  float w = width_em > 0 ? em(width_em) : width_em < 0 ? -1.0f : std::max(fit, touch_target());
+  return std::max(fit, touch_target());
+}
+
+void flow(float next_width, float gap_em) {
+  const float gap = gap_em > 0 ? em(gap_em) : ImGui::GetStyle().ItemSpacing.x;
+  const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+  if (ImGui::GetItemRectMax().x + gap + next_width <= right) ImGui::SameLine(0, gap);
+}
+
+bool touch_button(const char* label, float width_em, bool enabled) {
+  float w = width_em > 0 ? em(width_em) : width_em < 0 ? -1.0f : touch_button_width(label);
   if (!enabled) ImGui::BeginDisabled();
   bool pressed = ImGui::Button(label, ImVec2(w, touch_target()));
   if (!enabled) ImGui::EndDisabled();

@@ -39,6 +39,13 @@ void end_scroll_area();
 // go above the floor instead of beside it.
 bool portrait();
 
+// A row of buttons that wraps like words: call before every button after the
+// first, with the width the next one takes (touch_button_width); it stays on
+// the line when it fits the window, else starts the next line. `gap_em` > 0
+// sets a wider gap between groups.
+float touch_button_width(const char* label);
+void flow(float next_width, float gap_em = 0.0f);
+
 // A button at least touch_target() high; width 0 = fit label, < 0 = fill.
 bool touch_button(const char* label, float width_em = 0.0f, bool enabled = true);
 // Same, drawn highlighted (the selected choice of a group).

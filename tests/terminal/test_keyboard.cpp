@@ -85,36 +85,42 @@ TEST_CASE("a tapped name field opens AZERTY with French accents; keys type into 
 
 TEST_CASE(
     "keys are touch targets, inside the screen, none over another; the dock is at the bottom") {
-  for (Locale l : {Locale::Fr, Locale::En})
-    for (const char* field : {"name", "phone"}) {
-      CAPTURE(field);
-      Headless h;
-      Form f;
-      f.l = l;
-      tap(h, f, field);
-      test::frame<None>(h, f.drawer());
-      std::vector<std::pair<std::string, test::Rect>> keys;
-      for (const auto& [id, r] : test::recorded_items())
-        if (id.rfind("kb_", 0) == 0) keys.emplace_back(id, r);
-      REQUIRE(keys.size() >= 13);
-      const float target = touch_target();
-      const ImVec2 screen = ImGui::GetIO().DisplaySize;
-      for (size_t i = 0; i < keys.size(); ++i) {
-        const auto& [id, r] = keys[i];
-        CAPTURE(id);
-        CHECK(r.x1 - r.x0 >= target - 0.5f);
-        CHECK(r.y1 - r.y0 >= target - 0.5f);
-        CHECK(r.x0 >= 0);
-        CHECK(r.x1 <= screen.x);
-        CHECK(r.y1 <= screen.y);
-        CHECK(r.y0 >= screen.y - keyboard_height(f.kb, l));
-        for (size_t j = i + 1; j < keys.size(); ++j) {
-          const auto& o = keys[j].second;
-          const bool apart = r.x1 <= o.x0 || o.x1 <= r.x0 || r.y1 <= o.y0 || o.y1 <= r.y0;
-          CHECK_MESSAGE(apart, id << " overlaps " << keys[j].first);
+  // The tablets restaurants use, and the smallest screen that must stay usable.
+  const ImVec2 sizes[] = {{800, 1280}, {1024, 768}, {1280, 800}, {1920, 1080}, {800, 600}};
+  for (ImVec2 size : sizes)
+    for (Locale l : {Locale::Fr, Locale::En})
+      for (const char* field : {"name", "phone"}) {
+        CAPTURE(field);
+        CAPTURE(size.x);
+        CAPTURE(size.y);
+        Headless h;
+        ImGui::GetIO().DisplaySize = size;
+        Form f;
+        f.l = l;
+        tap(h, f, field);
+        test::frame<None>(h, f.drawer());
+        std::vector<std::pair<std::string, test::Rect>> keys;
+        for (const auto& [id, r] : test::recorded_items())
+          if (id.rfind("kb_", 0) == 0) keys.emplace_back(id, r);
+        REQUIRE(keys.size() >= 13);
+        const float target = touch_target();
+        const ImVec2 screen = ImGui::GetIO().DisplaySize;
+        for (size_t i = 0; i < keys.size(); ++i) {
+          const auto& [id, r] = keys[i];
+          CAPTURE(id);
+          CHECK(r.x1 - r.x0 >= target - 0.5f);
+          CHECK(r.y1 - r.y0 >= target - 0.5f);
+          CHECK(r.x0 >= 0);
+          CHECK(r.x1 <= screen.x);
+          CHECK(r.y1 <= screen.y);
+          CHECK(r.y0 >= screen.y - keyboard_height(f.kb, l));
+          for (size_t j = i + 1; j < keys.size(); ++j) {
+            const auto& o = keys[j].second;
+            const bool apart = r.x1 <= o.x0 || o.x1 <= r.x0 || r.y1 <= o.y0 || o.y1 <= r.y0;
+            CHECK_MESSAGE(apart, id << " overlaps " << keys[j].first);
+          }
         }
       }
-    }
 }
 
 TEST_CASE("English: QWERTY, accents one key away") {
@@ -186,7 +192,10 @@ TEST_CASE("typed on glass without accents, the search finds Dvořák and Le Roux
   fx.book("r-leroux", "Leroux", 2, "20:30", fx.table("6").id, "6");
   Headless h;
   KeyboardState kb;
-  set_keyboard(&kb);
+  struct Installed {  // uninstalled however the test ends
+    explicit Installed(KeyboardState* k) { set_keyboard(k); }
+    ~Installed() { set_keyboard(nullptr); }
+  } installed(&kb);
   ReservationsView v;
   auto draw = [&](ReservationsIntents& o) {
     keyboard_begin_frame(kb);
@@ -205,5 +214,4 @@ TEST_CASE("typed on glass without accents, the search finds Dvořák and Le Roux
   found = filtered_reservations(v, fx.desk);
   REQUIRE(found.size() == 1);
   CHECK(found[0]->guest_name == "Leroux");
-  set_keyboard(nullptr);
 }

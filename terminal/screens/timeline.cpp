@@ -198,7 +198,7 @@ std::pair<bool, std::string> check_move(const Reservation& r, const TableChoice&
                            (en ? " is blocked today" : " est bloquée aujourd'hui")};
     }
   if (to.table_ids.size() == 1 && (r.party_size > seats || r.party_size < min_seats))
-    return {false, (en ? "Table " : "Table ") + to.table_number + (en ? " seats " : " : ") +
+    return {false, (en ? "Table " : "Table ") + to.table_number + (en ? " seats " : "\u00a0: ") +
                        std::to_string(min_seats) + "-" + std::to_string(seats) +
                        (en ? ", party of " : ", groupe de ") + std::to_string(r.party_size)};
   if (!service_at(d.day->date, t, d.venue->services))
@@ -240,7 +240,7 @@ DropVerdict propose_drop(const Reservation& r, const Table& table, TimeOfDay t, 
     char buf[200];
     std::snprintf(buf, sizeof buf,
                   en ? "Tables %s (%d seats) free at %s: table %s alone seats %d-%d"
-                     : "Tables %s (%d places) libres à %s : la table %s seule a %d-%d places",
+                     : "Tables %s (%d places) libres à %s\u00a0: la table %s seule a %d-%d places",
                   c->key.c_str(), c->seats, t.hhmm().c_str(), table.name.c_str(),
                   table.capacity_min, table.capacity_max);
     return {true, combo, buf};

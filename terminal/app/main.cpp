@@ -3,6 +3,7 @@
 // (idle costs nothing), draw, apply intents, present.
 #include <sys/resource.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <ctime>
@@ -62,10 +63,21 @@ struct Loop {
   double first_frame_cpu_ms = -1;  // CPU time of all threads by then: the figure load can't inflate
   double window_ms = 0, data_ms = 0;  // start-up split: window+GL+font, then cache+snapshot
   uint64_t frames = 0;
+  std::vector<double> app_frame_ms{};  // each app.frame() under a script: screens, intents, reloads
 
   int run();
+  foh::Json frame_times() const;
   bool finish_frame(foh::app::ScriptHost& host, int& exit_code);
 };
+
+// The frame never waits (issue 12): what app.frame() took, for a test that
+// drives it against a backend that hangs.
+foh::Json Loop::frame_times() const {
+  std::vector<double> v = app_frame_ms;
+  std::sort(v.begin(), v.end());
+  auto at = [&v](double p) { return v.empty() ? 0.0 : v[static_cast<size_t>(p * (v.size() - 1))]; };
+  return {{"count", v.size()}, {"p50", at(0.5)}, {"p99", at(0.99)}, {"max", at(1.0)}};
+}
 
 // After drawing, before present: script outputs and the end conditions.
 // Returns false when the program should end.
@@ -91,11 +103,13 @@ bool Loop::finish_frame(foh::app::ScriptHost& host, int& exit_code) {
 }
 
 int Loop::run() {
-  foh::app::ScriptHost host{platform, clock, [this] {
+  foh::app::ScriptHost host{platform, clock,
+                            [this] {
                               auto j = app.dump();
                               j["first_frame_ms"] = first_frame_ms;
                               j["monotonic_ms"] = monotonic_ms();     // when, for a test's clock
                               j["items"] = platform.items().names();  // what a tap_item can reach
+                              j["frame_ms"] = frame_times();
                               return j;
                             },
                             [this] { return app.busy(); }};
@@ -122,7 +136,12 @@ int Loop::run() {
     if (!pacer.frame_due(now)) continue;
     if (player) player->before_frame(host);
     platform.begin_frame();
+    const auto frame_start = std::chrono::steady_clock::now();
     app.frame(platform);
+    if (player)  // scripts only: a terminal runs for days
+      app_frame_ms.push_back(
+          std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - frame_start)
+              .count());
     platform.end_frame();
     ++frames;
     const bool go_on = finish_frame(host, exit_code);

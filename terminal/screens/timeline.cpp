@@ -89,8 +89,6 @@ void draw_header(const Geometry& g, int t1, ImDrawList* dl) {
 void draw_row(const Table& t, int row, const Geometry& g, float vis_x0, float vis_x1, const Desk& d,
               const ReservationsView& v, ImDrawList* dl) {
   float y = g.origin.y + row * g.row_h;
-  dl->AddText(ImVec2(g.origin.x + em(0.3f), y + em(0.3f)), IM_COL32(230, 230, 230, 255),
-              t.name.c_str());
   dl->AddLine(ImVec2(g.origin.x, y + g.row_h), ImVec2(vis_x1, y + g.row_h),
               IM_COL32(70, 70, 70, 255));
   for (int i : d.index->on_table(t.id)) {
@@ -118,6 +116,13 @@ void draw_row(const Table& t, int row, const Geometry& g, float vis_x0, float vi
     std::string id = "bar_" + b.r->guest_name;
     record_rect(id.c_str(), a.x, a.y, z.x, z.y);
   }
+  // The table's name stays pinned at the left edge while the hours scroll under it.
+  dl->AddRectFilled(ImVec2(vis_x0, y), ImVec2(vis_x0 + g.label_w, y + g.row_h),
+                    ImGui::GetColorU32(ImGuiCol_WindowBg));
+  dl->AddText(ImVec2(vis_x0 + em(0.3f), y + em(0.3f)), IM_COL32(230, 230, 230, 255),
+              t.name.c_str());
+  const std::string id = "tl_name_" + t.name;  // a heading: for scripts and tests, not a target
+  record_rect(id.c_str(), vis_x0, y, vis_x0 + g.label_w, y + g.row_h);
 }
 
 // The booking bar under the pointer on row `row`, if any.
@@ -278,7 +283,10 @@ void draw_timeline(ReservationsView& v, const Desk& d, ReservationsIntents& out)
   ImDrawList* dl = ImGui::GetWindowDrawList();
   ImVec2 clip_min = ImGui::GetWindowPos(),
          clip_max(clip_min.x + ImGui::GetWindowWidth(), clip_min.y + ImGui::GetWindowHeight());
+  const float names_x1 = clip_min.x + g.label_w;  // right edge of the pinned names
+  dl->PushClipRect(ImVec2(names_x1, clip_min.y), clip_max, true);
   draw_header(g, t1, dl);
+  dl->PopClipRect();
   ImGui::Dummy(ImVec2(width, em(1.4f)));
   // Now line.
   float now_x = g.x_of(d.now.seconds / 60);
@@ -301,7 +309,8 @@ void draw_timeline(ReservationsView& v, const Desk& d, ReservationsIntents& out)
       record_item(("tl_row_" + t.name).c_str());
       if (ImGui::IsItemActivated() && !v.drag) {
         float mx = ImGui::GetIO().MousePos.x;
-        if (const Booking* b = bar_at(t, g, mx, d)) {
+        const Booking* b = mx >= names_x1 ? bar_at(t, g, mx, d) : nullptr;
+        if (b) {
           v.drag = TimelineDrag{b->r->id, mx - g.x_of(b->start), "", -1, false, "", {}};
           v.selected = b->r->id;
           v.refusal.clear();
@@ -313,8 +322,12 @@ void draw_timeline(ReservationsView& v, const Desk& d, ReservationsIntents& out)
     }
   }
   clipper.End();
-  dl->AddLine(ImVec2(now_x, g.origin.y), ImVec2(now_x, g.origin.y + tables.size() * g.row_h),
-              IM_COL32(255, 80, 80, 255), 2.0f);
+  // Room under the last row for the horizontal scrollbar: ImGui does not count
+  // it when it decides on a vertical one, and the last row would hide under it.
+  ImGui::Dummy(ImVec2(width, ImGui::GetStyle().ScrollbarSize));
+  if (now_x >= names_x1)
+    dl->AddLine(ImVec2(now_x, g.origin.y), ImVec2(now_x, g.origin.y + tables.size() * g.row_h),
+                IM_COL32(255, 80, 80, 255), 2.0f);
   if (v.drag) update_drag(v, d, g, tables, out);
   ImGui::EndChild();
 }

@@ -157,6 +157,16 @@ bool keypad(const char* id, std::string& digits, int max_len, bool enabled) {
   return changed;
 }
 
+// Characters or editing keys from a physical keyboard this frame.
+bool physical_typing() {
+  const ImGuiIO& io = ImGui::GetIO();
+  if (io.InputQueueCharacters.Size > 0) return true;
+  for (ImGuiKey k : {ImGuiKey_Backspace, ImGuiKey_Delete, ImGuiKey_End, ImGuiKey_Home,
+                     ImGuiKey_LeftArrow, ImGuiKey_RightArrow})
+    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(k))) return true;
+  return false;
+}
+
 // The keyboard's field is outlined, and brought into view above the dock.
 void show_keyboard_field(const char* id) {
   const KeyboardState* kb = keyboard();
@@ -172,6 +182,7 @@ bool text_field(const char* label, std::string& text, FieldError error, Locale l
   const char* id = stable_id(label);
   KeyboardState* kb = keyboard();
   const bool typed = kb && keyboard_take(*kb, id, text);  // keys tapped since the last frame
+  const bool typing = physical_typing();  // before the field takes the characters
   ImGui::PushItemWidth(em(width_em));
   if (text.capacity() < 16) text.reserve(16);
   bool changed;
@@ -185,6 +196,8 @@ bool text_field(const char* label, std::string& text, FieldError error, Locale l
   ImGui::PopItemWidth();
   record_item(label);
   if (kb && ImGui::IsItemActivated()) keyboard_open(*kb, id, kind, text);
+  if (kb && kb->field == id && ImGui::IsItemActive() && typing)
+    kb->field.clear();  // a host with a keyboard types on it: the dock steps aside
   show_keyboard_field(id);
   if (error != FieldError::None) {
     ImGui::SameLine();

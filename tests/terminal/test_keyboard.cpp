@@ -159,7 +159,7 @@ TEST_CASE("a phone field gets the phone pad; Done and a field gone close the key
   CHECK(f.kb.field.empty());
 }
 
-TEST_CASE("a physical keyboard still types into the tapped field") {
+TEST_CASE("a physical keyboard still types into the tapped field, and the dock steps aside") {
   Headless h;
   Form f;
   tap(h, f, "phone");
@@ -167,6 +167,7 @@ TEST_CASE("a physical keyboard still types into the tapped field") {
   test::frame<None>(h, f.drawer());
   test::frame<None>(h, f.drawer());
   CHECK(f.phone == "0612");
+  CHECK(f.kb.field.empty());  // typed on a keyboard: the dock steps aside
 }
 
 TEST_CASE("editing helpers: UTF-8 erase, capitals of accents") {

@@ -233,7 +233,6 @@ inline constexpr StringRow kStrings[] = {
     {"diag.t.daily_table_overrides", "Tables bloquées du jour", "Tables blocked for the day"},
     // BOOKING LIFE: editing a booking, the engine's refusal overridden, no-show/cancel asked
     {"action.edit", "Modifier", "Edit"},
-    {"form.editing", "Modifier :", "Editing:"},
     {"form.table_on_save", "table proposée à l'enregistrement, pour ce jour-là",
      "the table is proposed on save, for that day"},
     {"form.override", "Passer outre (responsable)", "Override (manager)"},

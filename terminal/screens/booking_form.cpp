@@ -88,8 +88,8 @@ void draw_date(BookingForm& f, const Desk& d) {
     f.date = shown.plus_days(1);
 }
 
-// The engine's table and reason, or its refusal with the Manager's override.
-void draw_suggestion(BookingForm& f, const Desk& d) {
+// The engine's table and reason, or its refusal (the override is an action, below).
+void draw_suggestion(const BookingForm& f, const Desk& d) {
   if (f.suggestion.empty()) return;
   Locale l = d.locale;
   ImGui::TextUnformatted(tr(l, "form.suggested"));
@@ -99,10 +99,6 @@ void draw_suggestion(BookingForm& f, const Desk& d) {
     inline_error(f.suggestion.c_str());
   else
     ImGui::TextWrapped("%s", f.suggestion.c_str());
-  if (!f.refused && !f.override_refusal) return;
-  // Saving what the engine refuses is a Manager's explicit decision, recorded in the notes.
-  if (toggle_button(L(l, "form.override", "form_override").c_str(), f.override_refusal))
-    f.override_refusal = !f.override_refusal;
 }
 
 void draw_submit(ReservationsView& v, const Desk& d, const FormErrors& e,
@@ -110,8 +106,14 @@ void draw_submit(ReservationsView& v, const Desk& d, const FormErrors& e,
   Locale l = d.locale;
   BookingForm& f = v.form;
   const bool blocked = f.refused && !f.override_refusal;
+  if (f.refused || f.override_refusal) {
+    // Saving what the engine refuses is a Manager's explicit decision, recorded in the notes.
+    if (toggle_button(L(l, "form.override", "form_override").c_str(), f.override_refusal))
+      f.override_refusal = !f.override_refusal;
+    ImGui::SameLine();
+  }
   const char* label = f.editing ? "action.save" : "form.create";
-  if (touch_button(L(l, label, "form_create").c_str(), 14.0f, !blocked)) {
+  if (touch_button(L(l, label, "form_create").c_str(), 0.0f, !blocked)) {
     f.submitted = true;
     if (e.ok()) {
       Reservation r = reservation_from_form(f, d);
@@ -219,14 +221,20 @@ void draw_booking_form(ReservationsView& v, const Desk& d, ReservationsIntents& 
     return (f.submitted || !text.empty()) ? err : FieldError::None;
   };
   ImGui::PushID("booking_form");
-  if (f.editing)
-    ImGui::Text("%s %s (%d)", tr(l, "form.editing"), f.editing->guest_name.c_str(),
-                f.editing->party_size);
+  // The day and the actions first: at the top they stay in view at every
+  // size, the on-screen keyboard docked or not.
+  refresh_suggestion(f, d);
   draw_date(f, d);
+  ImGui::SameLine();
+  draw_submit(v, d, e, out);
+  // Party, time and duration on one row: with the keyboard docked, name and
+  // phone stay in view above it.
   text_field(L(l, "field.party", "form_party").c_str(), f.party, shown(e.party, f.party), l, 4,
              false, InputKind::Number);
+  ImGui::SameLine();
   text_field(L(l, "field.time", "form_time").c_str(), f.time, shown(e.time, f.time), l, 5, false,
              InputKind::Number);
+  ImGui::SameLine();
   text_field(L(l, "field.duration", "form_duration").c_str(), f.duration,
              shown(e.duration, f.duration), l, 5, false, InputKind::Number);
   text_field(L(l, "field.name", "form_name").c_str(), f.name, shown(e.name, f.name), l, 20);
@@ -237,7 +245,6 @@ void draw_booking_form(ReservationsView& v, const Desk& d, ReservationsIntents& 
   text_field(L(l, "field.tags", "form_tags").c_str(), f.tags, FieldError::None, l, 20);
   refresh_suggestion(f, d);
   draw_suggestion(f, d);
-  draw_submit(v, d, e, out);
   ImGui::PopID();
 }
 

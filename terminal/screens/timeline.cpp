@@ -72,7 +72,7 @@ Uuid plan_bar(ReservationsView& v, const Desk& d) {
     ImGui::PopID();
     ImGui::SameLine();
   }
-  ImGui::NewLine();
+  ImGui::Dummy(ImVec2(em(1), 0));  // the row goes on: the caller adds to it
   return *v.timeline_plan;
 }
 
@@ -256,13 +256,7 @@ DropVerdict propose_drop(const Reservation& r, const Table& table, TimeOfDay t, 
 void draw_timeline(ReservationsView& v, const Desk& d, ReservationsIntents& out) {
   if (!d.venue || !d.index || !d.floor || !d.day) return;
   Locale l = d.locale;
-  // The tapped booking, to edit (the booking form): the button is always
-  // there, so the rows never shift under a finger that starts a drag.
   const Booking* picked = v.selected ? d.index->booking(*v.selected) : nullptr;
-  if (touch_button((std::string(tr(l, "action.edit")) + "###tl_edit").c_str(), 0.0f,
-                   picked != nullptr))
-    return start_edit(v, *picked->r);
-  ImGui::SameLine();
   if (!v.refusal.empty())
     inline_error(v.refusal.c_str());
   else if (picked)
@@ -270,7 +264,15 @@ void draw_timeline(ReservationsView& v, const Desk& d, ReservationsIntents& out)
                 picked->r->party_size);
   else
     ImGui::TextUnformatted(tr(l, "res.drag_hint"));
-  const auto& tables = d.index->tables_of_plan(plan_bar(v, d));
+  const Uuid plan = plan_bar(v, d);
+  // The tapped booking, to edit (the booking form), on the plans' row: the
+  // button is always there, so the rows never shift under a finger that
+  // starts a drag.
+  ImGui::SameLine();
+  if (touch_button((std::string(tr(l, "action.edit")) + "###tl_edit").c_str(), 0.0f,
+                   picked != nullptr))
+    return start_edit(v, *picked->r);
+  const auto& tables = d.index->tables_of_plan(plan);
   int t0, t1;
   time_range(d, t0, t1);
   ImGui::BeginChild("timeline", ImVec2(0, 0), false, ImGuiWindowFlags_HorizontalScrollbar);

@@ -56,8 +56,7 @@ void App::draw_tabs() {
 }
 
 void App::draw_staff(platform::Platform& /*p*/) {
-  // status_bar_height() is in pixels (touch target + padding), whatever its header says.
-  const float bar = ui::status_bar_height();
+  const float bar = ui::status_bar_height(desk_);  // pixels: one or two rows
   ImGui::BeginChild("content", ImVec2(0, -bar), false, ImGuiWindowFlags_NoScrollbar);
   if (!session_) {
     ui::LoginIntents in;

@@ -4,6 +4,7 @@
 
 #include <imgui.h>
 
+#include <cstdio>
 #include <string>
 
 #include "screens/set_aside.hpp"
@@ -80,14 +81,14 @@ void draw_conflicts_popup(StatusBarView& v, const Desk& d, StatusBarIntents& out
 }
 
 // < sam. 28 nov. 2026 > [Aujourd'hui]: from today up to kDaysAhead (no past:
-// history is not a host's job here).
-void draw_day_picker(const Desk& d, StatusBarIntents& out) {
+// history is not a host's job here). `day` is the date as it fits the bar.
+void draw_day_picker(const Desk& d, const std::string& day, StatusBarIntents& out) {
   const Locale l = d.locale;
   const Date shown = d.day->date;
   const int64_t ahead = shown.days_since_epoch() - d.today.days_since_epoch();
   if (touch_button("<###day_prev", 3.0f, ahead > 0)) out.show_date = shown.plus_days(-1);
   ImGui::SameLine();
-  ImGui::TextUnformatted(format_date(l, shown).c_str());
+  ImGui::TextUnformatted(day.c_str());
   record_item("day_label");
   ImGui::SameLine();
   if (touch_button(">###day_next", 3.0f, ahead < kDaysAhead)) out.show_date = shown.plus_days(1);
@@ -98,13 +99,90 @@ void draw_day_picker(const Desk& d, StatusBarIntents& out) {
   }
 }
 
-}  // namespace
+float text_width(const std::string& s) { return ImGui::CalcTextSize(s.c_str()).x; }
 
-float status_bar_height() { return touch_target() + ImGui::GetStyle().WindowPadding.y * 2; }
+// What the bar shows, narrowed step by step until it fits the window: first
+// the member's name goes (the logout button stays), then the date shortens to
+// "28/11", then the connection is its coloured dot alone. The time never goes.
+// On a narrow screen with much to say, the bar takes two rows: the sync state
+// and its buttons above, the day, logout, language and time below.
+struct Fit {
+  bool who = true, long_date = true, connection_text = true, two_rows = false;
+  float left = 0, right = 0;  // widths, pixels
+};
 
-void draw_status_bar(StatusBarView& v, const Desk& d, StatusBarIntents& out) {
+std::string short_date(Date day) {
+  char buf[8];
+  std::snprintf(buf, sizeof buf, "%02d/%02d", day.day, day.month);
+  return buf;
+}
+
+float right_width(const Desk& d, const Fit& f) {
+  const Locale l = d.locale;
+  const float sp = ImGui::GetStyle().ItemSpacing.x;
+  float w = touch_button_width(l == Locale::Fr ? "EN" : "FR") + sp +
+            text_width(format_time(d.now.time()));
+  if (d.member) {
+    w += touch_button_width(tr(l, "action.logout")) + sp;
+    if (f.who) w += text_width(d.member->display_name) + sp;
+  }
+  if (d.member && d.day) {
+    const std::string day = f.long_date ? format_date(l, d.day->date) : short_date(d.day->date);
+    w += 2 * (em(3) + sp) + text_width(day) + sp;
+    if (d.day->date.days_since_epoch() != d.today.days_since_epoch())
+      w += touch_button_width(tr(l, "day.today")) + sp;
+  }
+  return w;
+}
+
+// The left side's buttons and counts (a message takes what room is left).
+float left_width(const Desk& d, const Fit& f) {
+  const Locale l = d.locale;
+  const float sp = ImGui::GetStyle().ItemSpacing.x;
+  float w = em(0.7f) + sp;
+  if (f.connection_text) w += text_width(tr(l, connection_key(d.sync.connection))) + sp;
+  if (d.sync.outbox > 0)
+    w += text_width(std::string(tr(l, "sync.outbox")) + " " + std::to_string(d.sync.outbox)) + sp;
+  if (!d.sync.last_error.empty()) w += text_width(tr(l, "sync.failed")) + sp;
+  if (d.sync.conflicts > 0)
+    w += touch_button_width(
+             count_text(l, d.sync.conflicts, "sync.conflicts_one", "sync.conflicts").c_str()) +
+         sp;
+  if (!d.set_aside.empty() && sees_set_aside(d))
+    w += touch_button_width(set_aside_notice(l, d.set_aside.size()).c_str()) + sp;
+  return w;
+}
+
+Fit fit_bar(const Desk& d, float room) {
+  Fit f;
+  auto measure = [&] {
+    f.left = left_width(d, f), f.right = right_width(d, f);
+    return f.two_rows ? f.left <= room && f.right <= room : f.left + em(1) + f.right <= room;
+  };
+  if (measure()) return f;
+  f.who = false;
+  if (measure()) return f;
+  f.long_date = false;
+  if (measure()) return f;
+  f.connection_text = false;
+  if (measure()) return f;
+  f = Fit{};
+  f.two_rows = true;
+  if (measure()) return f;
+  f.who = false;
+  if (measure()) return f;
+  f.long_date = false;
+  measure();
+  return f;
+}
+
+// Room for the bar: it starts on a line of its own in the shell's window.
+float bar_room() {
+  return ImGui::GetWindowContentRegionMax().x - ImGui::GetStyle().WindowPadding.x;
+}
+
+void draw_left(const Desk& d, const Fit& f, StatusBarView& v, StatusBarIntents& out) {
   Locale l = d.locale;
-  ImGui::PushID("status_bar");
   ImGui::AlignTextToFramePadding();
   {  // a coloured dot (drawn: the UI font has no bullet glyph guarantee)
     ImVec2 p = ImGui::GetCursorScreenPos();
@@ -113,11 +191,14 @@ void draw_status_bar(StatusBarView& v, const Desk& d, StatusBarIntents& out) {
         ImVec2(p.x + r, p.y + ImGui::GetFrameHeight() / 2), r,
         ImGui::GetColorU32(connection_colour(d.sync.connection)));
     ImGui::Dummy(ImVec2(r * 2, ImGui::GetFrameHeight()));
-    ImGui::SameLine();
+    if (!f.connection_text) record_item("sync_state");
   }
-  ImGui::TextColored(connection_colour(d.sync.connection), "%s",
-                     tr(l, connection_key(d.sync.connection)));
-  record_item("sync_state");
+  if (f.connection_text) {
+    ImGui::SameLine();
+    ImGui::TextColored(connection_colour(d.sync.connection), "%s",
+                       tr(l, connection_key(d.sync.connection)));
+    record_item("sync_state");
+  }
   if (d.sync.outbox > 0) {
     ImGui::SameLine();
     ImGui::Text("%s %d", tr(l, "sync.outbox"), d.sync.outbox);
@@ -143,26 +224,49 @@ void draw_status_bar(StatusBarView& v, const Desk& d, StatusBarIntents& out) {
     if (touch_button(label.c_str())) out.show_set_aside = true;
     ImGui::PopStyleColor();
   }
-  if (!d.message.empty()) {
+}
+
+}  // namespace
+
+float status_bar_height(const Desk& d) {
+  const ImGuiStyle& st = ImGui::GetStyle();
+  const float rows = fit_bar(d, bar_room()).two_rows ? 2.0f : 1.0f;
+  return rows * touch_target() + (rows - 1) * st.ItemSpacing.y + st.WindowPadding.y * 2;
+}
+
+void draw_status_bar(StatusBarView& v, const Desk& d, StatusBarIntents& out) {
+  Locale l = d.locale;
+  ImGui::PushID("status_bar");
+  const float x0 = ImGui::GetStyle().WindowPadding.x, x1 = ImGui::GetWindowContentRegionMax().x;
+  const Fit f = fit_bar(d, bar_room());
+  const float right_x = f.two_rows ? x1 - f.right : std::max(x0 + f.left + em(1), x1 - f.right);
+  draw_left(d, f, v, out);
+  if (!d.message.empty()) {  // what room is left; cut at the right side, whole on hover
     ImGui::SameLine();
     ImVec4 c = d.message_is_error ? ImVec4(0.95f, 0.4f, 0.4f, 1) : ImVec4(0.6f, 0.9f, 0.6f, 1);
+    const ImVec2 at = ImGui::GetCursorScreenPos(), win = ImGui::GetWindowPos();
+    const float end = f.two_rows ? x1 : right_x - em(0.5f);
+    ImGui::PushClipRect(at, ImVec2(win.x + end, at.y + ImGui::GetFrameHeight()), true);
     ImGui::TextColored(c, "%s", d.message.c_str());
+    ImGui::PopClipRect();
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", d.message.c_str());
   }
-  // Right side: the day shown, who, locale, time.
-  std::string time = format_time(d.now.time());
-  std::string who = d.member ? d.member->display_name : "";
-  const bool picker = d.member && d.day;
-  float right = em(picker ? 40.0f : 22.0f);
-  // After the last item on the left, never over it (the cursor is already on the next line).
-  const float left_end = ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x + ImGui::GetScrollX();
-  ImGui::SameLine(std::max(left_end + em(1), ImGui::GetWindowContentRegionMax().x - right));
-  if (picker) {
-    draw_day_picker(d, out);
+  // Right side, flush with the window's edge: the day shown, who, locale, time.
+  if (f.two_rows) {
+    ImGui::NewLine();
+    ImGui::SetCursorPosX(right_x);
+  } else {
+    ImGui::SameLine(right_x);
+  }
+  if (d.member && d.day) {
+    draw_day_picker(d, f.long_date ? format_date(l, d.day->date) : short_date(d.day->date), out);
     ImGui::SameLine();
   }
   if (d.member) {
-    ImGui::TextUnformatted(who.c_str());
-    ImGui::SameLine();
+    if (f.who) {
+      ImGui::TextUnformatted(d.member->display_name.c_str());
+      ImGui::SameLine();
+    }
     std::string logout = std::string(tr(l, "action.logout")) + "###logout";
     if (touch_button(logout.c_str())) out.logout = true;
     ImGui::SameLine();
@@ -170,7 +274,8 @@ void draw_status_bar(StatusBarView& v, const Desk& d, StatusBarIntents& out) {
   if (touch_button(l == Locale::Fr ? "EN###locale" : "FR###locale"))
     out.switch_locale = l == Locale::Fr ? Locale::En : Locale::Fr;
   ImGui::SameLine();
-  ImGui::TextUnformatted(time.c_str());
+  ImGui::TextUnformatted(format_time(d.now.time()).c_str());
+  record_item("clock");
   draw_conflicts_popup(v, d, out);
   ImGui::PopID();
 }

@@ -29,8 +29,10 @@ struct StatusBarIntents {
 // How far ahead the day picker goes (bookings are taken up to a year out).
 constexpr int kDaysAhead = 365;
 
-// Height of the bar (em), for the shell's layout.
-float status_bar_height();
+// Height of the bar in pixels, for the shell's layout: one row of touch
+// targets, two on a narrow screen with much to show (call it in the window the
+// bar is drawn in, before the content above it).
+float status_bar_height(const Desk& d);
 void draw_status_bar(StatusBarView& v, const Desk& d, StatusBarIntents& out);
 
 }  // namespace foh::ui

@@ -83,8 +83,9 @@ std::vector<Label>& labels() {
 
 // Messages, headings and canvases are recorded for scripts but are not tapped.
 bool interactive(const std::string& id) {
-  for (const char* p : {"error:", "day_label", "sync_state", "kiosk_position", "editor_canvas",
-                        "table_actions", "opt_nothing", "set_aside_row_", "pin_dot_", "tl_name_"})
+  for (const char* p :
+       {"error:", "day_label", "sync_state", "kiosk_position", "editor_canvas", "table_actions",
+        "opt_nothing", "set_aside_row_", "pin_dot_", "clock", "tl_name_"})
     if (id.rfind(p, 0) == 0) return false;
   return true;
 }
@@ -132,7 +133,7 @@ void record_label(const char* id, float width, float room) {
 
 // The staff shell's frame: tabs, the screen in the content child, the status bar.
 void staff_frame(Fixture& fx, StatusBarView& bar, const Draw& screen) {
-  ImGui::BeginChild("content", ImVec2(0, -status_bar_height()), false,
+  ImGui::BeginChild("content", ImVec2(0, -status_bar_height(fx.desk)), false,
                     ImGuiWindowFlags_NoScrollbar);
   const bool fr = fx.desk.locale == Locale::Fr;
   const char* tabs[] = {fr ? "Salle" : "Floor", fr ? "Placer" : "Seat",
@@ -205,6 +206,19 @@ Draw reservations_view(Fixture& fx, ReservationsMode mode,
     ReservationsIntents in;
     draw_reservations(*v, fx.desk, in);
   };
+}
+
+// Everything the status bar can show at once: offline with an outbox, a sync
+// failure, a conflict, a row set aside, a message, a later day (so "Today").
+void busy_status(Fixture& fx) {
+  fx.desk.sync.connection = Connection::Offline;
+  fx.desk.sync.outbox = 12;
+  fx.desk.sync.last_error = "timeout";
+  fx.desk.sync.conflicts = 2;
+  fx.desk.set_aside.push_back(SetAsideRow{"reservations", "bad-row", "time 24:00", {}});
+  fx.desk.message =
+      fx.desk.locale == Locale::Fr ? "Martin installé à la table 2" : "Martin seated at table 2";
+  fx.day.date = fx.day.date.plus_days(3);
 }
 
 // The editor on plan "p1" with tables or a zone selected.
@@ -294,6 +308,11 @@ const std::vector<State>& states() {
       {"editor.combination", true,
        [](Fixture& fx) {
          return editor_view(fx, {"t3", "t4"}, std::nullopt);
+       }},
+      {"status_bar.busy", true,
+       [](Fixture& fx) {
+         busy_status(fx);
+         return Draw([] {});
        }},
       {"set_aside", true,
        [](Fixture& fx) {
@@ -440,4 +459,26 @@ TEST_CASE("timeline opens on now: at 19:30 the evening's bookings are in view, n
   REQUIRE(name);
   CHECK(name->x0 >= 0);
   CHECK(name->x1 <= bar->x0);
+}
+
+TEST_CASE("status bar: the time stays whole at the right edge at every size, however busy") {
+  for (Size size : kSizes)
+    for (Locale l : {Locale::Fr, Locale::En}) {
+      Fixture fx;
+      fx.desk.locale = l;
+      busy_status(fx);
+      Headless h;
+      use_shell_style();
+      ImGui::GetIO().DisplaySize = ImVec2(static_cast<float>(size.w), static_cast<float>(size.h));
+      StatusBarView bar;
+      for (int i = 0; i < 2; ++i) h.frame([&] { staff_frame(fx, bar, [] {}); });
+      auto clock = h.item("clock");
+      CAPTURE(size.w);
+      REQUIRE(clock);
+      CHECK(clock->x0 >= 0);
+      CHECK(clock->x1 <= static_cast<float>(size.w));
+      auto locale = h.item("locale");
+      REQUIRE(locale);
+      CHECK(locale->x1 <= clock->x0);
+    }
 }

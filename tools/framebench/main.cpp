@@ -25,6 +25,7 @@
 #include "screens/seat.hpp"
 #include "screens/waitlist.hpp"
 #include "view/day_index.hpp"
+#include "widgets/keyboard.hpp"
 
 using Clock = std::chrono::steady_clock;
 
@@ -115,6 +116,18 @@ void measure_screens(const foh::ui::Desk& desk, int frames) {
     foh::ui::ReservationsIntents out;
     foh::ui::draw_reservations(bv, desk, out);
   });
+  foh::ui::ReservationsView kv;  // the form with the on-screen keyboard open on the name
+  kv.mode = foh::ui::ReservationsMode::Form;
+  foh::ui::KeyboardState kb;
+  kb.field = "form_name";
+  foh::ui::set_keyboard(&kb);
+  measure("keyboard", frames, [&] {
+    foh::ui::keyboard_begin_frame(kb);
+    foh::ui::ReservationsIntents out;
+    foh::ui::draw_reservations(kv, desk, out);
+    foh::ui::draw_keyboard_dock(kb, foh::ui::Locale::Fr);
+  });
+  foh::ui::set_keyboard(nullptr);
   foh::ui::WaitlistView wv;
   measure("waitlist", frames, [&] {
     foh::ui::WaitlistIntents out;

@@ -10,6 +10,7 @@
 
 #include "foh/engine/calendar.hpp"
 #include "foh/engine/model.hpp"
+#include "foh/engine/texts.hpp"
 #include "i18n.hpp"
 
 namespace foh {
@@ -98,6 +99,8 @@ struct Desk {
   LockoutInfo lockout;
   std::vector<WaitQuote> quotes;  // per waitlist entry, in queue order
   std::vector<SeatNowHint> seat_now;  // who to seat now, best first
+  std::vector<CommunicationEvent> texts;  // guest texts of the day's entries and bookings
+  std::optional<SmsQuota> sms_quota;      // the month's, as the sync thread last read it
   PanZoom gestures;
   std::string message;  // last result/error of an applied intent, shown once
   bool message_is_error = false;

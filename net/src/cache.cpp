@@ -37,6 +37,12 @@ const char* ref_column(std::string_view table) {
   return nullptr;
 }
 
+// The row a guest text is about: a waitlist entry or a booking (never both).
+std::string text_subject(const Json& row) {
+  std::string w = str_field(row, "waitlist_entry_id");
+  return w.empty() ? str_field(row, "reservation_id") : w;
+}
+
 std::string lower(std::string s) {
   std::transform(s.begin(), s.end(), s.begin(),
                  [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
@@ -224,6 +230,9 @@ Status Cache::migrate() {
     if (auto st = exec(outbox_sql("outbox_v2")); !st) return st;
     if (auto st = exec(kOutboxToV2); !st) return st;
   }
+  // Tables synced since (CREATE ... IF NOT EXISTS): guest texts (4).
+  for (const char* t : kSyncedTables)
+    if (auto st = exec(row_table_sql(t)); !st) return st;
   if (auto st = exec(kOutboxIndexes); !st) return st;
   if (auto st = exec(kQuarantineSchema); !st) return st;
   if (auto st = exec("PRAGMA user_version=" + std::to_string(kSchemaVersion)); !st) return st;
@@ -256,7 +265,10 @@ Status Cache::put_row(std::string_view table, const Json& row) {
                     " (id, restaurant_id, date, updated_at, status, ref_id, search, json)"
                     " VALUES (?,?,?,?,?,?,?,?)");
   s.bind(1, id).bind_opt(2, rid).bind_opt(3, str_field(row, "date")).bind_opt(4, updated);
-  s.bind_opt(5, str_field(row, "status")).bind_opt(6, ref ? str_field(row, ref) : std::string());
+  std::string ref_id = table == "communication_events" ? text_subject(row)
+                       : ref                             ? str_field(row, ref)
+                                                         : std::string();
+  s.bind_opt(5, str_field(row, "status")).bind_opt(6, ref_id);
   s.bind_opt(7, search_text(table, row)).bind(8, row.dump());
   if (!s.run()) return s.error(std::string(table) + " " + id);
   return ok();

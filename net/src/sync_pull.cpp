@@ -13,6 +13,7 @@
 #include <thread>
 
 #include "foh/net/cache.hpp"
+#include "foh/net/texts.hpp"
 #include "sqlite_stmt.hpp"
 #include "sync_pins.hpp"
 #include "sync_worker.hpp"
@@ -172,6 +173,9 @@ Status Sync::Worker::pull_table(const std::string& table, int64_t horizon, int64
   fetcher.join();
   if (!st) return st;
   if (stopping) return Error{"pull", "stopped"};
+  // A backend from before guest texts (migration 019) has no such table:
+  // the rest of the pull goes on, and the next one asks again.
+  if (table == "communication_events" && q.error.status == 404) return ok();
   if (q.error.kind != RestErrorKind::None) {
     if (q.error.is_auth()) set_state(Connectivity::LoginRequired, q.error.text());
     return Error{"pull " + table, q.error.text()};
@@ -207,6 +211,13 @@ Status Sync::Worker::pull() {
   auto released = cache->retry_quarantine();
   if (!released) return released.error();
   total += *released;
+  if (auto now = std::chrono::steady_clock::now(); now - quota_read >= kQuotaEvery) {
+    // The quota is for display: a failed read keeps the last one shown and
+    // never fails the pull that brought the day's rows.
+    bool changed = false;
+    quota_read = now;
+    if (pull_sms_quota(*cache, *rest, cfg.restaurant_id, changed) && changed) data_changed = true;
+  }
   std::lock_guard lock(status_mu);
   status.rows_pulled += total;
   if (total > 0) data_changed = true;

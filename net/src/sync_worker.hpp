@@ -49,6 +49,10 @@ struct Sync::Worker {
   mutable std::mutex status_mu;
   SyncStatus status;
   bool data_changed = false;  // set by push/pull in a round
+  // Sync thread only: when the SMS quota was last read (texts.hpp); it is
+  // read at most every kQuotaEvery, not on every 1-2 s pull.
+  std::chrono::steady_clock::time_point quota_read{};
+  static constexpr std::chrono::seconds kQuotaEvery{30};
 
   Worker(SyncConfig c, MainQueue& q, SyncEvents e)
       : cfg(std::move(c)), queue(q), events(std::move(e)) {}

@@ -12,6 +12,7 @@
 #include "foh/engine/waitlist.hpp"
 #include "foh/net/cache_recover.hpp"
 #include "foh/net/rest.hpp"
+#include "foh/net/texts.hpp"
 #include "foh/platform/platform.hpp"
 #include "widgets/widgets.hpp"
 
@@ -189,6 +190,8 @@ void App::refresh_desk() {
       if (r.id == c.reservation_id) info.guest_name = r.guest_name;
     desk_.conflicts.push_back(info);
   }
+  desk_.texts = net::texts_of_day(*cache_, day_);
+  desk_.sms_quota = net::cached_sms_quota(*cache_);
   if (!sync_) {
     desk_.sync.outbox = static_cast<int>(cache_->outbox_count(net::OutboxState::Pending));
     desk_.sync.conflicts = static_cast<int>(desk_.conflicts.size());

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "foh/engine/waitlist.hpp"
+#include "widgets/guest_texts.hpp"
 #include "widgets/widgets.hpp"
 
 namespace foh::ui {
@@ -54,6 +55,7 @@ void draw_row(const QueueRow& q, WaitlistView& v, const Desk& d, WaitlistIntents
     ImGui::TextUnformatted(tr(l, "wl.no_table"));
   ImGui::TableNextColumn();
   ImGui::TextUnformatted(status_line(l, d, e).c_str());
+  draw_guest_texts(d, e);  // the last text, its delivery and any reply
   ImGui::TableNextColumn();
   if (is_unconfirmed(e)) {
     action_button("wl.accept", "wl_accept", WaitlistAction::Accept, e, l, out);
@@ -230,6 +232,7 @@ void draw_waitlist(WaitlistView& v, const Desk& d, WaitlistIntents& out) {
   ImGui::SameLine();
   std::string add = std::string(tr(l, v.adding ? "action.close" : "wl.add")) + "###wl_add";
   if (touch_button(add.c_str())) v.adding = !v.adding;
+  draw_sms_quota(d);  // managers only
   if (v.adding) draw_add_form(v, d, out);
   draw_recommendations(l, d, out);
   for (int pass = 0; pass < 2; ++pass) {

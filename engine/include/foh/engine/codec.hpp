@@ -24,6 +24,7 @@ Result<Customer> decode_customer(const Json& j, const std::string& where);
 Result<DailyTableOverride> decode_daily_table_override(const Json& j, const std::string& where);
 Result<DailyExtraTable> decode_daily_extra_table(const Json& j, const std::string& where);
 Result<DailyFloorNote> decode_daily_floor_note(const Json& j, const std::string& where);
+Result<CommunicationEvent> decode_communication_event(const Json& j, const std::string& where);
 
 Json encode(const Settings& s);
 Json encode(const Restaurant& r);
@@ -39,6 +40,7 @@ Json encode(const Customer& r);
 Json encode(const DailyTableOverride& r);
 Json encode(const DailyExtraTable& r);
 Json encode(const DailyFloorNote& r);
+Json encode(const CommunicationEvent& r);
 
 // R.json: {"restaurant": {...}, "floor_plans": [...], "zones": [...], "tables": [...],
 //          "services": [...], "team_members": [...]}; decoded then validated

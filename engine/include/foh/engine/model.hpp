@@ -196,6 +196,25 @@ struct TeamMember {  // team_members
   bool operator==(const TeamMember&) const = default;
 };
 
+// One text to or from a guest (communication_events, written by the backend
+// only; tools/backend/SYNC.md "Guest texts"). Statuses and types are kept as
+// the backend spells them: the terminal shows them, it never writes them.
+struct CommunicationEvent {  // communication_events
+  Uuid id, restaurant_id;
+  std::optional<Uuid> reservation_id, customer_id, waitlist_entry_id;
+  std::string type;       // waitlist_joined, table_ready, confirmation, reminder, reconfirmation, reply
+  std::string channel;    // sms, email
+  std::string direction;  // outbound, inbound ("" = outbound, the seed has no column)
+  std::string recipient, body, language;
+  std::string status;  // queued sending sent delivered bounced failed refused | received
+  std::string reason;  // refused/failed: no_consent, no_phone, quota, the provider's message
+  std::optional<std::string> sent_at, delivered_at, bounced_at, failed_at;
+  std::string bounce_reason;
+  std::string created_at, updated_at;
+  Json extra = Json::object();
+  bool operator==(const CommunicationEvent&) const = default;
+};
+
 struct ReservationEvent {  // reservation_events (immutable audit log)
   Uuid id, reservation_id;
   std::optional<Uuid> customer_id, changed_by;

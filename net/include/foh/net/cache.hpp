@@ -38,7 +38,8 @@ inline constexpr const char* kSyncedTables[] = {"restaurants",
                                                 "waitlist_entries",
                                                 "daily_table_overrides",
                                                 "daily_extra_tables",
-                                                "daily_floor_notes"};
+                                                "daily_floor_notes",
+                                                "communication_events"};
 bool is_synced_table(std::string_view table);
 
 // upsert: POST with merge-duplicates (new rows, whole-row saves such as the
@@ -142,7 +143,8 @@ class Cache {
   Cache(const Cache&) = delete;
   Cache& operator=(const Cache&) = delete;
 
-  static constexpr int kSchemaVersion = 3;  // 2: outbox op 'patch'; 3: quarantine
+  // 2: outbox op 'patch'; 3: quarantine; 4: communication_events
+  static constexpr int kSchemaVersion = 4;
   int schema_version();
   const std::string& path() const { return path_; }
   sqlite3* db() { return db_; }  // net internals only

@@ -1,0 +1,61 @@
+#include "foh/net/texts.hpp"
+
+#include "foh/engine/codec.hpp"
+#include "foh/net/rest.hpp"
+#include "sqlite_stmt.hpp"
+
+namespace foh::net {
+
+std::vector<CommunicationEvent> texts_of(Cache& cache, const std::vector<Uuid>& subjects) {
+  std::vector<CommunicationEvent> out;
+  for (const Uuid& id : subjects) {
+    // ref_id is the subject (cache.cpp): one indexed lookup per row of the day.
+    Stmt s(cache, "SELECT json FROM communication_events WHERE ref_id = ?");
+    s.bind(1, id);
+    while (s.step()) {
+      std::string_view text = s.view(0);
+      auto j = Json::parse(text.begin(), text.end(), nullptr, false);
+      if (j.is_discarded()) continue;
+      if (auto e = decode_communication_event(j, "communication_events"))
+        out.push_back(std::move(*e));
+    }
+  }
+  return out;
+}
+
+std::vector<CommunicationEvent> texts_of_day(Cache& cache, const DayBook& day) {
+  std::vector<Uuid> ids;
+  ids.reserve(day.waitlist.size() + day.reservations.size());
+  for (const WaitlistEntry& e : day.waitlist) ids.push_back(e.id);
+  for (const Reservation& r : day.reservations) ids.push_back(r.id);
+  return texts_of(cache, ids);
+}
+
+std::optional<SmsQuota> cached_sms_quota(Cache& cache) {
+  auto kept = cache.kv_get(kSmsQuotaKey);
+  if (!kept) return std::nullopt;
+  auto j = Json::parse(*kept, nullptr, false);
+  if (j.is_discarded()) return std::nullopt;
+  auto q = decode_sms_quota(j);
+  if (!q) return std::nullopt;
+  return *q;
+}
+
+Status pull_sms_quota(Cache& cache, RestClient& rest, const Uuid& restaurant_id, bool& changed) {
+  changed = false;
+  if (restaurant_id.empty()) return ok();
+  RestResponse r = rest.post("/rest/v1/rpc/get_sms_quota", Json{{"restaurant_id", restaurant_id}});
+  if (!r.ok()) {
+    if (r.error.status == 404 || r.error.status == 403) return ok();
+    return Error{"get_sms_quota", r.error.text()};
+  }
+  auto q = decode_sms_quota(r.body);
+  if (!q) return q.error();
+  const Json& answer = r.body.is_array() && !r.body.empty() ? r.body.front() : r.body;
+  std::string text = answer.dump();
+  if (cache.kv_get(kSmsQuotaKey) == text) return ok();
+  changed = true;
+  return cache.kv_set(kSmsQuotaKey, text);
+}
+
+}  // namespace foh::net

@@ -82,7 +82,6 @@ void draw_date(BookingForm& f, const Desk& d) {
   if (touch_button("<###form_date_prev", 0.0f, shown > d.today)) f.date = shown.plus_days(-1);
   ImGui::SameLine();
   ImGui::TextUnformatted(format_date(d.locale, shown).c_str());
-  record_item("form_date");
   ImGui::SameLine();
   if (touch_button(">###form_date_next", 0.0f, shown < d.today.plus_days(365)))
     f.date = shown.plus_days(1);

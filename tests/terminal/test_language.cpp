@@ -28,6 +28,7 @@
 
 #include "fixture.hpp"
 #include "foh/engine/codec.hpp"
+#include "foh/engine/optimise.hpp"
 #include "foh/engine/pin.hpp"
 #include "foh/net/cache.hpp"
 #include "foh/net/login.hpp"
@@ -43,6 +44,7 @@
 #include "screens/status_bar.hpp"
 #include "screens/waitlist.hpp"
 #include "tap.hpp"
+#include "view/optimise.hpp"
 
 using namespace foh;
 using namespace foh::ui;
@@ -373,6 +375,35 @@ const std::vector<State>& states() {
            v.form.time = "16:00";  // between services: the engine refuses
            v.form.name = "Lemoine";
          });
+       }},
+      {"reservations.confirm_noshow",
+       [](Fixture& fx, W) {
+         return reservations(fx, ReservationsMode::List, [](ReservationsView& v) {
+           v.selected = "res3";
+           v.confirm = StatusConfirm{"res3", ReservationStatus::NoShow};
+         });
+       }},
+      {"reservations.confirm_cancel",
+       [](Fixture& fx, W) {
+         return reservations(fx, ReservationsMode::List, [](ReservationsView& v) {
+           v.selected = "res2";
+           v.confirm = StatusConfirm{"res2", ReservationStatus::Cancelled};
+         });
+       }},
+      {"reservations.optimise",
+       [](Fixture& fx, W) {
+         auto plan = optimise_day(fx.venue, fx.day, {}, OptimiseOptions{});
+         REQUIRE(plan.ok());
+         OptimisePreview p = preview_of(*plan, fx.day, fx.desk.locale);
+         p.refusal =
+             error_text(fx.desk.locale, Error{"", "moved twice in one re-plan", "moved_twice"});
+         return reservations(fx, ReservationsMode::List,
+                             [p](ReservationsView& v) { v.optimise = p; });
+       }},
+      {"waitlist.seat_now",
+       [](Fixture& fx, W) {
+         fx.desk.seat_now.push_back(SeatNowHint{"w1", "4"});
+         return plain<WaitlistView, WaitlistIntents, draw_waitlist>(fx);
        }},
       {"waitlist",
        [](Fixture& fx, W) { return plain<WaitlistView, WaitlistIntents, draw_waitlist>(fx); }},

@@ -64,6 +64,8 @@ struct Platform::Impl {
   Status open_window();
   Status init_imgui();
   Status rebuild_font();
+  float auto_scale() const;  // from the display's DPI and the window's size
+  void follow_window_size();  // a resized window re-picks its scale (unless fixed)
   void handle(const SDL_Event& e);
   void handle_finger(const SDL_TouchFingerEvent& f);
   void handle_mouse(const SDL_Event& e);
@@ -120,7 +122,7 @@ Status Platform::Impl::init_imgui() {
   imgui_gl = ImGui_ImplOpenGL3_Init("#version 150");
   if (!imgui_sdl || !imgui_gl) return Error{"ImGui", "the SDL2/OpenGL3 backends failed to start"};
   attach_item_registry(&items);
-  scale = options.scale > 0 ? options.scale : dpi_scale(window);
+  scale = options.scale > 0 ? options.scale : auto_scale();
   recognizer.set_scale(scale);
   const auto candidates = font_candidates(options.fonts_list);
   auto font = find_font(candidates);
@@ -129,6 +131,21 @@ Status Platform::Impl::init_imgui() {
   for (const auto& c : candidates)
     if (c != font_path) font_fallbacks.push_back(c);
   return rebuild_font();
+}
+
+float Platform::Impl::auto_scale() const {
+  int w = 0, h = 0;
+  SDL_GetWindowSize(window, &w, &h);
+  return std::max(dpi_scale(window), scale_for_display(w, h));
+}
+
+void Platform::Impl::follow_window_size() {
+  if (options.scale > 0) return;
+  const float s = auto_scale();
+  if (s == scale) return;
+  scale = s;
+  recognizer.set_scale(s);
+  (void)rebuild_font();  // between frames: the next one lays out at the new scale
 }
 
 Status Platform::Impl::rebuild_font() {
@@ -189,6 +206,7 @@ void Platform::Impl::handle(const SDL_Event& e) {
     case SDL_WINDOWEVENT:
       if (e.window.event == SDL_WINDOWEVENT_CLOSE) quit = quit || !locked;
       if (e.window.event == SDL_WINDOWEVENT_FOCUS_LOST) recognizer.cancel();
+      if (e.window.event == SDL_WINDOWEVENT_SIZE_CHANGED) follow_window_size();
       ImGui_ImplSDL2_ProcessEvent(&e);
       return;
     case SDL_MOUSEMOTION:

@@ -163,7 +163,9 @@ std::vector<std::string> audit_frame() {
   const auto& items = seen();
   for (const Seen& s : items) {
     if (!s.reachable) bad.push_back("cut off: " + describe(s));
-    if (s.rect.GetWidth() < kTouchPx - kSlack || s.rect.GetHeight() < kTouchPx - kSlack)
+    // 48 px at scale 1: a larger screen's targets grow with its text.
+    const float touch = kTouchPx * platform::current_scale();
+    if (s.rect.GetWidth() < touch - kSlack || s.rect.GetHeight() < touch - kSlack)
       bad.push_back("smaller than a fingertip: " + describe(s));
   }
   for (size_t i = 0; i < items.size(); ++i)
@@ -338,15 +340,18 @@ const std::vector<State>& states() {
   return s;
 }
 
-// The real font at scale 1 and the shell's touch style, in the Headless context.
-void use_shell_style() {
+// The real font and the shell's touch style at the scale the platform picks
+// for a display of `size` (1 at 1280x800, more on a larger screen), in the
+// Headless context.
+void use_shell_style(Size size) {
+  const float scale = platform::scale_for_display(size.w, size.h);
   auto font = platform::find_font(platform::font_candidates(""));
   REQUIRE_MESSAGE(static_cast<bool>(font), "no UI font installed");
-  REQUIRE(static_cast<bool>(platform::load_font(*font, 18.0f)));
+  REQUIRE(static_cast<bool>(platform::load_font(*font, 18.0f * scale)));
   unsigned char* px;
   int w, h;
   ImGui::GetIO().Fonts->GetTexDataAsRGBA32(&px, &w, &h);
-  platform::apply_scale(1.0f);
+  platform::apply_scale(scale);
 }
 
 // Draws `st` at `size` in `locale` for a few frames (child windows and popups
@@ -355,7 +360,7 @@ std::vector<std::string> audit(const State& st, Size size, Locale locale) {
   Fixture fx;
   fx.desk.locale = locale;
   Headless h;
-  use_shell_style();
+  use_shell_style(size);
   ImGui::GetIO().DisplaySize = ImVec2(static_cast<float>(size.w), static_cast<float>(size.h));
   set_item_recorder(record);
   set_label_recorder(record_label);
@@ -468,7 +473,7 @@ TEST_CASE("status bar: the time stays whole at the right edge at every size, how
       fx.desk.locale = l;
       busy_status(fx);
       Headless h;
-      use_shell_style();
+      use_shell_style(size);
       ImGui::GetIO().DisplaySize = ImVec2(static_cast<float>(size.w), static_cast<float>(size.h));
       StatusBarView bar;
       for (int i = 0; i < 2; ++i) h.frame([&] { staff_frame(fx, bar, [] {}); });

@@ -163,6 +163,23 @@ TEST_CASE("apply_scale is idempotent and touch-friendly") {
   ImGui::DestroyContext();
 }
 
+TEST_CASE("scale_for_display: text and targets grow with the screen, within limits") {
+  CHECK(scale_for_display(1280, 800) == doctest::Approx(1.0f));
+  CHECK(scale_for_display(800, 1280) == doctest::Approx(1.0f));  // portrait: the same tablet
+  CHECK(scale_for_display(1920, 1080) == doctest::Approx(1.35f));
+  CHECK(scale_for_display(1024, 768) == doctest::Approx(1.0f));  // never under 1: 48 px targets
+  CHECK(scale_for_display(800, 600) == doctest::Approx(1.0f));
+  CHECK(scale_for_display(3840, 2160) == doctest::Approx(1.5f));  // the limit
+  // Picked for a display, applied twice: the same style (apply_scale resets first).
+  ImGui::CreateContext();
+  apply_scale(scale_for_display(1920, 1080));
+  const float pad = ImGui::GetStyle().FramePadding.y;
+  apply_scale(scale_for_display(1920, 1080));
+  CHECK(ImGui::GetStyle().FramePadding.y == doctest::Approx(pad));
+  CHECK(current_scale() == doctest::Approx(1.35f));
+  ImGui::DestroyContext();
+}
+
 TEST_CASE("fonts: candidates from the list file, a clear error when none exists") {
   const std::string list = "foh_fonts_test.txt";
   {

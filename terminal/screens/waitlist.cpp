@@ -39,7 +39,8 @@ void draw_row(const QueueRow& q, WaitlistView& v, const Desk& d, WaitlistIntents
   std::string name =
       (e.guest_name.empty() ? std::string("—") : e.guest_name) + "###wl_" + e.guest_name;
   if (ImGui::Selectable(name.c_str(), sel, ImGuiSelectableFlags_None,
-                        ImVec2(0, touch_target() * 0.6f))) {
+                        ImVec2(std::max(em(8), ImGui::CalcTextSize(name.c_str(), nullptr, true).x),
+                               touch_target()))) {  // a short name is still a fingertip wide
     v.selected = e.id;
     out.select = e.id;
   }
@@ -87,7 +88,7 @@ void draw_recommendations(Locale l, const Desk& d, WaitlistIntents& out) {
     ImGui::PushID(hint.entry_id.c_str());
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(line.c_str());
-    record_item(("wl_recommend_" + hint.entry_id).c_str());
+    record_item(("wl_advice_" + hint.entry_id).c_str());
     ImGui::SameLine();
     std::string seat = std::string(tr(l, "wl.seat")) + "###wl_recommend_seat";
     if (touch_button(seat.c_str()))

@@ -85,7 +85,8 @@ std::vector<Label>& labels() {
 bool interactive(const std::string& id) {
   for (const char* p :
        {"error:", "day_label", "sync_state", "kiosk_position", "editor_canvas", "table_actions",
-        "opt_nothing", "set_aside_row_", "pin_dot_", "clock", "tl_name_"})
+        "opt_nothing", "set_aside_row_", "pin_dot_", "clock", "tl_name_", "wl_add_quote",
+        "wl_advice_", "kiosk_restaurant", "kiosk_wait", "kiosk_back_in", "kiosk_party_summary"})
     if (id.rfind(p, 0) == 0) return false;
   return true;
 }

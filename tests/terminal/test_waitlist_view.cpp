@@ -74,7 +74,7 @@ TEST_CASE("waitlist: the engine's advice is a line with its own Seat, the queue 
   WaitlistView v;
   auto draw = [&](WaitlistIntents& o) { draw_waitlist(v, fx.desk, o); };
   test::frame<WaitlistIntents>(h, draw);
-  auto line = h.item("wl_recommend_h");
+  auto line = h.item("wl_advice_h");
   REQUIRE(line);
   auto first = h.item("wl_Arnaud"), second = h.item("wl_Hugo");
   REQUIRE(first);

@@ -97,8 +97,8 @@ struct Desk {
   std::vector<ConflictInfo> conflicts;
   std::vector<SetAsideRow> set_aside;
   LockoutInfo lockout;
-  std::vector<WaitQuote> quotes;  // per waitlist entry, in queue order
-  std::vector<SeatNowHint> seat_now;  // who to seat now, best first
+  std::vector<WaitQuote> quotes;          // per waitlist entry, in queue order
+  std::vector<SeatNowHint> seat_now;      // who to seat now, best first
   std::vector<CommunicationEvent> texts;  // guest texts of the day's entries and bookings
   std::optional<SmsQuota> sms_quota;      // the month's, as the sync thread last read it
   PanZoom gestures;

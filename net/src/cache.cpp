@@ -266,8 +266,8 @@ Status Cache::put_row(std::string_view table, const Json& row) {
                     " VALUES (?,?,?,?,?,?,?,?)");
   s.bind(1, id).bind_opt(2, rid).bind_opt(3, str_field(row, "date")).bind_opt(4, updated);
   std::string ref_id = table == "communication_events" ? text_subject(row)
-                       : ref                             ? str_field(row, ref)
-                                                         : std::string();
+                       : ref                           ? str_field(row, ref)
+                                                       : std::string();
   s.bind_opt(5, str_field(row, "status")).bind_opt(6, ref_id);
   s.bind_opt(7, search_text(table, row)).bind(8, row.dump());
   if (!s.run()) return s.error(std::string(table) + " " + id);

@@ -22,12 +22,18 @@ const char* type_key(const std::string& type) {
 
 const char* delivery_key(Delivery s) {
   switch (s) {
-    case Delivery::Pending: return "txt.pending";
-    case Delivery::Sent: return "txt.sent";
-    case Delivery::Delivered: return "txt.delivered";
-    case Delivery::Failed: return "txt.failed";
-    case Delivery::Refused: return "txt.refused";
-    case Delivery::None: break;
+    case Delivery::Pending:
+      return "txt.pending";
+    case Delivery::Sent:
+      return "txt.sent";
+    case Delivery::Delivered:
+      return "txt.delivered";
+    case Delivery::Failed:
+      return "txt.failed";
+    case Delivery::Refused:
+      return "txt.refused";
+    case Delivery::None:
+      break;
   }
   return nullptr;
 }

@@ -13,8 +13,8 @@
 #include "position_html.hpp"
 
 using namespace fohtest;
-using nlohmann::json;
 using foh::backend::PageLang;
+using nlohmann::json;
 
 namespace {
 
@@ -74,20 +74,23 @@ std::string utc_now() {
 // the service key: the guest gets it in the joined text).
 std::string join(const std::string& r, const std::string& name, int party) {
   std::string id = uuid();
-  json e = {{"id", id},           {"restaurant_id", r},
-            {"date", paris("%F")}, {"party_size", party},
-            {"guest_name", name},  {"guest_phone", "+33 6 12 34 56 78"}};
+  json e = {{"id", id},
+            {"restaurant_id", r},
+            {"date", paris("%F")},
+            {"party_size", party},
+            {"guest_name", name},
+            {"guest_phone", "+33 6 12 34 56 78"}};
   REQUIRE(post("/rest/v1/waitlist_entries", e, service()).status == 201);
-  Resp got = get("/rest/v1/waitlist_entries?select=notification_token,status&id=eq." + id,
-                 service());
+  Resp got =
+      get("/rest/v1/waitlist_entries?select=notification_token,status&id=eq." + id, service());
   REQUIRE(got.status == 200);
   REQUIRE(got.body.size() == 1);
   return got.body[0]["notification_token"];
 }
 
 std::string status_of(const std::string& token) {
-  Resp got = get("/rest/v1/waitlist_entries?select=status&notification_token=eq." + token,
-                 service());
+  Resp got =
+      get("/rest/v1/waitlist_entries?select=status&notification_token=eq." + token, service());
   REQUIRE(got.status == 200);
   return got.body.empty() ? "" : got.body[0]["status"].get<std::string>();
 }
@@ -210,17 +213,17 @@ TEST_CASE("position page: leave is same-origin, goes through once and is idempot
   CHECK(gone.header("Referrer-Policy") == "no-referrer");
   CHECK(status_of(other) == "waiting");
   // The entry may be read by its id only: the database may retire the token.
-  Resp cancelled = get("/rest/v1/waitlist_entries?select=status&restaurant_id=eq." + r +
-                           "&status=eq.cancelled",
-                       service());
+  Resp cancelled =
+      get("/rest/v1/waitlist_entries?select=status&restaurant_id=eq." + r + "&status=eq.cancelled",
+          service());
   CHECK(cancelled.body.size() == 1);
   // A second tap or a reload of the POST: the same page, no change.
   Page again = leave(token, token, origin);
   CHECK((again.status == 200 || again.status == 404));
-  CHECK(get("/rest/v1/waitlist_entries?select=status&restaurant_id=eq." + r +
-                "&status=eq.cancelled",
-            service())
-            .body.size() == 1);
+  CHECK(
+      get("/rest/v1/waitlist_entries?select=status&restaurant_id=eq." + r + "&status=eq.cancelled",
+          service())
+          .body.size() == 1);
   CHECK(fetch("/w/" + token, "en").status == 404);
   CHECK(fetch("/w/" + other, "en").body.find("id=\"position\">1<") != std::string::npos);
 }

@@ -31,8 +31,7 @@ SyncConfig texts_config(const fixture::FakeServer& s, const std::string& path) {
   return c;
 }
 
-Json text_row(const std::string& id, const std::string& entry, const std::string& status,
-              int seq) {
+Json text_row(const std::string& id, const std::string& entry, const std::string& status, int seq) {
   return {{"id", id},
           {"restaurant_id", fixture::demo_venue().restaurant.id},
           {"reservation_id", nullptr},
@@ -123,9 +122,12 @@ TEST_CASE("texts: communication_events are pulled and read back per waitlist ent
 TEST_CASE("texts: a quota the backend cannot give keeps the last one and fails nothing") {
   fixture::TempDir dir;
   auto cache = fixture::seeded_cache(dir.file("c.db"));
-  REQUIRE(cache->kv_set(kSmsQuotaKey,
-                        R"({"month":"2026-12","included":200,"sms_credits":0,"sms_sent":0,"remaining":200})")
-              .ok());
+  REQUIRE(
+      cache
+          ->kv_set(
+              kSmsQuotaKey,
+              R"({"month":"2026-12","included":200,"sms_credits":0,"sms_sent":0,"remaining":200})")
+          .ok());
   fixture::FakeServer s;  // answers the rpc with its echo: not a quota
   MainQueue q;
   Sync sync(texts_config(s, dir.file("c.db")), q);

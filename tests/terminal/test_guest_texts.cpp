@@ -45,18 +45,22 @@ TEST_CASE("guest texts: the latest text, its delivery and the reply, in both lan
   WaitlistEntry& w = entry(fx, "+33 6 12 34 56 78", true);
   fx.rebuild();
   // Joined, then table ready (delivered at 19:42 local), then a reply.
-  CommunicationEvent joined = text("t1", w.id, "waitlist_joined", "delivered", "2026-11-28T18:05:00Z");
+  CommunicationEvent joined =
+      text("t1", w.id, "waitlist_joined", "delivered", "2026-11-28T18:05:00Z");
   CommunicationEvent ready = text("t2", w.id, "table_ready", "sent", "2026-11-28T18:40:00Z");
   ready.updated_at = "2026-11-28T18:42:00Z";
   ready.status = "delivered";
-  CommunicationEvent reply = text("t3", w.id, "reply", "received", "2026-11-28T18:43:00Z", "inbound");
+  CommunicationEvent reply =
+      text("t3", w.id, "reply", "received", "2026-11-28T18:43:00Z", "inbound");
   reply.body = "on arrive";
   // Someone else's text is not this row's.
-  CommunicationEvent other = text("t4", "elsewhere", "table_ready", "failed", "2026-11-28T18:50:00Z");
+  CommunicationEvent other =
+      text("t4", "elsewhere", "table_ready", "failed", "2026-11-28T18:50:00Z");
   fx.desk.texts = {joined, reply, ready, other};
 
-  CHECK(guest_text_line(Locale::Fr, fx.desk, w) ==
-        "SMS table prête" + kColonFr + "distribué 19:42 · Réponse" + kColonFr + "«\u00a0on arrive\u00a0»");
+  CHECK(guest_text_line(Locale::Fr, fx.desk, w) == "SMS table prête" + kColonFr +
+                                                       "distribué 19:42 · Réponse" + kColonFr +
+                                                       "«\u00a0on arrive\u00a0»");
   CHECK(guest_text_line(Locale::En, fx.desk, w) ==
         "Text table ready: delivered 19:42 · Reply: “on arrive”");
 

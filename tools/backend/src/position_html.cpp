@@ -89,8 +89,8 @@ std::string head(const Words& w, const std::string& title, int refresh_seconds) 
   h += "\"><head><meta charset=\"utf-8\">"
        "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">"
        "<meta name=\"robots\" content=\"noindex\">";
-  if (refresh_seconds > 0) h += "<meta http-equiv=\"refresh\" content=\"" +
-                                std::to_string(refresh_seconds) + "\">";
+  if (refresh_seconds > 0)
+    h += "<meta http-equiv=\"refresh\" content=\"" + std::to_string(refresh_seconds) + "\">";
   h += "<title>" + html_escape(title) + "</title><style>";
   h += kStyle;
   h += "</style></head><body><main>";
@@ -155,12 +155,23 @@ std::string html_escape(std::string_view s) {
   out.reserve(s.size());
   for (char c : s) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      default:
+        out += c;
     }
   }
   return out;
@@ -188,8 +199,7 @@ std::string render_position(const PositionView& v, PageLang l) {
     h += "<p class=\"wait\" id=\"wait\">" + html_escape(w.free_now) + "</p>";
   } else {
     h += "<p>" + html_escape(w.wait) + "</p><p class=\"wait\" id=\"wait\">" +
-         std::to_string(v.quote->lo) + "–" + std::to_string(v.quote->hi) + " " + w.minutes +
-         "</p>";
+         std::to_string(v.quote->lo) + "–" + std::to_string(v.quote->hi) + " " + w.minutes + "</p>";
   }
   h += "<p class=\"note\" id=\"updated\">" + html_escape(w.updated) + " " +
        html_escape(v.updated_hhmm) + ". " + html_escape(w.refresh_note) + "</p></div>";

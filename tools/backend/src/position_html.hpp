@@ -32,9 +32,9 @@ struct PositionView {
   std::string restaurant_name;
   int position = 0;
   int party_size = 0;
-  std::string status;                // waiting, notified, called
-  std::optional<QuoteRange> quote;   // nullopt: no table seats the party
-  std::string updated_hhmm;          // restaurant-local time the page was made
+  std::string status;               // waiting, notified, called
+  std::optional<QuoteRange> quote;  // nullopt: no table seats the party
+  std::string updated_hhmm;         // restaurant-local time the page was made
   int refresh_seconds = 30;
 };
 

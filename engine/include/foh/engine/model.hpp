@@ -202,7 +202,7 @@ struct TeamMember {  // team_members
 struct CommunicationEvent {  // communication_events
   Uuid id, restaurant_id;
   std::optional<Uuid> reservation_id, customer_id, waitlist_entry_id;
-  std::string type;       // waitlist_joined, table_ready, confirmation, reminder, reconfirmation, reply
+  std::string type;  // waitlist_joined, table_ready, confirmation, reminder, reconfirmation, reply
   std::string channel;    // sms, email
   std::string direction;  // outbound, inbound ("" = outbound, the seed has no column)
   std::string recipient, body, language;

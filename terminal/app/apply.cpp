@@ -21,16 +21,20 @@ PendingAction pending(PendingAction::Kind kind, const Uuid& reservation_id) {
   return a;
 }
 
-std::string guest(const Reservation& r) {
-  return (r.guest_name.empty() ? std::string("—") : r.guest_name) + " (" +
-         std::to_string(r.party_size) + ")";
+// "Dupont (4)"; an anonymous walk-in (net names it "Walk-in") in the host's language.
+std::string guest(ui::Locale l, const Reservation& r) {
+  const bool anonymous = r.source == "Walk-in" && r.guest_name == "Walk-in";
+  return (r.guest_name.empty() ? std::string("—")
+          : anonymous          ? std::string(ui::tr(l, "floor.walk_in"))
+                               : r.guest_name) +
+         " (" + std::to_string(r.party_size) + ")";
 }
 
 // A refused status change as the host reads it: "Dupont (4): cannot go from …"
 // (the engine worded it in the actor's language).
 std::string refused(net::Cache& cache, const Uuid& reservation_id, const Error& e, ui::Locale l) {
   auto r = cache.reservation(reservation_id);
-  return r ? guest(*r) + ui::colon(l) + ui::error_text(l, e) : ui::error_text(l, e);
+  return r ? guest(l, *r) + ui::colon(l) + ui::error_text(l, e) : ui::error_text(l, e);
 }
 }  // namespace
 
@@ -78,11 +82,11 @@ void App::seat(const ui::SeatCommand& c) {
   }
   if (!done) return say(ui::error_text(desk_.locale, done.error()), true);
   std::string line = text(desk_.locale, "shell.seated", "Installé", "Seated") + std::string(ui::colon(desk_.locale)) +
-                     guest(*done) + " — " + done->table_number;
+                     guest(desk_.locale, *done) + " — " + done->table_number;
   for (const Move& m : c.moves)  // the host tells the moved parties' servers
     for (const auto& r : day_.reservations)
       if (r.id == m.reservation_id)
-        line += "; " + guest(r) + " " + m.from_table_number + " → " + m.to_table_number;
+        line += "; " + guest(desk_.locale, r) + " " + m.from_table_number + " → " + m.to_table_number;
   say(line, false);
   seat_view_.suggestion.reset();
   seat_view_.suggestion_key.clear();
@@ -133,7 +137,7 @@ void App::apply(const ui::SeatIntents& in) {
     r->table_number = in.move_next->table.table_number;
     auto done = store_->update_reservation(*r, actor());
     if (done)
-      say(guest(*done) + " → " + done->table_number, false);
+      say(guest(desk_.locale, *done) + " → " + done->table_number, false);
     else
       say(ui::error_text(desk_.locale, done.error()), true);
     dirty_ = true;
@@ -151,7 +155,7 @@ void App::apply(const ui::ReservationsIntents& in) {
     auto r = store_->book(booking, actor(), {in.create_moves, std::nullopt});
     if (!r) return say(ui::error_text(desk_.locale, r.error()), true);
     say(text(desk_.locale, "shell.booked", "Réservation enregistrée", "Booking saved") +
-            std::string(ui::colon(desk_.locale)) + guest(*r) + " " + r->time.hhmm() + " — " + r->table_number,
+            std::string(ui::colon(desk_.locale)) + guest(desk_.locale, *r) + " " + r->time.hhmm() + " — " + r->table_number,
         false);
     reservations_view_.form = ui::BookingForm{};
     booking_command_ = net::new_uuid();  // the next form is another booking
@@ -169,7 +173,7 @@ void App::apply(const ui::ReservationsIntents& in) {
     r->time = in.move->time;
     auto done = store_->update_reservation(*r, actor());
     if (done)
-      say(guest(*done) + " → " + done->table_number + " " + done->time.hhmm(), false);
+      say(guest(desk_.locale, *done) + " → " + done->table_number + " " + done->time.hhmm(), false);
     else {
       reservations_view_.refusal = ui::error_text(desk_.locale, done.error());
       say(ui::error_text(desk_.locale, done.error()), true);
@@ -183,7 +187,7 @@ void App::apply(const ui::ReservationsIntents& in) {
       auto r = store_->change_status(in.status->reservation_id, in.status->to, actor(),
                                      in.status->arrived_count);
       if (r)
-        say(guest(*r) + ui::colon(desk_.locale) + ui::status_text(desk_.locale, r->status), false);
+        say(guest(desk_.locale, *r) + ui::colon(desk_.locale) + ui::status_text(desk_.locale, r->status), false);
       else
         say(refused(*cache_, in.status->reservation_id, r.error(), desk_.locale), true);
       dirty_ = true;
@@ -233,7 +237,7 @@ void App::apply_pending(const PendingAction& a) {
   else
     return;
   if (r)
-    say(guest(*r) + ui::colon(desk_.locale) + ui::status_text(desk_.locale, r->status), false);
+    say(guest(desk_.locale, *r) + ui::colon(desk_.locale) + ui::status_text(desk_.locale, r->status), false);
   else
     say(refused(*cache_, a.reservation_id, r.error(), desk_.locale), true);
   dirty_ = true;
@@ -355,7 +359,7 @@ void App::apply(const ui::StatusBarIntents& in) {
                ? store_->resolve_accept_proposal(in.resolve->reservation_id, actor())
                : store_->resolve_cancel(in.resolve->reservation_id, actor());
   if (r)
-    say(guest(*r) + " — " + r->table_number, false);
+    say(guest(desk_.locale, *r) + " — " + r->table_number, false);
   else
     say(ui::error_text(desk_.locale, r.error()), true);
   dirty_ = true;

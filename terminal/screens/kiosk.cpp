@@ -104,11 +104,16 @@ void label(const Page& p, const char* key) {
   ImGui::TextUnformatted(tr(p.l, key));
 }
 
-void draw_details_step(KioskView& v, const Page& p) {
+std::string wait_text(Locale l, int quoted);
+
+void draw_details_step(KioskView& v, const Desk& d, const Page& p) {
   Locale l = p.l;
   FieldError ne = validate_name(v.name);
   const bool phone_ok = kiosk_phone_valid(v.phone);
   centred(p, party_text(l, v.party), kLarge, "kiosk_party_summary");
+  // The wait before joining, so the guest decides knowing it.
+  if (auto m = add_quote(v.quote, d, v.party).minutes)
+    centred(p, wait_text(l, *m), 1.0f, "kiosk_wait");
   label(p, "kiosk.name");
   ImGui::SetCursorPosX(p.x0);
   text_field("###kiosk_name", v.name, FieldError::None, l, p.width / em(1));
@@ -252,7 +257,7 @@ void draw_page(KioskView& v, const Desk& d, const Page& p, KioskIntents& out) {
       draw_party_step(v, d, p);
       break;
     case KioskStep::Details:
-      draw_details_step(v, p);
+      draw_details_step(v, d, p);
       break;
     case KioskStep::Joined:
       draw_joined_step(v, d, p);

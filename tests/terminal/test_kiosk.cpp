@@ -68,6 +68,10 @@ TEST_CASE("kiosk: '0612' is refused with a message; a real number with consent j
   test::tap_item<KioskIntents>(h, "kiosk_party_4", draw);  // one tap: on to the details
   CHECK(v.party == 4);
   CHECK(v.step == KioskStep::Details);
+  test::frame<KioskIntents>(h, draw);
+  CHECK(h.item("kiosk_wait"));  // the wait is shown before joining
+  REQUIRE(v.quote.minutes);
+  CHECK(*v.quote.minutes == quote_walk_in(fx.venue, fx.day, 4, fx.desk.now)->quoted_minutes);
   v.name = "Camille";
   v.phone = "0612";
   auto bad = test::tap_item<KioskIntents>(h, "kiosk_join", draw);

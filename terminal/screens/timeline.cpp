@@ -118,7 +118,7 @@ void draw_row(const Table& t, int row, const Geometry& g, float vis_x0, float vi
   }
   // The table's name stays pinned at the left edge while the hours scroll under it.
   dl->AddRectFilled(ImVec2(vis_x0, y), ImVec2(vis_x0 + g.label_w, y + g.row_h),
-                    ImGui::GetColorU32(ImGuiCol_WindowBg));
+                    ImGui::GetColorU32(ImGuiCol_WindowBg) | IM_COL32_A_MASK);  // opaque
   dl->AddText(ImVec2(vis_x0 + em(0.3f), y + em(0.3f)), IM_COL32(230, 230, 230, 255),
               t.name.c_str());
   const std::string id = "tl_name_" + t.name;  // a heading: for scripts and tests, not a target

@@ -2,7 +2,8 @@
 # Screenshots of every screen at 1280x800 for the README, and of the main
 # screens at the four sizes restaurants use (800x1280 portrait, 1024x768,
 # 1280x800, 1920x1080) as NAME-WxH.png, drawn by the real foh-terminal under
-# Xvfb on the demo Saturday at 19:30 (a fresh cache each).
+# Xvfb on the demo Saturday at 19:30 (a fresh cache each), at the scale the
+# terminal picks for the size (1.35 at 1920x1080).
 #   tests/ui/make_screenshots.sh [build/bin/foh-terminal] [docs/screenshots]
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -19,7 +20,7 @@ login='{"tap_item":"member_Camille Rousseau"}
 {"tap_item":"key_3"}
 {"tap_item":"key_4"}
 {"tap_item":"key_ok"}
-{"wait_item":["tab_floor",600]}
+{"wait_item":["tab_floor",5000]}
 {"wait_frames":20}'
 
 size=1280x800  # the window of the next shot()
@@ -30,7 +31,7 @@ shot() {
   printf '%s\n{"wait_frames":6}\n{"screenshot":"%s"}\n' "$steps" "$out/$name.png" > "$work/$name.jsonl"
   # shellcheck disable=SC2086
   xvfb-run -a -s "-screen 0 1920x1280x24" "$bin" --db "$work/foh.sqlite" --assets "$root/assets" \
-    --now 2026-11-28T19:30:00 --size "$size" --scale 1 $extra --script "$work/$name.jsonl"
+    --now 2026-11-28T19:30:00 --size "$size" $extra --script "$work/$name.jsonl"
   echo "$out/$name.png"
 }
 
@@ -102,4 +103,14 @@ for size in 800x1280 1024x768 1280x800 1920x1080; do
   shot "waitlist-$size" "" "$login
 {\"tap_item\":\"tab_waitlist\"}"
   shot "kiosk-$size" "--kiosk" '{"wait_frames":2}'
+  shot "editor-$size" "" "$login
+{\"tap_item\":\"tab_editor\"}
+{\"tap_item\":\"edit_table_13\"}"
 done
+# The smallest screen that must stay usable: the floor scrolls rather than
+# shrink its tables under a fingertip; the editor's toolbar wraps.
+size=800x600
+shot "seat-$size" "" "$login
+{\"tap_item\":\"tab_seat\"}"
+shot "editor-$size" "" "$login
+{\"tap_item\":\"tab_editor\"}"

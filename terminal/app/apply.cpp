@@ -71,9 +71,8 @@ void App::seat(const ui::SeatCommand& c) {
   Result<Reservation> done = Error{"seat", "nothing to seat"};
   // The proposal's moves and the seating are one transaction in net's Store.
   if (c.source == ui::PartySource::WalkIn) {
-    done =
-        store_->seat_walk_in(c.party_size, pick, desk_.today, now, actor(), c.guest_name, c.moves,
-                             c.command_id);
+    done = store_->seat_walk_in(c.party_size, pick, desk_.today, now, actor(), c.guest_name,
+                                c.moves, c.command_id);
   } else if (c.source == ui::PartySource::Waitlist && c.waitlist_entry_id) {
     done = store_->waitlist_seat(*c.waitlist_entry_id, pick, now, actor(), c.moves, c.command_id);
   } else if (c.reservation_id) {
@@ -81,12 +80,14 @@ void App::seat(const ui::SeatCommand& c) {
     done = store_->seat_reservation(*c.reservation_id, pick, actor(), c.moves, c.party_size);
   }
   if (!done) return say(ui::error_text(desk_.locale, done.error()), true);
-  std::string line = text(desk_.locale, "shell.seated", "Installé", "Seated") + std::string(ui::colon(desk_.locale)) +
-                     guest(desk_.locale, *done) + " — " + done->table_number;
+  std::string line = text(desk_.locale, "shell.seated", "Installé", "Seated") +
+                     std::string(ui::colon(desk_.locale)) + guest(desk_.locale, *done) + " — " +
+                     done->table_number;
   for (const Move& m : c.moves)  // the host tells the moved parties' servers
     for (const auto& r : day_.reservations)
       if (r.id == m.reservation_id)
-        line += "; " + guest(desk_.locale, r) + " " + m.from_table_number + " → " + m.to_table_number;
+        line +=
+            "; " + guest(desk_.locale, r) + " " + m.from_table_number + " → " + m.to_table_number;
   say(line, false);
   seat_view_.suggestion.reset();
   seat_view_.suggestion_key.clear();
@@ -155,7 +156,8 @@ void App::apply(const ui::ReservationsIntents& in) {
     auto r = store_->book(booking, actor(), {in.create_moves, std::nullopt});
     if (!r) return say(ui::error_text(desk_.locale, r.error()), true);
     say(text(desk_.locale, "shell.booked", "Réservation enregistrée", "Booking saved") +
-            std::string(ui::colon(desk_.locale)) + guest(desk_.locale, *r) + " " + r->time.hhmm() + " — " + r->table_number,
+            std::string(ui::colon(desk_.locale)) + guest(desk_.locale, *r) + " " + r->time.hhmm() +
+            " — " + r->table_number,
         false);
     reservations_view_.form = ui::BookingForm{};
     booking_command_ = net::new_uuid();  // the next form is another booking
@@ -187,7 +189,9 @@ void App::apply(const ui::ReservationsIntents& in) {
       auto r = store_->change_status(in.status->reservation_id, in.status->to, actor(),
                                      in.status->arrived_count);
       if (r)
-        say(guest(desk_.locale, *r) + ui::colon(desk_.locale) + ui::status_text(desk_.locale, r->status), false);
+        say(guest(desk_.locale, *r) + ui::colon(desk_.locale) +
+                ui::status_text(desk_.locale, r->status),
+            false);
       else
         say(refused(*cache_, in.status->reservation_id, r.error(), desk_.locale), true);
       dirty_ = true;
@@ -209,8 +213,10 @@ void App::apply(const ui::ReservationsIntents& in) {
 void App::apply_optimise(const std::vector<Move>& moves) {
   auto n = store_->apply_moves(moves, actor());
   if (!n) {
-    if (reservations_view_.optimise) reservations_view_.optimise->refusal = ui::error_text(desk_.locale, n.error());
-    return say(ui::error_text(desk_.locale, n.error()), true);  // it names the party; the row id would not help
+    if (reservations_view_.optimise)
+      reservations_view_.optimise->refusal = ui::error_text(desk_.locale, n.error());
+    // It names the party; the row id would not help.
+    return say(ui::error_text(desk_.locale, n.error()), true);
   }
   reservations_view_.optimise.reset();
   const char* what =
@@ -237,7 +243,9 @@ void App::apply_pending(const PendingAction& a) {
   else
     return;
   if (r)
-    say(guest(desk_.locale, *r) + ui::colon(desk_.locale) + ui::status_text(desk_.locale, r->status), false);
+    say(guest(desk_.locale, *r) + ui::colon(desk_.locale) +
+            ui::status_text(desk_.locale, r->status),
+        false);
   else
     say(refused(*cache_, a.reservation_id, r.error(), desk_.locale), true);
   dirty_ = true;

@@ -129,14 +129,15 @@ std::string pacing_day_load(Language l, int load, int limit) {
 }
 
 std::string pacing_service(Language l, const std::string& service, int covers, int limit) {
-  return "service" + (service.empty() ? std::string() : " " + service) + (fr(l) ? "\u00a0: " : ": ") +
-         std::to_string(covers) + (fr(l) ? " couverts > " : " covers > ") + std::to_string(limit);
+  return "service" + (service.empty() ? std::string() : " " + service) +
+         (fr(l) ? "\u00a0: " : ": ") + std::to_string(covers) +
+         (fr(l) ? " couverts > " : " covers > ") + std::to_string(limit);
 }
 
 std::string pacing_slot(Language l, int from_minute, int to_minute, int covers, int limit) {
   return (fr(l) ? "créneau " : "slot ") + hhmm(from_minute) + "-" + hhmm(to_minute) +
-         (fr(l) ? "\u00a0: " : ": ") + std::to_string(covers) + (fr(l) ? " couverts > " : " covers > ") +
-         std::to_string(limit);
+         (fr(l) ? "\u00a0: " : ": ") + std::to_string(covers) +
+         (fr(l) ? " couverts > " : " covers > ") + std::to_string(limit);
 }
 
 namespace {

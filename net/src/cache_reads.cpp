@@ -121,8 +121,8 @@ std::vector<ReservationEvent> Cache::events_of(const Uuid& reservation_id) {
 
 Result<Reservation> Cache::reservation(const Uuid& id) {
   auto j = get_row("reservations", id);
-  if (!j) return Error{"reservations " + id, "no such reservation in the cache",
-                   "reservation_gone"};
+  if (!j)
+    return Error{"reservations " + id, "no such reservation in the cache", "reservation_gone"};
   return decode_reservation(*j, "cache: reservations " + id);
 }
 

@@ -93,7 +93,9 @@ bool PinLogin::expired(const Session& s, TimePoint now) const {
 
 Result<LoginTry> PinLogin::begin(const Uuid& id, std::string_view pin, TimePoint now) {
   if (int left = locked_seconds(id, now); left > 0)
-    return Error{"login", "locked: try again in " + std::to_string(left) + " s", "login_locked",
+    return Error{"login",
+                 "locked: try again in " + std::to_string(left) + " s",
+                 "login_locked",
                  {std::to_string(left)}};
   if (!is_valid_pin_format(pin)) {
     record_failure(id, now);
@@ -156,14 +158,15 @@ Result<Session> PinLogin::login(const Uuid& id, std::string_view pin, TimePoint 
 
 Result<Session> PinLogin::finish(const LoginTry& t, const LoginAnswer& a, TimePoint now) {
   const Uuid& id = t.member_id;
-  if (a.cancelled) return Error{"login", "cancelled", "login_cancelled"};  // nobody's PIN was judged
+  if (a.cancelled)
+    return Error{"login", "cancelled", "login_cancelled"};  // nobody's PIN was judged
   if (a.offline_checked || !a.online) return finish_offline(t, a, now);
   const RestResponse& r = *a.online;
   if (r.error.kind == RestErrorKind::Http && r.error.code == kDeviceRefused)
-    return Error{"login",
-                 "the backend does not accept this terminal (revoked or not registered): " +
-                     r.error.message,
-                 "terminal_refused"};
+    return Error{
+        "login",
+        "the backend does not accept this terminal (revoked or not registered): " + r.error.message,
+        "terminal_refused"};
   if (r.error.kind == RestErrorKind::Http && (r.error.status == 401 || r.error.status == 429)) {
     record_failure(id, now);
     if (r.error.status == 429)

@@ -48,7 +48,8 @@ Status apply_decision(Cache& cache, const Conflict& c, const Reservation& r,
                       const std::optional<ReservationEvent>& event) {
   auto entry = cache.outbox_entry(c.outbox_seq);
   if (!entry)
-    return Error{"outbox #" + std::to_string(c.outbox_seq), "the conflicted entry is gone", "conflict_gone"};
+    return Error{"outbox #" + std::to_string(c.outbox_seq), "the conflicted entry is gone",
+                 "conflict_gone"};
   Transaction tx(cache);
   if (!tx.begun()) return tx.begun();
   Json row = encode(r);
@@ -87,9 +88,11 @@ Status apply_decision(Cache& cache, const Conflict& c, const Reservation& r,
 Result<Reservation> Store::resolve_with(const Uuid& reservation_id, const TablePick& pick,
                                         const Actor& by) {
   auto c = cache_.conflict_of(reservation_id);
-  if (!c) return Error{"reservations " + reservation_id, "no conflict waits for this reservation",
-                        "conflict_gone"};
-  if (pick.table_ids.empty()) return Error{"reservations " + reservation_id, "no table chosen", "no_table"};
+  if (!c)
+    return Error{"reservations " + reservation_id, "no conflict waits for this reservation",
+                 "conflict_gone"};
+  if (pick.table_ids.empty())
+    return Error{"reservations " + reservation_id, "no table chosen", "no_table"};
   auto r = cache_.reservation(reservation_id);
   if (!r) return r.error();
   Reservation next = *r;
@@ -103,8 +106,9 @@ Result<Reservation> Store::resolve_with(const Uuid& reservation_id, const TableP
 
 Result<Reservation> Store::resolve_accept_proposal(const Uuid& reservation_id, const Actor& by) {
   auto c = cache_.conflict_of(reservation_id);
-  if (!c) return Error{"reservations " + reservation_id, "no conflict waits for this reservation",
-                        "conflict_gone"};
+  if (!c)
+    return Error{"reservations " + reservation_id, "no conflict waits for this reservation",
+                 "conflict_gone"};
   if (c->proposed_table_ids.empty())
     return Error{"reservations " + reservation_id,
                  "no table to propose (" + c->proposal_reason + "): pick a table or cancel",
@@ -121,8 +125,9 @@ Result<Reservation> Store::resolve_pick_table(const Uuid& reservation_id, const 
 
 Result<Reservation> Store::resolve_cancel(const Uuid& reservation_id, const Actor& by) {
   auto c = cache_.conflict_of(reservation_id);
-  if (!c) return Error{"reservations " + reservation_id, "no conflict waits for this reservation",
-                        "conflict_gone"};
+  if (!c)
+    return Error{"reservations " + reservation_id, "no conflict waits for this reservation",
+                 "conflict_gone"};
   auto r = cache_.reservation(reservation_id);
   if (!r) return r.error();
   TransitionContext ctx = context(by, now_iso(), std::nullopt, {{"reason", "overlap conflict"}});

@@ -28,7 +28,8 @@ std::optional<Json> cached(Cache& cache, const char* table, const Uuid& id, Deco
 
 Status Store::put_override(const Uuid& table_id, Date date, bool set_blocked, bool value,
                            const Actor& /*by*/) {
-  if (!cache_.get_row("tables", table_id)) return Error{"tables " + table_id, "unknown table", "unknown_table"};
+  if (!cache_.get_row("tables", table_id))
+    return Error{"tables " + table_id, "unknown table", "unknown_table"};
   DailyTableOverride o;
   std::optional<Json> before;
   for (const auto& j : cache_.rows_of_date("daily_table_overrides", date)) {
@@ -104,14 +105,18 @@ Status Store::save_floor_plan(const FloorPlan& plan, const std::vector<Zone>& zo
   for (size_t i = 0; i < tables.size(); ++i) where.push_back(row_where("", "tables", i));
   for (const auto& t : tables)
     if (t.floor_plan_id != plan.id)
-      return Error{"tables " + t.name + ".floor_plan_id", "belongs to another floor plan", "other_plan",
+      return Error{"tables " + t.name + ".floor_plan_id",
+                   "belongs to another floor plan",
+                   "other_plan",
                    {t.name}};
   if (auto st = validate_floor_tables(tables, where, {plan}); !st) return st;
   for (size_t i = 0; i < tables.size(); ++i)
     for (size_t k = i + 1; k < tables.size(); ++k)
       if (tables_overlap(tables[i], tables[k]))
-        return Error{where[k], "table " + tables[k].name + " overlaps table " + tables[i].name,
-                     "tables_overlap", {tables[k].name, tables[i].name}};
+        return Error{where[k],
+                     "table " + tables[k].name + " overlaps table " + tables[i].name,
+                     "tables_overlap",
+                     {tables[k].name, tables[i].name}};
   std::string now = now_iso();
   // Only what the manager changed goes out: another terminal's edit of
   // another table (or column) survives.

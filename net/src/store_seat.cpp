@@ -66,7 +66,8 @@ Result<Reservation> Store::seat_walk_in(int party_size, const TablePick& pick, D
 Result<Reservation> Store::seat_reservation(const Uuid& reservation_id, const TablePick& pick,
                                             const Actor& by, const std::vector<Move>& moves,
                                             std::optional<int> party_size) {
-  if (pick.table_ids.empty()) return Error{"reservations " + reservation_id, "no table chosen", "no_table"};
+  if (pick.table_ids.empty())
+    return Error{"reservations " + reservation_id, "no table chosen", "no_table"};
   for (const Move& m : moves)  // room is made by moving others, never the party being seated
     if (m.reservation_id == reservation_id)
       return Error{"reservations " + reservation_id, "a seating never moves the party itself",
@@ -109,15 +110,17 @@ Result<Reservation> Store::seat_reservation(const Uuid& reservation_id, const Ta
 
 Result<int> Store::apply_moves(const std::vector<Move>& moves, const Actor& by) {
   if (!may_authorize(by.role, action::kOptimise))
-    return Error{"optimise", std::string("re-planning the day needs a Manager or Admin; ") +
-                                 (by.member_id ? std::string("a ") + to_string(by.role)
-                                               : std::string("the kiosk")) +
-                                 " may not",
-                 "optimise_needs_manager"};
+    return Error{
+        "optimise",
+        std::string("re-planning the day needs a Manager or Admin; ") +
+            (by.member_id ? std::string("a ") + to_string(by.role) : std::string("the kiosk")) +
+            " may not",
+        "optimise_needs_manager"};
   for (size_t i = 0; i < moves.size(); ++i)  // one reservation on two tables: a caller's bug
     for (size_t k = i + 1; k < moves.size(); ++k)
       if (moves[i].reservation_id == moves[k].reservation_id)
-        return Error{"reservations " + moves[i].reservation_id, "moved twice in one re-plan", "moved_twice"};
+        return Error{"reservations " + moves[i].reservation_id, "moved twice in one re-plan",
+                     "moved_twice"};
   if (moves.empty()) return 0;
   std::string now = now_iso();
   auto moved = moved_by(moves, now, by.language);

@@ -37,7 +37,8 @@ Status check_entry(const WaitlistEntry& e) {
   std::string where = "waitlist_entries " + e.id;
   if (e.party_size < 1 || e.party_size > 99)
     return Error{where + ".party_size",
-                 "must be between 1 and 99, got " + std::to_string(e.party_size), "party_range",
+                 "must be between 1 and 99, got " + std::to_string(e.party_size),
+                 "party_range",
                  {std::to_string(e.party_size)}};
   if (e.guest_name.empty()) return Error{where + ".guest_name", "a name is needed", "name_needed"};
   return ok();
@@ -83,8 +84,10 @@ Result<WaitlistEntry> Store::kiosk_join(WaitlistEntry e) {
 Result<WaitlistEntry> Store::waitlist_accept(const Uuid& entry_id, const Actor& /*by*/) {
   auto e = load_entry(cache_, entry_id);
   if (!e) return e;
-  if (e->position_in_queue) return Error{"waitlist_entries " + entry_id, "already accepted", "already_accepted"};
-  if (!is_open(e->status)) return Error{"waitlist_entries " + entry_id, "this entry is closed", "entry_closed"};
+  if (e->position_in_queue)
+    return Error{"waitlist_entries " + entry_id, "already accepted", "already_accepted"};
+  if (!is_open(e->status))
+    return Error{"waitlist_entries " + entry_id, "this entry is closed", "entry_closed"};
   Json before = encode(*e);
   e->position_in_queue = next_position(cache_, e->date);
   e->updated_at = now_iso();
@@ -102,8 +105,7 @@ Result<WaitlistEntry> Store::waitlist_set(const Uuid& entry_id, WaitlistStatus t
                  std::string("cannot go from ") + to_string(e->status) + " to " + to_string(to),
                  "entry_closed"};
   if (!e->position_in_queue && to != WaitlistStatus::Expired && to != WaitlistStatus::Cancelled)
-    return Error{where, "a kiosk entry must be accepted by staff first",
-                 "kiosk_unaccepted"};
+    return Error{where, "a kiosk entry must be accepted by staff first", "kiosk_unaccepted"};
   std::string now = now_iso();
   Json before = encode(*e);
   e->status = to;
@@ -137,8 +139,10 @@ Result<Reservation> Store::waitlist_seat(const Uuid& entry_id, const TablePick& 
     return cache_.reservation(reservation_id);
   auto e = load_entry(cache_, entry_id);
   if (!e) return e.error();
-  if (!is_open(e->status)) return Error{"waitlist_entries " + entry_id, "this entry is closed", "entry_closed"};
-  if (pick.table_ids.empty()) return Error{"waitlist_entries " + entry_id, "no table chosen", "no_table"};
+  if (!is_open(e->status))
+    return Error{"waitlist_entries " + entry_id, "this entry is closed", "entry_closed"};
+  if (pick.table_ids.empty())
+    return Error{"waitlist_entries " + entry_id, "no table chosen", "no_table"};
   Reservation r;
   r.id = reservation_id.empty() ? new_uuid() : reservation_id;
   r.restaurant_id = e->restaurant_id;

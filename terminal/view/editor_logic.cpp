@@ -167,10 +167,10 @@ std::vector<EditorIssue> editor_issues(const PlanDraft& p, Locale l) {
     const Table& a = p.tables[i];
     if (a.name.empty()) out.push_back({{a.id}, tr(l, "edit.no_name")});
     if (a.capacity_min > a.capacity_max || a.capacity_min < 1)
-      out.push_back({{a.id},
-                     tr_args(l, "edit.capacity",
-                             {a.name, std::to_string(a.capacity_min),
-                              std::to_string(a.capacity_max)})});
+      out.push_back(
+          {{a.id},
+           tr_args(l, "edit.capacity",
+                   {a.name, std::to_string(a.capacity_min), std::to_string(a.capacity_max)})});
     for (size_t j = i + 1; j < p.tables.size(); ++j) {
       const Table& b = p.tables[j];
       if (!a.name.empty() && a.name == b.name)

@@ -16,8 +16,8 @@ const Reservation* find(const DayBook& d, const Uuid& id) {
 // "19:45  Martin (4): 2 → 7" (French: "Martin (4) : 2 → 7").
 std::string line(const Reservation& r, const std::string& from, const std::string& to, Locale l) {
   const std::string who = r.guest_name.empty() ? std::string("—") : r.guest_name;
-  return r.time.hhmm() + "  " + who + " (" + std::to_string(r.party_size) + ")" +
-         colon(l) + from + " → " + to;
+  return r.time.hhmm() + "  " + who + " (" + std::to_string(r.party_size) + ")" + colon(l) + from +
+         " → " + to;
 }
 
 }  // namespace

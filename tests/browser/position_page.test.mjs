@@ -13,7 +13,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { randomUUID } from 'node:crypto';
 import assert from 'node:assert/strict';
-import puppeteer from 'puppeteer-core';
+import { existsSync } from 'node:fs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '..', '..');
@@ -21,6 +21,19 @@ const localSh = process.env.FOH_LOCAL_SH || join(root, 'tools/backend/local.sh')
 const screenshot = process.env.FOH_SCREENSHOT || join(root, 'docs/screenshots/position-page.png');
 const chromium = process.env.CHROMIUM || '/usr/bin/chromium';
 const phone = { width: 390, height: 844, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
+
+// What scripts/setup.sh installs; said plainly when missing.
+let puppeteer;
+try {
+  puppeteer = (await import('puppeteer-core')).default;
+} catch {
+  console.error('puppeteer-core is not installed: run scripts/setup.sh (npm ci in tests/browser)');
+  process.exit(1);
+}
+if (!existsSync(chromium)) {
+  console.error(`${chromium} not found: run scripts/setup.sh (apt-get install chromium)`);
+  process.exit(1);
+}
 
 const dir = mkdtempSync(join(tmpdir(), 'foh-browser-'));
 let env = {};

@@ -26,6 +26,8 @@ struct Words {
   const char* refused_title;
   const char* refused_body;
   const char* refresh_note;
+  const char* down_title;
+  const char* down_body;
 };
 
 constexpr Words kFr{"fr",
@@ -45,7 +47,9 @@ constexpr Words kFr{"fr",
                     "Votre place a été libérée. Merci, et à bientôt.",
                     "Demande refusée",
                     "Utilisez le bouton de la page de suivi pour quitter la liste.",
-                    "Cette page se met à jour toute seule."};
+                    "Cette page se met à jour toute seule.",
+                    "Indisponible",
+                    "Le suivi ne répond pas pour le moment : réessayez dans un instant."};
 
 constexpr Words kEn{"en",
                     "Your place in the queue",
@@ -64,7 +68,9 @@ constexpr Words kEn{"en",
                     "Your place has been given up. Thank you, and see you soon.",
                     "Request refused",
                     "Use the button on your tracking page to leave the list.",
-                    "This page updates itself."};
+                    "This page updates itself.",
+                    "Unavailable",
+                    "Tracking is not answering right now: try again in a moment."};
 
 const Words& words(PageLang l) { return l == PageLang::En ? kEn : kFr; }
 
@@ -223,6 +229,11 @@ std::string render_left(const std::string& restaurant_name, PageLang l) {
 std::string render_refused(PageLang l) {
   const Words& w = words(l);
   return message_page(l, w.refused_title, "", w.refused_body);
+}
+
+std::string render_unavailable(PageLang l) {
+  const Words& w = words(l);
+  return message_page(l, w.down_title, "", w.down_body);
 }
 
 }  // namespace foh::backend

@@ -43,6 +43,8 @@ std::string render_position(const PositionView& v, PageLang l);
 std::string render_closed(PageLang l);
 // After "leave the list" (also when it was left before: idempotent).
 std::string render_left(const std::string& restaurant_name, PageLang l);
+// 503: the database did not answer (the guest may retry; nothing is said closed).
+std::string render_unavailable(PageLang l);
 // 403: a leave that did not come from the page's own form.
 std::string render_refused(PageLang l);
 

@@ -114,7 +114,7 @@ void PositionPage::show(const httplib::Request& req, httplib::Response& res) {
   auto got = call(pool_, "select foh_private.position_page($1)::text", token);
   if (failed(got)) {
     std::cerr << "foh-backend: position page: " << std::get<ApiError>(got).code << "\n";
-    return send_html(res, 503, render_closed(guest_lang(req, PageLang::Fr)));
+    return send_html(res, 503, render_unavailable(guest_lang(req, PageLang::Fr)));
   }
   const auto& text = std::get<std::optional<std::string>>(got);
   if (!text) return send_html(res, 404, render_closed(guest_lang(req, PageLang::Fr)));
@@ -155,7 +155,7 @@ void PositionPage::leave(const httplib::Request& req, httplib::Response& res) {
   auto left = call(pool_, "select foh_private.waitlist_leave($1)", token);
   if (failed(left)) {
     std::cerr << "foh-backend: position page leave: " << std::get<ApiError>(left).code << "\n";
-    return send_html(res, 503, render_closed(lang));
+    return send_html(res, 503, render_unavailable(lang));
   }
   const auto& status = std::get<std::optional<std::string>>(left);
   // Cancelled now or before (a second tap, a reload): the same answer.

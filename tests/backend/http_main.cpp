@@ -61,6 +61,10 @@ bool start(fohtest::Backend& b) {
 
 int main(int argc, char** argv) {
   fohtest::Backend& b = fohtest::backend();
+  // foh-backend checks the SMS webhooks' signatures with this (test_messaging_webhooks.cpp);
+  // their URL is the one it is called on (no FOH_PUBLIC_URL).
+  setenv("FOH_TWILIO_AUTH_TOKEN", "test-twilio-auth-token", 1);
+  unsetenv("FOH_PUBLIC_URL");
   if (!start(b)) {
     std::cerr << "could not start the local backend\n";
     return 1;

@@ -44,7 +44,7 @@ TEST_CASE("kiosk: a client's created_at cannot jump the queue") {
   CHECK(position(t1) == 1);
   CHECK(position(t2) == 2);
   CHECK(position(t3) == 3);
-  json stored = get("/rest/v1/waitlist_entries?notification_token=eq." + t3, service()).body[0];
+  json stored = get("/rest/v1/waitlist_entries?client_token=eq." + t3, service()).body[0];
   CHECK(stored["created_at"].get<std::string>().substr(0, 4) != "2000");
   CHECK(stored["position_in_queue"].is_null());
   CHECK(stored["status"] == "waiting");

@@ -9,6 +9,11 @@
 -- Columns the terminal writes (the kiosk's box is its extra["consent"]).
 alter table public.waitlist_entries add column if not exists consent boolean not null default false;
 alter table public.waitlist_entries add column if not exists guest_language text;
+-- The token a kiosk made itself (SYNC.md "Kiosk": anon cannot read the row
+-- back, so it asks waitlist_position with its own); notification_token, the
+-- texted link's, is the database's (020's guard).
+alter table public.waitlist_entries add column if not exists client_token text;
+create index if not exists waitlist_client_token on public.waitlist_entries (client_token);
 alter table public.waitlist_entries add column if not exists quoted_min int;
 alter table public.waitlist_entries add column if not exists quoted_max int;
 alter table public.reservations add column if not exists sms_consent boolean not null default false;

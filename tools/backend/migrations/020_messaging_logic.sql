@@ -202,17 +202,21 @@ $$;
 -- our functions is writing (foh.sms_writer, set for its transaction). The
 -- waitlist's notification_token is made here on every insert, whoever sends
 -- one, and never changed by an update (021 replaces it when the entry closes).
+-- Security definer: an anon kiosk insert needs foh_private.new_token(); the
+-- caller is still told apart by its claims (foh_auth.is_api_caller).
 create or replace function public.foh_sms_guard() returns trigger
-language plpgsql as $$
+language plpgsql security definer set search_path = public, pg_temp as $$
 declare
   api boolean := foh_auth.is_api_caller()
                  and coalesce(current_setting('foh.sms_writer', true), '') <> 'on';
 begin
   if tg_table_name = 'waitlist_entries' then
     if tg_op = 'INSERT' then
+      new.client_token := left(new.notification_token, 200);
       new.notification_token := foh_private.new_token();
     elsif coalesce(current_setting('foh.sms_writer', true), '') <> 'on' then
       new.notification_token := old.notification_token;
+      new.client_token := old.client_token;
     end if;
   elsif api then
     new.reconfirmation_token := case when tg_op = 'UPDATE' then old.reconfirmation_token end;

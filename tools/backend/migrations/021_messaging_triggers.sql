@@ -21,11 +21,11 @@ declare
   quote text := '';
   res record;
 begin
-  if tg_op = 'UPDATE' and old.status in ('waiting', 'notified')
-     and new.status not in ('waiting', 'notified') then
+  if tg_op = 'UPDATE' and old.status in ('waiting', 'notified', 'called')
+     and new.status not in ('waiting', 'notified', 'called') then
     new.notification_token := foh_private.new_token();  -- the tracking link dies with the entry
   end if;
-  if tg_op = 'INSERT' and new.status in ('waiting', 'notified') then
+  if tg_op = 'INSERT' and new.status in ('waiting', 'notified', 'called') then
     kind := 'waitlist_joined';
   elsif tg_op = 'UPDATE' and new.status = 'notified' and old.status is distinct from 'notified' then
     kind := 'table_ready';
@@ -34,7 +34,7 @@ begin
   end if;
   select count(*) + 1 into pos from public.waitlist_entries w
    where w.restaurant_id = new.restaurant_id and w.date = new.date and w.id <> new.id
-     and w.status in ('waiting', 'notified') and (w.created_at, w.id) < (new.created_at, new.id);
+     and w.status in ('waiting', 'notified', 'called') and (w.created_at, w.id) < (new.created_at, new.id);
   if new.quoted_min is not null then
     quote := format(case when lang = 'en' then ' (estimated wait %s–%s min)'
                          else ' (attente estimée %s–%s min)' end,
@@ -140,3 +140,33 @@ end
 $$;
 revoke all on function foh_sms.enqueue_due() from public;
 grant execute on function foh_sms.enqueue_due() to service_role;
+
+-- 007's kiosk lookup, by the kiosk's own token (client_token) or the texted
+-- link's (notification_token, made by the database since 020).
+create or replace function public.waitlist_position(p_token text) returns jsonb
+language plpgsql stable security definer set search_path = public, pg_temp as $$
+declare
+  e public.waitlist_entries;
+  pos int;
+begin
+  if p_token is null then
+    return null;
+  end if;
+  select * into e from public.waitlist_entries w
+   where w.notification_token = p_token or w.client_token = p_token
+   order by w.notification_token = p_token desc limit 1;
+  if not found then
+    return null;
+  end if;
+  if e.status in ('waiting', 'notified') then
+    select count(*) + 1 into pos from public.waitlist_entries w
+     where w.restaurant_id = e.restaurant_id and w.date = e.date
+       and w.status in ('waiting', 'notified')
+       and (w.created_at, w.id) < (e.created_at, e.id);
+  end if;
+  return jsonb_build_object('id', e.id, 'status', e.status, 'position', pos,
+                            'party_size', e.party_size, 'date', e.date);
+end
+$$;
+revoke all on function public.waitlist_position(text) from public;
+grant execute on function public.waitlist_position(text) to anon, authenticated, service_role;

@@ -24,7 +24,7 @@ $$;
 -- Is the entry or booking still one that a text of this kind makes sense for?
 create or replace function foh_private.subject_open(subject uuid) returns boolean
 language sql stable as $$
-  select coalesce((select status in ('waiting', 'notified') from public.waitlist_entries where id = subject),
+  select coalesce((select status in ('waiting', 'notified', 'called') from public.waitlist_entries where id = subject),
                   (select status in ('Pending', 'Confirmed', 'Arrived', 'Seated')
                      from public.reservations where id = subject), false)
 $$;
@@ -172,7 +172,7 @@ begin
   if c.waitlist_entry_id is not null then
     if action = 'cancelled' then
       update public.waitlist_entries set status = 'cancelled'
-       where id = subject and status in ('waiting', 'notified');
+       where id = subject and status in ('waiting', 'notified', 'called');
     end if;
     update public.waitlist_entries set guest_reply_at = now(), guest_reply =
       case action when 'confirmed' then 'on arrive' when 'cancelled' then guest_reply

@@ -33,6 +33,7 @@
 #include "position_page.hpp"
 #include "range_server.hpp"
 #include "server_guards.hpp"
+#include "sms_webhooks.hpp"
 
 using namespace foh::backend;
 
@@ -179,6 +180,7 @@ int serve(const Args& a) {
   pin_login.mount(server);
   position_page.mount(server);
   mount_health(server, **pool);
+  mount_sms_webhooks(server, **pool, webhook_config_from_env());  // FOH_TWILIO_AUTH_TOKEN
 
   int port = std::atoi(arg(a, "--port", nullptr, "0").c_str());
   if (port == 0)

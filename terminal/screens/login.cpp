@@ -14,7 +14,8 @@ namespace foh::ui {
 namespace {
 
 constexpr float kShakeSeconds = 0.5f;
-constexpr int kShortestPin = 4;  // PINs are 4-6 digits (engine pin.hpp)
+constexpr int kShortestPin = 4;               // PINs are 4-6 digits (engine pin.hpp)
+constexpr float kMembersEm = 14, kGapEm = 3;  // the names' column and the gap to the keypad
 
 void draw_members(LoginView& v, const Desk& d) {
   ImGui::TextUnformatted(tr(d.locale, "login.who"));
@@ -24,7 +25,7 @@ void draw_members(LoginView& v, const Desk& d) {
     ImGui::PushID(m.id.c_str());
     bool selected = v.member_id && *v.member_id == m.id;
     std::string label = m.display_name + "###member_" + m.display_name;
-    if (toggle_button(label.c_str(), selected, 14.0f)) {
+    if (toggle_button(label.c_str(), selected, kMembersEm)) {
       v.member_id = m.id;
       v.pin.clear();
       v.message.clear();
@@ -102,10 +103,21 @@ void draw_login(LoginView& v, const Desk& d, LoginIntents& out) {
   ImGui::PushID("login");
   if (d.venue) ImGui::TextUnformatted(d.venue->restaurant.name.c_str());
   ImGui::Spacing();
+  // Centred on a large screen, from the sizes the widgets are drawn at (not a
+  // measure of the last frame: a tap lands where the keys are at once).
+  const ImGuiStyle& st = ImGui::GetStyle();
+  const float key = std::max(touch_target(), em(3.5f));  // widgets' keypad key
+  const float width = em(kMembersEm) + em(kGapEm) + 3 * key + 2 * st.ItemSpacing.x;
+  const float height = em(1) + 3 * ImGui::GetTextLineHeightWithSpacing() +
+                       4 * (key + st.ItemSpacing.y) + touch_target();
+  const ImVec2 room = ImGui::GetContentRegionAvail(), at = ImGui::GetCursorPos();
+  ImGui::SetCursorPos(ImVec2(at.x + std::max(0.0f, (room.x - width) / 2),
+                             at.y + std::max(0.0f, (room.y - height) / 3)));
+  ImGui::BeginGroup();
   ImGui::BeginGroup();
   draw_members(v, d);
   ImGui::EndGroup();
-  ImGui::SameLine(0, em(3));
+  ImGui::SameLine(0, em(kGapEm));
   ImGui::BeginGroup();
   // Only the dots shake: the keys stay where the finger expects them.
   float dx = em(shake_offset_em(v));
@@ -125,6 +137,7 @@ void draw_login(LoginView& v, const Desk& d, LoginIntents& out) {
     out.attempt = PinAttempt{*v.member_id, v.pin};
     v.pin.clear();
   }
+  ImGui::EndGroup();
   ImGui::EndGroup();
   ImGui::PopID();
 }

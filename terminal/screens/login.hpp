@@ -12,8 +12,8 @@ namespace foh::ui {
 struct LoginView {
   std::optional<Uuid> member_id;  // the name tapped
   std::string pin;                // digits typed; cleared after each attempt, never logged
-  float shake_left = 0;    // seconds of shake left: set by login_failed(), run down by frame time
-  std::string message;     // "Wrong PIN" etc., set by the shell through login_failed()
+  float shake_left = 0;  // seconds of shake left: set by login_failed(), run down by frame time
+  std::string message;   // "Wrong PIN" etc., set by the shell through login_failed()
 };
 
 struct PinAttempt {

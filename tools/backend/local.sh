@@ -13,6 +13,11 @@
 #   FOH_BACKEND_BIN  the foh-backend executable (default: build/bin/foh-backend)
 #   FOH_PG_BIN       PostgreSQL's bin directory (default: the newest /usr/lib/postgresql/*/bin)
 #   FOH_DEMO_DIR     where restaurant.json and day.json are (default: assets/demo)
+#   FOH_SMS_BASE_URL when set, foh-sender is started next to foh-backend (README "foh-sender")
+#                    with FOH_TWILIO_ACCOUNT_SID, FOH_TWILIO_AUTH_TOKEN, FOH_SMS_FROM and
+#                    FOH_PUBLIC_URL (default: the backend's URL) from this environment;
+#                    foh-backend checks the SMS webhooks with FOH_TWILIO_AUTH_TOKEN
+#   FOH_SENDER_BIN   the foh-sender executable (default: next to foh-backend)
 #   FOH_PG_DURABLE=1 commit with synchronous_commit=on. The default (off) keeps fsync and
 #                    crash safety but may lose the last ~0.6 s of commits if PostgreSQL itself
 #                    crashes: fine for a throwaway cluster, and a commit costs ~1 ms instead of
@@ -59,6 +64,24 @@ launch_backend() {
   exec 3<&-
 }
 
+# foh-sender, only when a provider is configured; logs to DIR/sender.log.
+launch_sender() {
+  [ -n "${FOH_SMS_BASE_URL:-}" ] || return 0
+  if [ -f "$dir/sender.pid" ] && kill -0 "$(cat "$dir/sender.pid")" 2>/dev/null; then return 0; fi
+  local db="$1" sender="${FOH_SENDER_BIN:-$(dirname "$backend")/foh-sender}"
+  [ -x "$sender" ] || { log "FOH_SMS_BASE_URL is set but foh-sender is not at $sender"; return 0; }
+  FOH_DB="$db" FOH_PUBLIC_URL="${FOH_PUBLIC_URL:-http://127.0.0.1:$(cat "$dir/backend.port")}" \
+    nohup "$sender" >>"$dir/sender.log" 2>&1 </dev/null &
+  echo $! >"$dir/sender.pid"
+}
+
+stop_sender() {
+  if [ -f "$dir/sender.pid" ]; then
+    kill -TERM "$(cat "$dir/sender.pid")" 2>/dev/null || true
+    rm -f "$dir/sender.pid"
+  fi
+}
+
 stop_backend() {
   if [ -f "$dir/backend.pid" ]; then
     pid="$(cat "$dir/backend.pid")"
@@ -82,10 +105,12 @@ resume() {
   launch_backend "$(cat "$dir/db")" "$(grep '^FOH_JWT_SECRET=' "$dir/env" | cut -d= -f2-)" \
     "$(grep '^FOH_ANON_KEY=' "$dir/env" | cut -d= -f2-)" \
     "$(grep '^FOH_SERVICE_KEY=' "$dir/env" | cut -d= -f2-)" "$port"
+  launch_sender "$(cat "$dir/db")"
   cat "$dir/env"
 }
 
 stop() {
+  stop_sender
   stop_backend
   if [ -f "$data/postmaster.pid" ]; then
     as_pg "$pg_bin/pg_ctl" -D "$data" -m fast -w stop >/dev/null 2>&1 || true
@@ -163,6 +188,7 @@ start() {
   fi
 
   launch_backend "$db" "$secret" "$anon" "$service" 0
+  launch_sender "$db"
   umask 077
   {
     echo "FOH_BACKEND_URL=http://127.0.0.1:$(cat "$dir/backend.port")"

@@ -13,7 +13,8 @@
 namespace foh {
 
 // A text's delivery state as a host needs it: queued and sending are Pending;
-// the provider's bounced, failed and undelivered are Failed; Refused was never
+// the provider's bounced, failed, undelivered, dropped and complained are
+// Failed; Refused was never
 // sent (no consent, no phone, quota).
 enum class Delivery { None, Pending, Sent, Delivered, Failed, Refused };
 Delivery delivery_of(std::string_view status);

@@ -108,14 +108,17 @@ void draw_add_form(WaitlistView& v, const Desk& d, WaitlistIntents& out) {
   text_field((std::string(tr(l, "field.phone")) + "###wl_phone").c_str(), v.phone, shown(fe), l,
              16.0f, false, InputKind::Phone);
   // The quote comes before the party is added: the host tells the guest first.
-  if (pe == FieldError::None) {
+  // Checked again: the fields above may have changed the text this frame.
+  if (validate_party_text(v.party) == FieldError::None) {
     ImGui::TextUnformatted(quote_text(l, add_quote(v.quote, d, std::stoi(v.party))).c_str());
     record_item("wl_add_quote");
   }
   std::string add = std::string(tr(l, "action.add")) + "###wl_add_ok";
   if (touch_button(add.c_str())) {
     v.submitted = true;
-    if (ne == FieldError::None && pe == FieldError::None && fe == FieldError::None) {
+    if (validate_name(v.name) == FieldError::None &&
+        validate_party_text(v.party) == FieldError::None &&
+        validate_phone(v.phone, false) == FieldError::None) {
       out.add = NewWaitlistEntry{v.name, v.phone, std::stoi(v.party), false, false};
       v = WaitlistView{};
     }

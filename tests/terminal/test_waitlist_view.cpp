@@ -7,6 +7,7 @@
 #include "foh/engine/waitlist.hpp"
 #include "screens/waitlist.hpp"
 #include "tap.hpp"
+#include "widgets/keyboard.hpp"
 
 using namespace foh;
 using namespace foh::ui;
@@ -145,4 +146,20 @@ TEST_CASE("waitlist: kiosk sign-ups awaiting a host badge the tab") {
   fx.day.waitlist[1].extra.erase("kiosk_pending");  // accepted
   CHECK(awaiting_acceptance(fx.desk) == 0);
   CHECK(waitlist_tab_title(Locale::En, fx.desk, "Waitlist") == "Waitlist");
+}
+
+TEST_CASE("waitlist: erasing the party size on the keyboard shows no quote and does not throw") {
+  Fixture fx;
+  Headless h;
+  WaitlistView v;
+  v.adding = true;  // party "2"
+  KeyboardState kb;
+  set_keyboard(&kb);
+  keyboard_open(kb, "wl_party", InputKind::Number, v.party);
+  kb.keys = {"\b"};  // taken by the field during the frame: "2" becomes ""
+  CHECK_NOTHROW(
+      test::frame<WaitlistIntents>(h, [&](WaitlistIntents& o) { draw_waitlist(v, fx.desk, o); }));
+  CHECK(v.party.empty());
+  CHECK_FALSE(h.item("wl_add_quote"));
+  set_keyboard(nullptr);
 }

@@ -1233,6 +1233,33 @@ def case_override_booking(r):
         print(f"  screenshot: {shot}")
 
 
+def case_waitlist_join_order(r):
+    """A party of 4 added at 19:30 joins behind the eight already waiting (the
+    demo's queue has stamps up to 19:44), and no same-size party ahead of it is
+    quoted longer; the quote is shown before adding."""
+    r.login(ADMIN)
+    r.tap_item("tab_waitlist")
+    r.tap_item("wl_add")
+    type_field(r, "wl_name", "Hugo Quatre")
+    type_field(r, "wl_party", "4")
+    before = r.dump("before")
+    shot = r.screenshot("add")
+    r.tap_item("wl_add_ok")
+    after = r.dump("after")
+    r.run()
+    b, a = r.load(before), r.load(after)
+    queued = [w for w in a["waitlist"] if w["status"] in ("waiting", "notified", "called")]
+    queued.sort(key=lambda w: w["position"])
+    names = [w["guest_name"] for w in queued]
+    check(names[-1] == "Hugo Quatre", f"the new party is last: {names}")
+    check(queued[-1]["position"] == len(queued), f"at position {len(queued)}: {queued[-1]}")
+    for size in {w["party_size"] for w in queued}:
+        quotes = [w["quoted_minutes"] for w in queued if w["party_size"] == size]
+        check(quotes == sorted(quotes), f"party of {size}: quotes in join order {quotes}")
+    check(len(b["waitlist"]) + 1 == len(a["waitlist"]), "one party added")
+    check_screenshot(shot)
+
+
 CASES = {name[5:]: fn for name, fn in globals().items() if name.startswith("case_")}
 
 

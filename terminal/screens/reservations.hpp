@@ -81,6 +81,10 @@ struct ReservationsView {
   std::optional<Uuid> timeline_plan;        // floor plan shown on the timeline (first when empty)
   std::string refusal;                      // last refused drop, shown until the next drag
   bool timeline_on_now = false;             // scrolled to now since the timeline last opened
+  // The plan and picked booking the timeline last brought into view, and how
+  // many frames it has tried (the scroll range is known a frame late).
+  std::string timeline_in_view;
+  int timeline_view_tries = 0;
   std::optional<OptimisePreview> optimise;  // shown instead of the list or timeline until closed
   std::optional<StatusConfirm> confirm;     // no-show / cancel asked, not yet confirmed
 };

@@ -185,6 +185,26 @@ void update_drag(ReservationsView& v, const Desk& d, const Geometry& g,
   }
 }
 
+// The picked booking's row (a booking just made is picked) comes into view
+// when the timeline opens or shows another plan: the host sees where it went.
+void bring_picked_into_view(ReservationsView& v, const Booking* picked,
+                            const std::vector<const Table*>& tables, const Geometry& g,
+                            const Uuid& plan) {
+  constexpr int kTries = 3;  // the new plan's scroll range is known a frame or two late
+  const std::string key = plan + "|" + (picked ? picked->r->id : std::string());
+  if (ImGui::IsWindowAppearing() || key != v.timeline_in_view) v.timeline_view_tries = 0;
+  v.timeline_in_view = key;
+  if (!picked || !picked->r->table_id || v.timeline_view_tries >= kTries) return;
+  ++v.timeline_view_tries;
+  for (size_t row = 0; row < tables.size(); ++row) {
+    if (tables[row]->id != *picked->r->table_id) continue;
+    const float header = g.origin.y - ImGui::GetWindowPos().y + ImGui::GetScrollY();
+    const float target = header + row * g.row_h - ImGui::GetWindowHeight() / 3;
+    ImGui::SetScrollY(std::clamp(target, 0.0f, ImGui::GetScrollMaxY()));
+    if (target <= ImGui::GetScrollMaxY()) v.timeline_view_tries = kTries;
+  }
+}
+
 }  // namespace
 
 std::pair<bool, std::string> check_move(const Reservation& r, const TableChoice& to, TimeOfDay t,
@@ -300,6 +320,7 @@ void draw_timeline(ReservationsView& v, const Desk& d, ReservationsIntents& out)
     ImGui::SetScrollX(std::max(0.0f, now_in_content - g.label_w - ImGui::GetWindowWidth() * 0.25f));
     v.timeline_on_now = true;
   }
+  bring_picked_into_view(v, picked, tables, g, plan);
   ImGuiListClipper clipper;
   clipper.Begin(static_cast<int>(tables.size()), g.row_h);
   while (clipper.Step()) {

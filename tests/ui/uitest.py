@@ -248,6 +248,7 @@ def case_lockout(r):
 def case_idle_logout(r):
     """The session ends after settings.idle_logout_seconds without input."""
     r.login(ADMIN)
+    r.dump("logged_in")  # waits for the login job: idle time counts from there
     r.wait_ms(400 * 1000)
     d = r.dump("idle")
     r.run()
@@ -387,6 +388,12 @@ def case_create_reservation(r):
     plan = [p["name"] for p in c["floor_plans"] if p["id"] == table["floor_plan_id"]][0]
     r.login(ADMIN)
     r.tap_item("tab_reservations")
+    # Found by search as a host would ("dubois", no accents), picked, then the
+    # timeline brings the picked booking's row into view.
+    r.tap_item("res_search")
+    r.text("dubois")
+    r.wait_frames(2)
+    r.tap_item("row_Hélène Dubois-Œuvray")
     r.tap_item("mode_timeline")
     r.tap_item(f"tl_plan_{plan}")
     r.wait_frames(4)

@@ -74,6 +74,7 @@ Result<WaitlistEntry> Store::kiosk_join(WaitlistEntry e) {
   if (e.notification_token.empty()) e.notification_token = new_uuid();
   e.status = WaitlistStatus::Waiting;
   e.position_in_queue.reset();  // unconfirmed until staff accept it
+  e.extra["kiosk_pending"] = true;  // on every terminal too (a column since migration 024)
   e.created_at = e.updated_at = now_iso();
   if (auto st = check_entry(e); !st) return st.error();
   std::vector<RowWrite> w{{"waitlist_entries", encode(e), OutboxOp::Upsert, true, nullptr}};
@@ -90,6 +91,7 @@ Result<WaitlistEntry> Store::waitlist_accept(const Uuid& entry_id, const Actor& 
     return Error{"waitlist_entries " + entry_id, "this entry is closed", "entry_closed"};
   Json before = encode(*e);
   e->position_in_queue = next_position(cache_, e->date);
+  e->extra["kiosk_pending"] = false;  // accepted: no longer "to accept" on any terminal
   e->updated_at = now_iso();
   if (auto st = write_edit(cache_, "waitlist_entries", before, encode(*e), e->updated_at); !st)
     return st.error();

@@ -336,7 +336,6 @@ void App::apply(const ui::KioskIntents& in) {
     e.date = desk_.today;
     e.time = clock_.now().time();
     e.extra["consent"] = in.join->consent;
-    e.extra["kiosk_pending"] = true;
     auto r = store_->kiosk_join(e);
     if (!r) {
       kiosk_view_.message = ui::error_text(desk_.locale, r.error());

@@ -147,3 +147,36 @@ TEST_CASE("a cancel a Manager's PIN approved on a Server's session goes out with
   REQUIRE(events.size() == 1);
   CHECK(events[0]["changed_by"] == manager_member().id);
 }
+
+TEST_CASE("a kiosk join reaches the backend pending, and a member's accept reaches it too") {
+  REQUIRE_BACKEND();
+  fixture::TempDir dir;
+  // The entrance kiosk: the anon key, pushes only.
+  auto kiosk_cache = std::move(Cache::open(dir.file("kiosk.db"))).value();
+  Store kiosk_store(*kiosk_cache);
+  MainQueue queue;
+  SyncConfig kc = fixture::backend().sync_config(dir.file("kiosk.db"), "");
+  kc.kiosk = true;
+  Sync kiosk_sync(kc, queue);
+  WaitlistEntry e;
+  e.id = new_uuid();
+  e.restaurant_id = fixture::backend().restaurant_id;
+  e.guest_name = "Kiosque";
+  e.guest_phone = "0611223344";
+  e.party_size = 2;
+  e.date = day_ahead(14);
+  e.extra["consent"] = true;
+  REQUIRE(kiosk_store.kiosk_join(e).ok());
+  auto pushed = kiosk_sync.run_once();
+  REQUIRE_MESSAGE(pushed.ok(), pushed.error().text());
+  CHECK(kiosk_cache->outbox_count() == 0);
+  Json row = server_rows("waitlist_entries", "id=eq." + e.id).at(0);
+  CHECK(row["kiosk_pending"] == true);
+  CHECK(row["status"] == "waiting");
+
+  Terminal staff_terminal(dir.file("staff.db"), staff());
+  REQUIRE(staff_terminal.round().ok());
+  REQUIRE(staff_terminal.store.waitlist_accept(e.id, manager()).ok());
+  REQUIRE(staff_terminal.round().ok());
+  CHECK(server_rows("waitlist_entries", "id=eq." + e.id).at(0)["kiosk_pending"] == false);
+}

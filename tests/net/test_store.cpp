@@ -195,10 +195,12 @@ TEST_CASE("waitlist: staff add, notify, call, seat; kiosk joins wait for accepta
   auto joined = s.kiosk_join(k);
   REQUIRE(joined.ok());
   CHECK_FALSE(joined->position_in_queue);
+  CHECK(joined->extra.value("kiosk_pending", false) == true);
   CHECK(joined->status == WaitlistStatus::Waiting);
   CHECK_FALSE(s.waitlist_notify(joined->id, kServer).ok());  // not accepted yet
   auto accepted = s.waitlist_accept(joined->id, kServer);
   REQUIRE(accepted.ok());
+  CHECK(accepted->extra.value("kiosk_pending", true) == false);  // no longer "to accept"
   CHECK(accepted->position_in_queue == 2);
   CHECK_FALSE(s.waitlist_accept(joined->id, kServer).ok());
   k.guest_name = "";

@@ -82,6 +82,31 @@ void draw_messages(const LoginView& v, const Desk& d) {
   ImGui::SetCursorPosY(top + 2 * ImGui::GetTextLineHeightWithSpacing());
 }
 
+// The keypad's key size and row gap for the room there is.
+struct KeypadFit {
+  float key, gap;
+};
+
+// Centres the names and the keypad on a large screen, from the sizes the
+// widgets are drawn at (not a measure of the last frame: a tap lands where the
+// keys are at once). On a short screen (800x600) the keys are a touch target
+// with narrower gaps between the rows: OK stays above the fold.
+KeypadFit place_login() {
+  const ImVec2 spacing = ImGui::GetStyle().ItemSpacing;
+  const ImVec2 room = ImGui::GetContentRegionAvail(), at = ImGui::GetCursorPos();
+  auto height_with = [&](float key, float gap) {
+    return em(1) + 3 * ImGui::GetTextLineHeightWithSpacing() + 4 * (key + gap) + touch_target();
+  };
+  const bool roomy = height_with(keypad_key(), spacing.y) <= room.y;
+  const KeypadFit fit{roomy ? keypad_key() : touch_target(),
+                      roomy ? spacing.y : std::min(spacing.y, em(0.25f))};
+  const float width = em(kMembersEm) + em(kGapEm) + 3 * fit.key + 2 * spacing.x;
+  const float height = height_with(fit.key, fit.gap);
+  ImGui::SetCursorPos(ImVec2(at.x + std::max(0.0f, (room.x - width) / 2),
+                             at.y + std::max(0.0f, (room.y - height) / 3)));
+  return fit;
+}
+
 }  // namespace
 
 void login_failed(LoginView& v, LocalInstant, std::string message) {
@@ -103,16 +128,7 @@ void draw_login(LoginView& v, const Desk& d, LoginIntents& out) {
   ImGui::PushID("login");
   if (d.venue) ImGui::TextUnformatted(d.venue->restaurant.name.c_str());
   ImGui::Spacing();
-  // Centred on a large screen, from the sizes the widgets are drawn at (not a
-  // measure of the last frame: a tap lands where the keys are at once).
-  const ImGuiStyle& st = ImGui::GetStyle();
-  const float key = std::max(touch_target(), em(3.5f));  // widgets' keypad key
-  const float width = em(kMembersEm) + em(kGapEm) + 3 * key + 2 * st.ItemSpacing.x;
-  const float height = em(1) + 3 * ImGui::GetTextLineHeightWithSpacing() +
-                       4 * (key + st.ItemSpacing.y) + touch_target();
-  const ImVec2 room = ImGui::GetContentRegionAvail(), at = ImGui::GetCursorPos();
-  ImGui::SetCursorPos(ImVec2(at.x + std::max(0.0f, (room.x - width) / 2),
-                             at.y + std::max(0.0f, (room.y - height) / 3)));
+  const KeypadFit fit = place_login();
   ImGui::BeginGroup();
   ImGui::BeginGroup();
   draw_members(v, d);
@@ -126,8 +142,9 @@ void draw_login(LoginView& v, const Desk& d, LoginIntents& out) {
   draw_pin_dots(v, dx);
   draw_messages(v, d);
   bool locked = d.lockout.remaining_seconds > 0;
+  ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(ImGui::GetStyle().ItemSpacing.x, fit.gap));
   ImGui::BeginGroup();
-  if (keypad("pin", v.pin, 6, !locked && v.member_id.has_value())) v.message.clear();
+  if (keypad("pin", v.pin, 6, !locked && v.member_id.has_value(), fit.key)) v.message.clear();
   ImGui::EndGroup();
   const float keys_width = ImGui::GetItemRectSize().x;
   bool complete = validate_pin(v.pin) == FieldError::None;
@@ -137,6 +154,7 @@ void draw_login(LoginView& v, const Desk& d, LoginIntents& out) {
     out.attempt = PinAttempt{*v.member_id, v.pin};
     v.pin.clear();
   }
+  ImGui::PopStyleVar();
   ImGui::EndGroup();
   ImGui::EndGroup();
   ImGui::PopID();

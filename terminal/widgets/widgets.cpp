@@ -77,7 +77,8 @@ float touch_button_width(const char* label) {
 
 void flow(float next_width, float gap_em) {
   const float gap = gap_em > 0 ? em(gap_em) : ImGui::GetStyle().ItemSpacing.x;
-  const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+  // The window's right edge, or the cell's in a table: a row's buttons wrap in their column.
+  const float right = ImGui::GetWindowPos().x + ImGui::GetContentRegionMax().x;
   if (ImGui::GetItemRectMax().x + gap + next_width <= right) ImGui::SameLine(0, gap);
 }
 
@@ -125,7 +126,9 @@ void end_touch_tabs() {
   ImGui::PopStyleVar();
 }
 
-bool keypad(const char* id, std::string& digits, int max_len, bool enabled) {
+float keypad_key() { return std::max(touch_target(), em(3.5f)); }
+
+bool keypad(const char* id, std::string& digits, int max_len, bool enabled, float side) {
   static constexpr const char* kKeys[12] = {"1", "2", "3", "4", "5", "6",
                                             "7", "8", "9", "C", "0", "<"};
   static constexpr const char* kIds[12] = {"key_1", "key_2",     "key_3", "key_4",
@@ -133,7 +136,7 @@ bool keypad(const char* id, std::string& digits, int max_len, bool enabled) {
                                            "key_9", "key_clear", "key_0", "key_back"};
   bool changed = false;
   ImGui::PushID(id);
-  float side = std::max(touch_target(), em(3.5f));
+  side = side > 0 ? std::max(side, touch_target()) : keypad_key();
   for (int k = 0; k < 12; ++k) {
     if (k % 3) ImGui::SameLine();
     ImGui::PushID(k);
@@ -182,7 +185,7 @@ bool text_field(const char* label, std::string& text, FieldError error, Locale l
   const char* id = stable_id(label);
   KeyboardState* kb = keyboard();
   const bool typed = kb && keyboard_take(*kb, id, text);  // keys tapped since the last frame
-  const bool typing = physical_typing();  // before the field takes the characters
+  const bool typing = physical_typing();                  // before the field takes the characters
   ImGui::PushItemWidth(em(width_em));
   if (text.capacity() < 16) text.reserve(16);
   bool changed;

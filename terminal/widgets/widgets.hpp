@@ -59,7 +59,11 @@ void end_touch_tabs();
 
 // A 3x4 keypad (1-9, clear, 0, back) appending to `digits` up to max_len.
 // Returns true when a key changed `digits`. IDs: "key_0".."key_9", "key_clear", "key_back".
-bool keypad(const char* id, std::string& digits, int max_len, bool enabled = true);
+// `side` is a key's size (0 = 3.5 em; never less than a touch target).
+bool keypad(const char* id, std::string& digits, int max_len, bool enabled = true,
+            float side = 0.0f);
+// The keypad's key size when `side` is 0.
+float keypad_key();
 
 // A text field bound to a std::string; when `error` is not None, its message
 // is drawn in red next to the field. Tapping it opens the on-screen keyboard

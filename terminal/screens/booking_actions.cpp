@@ -35,8 +35,9 @@ void confirm_button(ReservationsView& v, const Reservation& r, ReservationStatus
   if (!is_allowed(r.status, to)) return;
   const char* key = key_of(to, "action.cancel_booking", "action.noshow");
   const char* id = key_of(to, "###st_cancel", "###st_noshow");
-  if (danger_button(std::string(tr(l, key)) + id)) v.confirm = StatusConfirm{r.id, to};
-  ImGui::SameLine();
+  const std::string label = std::string(tr(l, key)) + id;
+  flow(touch_button_width(label.c_str()));  // after the other actions, wrapping with them
+  if (danger_button(label)) v.confirm = StatusConfirm{r.id, to};
 }
 
 void draw_status_confirm(ReservationsView& v, const Desk& d, ReservationsIntents& out) {

@@ -57,17 +57,23 @@ void draw_service_bar(ReservationsView& v, const Desk& d) {
 
 void draw_filters(ReservationsView& v, const Desk& d) {
   Locale l = d.locale;
-  text_field(L(l, "res.search", "res_search").c_str(), v.search, FieldError::None, l, 14.0f);
-  ImGui::SameLine();
-  if (toggle_button(L(l, "res.any_status", "filter_any").c_str(), !v.status_filter))
-    v.status_filter.reset();
+  // After the services where it fits: on a short screen the list keeps its room.
+  const std::string search = L(l, "res.search", "res_search");
+  constexpr float kSearchEm = 14.0f;
+  flow(em(kSearchEm) + ImGui::GetStyle().ItemInnerSpacing.x +
+       ImGui::CalcTextSize(search.c_str(), nullptr, true).x);
+  text_field(search.c_str(), v.search, FieldError::None, l, kSearchEm);
+  // The filters wrap like words: on a narrow tablet they take a second row.
+  const std::string any = L(l, "res.any_status", "filter_any");
+  flow(touch_button_width(any.c_str()));
+  if (toggle_button(any.c_str(), !v.status_filter)) v.status_filter.reset();
   static constexpr ReservationStatus kStatuses[] = {
       ReservationStatus::Pending, ReservationStatus::Confirmed, ReservationStatus::Arrived,
       ReservationStatus::Seated,  ReservationStatus::Completed, ReservationStatus::Cancelled,
       ReservationStatus::NoShow};
   for (ReservationStatus s : kStatuses) {
-    ImGui::SameLine();
     std::string label = std::string(status_text(l, s)) + "###filter_" + to_string(s);
+    flow(touch_button_width(label.c_str()));
     if (toggle_button(label.c_str(), v.status_filter == s)) v.status_filter = s;
   }
 }
@@ -100,8 +106,15 @@ void draw_covers(const ReservationsView& v, const Desk& d) {
 void status_button(const Reservation& r, ReservationStatus to, const char* key, const char* id,
                    Locale l, ReservationsIntents& out, std::optional<int> count = std::nullopt) {
   if (!is_allowed(r.status, to) && !(to == r.status && count)) return;
-  if (touch_button(L(l, key, id).c_str())) out.status = StatusCommand{r.id, to, count};
-  ImGui::SameLine();
+  const std::string label = L(l, key, id);
+  flow(touch_button_width(label.c_str()));
+  if (touch_button(label.c_str())) out.status = StatusCommand{r.id, to, count};
+}
+
+// The party stepper's width (- n +), so that the row can wrap before it.
+float stepper_width() {
+  const ImGuiStyle& s = ImGui::GetStyle();
+  return 2 * std::max(em(3), touch_target()) + ImGui::CalcTextSize("99").x + 2 * s.ItemSpacing.x;
 }
 
 void draw_actions(ReservationsView& v, const Desk& d, ReservationsIntents& out) {
@@ -114,29 +127,30 @@ void draw_actions(ReservationsView& v, const Desk& d, ReservationsIntents& out) 
               r.guest_phone.c_str(), r.party_size, tr(l, "floor.table"), r.table_number.c_str());
   if (!r.notes.empty()) ImGui::TextWrapped("%s", r.notes.c_str());
   draw_guest_texts(d, r);  // the last text, its delivery and any reply
+  // The actions wrap like words on a narrow screen; this region scrolls on a short one.
   if (touch_button(L(l, "action.edit", "st_edit").c_str())) start_edit(v, r);
-  ImGui::SameLine();
   status_button(r, ReservationStatus::Confirmed, "action.confirm", "st_confirm", l, out);
   // Only today's bookings arrive or sit down: a later day's party is not here yet.
   const bool today = d.shows_today();
-  if (today &&
-      (is_allowed(r.status, ReservationStatus::Arrived) || r.status == ReservationStatus::Arrived)) {
+  if (today && (is_allowed(r.status, ReservationStatus::Arrived) ||
+                r.status == ReservationStatus::Arrived)) {
     if (v.arrived_count < 1 || v.arrived_count > r.party_size) v.arrived_count = r.party_size;
+    flow(stepper_width());
     party_stepper("arrived_count", v.arrived_count);
-    ImGui::SameLine();
     status_button(r, ReservationStatus::Arrived, "action.arrived", "st_arrived", l, out,
                   v.arrived_count);
   }
   if (today && is_allowed(r.status, ReservationStatus::Seated)) {
-    if (touch_button(L(l, "action.seat", "st_seat").c_str())) out.open_seat = r.id;
-    ImGui::SameLine();
+    const std::string seat = L(l, "action.seat", "st_seat");
+    flow(touch_button_width(seat.c_str()));
+    if (touch_button(seat.c_str())) out.open_seat = r.id;
   }
   status_button(r, ReservationStatus::Completed, "action.complete", "st_complete", l, out);
-  if (touch_button(L(l, "action.undo", "st_undo").c_str())) out.undo_last = r.id;
-  ImGui::SameLine();
+  const std::string undo = L(l, "action.undo", "st_undo");
+  flow(touch_button_width(undo.c_str()));
+  if (touch_button(undo.c_str())) out.undo_last = r.id;
   if (today) confirm_button(v, r, ReservationStatus::NoShow, l);  // asked again, in red
   confirm_button(v, r, ReservationStatus::Cancelled, l);
-  ImGui::NewLine();
   draw_status_confirm(v, d, out);
 }
 
@@ -145,12 +159,18 @@ void draw_list(ReservationsView& v, const Desk& d, ReservationsIntents& out) {
   std::vector<const Reservation*> rows = filtered_reservations(v, d);
   ImGui::TextUnformatted(
       count_text(l, static_cast<int>(rows.size()), "res.count_one", "res.count").c_str());
-  float actions_h = v.selected ? touch_target() * 2 + em(4) : 0.0f;
+  // The selected booking's details and two rows of actions under the list.
+  float actions_h =
+      v.selected ? action_area_height(2) + 3 * ImGui::GetTextLineHeightWithSpacing() : 0.0f;
   ImVec2 avail = ImGui::GetContentRegionAvail();
+  // Never past the screen's bottom; with a booking selected, room left for
+  // its actions to scroll into view on a short screen.
+  const float most = v.selected ? avail.y - 2 * touch_target() : avail.y;
+  const float list_h = std::max(avail.y - actions_h, std::min(em(8), most));
   if (!ImGui::BeginTable(
           "res_list", 6,
           ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchProp,
-          ImVec2(avail.x, std::max(em(8), avail.y - actions_h))))
+          ImVec2(avail.x, std::max(list_h, touch_target()))))
     return;
   ImGui::TableSetupScrollFreeze(0, 1);
   for (const char* h :
@@ -189,7 +209,10 @@ void draw_list(ReservationsView& v, const Desk& d, ReservationsIntents& out) {
     }
   }
   ImGui::EndTable();
+  if (!v.selected) return;
+  ImGui::BeginChild("res_actions", ImVec2(0, 0), false);  // the rest, scrolling on a short screen
   draw_actions(v, d, out);
+  ImGui::EndChild();
 }
 
 // The re-plan before it is written, in place of the list or the timeline

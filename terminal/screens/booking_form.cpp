@@ -100,6 +100,12 @@ void draw_suggestion(const BookingForm& f, const Desk& d) {
     ImGui::TextWrapped("%s", f.suggestion.c_str());
 }
 
+// A one-line field's width with its label, so that a row of fields can wrap.
+float field_width(const std::string& label, float width_em) {
+  return em(width_em) + ImGui::GetStyle().ItemInnerSpacing.x +
+         ImGui::CalcTextSize(label.c_str(), nullptr, true).x;
+}
+
 void draw_submit(ReservationsView& v, const Desk& d, const FormErrors& e,
                  ReservationsIntents& out) {
   Locale l = d.locale;
@@ -220,22 +226,22 @@ void draw_booking_form(ReservationsView& v, const Desk& d, ReservationsIntents& 
     return (f.submitted || !text.empty()) ? err : FieldError::None;
   };
   ImGui::PushID("booking_form");
-  // The day and the actions first: at the top they stay in view at every
-  // size, the on-screen keyboard docked or not.
+  // The fields scroll; Create (or Save) sits in the action area below them,
+  // always in view, the on-screen keyboard docked or not.
   refresh_suggestion(f, d);
+  begin_scroll_area("form_fields");
   draw_date(f, d);
-  ImGui::SameLine();
-  draw_submit(v, d, e, out);
-  // Party, time and duration on one row: with the keyboard docked, name and
-  // phone stay in view above it.
-  text_field(L(l, "field.party", "form_party").c_str(), f.party, shown(e.party, f.party), l, 4,
-             false, InputKind::Number);
-  ImGui::SameLine();
-  text_field(L(l, "field.time", "form_time").c_str(), f.time, shown(e.time, f.time), l, 5, false,
+  // Party, time and duration on one row where it fits (wrapping on a narrow
+  // screen): with the keyboard docked, name and phone stay in view above it.
+  const std::string party = L(l, "field.party", "form_party"),
+                    time = L(l, "field.time", "form_time"),
+                    duration = L(l, "field.duration", "form_duration");
+  text_field(party.c_str(), f.party, shown(e.party, f.party), l, 4, false, InputKind::Number);
+  flow(field_width(time, 5));
+  text_field(time.c_str(), f.time, shown(e.time, f.time), l, 5, false, InputKind::Number);
+  flow(field_width(duration, 5));
+  text_field(duration.c_str(), f.duration, shown(e.duration, f.duration), l, 5, false,
              InputKind::Number);
-  ImGui::SameLine();
-  text_field(L(l, "field.duration", "form_duration").c_str(), f.duration,
-             shown(e.duration, f.duration), l, 5, false, InputKind::Number);
   text_field(L(l, "field.name", "form_name").c_str(), f.name, shown(e.name, f.name), l, 20);
   text_field(L(l, "field.phone", "form_phone").c_str(), f.phone, shown(e.phone, f.phone), l, 14,
              false, InputKind::Phone);
@@ -244,6 +250,8 @@ void draw_booking_form(ReservationsView& v, const Desk& d, ReservationsIntents& 
   text_field(L(l, "field.tags", "form_tags").c_str(), f.tags, FieldError::None, l, 20);
   refresh_suggestion(f, d);
   draw_suggestion(f, d);
+  end_scroll_area();
+  draw_submit(v, d, validate_form(f), out);  // the fields as they are after this frame's typing
   ImGui::PopID();
 }
 

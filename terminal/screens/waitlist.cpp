@@ -21,10 +21,10 @@ bool is_queued(WaitlistStatus s) {
 }
 
 void action_button(const char* key, const char* id, WaitlistAction a, const WaitlistEntry& e,
-                   Locale l, WaitlistIntents& out) {
+                   Locale l, WaitlistIntents& out, bool first = false) {
   std::string label = std::string(tr(l, key)) + "###" + id;
+  if (!first) flow(touch_button_width(label.c_str()));  // wrapping in the actions' column
   if (touch_button(label.c_str())) out.command = WaitlistCommand{e.id, a};
-  ImGui::SameLine();
 }
 
 void draw_row(const QueueRow& q, WaitlistView& v, const Desk& d, WaitlistIntents& out) {
@@ -59,15 +59,14 @@ void draw_row(const QueueRow& q, WaitlistView& v, const Desk& d, WaitlistIntents
   draw_guest_texts(d, e);  // the last text, its delivery and any reply
   ImGui::TableNextColumn();
   if (is_unconfirmed(e)) {
-    action_button("wl.accept", "wl_accept", WaitlistAction::Accept, e, l, out);
+    action_button("wl.accept", "wl_accept", WaitlistAction::Accept, e, l, out, true);
     action_button("wl.reject", "wl_cancel", WaitlistAction::Cancel, e, l, out);
   } else {
-    action_button("wl.notify", "wl_notify", WaitlistAction::Notify, e, l, out);
+    action_button("wl.notify", "wl_notify", WaitlistAction::Notify, e, l, out, true);
     action_button("wl.call", "wl_call", WaitlistAction::Call, e, l, out);
     action_button("wl.seat", "wl_seat", WaitlistAction::Seat, e, l, out);
     action_button("wl.expire", "wl_expire", WaitlistAction::Expire, e, l, out);
   }
-  ImGui::NewLine();
   ImGui::PopID();
 }
 
@@ -237,6 +236,8 @@ void draw_waitlist(WaitlistView& v, const Desk& d, WaitlistIntents& out) {
   std::string add = std::string(tr(l, v.adding ? "action.close" : "wl.add")) + "###wl_add";
   if (touch_button(add.c_str())) v.adding = !v.adding;
   draw_sms_quota(d);  // managers only
+  // The form and the queue scroll under the title on a short screen.
+  ImGui::BeginChild("wl_scroll", ImVec2(0, 0), false);
   if (v.adding) draw_add_form(v, d, out);
   draw_recommendations(l, d, out);
   for (int pass = 0; pass < 2; ++pass) {
@@ -251,14 +252,17 @@ void draw_waitlist(WaitlistView& v, const Desk& d, WaitlistIntents& out) {
                            ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit))
       continue;
     for (const char* h :
-         {"#", "field.name", "field.party", "wl.waited", "wl.quote", "field.status", ""})
+         {"#", "field.name", "field.party", "wl.waited", "wl.quote", "field.status"})
       ImGui::TableSetupColumn(tr(l, h));
+    // The actions take the rest of the width and wrap in it (narrow tablets).
+    ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthStretch);
     ImGui::TableHeadersRow();
     for (const QueueRow& q : rows)
       if (is_unconfirmed(*q.entry) == pending) draw_row(q, v, d, out);
     ImGui::EndTable();
   }
   if (rows.empty()) ImGui::TextUnformatted(tr(l, "wl.empty"));
+  ImGui::EndChild();
   ImGui::PopID();
 }
 

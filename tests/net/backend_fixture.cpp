@@ -53,45 +53,55 @@ std::string value_of(const std::string& out, const std::string& key) {
 Backend* g_backend = nullptr;
 
 void stop_all() {
-  if (!g_backend || g_backend->dir.empty()) return;
-  run_command(std::string(FOH_SOURCE_DIR "/tools/backend/local.sh stop ") + g_backend->dir +
-              " 2>/dev/null");
-  std::error_code ec;
-  std::filesystem::remove_all(g_backend->dir, ec);
+  if (g_backend) stop_local(*g_backend);
 }
 
 }  // namespace
 
-Backend& backend() {
-  static Backend b = [] {
-    Backend x;
-    std::string script = FOH_SOURCE_DIR "/tools/backend/local.sh";
-    if (!std::filesystem::exists(script)) {
-      x.error = "tools/backend/local.sh does not exist yet";
-      return x;
-    }
-    std::string tmpl = (std::filesystem::temp_directory_path() / "foh-net-backend-XXXXXX").string();
-    if (!mkdtemp(tmpl.data())) {
-      x.error = "mkdtemp failed";
-      return x;
-    }
-    x.dir = tmpl;
-    int status = 0;
-    std::string out = run_command("FOH_BACKEND_BIN='" + backend_bin() + "' " + script + " start " +
-                                      x.dir + " 2>" + x.dir + "/start.err",
-                                  &status);
-    x.url = value_of(out, "FOH_BACKEND_URL");
-    x.anon_key = value_of(out, "FOH_ANON_KEY");
-    x.service_key = value_of(out, "FOH_SERVICE_KEY");
-    x.jwt_secret = value_of(out, "FOH_JWT_SECRET");
-    x.restaurant_id = value_of(out, "FOH_RESTAURANT_ID");
-    x.device_id = value_of(out, "FOH_DEVICE_ID");
-    x.device_token = value_of(out, "FOH_DEVICE_TOKEN");
-    x.db = read_file(x.dir + "/db");
-    if (status != 0 || x.url.empty())
-      x.error = "local.sh start failed: " + read_file(x.dir + "/start.err");
+Backend start_local(const std::string& env) {
+  Backend x;
+  std::string script = FOH_SOURCE_DIR "/tools/backend/local.sh";
+  if (!std::filesystem::exists(script)) {
+    x.error = "tools/backend/local.sh does not exist yet";
     return x;
-  }();
+  }
+  std::string tmpl = (std::filesystem::temp_directory_path() / "foh-net-backend-XXXXXX").string();
+  if (!mkdtemp(tmpl.data())) {
+    x.error = "mkdtemp failed";
+    return x;
+  }
+  x.dir = tmpl;
+  int status = 0;
+  std::string out = run_command(env + " FOH_BACKEND_BIN='" + backend_bin() + "' " + script +
+                                    " start " + x.dir + " 2>" + x.dir + "/start.err",
+                                &status);
+  x.url = value_of(out, "FOH_BACKEND_URL");
+  x.anon_key = value_of(out, "FOH_ANON_KEY");
+  x.service_key = value_of(out, "FOH_SERVICE_KEY");
+  x.jwt_secret = value_of(out, "FOH_JWT_SECRET");
+  x.restaurant_id = value_of(out, "FOH_RESTAURANT_ID");
+  x.device_id = value_of(out, "FOH_DEVICE_ID");
+  x.device_token = value_of(out, "FOH_DEVICE_TOKEN");
+  x.db = read_file(x.dir + "/db");
+  if (status != 0 || x.url.empty())
+    x.error = "local.sh start failed: " + read_file(x.dir + "/start.err");
+  return x;
+}
+
+void stop_local(const Backend& b) {
+  if (b.dir.empty()) return;
+  run_command(std::string(FOH_SOURCE_DIR "/tools/backend/local.sh stop ") + b.dir + " 2>/dev/null");
+  std::error_code ec;
+  std::filesystem::remove_all(b.dir, ec);
+}
+
+std::string sender_bin() {
+  if (const char* s = std::getenv("FOH_SENDER_BIN")) return s;
+  return (std::filesystem::path(backend_bin()).parent_path() / "foh-sender").string();
+}
+
+Backend& backend() {
+  static Backend b = start_local("");
   if (!g_backend) {
     g_backend = &b;
     std::atexit(stop_all);
@@ -108,7 +118,8 @@ std::string Backend::staff_token(const std::string& restaurant, const std::strin
   return out;
 }
 
-std::string Backend::token_signed_with(const std::string& secret, const std::string& restaurant) const {
+std::string Backend::token_signed_with(const std::string& secret,
+                                       const std::string& restaurant) const {
   std::string out = run_command(backend_bin() + " --mint-token --jwt-secret " + secret +
                                 " --role authenticated --restaurant-id " + restaurant);
   while (!out.empty() && out.back() == '\n') out.pop_back();

@@ -29,6 +29,14 @@ struct Backend {
 // Started on first use; stopped at exit. When local.sh is absent the suite
 // skips with a message; otherwise a failing start fails the tests.
 Backend& backend();
+// Another backend of its own, for a suite that needs one started differently:
+// `env` (shell assignments, e.g. "FOH_SMS_BASE_URL=...") precedes local.sh
+// start. stop_local stops what local.sh started (foh-sender included) and
+// removes its directory.
+Backend start_local(const std::string& env);
+void stop_local(const Backend& b);
+// foh-sender: FOH_SENDER_BIN, else next to foh-backend (as local.sh finds it).
+std::string sender_bin();
 std::string run_command(const std::string& cmd, int* status = nullptr);
 
 }  // namespace fixture

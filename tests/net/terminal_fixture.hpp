@@ -21,6 +21,11 @@ struct Terminal {
       : cache(std::move(Cache::open(path)).value()),
         store(*cache),
         sync(fixture::backend().sync_config(path, bearer), queue) {}
+  // Against another backend than the suite's (fixture::start_local).
+  Terminal(const std::string& path, SyncConfig config)
+      : cache(std::move(Cache::open(path)).value()),
+        store(*cache),
+        sync(std::move(config), queue) {}
   std::unique_ptr<Cache> cache;
   Store store;
   MainQueue queue;

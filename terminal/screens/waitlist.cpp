@@ -15,6 +15,9 @@
 namespace foh::ui {
 namespace {
 
+// Room the position, name, party, waits and status need beside all four actions.
+constexpr float kRestEm = 44.0f;
+
 bool is_queued(WaitlistStatus s) {
   return s == WaitlistStatus::Waiting || s == WaitlistStatus::Notified ||
          s == WaitlistStatus::Called;
@@ -50,6 +53,7 @@ void draw_row(const QueueRow& q, WaitlistView& v, const Desk& d, WaitlistIntents
   ImGui::TableNextColumn();
   ImGui::TextUnformatted(format_minutes(l, q.waited_minutes).c_str());
   ImGui::TableNextColumn();
+  ImGui::PushTextWrapPos(0.0f);  // at the column's edge
   if (q.quoted_minutes)
     ImGui::TextUnformatted(format_quote(l, *q.quoted_minutes).c_str());
   else if (q.position > 0)
@@ -57,6 +61,7 @@ void draw_row(const QueueRow& q, WaitlistView& v, const Desk& d, WaitlistIntents
   ImGui::TableNextColumn();
   ImGui::TextUnformatted(status_line(l, d, e).c_str());
   draw_guest_texts(d, e);  // the last text, its delivery and any reply
+  ImGui::PopTextWrapPos();
   ImGui::TableNextColumn();
   if (is_unconfirmed(e)) {
     action_button("wl.accept", "wl_accept", WaitlistAction::Accept, e, l, out, true);
@@ -68,6 +73,17 @@ void draw_row(const QueueRow& q, WaitlistView& v, const Desk& d, WaitlistIntents
     action_button("wl.expire", "wl_expire", WaitlistAction::Expire, e, l, out);
   }
   ImGui::PopID();
+}
+
+// The actions' column: all of a row's buttons on one line where the screen is
+// wide, else the widest two side by side (the others wrap under them).
+float actions_width(Locale l, bool pending) {
+  auto w = [&](const char* key) { return touch_button_width(tr(l, key)); };
+  const float gap = ImGui::GetStyle().ItemSpacing.x;
+  if (pending) return w("wl.accept") + gap + w("wl.reject");
+  const float all = w("wl.notify") + w("wl.call") + w("wl.seat") + w("wl.expire") + 3 * gap;
+  if (ImGui::GetContentRegionAvail().x - all >= em(kRestEm)) return all;
+  return std::max(w("wl.notify") + w("wl.call"), w("wl.seat") + w("wl.expire")) + gap;
 }
 
 std::string quote_text(Locale l, const AddQuote& q) {
@@ -248,14 +264,17 @@ void draw_waitlist(WaitlistView& v, const Desk& d, WaitlistIntents& out) {
     if (n == 0) continue;
     ImGui::Separator();
     ImGui::TextUnformatted(tr(l, pending ? "wl.pending" : "wl.queue"));
+    const float actions = actions_width(l, pending);
     if (!ImGui::BeginTable(pending ? "pending" : "queue", 7,
                            ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit))
       continue;
-    for (const char* h :
-         {"#", "field.name", "field.party", "wl.waited", "wl.quote", "field.status"})
+    for (const char* h : {"#", "field.name", "field.party", "wl.waited"})
       ImGui::TableSetupColumn(tr(l, h));
-    // The actions take the rest of the width and wrap in it (narrow tablets).
-    ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthStretch);
+    // The quote and the status share the rest of the width, their lines wrapped; the actions
+    // keep the room of two buttons side by side (wrapping on narrow tablets).
+    ImGui::TableSetupColumn(tr(l, "wl.quote"), ImGuiTableColumnFlags_WidthStretch);
+    ImGui::TableSetupColumn(tr(l, "field.status"), ImGuiTableColumnFlags_WidthStretch);
+    ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, actions);
     ImGui::TableHeadersRow();
     for (const QueueRow& q : rows)
       if (is_unconfirmed(*q.entry) == pending) draw_row(q, v, d, out);

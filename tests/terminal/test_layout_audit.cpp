@@ -298,6 +298,14 @@ const std::vector<State>& states() {
        }},
       {"waitlist", true,
        [](Fixture& fx) { return plain<WaitlistView, WaitlistIntents, draw_waitlist>(fx); }},
+      // A party told its table is ready, who cannot be texted: the longest status line.
+      {"waitlist.notified", true,
+       [](Fixture& fx) {
+         WaitlistEntry& w = fx.day.waitlist.front();
+         w.status = WaitlistStatus::Notified;
+         w.notified_at = "2026-11-28T19:12:00";
+         return plain<WaitlistView, WaitlistIntents, draw_waitlist>(fx);
+       }},
       {"waitlist.add", true,
        [](Fixture& fx) {
          return plain<WaitlistView, WaitlistIntents, draw_waitlist>(

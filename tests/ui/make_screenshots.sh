@@ -69,12 +69,8 @@ shot kiosk "--kiosk" '{"tap_item":"party_plus"}
 shot kiosk-joined "--kiosk" '{"tap_item":"kiosk_next"}
 {"tap_item":"kiosk_name"}
 {"text":"Zoë Lefèvre"}
-{"tap_item":"key_0"}
-{"tap_item":"key_6"}
-{"tap_item":"key_1"}
-{"tap_item":"key_2"}
-{"tap_item":"key_3"}
-{"tap_item":"key_4"}
+{"tap_item":"kiosk_phone"}
+{"text":"0612345678"}
 {"tap_item":"kiosk_join"}'
 wrong='{"tap_item":"member_Mehdi Benali"}'
 for _ in 1 2 3 4 5; do

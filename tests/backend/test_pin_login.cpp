@@ -336,7 +336,11 @@ TEST_CASE("PBKDF2 holds no pool connection: REST reads go on during parallel log
   std::atomic<int> ok{0};
   for (int i = 0; i < kTerminals * kPerTerminal; ++i)
     logins.emplace_back([&, i] {
-      if (pin_login(tills[i % kTerminals], r, member, "6420").status == 200) ++ok;
+      const Resp login = pin_login(tills[i % kTerminals], r, member, "6420");
+      if (login.status == 200)
+        ++ok;
+      else
+        MESSAGE("login " << i << ": " << login.status << " " << login.raw);
     });
   for (auto& t : logins) t.join();
   double logins_s = std::chrono::duration<double>(Clock::now() - t0).count();
@@ -346,9 +350,10 @@ TEST_CASE("PBKDF2 holds no pool connection: REST reads go on during parallel log
                     << " s");
   CHECK(ok.load() == kTerminals * kPerTerminal);
   CHECK(failed_reads.load() == 0);
-  CHECK(reads.load() >= 3);
-  // Holding a connection per hash, a read waited for a whole login (~logins_s).
-  CHECK(slowest_read < logins_s / 3);
+  // Holding a pool connection per hash, reads got one only between rounds of
+  // hashes (a handful in all, the slowest waiting about half the run); without,
+  // they go on all along (hundreds). A count, not a time: CI's cores are shared.
+  CHECK(reads.load() >= 20);
 }
 
 TEST_CASE("team_member_pins: the terminal's own login only") {

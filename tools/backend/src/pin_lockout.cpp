@@ -32,19 +32,18 @@ int64_t PinPolicy::lock_seconds(int failures) const {
 
 Outcome<Reservation> reserve_attempt(PgTx& tx, const std::string& member, const std::string& device,
                                      const PinPolicy& policy) {
-  auto made = tx.exec(
-      "insert into foh_private.pin_attempts (team_member_id, device_id) "
-      "values ($1::uuid, $2::uuid) on conflict do nothing",
-      {member, device});
-  if (failed(made)) return std::get<ApiError>(made);
-  // Row-locked until `tx` ends (a few milliseconds: nothing is hashed here),
-  // so a parallel attempt on the same pair sees this one's count.
+  // One upsert that locks the pair's row and reads it: a separate insert, then
+  // SELECT ... FOR UPDATE, found no row when a parallel right PIN deleted it in
+  // between (its clear_attempts), and a right PIN got a 500. The row stays
+  // locked until `tx` ends (a few milliseconds: nothing is hashed here), so a
+  // parallel attempt on the same pair sees this one's count.
   auto row = tx.exec(
-      "select failures, "
-      "greatest(0, ceil(extract(epoch from locked_until - clock_timestamp())))::bigint, "
-      "(last_failure_at < clock_timestamp() - make_interval(secs => $3::int))::text "
-      "from foh_private.pin_attempts "
-      "where team_member_id = $1::uuid and device_id = $2::uuid for update",
+      "insert into foh_private.pin_attempts as a (team_member_id, device_id) "
+      "values ($1::uuid, $2::uuid) "
+      "on conflict (team_member_id, device_id) do update set failures = a.failures "
+      "returning a.failures, "
+      "greatest(0, ceil(extract(epoch from a.locked_until - clock_timestamp())))::bigint, "
+      "(a.last_failure_at < clock_timestamp() - make_interval(secs => $3::int))::text",
       {member, device, std::to_string(policy.quiet_seconds)});
   if (failed(row)) return std::get<ApiError>(row);
   const Rows& r = std::get<Rows>(row);

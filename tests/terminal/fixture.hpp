@@ -1,7 +1,9 @@
 #pragma once
 // A small restaurant and day for the screen tests, and a headless ImGui frame
 // driver with simulated taps (io.MousePos / io.MouseDown, ImGui 1.86).
+#include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 
@@ -62,5 +64,18 @@ class Headless {
 };
 
 std::map<std::string, Rect>& recorded_items();
+
+// One screen drawn over the fixture's desk each time the result is called: a
+// fresh View (after `setup`) kept between frames, fresh Intents each frame.
+// The layout audit and the language test walk their screen states with it.
+template <class View, class Intents, void (*F)(View&, const ui::Desk&, Intents&)>
+std::function<void()> screen_draw(Fixture& fx, std::function<void(View&)> setup = nullptr) {
+  auto v = std::make_shared<View>();
+  if (setup) setup(*v);
+  return [v, &fx] {
+    Intents in;
+    F(*v, fx.desk, in);
+  };
+}
 
 }  // namespace foh::test

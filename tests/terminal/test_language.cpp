@@ -50,6 +50,7 @@ using namespace foh;
 using namespace foh::ui;
 using foh::test::Fixture;
 using foh::test::Headless;
+using foh::test::screen_draw;
 
 namespace {
 
@@ -253,19 +254,9 @@ struct State {
   std::function<Draw(Fixture&, const NetWords&)> open;
 };
 
-template <class View, class Intents, void (*F)(View&, const Desk&, Intents&)>
-Draw plain(Fixture& fx, std::function<void(View&)> setup = nullptr) {
-  auto v = std::make_shared<View>();
-  if (setup) setup(*v);
-  return [v, &fx] {
-    Intents in;
-    F(*v, fx.desk, in);
-  };
-}
-
 Draw reservations(Fixture& fx, ReservationsMode mode,
                   std::function<void(ReservationsView&)> setup = nullptr) {
-  return plain<ReservationsView, ReservationsIntents, draw_reservations>(
+  return screen_draw<ReservationsView, ReservationsIntents, draw_reservations>(
       fx, [mode, setup](ReservationsView& v) {
         v.mode = mode;
         if (setup) setup(v);
@@ -274,7 +265,7 @@ Draw reservations(Fixture& fx, ReservationsMode mode,
 
 Draw login_with(Fixture& fx, std::string message) {
   fx.desk.member = nullptr;
-  return plain<LoginView, LoginIntents, draw_login>(fx, [&fx, message](LoginView& v) {
+  return screen_draw<LoginView, LoginIntents, draw_login>(fx, [&fx, message](LoginView& v) {
     v.member_id = "m2";
     v.pin = "12";
     login_failed(v, fx.desk.now, message);
@@ -287,7 +278,7 @@ Draw status_bar(Fixture& fx, const std::string& message, bool popup) {
   fx.desk.message_is_error = true;
   fx.desk.sync = SyncInfo{Connection::Offline, 1, 1, std::nullopt, "could not connect: timeout"};
   fx.desk.conflicts.push_back(ConflictInfo{"res2", "Martin", "7"});
-  return plain<StatusBarView, StatusBarIntents, draw_status_bar>(
+  return screen_draw<StatusBarView, StatusBarIntents, draw_status_bar>(
       fx, [popup](StatusBarView& v) { v.conflicts_open = popup; });
 }
 
@@ -297,7 +288,7 @@ const std::vector<State>& states() {
       {"login",
        [](Fixture& fx, W) {
          fx.desk.member = nullptr;
-         return plain<LoginView, LoginIntents, draw_login>(fx);
+         return screen_draw<LoginView, LoginIntents, draw_login>(fx);
        }},
       {"login.wrong_pin",
        [](Fixture& fx, W w) { return login_with(fx, error_text(fx.desk.locale, w.wrong_pin)); }},
@@ -308,30 +299,33 @@ const std::vector<State>& states() {
          fx.desk.lockout = LockoutInfo{5, 25};
          return login_with(fx, error_text(fx.desk.locale, w.locked));
        }},
-      {"floor", [](Fixture& fx, W) { return plain<FloorView, FloorIntents, draw_floor>(fx); }},
+      {"floor",
+       [](Fixture& fx, W) { return screen_draw<FloorView, FloorIntents, draw_floor>(fx); }},
       {"floor.seated",
        [](Fixture& fx, W) {
-         return plain<FloorView, FloorIntents, draw_floor>(
+         return screen_draw<FloorView, FloorIntents, draw_floor>(
              fx, [](FloorView& v) { v.selected_table = "t1"; });
        }},
       {"floor.late",
        [](Fixture& fx, W) {
-         return plain<FloorView, FloorIntents, draw_floor>(
+         return screen_draw<FloorView, FloorIntents, draw_floor>(
              fx, [](FloorView& v) { v.selected_table = "t3"; });
        }},
       {"floor.blocked",
        [](Fixture& fx, W) {
-         return plain<FloorView, FloorIntents, draw_floor>(
+         return screen_draw<FloorView, FloorIntents, draw_floor>(
              fx, [](FloorView& v) { v.selected_table = "t5"; });
        }},
-      {"seat.walk_in", [](Fixture& fx, W) { return plain<SeatView, SeatIntents, draw_seat>(fx); }},
+      {"seat.walk_in",
+       [](Fixture& fx, W) { return screen_draw<SeatView, SeatIntents, draw_seat>(fx); }},
       {"seat.walk_in_8",
        [](Fixture& fx, W) {
-         return plain<SeatView, SeatIntents, draw_seat>(fx, [](SeatView& v) { v.party_size = 8; });
+         return screen_draw<SeatView, SeatIntents, draw_seat>(
+             fx, [](SeatView& v) { v.party_size = 8; });
        }},
       {"seat.booking",
        [](Fixture& fx, W) {
-         return plain<SeatView, SeatIntents, draw_seat>(fx, [](SeatView& v) {
+         return screen_draw<SeatView, SeatIntents, draw_seat>(fx, [](SeatView& v) {
            v.source = PartySource::Reservation;
            v.reservation_id = "res3";
            v.party_size = 2;
@@ -403,31 +397,32 @@ const std::vector<State>& states() {
       {"waitlist.seat_now",
        [](Fixture& fx, W) {
          fx.desk.seat_now.push_back(SeatNowHint{"w1", "4"});
-         return plain<WaitlistView, WaitlistIntents, draw_waitlist>(fx);
+         return screen_draw<WaitlistView, WaitlistIntents, draw_waitlist>(fx);
        }},
-      {"waitlist",
-       [](Fixture& fx, W) { return plain<WaitlistView, WaitlistIntents, draw_waitlist>(fx); }},
+      {"waitlist", [](Fixture& fx,
+                      W) { return screen_draw<WaitlistView, WaitlistIntents, draw_waitlist>(fx); }},
       {"waitlist.add_errors",
        [](Fixture& fx, W) {
-         return plain<WaitlistView, WaitlistIntents, draw_waitlist>(fx, [](WaitlistView& v) {
+         return screen_draw<WaitlistView, WaitlistIntents, draw_waitlist>(fx, [](WaitlistView& v) {
            v.adding = true;
            v.submitted = true;
            v.party = "0";
            v.phone = "06";
          });
        }},
-      {"editor", [](Fixture& fx, W) { return plain<EditorView, EditorIntents, draw_editor>(fx); }},
+      {"editor",
+       [](Fixture& fx, W) { return screen_draw<EditorView, EditorIntents, draw_editor>(fx); }},
       {"set_aside",
        [](Fixture& fx, W) {
          fx.desk.set_aside.push_back(SetAsideRow{"reservations", "bad-row", "time 24:00", {}});
-         return plain<SetAsideView, SetAsideIntents, draw_set_aside>(
+         return screen_draw<SetAsideView, SetAsideIntents, draw_set_aside>(
              fx, [](SetAsideView& v) { v.open = true; });
        }},
       {"kiosk.party",
-       [](Fixture& fx, W) { return plain<KioskView, KioskIntents, draw_kiosk>(fx); }},
+       [](Fixture& fx, W) { return screen_draw<KioskView, KioskIntents, draw_kiosk>(fx); }},
       {"kiosk.details",
        [](Fixture& fx, W) {
-         return plain<KioskView, KioskIntents, draw_kiosk>(fx, [](KioskView& v) {
+         return screen_draw<KioskView, KioskIntents, draw_kiosk>(fx, [](KioskView& v) {
            v.step = KioskStep::Details;
            v.submitted = true;
            v.phone = "0612";
@@ -435,12 +430,12 @@ const std::vector<State>& states() {
        }},
       {"kiosk.joined",
        [](Fixture& fx, W) {
-         return plain<KioskView, KioskIntents, draw_kiosk>(
+         return screen_draw<KioskView, KioskIntents, draw_kiosk>(
              fx, [&fx](KioskView& v) { kiosk_joined(v, "w1", fx.desk.now); });
        }},
       {"kiosk.leave_wrong_pin",
        [](Fixture& fx, W w) {
-         return plain<KioskView, KioskIntents, draw_kiosk>(fx, [&fx, w](KioskView& v) {
+         return screen_draw<KioskView, KioskIntents, draw_kiosk>(fx, [&fx, w](KioskView& v) {
            v.step = KioskStep::Leave;
            v.message = error_text(fx.desk.locale, w.wrong_pin);
          });

@@ -39,6 +39,7 @@ using namespace foh;
 using namespace foh::ui;
 using foh::test::Fixture;
 using foh::test::Headless;
+using foh::test::screen_draw;
 
 namespace {
 
@@ -192,23 +193,16 @@ std::vector<std::string> audit_frame() {
 }
 
 Draw seat_view(Fixture& fx, std::function<void(SeatView&)> setup = nullptr) {
-  auto v = std::make_shared<SeatView>();
-  if (setup) setup(*v);
-  return [v, &fx] {
-    SeatIntents in;
-    draw_seat(*v, fx.desk, in);
-  };
+  return screen_draw<SeatView, SeatIntents, draw_seat>(fx, std::move(setup));
 }
 
 Draw reservations_view(Fixture& fx, ReservationsMode mode,
                        std::function<void(ReservationsView&)> setup = nullptr) {
-  auto v = std::make_shared<ReservationsView>();
-  v->mode = mode;
-  if (setup) setup(*v);
-  return [v, &fx] {
-    ReservationsIntents in;
-    draw_reservations(*v, fx.desk, in);
-  };
+  return screen_draw<ReservationsView, ReservationsIntents, draw_reservations>(
+      fx, [mode, setup](ReservationsView& v) {
+        v.mode = mode;
+        if (setup) setup(v);
+      });
 }
 
 // Everything the status bar can show at once: offline with an outbox, a sync
@@ -236,36 +230,27 @@ Draw editor_view(Fixture& fx, std::vector<Uuid> tables, std::optional<Uuid> zone
   };
 }
 
-template <class View, class Intents, void (*F)(View&, const Desk&, Intents&)>
-Draw plain(Fixture& fx, std::function<void(View&)> setup = nullptr) {
-  auto v = std::make_shared<View>();
-  if (setup) setup(*v);
-  return [v, &fx] {
-    Intents in;
-    F(*v, fx.desk, in);
-  };
-}
-
 // Every screen and its main states and popups. Add new ones here.
 const std::vector<State>& states() {
   static const std::vector<State> s = {
       {"login", true,
        [](Fixture& fx) {
          fx.desk.member = nullptr;
-         return plain<LoginView, LoginIntents, draw_login>(fx);
+         return screen_draw<LoginView, LoginIntents, draw_login>(fx);
        }},
       {"login.pin", true,
        [](Fixture& fx) {
          fx.desk.member = nullptr;
-         return plain<LoginView, LoginIntents, draw_login>(fx, [](LoginView& v) {
+         return screen_draw<LoginView, LoginIntents, draw_login>(fx, [](LoginView& v) {
            v.member_id = "m1";
            v.pin = "12";
          });
        }},
-      {"floor", true, [](Fixture& fx) { return plain<FloorView, FloorIntents, draw_floor>(fx); }},
+      {"floor", true,
+       [](Fixture& fx) { return screen_draw<FloorView, FloorIntents, draw_floor>(fx); }},
       {"floor.table", true,
        [](Fixture& fx) {
-         return plain<FloorView, FloorIntents, draw_floor>(
+         return screen_draw<FloorView, FloorIntents, draw_floor>(
              fx, [](FloorView& v) { v.selected_table = "t3"; });
        }},
       {"seat.walk_in", true, [](Fixture& fx) { return seat_view(fx); }},
@@ -297,22 +282,22 @@ const std::vector<State>& states() {
          });
        }},
       {"waitlist", true,
-       [](Fixture& fx) { return plain<WaitlistView, WaitlistIntents, draw_waitlist>(fx); }},
+       [](Fixture& fx) { return screen_draw<WaitlistView, WaitlistIntents, draw_waitlist>(fx); }},
       // A party told its table is ready, who cannot be texted: the longest status line.
       {"waitlist.notified", true,
        [](Fixture& fx) {
          WaitlistEntry& w = fx.day.waitlist.front();
          w.status = WaitlistStatus::Notified;
          w.notified_at = "2026-11-28T19:12:00";
-         return plain<WaitlistView, WaitlistIntents, draw_waitlist>(fx);
+         return screen_draw<WaitlistView, WaitlistIntents, draw_waitlist>(fx);
        }},
       {"waitlist.add", true,
        [](Fixture& fx) {
-         return plain<WaitlistView, WaitlistIntents, draw_waitlist>(
+         return screen_draw<WaitlistView, WaitlistIntents, draw_waitlist>(
              fx, [](WaitlistView& v) { v.adding = true; });
        }},
       {"editor", true,
-       [](Fixture& fx) { return plain<EditorView, EditorIntents, draw_editor>(fx); }},
+       [](Fixture& fx) { return screen_draw<EditorView, EditorIntents, draw_editor>(fx); }},
       // The properties panel of a table (steppers, shapes, chairs) and of a zone (colours).
       {"editor.table", true, [](Fixture& fx) { return editor_view(fx, {"t2"}, std::nullopt); }},
       {"editor.zone", true, [](Fixture& fx) { return editor_view(fx, {}, Uuid("z1")); }},
@@ -328,21 +313,21 @@ const std::vector<State>& states() {
       {"set_aside", true,
        [](Fixture& fx) {
          fx.desk.set_aside.push_back(SetAsideRow{"reservations", "bad-row", "time 24:00", {}});
-         return plain<SetAsideView, SetAsideIntents, draw_set_aside>(
+         return screen_draw<SetAsideView, SetAsideIntents, draw_set_aside>(
              fx, [](SetAsideView& v) { v.open = true; });
        }},
       {"kiosk.party", false,
-       [](Fixture& fx) { return plain<KioskView, KioskIntents, draw_kiosk>(fx); }},
+       [](Fixture& fx) { return screen_draw<KioskView, KioskIntents, draw_kiosk>(fx); }},
       {"kiosk.details", false,
        [](Fixture& fx) {
-         return plain<KioskView, KioskIntents, draw_kiosk>(fx, [](KioskView& v) {
+         return screen_draw<KioskView, KioskIntents, draw_kiosk>(fx, [](KioskView& v) {
            v.step = KioskStep::Details;
            v.submitted = true;
          });
        }},
       {"kiosk.leave", false,
        [](Fixture& fx) {
-         return plain<KioskView, KioskIntents, draw_kiosk>(
+         return screen_draw<KioskView, KioskIntents, draw_kiosk>(
              fx, [](KioskView& v) { v.step = KioskStep::Leave; });
        }},
   };

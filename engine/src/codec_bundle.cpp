@@ -78,18 +78,22 @@ Result<DayBook> decode_day(const Json& j, const std::string& where) {
   if (st)
     st = decode_rows(j, "daily_extra_tables", where, decode_daily_extra_table, d.extra_tables);
   if (st) st = decode_rows(j, "daily_floor_notes", where, decode_daily_floor_note, d.floor_notes);
+  if (st) st = decode_rows(j, "customers", where, decode_customer, d.customers);
   if (st) st = validate_day(d, where);
   if (!st) return st.error();
   return d;
 }
 
 Json encode(const DayBook& d) {
-  return Json{{"date", d.date.str()},
-              {"reservations", encode_rows(d.reservations)},
-              {"waitlist_entries", encode_rows(d.waitlist)},
-              {"daily_table_overrides", encode_rows(d.table_overrides)},
-              {"daily_extra_tables", encode_rows(d.extra_tables)},
-              {"daily_floor_notes", encode_rows(d.floor_notes)}};
+  Json j{{"date", d.date.str()},
+         {"reservations", encode_rows(d.reservations)},
+         {"waitlist_entries", encode_rows(d.waitlist)},
+         {"daily_table_overrides", encode_rows(d.table_overrides)},
+         {"daily_extra_tables", encode_rows(d.extra_tables)},
+         {"daily_floor_notes", encode_rows(d.floor_notes)}};
+  // Only when there are some: a day file without customers stays as it was.
+  if (!d.customers.empty()) j["customers"] = encode_rows(d.customers);
+  return j;
 }
 
 }  // namespace foh

@@ -63,6 +63,7 @@ Result<Customer> decode_customer(const Json& j, const std::string& where) {
   row.integer("visit_count", c.visit_count, Need::Optional, 0);
   row.integer("no_show_count", c.no_show_count, Need::Optional, 0);
   row.integer("cancellation_count", c.cancellation_count, Need::Optional, 0);
+  row.opt_timestamp("last_visit", c.last_visit);
   row.text("created_at", c.created_at);
   row.text("updated_at", c.updated_at);
   if (!row.ok()) return row.error();
@@ -83,6 +84,7 @@ Json encode(const Customer& c) {
   j["visit_count"] = c.visit_count;
   j["no_show_count"] = c.no_show_count;
   j["cancellation_count"] = c.cancellation_count;
+  put_opt(j, "last_visit", c.last_visit);
   put_ts(j, "created_at", c.created_at);
   put_ts(j, "updated_at", c.updated_at);
   return j;

@@ -85,6 +85,14 @@ Result<DayBook> Cache::load_day(Date date, bool live_only) {
              decode_daily_extra_table, d.extra_tables);
   decode_all(*this, rows_of_date("daily_floor_notes", date), "daily_floor_notes",
              decode_daily_floor_note, d.floor_notes);
+  if (!live_only) {
+    // The customers the day's bookings name: their cards and tags on the floor.
+    Stmt c(*this,
+           "SELECT json, id FROM customers WHERE id IN (SELECT json_extract(json, '$.customer_id')"
+           " FROM reservations WHERE date = ?) ORDER BY rowid");
+    c.bind(1, date.str());
+    decode_all(*this, collect(c, "customers"), "customers", decode_customer, d.customers);
+  }
   std::sort(d.reservations.begin(), d.reservations.end(),
             [](const Reservation& a, const Reservation& b) { return a.time < b.time; });
   return d;
@@ -146,6 +154,7 @@ Status Cache::seed(const Venue& venue, const DayBook* day) {
     put_all("daily_table_overrides", day->table_overrides);
     put_all("daily_extra_tables", day->extra_tables);
     put_all("daily_floor_notes", day->floor_notes);
+    put_all("customers", day->customers);
   }
   if (st) st = kv_set("restaurant_id", venue.restaurant.id);
   if (!st) return st;

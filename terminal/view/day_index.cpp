@@ -40,7 +40,17 @@ DayIndex DayIndex::build(const Venue& v, const DayBook& day, const Floor& f) {
   for (const DailyTableOverride& o : day.table_overrides) ix.overrides_[o.table_id] = &o;
   for (const Table& t : f.tables())
     if (f.is_unavailable(t.id)) ix.blocked_.insert(t.id);
+  for (const Customer& c : day.customers) ix.customers_[c.id] = &c;
   return ix;
+}
+
+const Customer* DayIndex::customer(const Uuid& customer_id) const {
+  auto it = customers_.find(customer_id);
+  return it == customers_.end() ? nullptr : it->second;
+}
+
+const Customer* DayIndex::customer_of(const Reservation& r) const {
+  return r.customer_id ? customer(*r.customer_id) : nullptr;
 }
 
 const Booking* DayIndex::booking(const Uuid& id) const {

@@ -40,6 +40,11 @@ class DayIndex {
   // Override position of the day (daily_table_overrides), if any.
   const DailyTableOverride* override_of(const Uuid& table_id) const;
 
+  // The customer a reservation names (customer_id), when the day holds it
+  // (DayBook::customers): its tags (allergy, VIP), notes and counts.
+  const Customer* customer_of(const Reservation& r) const;
+  const Customer* customer(const Uuid& customer_id) const;
+
   // The Seated booking at the table (a seated party holds it until completed).
   const Booking* seated_at(const Uuid& table_id, int64_t minute) const;
   // The next live not-yet-seated booking on the table starting at or after `minute`.
@@ -53,6 +58,7 @@ class DayIndex {
   std::unordered_map<Uuid, const DailyTableOverride*> overrides_;
   std::vector<std::pair<int64_t, int>> covers_;
   std::unordered_set<Uuid> blocked_;
+  std::unordered_map<Uuid, const Customer*> customers_;
   std::vector<int> empty_;
   std::vector<const Table*> no_tables_;
 };

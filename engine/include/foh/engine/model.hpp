@@ -231,7 +231,10 @@ struct Customer {  // customers
   std::string name, phone, email, notes;
   std::vector<std::string> tags;
   std::string classification;
+  // Computed by the backend from the bookings' statuses (migration 025):
+  // visits are Completed bookings, last_visit the latest one's seating.
   int visit_count = 0, no_show_count = 0, cancellation_count = 0;
+  std::optional<std::string> last_visit;  // timestamptz
   std::string created_at, updated_at;
   Json extra = Json::object();
   bool operator==(const Customer&) const = default;
@@ -247,6 +250,10 @@ struct DailyTableOverride {  // daily_table_overrides: positions/hidden per date
   bool is_blocked = false;  // blocked for the day by a host
   std::string updated_at;
   Json extra = Json::object();
+  // Joined for the day with this table (engine day_join.hpp): the pair is a
+  // combination that date. Migration 027. Last, so that older aggregate
+  // initialisers keep their meaning.
+  std::optional<Uuid> joined_with;
   bool operator==(const DailyTableOverride&) const = default;
 };
 
@@ -276,6 +283,20 @@ struct DailyFloorNote {  // daily_floor_notes
   bool operator==(const DailyFloorNote&) const = default;
 };
 
+// A server's section: who serves a table during one service of one date
+// (server_sections, migration 026). One row per table, date and service; its
+// id is derived from those (net's Store), so two terminals giving the same
+// table write the same row. team_member_id null: the table was taken back.
+struct ServerSection {  // server_sections
+  Uuid id, restaurant_id, table_id;
+  Date date;
+  std::optional<Uuid> service_id;  // null: a restaurant with no services (open all day)
+  std::optional<Uuid> team_member_id;
+  std::string updated_at;
+  Json extra = Json::object();
+  bool operator==(const ServerSection&) const = default;
+};
+
 // ---------------------------------------------------------------- bundles
 // Everything that describes the restaurant (R.json of foh-plan).
 struct Venue {
@@ -300,6 +321,9 @@ struct DayBook {
   std::vector<DailyTableOverride> table_overrides;
   std::vector<DailyExtraTable> extra_tables;
   std::vector<DailyFloorNote> floor_notes;
+  std::vector<ServerSection> server_sections;
+  // The customers the day's reservations name (customer_id), in no order.
+  std::vector<Customer> customers;
   bool operator==(const DayBook&) const = default;
 };
 

@@ -6,6 +6,7 @@
 #include <cctype>
 
 #include "foh/engine/codec.hpp"
+#include "foh/engine/search.hpp"
 #include "foh/net/cache.hpp"
 #include "quarantine.hpp"
 #include "sqlite_stmt.hpp"
@@ -30,6 +31,22 @@ void decode_all(Cache& cache, const std::vector<Json>& rows, const char* table, 
     else
       cache.quarantine(table, id, j.dump(), set_aside_reason(readable.error(), where));
   }
+}
+
+// foh_guest_matches(name, phone, query): engine guest_matches, false for a
+// query with no letter or digit (the LIKE finds those). Registered on the
+// connection each time (cheap; replaces itself).
+void register_guest_match(sqlite3* db) {
+  auto fn = [](sqlite3_context* ctx, int, sqlite3_value** v) {
+    auto text = [&](int i) {
+      const unsigned char* t = sqlite3_value_text(v[i]);
+      return std::string_view(t ? reinterpret_cast<const char*>(t) : "");
+    };
+    const bool hit = !name_key(text(2)).empty() && guest_matches(text(0), text(1), text(2));
+    sqlite3_result_int(ctx, hit ? 1 : 0);
+  };
+  sqlite3_create_function_v2(db, "foh_guest_matches", 3, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
+                             nullptr, fn, nullptr, nullptr, nullptr);
 }
 
 }  // namespace
@@ -109,9 +126,14 @@ std::vector<Customer> Cache::search_customers(std::string_view query, int limit)
     pattern += c;
   }
   pattern += "%";
+  // The text as typed (an e-mail), or the guest the way a host types it
+  // (engine search.hpp: accents, case and spacing ignored, phone digits
+  // however formatted).
+  register_guest_match(db());
   Stmt s(*this,
-         "SELECT json, id FROM customers WHERE search LIKE ? ESCAPE '\\' ORDER BY search LIMIT ?");
-  s.bind(1, pattern).bind(2, limit);
+         "SELECT json, id FROM customers WHERE search LIKE ? ESCAPE '\\' OR foh_guest_matches("
+         "json_extract(json, '$.name'), json_extract(json, '$.phone'), ?) ORDER BY search LIMIT ?");
+  s.bind(1, pattern).bind(2, query).bind(3, limit);
   std::vector<Customer> out;
   decode_all(*this, collect(s, "customers"), "customers", decode_customer, out);
   return out;

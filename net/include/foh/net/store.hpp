@@ -141,6 +141,20 @@ class Store {
                                     const Actor& by, const std::vector<Move>& moves = {},
                                     const Uuid& reservation_id = {});
 
+  // ---- customers (the guest at the door; engine customer.hpp)
+  // Creates or edits a customer: name, phone, email, notes, tags. The counts,
+  // last visit and classification are the backend's (migration 025): the
+  // cached ones are kept, never sent. `c.id` is the command's id (made here
+  // when empty); the same command again writes nothing. Refused with the
+  // other customer named when another customer of the restaurant has this
+  // phone's key ("customer_phone_taken").
+  Result<Customer> save_customer(Customer c, const Actor& by);
+  // The cached customer of the restaurant whose phone has `phone`'s key.
+  std::optional<Customer> customer_by_phone(std::string_view phone);
+  // The booking's customer_id set (or cleared, nullopt): one Patch.
+  Result<Reservation> link_customer(const Uuid& reservation_id,
+                                    const std::optional<Uuid>& customer_id, const Actor& by);
+
   // ---- overlap conflicts found by sync (a host decides)
   std::vector<Conflict> conflicts() { return cache_.conflicts(); }
   Result<Reservation> resolve_accept_proposal(const Uuid& reservation_id, const Actor& by);

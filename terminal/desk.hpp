@@ -105,6 +105,14 @@ struct Desk {
   std::string message;  // last result/error of an applied intent, shown once
   bool message_is_error = false;
 
+  // Keys of the writes not landed yet (a command id, a row id): the button
+  // that started one stays disabled until its result lands (app/store_worker).
+  std::vector<std::string> pending_writes;
+  bool writing(std::string_view key) const {
+    for (const auto& k : pending_writes)
+      if (k == key) return true;
+    return false;
+  }
   const Settings& settings() const { return venue->restaurant.settings; }
   bool shows_today() const { return !day || day->date == today; }
   // A timestamptz of the day (seated_at, created_at) in restaurant-local time.

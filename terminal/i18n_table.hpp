@@ -311,3 +311,4 @@ inline constexpr StringRow kStrings[] = {
 };
 
 }  // namespace foh::ui
+    {"busy.saving", "Enregistrement…", "Saving…"},

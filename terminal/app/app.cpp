@@ -39,7 +39,8 @@ App::App(const Options& options, AppClock& clock)
   seat_view_.command_id = net::new_uuid();
 }
 App::~App() {
-  jobs_.reset();  // a job's late result never lands in a closing app
+  jobs_.reset();    // a job's late result never lands in a closing app
+  writer_.reset();  // the writes asked for are done first (their results are not shown)
   if (sync_) sync_->stop();
 }
 
@@ -92,6 +93,10 @@ Status App::open_store() {
   jobs_ = std::make_unique<Jobs>(queue_, [] { platform::Platform::wake(); });
   store_ = std::make_unique<net::Store>(*cache_, [this] { return clock_.system_now(); });
   net::LoginConfig login_config;
+  auto writer = StoreWorker::open(path, queue_, [] { platform::Platform::wake(); });
+  if (!writer) return writer.error();
+  writer_ = std::move(*writer);
+  if (options_.write_delay_ms > 0) writer_->set_delay_ms(options_.write_delay_ms);
   Uuid restaurant_id = options_.restaurant_id;
   if (online) {
     net::RestConfig rc;
@@ -132,38 +137,92 @@ Status App::open_store() {
 }
 
 Status App::reload() {
-  if (!cache_->has_venue()) {  // online first run: the first pull brings it
-    dirty_ = false;
-    return ok();
-  }
-  auto venue = cache_->load_venue();
-  if (!venue) return venue.error();
+  auto s = load_snapshot(*cache_, shown_date_, clock_.now());
+  if (!s) return s.error();
+  dirty_ = false;
+  return adopt(std::move(*s));
+}
+
+// A reload already under way (or a write, which reads the day after it)
+// leaves dirty_ set: the day is asked again once it lands, so a change
+// made while it was read is never missed.
+void App::request_reload() {
+  if (writer_->running(JobKind::Reload) || writer_->running(JobKind::Write)) return;
+  dirty_ = false;
+  const auto shown = shown_date_;
+  const LocalInstant now = clock_.now();
+  writer_->run(JobKind::Reload, "", clock_.system_now(), [this, shown, now](net::Store& st) {
+    auto snap = std::make_shared<Result<DaySnapshot>>(load_snapshot(st.cache(), shown, now));
+    return Jobs::Landing([this, snap] {
+      Status adopted = *snap ? adopt(std::move(**snap)) : Status(snap->error());
+      if (!adopted) say(ui::error_text(desk_.locale, adopted.error()), true);
+    });
+  });
+}
+
+void App::start_write(std::string key, std::function<void(net::Store&)> run,
+                      std::function<void()> landed) {
+  const auto shown = shown_date_;
+  const LocalInstant now = clock_.now();
+  writer_->run(JobKind::Write, std::move(key), clock_.system_now(),
+               [this, shown, now, run = std::move(run),
+                landed = std::move(landed)](net::Store& st) mutable {
+                 run(st);
+                 auto snap =
+                     std::make_shared<Result<DaySnapshot>>(load_snapshot(st.cache(), shown, now));
+                 return Jobs::Landing([this, snap, landed = std::move(landed)] {
+                   Status adopted = *snap ? adopt(std::move(**snap)) : Status(snap->error());
+                   if (!adopted) say(ui::error_text(desk_.locale, adopted.error()), true);
+                   if (landed) landed();
+                   if (sync_) sync_->poke();  // pushed now rather than at the next poll
+                 });
+               });
+}
+
+Status App::adopt(DaySnapshot s) {
+  if (!s.venue) return ok();  // online first run: the first pull brings it
   // Before the day is chosen: "today" is the restaurant's.
-  if (auto st = use_restaurant_timezone(venue->restaurant.settings.timezone); !st)
-    say(ui::error_text(desk_.locale, st.error()), true);
-  // Today: the service day, so a service past midnight keeps its day to its
-  // end; frame() reloads when it turns.
-  desk_.today = service_date(clock_.now(), venue->services);
+  if (const auto& zone = s.venue->restaurant.settings.timezone; zone != zone_) {
+    if (auto st = use_restaurant_timezone(zone); !st)
+      say(ui::error_text(desk_.locale, st.error()), true);
+    zone_ = zone;
+    // Read in the zone used before: the service day may be another one.
+    if (service_date(clock_.now(), s.venue->services) != s.today) dirty_ = true;
+  }
+  desk_.today = s.today;
   if (shown_date_ && *shown_date_ <= desk_.today) shown_date_.reset();  // today again
-  auto day = cache_->load_day(shown_date_.value_or(desk_.today));
-  if (!day) return day.error();
-  day->utc_offset_s = clock_.utc_offset_s(day->date);
+  s.day.utc_offset_s = clock_.utc_offset_s(s.day.date);
   // net names an anonymous walk-in "Walk-in" (the backend wants a name): the
   // host reads it in the terminal's language.
-  for (Reservation& r : day->reservations)
+  for (Reservation& r : s.day.reservations)
     if (r.source == "Walk-in" && r.guest_name == "Walk-in")
       r.guest_name = ui::tr(desk_.locale, "floor.walk_in");
-  venue_ = std::move(*venue);
-  day_ = std::move(*day);
-  auto floor = Floor::build(venue_, &day_);
-  if (!floor) return floor.error();
+  auto floor = Floor::build(*s.venue, &s.day);  // a copy: it keeps no pointer into them
+  if (!floor) return floor.error();               // the day shown so far stays
+  venue_ = std::move(*s.venue);
+  day_ = std::move(s.day);
   floor_ = std::move(*floor);
   index_ = ui::DayIndex::build(venue_, day_, *floor_);
   if (session_) {  // the member row may have changed (role, allowed_tabs)
     for (const auto& m : venue_.team_members)
       if (m.id == session_->member.id) session_->member = m;
   }
-  dirty_ = false;
+  desk_.set_aside = std::move(s.set_aside);
+  desk_.conflicts.clear();
+  for (const auto& c : s.conflicts) {
+    ui::ConflictInfo info;
+    info.reservation_id = c.reservation_id;
+    info.proposed_table_number = c.proposed_table_number;
+    for (const auto& r : day_.reservations)
+      if (r.id == c.reservation_id) info.guest_name = r.guest_name;
+    desk_.conflicts.push_back(info);
+  }
+  desk_.texts = std::move(s.texts);
+  desk_.sms_quota = std::move(s.sms_quota);
+  if (!sync_) {
+    desk_.sync.outbox = s.outbox;
+    desk_.sync.conflicts = static_cast<int>(desk_.conflicts.size());
+  }
   refresh_desk();
   return ok();
 }
@@ -178,24 +237,6 @@ void App::refresh_desk() {
     desk_.locale = ui::locale_from(venue_.restaurant.settings.locale);
   else if (!options_.locale.empty() && frames_ == 0)
     desk_.locale = ui::locale_from(options_.locale);
-  desk_.set_aside.clear();
-  for (const auto& q : cache_->quarantined())
-    desk_.set_aside.push_back(ui::SetAsideRow{q.table, q.row_id, q.reason, q.last_seen});
-  desk_.conflicts.clear();
-  for (const auto& c : cache_->conflicts()) {
-    ui::ConflictInfo info;
-    info.reservation_id = c.reservation_id;
-    info.proposed_table_number = c.proposed_table_number;
-    for (const auto& r : day_.reservations)
-      if (r.id == c.reservation_id) info.guest_name = r.guest_name;
-    desk_.conflicts.push_back(info);
-  }
-  desk_.texts = net::texts_of_day(*cache_, day_);
-  desk_.sms_quota = net::cached_sms_quota(*cache_);
-  if (!sync_) {
-    desk_.sync.outbox = static_cast<int>(cache_->outbox_count(net::OutboxState::Pending));
-    desk_.sync.conflicts = static_cast<int>(desk_.conflicts.size());
-  }
   quotes_minute_ = -1;  // recomputed at the next frame, with that frame's clock
 }
 
@@ -287,16 +328,12 @@ void App::frame(platform::Platform& p) {
   ++frames_;
   queue_.drain();
   check_idle_logout();
-  if (dirty_) {
-    if (auto st = reload(); !st) say(ui::error_text(desk_.locale, st.error()), true);
-  }
+  if (dirty_) request_reload();  // off the frame: the day read lands in a later frame
   desk_.now = clock_.now();
   if (desk_.now.seconds / 60 != quotes_minute_) {
     quotes_minute_ = desk_.now.seconds / 60;
     // A terminal left on overnight turns to the new service day by itself.
-    if (desk_.venue && service_date(desk_.now, venue_.services) != desk_.today) {
-      if (auto st = reload(); !st) say(ui::error_text(desk_.locale, st.error()), true);
-    }
+    if (desk_.venue && service_date(desk_.now, venue_.services) != desk_.today) dirty_ = true;
     refresh_quotes();
   }
   desk_.member = session_ ? &session_->member : nullptr;
@@ -305,6 +342,7 @@ void App::frame(platform::Platform& p) {
       ui::PanZoom{g.pinch_scale, g.pinch_center.x, g.pinch_center.y, g.pan_delta.x, g.pan_delta.y};
   desk_.gestures.fingers = g.fingers;
   desk_.gestures.long_press = g.long_press.has_value();
+  desk_.pending_writes = writer_->keys();
   if (g.long_press)
     desk_.gestures.press_x = g.long_press->x, desk_.gestures.press_y = g.long_press->y;
   if (!session_ || kiosk_) {
@@ -344,7 +382,7 @@ void App::frame(platform::Platform& p) {
   draw_busy_state();  // over the screens: nothing under it is tapped meanwhile
   ImGui::End();
   ui::draw_keyboard_dock(keyboard_, desk_.locale);
-  // A local write happened this frame: push it now rather than at the next poll.
+  // A direct local write happened this frame: push it now rather than at the next poll.
   if (dirty_ && sync_) sync_->poke();
 }
 

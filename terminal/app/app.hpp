@@ -7,10 +7,13 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <type_traits>
 
 #include "app/clock.hpp"
 #include "app/jobs.hpp"
 #include "app/options.hpp"
+#include "app/snapshot.hpp"
+#include "app/store_worker.hpp"
 #include "desk.hpp"
 #include "foh/engine/floor.hpp"
 #include "foh/net/cache.hpp"
@@ -64,18 +67,42 @@ class App {
   std::optional<int64_t> next_change_ms() const;
   bool kiosk_locked() const { return kiosk_; }
   bool kiosk_left() const { return kiosk_left_; }  // the platform may be unlocked
-  bool busy() const { return jobs_ && jobs_->busy(); }  // a job has not landed yet
+  // A job (a PIN check, a write, a reload) has not landed yet.
+  bool busy() const { return (jobs_ && jobs_->busy()) || (writer_ && writer_->busy()); }
   Json dump() const;                               // for scripts and tests
 
  private:
   App(const Options& options, AppClock& clock);
   Status open_store();
   Status open_cache(const std::string& path);  // a damaged file is moved aside, and said so
-  Status reload();
+  Status reload();          // at once (opening): the cache read on the main thread
+  void request_reload();    // off the frame, on the Store's worker; swapped in when read
+  Status adopt(DaySnapshot s);  // main thread: the snapshot becomes what the screens draw
   void refresh_desk();
   void refresh_quotes();  // engine wait quotes for the day's waitlist at desk_.now
   void say(const std::string& text, bool error);
   net::Actor actor() const;
+
+  // One write to the Store, off the frame (app/store_worker.hpp). `fn(store)`
+  // runs on the Store's worker, then the day is read again there; on the
+  // main thread the new day is swapped in, then `done(result)` runs (its
+  // message, the view reset). `key` (a command or row id, ui/write_keys)
+  // keeps the button that started it disabled until then (Desk::writing).
+  // `fn` runs on another thread: it touches no App member, captures what it
+  // needs by value, and reads the cache only through `store.cache()`.
+  // Every Store write in terminal/app goes through here, e.g.
+  //   write(id, [id, by](net::Store& s) { return s.waitlist_call(id, by); },
+  //         [this](Result<WaitlistEntry> r) { ... });
+  template <class Fn, class Done>
+  void write(std::string key, Fn fn, Done done) {
+    using R = std::invoke_result_t<Fn&, net::Store&>;
+    auto out = std::make_shared<std::optional<R>>();
+    start_write(
+        std::move(key), [fn = std::move(fn), out](net::Store& s) mutable { out->emplace(fn(s)); },
+        [done = std::move(done), out]() mutable { done(std::move(**out)); });
+  }
+  void start_write(std::string key, std::function<void(net::Store&)> run,
+                   std::function<void()> landed);
   bool may(Tab t) const;
 
   void draw_staff(platform::Platform& p);
@@ -117,10 +144,14 @@ class App {
 
   Options options_;
   AppClock& clock_;
+  void seated(const ui::SeatCommand& c, const Result<Reservation>& done);  // landed
+  void said_status(const Uuid& reservation_id, const Result<Reservation>& r);
+  void optimised(const Result<int>& n);
   bool kiosk_ = false, kiosk_left_ = false;
 
   std::unique_ptr<net::Cache> cache_;
   std::unique_ptr<net::Store> store_;
+  void booking_saved(const Result<Reservation>& r);  // landed
   std::unique_ptr<net::PinLogin> login_;
   std::unique_ptr<net::RestClient> rest_;  // online PIN login, when a backend is set
   net::MainQueue queue_;
@@ -134,8 +165,11 @@ class App {
   std::optional<Floor> floor_;
   std::optional<ui::DayIndex> index_;
   ui::Desk desk_;
-  bool dirty_ = true;
+  bool dirty_ = true;  // data changed: read the day again (request_reload)
+  std::string zone_;   // the restaurant timezone in use (use_restaurant_timezone)
   std::optional<net::Session> session_;
+  // The Store's writes and the day's reads, off the frame; after queue_ too.
+  std::unique_ptr<StoreWorker> writer_;
   LocalInstant last_input_;
 
   // Screen states.

@@ -1,6 +1,7 @@
 // Applying what the screens recorded during a frame, through net's Store.
 // Every Store call checks the engine's rules and commits before it returns;
-// its result (or refusal, with the reason) becomes the message of the frame.
+// it runs off the frame, on the Store's worker (App::write), and its result
+// (or refusal, with the reason) becomes the message once it lands.
 #include "app/app.hpp"
 #include "app/shell_text.hpp"
 #include "foh/engine/optimise.hpp"
@@ -32,9 +33,22 @@ std::string guest(ui::Locale l, const Reservation& r) {
 
 // A refused status change as the host reads it: "Dupont (4): cannot go from …"
 // (the engine worded it in the actor's language).
-std::string refused(net::Cache& cache, const Uuid& reservation_id, const Error& e, ui::Locale l) {
-  auto r = cache.reservation(reservation_id);
-  return r ? guest(l, *r) + ui::colon(l) + ui::error_text(l, e) : ui::error_text(l, e);
+std::string refused(const DayBook& day, const Uuid& reservation_id, const Error& e, ui::Locale l) {
+  for (const Reservation& r : day.reservations)
+    if (r.id == reservation_id) return guest(l, r) + ui::colon(l) + ui::error_text(l, e);
+  return ui::error_text(l, e);
+}
+
+// A reservation moved to another table (and time): read and written on the Store's worker.
+Result<Reservation> move_to(net::Store& s, const Uuid& id, const ui::TableChoice& table,
+                            std::optional<TimeOfDay> time, const net::Actor& by) {
+  auto r = s.cache().reservation(id);
+  if (!r) return r.error();
+  r->table_id = table.table_ids.empty() ? std::optional<Uuid>{}
+                                        : std::optional<Uuid>{table.table_ids.front()};
+  r->table_number = table.table_number;
+  if (time) r->time = *time;
+  return s.update_reservation(*r, by);
 }
 }  // namespace
 
@@ -68,17 +82,24 @@ void App::open_seat(ui::PartySource source, const Uuid& id) {
 void App::seat(const ui::SeatCommand& c) {
   const TimeOfDay now = clock_.now().time();
   const net::TablePick pick = pick_of(c.table);
-  Result<Reservation> done = Error{"seat", "nothing to seat"};
+  const net::Actor by = actor();
+  const Date today = desk_.today;
+  const std::string key = !c.command_id.empty() ? c.command_id : c.reservation_id.value_or("");
   // The proposal's moves and the seating are one transaction in net's Store.
-  if (c.source == ui::PartySource::WalkIn) {
-    done = store_->seat_walk_in(c.party_size, pick, desk_.today, now, actor(), c.guest_name,
-                                c.moves, c.command_id);
-  } else if (c.source == ui::PartySource::Waitlist && c.waitlist_entry_id) {
-    done = store_->waitlist_seat(*c.waitlist_entry_id, pick, now, actor(), c.moves, c.command_id);
-  } else if (c.reservation_id) {
-    // The party as it came: more than booked grows the booking ("booked 6, arrived 8").
-    done = store_->seat_reservation(*c.reservation_id, pick, actor(), c.moves, c.party_size);
-  }
+  auto run = [c, pick, by, today, now](net::Store& s) -> Result<Reservation> {
+    if (c.source == ui::PartySource::WalkIn)
+      return s.seat_walk_in(c.party_size, pick, today, now, by, c.guest_name, c.moves,
+                            c.command_id);
+    if (c.source == ui::PartySource::Waitlist && c.waitlist_entry_id)
+      return s.waitlist_seat(*c.waitlist_entry_id, pick, now, by, c.moves, c.command_id);
+    if (c.reservation_id)  // more than booked grows the booking ("booked 6, arrived 8")
+      return s.seat_reservation(*c.reservation_id, pick, by, c.moves, c.party_size);
+    return Error{"seat", "nothing to seat"};
+  };
+  write(key, run, [this, c](Result<Reservation> done) { seated(c, done); });
+}
+
+void App::seated(const ui::SeatCommand& c, const Result<Reservation>& done) {
   if (!done) return say(ui::error_text(desk_.locale, done.error()), true);
   std::string line = text(desk_.locale, "shell.seated", "Installé", "Seated") +
                      std::string(ui::colon(desk_.locale)) + guest(desk_.locale, *done) + " — " +
@@ -101,27 +122,37 @@ void App::seat(const ui::SeatCommand& c) {
     next.command_id = net::new_uuid();
     seat_view_ = std::move(next);
   }
-  dirty_ = true;
 }
 
 void App::apply(const ui::FloorIntents& in) {
   if (in.select_table) floor_view_.selected_table = *in.select_table;
   if (in.seat_walk_in) seat(*in.seat_walk_in);
   if (in.complete_reservation) {
-    auto r = store_->change_status(*in.complete_reservation, ReservationStatus::Completed, actor());
-    if (r)
-      say(text(desk_.locale, "shell.completed", "Table libérée", "Table cleared") +
-              std::string(ui::colon(desk_.locale)) + r->table_number,
-          false);
-    else
-      say(refused(*cache_, *in.complete_reservation, r.error(), desk_.locale), true);
-    dirty_ = true;
+    const Uuid id = *in.complete_reservation;
+    write(
+        id,
+        [id, by = actor()](net::Store& s) {
+          return s.change_status(id, ReservationStatus::Completed, by);
+        },
+        [this, id](Result<Reservation> r) {
+          if (r)
+            say(text(desk_.locale, "shell.completed", "Table libérée", "Table cleared") +
+                    std::string(ui::colon(desk_.locale)) + r->table_number,
+                false);
+          else
+            say(refused(day_, id, r.error(), desk_.locale), true);
+        });
   }
   if (in.block_table) {
-    auto st = store_->set_table_blocked(in.block_table->first, day_.date, in.block_table->second,
-                                        actor());
-    if (!st) say(ui::error_text(desk_.locale, st.error()), true);
-    dirty_ = true;
+    const auto [table, blocked] = *in.block_table;
+    write(
+        table,
+        [table, blocked, date = day_.date, by = actor()](net::Store& s) {
+          return s.set_table_blocked(table, date, blocked, by);
+        },
+        [this](Status st) {
+          if (!st) say(ui::error_text(desk_.locale, st.error()), true);
+        });
   }
   if (in.open_seat_for_reservation)
     open_seat(ui::PartySource::Reservation, *in.open_seat_for_reservation);
@@ -130,18 +161,18 @@ void App::apply(const ui::FloorIntents& in) {
 void App::apply(const ui::SeatIntents& in) {
   if (in.seat) seat(*in.seat);
   if (in.move_next) {
-    auto r = cache_->reservation(in.move_next->reservation_id);
-    if (!r) return say(ui::error_text(desk_.locale, r.error()), true);
-    r->table_id = in.move_next->table.table_ids.empty()
-                      ? std::optional<Uuid>{}
-                      : std::optional<Uuid>{in.move_next->table.table_ids.front()};
-    r->table_number = in.move_next->table.table_number;
-    auto done = store_->update_reservation(*r, actor());
-    if (done)
-      say(guest(desk_.locale, *done) + " → " + done->table_number, false);
-    else
-      say(ui::error_text(desk_.locale, done.error()), true);
-    dirty_ = true;
+    const ui::MoveCommand m = *in.move_next;
+    write(
+        m.reservation_id,
+        [m, by = actor()](net::Store& s) {
+          return move_to(s, m.reservation_id, m.table, std::nullopt, by);
+        },
+        [this](Result<Reservation> done) {
+          if (done)
+            say(guest(desk_.locale, *done) + " → " + done->table_number, false);
+          else
+            say(ui::error_text(desk_.locale, done.error()), true);
+        });
   }
   if (in.floor.select_table) seat_view_.floor.selected_table = *in.floor.select_table;
   if (in.edit_booking) edit_booking(*in.edit_booking);
@@ -153,48 +184,50 @@ void App::apply(const ui::ReservationsIntents& in) {
     // book(): the engine's refusal (no service, pacing) stands; the form offers the override.
     Reservation booking = *in.create;
     if (booking.id.empty()) booking.id = booking_command_;  // a second tap finds it written
-    auto r = store_->book(booking, actor(), {in.create_moves, std::nullopt});
-    if (!r) return say(ui::error_text(desk_.locale, r.error()), true);
-    say(text(desk_.locale, "shell.booked", "Réservation enregistrée", "Booking saved") +
-            std::string(ui::colon(desk_.locale)) + guest(desk_.locale, *r) + " " + r->time.hhmm() +
-            " — " + r->table_number,
-        false);
-    reservations_view_.form = ui::BookingForm{};
-    booking_command_ = net::new_uuid();  // the next form is another booking
-    reservations_view_.mode = ui::ReservationsMode::List;
-    reservations_view_.selected = r->id;
-    dirty_ = true;
+    write(
+        ui::kWriteBookingForm,
+        [booking, moves = in.create_moves, by = actor()](net::Store& s) {
+          return s.book(booking, by, {moves, std::nullopt});
+        },
+        [this](Result<Reservation> r) {
+          if (!r) return say(ui::error_text(desk_.locale, r.error()), true);
+          say(text(desk_.locale, "shell.booked", "Réservation enregistrée", "Booking saved") +
+                  std::string(ui::colon(desk_.locale)) + guest(desk_.locale, *r) + " " +
+                  r->time.hhmm() + " — " + r->table_number,
+              false);
+          reservations_view_.form = ui::BookingForm{};
+          booking_command_ = net::new_uuid();  // the next form is another booking
+          reservations_view_.mode = ui::ReservationsMode::List;
+          reservations_view_.selected = r->id;
+        });
   }
   if (in.move) {
-    auto r = cache_->reservation(in.move->reservation_id);
-    if (!r) return say(ui::error_text(desk_.locale, r.error()), true);
-    r->table_id = in.move->table.table_ids.empty()
-                      ? std::optional<Uuid>{}
-                      : std::optional<Uuid>{in.move->table.table_ids.front()};
-    r->table_number = in.move->table.table_number;
-    r->time = in.move->time;
-    auto done = store_->update_reservation(*r, actor());
-    if (done)
-      say(guest(desk_.locale, *done) + " → " + done->table_number + " " + done->time.hhmm(), false);
-    else {
-      reservations_view_.refusal = ui::error_text(desk_.locale, done.error());
-      say(ui::error_text(desk_.locale, done.error()), true);
-    }
-    dirty_ = true;
+    const ui::MoveCommand m = *in.move;
+    write(
+        m.reservation_id,
+        [m, by = actor()](net::Store& s) {
+          return move_to(s, m.reservation_id, m.table, m.time, by);
+        },
+        [this](Result<Reservation> done) {
+          if (done)
+            return say(
+                guest(desk_.locale, *done) + " → " + done->table_number + " " + done->time.hhmm(),
+                false);
+          reservations_view_.refusal = ui::error_text(desk_.locale, done.error());
+          say(ui::error_text(desk_.locale, done.error()), true);
+        });
   }
   if (in.status) {
     if (in.status->to == ReservationStatus::Cancelled && needs_manager()) {
       pending_ = pending(PendingAction::Kind::CancelReservation, in.status->reservation_id);
     } else {
-      auto r = store_->change_status(in.status->reservation_id, in.status->to, actor(),
-                                     in.status->arrived_count);
-      if (r)
-        say(guest(desk_.locale, *r) + ui::colon(desk_.locale) +
-                ui::status_text(desk_.locale, r->status),
-            false);
-      else
-        say(refused(*cache_, in.status->reservation_id, r.error(), desk_.locale), true);
-      dirty_ = true;
+      const ui::StatusCommand c = *in.status;
+      write(
+          c.reservation_id,
+          [c, by = actor()](net::Store& s) {
+            return s.change_status(c.reservation_id, c.to, by, c.arrived_count);
+          },
+          [this, id = c.reservation_id](Result<Reservation> r) { said_status(id, r); });
     }
   }
   if (in.undo_last) {
@@ -211,7 +244,13 @@ void App::apply(const ui::ReservationsIntents& in) {
 
 // A preview older than the data is safe: the Store refuses stale moves.
 void App::apply_optimise(const std::vector<Move>& moves) {
-  auto n = store_->apply_moves(moves, actor());
+  write(
+      ui::kWriteOptimise,
+      [moves, by = actor()](net::Store& s) { return s.apply_moves(moves, by); },
+      [this](Result<int> n) { optimised(n); });
+}
+
+void App::optimised(const Result<int>& n) {
   if (!n) {
     if (reservations_view_.optimise)
       reservations_view_.optimise->refusal = ui::error_text(desk_.locale, n.error());
@@ -223,7 +262,6 @@ void App::apply_optimise(const std::vector<Move>& moves) {
       *n == 1 ? text(desk_.locale, "opt.moved_one", "réservation déplacée", "booking moved")
               : text(desk_.locale, "opt.moved", "réservations déplacées", "bookings moved");
   say(std::to_string(*n) + " " + what, false);
-  dirty_ = true;
 }
 
 void App::apply_pending(const PendingAction& a) {
@@ -233,22 +271,28 @@ void App::apply_pending(const PendingAction& a) {
     by.member_id = a.manager_id;
     by.role = Role::Manager;
   }
-  Result<Reservation> r = Error{"", ""};
-  if (a.kind == PendingAction::Kind::CancelReservation)
-    r = store_->change_status(a.reservation_id, ReservationStatus::Cancelled, by);
-  else if (a.kind == PendingAction::Kind::Undo)
-    r = store_->undo_last_transition(a.reservation_id, by);
-  else if (a.kind == PendingAction::Kind::OverrideBooking && a.booking)
+  if (a.kind == PendingAction::Kind::OverrideBooking && a.booking)
     return save_booking(*a.booking, by);
-  else
+  if (a.kind != PendingAction::Kind::CancelReservation && a.kind != PendingAction::Kind::Undo)
     return;
+  const bool cancel = a.kind == PendingAction::Kind::CancelReservation;
+  write(
+      a.reservation_id,
+      [cancel, id = a.reservation_id, by](net::Store& s) {
+        return cancel ? s.change_status(id, ReservationStatus::Cancelled, by)
+                      : s.undo_last_transition(id, by);
+      },
+      [this, id = a.reservation_id](Result<Reservation> r) { said_status(id, r); });
+}
+
+// "Dupont (4): Arrived", or why not.
+void App::said_status(const Uuid& reservation_id, const Result<Reservation>& r) {
   if (r)
     say(guest(desk_.locale, *r) + ui::colon(desk_.locale) +
             ui::status_text(desk_.locale, r->status),
         false);
   else
-    say(refused(*cache_, a.reservation_id, r.error(), desk_.locale), true);
-  dirty_ = true;
+    say(refused(day_, reservation_id, r.error(), desk_.locale), true);
 }
 
 void App::apply(const ui::EditorIntents& in) {
@@ -258,13 +302,18 @@ void App::apply(const ui::EditorIntents& in) {
   for (const auto& fp : venue_.floor_plans)
     if (fp.id == in.save->floor_plan_id) plan = &fp;
   if (plan == nullptr) return say("editor: unknown floor plan " + in.save->floor_plan_id, true);
-  auto st = store_->save_floor_plan(*plan, in.save->zones, in.save->tables, actor());
-  if (!st) return say(ui::error_text(desk_.locale, st.error()), true);
-  say(text(desk_.locale, "shell.plan_saved", "Plan enregistré", "Floor plan saved") +
-          std::string(ui::colon(desk_.locale)) + plan->name,
-      false);
-  editor_view_.loaded = false;  // reload the draft from what was stored
-  dirty_ = true;
+  write(
+      ui::kWriteFloorPlan,
+      [plan = *plan, save = *in.save, by = actor()](net::Store& s) {
+        return s.save_floor_plan(plan, save.zones, save.tables, by);
+      },
+      [this, name = plan->name](Status st) {
+        if (!st) return say(ui::error_text(desk_.locale, st.error()), true);
+        say(text(desk_.locale, "shell.plan_saved", "Plan enregistré", "Floor plan saved") +
+                std::string(ui::colon(desk_.locale)) + name,
+            false);
+        editor_view_.loaded = false;  // reload the draft from what was stored
+      });
 }
 
 void App::apply(const ui::WaitlistIntents& in) {
@@ -278,52 +327,49 @@ void App::apply(const ui::WaitlistIntents& in) {
     e.date = desk_.today;  // a walk-in waits today, whatever day is shown
     e.time = clock_.now().time();
     e.extra["consent"] = in.add->consent;
-    auto r = store_->waitlist_add(e, actor());
-    if (!r) return say(ui::error_text(desk_.locale, r.error()), true);
-    say(text(desk_.locale, "shell.wl_added", "Ajouté à la liste", "Added to the waitlist") +
-            std::string(ui::colon(desk_.locale)) + r->guest_name,
-        false);
-    waitlist_view_.name.clear();
-    waitlist_view_.phone.clear();
-    waitlist_view_.party = "2";
-    waitlist_view_.adding = waitlist_view_.submitted = false;
-    waitlist_command_ = net::new_uuid();
-    dirty_ = true;
+    write(
+        ui::kWriteWaitlistAdd, [e, by = actor()](net::Store& s) { return s.waitlist_add(e, by); },
+        [this](Result<WaitlistEntry> r) {
+          if (!r) return say(ui::error_text(desk_.locale, r.error()), true);
+          say(text(desk_.locale, "shell.wl_added", "Ajouté à la liste", "Added to the waitlist") +
+                  std::string(ui::colon(desk_.locale)) + r->guest_name,
+              false);
+          waitlist_view_.name.clear();
+          waitlist_view_.phone.clear();
+          waitlist_view_.party = "2";
+          waitlist_view_.adding = waitlist_view_.submitted = false;
+          waitlist_command_ = net::new_uuid();
+        });
   }
   if (!in.command) return;
-  const Uuid& id = in.command->entry_id;
-  Result<WaitlistEntry> r = Error{"waitlist", "unsupported action"};
-  switch (in.command->action) {
-    case ui::WaitlistAction::Accept:
-      r = store_->waitlist_accept(id, actor());
-      break;
-    case ui::WaitlistAction::Notify:
-      r = store_->waitlist_notify(id, actor());
-      break;
-    case ui::WaitlistAction::Call:
-      r = store_->waitlist_call(id, actor());
-      break;
-    case ui::WaitlistAction::Expire:
-      r = store_->waitlist_expire(id, actor());
-      break;
-    case ui::WaitlistAction::Cancel:
-      r = store_->cancel_waitlist(id, actor());
-      break;
-    case ui::WaitlistAction::Seat:
-      open_seat(ui::PartySource::Waitlist, id);
-      return;
-  }
-  if (r) {
+  const Uuid id = in.command->entry_id;
+  const ui::WaitlistAction action = in.command->action;
+  if (action == ui::WaitlistAction::Seat) return open_seat(ui::PartySource::Waitlist, id);
+  auto run = [id, action, by = actor()](net::Store& s) -> Result<WaitlistEntry> {
+    switch (action) {
+      case ui::WaitlistAction::Accept:
+        return s.waitlist_accept(id, by);
+      case ui::WaitlistAction::Notify:
+        return s.waitlist_notify(id, by);
+      case ui::WaitlistAction::Call:
+        return s.waitlist_call(id, by);
+      case ui::WaitlistAction::Expire:
+        return s.waitlist_expire(id, by);
+      case ui::WaitlistAction::Cancel:
+        return s.cancel_waitlist(id, by);
+      case ui::WaitlistAction::Seat:
+        break;
+    }
+    return Error{"waitlist", "unsupported action"};
+  };
+  write(id, run, [this, action](Result<WaitlistEntry> r) {
+    if (!r) return say(ui::error_text(desk_.locale, r.error()), true);
     std::string said =
         r->guest_name + ui::colon(desk_.locale) + ui::status_text(desk_.locale, r->status);
     // Notify still marks the party; the host learns at once when no text goes.
-    if (in.command->action == ui::WaitlistAction::Notify)
-      said += ui::no_text_suffix(desk_.locale, *r);
+    if (action == ui::WaitlistAction::Notify) said += ui::no_text_suffix(desk_.locale, *r);
     say(said, false);
-  } else {
-    say(ui::error_text(desk_.locale, r.error()), true);
-  }
-  dirty_ = true;
+  });
 }
 
 void App::apply(const ui::KioskIntents& in) {
@@ -336,14 +382,16 @@ void App::apply(const ui::KioskIntents& in) {
     e.date = desk_.today;
     e.time = clock_.now().time();
     e.extra["consent"] = in.join->consent;
-    auto r = store_->kiosk_join(e);
-    if (!r) {
-      kiosk_view_.message = ui::error_text(desk_.locale, r.error());
-      return say(ui::error_text(desk_.locale, r.error()), true);
-    }
-    ui::kiosk_joined(kiosk_view_, r->id, clock_.now());
-    kiosk_command_ = net::new_uuid();  // the next guest
-    dirty_ = true;
+    write(
+        ui::kWriteKioskJoin, [e](net::Store& s) { return s.kiosk_join(e); },
+        [this](Result<WaitlistEntry> r) {
+          if (!r) {
+            kiosk_view_.message = ui::error_text(desk_.locale, r.error());
+            return say(ui::error_text(desk_.locale, r.error()), true);
+          }
+          ui::kiosk_joined(kiosk_view_, r->id, clock_.now());
+          kiosk_command_ = net::new_uuid();  // the next guest
+        });
   }
   if (in.leave) leave_kiosk(in.leave->pin);
 }
@@ -362,14 +410,19 @@ void App::apply(const ui::StatusBarIntents& in) {
   if (in.show_set_aside) set_aside_view_.open = true;
   if (in.logout) logout();
   if (!in.resolve) return;
-  auto r = in.resolve->action == ui::ConflictAction::AcceptProposal
-               ? store_->resolve_accept_proposal(in.resolve->reservation_id, actor())
-               : store_->resolve_cancel(in.resolve->reservation_id, actor());
-  if (r)
-    say(guest(desk_.locale, *r) + " — " + r->table_number, false);
-  else
-    say(ui::error_text(desk_.locale, r.error()), true);
-  dirty_ = true;
+  const bool accept = in.resolve->action == ui::ConflictAction::AcceptProposal;
+  const Uuid id = in.resolve->reservation_id;
+  write(
+      id,
+      [accept, id, by = actor()](net::Store& s) {
+        return accept ? s.resolve_accept_proposal(id, by) : s.resolve_cancel(id, by);
+      },
+      [this](Result<Reservation> r) {
+        if (r)
+          say(guest(desk_.locale, *r) + " — " + r->table_number, false);
+        else
+          say(ui::error_text(desk_.locale, r.error()), true);
+      });
 }
 
 }  // namespace foh::app

@@ -34,22 +34,29 @@ void App::save_booking(ui::BookingCommand c, const net::Actor& by) {
   if (c.r.source == "Walk-in" && (c.r.guest_name == ui::tr(ui::Locale::Fr, "floor.walk_in") ||
                                   c.r.guest_name == ui::tr(ui::Locale::En, "floor.walk_in")))
     c.r.guest_name = "Walk-in";
-  // Another day than the one shown: the engine proposes the table against that day.
-  if (c.r.date != day_.date) {
-    auto day = cache_->load_day(c.r.date);
-    if (!day) return say(ui::error_text(desk_.locale, day.error()), true);
-    ui::BookingProposal p =
-        ui::propose_booking(c.r, venue_, *day, desk_.locale, c.override_refusal);
-    if (p.refused() && !c.override_refusal) return say(p.reason, true);
-    c.r.table_id.reset();
-    c.r.table_number = p.table.table_number;
-    if (!p.table.table_ids.empty()) c.r.table_id = p.table.table_ids.front();
-    c.moves = p.moves;
-  }
   net::BookingOptions o{c.moves, std::nullopt};
   if (c.override_refusal)
     o.override_refusal = BookingOverride{by.member_id, member_name(venue_, by.member_id)};
-  auto r = c.r.id.empty() ? store_->book(c.r, by, o) : store_->update_reservation(c.r, by, o);
+  // Another day than the one shown: the engine proposes the table against
+  // that day, read on the Store's worker with the write.
+  auto venue = c.r.date != day_.date ? std::make_shared<const Venue>(venue_) : nullptr;
+  auto run = [c, o, by, venue, l = desk_.locale](net::Store& s) mutable -> Result<Reservation> {
+    if (venue) {
+      auto day = s.cache().load_day(c.r.date);
+      if (!day) return day.error();
+      ui::BookingProposal p = ui::propose_booking(c.r, *venue, *day, l, c.override_refusal);
+      if (p.refused() && !c.override_refusal) return Error{"", p.reason};
+      c.r.table_id.reset();
+      c.r.table_number = p.table.table_number;
+      if (!p.table.table_ids.empty()) c.r.table_id = p.table.table_ids.front();
+      o.moves = p.moves;
+    }
+    return c.r.id.empty() ? s.book(c.r, by, o) : s.update_reservation(c.r, by, o);
+  };
+  write(ui::kWriteBookingForm, run, [this](Result<Reservation> r) { booking_saved(r); });
+}
+
+void App::booking_saved(const Result<Reservation>& r) {
   if (!r)
     return say(ui::error_text(desk_.locale, r.error()), true);  // the form keeps what was typed
   say(text(desk_.locale, "shell.booking_saved", "Réservation enregistrée", "Booking saved") +
@@ -59,9 +66,10 @@ void App::save_booking(ui::BookingCommand c, const net::Actor& by) {
   reservations_view_.form = ui::BookingForm{};
   reservations_view_.mode = ui::ReservationsMode::List;
   reservations_view_.selected = r->id;
-  if (r->date != day_.date)  // show the booking where it went
+  if (r->date != day_.date) {  // show the booking where it went
     shown_date_ = r->date == desk_.today ? std::nullopt : std::optional<Date>(r->date);
-  dirty_ = true;
+    dirty_ = true;
+  }
 }
 
 void App::edit_booking(const Uuid& reservation_id) {

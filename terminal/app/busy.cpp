@@ -28,9 +28,12 @@ bool draw_busy(const BusyView& v, ui::Locale l) {
   char elapsed[32];
   std::snprintf(elapsed, sizeof elapsed, ui::tr(l, "busy.seconds"), v.seconds);
   ImGui::TextUnformatted(elapsed);
-  const std::string cancel = std::string(ui::tr(l, "busy.cancel")) + "###busy_cancel";
-  const bool tapped = ui::touch_button(cancel.c_str(), 10.0f);
-  platform::record_item("busy_cancel");
+  bool tapped = false;
+  if (v.cancellable) {
+    const std::string cancel = std::string(ui::tr(l, "busy.cancel")) + "###busy_cancel";
+    tapped = ui::touch_button(cancel.c_str(), 10.0f);
+    platform::record_item("busy_cancel");
+  }
   ImGui::EndPopup();
   return tapped;
 }

@@ -10,6 +10,7 @@ struct BusyView {
   bool open = false;      // a job is running
   const char* what = "";  // "Checking the PIN…"
   int seconds = 0;        // since it started
+  bool cancellable = true;  // a write to the local cache is not: it commits or fails by itself
 };
 
 // True when Cancel was tapped.

@@ -93,7 +93,9 @@ Json App::dump() const {
   j["today"] = desk_.today.str();
   j["locale"] = ui::locale_code(desk_.locale);
   j["frames"] = frames_;
-  j["busy"] = busy();  // a job (PIN check, re-plan) has not landed
+  j["busy"] = busy();  // a job (PIN check, re-plan, write, reload) has not landed
+  j["pending_writes"] = desk_.pending_writes;  // their buttons are disabled
+  j["seat_command"] = seat_view_.command_id;
   j["seat_pick"] = seat_view_.no_pick ? Json() : Json(seat_view_.guest_name);
   j["member"] = session_ ? Json{{"id", session_->member.id},
                                 {"name", session_->member.display_name},

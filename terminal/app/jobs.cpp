@@ -68,15 +68,23 @@ void Jobs::land(JobId id, const Landing& landing) {
   if (landing) landing();
 }
 
+void Jobs::finish() {
+  std::unique_lock lock(mu_);
+  idle_.wait(lock, [this] { return stop_ || (tasks_.empty() && !working_); });
+}
+
 void Jobs::loop() {
   for (;;) {
     Task task;
     {
       std::unique_lock lock(mu_);
+      working_ = false;
+      if (tasks_.empty()) idle_.notify_all();
       cv_.wait(lock, [this] { return stop_ || !tasks_.empty(); });
       if (stop_) return;
       task = std::move(tasks_.front());
       tasks_.pop_front();
+      working_ = true;
     }
     if (*task.cancelled) continue;  // cancelled while queued: not even started
     auto flag = task.cancelled;

@@ -26,7 +26,8 @@ class MainQueue;
 namespace foh::app {
 
 // What a job is doing, as the busy state names it.
-enum class JobKind { Login, ManagerPin, KioskExit, Optimise };
+// Write and Reload run on the Store's worker (app/store_worker.hpp).
+enum class JobKind { Login, ManagerPin, KioskExit, Optimise, Write, Reload };
 
 using JobId = uint64_t;
 
@@ -56,6 +57,9 @@ class Jobs {
   // The oldest job not landed yet: what the busy state shows.
   std::optional<RunningJob> current() const;
   static int64_t steady_ms();
+  // Waits until the worker has run every job started so far (their landings
+  // stay queued): at exit, a write the host asked for is done, not dropped.
+  void finish();
 
  private:
   struct Task {
@@ -74,8 +78,10 @@ class Jobs {
 
   std::mutex mu_;  // guards tasks_ and stop_
   std::condition_variable cv_;
+  std::condition_variable idle_;  // the worker took the last task and finished it
   std::deque<Task> tasks_;
   bool stop_ = false;
+  bool working_ = false;
   std::thread worker_;
 };
 

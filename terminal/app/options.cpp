@@ -72,6 +72,10 @@ Status set_valued(Options& o, const std::string& opt, const std::string& v) {
     auto s = parse_number(opt, v, 1, 3600);
     if (!s) return s.error();
     o.bench_idle_seconds = *s;
+  } else if (opt == "--write-delay-ms") {
+    auto s = parse_number(opt, v, 0, 60000);
+    if (!s) return s.error();
+    o.write_delay_ms = static_cast<int>(*s);
   } else if (opt == "--now") {
     auto t = LocalInstant::parse(v);
     if (!t) return Error{opt, "expected YYYY-MM-DDTHH:MM:SS, got \"" + v + "\""};
@@ -100,7 +104,8 @@ std::string usage() {
          "  --now YYYY-MM-DDTHH:MM:SS   fixed restaurant-local clock\n"
          "  --script FILE        replay input events (JSON lines or array), then exit\n"
          "  --screenshot PATH    write a PNG of the last frame, then exit\n"
-         "  --bench-idle SECONDS measure idle CPU and first-frame time, print JSON, exit\n";
+         "  --bench-idle SECONDS measure idle CPU and first-frame time, print JSON, exit\n"
+         "  --write-delay-ms MS  tests: each Store write and day read waits MS first (slow disk)\n";
 }
 
 std::string default_db_path() {

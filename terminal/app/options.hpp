@@ -25,6 +25,7 @@ struct Options {
   std::string script;               // replay input events from this file, then exit
   std::optional<double> bench_idle_seconds;  // measure idle CPU for N seconds, print JSON, exit
   std::string locale;                        // "fr"/"en"; empty = the restaurant's
+  int write_delay_ms = 0;  // tests: the Store's worker waits this long before each job
   bool help = false;
 };
 

@@ -24,6 +24,9 @@ const char* busy_text(ui::Locale l, JobKind k) {
       return ui::tr(l, "busy.kiosk_exit");
     case JobKind::Optimise:
       return ui::tr(l, "busy.optimise");
+    case JobKind::Write:
+    case JobKind::Reload:
+      return ui::tr(l, "busy.saving");
   }
   return "";
 }
@@ -148,7 +151,11 @@ void App::preview_optimise() {
   });
 }
 
-// The busy state of the oldest job (the manager PIN popup shows its own).
+// The busy state of the oldest job (the manager PIN popup shows its own). A
+// write usually lands within a frame or two: its button alone shows it
+// (disabled) until it has run longer than this, then the busy state does.
+constexpr int64_t kWriteShownAfterMs = 300;
+
 void App::draw_busy_state() {
   const auto job = jobs_->current();
   BusyView v;
@@ -156,6 +163,13 @@ void App::draw_busy_state() {
     v.open = true;
     v.what = busy_text(desk_.locale, job->kind);
     v.seconds = static_cast<int>((Jobs::steady_ms() - job->started_ms) / 1000);
+  } else if (const auto w = writer_->current();
+             !job && w && w->kind == JobKind::Write &&
+             Jobs::steady_ms() - w->started_ms >= kWriteShownAfterMs) {
+    v.open = true;
+    v.cancellable = false;
+    v.what = busy_text(desk_.locale, w->kind);
+    v.seconds = static_cast<int>((Jobs::steady_ms() - w->started_ms) / 1000);
   }
   if (!draw_busy(v, desk_.locale) || !job) return;
   jobs_->cancel(job->id);  // its late result is dropped

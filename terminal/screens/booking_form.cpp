@@ -118,7 +118,8 @@ void draw_submit(ReservationsView& v, const Desk& d, const FormErrors& e,
     ImGui::SameLine();
   }
   const char* label = f.editing ? "action.save" : "form.create";
-  if (touch_button(L(l, label, "form_create").c_str(), 0.0f, !blocked)) {
+  if (touch_button(L(l, label, "form_create").c_str(), 0.0f,
+                   !blocked && !d.writing(kWriteBookingForm))) {
     f.submitted = true;
     if (e.ok()) {
       Reservation r = reservation_from_form(f, d);

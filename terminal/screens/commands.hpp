@@ -42,4 +42,14 @@ struct StatusCommand {
   std::optional<int> arrived_count;  // partial arrival
 };
 
+// What a write not landed yet is keyed by in Desk::pending_writes (the shell
+// writes off the frame, app/store_worker.hpp), so the button that started it
+// stays disabled until it lands. A row's own actions use its id, the seat
+// screen its command id; the forms and screen-wide actions these:
+inline constexpr const char* kWriteBookingForm = "write.booking_form";  // Create / Save
+inline constexpr const char* kWriteWaitlistAdd = "write.waitlist_add";
+inline constexpr const char* kWriteKioskJoin = "write.kiosk_join";
+inline constexpr const char* kWriteOptimise = "write.optimise";  // the re-plan's moves applied
+inline constexpr const char* kWriteFloorPlan = "write.floor_plan";
+
 }  // namespace foh::ui

@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <string>
 
+#include "screens/commands.hpp"
 #include "widgets/widgets.hpp"
 
 namespace foh::ui {
@@ -133,14 +134,16 @@ void draw_details_step(KioskView& v, const Desk& d, const Page& p) {
 }
 
 // Back and Join, in the action area: always in sight, keyboard open or not.
-void draw_details_actions(KioskView& v, const Page& p, KioskIntents& out) {
+void draw_details_actions(KioskView& v, const Desk& d, const Page& p, KioskIntents& out) {
   Locale l = p.l;
   const float gap = ImGui::GetStyle().ItemSpacing.x, back_w = p.width / 3;
   ImGui::SetCursorPosX(p.x0);
   if (big_button(L(l, "action.back", "kiosk_back"), back_w, touch_target()))
     v.step = KioskStep::Party;
   ImGui::SameLine(0, gap);
-  if (big_button(L(l, "kiosk.join", "kiosk_join"), p.width - back_w - gap, touch_target())) {
+  // Disabled while the guest's join is being written (Desk::pending_writes).
+  if (big_button(L(l, "kiosk.join", "kiosk_join"), p.width - back_w - gap, touch_target(),
+                 !d.writing(kWriteKioskJoin))) {
     v.submitted = true;
     if (validate_name(v.name) == FieldError::None && kiosk_phone_valid(v.phone) &&
         validate_party(v.party) == FieldError::None)
@@ -333,7 +336,7 @@ void draw_kiosk(KioskView& v, const Desk& d, KioskIntents& out) {
   draw_page(v, d, inner, out);
   end_scroll_area();
   p.x0 = column - ImGui::GetWindowPos().x;
-  if (v.step == KioskStep::Details) draw_details_actions(v, p, out);
+  if (v.step == KioskStep::Details) draw_details_actions(v, d, p, out);
   if (v.step == KioskStep::Joined) draw_joined_actions(v, d, p);
   ImGui::EndChild();
   ImGui::PopID();

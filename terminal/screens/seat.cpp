@@ -198,7 +198,8 @@ void draw_seat_button(SeatView& v, const Desk& d, SeatIntents& out) {
   std::string seat =
       std::string(tr(l, "action.seat")) + (c ? " " + c->table_number : "") + "###seat_confirm";
   if (touch_button(seat.c_str(), 16.0f,
-                   c != nullptr && validate_party(v.party_size) == FieldError::None)) {
+                   c != nullptr && validate_party(v.party_size) == FieldError::None &&
+                       !d.writing(v.command_id))) {
     SeatCommand cmd;
     cmd.command_id = v.command_id;  // the same tap again is recognised, never a second party
     cmd.source = v.source;
@@ -219,6 +220,7 @@ void draw_seat(SeatView& v, const Desk& d, SeatIntents& out) {
   ImGui::PushID("seat");
   draw_warnings(v, d, out);
   // Portrait: who to seat above the floor; landscape: beside it.
+  // Disabled while this command's write has not landed (Desk::pending_writes).
   const bool tall = portrait();
   const ImVec2 avail = ImGui::GetContentRegionAvail();
   const ImVec2 list = tall ? ImVec2(0, avail.y * 0.3f)

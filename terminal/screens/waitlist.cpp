@@ -9,6 +9,7 @@
 #include <string>
 
 #include "foh/engine/waitlist.hpp"
+#include "screens/commands.hpp"
 #include "widgets/guest_texts.hpp"
 #include "widgets/widgets.hpp"
 
@@ -129,7 +130,7 @@ void draw_add_form(WaitlistView& v, const Desk& d, WaitlistIntents& out) {
     record_item("wl_add_quote");
   }
   std::string add = std::string(tr(l, "action.add")) + "###wl_add_ok";
-  if (touch_button(add.c_str())) {
+  if (touch_button(add.c_str(), 0.0f, !d.writing(kWriteWaitlistAdd))) {
     v.submitted = true;
     if (validate_name(v.name) == FieldError::None &&
         validate_party_text(v.party) == FieldError::None &&

@@ -166,6 +166,7 @@ Result<DailyTableOverride> decode_daily_table_override(const Json& j, const std:
   row.opt_number("position_y", o.position_y);
   row.boolean("is_hidden", o.is_hidden);
   row.boolean("is_blocked", o.is_blocked);
+  row.opt_uuid("joined_with", o.joined_with);
   row.text("updated_at", o.updated_at);
   if (!row.ok()) return row.error();
   o.extra = row.extra();
@@ -182,6 +183,7 @@ Json encode(const DailyTableOverride& o) {
   put_opt(j, "position_y", o.position_y);
   j["is_hidden"] = o.is_hidden;
   j["is_blocked"] = o.is_blocked;
+  put_opt(j, "joined_with", o.joined_with);
   put_ts(j, "updated_at", o.updated_at);
   return j;
 }

@@ -38,6 +38,7 @@ Result<Floor> Floor::build(const Venue& v, const DayBook* day) {
   f.unavailable_.resize(n);
   for (size_t i = 0; i < n; ++i) f.unavailable_[i] = f.hidden_[i] || f.blocked_[i];
   if (auto st = f.add_combinations(v.tables); !st) return st.error();
+  if (day) f.add_daily_joins(*day);
   return f;
 }
 
@@ -95,6 +96,31 @@ Status Floor::add_combinations(const std::vector<Table>& declared) {
     }
   }
   return ok();
+}
+
+// The day's joins (day_join.hpp) after the declared combinations: a pair
+// already declared stays as declared; a join naming a table that is gone, of
+// another floor plan, or hidden for the day changes nothing (as an override
+// of a deleted table). Adjacency is checked when a host joins, not here: a
+// table moved later in the editor does not undo the host's join.
+void Floor::add_daily_joins(const DayBook& day) {
+  for (const auto& o : day.table_overrides) {
+    if (o.date != day.date || !o.joined_with) continue;
+    int a = index_of(o.table_id), b = index_of(*o.joined_with);
+    if (a < 0 || b < 0 || a == b || tables_[a].floor_plan_id != tables_[b].floor_plan_id) continue;
+    if (hidden_[a] || hidden_[b]) continue;
+    HeldTables pair;
+    pair.add(a);
+    pair.add(b);
+    if (combination_of(pair) >= 0) continue;
+    Combination c{tables_[a].name + "+" + tables_[b].name, tables_[a].floor_plan_id,
+                  {tables_[a].id, tables_[b].id}, {a, b},
+                  tables_[a].capacity_max + tables_[b].capacity_max, true};
+    int ci = static_cast<int>(combinations_.size());
+    combos_of_[a].push_back(ci);
+    combos_of_[b].push_back(ci);
+    combinations_.push_back(std::move(c));
+  }
 }
 
 const Floor::PlanNames* Floor::plan(const Uuid& floor_plan_id) const {

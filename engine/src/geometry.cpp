@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <limits>
+#include <utility>
 
 namespace foh {
 namespace {
@@ -95,6 +97,60 @@ bool footprints_overlap(const Footprint& a, const Footprint& b) {
 
 bool tables_overlap(const Table& a, const Table& b) {
   return footprints_overlap(footprint_of(a), footprint_of(b));
+}
+
+namespace {
+
+std::array<PlanPoint, 4> corners(const Footprint& f) {
+  Axes ax = axes_of(f);
+  std::array<PlanPoint, 4> c;
+  int k = 0;
+  for (double sx : {-1.0, 1.0})
+    for (double sy : {-1.0, 1.0})
+      c[k++] = {f.centre.x + sx * f.half_w * ax.u.x + sy * f.half_h * ax.v.x,
+                f.centre.y + sx * f.half_w * ax.u.y + sy * f.half_h * ax.v.y};
+  std::swap(c[2], c[3]);  // around the rectangle: (-,-) (-,+) (+,+) (+,-)
+  return c;
+}
+
+double point_to_segment(PlanPoint p, PlanPoint a, PlanPoint b) {
+  PlanPoint ab{b.x - a.x, b.y - a.y}, ap{p.x - a.x, p.y - a.y};
+  double len2 = dot(ab, ab);
+  double t = len2 > 0 ? std::clamp(dot(ap, ab) / len2, 0.0, 1.0) : 0.0;
+  return std::hypot(ap.x - t * ab.x, ap.y - t * ab.y);
+}
+
+// The distance from a point to a rectangle's area (0 inside).
+double point_to_rectangle(PlanPoint p, const Footprint& r) {
+  Axes ax = axes_of(r);
+  PlanPoint d{p.x - r.centre.x, p.y - r.centre.y};
+  double lx = dot(d, ax.u), ly = dot(d, ax.v);
+  return std::hypot(lx - std::clamp(lx, -r.half_w, r.half_w),
+                    ly - std::clamp(ly, -r.half_h, r.half_h));
+}
+
+// Edge to edge between two footprints that do not overlap: for convex
+// shapes, the nearest points lie on a corner of one and an edge of the other.
+double footprint_gap(const Footprint& a, const Footprint& b) {
+  if (a.round && b.round)
+    return std::hypot(a.centre.x - b.centre.x, a.centre.y - b.centre.y) - a.half_w - b.half_w;
+  if (a.round) return point_to_rectangle(a.centre, b) - a.half_w;
+  if (b.round) return point_to_rectangle(b.centre, a) - b.half_w;
+  double gap = std::numeric_limits<double>::max();
+  for (auto [p, q] : {std::pair{&a, &b}, std::pair{&b, &a}}) {
+    auto cp = corners(*p), cq = corners(*q);
+    for (PlanPoint c : cp)
+      for (int k = 0; k < 4; ++k) gap = std::min(gap, point_to_segment(c, cq[k], cq[(k + 1) % 4]));
+  }
+  return gap;
+}
+
+}  // namespace
+
+bool tables_adjacent(const Table& a, const Table& b) {
+  if (a.floor_plan_id != b.floor_plan_id || a.id == b.id) return false;
+  Footprint fa = footprint_of(a), fb = footprint_of(b);
+  return !footprints_overlap(fa, fb) && footprint_gap(fa, fb) < kAdjacentGap;
 }
 
 }  // namespace foh

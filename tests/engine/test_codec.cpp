@@ -341,7 +341,7 @@ TEST_CASE("codec: every entity round-trips with its extra columns") {
   c.extra = {{"total_spent", 123400}, {"last_visit", "2026-11-01T21:00:00Z"}};
   round_trip(c, decode_customer);
   round_trip(
-      DailyTableOverride{"o1", "rest-1", "t1", kFriday, 3.0, {}, true, false, "", {{"x", 1}}},
+      DailyTableOverride{"o1", "rest-1", "t1", kFriday, 3.0, {}, true, false, "", {{"x", 1}}, "t2"},
       decode_daily_table_override);
   DailyExtraTable x;
   x.id = "x1";

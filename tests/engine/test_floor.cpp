@@ -63,11 +63,11 @@ TEST_CASE("floor: the day's extra tables, hidden and blocked tables, moved table
   x.date = kThursday;
   day.extra_tables.push_back(x);
   day.table_overrides.push_back(
-      DailyTableOverride{"o1", "rest-1", "t2", kFriday, 10.0, 20.0, true, false, "", {}});
+      DailyTableOverride{"o1", "rest-1", "t2", kFriday, 10.0, 20.0, true, false, "", {}, {}});
   day.table_overrides.push_back(
-      DailyTableOverride{"o2", "rest-1", "t3", kFriday, {}, {}, false, true, "", {}});
+      DailyTableOverride{"o2", "rest-1", "t3", kFriday, {}, {}, false, true, "", {}, {}});
   day.table_overrides.push_back(
-      DailyTableOverride{"o3", "rest-1", "t4", kThursday, {}, {}, true, true, "", {}});
+      DailyTableOverride{"o3", "rest-1", "t4", kThursday, {}, {}, true, true, "", {}, {}});
   auto f = Floor::build(v, &day);
   REQUIRE(f.ok());
   CHECK(f->tables().size() == 10);

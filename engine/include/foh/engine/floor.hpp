@@ -21,6 +21,9 @@ struct Combination {
   std::vector<Uuid> table_ids;  // members, in key order
   std::vector<int> members;     // the same members as Floor table indices
   int seats = 0;                // the value declared for the key
+  // A host's join of two tables for the date (daily_table_overrides.joined_with,
+  // day_join.hpp), not a declared one: seats = the members' capacity_max summed.
+  bool daily = false;
 };
 
 // The tables one reservation holds, as Floor table indices. Fixed capacity so
@@ -83,6 +86,7 @@ class Floor {
   int index_named_anywhere(std::string_view name) const;
   void index_tables();
   Status add_combinations(const std::vector<Table>& declared);
+  void add_daily_joins(const DayBook& day);
 
   std::vector<Table> tables_;
   std::vector<char> extra_, hidden_, blocked_, unavailable_;

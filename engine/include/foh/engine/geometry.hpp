@@ -35,4 +35,12 @@ inline constexpr double kOverlapTolerance = 0.5;
 bool tables_overlap(const Table& a, const Table& b);
 bool footprints_overlap(const Footprint& a, const Footprint& b);
 
+// THE adjacency rule (a host's join of two tables for the day, engine
+// day_join.hpp): two tables of one floor plan whose areas do not overlap
+// and stand edge to edge closer than kAdjacentGap plan units, as drawn
+// (rotation and round tables included). The demo's pushed-together tables
+// stand 20 apart; tables 70 apart are neighbours, not a pair.
+inline constexpr double kAdjacentGap = 30.0;
+bool tables_adjacent(const Table& a, const Table& b);
+
 }  // namespace foh

@@ -27,6 +27,10 @@ inline constexpr std::string_view kLeaveKiosk = "leave_kiosk";
 inline constexpr std::string_view kOptimise = "optimise";  // re-plan the whole day at once
 // Book or edit what the engine refuses (no service, outside hours, pacing).
 inline constexpr std::string_view kOverride = "override_refusal";
+// Write the day's floor note (daily_floor_notes; the database agrees: 027).
+inline constexpr std::string_view kFloorNote = "floor_note";
+// Give tables to servers (server_sections; the database agrees: 026).
+inline constexpr std::string_view kSections = "sections";
 }  // namespace action
 
 // Every tab (what an Admin sees by default).
@@ -37,7 +41,7 @@ const std::vector<std::string>& default_tabs(Role r);
 std::vector<std::string> tabs_of(const TeamMember& m);
 bool may(const TeamMember& m, std::string_view tab);
 
-// cancel, undo, editor, leave_kiosk, optimise, override_refusal.
+// cancel, undo, editor, leave_kiosk, optimise, override_refusal, floor_note, sections.
 bool is_sensitive(std::string_view action);
 // Manager and Admin may authorise a sensitive action; anyone active may do the others.
 bool may_authorize(Role r, std::string_view action);

@@ -4,6 +4,7 @@
 
 #include "foh/engine/codec.hpp"
 #include "foh/engine/geometry.hpp"
+#include "foh/engine/limits.hpp"
 #include "foh/engine/permissions.hpp"
 #include "foh/engine/validate.hpp"
 #include "foh/net/store.hpp"
@@ -71,7 +72,14 @@ Result<DailyExtraTable> Store::save_extra_table(DailyExtraTable t, const Actor& 
   return t;
 }
 
-Result<DailyFloorNote> Store::save_floor_note(DailyFloorNote n, const Actor& /*by*/) {
+Result<DailyFloorNote> Store::save_floor_note(DailyFloorNote n, const Actor& by) {
+  if (!may_authorize(by.role, action::kFloorNote))
+    return Error{"daily_floor_notes " + n.id, "the day's floor note is written by a Manager",
+                 "floor_note_needs_manager"};
+  if (limits::utf8_chars(n.note) > limits::kMaxNotesChars)
+    return Error{"daily_floor_notes " + n.id + ".note",
+                 "longer than " + std::to_string(limits::kMaxNotesChars) + " characters",
+                 "note_too_long", {std::to_string(limits::kMaxNotesChars)}};
   if (n.id.empty()) n.id = new_uuid();
   if (n.restaurant_id.empty()) n.restaurant_id = restaurant_id(cache_);
   n.updated_at = now_iso();

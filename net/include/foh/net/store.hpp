@@ -112,7 +112,16 @@ class Store {
   Status set_table_blocked(const Uuid& table_id, Date date, bool blocked, const Actor& by);
   Status set_table_hidden(const Uuid& table_id, Date date, bool hidden, const Actor& by);
   Result<DailyExtraTable> save_extra_table(DailyExtraTable t, const Actor& by);
+  // The day's floor note: Managers and Admins (permissions kFloorNote, 027).
   Result<DailyFloorNote> save_floor_note(DailyFloorNote n, const Actor& by);
+  // Two tables joined for the day (engine day_join.hpp; any member): `a`'s
+  // override of `date` gets joined_with = `b`, one write, refused as
+  // check_join refuses (not adjacent, not free, ...), nothing written.
+  Status join_tables(const Uuid& a, const Uuid& b, Date date, const Actor& by);
+  // The join of `t` that date split again (every row joining it cleared, one
+  // transaction); returns the table it was joined with. Refused when `t` is
+  // not joined that day, or a party holds the pair as a combination now.
+  Result<Uuid> split_tables(const Uuid& t, Date date, const Actor& by);
 
   // ---- floor plan editor (managers and admins). Saves a whole floor plan:
   // its zones and tables (combinations live in tables' capacity_overrides).

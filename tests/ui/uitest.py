@@ -353,6 +353,48 @@ def case_double_tap_seat(r):
     check(a["seat_pick"] is None, f"the seat screen left the party: {a['seat_pick']}")
 
 
+def case_slow_write(r):
+    """Issue 12 item 11: a write on a slow disk (each Store job waits 1.5 s) runs off
+    the frame: frames keep coming, the seat button stays disabled until the write
+    lands (its command id pending), the busy state says so, and taps meanwhile
+    seat one party."""
+    r.login(ADMIN)
+    r.tap_item("tab_seat")
+    r.tap_item("src_walkin")
+    r.tap_item("party_plus")
+    r.tap_item("party_plus")  # 4 guests
+    before = r.dump("before")
+    r.step(double_tap_item="seat_confirm")  # the second tap lands while the first write runs
+    during1 = r.path("during1.json")
+    r.step(dump_now=during1)
+    r.wait_frames(10)  # ten frames drawn while the write runs
+    during2 = r.path("during2.json")
+    r.step(dump_now=during2)
+    r.step(wait_item=["busy", 5000])  # shown once the write has run for a while
+    during3 = r.path("during3.json")
+    r.step(dump_now=during3)
+    r.step(double_tap_item="seat_confirm")  # under the busy state: nothing behind it takes it
+    after = r.dump("after")  # waits for the write to land
+    r.run(["--write-delay-ms", "1500"])
+    b, d1, d2, d3, a = map(r.load, (before, during1, during2, during3, after))
+    check(d1["busy"] and d1["seat_command"] in d1["pending_writes"],
+          f"the seat is being written, its button disabled: {d1['pending_writes']} {d1['seat_command']}")
+    check(d2["busy"] and d2["seat_command"] == d1["seat_command"]
+          and d2["seat_command"] in d2["pending_writes"], f"still written: {d2['pending_writes']}")
+    check(d2["frames"] >= d1["frames"] + 10, f"frames kept coming: {d1['frames']} -> {d2['frames']}")
+    check(d3["busy"] and "busy" in d3["items"] and "busy_cancel" not in d3["items"],
+          f"the busy state shows the write, without Cancel: {[i for i in d3['items'] if 'busy' in i]}")
+    new = [x for x in a["reservations"]["rows"]
+           if x["id"] not in {y["id"] for y in b["reservations"]["rows"]}]
+    check(len(new) == 1, f"one walk-in seated, not {len(new)}: {[x['table_number'] for x in new]}")
+    check(not a["busy"] and a["pending_writes"] == [], f"landed: {a['pending_writes']}")
+    check(a["seat_pick"] is None, f"the seat screen left the party: {a['seat_pick']}")
+    f = d3["frame_ms"]
+    print(f"  app.frame() while writing: p50 {f['p50']:.2f} ms, p99 {f['p99']:.2f} ms, max {f['max']:.2f} ms"
+          f" over {f['count']} frames")
+    check(f["max"] < 500, f"no frame waited for the 1.5 s write: {f}")
+
+
 def fill_form(r, name=None, phone=None, party=None, time=None):
     r.tap_item("tab_reservations")
     r.tap_item("mode_form")

@@ -147,6 +147,14 @@ Cache::~Cache() {
   sqlite3_close_v2(db_);
 }
 
+Cache::Revision Cache::revision() {
+  Revision r;
+  r.own = sqlite3_total_changes64(db_);
+  Stmt s(*this, "PRAGMA data_version");
+  if (s.step()) r.others = s.int64(0);
+  return r;
+}
+
 sqlite3_stmt* Cache::reusable(std::string_view sql) {
   auto& map = statements_->by_sql;
   auto it = map.find(std::string(sql));

@@ -2,18 +2,31 @@
 // Checked with the engine's rules against the cached day before writing.
 #include "foh/net/store.hpp"
 
+#include <algorithm>
 #include <map>
 
 #include "foh/engine/codec.hpp"
 #include "foh/engine/floor.hpp"
 #include "foh/engine/rules.hpp"
 #include "foh/engine/status.hpp"
+#include "store_kept.hpp"
 #include "store_write.hpp"
 
 namespace foh::net {
 
 Store::Store(Cache& cache, Clock clock)
-    : cache_(cache), clock_(clock ? std::move(clock) : Clock(&std::chrono::system_clock::now)) {}
+    : cache_(cache),
+      clock_(clock ? std::move(clock) : Clock(&std::chrono::system_clock::now)),
+      kept_(std::make_unique<KeptDays>()) {}
+
+Store::~Store() = default;
+
+Status Store::commit_rows(const std::vector<RowWrite>& writes, const std::string& now_iso) {
+  const Cache::Revision before = cache_.revision();
+  Status st = write_rows(cache_, writes, now_iso);
+  if (st) kept_->wrote(cache_, writes, before);
+  return st;
+}
 
 std::string Store::now_iso() const { return iso_utc(clock_()); }
 
@@ -38,13 +51,15 @@ Json provisional(const ReservationEvent& e) {
 }
 
 Status Store::check_free(const std::vector<Reservation>& rs, Language language) {
-  auto venue = cache_.load_venue();
+  auto venue = kept_->venue(cache_);
   if (!venue) return venue.error();
-  // Each date's day as it will be once this command's rows are written,
-  // loaded once however many of them fall on it (a seat with moves: up to 4).
+  const Venue& v = **venue;
+  // Each date's live reservations as they will be once this command's rows
+  // are written, gathered once however many of them fall on it (a seat with
+  // moves: up to 4); the day and its floor are the kept ones.
   struct Day {
-    DayBook book;
-    std::optional<Floor> floor;
+    std::shared_ptr<const KeptDay> kept;
+    std::vector<Reservation> live;
   };
   std::map<Date, Day> days;
   for (const Reservation& r : rs) {
@@ -56,22 +71,23 @@ Status Store::check_free(const std::vector<Reservation>& rs, Language language) 
     auto [it, fresh] = days.try_emplace(r.date);
     Day& d = it->second;
     if (fresh) {
-      auto book = cache_.load_day(r.date, true);
-      if (!book) return book.error();
-      d.book = std::move(*book);
-      for (const Reservation& c : rs) {
-        if (c.date != r.date) continue;
-        std::erase_if(d.book.reservations, [&](const Reservation& x) { return x.id == c.id; });
-        d.book.reservations.push_back(c);
-      }
-      auto floor = Floor::build(*venue, &d.book);
-      if (!floor) return floor.error();
-      d.floor = std::move(*floor);
+      auto kept = kept_->day(cache_, r.date);
+      if (!kept) return kept.error();
+      d.kept = std::move(*kept);
+      const auto& all = d.kept->book.reservations;
+      d.live.reserve(all.size() + rs.size());
+      for (const Reservation& x : all)
+        if (is_live(x.status) &&
+            std::none_of(rs.begin(), rs.end(), [&](const Reservation& c) { return c.id == x.id; }))
+          d.live.push_back(x);
+      for (const Reservation& c : rs)
+        if (c.date == r.date) d.live.push_back(c);
     }
-    if (r.table_id && !d.floor->table(*r.table_id))
+    const Floor& floor = d.kept->floor;
+    if (r.table_id && !floor.table(*r.table_id))
       return Error{where + ".table_id", "unknown table " + *r.table_id, "unknown_table"};
-    auto free = check_tables_free(r, d.book.reservations, *d.floor, venue->restaurant.settings,
-                                  venue->services, language);
+    auto free =
+        check_tables_free(r, d.live, floor, v.restaurant.settings, v.services, language);
     if (!free) return Error{where + ".table_id", free.error().message};
   }
   return ok();
@@ -97,7 +113,7 @@ Result<Reservation> Store::create_reservation(Reservation r, const Actor& by,
   std::vector<RowWrite> w = move_writes(*moved);
   w.push_back({"reservations", encode(t->reservation), OutboxOp::Upsert, true, nullptr});
   w.push_back({"reservation_events", provisional(t->event), OutboxOp::Upsert, false, nullptr});
-  if (auto st = write_rows(cache_, w, r.created_at); !st) return st.error();
+  if (auto st = commit_rows(w, r.created_at); !st) return st.error();
   return t->reservation;
 }
 
@@ -127,7 +143,7 @@ Result<Reservation> Store::write_status(const Reservation& before, const Reserva
   std::vector<RowWrite> w{
       status_write(before, after, event),
       {"reservation_events", provisional(event), OutboxOp::Upsert, false, nullptr}};
-  if (auto st = write_rows(cache_, w, event.created_at); !st) return st.error();
+  if (auto st = commit_rows(w, event.created_at); !st) return st.error();
   return after;
 }
 

@@ -6,6 +6,7 @@
 #include "foh/engine/codec.hpp"
 #include "foh/engine/permissions.hpp"
 #include "foh/net/store.hpp"
+#include "store_kept.hpp"
 #include "store_write.hpp"
 
 namespace foh::net {
@@ -17,12 +18,12 @@ Result<Reservation> Store::checked_booking(Reservation r, const Actor& by,
     return Error{where, by.language == Language::Fr
                             ? "passer outre un refus demande un responsable"
                             : "overriding a refusal needs a Manager or Admin"};
-  auto venue = cache_.load_venue();
+  auto venue = kept_->venue(cache_);
   if (!venue) return venue.error();
-  auto day = cache_.load_day(r.date);
+  auto day = kept_->day(cache_, r.date);
   if (!day) return day.error();
-  BookingCheck c = check_booking(r, day->reservations, venue->restaurant.settings, venue->services,
-                                 o, by.language);
+  BookingCheck c = check_booking(r, (*day)->book.reservations, (*venue)->restaurant.settings,
+                                 (*venue)->services, o, by.language);
   if (!c.allowed) return Error{where, c.reason};
   if (o) r.notes = with_override_note(r.notes, c, *o, by.language);
   return r;
@@ -58,7 +59,7 @@ Result<Reservation> Store::update_reservation(const Reservation& r, const Actor&
   std::vector<RowWrite> w = move_writes(*moved);
   if (auto e = edit_write("reservations", encode(*before), encode(next))) w.push_back(*e);
   if (w.empty()) return *before;
-  if (auto st = write_rows(cache_, w, next.updated_at); !st) return st.error();
+  if (auto st = commit_rows(w, next.updated_at); !st) return st.error();
   return next;
 }
 

@@ -104,7 +104,7 @@ Result<Reservation> Store::seat_reservation(const Uuid& reservation_id, const Ta
     w.push_back({"reservation_events", provisional(t->event), OutboxOp::Upsert, false, nullptr});
     from = at = t->reservation;
   }
-  if (auto st = write_rows(cache_, w, now); !st) return st.error();
+  if (auto st = commit_rows(w, now); !st) return st.error();
   return at;
 }
 
@@ -127,7 +127,7 @@ Result<int> Store::apply_moves(const std::vector<Move>& moves, const Actor& by) 
   if (!moved) return moved.error();
   // All moved rows checked together: a swap of two tables is fine, a clash is not.
   if (auto st = check_free(*moved, by.language); !st) return st.error();
-  if (auto st = write_rows(cache_, move_writes(*moved), now); !st) return st.error();
+  if (auto st = commit_rows(move_writes(*moved), now); !st) return st.error();
   return static_cast<int>(moved->size());
 }
 

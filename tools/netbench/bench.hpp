@@ -30,5 +30,6 @@ std::vector<foh::Reservation> make_day(const foh::Venue& v, foh::Date date, int 
 int run_local(int argc, char** argv);
 int run_backend(int argc, char** argv);
 int run_store(int argc, char** argv);
+int run_pull(int argc, char** argv);
 
 }  // namespace bench

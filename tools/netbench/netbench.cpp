@@ -1,7 +1,9 @@
 // foh-netbench: the cache and sync benchmarks of issue 3 §5.
 //   foh-netbench local     open + load a 2 000-reservation day; durable write p50
 //   foh-netbench backend   pull 20 000 reservations; push 1 000 entries; reader wait
-//   foh-netbench store DB  each tap's Store command on a terminal's cache: p50, p99
+//   foh-netbench pull [N]  the pull's CPU per row against libcurl + one prepared insert
+//   foh-netbench store [DB]  each tap's Store command on a terminal's cache (the demo
+//                          seeded when none): p50, p99, create vs one durable write
 #include <cstring>
 #include <fstream>
 #include <stdexcept>
@@ -50,6 +52,7 @@ int main(int argc, char** argv) {
   if (argc >= 2 && std::strcmp(argv[1], "local") == 0) return bench::run_local(argc, argv);
   if (argc >= 2 && std::strcmp(argv[1], "backend") == 0) return bench::run_backend(argc, argv);
   if (argc >= 2 && std::strcmp(argv[1], "store") == 0) return bench::run_store(argc, argv);
-  std::fprintf(stderr, "usage: foh-netbench local | backend | store CACHE.sqlite\n");
+  if (argc >= 2 && std::strcmp(argv[1], "pull") == 0) return bench::run_pull(argc, argv);
+  std::fprintf(stderr, "usage: foh-netbench local | backend | pull [RUNS] | store [CACHE.sqlite]\n");
   return 2;
 }

@@ -155,6 +155,19 @@ class Cache {
   Status integrity_check();             // PRAGMA integrity_check == "ok"
   Status quick_check();                 // PRAGMA quick_check == "ok" (no index contents)
 
+  // What the file holds, as far as this connection can tell: another
+  // connection's commit moves `others` (PRAGMA data_version), any change made
+  // through this one moves `own` (sqlite3_total_changes64, rolled back or
+  // not). Anything read and decoded under one revision is still what the file
+  // holds while revision() returns the same (the Store keeps the venue and
+  // days this way).
+  struct Revision {
+    int64_t others = -1;
+    int64_t own = -1;
+    bool operator==(const Revision&) const = default;
+  };
+  Revision revision();
+
   // ---- rows (JSON of the seed's columns; "id" required)
   Status put_row(std::string_view table, const Json& row);  // insert or replace
   Status delete_row(std::string_view table, const Uuid& id);

@@ -9,6 +9,7 @@
 // own connection).
 #include <chrono>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -23,6 +24,9 @@
 namespace foh::net {
 
 using Clock = std::function<std::chrono::system_clock::time_point()>;
+
+class KeptDays;   // store_kept.hpp: the decoded venue and days, kept between commands
+struct RowWrite;  // store_write.hpp
 
 // Who does it: written into created_by / changed_by and event metadata.
 struct Actor {
@@ -51,6 +55,9 @@ class Store {
  public:
   // `clock` gives created_at/seated_at/updated_at stamps (tests inject one).
   explicit Store(Cache& cache, Clock clock = {});
+  ~Store();
+  Store(const Store&) = delete;
+  Store& operator=(const Store&) = delete;
 
   Cache& cache() { return cache_; }
 
@@ -207,3 +214,8 @@ class Store {
 };
 
 }  // namespace foh::net
+  // write_rows, then the kept days brought up to date with what it wrote.
+  Status commit_rows(const std::vector<RowWrite>& writes, const std::string& now_iso);
+  // The venue and days the checks read, decoded once and kept while the
+  // cache's revision is unchanged (store_kept.hpp).
+  std::unique_ptr<KeptDays> kept_;

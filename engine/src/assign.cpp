@@ -5,6 +5,7 @@
 #include "assign_state.hpp"
 #include "foh/engine/pacing.hpp"
 #include "foh/engine/rules.hpp"
+#include "foh/engine/sections.hpp"
 #include "phrases.hpp"
 
 namespace foh {
@@ -19,6 +20,23 @@ const std::string& plan_name(const Venue& v, const Uuid& floor_plan_id) {
   for (const auto& p : v.floor_plans)
     if (p.id == floor_plan_id) return p.name;
   return kNone;
+}
+
+// Rotation's tie-break per Floor table index: the recent covers of the
+// table's section; tables in no section after every sectioned one.
+constexpr int kNoSection = 1 << 20;
+
+void rotation_ties(const Floor& floor, const Rotation& r, std::vector<int>& out) {
+  out.assign(floor.tables().size(), kNoSection);
+  for (size_t i = 0; i < floor.tables().size(); ++i)
+    if (const Uuid* server = r.sections.server_of(floor.tables()[i].id))
+      out[i] = r.recent_of(*server);
+}
+
+const std::string& member_name(const Venue& v, const Uuid& id) {
+  for (const TeamMember& m : v.team_members)
+    if (m.id == id) return m.display_name;
+  return id;
 }
 
 Decision refusal(Outcome outcome, std::string reason) {
@@ -114,9 +132,14 @@ Decision Assigner::propose(const SeatRequest& req) const {
   }
   Query q{req.party_size, span_of(s.scratch, s.venue.restaurant.settings, s.venue.services),
           req.zone_id ? &*req.zone_id : nullptr};
+  const bool rotates = req.rotation && !req.rotation->sections.empty();
+  if (rotates) rotation_ties(s.floor, *req.rotation, s.ties);
   const int max_out = 1 + std::max(0, std::min(s.options.max_alternatives, 15));
   Ranked found[16];
-  int count = detail::free_options(s.index, q, nullptr, found, max_out);
+  int worst_tie = 0;  // among the equally good free tables
+  int count = detail::free_options(s.index, q, nullptr, found, max_out,
+                                   rotates ? s.ties.data() : nullptr,
+                                   rotates ? &worst_tie : nullptr);
   Plan& plan = s.last_plan;
   if (count > 0) {
     plan.option = found[0].option;
@@ -135,6 +158,14 @@ Decision Assigner::propose(const SeatRequest& req) const {
   d.table_ids = s.table_ids(plan.option);
   d.table_number = s.table_number(plan.option);
   d.reason = s.describe(plan.option, q, plan.move_count);
+  // Rotation chose when an equally good table of a busier section (or of
+  // none) was free too.
+  if (rotates && count > 0 && worst_tie > found[0].tie && found[0].tie != kNoSection) {
+    const Uuid& server = *req.rotation->sections.server_of(
+        s.floor.tables()[s.index.option(found[0].option).table].id);
+    d.reason += phrase::rotation(lang, member_name(s.venue, server), found[0].tie,
+                                 kRotationMinutes);
+  }
   for (int i = 0; i < plan.move_count; ++i) {
     const Reservation& m = s.day.reservations[plan.moves[i].res];
     d.moved.push_back({m.id, s.floor.tables_of(m), s.table_ids(plan.moves[i].option),

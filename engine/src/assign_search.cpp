@@ -1,6 +1,7 @@
 // The searches behind Assigner: the ranked scan of free options and the
 // bounded move search that makes room when nothing is free.
 #include <algorithm>
+#include <cstdint>
 
 #include "assign_state.hpp"
 
@@ -14,9 +15,9 @@ bool in_zone(const SeatingIndex& ix, int option, const Uuid& zone) {
 
 // Keeps the best `max_out` entries in `out` (sorted, small arrays).
 void keep_best(Ranked* out, int& count, int max_out, Ranked r) {
-  if (count == max_out && out[count - 1].key <= r.key) return;
+  if (count == max_out && !(r < out[count - 1])) return;
   int i = count < max_out ? count++ : count - 1;
-  while (i > 0 && out[i - 1].key > r.key) {
+  while (i > 0 && r < out[i - 1]) {
     out[i] = out[i - 1];
     --i;
   }
@@ -102,11 +103,17 @@ int64_t preference_key(const SeatingIndex& ix, int option, const Query& q) {
 }
 
 int free_options(const SeatingIndex& ix, const Query& q, const Overlay* ov, Ranked* out,
-                 int max_out) {
+                 int max_out, const int* tie_of_table, int* worst_tie) {
   int count = 0;
+  int64_t best_key = INT64_MAX;
   for (int pass = 0; pass < 2 && count < max_out; ++pass) {
     for_each_admitting(ix, q.party, pass == 1, [&](int o) {
-      if (ix.is_free(o, q.span, ov)) keep_best(out, count, max_out, {preference_key(ix, o, q), o});
+      if (!ix.is_free(o, q.span, ov)) return true;
+      const int tie = tie_of_table ? tie_of_table[ix.option(o).table] : 0;
+      const int64_t key = preference_key(ix, o, q);
+      if (worst_tie && key < best_key) best_key = key, *worst_tie = tie;
+      if (worst_tie && key == best_key) *worst_tie = std::max(*worst_tie, tie);
+      keep_best(out, count, max_out, {key, o, tie});
       return true;
     });
   }

@@ -22,6 +22,8 @@ struct Plan {
 struct Ranked {
   int64_t key;
   int option;
+  int tie = 0;  // between equal keys, smaller first (rotation: the section's recent covers)
+  bool operator<(const Ranked& o) const { return key != o.key ? key < o.key : tie < o.tie; }
 };
 
 struct Query {
@@ -36,8 +38,11 @@ int64_t preference_key(const SeatingIndex& ix, int option, const Query& q);
 
 // The best free options for q, best first (at most `max_out`); singles first,
 // combinations only scanned when fewer than max_out singles are free.
+// `tie_of_table` (by Floor table index, or null) breaks ties between equal
+// keys; `worst_tie` (or null) gets the largest tie among the free options of
+// the best key, so a caller can tell whether the tie-break chose.
 int free_options(const SeatingIndex& ix, const Query& q, const Overlay* ov, Ranked* out,
-                 int max_out);
+                 int max_out, const int* tie_of_table = nullptr, int* worst_tie = nullptr);
 
 // Room by moving reservations: blockers of an option are re-seated elsewhere
 // (depth 1), a blocker may itself displace one more (depth 2). `budget` counts
@@ -65,6 +70,7 @@ struct Assigner::State {
   PacingLedger pacing;     // covers per slot/service and the day's load, kept up to date
   Reservation scratch;     // reused for span_of() on requests
   detail::Plan last_plan;  // what propose() found, for assign() to apply
+  std::vector<int> ties;   // rotation's tie-break per table (propose() with a rotation)
 
   // Table ids and "7+8"/"12" of an option.
   std::vector<Uuid> table_ids(int option) const;

@@ -53,6 +53,15 @@ std::string choice(Language l, const Choice& c) {
   return out;
 }
 
+std::string rotation(Language l, const std::string& server, int recent_covers, int minutes) {
+  const std::string covers = count(l, recent_covers, "cover", "couvert");
+  if (fr(l))
+    return ", rotation\u00a0: rang de " + server + ", " + covers + " ces " +
+           std::to_string(minutes) + " dernières minutes";
+  return ", rotation: " + server + "'s section, " + covers + " in the last " +
+         std::to_string(minutes) + " minutes";
+}
+
 std::string refused_party_size(Language l, int party) {
   return refused(l) +
          (fr(l) ? "la taille du groupe doit être entre 1 et 99 (reçu "

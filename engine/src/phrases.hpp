@@ -24,6 +24,9 @@ struct Choice {
 };
 // "Table 12 (4 seats, Salle principale): free 19:00–20:30, exact fit"
 std::string choice(Language l, const Choice& c);
+// Appended to choice() when rotation chose among equally good tables:
+// ", rotation: Léa's section, 2 covers in the last 30 minutes"
+std::string rotation(Language l, const std::string& server, int recent_covers, int minutes);
 
 std::string refused_party_size(Language l, int party);
 std::string refused_other_day(Language l, Date requested, Date day);

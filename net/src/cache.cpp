@@ -238,7 +238,7 @@ Status Cache::migrate() {
     if (auto st = exec(outbox_sql("outbox_v2")); !st) return st;
     if (auto st = exec(kOutboxToV2); !st) return st;
   }
-  // Tables synced since (CREATE ... IF NOT EXISTS): guest texts (4).
+  // Tables synced since (CREATE ... IF NOT EXISTS): guest texts (4), server sections (5).
   for (const char* t : kSyncedTables)
     if (auto st = exec(row_table_sql(t)); !st) return st;
   if (auto st = exec(kOutboxIndexes); !st) return st;

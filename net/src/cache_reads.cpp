@@ -102,6 +102,8 @@ Result<DayBook> Cache::load_day(Date date, bool live_only) {
              decode_daily_extra_table, d.extra_tables);
   decode_all(*this, rows_of_date("daily_floor_notes", date), "daily_floor_notes",
              decode_daily_floor_note, d.floor_notes);
+  decode_all(*this, rows_of_date("server_sections", date), "server_sections",
+             decode_server_section, d.server_sections);
   if (!live_only) {
     // The customers the day's bookings name: their cards and tags on the floor.
     Stmt c(*this,
@@ -176,6 +178,7 @@ Status Cache::seed(const Venue& venue, const DayBook* day) {
     put_all("daily_table_overrides", day->table_overrides);
     put_all("daily_extra_tables", day->extra_tables);
     put_all("daily_floor_notes", day->floor_notes);
+    put_all("server_sections", day->server_sections);
     put_all("customers", day->customers);
   }
   if (st) st = kv_set("restaurant_id", venue.restaurant.id);

@@ -44,6 +44,7 @@ const Check* decoder_of(std::string_view table) {
       {"daily_table_overrides", check_of(decode_daily_table_override)},
       {"daily_extra_tables", check_of(decode_daily_extra_table)},
       {"daily_floor_notes", check_of(decode_daily_floor_note)},
+      {"server_sections", check_of(decode_server_section)},
       {"communication_events", check_of(decode_communication_event)}};
   for (const auto& [name, check] : kDecoders)
     if (table == name) return &check;

@@ -175,7 +175,9 @@ Status Sync::Worker::pull_table(const std::string& table, int64_t horizon, int64
   if (stopping) return Error{"pull", "stopped"};
   // A backend from before guest texts (migration 019) has no such table:
   // the rest of the pull goes on, and the next one asks again.
-  if (table == "communication_events" && q.error.status == 404) return ok();
+  // Nor server sections before 026.
+  if ((table == "communication_events" || table == "server_sections") && q.error.status == 404)
+    return ok();
   if (q.error.kind != RestErrorKind::None) {
     if (q.error.is_auth()) set_state(Connectivity::LoginRequired, q.error.text());
     return Error{"pull " + table, q.error.text()};

@@ -25,6 +25,8 @@
 
 namespace foh {
 
+struct Rotation;  // sections.hpp
+
 // One booking request: a new reservation, a walk-in, or a waitlist party.
 struct SeatRequest {
   std::string id;
@@ -33,6 +35,12 @@ struct SeatRequest {
   TimeOfDay time;
   std::optional<int> duration;  // minutes; null = the settings' turn time
   std::optional<Uuid> zone_id;  // preferred zone
+  // Server sections and their recent covers (sections.hpp), or null. Between
+  // equally good free tables (the same preference, all of the above equal),
+  // the one whose section seated the fewest covers in the last 30 minutes
+  // wins, and the reason says so; tables in no section come after sectioned
+  // ones. Never makes a worse table win. Must outlive the call.
+  const Rotation* rotation = nullptr;
 };
 
 enum class Outcome { Seated, Closed, Pacing, NoTable, Invalid };

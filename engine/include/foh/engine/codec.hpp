@@ -24,6 +24,7 @@ Result<Customer> decode_customer(const Json& j, const std::string& where);
 Result<DailyTableOverride> decode_daily_table_override(const Json& j, const std::string& where);
 Result<DailyExtraTable> decode_daily_extra_table(const Json& j, const std::string& where);
 Result<DailyFloorNote> decode_daily_floor_note(const Json& j, const std::string& where);
+Result<ServerSection> decode_server_section(const Json& j, const std::string& where);
 Result<CommunicationEvent> decode_communication_event(const Json& j, const std::string& where);
 
 Json encode(const Settings& s);
@@ -40,6 +41,7 @@ Json encode(const Customer& r);
 Json encode(const DailyTableOverride& r);
 Json encode(const DailyExtraTable& r);
 Json encode(const DailyFloorNote& r);
+Json encode(const ServerSection& r);
 Json encode(const CommunicationEvent& r);
 
 // R.json: {"restaurant": {...}, "floor_plans": [...], "zones": [...], "tables": [...],
@@ -50,7 +52,8 @@ Result<Venue> decode_venue(const Json& j, const std::string& where);
 Json encode(const Venue& v);
 
 // A day: {"date": "YYYY-MM-DD", "reservations": [...], "waitlist_entries": [...],
-//         "daily_table_overrides": [...], "daily_extra_tables": [...], "daily_floor_notes": [...]}
+//         "daily_table_overrides": [...], "daily_extra_tables": [...], "daily_floor_notes": [...],
+//         "server_sections": [...] (written only when there are some)}
 Result<DayBook> decode_day(const Json& j, const std::string& where);
 Json encode(const DayBook& d);
 

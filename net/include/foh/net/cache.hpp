@@ -39,6 +39,7 @@ inline constexpr const char* kSyncedTables[] = {"restaurants",
                                                 "daily_table_overrides",
                                                 "daily_extra_tables",
                                                 "daily_floor_notes",
+                                                "server_sections",
                                                 "communication_events"};
 bool is_synced_table(std::string_view table);
 
@@ -143,8 +144,8 @@ class Cache {
   Cache(const Cache&) = delete;
   Cache& operator=(const Cache&) = delete;
 
-  // 2: outbox op 'patch'; 3: quarantine; 4: communication_events
-  static constexpr int kSchemaVersion = 4;
+  // 2: outbox op 'patch'; 3: quarantine; 4: communication_events; 5: server_sections
+  static constexpr int kSchemaVersion = 5;
   int schema_version();
   const std::string& path() const { return path_; }
   sqlite3* db() { return db_; }  // net internals only

@@ -130,6 +130,16 @@ class Store {
   // not joined that day, or a party holds the pair as a combination now.
   Result<Uuid> split_tables(const Uuid& t, Date date, const Actor& by);
 
+  // ---- server sections (issue 13 item 3; Managers and Admins, migration 026)
+  // Gives `table_id` to `team_member_id` (nullopt: takes it back) for the
+  // service `service_id` of `date` (nullopt: a restaurant with no services).
+  // One row write: the row's id derives from (restaurant, date, service,
+  // table), so every terminal writes that table's one row; the same tap
+  // again writes nothing.
+  Result<ServerSection> set_section(const Uuid& table_id, Date date,
+                                    const std::optional<Uuid>& service_id,
+                                    const std::optional<Uuid>& team_member_id, const Actor& by);
+
   // ---- floor plan editor (managers and admins). Saves a whole floor plan:
   // its zones and tables (combinations live in tables' capacity_overrides).
   // Refused, nothing written, when tables overlap (engine geometry.hpp's

@@ -4,35 +4,18 @@
 #include "foh/engine/day_join.hpp"
 #include "foh/engine/floor.hpp"
 #include "foh/net/store.hpp"
+#include "store_kept.hpp"
 #include "store_write.hpp"
 
 namespace foh::net {
 
 namespace {
-
-struct DayFloor {
-  DayBook day;
-  std::optional<Floor> floor;
-};
-
-Result<DayFloor> day_floor(Cache& cache, Date date) {
-  auto venue = cache.load_venue();
-  if (!venue) return venue.error();
-  auto book = cache.load_day(date, true);
-  if (!book) return book.error();
-  DayFloor d{std::move(*book), std::nullopt};
-  auto floor = Floor::build(*venue, &d.day);
-  if (!floor) return floor.error();
-  d.floor = std::move(*floor);
-  return d;
-}
-
 // A live party on the joined pair as a combination ("3+4"): splitting would
 // leave it on half its table.
-const Reservation* on_pair(const DayFloor& d, int a, int b) {
-  for (const Reservation& r : d.day.reservations) {
-    if (!is_live(r.status) || r.date != d.day.date) continue;
-    HeldTables held = d.floor->held_by(r);
+const Reservation* on_pair(const KeptDay& d, int a, int b) {
+  for (const Reservation& r : d.book.reservations) {
+    if (!is_live(r.status) || r.date != d.book.date) continue;
+    HeldTables held = d.floor.held_by(r);
     if (held.contains(a) && held.contains(b)) return &r;
   }
   return nullptr;
@@ -41,12 +24,13 @@ const Reservation* on_pair(const DayFloor& d, int a, int b) {
 }  // namespace
 
 Status Store::join_tables(const Uuid& a, const Uuid& b, Date date, const Actor& /*by*/) {
-  auto d = day_floor(cache_, date);
-  if (!d) return d.error();
-  if (auto st = check_join(*d->floor, d->day, a, b); !st) return st;
+  auto kept = kept_->day(cache_, date);  // the day as cached, every status, and its floor
+  if (!kept) return kept.error();
+  const KeptDay& d = **kept;
+  if (auto st = check_join(d.floor, d.book, a, b); !st) return st;
   DailyTableOverride o;
   std::optional<Json> before;
-  for (const auto& row : d->day.table_overrides)
+  for (const auto& row : d.book.table_overrides)
     if (row.table_id == a && row.date == date) {
       o = row;
       before = encode(o);
@@ -60,21 +44,22 @@ Status Store::join_tables(const Uuid& a, const Uuid& b, Date date, const Actor& 
   o.joined_with = b;
   o.updated_at = now_iso();
   auto w = edit_write("daily_table_overrides", before, encode(o));
-  return w ? write_rows(cache_, {*w}, o.updated_at) : ok();
+  return w ? commit_rows({*w}, o.updated_at) : ok();
 }
 
 Result<Uuid> Store::split_tables(const Uuid& t, Date date, const Actor& /*by*/) {
-  auto d = day_floor(cache_, date);
-  if (!d) return d.error();
-  const Table* table = d->floor->table(t);
+  auto kept = kept_->day(cache_, date);
+  if (!kept) return kept.error();
+  const KeptDay& d = **kept;
+  const Table* table = d.floor.table(t);
   const std::string name = table ? table->name : t;
-  auto rows = joins_of(d->day, t);
+  auto rows = joins_of(d.book, t);
   if (rows.empty())
     return Error{"daily_table_overrides.joined_with", "table " + name + " is not joined today",
                  "split_not_joined", {name}};
   const Uuid partner = rows.front()->table_id == t ? *rows.front()->joined_with
                                                    : rows.front()->table_id;
-  if (const Reservation* r = on_pair(*d, d->floor->index_of(t), d->floor->index_of(partner)))
+  if (const Reservation* r = on_pair(d, d.floor.index_of(t), d.floor.index_of(partner)))
     return Error{"daily_table_overrides.joined_with",
                  r->guest_name + " (" + std::to_string(r->party_size) + ") is booked on " +
                      r->table_number + ": move the party first",
@@ -89,7 +74,7 @@ Result<Uuid> Store::split_tables(const Uuid& t, Date date, const Actor& /*by*/) 
     o.updated_at = now;
     if (auto w = edit_write("daily_table_overrides", before, encode(o))) writes.push_back(*w);
   }
-  if (auto st = write_rows(cache_, writes, now); !st) return st.error();
+  if (auto st = commit_rows(writes, now); !st) return st.error();
   return partner;
 }
 

@@ -121,6 +121,12 @@ class App {
   void apply(const ui::KioskIntents& in);
   void apply(const ui::StatusBarIntents& in);
   void apply(const ui::SetAsideIntents& in);
+  // The floor's changes of the day (app/apply_day.cpp).
+  void apply_day(const ui::FloorDayIntents& in);
+  void join_for_day(const Uuid& a, const Uuid& b, bool undoing);
+  void split_for_day(const Uuid& t, bool undoing);
+  void save_day_note(const ui::NoteSave& s);
+  std::string table_name(const Uuid& id) const;
   void apply_pending(const PendingAction& a);
   void leave_kiosk(const std::string& pin);  // a manager PIN, counted once (app/waits.cpp)
   // PIN checks off the frame (app/waits.cpp): `done` gets the verdict on the main thread.

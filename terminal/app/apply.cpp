@@ -156,6 +156,7 @@ void App::apply(const ui::FloorIntents& in) {
   }
   if (in.open_seat_for_reservation)
     open_seat(ui::PartySource::Reservation, *in.open_seat_for_reservation);
+  apply_day(in.day);
 }
 
 void App::apply(const ui::SeatIntents& in) {

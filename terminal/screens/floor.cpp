@@ -32,15 +32,6 @@ void draw_plan_tabs(FloorView& v, const Desk& d) {
   ImGui::NewLine();
 }
 
-void draw_notes(const FloorView& v, const Desk& d) {
-  if (!d.day) return;
-  for (const DailyFloorNote& n : d.day->floor_notes) {
-    if (n.floor_plan_id && v.floor_plan_id && *n.floor_plan_id != *v.floor_plan_id) continue;
-    ImGui::TextColored(ImVec4(1.0f, 0.85f, 0.4f, 1), "%s %s", tr(d.locale, "floor.note"),
-                       n.note.c_str());
-  }
-}
-
 void draw_booking_line(const Booking& b, const Desk& d) {
   const Reservation& r = *b.r;
   ImGui::Text("%s  %s (%d)  %s", r.time.hhmm().c_str(), r.guest_name.c_str(), r.party_size,
@@ -69,6 +60,7 @@ void draw_table_actions(FloorView& v, const Desk& d, const Table& table, const T
   bool blocked = d.index->is_blocked(t->id);
   if (touch_button(L(l, blocked ? "floor.unblock" : "floor.block", "table_block").c_str(), -1.0f))
     out.block_table = std::make_pair(t->id, !blocked);
+  draw_split_action(d, table, out.day);
 }
 
 void draw_table_panel(FloorView& v, const Desk& d, FloorIntents& out) {
@@ -130,7 +122,7 @@ void draw_actions_popup(FloorView& v, const Desk& d, FloorIntents& out) {
   FloorIntents acted;
   draw_table_actions(v, d, *t, st, acted);
   if (touch_button(L(d.locale, "action.close", "table_actions_close").c_str(), -1.0f) ||
-      acted.seat_walk_in || acted.complete_reservation || acted.block_table) {
+      acted.seat_walk_in || acted.complete_reservation || acted.block_table || acted.day.split) {
     v.actions_table.reset();
     ImGui::CloseCurrentPopup();
   }
@@ -140,6 +132,22 @@ void draw_actions_popup(FloorView& v, const Desk& d, FloorIntents& out) {
   if (acted.seat_walk_in) out.seat_walk_in = acted.seat_walk_in;
   if (acted.complete_reservation) out.complete_reservation = acted.complete_reservation;
   if (acted.block_table) out.block_table = acted.block_table;
+  if (acted.day.split) out.day.split = acted.day.split;
+}
+
+// The canvas; in join mode a tapped table is picked for the join (shown
+// highlighted) and does not open its panel.
+void draw_joining_canvas(FloorView& v, const Desk& d, FloorIntents& out) {
+  if (!v.day.joining) return draw_floor_canvas(v, d, nullptr, out);
+  FloorHighlight picked;
+  picked.suggested = join_picked(v.day);
+  const auto selected = v.selected_table;
+  draw_floor_canvas(v, d, &picked, out);
+  if (!out.select_table) return;
+  floor_join_pick(v.day, d, *out.select_table);
+  v.selected_table = selected;
+  out.select_table.reset();
+  out.tapped_table.reset();
 }
 
 }  // namespace
@@ -150,12 +158,12 @@ void draw_floor(FloorView& v, const Desk& d, FloorIntents& out) {
   if (!v.floor_plan_id && !d.venue->floor_plans.empty())
     v.floor_plan_id = d.venue->floor_plans.front().id;
   draw_plan_tabs(v, d);
-  draw_notes(v, d);
+  draw_floor_day_bar(v.day, d, v.floor_plan_id, out.day);
   float panel = v.selected_table ? em(18) : 0.0f;
   ImVec2 avail = ImGui::GetContentRegionAvail();
   ImGui::BeginChild("canvas", ImVec2(avail.x - panel, avail.y), false,
                     ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
-  draw_floor_canvas(v, d, nullptr, out);
+  draw_joining_canvas(v, d, out);
   ImGui::EndChild();
   if (v.selected_table) {
     ImGui::SameLine();

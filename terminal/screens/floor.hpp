@@ -9,6 +9,7 @@
 
 #include "desk.hpp"
 #include "screens/commands.hpp"
+#include "screens/floor_join.hpp"
 
 namespace foh::ui {
 
@@ -34,6 +35,7 @@ struct FloorView {
   std::optional<Uuid> actions_table;  // a long-press opened this table's actions
   float actions_x = 0, actions_y = 0;  // where (screen pixels), the menu opens there
   int walk_in_party = 2;               // the "seat walk-in" stepper in the table panel
+  FloorDayView day;                    // the day's note, join mode (screens/floor_join)
 };
 
 struct FloorIntents {
@@ -44,6 +46,7 @@ struct FloorIntents {
   std::optional<Uuid> open_seat_for_reservation;     // go to the seat screen with it
   std::optional<int> picked_alternative;             // index into FloorHighlight::alternatives
   std::optional<Uuid> tapped_table;                  // any tap on a table (seat screen uses it)
+  FloorDayIntents day;                               // join, split, undo, the day's note
 };
 
 // Table state as coloured on the floor.

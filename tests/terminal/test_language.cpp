@@ -316,6 +316,71 @@ const std::vector<State>& states() {
          return screen_draw<FloorView, FloorIntents, draw_floor>(
              fx, [](FloorView& v) { v.selected_table = "t5"; });
        }},
+      // The day's changes (screens/floor_join): join mode, the engine's
+      // refusals as the host reads them, a joined table's Split, the undo,
+      // the note editor.
+      {"floor.join_pick",
+       [](Fixture& fx, W) {
+         return screen_draw<FloorView, FloorIntents, draw_floor>(fx, [&fx](FloorView& v) {
+           v.day.joining = true;
+           floor_join_pick(v.day, fx.desk, "t2");
+         });
+       }},
+      {"floor.join_confirm",
+       [](Fixture& fx, W) {
+         fx.venue.tables[1].position_x = 250;  // table 2 next to 3
+         fx.rebuild();
+         return screen_draw<FloorView, FloorIntents, draw_floor>(fx, [&fx](FloorView& v) {
+           v.day.joining = true;
+           floor_join_pick(v.day, fx.desk, "t2");
+           floor_join_pick(v.day, fx.desk, "t3");
+         });
+       }},
+      {"floor.join_not_adjacent",
+       [](Fixture& fx, W) {
+         return screen_draw<FloorView, FloorIntents, draw_floor>(fx, [&fx](FloorView& v) {
+           v.day.joining = true;
+           floor_join_pick(v.day, fx.desk, "t2");
+           floor_join_pick(v.day, fx.desk, "t6");
+         });
+       }},
+      {"floor.join_taken",
+       [](Fixture& fx, W) {
+         fx.venue.tables[1].position_x = 140;  // table 2 next to 1, seated
+         fx.rebuild();
+         return screen_draw<FloorView, FloorIntents, draw_floor>(fx, [&fx](FloorView& v) {
+           v.day.joining = true;
+           floor_join_pick(v.day, fx.desk, "t2");
+           floor_join_pick(v.day, fx.desk, "t1");
+         });
+       }},
+      {"floor.join_declared",
+       [](Fixture& fx, W) {
+         return screen_draw<FloorView, FloorIntents, draw_floor>(fx, [&fx](FloorView& v) {
+           v.day.joining = true;
+           floor_join_pick(v.day, fx.desk, "t3");
+           floor_join_pick(v.day, fx.desk, "t4");
+         });
+       }},
+      {"floor.joined",
+       [](Fixture& fx, W) {
+         fx.venue.tables[1].position_x = 250;
+         DailyTableOverride o;
+         o.id = "j1", o.table_id = "t2", o.date = fx.day.date, o.joined_with = "t3";
+         fx.day.table_overrides.push_back(o);
+         fx.rebuild();
+         return screen_draw<FloorView, FloorIntents, draw_floor>(fx, [](FloorView& v) {
+           v.selected_table = "t2";
+           v.day.undo = DayUndo{false, "t2", "t3"};
+         });
+       }},
+      {"floor.note_edit",
+       [](Fixture& fx, W) {
+         return screen_draw<FloorView, FloorIntents, draw_floor>(fx, [](FloorView& v) {
+           v.day.editing_note = true;
+           v.day.note = "Anniversaire table 6";
+         });
+       }},
       {"seat.walk_in",
        [](Fixture& fx, W) { return screen_draw<SeatView, SeatIntents, draw_seat>(fx); }},
       {"seat.walk_in_8",

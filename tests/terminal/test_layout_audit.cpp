@@ -253,6 +253,67 @@ const std::vector<State>& states() {
          return screen_draw<FloorView, FloorIntents, draw_floor>(
              fx, [](FloorView& v) { v.selected_table = "t3"; });
        }},
+      // The day's changes (screens/floor_join): join mode with a pair to
+      // confirm or refused, a joined table's Split and the undo, the note editor.
+      {"floor.join_confirm", true,
+       [](Fixture& fx) {
+         fx.venue.tables[1].position_x = 250;  // table 2 next to 3
+         fx.rebuild();
+         return screen_draw<FloorView, FloorIntents, draw_floor>(fx, [&fx](FloorView& v) {
+           v.day.joining = true;
+           floor_join_pick(v.day, fx.desk, "t2");
+           floor_join_pick(v.day, fx.desk, "t3");
+         });
+       }},
+      {"floor.join_refused", true,
+       [](Fixture& fx) {
+         return screen_draw<FloorView, FloorIntents, draw_floor>(fx, [&fx](FloorView& v) {
+           v.day.joining = true;
+           floor_join_pick(v.day, fx.desk, "t2");
+           floor_join_pick(v.day, fx.desk, "t6");
+         });
+       }},
+      {"floor.joined", true,
+       [](Fixture& fx) {
+         fx.venue.tables[1].position_x = 250;
+         DailyTableOverride o;
+         o.id = "j1", o.table_id = "t2", o.date = fx.day.date, o.joined_with = "t3";
+         fx.day.table_overrides.push_back(o);
+         fx.rebuild();
+         return screen_draw<FloorView, FloorIntents, draw_floor>(fx, [](FloorView& v) {
+           v.selected_table = "t2";
+           v.day.undo = DayUndo{true, "t2", "t3"};
+         });
+       }},
+      // Servers' sections (screens/floor_sections): the covers strip with a
+      // server logged in (their section highlighted), and a Manager's mode.
+      {"floor.sections", true,
+       [](Fixture& fx) {
+         give_sections(fx);
+         fx.desk.member = &fx.venue.team_members[1];  // Bob, a Server
+         return screen_draw<FloorView, FloorIntents, draw_floor>(fx);
+       }},
+      {"floor.sections_mode", true,
+       [](Fixture& fx) {
+         give_sections(fx);
+         return screen_draw<FloorView, FloorIntents, draw_floor>(fx, [](FloorView& v) {
+           v.sections.editing = true;
+           v.sections.server = "m2";
+         });
+       }},
+      {"floor.sections_take_back", true,
+       [](Fixture& fx) {
+         give_sections(fx);
+         return screen_draw<FloorView, FloorIntents, draw_floor>(
+             fx, [](FloorView& v) { v.sections.editing = true; });
+       }},
+      {"floor.note_edit", true,
+       [](Fixture& fx) {
+         return screen_draw<FloorView, FloorIntents, draw_floor>(fx, [](FloorView& v) {
+           v.day.editing_note = true;
+           v.day.note = "Anniversaire table 6 : gâteau à 21h, bougies apportées par les parents";
+         });
+       }},
       {"seat.walk_in", true, [](Fixture& fx) { return seat_view(fx); }},
       {"seat.booking", true,
        [](Fixture& fx) {

@@ -123,10 +123,12 @@ class App {
   void apply(const ui::SetAsideIntents& in);
   // The floor's changes of the day (app/apply_day.cpp).
   void apply_day(const ui::FloorDayIntents& in);
-  void apply_sections(const ui::FloorSectionsIntents& in);  // app/apply_sections.cpp
   void join_for_day(const Uuid& a, const Uuid& b, bool undoing);
   void split_for_day(const Uuid& t, bool undoing);
   void save_day_note(const ui::NoteSave& s);
+  // The guest at the door (app/apply_customers.cpp): the booking form's
+  // matches for what the host typed (a read on this thread's connection).
+  void find_guests(const std::string& query);
   std::string table_name(const Uuid& id) const;
   void apply_pending(const PendingAction& a);
   void leave_kiosk(const std::string& pin);  // a manager PIN, counted once (app/waits.cpp)
@@ -195,7 +197,7 @@ class App {
   // One write per intent: the id the next booking, waitlist add and kiosk join
   // carry (the row's id), renewed when one is written; the seat screen's is in its view.
   Uuid booking_command_ = net::new_uuid(), waitlist_command_ = net::new_uuid(),
-       kiosk_command_ = net::new_uuid();
+       kiosk_command_ = net::new_uuid(), guest_command_ = net::new_uuid();
   ui::KeyboardState keyboard_;  // the on-screen keyboard every text field opens
 
   std::deque<std::pair<std::string, bool>> messages_;  // last results, newest last

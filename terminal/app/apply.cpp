@@ -3,6 +3,7 @@
 // it runs off the frame, on the Store's worker (App::write), and its result
 // (or refusal, with the reason) becomes the message once it lands.
 #include "app/app.hpp"
+#include "app/guest_card.hpp"
 #include "app/shell_text.hpp"
 #include "foh/engine/optimise.hpp"
 #include "foh/engine/permissions.hpp"
@@ -157,7 +158,6 @@ void App::apply(const ui::FloorIntents& in) {
   if (in.open_seat_for_reservation)
     open_seat(ui::PartySource::Reservation, *in.open_seat_for_reservation);
   apply_day(in.day);
-  apply_sections(in.sections);
 }
 
 void App::apply(const ui::SeatIntents& in) {
@@ -186,9 +186,17 @@ void App::apply(const ui::ReservationsIntents& in) {
     // book(): the engine's refusal (no service, pacing) stands; the form offers the override.
     Reservation booking = *in.create;
     if (booking.id.empty()) booking.id = booking_command_;  // a second tap finds it written
+    std::optional<Customer> card = in.create_guest;         // saved first, then linked
+    if (card && card->id.empty()) card->id = guest_command_;
     write(
         ui::kWriteBookingForm,
-        [booking, moves = in.create_moves, by = actor()](net::Store& s) {
+        [booking, card, moves = in.create_moves, by = actor()](
+            net::Store& s) mutable -> Result<Reservation> {
+          if (card) {
+            auto id = keep_card(s, *card, by);
+            if (!id) return id.error();
+            booking.customer_id = *id;
+          }
           return s.book(booking, by, {moves, std::nullopt});
         },
         [this](Result<Reservation> r) {
@@ -199,6 +207,7 @@ void App::apply(const ui::ReservationsIntents& in) {
               false);
           reservations_view_.form = ui::BookingForm{};
           booking_command_ = net::new_uuid();  // the next form is another booking
+          guest_command_ = net::new_uuid();
           reservations_view_.mode = ui::ReservationsMode::List;
           reservations_view_.selected = r->id;
         });
@@ -239,6 +248,7 @@ void App::apply(const ui::ReservationsIntents& in) {
       apply_pending(pending(PendingAction::Kind::Undo, *in.undo_last));
   }
   if (in.save) request_save(*in.save);
+  if (in.find_guests) find_guests(*in.find_guests);
   if (in.open_seat) open_seat(ui::PartySource::Reservation, *in.open_seat);
   if (in.optimise) preview_optimise();
   if (in.apply_moves) apply_optimise(*in.apply_moves);

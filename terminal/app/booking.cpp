@@ -3,6 +3,7 @@
 // overrides it: a Server's override asks a Manager's PIN (the manager popup),
 // and the override is recorded in the booking's notes by net's Store.
 #include "app/app.hpp"
+#include "app/guest_card.hpp"
 #include "app/shell_text.hpp"
 #include "view/booking_edit.hpp"
 
@@ -40,7 +41,13 @@ void App::save_booking(ui::BookingCommand c, const net::Actor& by) {
   // Another day than the one shown: the engine proposes the table against
   // that day, read on the Store's worker with the write.
   auto venue = c.r.date != day_.date ? std::make_shared<const Venue>(venue_) : nullptr;
+  if (c.guest && c.guest->id.empty()) c.guest->id = guest_command_;
   auto run = [c, o, by, venue, l = desk_.locale](net::Store& s) mutable -> Result<Reservation> {
+    if (c.guest) {  // the guest's card first: the booking names it
+      auto id = keep_card(s, *c.guest, by);
+      if (!id) return id.error();
+      c.r.customer_id = *id;
+    }
     if (venue) {
       auto day = s.cache().load_day(c.r.date);
       if (!day) return day.error();
@@ -64,6 +71,7 @@ void App::booking_saved(const Result<Reservation>& r) {
           std::to_string(r->party_size) + ") " + r->time.hhmm() + " \u2014 " + r->table_number,
       false);
   reservations_view_.form = ui::BookingForm{};
+  guest_command_ = net::new_uuid();  // the next form's new guest is another
   reservations_view_.mode = ui::ReservationsMode::List;
   reservations_view_.selected = r->id;
   if (r->date != day_.date) {  // show the booking where it went

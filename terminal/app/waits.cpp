@@ -5,31 +5,30 @@
 #include <memory>
 
 #include "app/app.hpp"
+#include "app/busy.hpp"
 #include "app/shell_text.hpp"
 #include "foh/engine/optimise.hpp"
 #include "foh/engine/permissions.hpp"
 #include "foh/engine/pin.hpp"
-#include "screens/busy.hpp"
 #include "view/optimise.hpp"
 
 namespace foh::app {
 
 namespace {
-// The busy state's words for `k`: a key of the string table.
-const char* busy_key(JobKind k) {
+const char* busy_text(ui::Locale l, JobKind k) {
   switch (k) {
     case JobKind::Login:
     case JobKind::ManagerPin:
-      return "busy.login";
+      return ui::tr(l, "busy.login");
     case JobKind::KioskExit:
-      return "busy.kiosk_exit";
+      return ui::tr(l, "busy.kiosk_exit");
     case JobKind::Optimise:
-      return "busy.optimise";
+      return ui::tr(l, "busy.optimise");
     case JobKind::Write:
     case JobKind::Reload:
-      return "busy.saving";
+      return ui::tr(l, "busy.saving");
   }
-  return "busy.saving";
+  return "";
 }
 }  // namespace
 
@@ -159,22 +158,20 @@ constexpr int64_t kWriteShownAfterMs = 300;
 
 void App::draw_busy_state() {
   const auto job = jobs_->current();
-  ui::BusyView v;
+  BusyView v;
   if (job && job->kind != JobKind::ManagerPin) {
     v.open = true;
-    v.what = busy_key(job->kind);
+    v.what = busy_text(desk_.locale, job->kind);
     v.seconds = static_cast<int>((Jobs::steady_ms() - job->started_ms) / 1000);
   } else if (const auto w = writer_->current();
              !job && w && w->kind == JobKind::Write &&
              Jobs::steady_ms() - w->started_ms >= kWriteShownAfterMs) {
     v.open = true;
     v.cancellable = false;
-    v.what = busy_key(w->kind);
+    v.what = busy_text(desk_.locale, w->kind);
     v.seconds = static_cast<int>((Jobs::steady_ms() - w->started_ms) / 1000);
   }
-  ui::BusyIntents in;
-  ui::draw_busy(v, desk_, in);
-  if (!in.cancel || !job) return;
+  if (!draw_busy(v, desk_.locale) || !job) return;
   jobs_->cancel(job->id);  // its late result is dropped
   login_view_.pin.clear();
   kiosk_view_.pin.clear();

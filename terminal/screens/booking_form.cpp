@@ -126,10 +126,11 @@ void draw_submit(ReservationsView& v, const Desk& d, const FormErrors& e,
       if (!f.editing && !f.override_refusal) {
         out.create = r;
         out.create_moves = f.moves;
+        out.create_guest = guest_card(f);
         v.form = BookingForm{};
         v.mode = ReservationsMode::List;
       } else {  // the form stays until the shell says it is saved
-        out.save = BookingCommand{r, f.moves, f.override_refusal};
+        out.save = BookingCommand{r, guest_card(f), f.moves, f.override_refusal};
       }
     }
   }
@@ -163,6 +164,7 @@ FormErrors validate_form(const BookingForm& f) {
   e.phone = validate_phone(f.phone, false);
   e.notes = validate_notes(f.notes);
   if (e.notes == FieldError::None) e.notes = validate_notes(f.tags);
+  if (e.notes == FieldError::None) e.notes = validate_notes(f.guest_notes);
   return e;
 }
 
@@ -184,6 +186,11 @@ Reservation reservation_from_form(const BookingForm& f, const Desk& d) {
   r.guest_phone = f.phone;
   r.notes = f.notes;
   r.tags = split_tags(f.tags);
+  // The linked customer; a new card's id is the shell's, set on save.
+  if (f.guest)
+    r.customer_id = f.guest->id;
+  else if (f.guest_unlinked)
+    r.customer_id.reset();
   r.service_id.reset();
   if (auto svc = service_at(r.date, r.time, d.venue->services); svc && *svc)
     r.service_id = (*svc)->id;
@@ -246,6 +253,7 @@ void draw_booking_form(ReservationsView& v, const Desk& d, ReservationsIntents& 
   text_field(L(l, "field.name", "form_name").c_str(), f.name, shown(e.name, f.name), l, 20);
   text_field(L(l, "field.phone", "form_phone").c_str(), f.phone, shown(e.phone, f.phone), l, 14,
              false, InputKind::Phone);
+  draw_booking_guest(f, d, out);
   text_field(L(l, "field.notes", "form_notes").c_str(), f.notes, shown(e.notes, f.notes), l, 24,
              true);
   text_field(L(l, "field.tags", "form_tags").c_str(), f.tags, FieldError::None, l, 20);

@@ -8,6 +8,7 @@
 
 #include "foh/engine/floor.hpp"
 #include "view/table_state.hpp"
+#include "widgets/customer_card.hpp"
 #include "widgets/widgets.hpp"
 
 namespace foh::ui {
@@ -29,7 +30,7 @@ void draw_plan_tabs(FloorView& v, const Desk& d) {
     ImGui::PopID();
     ImGui::SameLine();
   }
-  draw_legend_button(v.legend, d.locale);
+  ImGui::NewLine();
 }
 
 void draw_booking_line(const Booking& b, const Desk& d) {
@@ -74,6 +75,9 @@ void draw_table_panel(FloorView& v, const Desk& d, FloorIntents& out) {
     ImGui::Separator();
     ImGui::TextUnformatted(tr(l, "floor.now_seated"));
     draw_booking_line(*st.seated, d);
+    // The guest at the table: allergy and VIP first, notes, visits.
+    if (const Customer* c = d.index->customer_of(*st.seated->r))
+      customer_card("table_guest", *c, l);
     ImGui::Text("%s %s", tr(l, "floor.elapsed"), format_minutes(l, st.elapsed_minutes).c_str());
     if (st.state == TableState::Overdue) inline_error(tr(l, "floor.overdue"));
   }
@@ -86,6 +90,7 @@ void draw_table_panel(FloorView& v, const Desk& d, FloorIntents& out) {
     if (!is_live(b.r->status) || b.r->status == ReservationStatus::Seated || b.end <= now) continue;
     ImGui::PushID(b.r->id.c_str());
     draw_booking_line(b, d);
+    if (const Customer* c = d.index->customer_of(*b.r)) tag_chips("next_guest", c->tags, l);
     if (now >= b.start + d.settings().late_after_minutes &&
         b.r->status != ReservationStatus::Arrived) {
       ImGui::SameLine();
@@ -159,16 +164,11 @@ void draw_floor(FloorView& v, const Desk& d, FloorIntents& out) {
     v.floor_plan_id = d.venue->floor_plans.front().id;
   draw_plan_tabs(v, d);
   draw_floor_day_bar(v.day, d, v.floor_plan_id, out.day);
-  draw_sections_bar(v.sections, d, out.sections);
   float panel = v.selected_table ? em(18) : 0.0f;
   ImVec2 avail = ImGui::GetContentRegionAvail();
   ImGui::BeginChild("canvas", ImVec2(avail.x - panel, avail.y), false,
                     ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
-  const auto selected = v.selected_table;
   draw_joining_canvas(v, d, out);
-  // Sections mode: a tap gives the table to the picked server (or takes it back).
-  if (out.select_table && sections_tap(v.sections, d, *out.select_table, out.sections))
-    v.selected_table = selected, out.select_table.reset(), out.tapped_table.reset();
   ImGui::EndChild();
   if (v.selected_table) {
     ImGui::SameLine();
@@ -179,7 +179,6 @@ void draw_floor(FloorView& v, const Desk& d, FloorIntents& out) {
     ImGui::EndChild();
   }
   draw_actions_popup(v, d, out);
-  draw_legend_popup(v.legend, d.locale);
   ImGui::PopID();
 }
 

@@ -9,9 +9,7 @@
 
 #include "desk.hpp"
 #include "screens/commands.hpp"
-#include "screens/floor_legend.hpp"
 #include "screens/floor_join.hpp"
-#include "screens/floor_sections.hpp"
 
 namespace foh::ui {
 
@@ -37,9 +35,7 @@ struct FloorView {
   std::optional<Uuid> actions_table;  // a long-press opened this table's actions
   float actions_x = 0, actions_y = 0;  // where (screen pixels), the menu opens there
   int walk_in_party = 2;               // the "seat walk-in" stepper in the table panel
-  LegendView legend;                   // the "?" popup: statuses, tile words, marks
   FloorDayView day;                    // the day's note, join mode (screens/floor_join)
-  FloorSectionsView sections;          // servers' sections (screens/floor_sections)
 };
 
 struct FloorIntents {
@@ -51,12 +47,10 @@ struct FloorIntents {
   std::optional<int> picked_alternative;             // index into FloorHighlight::alternatives
   std::optional<Uuid> tapped_table;                  // any tap on a table (seat screen uses it)
   FloorDayIntents day;                               // join, split, undo, the day's note
-  FloorSectionsIntents sections;                     // a table given to a server or taken back
 };
 
 // Table state as coloured on the floor.
-// Held: free, kept for its next party, which is late.
-enum class TableState { Free, ArrivingSoon, Held, Seated, Overdue, Blocked };
+enum class TableState { Free, ArrivingSoon, Seated, Overdue, Blocked };
 
 // Draws only the canvas (zones, tables, highlight) in the current child region.
 void draw_floor_canvas(FloorView& v, const Desk& d, const FloorHighlight* hl, FloorIntents& out);

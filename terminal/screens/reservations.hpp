@@ -33,12 +33,23 @@ struct BookingForm {
   std::vector<Move> moves;        // other bookings the suggestion moves to free its table
   bool refused = false;           // the engine refuses the booking itself (suggestion says why)
   bool override_refusal = false;  // the host asks to save it anyway (a Manager's PIN)
+  // The guest's card (booking_guest.cpp): the customer linked (picked from
+  // those the host's typing finds, or the booking's own), the tags and notes
+  // the host gives it. A phone with no customer becomes one on save.
+  std::optional<Customer> guest;        // linked, as found
+  std::vector<std::string> guest_tags;  // as edited (the linked customer's at first)
+  std::string guest_notes, new_tag;
+  bool guest_loaded = false;            // an edited booking's customer looked up once
+  bool guest_unlinked = false;          // the host unlinked the booking's customer
+  std::string guest_query;              // the last query the shell was asked to search
+  std::vector<Customer> matches;        // the shell's answer to guest_query
 };
 
 // A booking from the form that is not a plain new one: an edit (r.id set),
 // or a booking whose refusal a Manager overrides.
 struct BookingCommand {
   Reservation r;
+  std::optional<Customer> guest;  // the card saved with it (id empty: a new one)
   std::vector<Move> moves;
   bool override_refusal = false;
 };
@@ -92,6 +103,8 @@ struct ReservationsView {
 struct ReservationsIntents {
   std::optional<Reservation> create;   // id empty: net makes the UUID; table from the suggestion
   std::vector<Move> create_moves;      // with `create`: the suggestion's moves
+  std::optional<Customer> create_guest;  // with `create`: its card (id empty: a new one)
+  std::optional<std::string> find_guests;  // search customers by name or phone (form.matches)
   std::optional<BookingCommand> save;  // an edit, or a refusal overridden (manager PIN asked)
   std::optional<MoveCommand> move;     // timeline drop the engine accepted
   std::optional<StatusCommand> status;
@@ -135,6 +148,17 @@ DropVerdict propose_drop(const Reservation& r, const Table& table, TimeOfDay t, 
 void draw_reservations(ReservationsView& v, const Desk& d, ReservationsIntents& out);
 void draw_timeline(ReservationsView& v, const Desk& d, ReservationsIntents& out);
 void draw_booking_form(ReservationsView& v, const Desk& d, ReservationsIntents& out);
+// The guest's part of the form: matches as the host types, the linked
+// customer's card, tags and notes (booking_guest.cpp).
+void draw_booking_guest(BookingForm& f, const Desk& d, ReservationsIntents& out);
+// Links the form to `c` (its tags and notes become the form's).
+void link_guest(BookingForm& f, const Customer& c);
+// The card to save with the booking: the linked customer as edited, or a new
+// one when a phone (or a tag, a note) was given; none otherwise.
+std::optional<Customer> guest_card(const BookingForm& f);
+// What the host's typing searches: the phone once it has 3 digits, else the
+// name once it has 2 letters; empty for nothing.
+std::string guest_query(const BookingForm& f);
 // No-show and cancel: a red button that asks first (v.confirm), and the popup
 // naming the guest whose "yes" records the status change (booking_actions.cpp).
 void confirm_button(ReservationsView& v, const Reservation& r, ReservationStatus to, Locale l);

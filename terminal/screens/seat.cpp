@@ -12,6 +12,7 @@
 #include "screens/waitlist.hpp"
 #include "view/day_index.hpp"
 #include "view/seating.hpp"
+#include "widgets/customer_card.hpp"
 #include "widgets/widgets.hpp"
 
 namespace foh::ui {
@@ -64,6 +65,8 @@ void draw_booked_party(SeatView& v, const Desk& d, SeatIntents& out) {
   if (!b) return;
   ImGui::TextWrapped("%s \u2014 %s %d", b->r->guest_name.c_str(), tr(d.locale, "seat.party"),
                      v.party_size);
+  // The guest at the door: allergy and VIP first, then notes and visits.
+  if (const Customer* c = d.index->customer_of(*b->r)) customer_card("seat_guest", *c, d.locale);
   party_stepper("seat_booked_party", v.party_size);
   if (touch_button(L(d.locale, "action.edit", "seat_edit").c_str(), -1.0f))
     out.edit_booking = b->r->id;

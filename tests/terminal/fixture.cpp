@@ -128,6 +128,28 @@ void Fixture::rebuild() {
   desk.quotes = {ui::WaitQuote{"w1", 1, 15}, ui::WaitQuote{"w2", 2, 25}};
 }
 
+void Fixture::add_guests() {
+  auto guest = [&](const std::string& id, const std::string& name, const std::string& phone,
+                   std::vector<std::string> tags, const std::string& notes, int visits,
+                   const std::string& reservation_id) {
+    Customer c;
+    c.id = id, c.restaurant_id = "r1", c.name = name, c.phone = phone, c.notes = notes;
+    c.tags = std::move(tags);
+    c.visit_count = visits;
+    if (visits > 0) c.last_visit = "2026-10-31T20:15:00Z";
+    c.no_show_count = visits > 5 ? 1 : 0;
+    c.cancellation_count = visits > 5 ? 2 : 0;
+    day.customers.push_back(c);
+    for (Reservation& r : day.reservations)
+      if (r.id == reservation_id) r.customer_id = id;
+  };
+  guest("c1", "Dupont", "06 12 34 56 78", {"VIP", "Allergie : arachides"},
+        "Table près de la fenêtre", 7, "res1");
+  guest("c3", "Late", "07 11 22 33 44", {"Habitué"}, "", 3, "res3");
+  guest("c5", "Durand", "06 98 76 54 32", {"Anniversaire"}, "", 0, "res5");
+  rebuild();
+}
+
 void Fixture::book(const std::string& id, const std::string& guest, int party,
                    const std::string& time, const std::string& table_id,
                    const std::string& table_number) {

@@ -38,6 +38,10 @@ struct Fixture {
   void book(const std::string& id, const std::string& guest, int party, const std::string& time,
             const std::string& table_id, const std::string& table_number);
   const Table& table(const std::string& name) const;
+  // Customers for three bookings, then rebuilds: Dupont (res1, seated at 1:
+  // VIP, allergic to peanuts, 7 visits), Late (res3: a regular) and Durand
+  // (res5, at 1 next: a birthday).
+  void add_guests();
 };
 
 // One ImGui context for a test; frames draw into a full-screen window.

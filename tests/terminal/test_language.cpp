@@ -27,7 +27,6 @@
 #include <vector>
 
 #include "fixture.hpp"
-#include "sections_fixture.hpp"
 #include "foh/engine/codec.hpp"
 #include "foh/engine/optimise.hpp"
 #include "foh/engine/pin.hpp"
@@ -35,12 +34,10 @@
 #include "foh/net/login.hpp"
 #include "foh/net/store.hpp"
 #include "i18n_table.hpp"
-#include "screens/busy.hpp"
 #include "screens/editor.hpp"
 #include "screens/floor.hpp"
 #include "screens/kiosk.hpp"
 #include "screens/login.hpp"
-#include "screens/manager_pin.hpp"
 #include "screens/reservations.hpp"
 #include "screens/seat.hpp"
 #include "screens/set_aside.hpp"
@@ -54,7 +51,6 @@ using namespace foh::ui;
 using foh::test::Fixture;
 using foh::test::Headless;
 using foh::test::screen_draw;
-using foh::test::give_sections;
 
 namespace {
 
@@ -134,6 +130,10 @@ std::set<std::string> data_words(const Fixture& fx) {
   for (const auto& m : fx.venue.team_members) add(m.display_name);
   for (const auto& r : fx.day.reservations) add(r.guest_name + " " + r.notes);
   for (const auto& w : fx.day.waitlist) add(w.guest_name);
+  for (const auto& c : fx.day.customers) {  // the guests' cards: names, notes, tags as typed
+    add(c.name + " " + c.notes);
+    for (const auto& t : c.tags) add(t);
+  }
   // Why a row was set aside is the codec's words about the server's data
   // (engine language.hpp: data-validation errors stay English), quoted as is.
   for (const auto& r : fx.desk.set_aside) add(r.reason + " " + r.row_id);
@@ -305,11 +305,6 @@ const std::vector<State>& states() {
        }},
       {"floor",
        [](Fixture& fx, W) { return screen_draw<FloorView, FloorIntents, draw_floor>(fx); }},
-      {"floor.legend",
-       [](Fixture& fx, W) {
-         return screen_draw<FloorView, FloorIntents, draw_floor>(
-             fx, [](FloorView& v) { v.legend.open = true; });
-       }},
       {"floor.seated",
        [](Fixture& fx, W) {
          return screen_draw<FloorView, FloorIntents, draw_floor>(
@@ -324,27 +319,6 @@ const std::vector<State>& states() {
        [](Fixture& fx, W) {
          return screen_draw<FloorView, FloorIntents, draw_floor>(
              fx, [](FloorView& v) { v.selected_table = "t5"; });
-       }},
-      // Servers' sections (screens/floor_sections): the strip, a server's own, the mode.
-      {"floor.sections",
-       [](Fixture& fx, W) {
-         give_sections(fx);
-         fx.desk.member = &fx.venue.team_members[1];  // Bob: "(your section)"
-         return screen_draw<FloorView, FloorIntents, draw_floor>(fx);
-       }},
-      {"floor.sections_mode",
-       [](Fixture& fx, W) {
-         give_sections(fx);
-         return screen_draw<FloorView, FloorIntents, draw_floor>(fx, [](FloorView& v) {
-           v.sections.editing = true;
-           v.sections.server = "m2";
-         });
-       }},
-      {"floor.sections_take_back",
-       [](Fixture& fx, W) {
-         give_sections(fx);
-         return screen_draw<FloorView, FloorIntents, draw_floor>(
-             fx, [](FloorView& v) { v.sections.editing = true; });
        }},
       // The day's changes (screens/floor_join): join mode, the engine's
       // refusals as the host reads them, a joined table's Split, the undo,
@@ -440,6 +414,47 @@ const std::vector<State>& states() {
        }},
       {"reservations.timeline",
        [](Fixture& fx, W) { return reservations(fx, ReservationsMode::Timeline); }},
+      {"floor.table_guest",
+       [](Fixture& fx, W) {
+         fx.add_guests();
+         return screen_draw<FloorView, FloorIntents, draw_floor>(
+             fx, [](FloorView& v) { v.selected_table = "t1"; });
+       }},
+      {"seat.booking_guest",
+       [](Fixture& fx, W) {
+         fx.add_guests();
+         return screen_draw<SeatView, SeatIntents, draw_seat>(fx, [](SeatView& v) {
+           v.source = PartySource::Reservation;
+           v.reservation_id = "res1";
+           v.party_size = 2;
+         });
+       }},
+      {"reservations.form_matches",
+       [](Fixture& fx, W) {
+         fx.add_guests();
+         return reservations(fx, ReservationsMode::Form, [&fx](ReservationsView& v) {
+           v.form.name = "Dup";
+           v.form.guest_query = "Dup";
+           v.form.matches = fx.day.customers;
+         });
+       }},
+      {"reservations.form_guest",
+       [](Fixture& fx, W) {
+         fx.add_guests();
+         return reservations(fx, ReservationsMode::Form, [&fx](ReservationsView& v) {
+           link_guest(v.form, fx.day.customers[0]);
+           v.form.phone = "06 12 34 56 78";
+         });
+       }},
+      {"reservations.form_new_guest",
+       [](Fixture& fx, W) {
+         return reservations(fx, ReservationsMode::Form, [](ReservationsView& v) {
+           v.form.name = "Lemoine";
+           v.form.phone = "06 55 44 33 22";
+           v.form.guest_query = "06 55 44 33 22";
+           v.form.guest_tags = {"Allergie", "VIP", "Habitué"};
+         });
+       }},
       {"reservations.form",
        [](Fixture& fx, W) {
          return reservations(fx, ReservationsMode::Form, [](ReservationsView& v) {
@@ -512,55 +527,6 @@ const std::vector<State>& states() {
          fx.desk.set_aside.push_back(SetAsideRow{"reservations", "bad-row", "time 24:00", {}});
          return screen_draw<SetAsideView, SetAsideIntents, draw_set_aside>(
              fx, [](SetAsideView& v) { v.open = true; });
-       }},
-      // The shell's popups (screens/manager_pin, screens/busy).
-      {"manager_pin.wrong_pin",
-       [](Fixture& fx, W w) {
-         return screen_draw<ManagerPinView, ManagerPinIntents, draw_manager_pin>(
-             fx, [&fx, w](ManagerPinView& v) {
-               v.manager_id = fx.venue.team_members.front().id;
-               v.pin = "12";
-               v.message = error_text(fx.desk.locale, w.wrong_pin);
-             });
-       }},
-      {"manager_pin.checking",
-       [](Fixture& fx, W) {
-         return screen_draw<ManagerPinView, ManagerPinIntents, draw_manager_pin>(
-             fx, [](ManagerPinView& v) {
-               v.pin = "1234";
-               v.checking = true;
-             });
-       }},
-      {"busy.login",
-       [](Fixture& fx, W) {
-         return screen_draw<BusyView, BusyIntents, draw_busy>(fx, [](BusyView& v) {
-           v.open = true;
-           v.what = "busy.login";
-           v.seconds = 3;
-         });
-       }},
-      {"busy.saving",
-       [](Fixture& fx, W) {
-         return screen_draw<BusyView, BusyIntents, draw_busy>(fx, [](BusyView& v) {
-           v.open = true;
-           v.what = "busy.saving";
-           v.cancellable = false;
-         });
-       }},
-      {"busy.kiosk_exit",
-       [](Fixture& fx, W) {
-         return screen_draw<BusyView, BusyIntents, draw_busy>(fx, [](BusyView& v) {
-           v.open = true;
-           v.what = "busy.kiosk_exit";
-         });
-       }},
-      {"busy.optimise",
-       [](Fixture& fx, W) {
-         return screen_draw<BusyView, BusyIntents, draw_busy>(fx, [](BusyView& v) {
-           v.open = true;
-           v.what = "busy.optimise";
-           v.seconds = 12;
-         });
        }},
       {"kiosk.party",
        [](Fixture& fx, W) { return screen_draw<KioskView, KioskIntents, draw_kiosk>(fx); }},

@@ -21,15 +21,12 @@
 #include <vector>
 
 #include "fixture.hpp"
-#include "sections_fixture.hpp"
 #include "foh/platform/fonts.hpp"
 #include "foh/platform/metrics.hpp"
-#include "screens/busy.hpp"
 #include "screens/editor.hpp"
 #include "screens/floor.hpp"
 #include "screens/kiosk.hpp"
 #include "screens/login.hpp"
-#include "screens/manager_pin.hpp"
 #include "screens/reservations.hpp"
 #include "screens/seat.hpp"
 #include "screens/set_aside.hpp"
@@ -43,7 +40,6 @@ using namespace foh::ui;
 using foh::test::Fixture;
 using foh::test::Headless;
 using foh::test::screen_draw;
-using foh::test::give_sections;
 
 namespace {
 
@@ -88,12 +84,10 @@ std::vector<Label>& labels() {
 
 // Messages, headings and canvases are recorded for scripts but are not tapped.
 bool interactive(const std::string& id) {
-  if (id == "busy") return false;  // the busy state's words (its Cancel is busy_cancel)
   for (const char* p :
        {"error:", "day_label", "sync_state", "kiosk_position", "editor_canvas", "table_actions",
-        "opt_nothing", "set_aside_row_", "pin_dot_", "clock", "tl_name_", "tile_", "wl_add_quote",
-        "wl_advice_", "kiosk_restaurant", "kiosk_wait", "kiosk_back_in", "kiosk_party_summary",
-        "covers_", "sections_hint"})
+        "opt_nothing", "set_aside_row_", "pin_dot_", "clock", "tl_name_", "wl_add_quote",
+        "wl_advice_", "kiosk_restaurant", "kiosk_wait", "kiosk_back_in", "kiosk_party_summary"})
     if (id.rfind(p, 0) == 0) return false;
   return true;
 }
@@ -254,11 +248,6 @@ const std::vector<State>& states() {
        }},
       {"floor", true,
        [](Fixture& fx) { return screen_draw<FloorView, FloorIntents, draw_floor>(fx); }},
-      {"floor.legend", true,
-       [](Fixture& fx) {
-         return screen_draw<FloorView, FloorIntents, draw_floor>(
-             fx, [](FloorView& v) { v.legend.open = true; });
-       }},
       {"floor.table", true,
        [](Fixture& fx) {
          return screen_draw<FloorView, FloorIntents, draw_floor>(
@@ -343,6 +332,40 @@ const std::vector<State>& states() {
        }},
       {"reservations.timeline", true,
        [](Fixture& fx) { return reservations_view(fx, ReservationsMode::Timeline); }},
+      // The guest at the door: a tapped table's card, a booked party's on the
+      // seat screen, the form's known guests and a linked guest's card and tags.
+      {"floor.table_guest", true,
+       [](Fixture& fx) {
+         fx.add_guests();
+         return screen_draw<FloorView, FloorIntents, draw_floor>(
+             fx, [](FloorView& v) { v.selected_table = "t1"; });
+       }},
+      {"seat.booking_guest", true,
+       [](Fixture& fx) {
+         fx.add_guests();
+         return seat_view(fx, [](SeatView& v) {
+           v.source = PartySource::Reservation;
+           v.reservation_id = "res1";
+           v.party_size = 2;
+         });
+       }},
+      {"reservations.form_matches", true,
+       [](Fixture& fx) {
+         fx.add_guests();
+         return reservations_view(fx, ReservationsMode::Form, [&fx](ReservationsView& v) {
+           v.form.name = "Dup";
+           v.form.guest_query = "Dup";
+           v.form.matches = fx.day.customers;
+         });
+       }},
+      {"reservations.form_guest", true,
+       [](Fixture& fx) {
+         fx.add_guests();
+         return reservations_view(fx, ReservationsMode::Form, [&fx](ReservationsView& v) {
+           link_guest(v.form, fx.day.customers[0]);
+           v.form.new_tag = "Sans gluten";
+         });
+       }},
       {"reservations.form", true,
        [](Fixture& fx) { return reservations_view(fx, ReservationsMode::Form); }},
       {"reservations.form_errors", true,
@@ -387,32 +410,6 @@ const std::vector<State>& states() {
          fx.desk.set_aside.push_back(SetAsideRow{"reservations", "bad-row", "time 24:00", {}});
          return screen_draw<SetAsideView, SetAsideIntents, draw_set_aside>(
              fx, [](SetAsideView& v) { v.open = true; });
-       }},
-      // The shell's popups over a screen (screens/manager_pin, screens/busy).
-      {"manager_pin", true,
-       [](Fixture& fx) {
-         return screen_draw<ManagerPinView, ManagerPinIntents, draw_manager_pin>(
-             fx, [&fx](ManagerPinView& v) {
-               v.manager_id = fx.venue.team_members.front().id;
-               v.pin = "12";
-               v.message = "Code erroné : encore 2 essais";
-             });
-       }},
-      {"busy", true,
-       [](Fixture& fx) {
-         return screen_draw<BusyView, BusyIntents, draw_busy>(fx, [](BusyView& v) {
-           v.open = true;
-           v.what = "busy.kiosk_exit";
-           v.seconds = 3;
-         });
-       }},
-      {"busy.saving", true,
-       [](Fixture& fx) {
-         return screen_draw<BusyView, BusyIntents, draw_busy>(fx, [](BusyView& v) {
-           v.open = true;
-           v.what = "busy.saving";
-           v.cancellable = false;
-         });
        }},
       {"kiosk.party", false,
        [](Fixture& fx) { return screen_draw<KioskView, KioskIntents, draw_kiosk>(fx); }},

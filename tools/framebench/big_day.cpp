@@ -44,14 +44,6 @@ Venue big_venue(int plans, int tables_per_plan) {
   midi.id = "s1", midi.name = "Midi", midi.start_time = TimeOfDay{11 * 3600}, midi.end_time = TimeOfDay{16 * 3600};
   soir.id = "s2", soir.name = "Soir", soir.start_time = TimeOfDay{16 * 3600}, soir.end_time = TimeOfDay{24 * 3600 - 60};
   v.services = {midi, soir};
-  // Six servers: the evening's sections give each a block of every plan.
-  static const char* kServers[] = {"Léa Fontaine", "Mehdi Benali", "Chloé Martin",
-                                   "Hugo Petit",   "Inès Roux",    "Marc Olivier"};
-  for (int s = 0; s < 6; ++s) {
-    TeamMember m;
-    m.id = id("m", s), m.restaurant_id = "r", m.display_name = kServers[s], m.role = Role::Server;
-    v.team_members.push_back(m);
-  }
   return v;
 }
 
@@ -77,24 +69,8 @@ DayBook big_day(const Venue& v, Date date, int n) {
                  : r.time.minutes() <= 19 * 60 + 30 ? ReservationStatus::Seated
                                                     : ReservationStatus::Confirmed;
       if (r.status == ReservationStatus::Seated) r.seated_at = LocalInstant::at(date, r.time).str();
-      if (made % 3 == 0) {  // a known guest: some allergic, some VIP (marks on the floor's tiles)
-        Customer c;
-        c.id = id("c", made), c.restaurant_id = "r", c.name = r.guest_name, c.phone = r.guest_phone;
-        if (made % 2 == 0) c.tags.push_back("Allergie : arachides");
-        if (made % 5 == 0) c.tags.push_back("VIP");
-        r.customer_id = c.id;
-        d.customers.push_back(std::move(c));
-      }
       d.reservations.push_back(r);
     }
-  // Every table in a server's section for the evening (rings and initials drawn).
-  for (size_t t = 0; t < v.tables.size() && !v.team_members.empty(); ++t) {
-    ServerSection s;
-    s.id = id("x", static_cast<int>(t)), s.restaurant_id = "r", s.date = date, s.service_id = "s2";
-    s.table_id = v.tables[t].id;
-    s.team_member_id = v.team_members[(t % 100) / 17 % v.team_members.size()].id;
-    d.server_sections.push_back(s);
-  }
   return d;
 }
 

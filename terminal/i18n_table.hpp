@@ -373,3 +373,7 @@ inline constexpr StringRow kStrings[] = {
 
 }  // namespace foh::ui
     {"busy.saving", "Enregistrement…", "Saving…"},
+    // the manager-PIN popup (screens/manager_pin)
+    {"shell.manager_pin", "Code responsable", "Manager PIN"},
+    {"shell.ok", "Valider", "OK"},
+    {"shell.cancel", "Annuler", "Cancel"},

@@ -6,6 +6,7 @@
 #include "app/shell_text.hpp"
 #include "foh/platform/item_registry.hpp"
 #include "foh/platform/platform.hpp"
+#include "screens/manager_pin.hpp"
 #include "widgets/widgets.hpp"
 
 namespace foh::app {
@@ -127,52 +128,27 @@ void App::draw_screen() {
   }
 }
 
-// A server's sensitive action waits here for a manager's (or admin's) PIN.
+// A server's sensitive action waits here for a manager's (or admin's) PIN
+// (screens/manager_pin): checked off the frame, one check per tap.
 void App::draw_manager_pin() {
-  const ui::Locale l = desk_.locale;
-  const char* title = text(l, "shell.manager_pin", "Code responsable", "Manager PIN");
-  const std::string id = std::string(title) + "###manager_pin";
-  if (!ImGui::IsPopupOpen(id.c_str())) ImGui::OpenPopup(id.c_str());
-  const ImVec2 size = ImGui::GetIO().DisplaySize;
-  ImGui::SetNextWindowPos(ImVec2(size.x / 2, size.y / 2), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
-  if (!ImGui::BeginPopupModal(id.c_str(), nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
   PendingAction& a = *pending_;
-  for (const auto& m : venue_.team_members) {
-    if (!m.is_active || m.role == Role::Server) continue;
-    ImGui::PushID(m.id.c_str());
-    if (ui::toggle_button(m.display_name.c_str(), a.manager_id == m.id)) a.manager_id = m.id;
-    platform::record_item(("manager_" + m.display_name).c_str());
-    ImGui::PopID();
-    ImGui::SameLine();
-  }
-  ImGui::NewLine();
-  ImGui::Text("%s", std::string(a.pin.size(), '*').c_str());
-  ui::keypad("manager_keypad", a.pin, 6, a.manager_id.has_value());
-  ui::inline_error(a.message.c_str());
-  // The PIN is checked off the frame; OK waits for the verdict (one check per tap).
   const bool checking = jobs_->running(JobKind::ManagerPin);
-  if (checking) ImGui::TextUnformatted(ui::tr(l, "busy.login"));
+  ui::ManagerPinView v{a.manager_id, a.pin, a.message, checking, a.approved};
+  ui::ManagerPinIntents in;
+  ui::draw_manager_pin(v, desk_, in);
+  a.manager_id = v.manager_id;
+  a.pin = v.pin;
   bool done = a.approved;
-  if (ui::touch_button(text(l, "shell.ok", "Valider", "OK"), 8,
-                       a.manager_id && a.pin.size() >= 4 && !checking)) {
-    platform::record_item("manager_ok");
+  if (in.check && a.manager_id) {
     check_pin(JobKind::ManagerPin, *a.manager_id, a.pin,
               [this](Result<net::Session> s) { manager_checked(std::move(s)); });
     a.pin.clear();
-  } else {
-    platform::record_item("manager_ok");
   }
-  ImGui::SameLine();
-  if (ui::touch_button(text(l, "shell.cancel", "Annuler", "Cancel"), 8)) {
+  if (in.cancel) {
     if (auto job = jobs_->current(); job && checking) jobs_->cancel(job->id);
     done = true;
   }
-  platform::record_item("manager_cancel");
-  if (done) {
-    pending_.reset();
-    ImGui::CloseCurrentPopup();
-  }
-  ImGui::EndPopup();
+  if (done) pending_.reset();
 }
 
 }  // namespace foh::app

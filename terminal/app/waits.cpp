@@ -5,30 +5,31 @@
 #include <memory>
 
 #include "app/app.hpp"
-#include "app/busy.hpp"
 #include "app/shell_text.hpp"
 #include "foh/engine/optimise.hpp"
 #include "foh/engine/permissions.hpp"
 #include "foh/engine/pin.hpp"
+#include "screens/busy.hpp"
 #include "view/optimise.hpp"
 
 namespace foh::app {
 
 namespace {
-const char* busy_text(ui::Locale l, JobKind k) {
+// The busy state's words for `k`: a key of the string table.
+const char* busy_key(JobKind k) {
   switch (k) {
     case JobKind::Login:
     case JobKind::ManagerPin:
-      return ui::tr(l, "busy.login");
+      return "busy.login";
     case JobKind::KioskExit:
-      return ui::tr(l, "busy.kiosk_exit");
+      return "busy.kiosk_exit";
     case JobKind::Optimise:
-      return ui::tr(l, "busy.optimise");
+      return "busy.optimise";
     case JobKind::Write:
     case JobKind::Reload:
-      return ui::tr(l, "busy.saving");
+      return "busy.saving";
   }
-  return "";
+  return "busy.saving";
 }
 }  // namespace
 
@@ -158,20 +159,22 @@ constexpr int64_t kWriteShownAfterMs = 300;
 
 void App::draw_busy_state() {
   const auto job = jobs_->current();
-  BusyView v;
+  ui::BusyView v;
   if (job && job->kind != JobKind::ManagerPin) {
     v.open = true;
-    v.what = busy_text(desk_.locale, job->kind);
+    v.what = busy_key(job->kind);
     v.seconds = static_cast<int>((Jobs::steady_ms() - job->started_ms) / 1000);
   } else if (const auto w = writer_->current();
              !job && w && w->kind == JobKind::Write &&
              Jobs::steady_ms() - w->started_ms >= kWriteShownAfterMs) {
     v.open = true;
     v.cancellable = false;
-    v.what = busy_text(desk_.locale, w->kind);
+    v.what = busy_key(w->kind);
     v.seconds = static_cast<int>((Jobs::steady_ms() - w->started_ms) / 1000);
   }
-  if (!draw_busy(v, desk_.locale) || !job) return;
+  ui::BusyIntents in;
+  ui::draw_busy(v, desk_, in);
+  if (!in.cancel || !job) return;
   jobs_->cancel(job->id);  // its late result is dropped
   login_view_.pin.clear();
   kiosk_view_.pin.clear();

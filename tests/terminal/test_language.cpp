@@ -34,10 +34,12 @@
 #include "foh/net/login.hpp"
 #include "foh/net/store.hpp"
 #include "i18n_table.hpp"
+#include "screens/busy.hpp"
 #include "screens/editor.hpp"
 #include "screens/floor.hpp"
 #include "screens/kiosk.hpp"
 #include "screens/login.hpp"
+#include "screens/manager_pin.hpp"
 #include "screens/reservations.hpp"
 #include "screens/seat.hpp"
 #include "screens/set_aside.hpp"
@@ -527,6 +529,55 @@ const std::vector<State>& states() {
          fx.desk.set_aside.push_back(SetAsideRow{"reservations", "bad-row", "time 24:00", {}});
          return screen_draw<SetAsideView, SetAsideIntents, draw_set_aside>(
              fx, [](SetAsideView& v) { v.open = true; });
+       }},
+      // The shell's popups (screens/manager_pin, screens/busy).
+      {"manager_pin.wrong_pin",
+       [](Fixture& fx, W w) {
+         return screen_draw<ManagerPinView, ManagerPinIntents, draw_manager_pin>(
+             fx, [&fx, w](ManagerPinView& v) {
+               v.manager_id = fx.venue.team_members.front().id;
+               v.pin = "12";
+               v.message = error_text(fx.desk.locale, w.wrong_pin);
+             });
+       }},
+      {"manager_pin.checking",
+       [](Fixture& fx, W) {
+         return screen_draw<ManagerPinView, ManagerPinIntents, draw_manager_pin>(
+             fx, [](ManagerPinView& v) {
+               v.pin = "1234";
+               v.checking = true;
+             });
+       }},
+      {"busy.login",
+       [](Fixture& fx, W) {
+         return screen_draw<BusyView, BusyIntents, draw_busy>(fx, [](BusyView& v) {
+           v.open = true;
+           v.what = "busy.login";
+           v.seconds = 3;
+         });
+       }},
+      {"busy.saving",
+       [](Fixture& fx, W) {
+         return screen_draw<BusyView, BusyIntents, draw_busy>(fx, [](BusyView& v) {
+           v.open = true;
+           v.what = "busy.saving";
+           v.cancellable = false;
+         });
+       }},
+      {"busy.kiosk_exit",
+       [](Fixture& fx, W) {
+         return screen_draw<BusyView, BusyIntents, draw_busy>(fx, [](BusyView& v) {
+           v.open = true;
+           v.what = "busy.kiosk_exit";
+         });
+       }},
+      {"busy.optimise",
+       [](Fixture& fx, W) {
+         return screen_draw<BusyView, BusyIntents, draw_busy>(fx, [](BusyView& v) {
+           v.open = true;
+           v.what = "busy.optimise";
+           v.seconds = 12;
+         });
        }},
       {"kiosk.party",
        [](Fixture& fx, W) { return screen_draw<KioskView, KioskIntents, draw_kiosk>(fx); }},

@@ -23,10 +23,12 @@
 #include "fixture.hpp"
 #include "foh/platform/fonts.hpp"
 #include "foh/platform/metrics.hpp"
+#include "screens/busy.hpp"
 #include "screens/editor.hpp"
 #include "screens/floor.hpp"
 #include "screens/kiosk.hpp"
 #include "screens/login.hpp"
+#include "screens/manager_pin.hpp"
 #include "screens/reservations.hpp"
 #include "screens/seat.hpp"
 #include "screens/set_aside.hpp"
@@ -84,6 +86,7 @@ std::vector<Label>& labels() {
 
 // Messages, headings and canvases are recorded for scripts but are not tapped.
 bool interactive(const std::string& id) {
+  if (id == "busy") return false;  // the busy state's words (its Cancel is busy_cancel)
   for (const char* p :
        {"error:", "day_label", "sync_state", "kiosk_position", "editor_canvas", "table_actions",
         "opt_nothing", "set_aside_row_", "pin_dot_", "clock", "tl_name_", "wl_add_quote",
@@ -410,6 +413,32 @@ const std::vector<State>& states() {
          fx.desk.set_aside.push_back(SetAsideRow{"reservations", "bad-row", "time 24:00", {}});
          return screen_draw<SetAsideView, SetAsideIntents, draw_set_aside>(
              fx, [](SetAsideView& v) { v.open = true; });
+       }},
+      // The shell's popups over a screen (screens/manager_pin, screens/busy).
+      {"manager_pin", true,
+       [](Fixture& fx) {
+         return screen_draw<ManagerPinView, ManagerPinIntents, draw_manager_pin>(
+             fx, [&fx](ManagerPinView& v) {
+               v.manager_id = fx.venue.team_members.front().id;
+               v.pin = "12";
+               v.message = "Code erroné : encore 2 essais";
+             });
+       }},
+      {"busy", true,
+       [](Fixture& fx) {
+         return screen_draw<BusyView, BusyIntents, draw_busy>(fx, [](BusyView& v) {
+           v.open = true;
+           v.what = "busy.kiosk_exit";
+           v.seconds = 3;
+         });
+       }},
+      {"busy.saving", true,
+       [](Fixture& fx) {
+         return screen_draw<BusyView, BusyIntents, draw_busy>(fx, [](BusyView& v) {
+           v.open = true;
+           v.what = "busy.saving";
+           v.cancellable = false;
+         });
        }},
       {"kiosk.party", false,
        [](Fixture& fx) { return screen_draw<KioskView, KioskIntents, draw_kiosk>(fx); }},

@@ -1,41 +1,39 @@
-#include "app/busy.hpp"
+#include "screens/busy.hpp"
 
 #include <imgui.h>
 
 #include <cstdio>
 #include <string>
 
-#include "foh/platform/item_registry.hpp"
 #include "widgets/widgets.hpp"
 
-namespace foh::app {
+namespace foh::ui {
 
-bool draw_busy(const BusyView& v, ui::Locale l) {
+void draw_busy(BusyView& v, const Desk& d, BusyIntents& out) {
   const char* id = "###busy";
   if (v.open && !ImGui::IsPopupOpen(id)) ImGui::OpenPopup(id);
   const ImVec2 size = ImGui::GetIO().DisplaySize;
   ImGui::SetNextWindowPos(ImVec2(size.x / 2, size.y / 2), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
   const ImGuiWindowFlags flags = ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoTitleBar |
                                  ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings;
-  if (!ImGui::BeginPopupModal(id, nullptr, flags)) return false;
+  if (!ImGui::BeginPopupModal(id, nullptr, flags)) return;
   if (!v.open) {  // the job landed: the screen is the host's again
     ImGui::CloseCurrentPopup();
     ImGui::EndPopup();
-    return false;
+    return;
   }
-  ImGui::TextUnformatted(v.what);
-  platform::record_item("busy");
+  const Locale l = d.locale;
+  ImGui::TextUnformatted(tr(l, v.what));
+  record_item("busy");
   char elapsed[32];
-  std::snprintf(elapsed, sizeof elapsed, ui::tr(l, "busy.seconds"), v.seconds);
+  std::snprintf(elapsed, sizeof elapsed, tr(l, "busy.seconds"), v.seconds);
   ImGui::TextUnformatted(elapsed);
-  bool tapped = false;
   if (v.cancellable) {
-    const std::string cancel = std::string(ui::tr(l, "busy.cancel")) + "###busy_cancel";
-    tapped = ui::touch_button(cancel.c_str(), 10.0f);
-    platform::record_item("busy_cancel");
+    const std::string cancel = std::string(tr(l, "busy.cancel")) + "###busy_cancel";
+    if (touch_button(cancel.c_str(), 10.0f)) out.cancel = true;
+    record_item("busy_cancel");
   }
   ImGui::EndPopup();
-  return tapped;
 }
 
-}  // namespace foh::app
+}  // namespace foh::ui

@@ -30,6 +30,30 @@ bool failed(const Outcome<T>& o) {
   return o.index() == 1;
 }
 
+// One statement of a request run as a pipeline (run_pipeline).
+struct PipelineStep {
+  std::string sql;
+  Params params;
+  bool json = false;  // its rows rendered as a JSON array (as PgTx::exec_json), else as Rows
+};
+struct PipelineResult {
+  Rows rows;         // a step without `json`
+  std::string json;  // a step with `json`: the array, and its row count
+  long long count = 0;
+};
+
+// A REST request's statements in ONE round trip to PostgreSQL (libpq's
+// pipeline mode: every statement sent, then one sync point) and ONE
+// transaction: the implicit one that lasts until the sync point, committed
+// there when every statement succeeded; at the first error PostgreSQL skips
+// the statements after it and rolls the transaction back. set_config(...,
+// true) lasts until that end as under BEGIN/COMMIT, so a role and claims set
+// by the first statement hold for the others and never outlive the request
+// (no BEGIN, no COMMIT: 4 round trips became 1). The first error is returned,
+// as PgTx would map it (`authenticated` decides 42501's status).
+Outcome<std::vector<PipelineResult>> run_pipeline(pg_conn* conn, bool authenticated,
+                                                  const std::vector<PipelineStep>& steps);
+
 class PgTx {
  public:
   // `authenticated` decides the status of 42501 (403 with a token, 401 for anon).

@@ -185,17 +185,15 @@ struct RowsJson {
   long long count = 0;
 };
 
-Outcome<RowsJson> rows_json(PgTx& tx, const Statement& st) {
+// The statement's answer as run_pipeline gave it.
+RowsJson rows_json(const Statement& st, PipelineResult& result) {
   RowsJson out;
   if (st.rows_as_json) {
-    auto body = tx.exec_json(st.sql, st.params, out.count);
-    if (failed(body)) return std::get<ApiError>(body);
-    out.body = std::move(std::get<std::string>(body));
+    out.body = std::move(result.json);
+    out.count = result.count;
     return out;
   }
-  auto result = tx.exec(st.sql, st.params);
-  if (failed(result)) return std::get<ApiError>(result);
-  Rows& rows = std::get<Rows>(result);
+  Rows& rows = result.rows;
   if (rows.size() && rows.data[0][0]) out.body = std::move(*rows.data[0][0]);
   if (rows.size() && rows.columns.size() > 1) out.count = std::stoll(rows.data[0][1].value_or("0"));
   return out;
@@ -203,14 +201,12 @@ Outcome<RowsJson> rows_json(PgTx& tx, const Statement& st) {
 
 // A GET's answer: Content-Range, 206/416 as PostgREST's rangeStatus, one
 // object for Accept: application/vnd.pgrst.object+json.
-Outcome<Reply> read_reply(PgTx& tx, const Statement& st, RowsJson rows, Reply reply) {
+// `count`: count_sql's answer when the statement has one.
+Outcome<Reply> read_reply(const Statement& st, RowsJson rows, const PipelineResult* count,
+                          Reply reply) {
   long long n = rows.count;
   std::string total = "*";
-  if (!st.count_sql.empty()) {
-    auto count = tx.exec(st.count_sql, st.count_params);
-    if (failed(count)) return std::get<ApiError>(count);
-    total = std::get<Rows>(count).data[0][0].value_or("0");
-  }
+  if (count) total = count->rows.data.at(0).at(0).value_or("0");
   reply.headers.emplace_back(
       "Content-Range",
       n == 0 ? "*/" + total
@@ -241,24 +237,27 @@ Outcome<Reply> read_reply(PgTx& tx, const Statement& st, RowsJson rows, Reply re
 Outcome<Reply> run_statement(PgPool& pool, const Caller& who, const Statement& st,
                              std::chrono::milliseconds timeout) {
   auto lease = pool.acquire();
-  PgTx tx(lease.get(), who.has_token());
-  if (!tx.begun()) return tx.begin_error();
-  // is_local = true: role, claims and the timeout end with this transaction,
-  // so the pooled connection's next request starts from its own.
-  auto setup = tx.exec(
-      "select set_config('role', $1, true), set_config('request.jwt.claims', $2, true), "
-      "set_config('statement_timeout', $3, true)",
-      {who.role, who.claims.dump(), std::to_string(timeout.count())});
-  if (failed(setup)) return std::get<ApiError>(setup);
-  auto result = rows_json(tx, st);
-  if (failed(result)) return std::get<ApiError>(result);
-  RowsJson& rows = std::get<RowsJson>(result);
+  // One round trip, one transaction (pg_tx.hpp run_pipeline). is_local =
+  // true: role, claims and the timeout hold for the statements after them and
+  // end with this transaction, so the pooled connection's next request starts
+  // from its own.
+  std::vector<PipelineStep> steps;
+  steps.push_back({"select set_config('role', $1, true), set_config('request.jwt.claims', $2, "
+                   "true), set_config('statement_timeout', $3, true)",
+                   {who.role, who.claims.dump(), std::to_string(timeout.count())}});
+  steps.push_back({st.sql, st.params, st.rows_as_json});
+  const bool counted = st.kind == Statement::Kind::Read && !st.count_sql.empty();
+  if (counted) steps.push_back({st.count_sql, st.count_params});
+  auto ran = run_pipeline(lease.get(), who.has_token(), steps);
+  if (failed(ran)) return std::get<ApiError>(ran);
+  auto& results = std::get<std::vector<PipelineResult>>(ran);
+  RowsJson rows = rows_json(st, results[1]);
   Reply reply;
   reply.status = st.ok_status;
   if (st.kind == Statement::Kind::Rpc) {
     reply.body = rows.body.empty() ? "null" : std::move(rows.body);
   } else if (st.kind == Statement::Kind::Read) {
-    auto read = read_reply(tx, st, std::move(rows), std::move(reply));
+    auto read = read_reply(st, std::move(rows), counted ? &results[2] : nullptr, std::move(reply));
     if (failed(read)) return read;
     reply = std::move(std::get<Reply>(read));
   } else if (st.representation) {
@@ -266,7 +265,6 @@ Outcome<Reply> run_statement(PgPool& pool, const Caller& who, const Statement& s
   } else {
     reply.headers.emplace_back("Content-Range", "*/*");
   }
-  if (auto err = tx.commit()) return *err;
   return reply;
 }
 

@@ -124,6 +124,8 @@ def customers(rid, uid, stamp, rng):
             "email": email(name) if k % 3 else "", "notes": notes, "tags": tags,
             "classification": classification, "visit_count": visits,
             "no_show_count": 1 if k % 17 == 5 else 0, "cancellation_count": 1 if k % 11 == 7 else 0,
+            # The latest visit (the backend's, migration 025), a November evening before the day.
+            "last_visit": stamp(f"2026-11-{1 + (k * 7) % 27:02d}", 20, 15) if visits else None,
             "created_at": created, "updated_at": stamp("2026-11-20", 9, 30),
         })
     return rows

@@ -3,6 +3,8 @@
 // found the way a host types, and the day's bookings' customers in the day.
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
 #include "fixtures.hpp"
 #include "foh/engine/codec.hpp"
 #include "foh/engine/customer.hpp"
@@ -159,4 +161,26 @@ TEST_CASE("customers: tags stand out however they were typed") {
   tags = with_tag(tags, "Allergie : noix ");
   CHECK(tags == std::vector<std::string>{"VIP", "Allergie : noix"});
   CHECK(without_tag(tags, "Vip") == std::vector<std::string>{"Allergie : noix"});
+}
+
+TEST_CASE("customers: the demo day's bookings bring their cards (tags, counts, last visit)") {
+  auto c = fixture::seeded_cache(":memory:", true);
+  auto day = c->load_day(fixture::demo_day().date);
+  REQUIRE(day.ok());
+  int named = 0;
+  for (const Reservation& r : day->reservations) named += r.customer_id ? 1 : 0;
+  CHECK(named > 20);
+  bool vip = false, allergy = false, visited = false;
+  for (const Customer& x : day->customers) {
+    vip = vip || has_tag(x, GuestTag::Vip);
+    allergy = allergy || has_tag(x, GuestTag::Allergy);
+    visited = visited || (x.visit_count > 0 && x.last_visit.has_value());
+  }
+  CHECK(vip);
+  CHECK(allergy);
+  CHECK(visited);
+  for (const Reservation& r : day->reservations)
+    if (r.customer_id)
+      CHECK(std::any_of(day->customers.begin(), day->customers.end(),
+                        [&](const Customer& x) { return x.id == *r.customer_id; }));
 }

@@ -28,6 +28,8 @@ const char* tab_name(Tab t) {
       return "reservations";
     case Tab::Waitlist:
       return "waitlist";
+    case Tab::Shift:
+      return "shift";
     case Tab::Editor:
       return "editor";
   }
@@ -228,6 +230,7 @@ Status App::adopt(DaySnapshot s) {
 }
 
 void App::refresh_desk() {
+  ++desk_.revision;  // the views' cached engine answers (seat, waitlist, shift) are stale now
   desk_.venue = &venue_;
   desk_.day = &day_;
   desk_.floor = floor_ ? &*floor_ : nullptr;
@@ -276,6 +279,8 @@ bool App::may(Tab t) const {
   if (!session_) return false;
   // Seating is floor work: whoever has the floor may seat, unless the seat tab is named.
   if (t == Tab::Seat) return session_->may("seat") || session_->may("floor");
+  // The shift at a glance is for whoever runs the book: managers and hosts.
+  if (t == Tab::Shift) return session_->may("shift") || session_->may("reservations");
   return session_->may(tab_name(t));
 }
 

@@ -27,6 +27,7 @@
 #include "screens/reservations.hpp"
 #include "screens/seat.hpp"
 #include "screens/set_aside.hpp"
+#include "screens/shift.hpp"
 #include "screens/status_bar.hpp"
 #include "screens/waitlist.hpp"
 #include "view/day_index.hpp"
@@ -38,9 +39,9 @@ class Platform;
 
 namespace foh::app {
 
-enum class Tab { Floor, Seat, Reservations, Waitlist, Editor };
+enum class Tab { Floor, Seat, Reservations, Waitlist, Shift, Editor };
 inline constexpr Tab kTabs[] = {Tab::Floor, Tab::Seat, Tab::Reservations, Tab::Waitlist,
-                                Tab::Editor};
+                                Tab::Shift, Tab::Editor};
 const char* tab_name(Tab t);  // "floor", "seat", ... (team_members.allowed_tabs spelling)
 
 // A sensitive action a server may not do alone: applied once a manager's PIN checks.
@@ -121,6 +122,7 @@ class App {
   void apply(const ui::KioskIntents& in);
   void apply(const ui::StatusBarIntents& in);
   void apply(const ui::SetAsideIntents& in);
+  void apply(const ui::ShiftIntents& in);  // app/apply_shift.cpp: the report's CSV
   // The floor's changes of the day (app/apply_day.cpp).
   void apply_day(const ui::FloorDayIntents& in);
   void join_for_day(const Uuid& a, const Uuid& b, bool undoing);
@@ -193,6 +195,7 @@ class App {
   ui::KioskView kiosk_view_;
   ui::StatusBarView status_view_;
   ui::SetAsideView set_aside_view_;
+  ui::ShiftView shift_view_;
   std::optional<PendingAction> pending_;
   // One write per intent: the id the next booking, waitlist add and kiosk join
   // carry (the row's id), renewed when one is written; the seat screen's is in its view.

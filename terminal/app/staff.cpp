@@ -23,6 +23,8 @@ const char* tab_label(ui::Locale l, Tab t) {
       return text(l, "tab.reservations", "Réservations", "Reservations");
     case Tab::Waitlist:
       return text(l, "tab.waitlist", "Liste d'attente", "Waitlist");
+    case Tab::Shift:
+      return text(l, "tab.shift", "Service", "Shift");
     case Tab::Editor:
       return text(l, "tab.editor", "Plan de salle", "Floor editor");
   }
@@ -116,6 +118,12 @@ void App::draw_screen() {
     case Tab::Waitlist: {
       ui::WaitlistIntents in;
       ui::draw_waitlist(waitlist_view_, desk_, in);
+      ImGui::EndChild();
+      return apply(in);
+    }
+    case Tab::Shift: {
+      ui::ShiftIntents in;
+      ui::draw_shift(shift_view_, desk_, in);
       ImGui::EndChild();
       return apply(in);
     }

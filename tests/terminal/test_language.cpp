@@ -43,8 +43,10 @@
 #include "screens/reservations.hpp"
 #include "screens/seat.hpp"
 #include "screens/set_aside.hpp"
+#include "screens/shift.hpp"
 #include "screens/status_bar.hpp"
 #include "screens/waitlist.hpp"
+#include "shift_fixture.hpp"
 #include "tap.hpp"
 #include "view/optimise.hpp"
 
@@ -600,6 +602,26 @@ const std::vector<State>& states() {
            v.step = KioskStep::Leave;
            v.message = error_text(fx.desk.locale, w.wrong_pin);
          });
+       }},
+      {"shift", [](Fixture& fx, W) { return screen_draw<ShiftView, ShiftIntents, draw_shift>(fx); }},
+      {"shift.midi",
+       [](Fixture& fx, W) {
+         return screen_draw<ShiftView, ShiftIntents, draw_shift>(
+             fx, [](ShiftView& v) { v.service = "s1"; });
+       }},
+      {"shift.busy",
+       [](Fixture& fx, W) {
+         test::busy_shift(fx);
+         return screen_draw<ShiftView, ShiftIntents, draw_shift>(fx);
+       }},
+      {"shift.exported",
+       [](Fixture& fx, W) {
+         // The file's name is in the terminal's language too (app/apply_shift.cpp).
+         fx.desk.message = tr(fx.desk.locale, "shift.exported");
+         fx.desk.message.replace(fx.desk.message.find("%s"), 2,
+                                 std::string("/srv/foh/foh-") +
+                                     tr(fx.desk.locale, "shift.file") + "-2026-11-28.csv");
+         return screen_draw<StatusBarView, StatusBarIntents, draw_status_bar>(fx);
        }},
       {"status.no_table",
        [](Fixture& fx, W w) {

@@ -32,8 +32,10 @@
 #include "screens/reservations.hpp"
 #include "screens/seat.hpp"
 #include "screens/set_aside.hpp"
+#include "screens/shift.hpp"
 #include "screens/status_bar.hpp"
 #include "screens/waitlist.hpp"
+#include "shift_fixture.hpp"
 #include "tap.hpp"
 #include "widgets/widgets.hpp"
 
@@ -143,7 +145,7 @@ void staff_frame(Fixture& fx, StatusBarView& bar, const Draw& screen) {
   const bool fr = fx.desk.locale == Locale::Fr;
   const char* tabs[] = {fr ? "Salle" : "Floor", fr ? "Placer" : "Seat",
                         fr ? "Réservations" : "Reservations", fr ? "Liste d'attente" : "Waitlist",
-                        fr ? "Plan de salle" : "Floor editor"};
+                        fr ? "Service" : "Shift", fr ? "Plan de salle" : "Floor editor"};
   if (begin_touch_tabs("tabs")) {
     for (const char* t : tabs)
       if (touch_tab(t, t)) ImGui::EndTabItem();
@@ -402,6 +404,20 @@ const std::vector<State>& states() {
       {"editor.combination", true,
        [](Fixture& fx) {
          return editor_view(fx, {"t3", "t4"}, std::nullopt);
+       }},
+      // The shift at a glance: the evening under way, lunch (its turns and
+      // report), and a busy evening (late list, over the limit, over target).
+      {"shift", true,
+       [](Fixture& fx) { return screen_draw<ShiftView, ShiftIntents, draw_shift>(fx); }},
+      {"shift.midi", true,
+       [](Fixture& fx) {
+         return screen_draw<ShiftView, ShiftIntents, draw_shift>(
+             fx, [](ShiftView& v) { v.service = "s1"; });
+       }},
+      {"shift.busy", true,
+       [](Fixture& fx) {
+         test::busy_shift(fx);
+         return screen_draw<ShiftView, ShiftIntents, draw_shift>(fx);
        }},
       {"status_bar.busy", true,
        [](Fixture& fx) {

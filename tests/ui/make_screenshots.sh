@@ -59,6 +59,8 @@ shot booking-form "" "$login
 {\"tap_item\":\"form_create\"}"
 shot waitlist "" "$login
 {\"tap_item\":\"tab_waitlist\"}"
+shot shift "" "$login
+{\"tap_item\":\"tab_shift\"}"
 shot editor "" "$login
 {\"tap_item\":\"tab_editor\"}
 {\"tap_item\":\"edit_table_13\"}"
@@ -98,6 +100,8 @@ for size in 800x1280 1024x768 1280x800 1920x1080; do
 {\"tap_item\":\"mode_timeline\"}"
   shot "waitlist-$size" "" "$login
 {\"tap_item\":\"tab_waitlist\"}"
+  shot "shift-$size" "" "$login
+{\"tap_item\":\"tab_shift\"}"
   shot "kiosk-$size" "--kiosk" '{"wait_frames":2}'
   shot "editor-$size" "" "$login
 {\"tap_item\":\"tab_editor\"}

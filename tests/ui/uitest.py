@@ -1309,6 +1309,35 @@ def case_waitlist_join_order(r):
     check_screenshot(shot)
 
 
+def case_shift_export(r):
+    """The shift tab for a host, its report exported as CSV into the data folder:
+    the file the message names, RFC 4180, with the demo's lunch as counted here."""
+    r.login(SERVER)  # Léa hosts: her tabs hold the reservations, so the shift too
+    r.tap_item("tab_shift")
+    r.wait_frames(2)
+    shown = r.dump("shown")
+    r.tap_item("shift_service_1b45cf47-6dfe-50f3-870c-740924852690")  # Midi
+    r.tap_item("shift_export")
+    r.wait_frames(2)
+    done = r.dump("done")
+    r.run()
+    s, d = r.load(shown), r.load(done)
+    check(s["screen"] == "shift", f"the shift tab opened: {s['screen']}")
+    path = os.path.join(r.dir, "foh-bilan-2026-11-28.csv")
+    check(path in last_message(d), f"the message names the file: {last_message(d)}")
+    with open(path, "rb") as f:
+        raw = f.read().decode("utf-8")
+    check(raw.startswith("Date,Service,Mesure,"), f"French header: {raw[:60]!r}")
+    check(raw.endswith("\r\n") and "\n" not in raw.replace("\r\n", ""), "CRLF records")
+    with open(os.path.join(r.args.assets, "demo", "day.json"), encoding="utf-8") as f:
+        day = json.load(f)
+    lunch = [x for x in day["reservations"] if x["time"] < "15:00"
+             and x["status"] in ("Seated", "Completed")]
+    covers = sum(x["party_size"] for x in lunch)
+    check(f"2026-11-28,Midi,Couverts,,{covers},\r\n" in raw,
+          f"lunch served {covers} covers: {raw[:400]!r}")
+
+
 CASES = {name[5:]: fn for name, fn in globals().items() if name.startswith("case_")}
 
 

@@ -1,5 +1,5 @@
 // foh-bench-frame: CPU time of one frame (NewFrame -> Render, no GPU) of every
-// screen (floor, seat, timeline, list, booking form, waitlist, floor editor) at
+// screen (floor, seat, timeline, list, booking form, waitlist, shift, floor editor) at
 // 800x1280, 1024x768, 1280x800 and 1920x1080 with 300 tables on 3 floor plans and
 // 3 000 reservations in the day. Prints p50/p99 per screen and the one-off
 // cost of building the day's index.
@@ -23,6 +23,7 @@
 #include "screens/floor.hpp"
 #include "screens/reservations.hpp"
 #include "screens/seat.hpp"
+#include "screens/shift.hpp"
 #include "screens/waitlist.hpp"
 #include "view/day_index.hpp"
 #include "widgets/keyboard.hpp"
@@ -133,6 +134,13 @@ void measure_screens(const foh::ui::Desk& desk, int frames) {
     foh::ui::WaitlistIntents out;
     foh::ui::draw_waitlist(wv, desk, out);
   });
+  // The shift at a glance: the engine's shift of the day is cached per minute
+  // and data change; the frame draws the cards, the chart and the report.
+  foh::ui::ShiftView shv;
+  measure("shift", frames, [&] {
+    foh::ui::ShiftIntents out;
+    foh::ui::draw_shift(shv, desk, out);
+  });
   foh::ui::EditorView ev;  // the first plan's 100 tables: every frame checks every pair
   measure("editor", frames, [&] {
     foh::ui::EditorIntents out;
@@ -176,6 +184,17 @@ int main(int argc, char** argv) {
       "and size\n",
       venue.tables.size(), venue.floor_plans.size(), day.reservations.size(), frames);
   std::printf("day index build (once per data change): %.2f ms\n", build_ms);
+  {
+    std::vector<double> runs;  // the shift screen's engine work, once per minute or data change
+    for (int i = 0; i < 20; ++i) {
+      auto s0 = Clock::now();
+      const foh::Shift shift = foh::shift_of(venue, day, desk.now);
+      runs.push_back(ms_since(s0));
+      if (shift.services.empty()) std::printf("shift: no service\n");
+    }
+    std::printf("shift of the day (once per minute or data change): p50 %.2f ms\n",
+                percentile(runs, 0.5));
+  }
 
   // Every screen at every size a restaurant uses (issue 12): fresh view state
   // per size, so each opens as a host would see it.

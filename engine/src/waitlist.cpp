@@ -1,5 +1,5 @@
 // Walk-in waitlist quotes: a small forward simulation of the tables' expected
-// turns (see waitlist.hpp for the model and the seating-order blend).
+// turns, and who to seat next (see waitlist.hpp for the model and the policies).
 #include "foh/engine/waitlist.hpp"
 
 #include <algorithm>
@@ -126,61 +126,104 @@ void take(Board& b, int party, int64_t minutes, WaitQuote& q) {
   q.table_number = b.options[o].number;
 }
 
+bool is_waiting(WaitlistStatus s) {
+  return s == WaitlistStatus::Waiting || s == WaitlistStatus::Notified ||
+         s == WaitlistStatus::Called;
+}
+
+// Join order: the position the queue gave on joining (or on a host's
+// accepting a kiosk entry), then arrival, then id. created_at alone is not
+// it: an accepted kiosk entry keeps its earlier stamp, and another terminal's
+// clock may run ahead, so a new party would slip in front of people already
+// waiting.
+bool joined_before(const Waiting& a, const Waiting& b) {
+  int pa = a.entry->position_in_queue.value_or(kNoPosition);
+  int pb = b.entry->position_in_queue.value_or(kNoPosition);
+  if (pa != pb) return pa < pb;
+  return a.arrived != b.arrived ? a.arrived < b.arrived : a.entry->id < b.entry->id;
+}
+
 Result<std::vector<Waiting>> waiting_entries(const DayBook& day) {
   std::vector<Waiting> out;
   for (size_t i = 0; i < day.waitlist.size(); ++i) {
     const WaitlistEntry& e = day.waitlist[i];
-    bool waiting = e.status == WaitlistStatus::Waiting || e.status == WaitlistStatus::Notified ||
-                   e.status == WaitlistStatus::Called;
-    if (!waiting || e.date != day.date) continue;
+    if (!is_waiting(e.status) || e.date != day.date) continue;
     auto at = LocalInstant::from_timestamp(e.created_at, day.utc_offset_s);
     if (!at)
       return Error{"waitlist_entries[" + std::to_string(i) + "].created_at",
                    "not a timestamp: \"" + e.created_at + "\""};
     out.push_back({&e, at->seconds / 60});
   }
-  // Join order: the position the queue gave on joining (or on a host's
-  // accepting a kiosk entry), then arrival. created_at alone is not it: an
-  // accepted kiosk entry keeps its earlier stamp, and another terminal's clock
-  // may run ahead, so a new party would slip in front of people already waiting.
-  std::stable_sort(out.begin(), out.end(), [](const Waiting& a, const Waiting& b) {
-    int pa = a.entry->position_in_queue.value_or(kNoPosition);
-    int pb = b.entry->position_in_queue.value_or(kNoPosition);
-    if (pa != pb) return pa < pb;
-    return a.arrived != b.arrived ? a.arrived < b.arrived : a.entry->id < b.entry->id;
-  });
+  std::stable_sort(out.begin(), out.end(), joined_before);
   return out;
 }
 
-// Who to seat first; and who fits a free table right now.
-void seating_order(const Board& b, const std::vector<Waiting>& waiting, const Settings& s,
-                   const WaitlistOptions& o, WaitlistPlan& plan) {
-  std::vector<std::pair<int64_t, size_t>> scored;
-  std::vector<int> fit(waiting.size(), -1);
-  for (size_t i = 0; i < waiting.size(); ++i) {
-    int party = waiting[i].entry->party_size;
-    int64_t at = 0;
-    int opt = best_option(b, party, turn_time(s, party), at);
-    int64_t score = b.now - waiting[i].arrived;
-    if (opt >= 0 && at == b.now) {
-      fit[i] = opt;
-      score += o.fit_bonus - o.waste_penalty * (b.options[opt].cap_max - party);
-    }
-    scored.push_back({score, i});
+// How many parties who joined after each waiting one were already seated from
+// the queue (converted): the overtakes so far. Only the past: entries of the day.
+std::vector<int> overtaken_so_far(const DayBook& day, const std::vector<Waiting>& waiting) {
+  std::vector<int> n(waiting.size(), 0);
+  for (const WaitlistEntry& e : day.waitlist) {
+    if (e.status != WaitlistStatus::Converted || e.date != day.date) continue;
+    auto at = LocalInstant::from_timestamp(e.created_at, day.utc_offset_s);
+    if (!at) continue;  // a seated row's bad stamp: it cannot be placed, count nothing
+    const Waiting seated{&e, at->seconds / 60};
+    for (size_t i = 0; i < waiting.size(); ++i) n[i] += joined_before(waiting[i], seated);
   }
-  std::stable_sort(scored.begin(), scored.end(),
-                   [](const auto& a, const auto& c) { return a.first > c.first; });
+  return n;
+}
+
+// The free option a party would take now on `b`, or -1.
+int free_now(const Board& b, int party, int64_t minutes) {
+  int64_t at = 0;
+  int opt = best_option(b, party, minutes, at);
+  return opt >= 0 && at == b.now ? opt : -1;
+}
+
+// The policy's next party among those not yet recommended (indices in join
+// order), or -1: see waitlist.hpp.
+int next_party(const Board& b, const std::vector<Waiting>& waiting, const std::vector<bool>& done,
+               const std::vector<int>& overtaken, const Settings& s, const WaitlistOptions& o) {
+  int best = -1;
+  double best_index = 0;
+  for (size_t i = 0; i < waiting.size(); ++i) {
+    if (done[i]) continue;
+    const int party = waiting[i].entry->party_size;
+    const int opt = free_now(b, party, turn_time(s, party));
+    if (opt >= 0) {
+      if (o.policy != SeatingPolicy::Blend) return static_cast<int>(i);  // first in join order
+      const double index =
+          static_cast<double>(b.now - waiting[i].arrived) +
+          o.blend_weight * static_cast<double>(party) / std::max(1, b.options[opt].cap_max);
+      if (best < 0 || index > best_index) best = static_cast<int>(i), best_index = index;
+    }
+    // Nobody who joined later passes over the first party under strict FCFS,
+    // nor one already passed over max_overtaken times.
+    if (opt < 0 && o.policy == SeatingPolicy::Fcfs) break;
+    if (o.max_overtaken >= 0 && overtaken[i] >= o.max_overtaken) break;
+  }
+  return best;
+}
+
+// Who to seat now and where (the policy, with its overtaking limit), then
+// the seating order: those, then everyone else in join order.
+void seating_order(const Board& b, const DayBook& day, const std::vector<Waiting>& waiting,
+                   const Settings& s, const WaitlistOptions& o, WaitlistPlan& plan) {
+  std::vector<int> overtaken = overtaken_so_far(day, waiting);
+  std::vector<bool> done(waiting.size(), false);
   Board now = b;  // tables handed out right now, one party each
-  for (auto [score, i] : scored) {
-    plan.seating_order.push_back(waiting[i].entry->id);
-    if (fit[i] < 0) continue;
-    int party = waiting[i].entry->party_size;
-    int64_t at = 0;
-    int opt = best_option(now, party, turn_time(s, party), at);
-    if (opt < 0 || at != now.now) continue;
+  while (true) {
+    const int i = next_party(now, waiting, done, overtaken, s, o);
+    if (i < 0) break;
+    const int party = waiting[i].entry->party_size;
+    const int opt = free_now(now, party, turn_time(s, party));
     for (int m : now.options[opt].members) now.free_at[m] = now.now + turn_time(s, party);
     plan.seat_now.push_back({waiting[i].entry->id, now.options[opt].ids, now.options[opt].number});
+    done[i] = true;
+    for (int k = 0; k < i; ++k) overtaken[k] += !done[k];  // passed over by this one
   }
+  for (const SeatNow& sn : plan.seat_now) plan.seating_order.push_back(sn.entry_id);
+  for (size_t i = 0; i < waiting.size(); ++i)
+    if (!done[i]) plan.seating_order.push_back(waiting[i].entry->id);
 }
 
 }  // namespace
@@ -194,7 +237,7 @@ Result<WaitlistPlan> plan_waitlist(const Venue& venue, const DayBook& day, Local
   const Settings& s = venue.restaurant.settings;
   Board board = make_board(venue, day, *floor, now.seconds / 60, options);
   WaitlistPlan plan;
-  seating_order(board, *waiting, s, options, plan);
+  seating_order(board, day, *waiting, s, options, plan);
   for (size_t i = 0; i < waiting->size(); ++i) {
     WaitQuote q;
     q.entry_id = (*waiting)[i].entry->id;

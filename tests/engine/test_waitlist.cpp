@@ -2,6 +2,7 @@
 // holding tables, positions, and the seating-order blend.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <map>
 
 #include "fixtures.hpp"
@@ -104,41 +105,58 @@ TEST_CASE("positions follow arrival; the queue ahead pushes the quote") {
   CHECK(plan->seat_now.empty());  // nothing is free now
 }
 
-TEST_CASE("seating order blends waiting time and fit") {
+TEST_CASE("who to seat next: only parties a free table fits, by the policy's index") {
   Venue v = two_tables();
-  // Only the two-top is free. The six waited longest but fits nothing now;
-  // the couple fits the free two-top exactly and goes first.
+  // Only the two-top is free. The six waited longest but fits nothing now: it
+  // is not recommended, and the couple is, under every policy but strict FCFS.
   Venue big = v;
   big.tables.push_back(table("t6", "6", 4, 6));
   DayBook d = day_of({seated("s4", "t4", "4", "19:00", 4), seated("s6", "t6", "6", "19:00", 6)},
                      {entry("six", 6, "19:00"), entry("couple", 2, "19:20")});
-  auto plan = plan_waitlist(big, d, at("19:30"));
-  REQUIRE(plan.ok());
-  REQUIRE(plan->seating_order.size() == 2);
-  CHECK(plan->seating_order[0] == "couple");
-  CHECK(plan->seating_order[1] == "six");
-  REQUIRE(plan->seat_now.size() == 1);
-  CHECK(plan->seat_now[0].entry_id == "couple");
-  CHECK(plan->seat_now[0].table_number == "2");
-  // Two parties fitting free tables: the longer wait first, but wasted seats
-  // count against a party (a couple on the free four-top loses 10 minutes).
+  for (SeatingPolicy p : {SeatingPolicy::FcfsFit, SeatingPolicy::Blend}) {
+    WaitlistOptions o;
+    o.policy = p;
+    auto plan = plan_waitlist(big, d, at("19:30"), o);
+    REQUIRE(plan.ok());
+    REQUIRE(plan->seat_now.size() == 1);
+    CHECK(plan->seat_now[0].entry_id == "couple");
+    CHECK(plan->seat_now[0].table_number == "2");
+    CHECK(plan->seating_order == std::vector<Uuid>{"couple", "six"});
+  }
+  WaitlistOptions strict;
+  strict.policy = SeatingPolicy::Fcfs;  // nobody passes the six
+  auto fcfs = plan_waitlist(big, d, at("19:30"), strict);
+  CHECK(fcfs->seat_now.empty());
+  CHECK(fcfs->seating_order == std::vector<Uuid>{"six", "couple"});
+  // Both fit a free table: each gets one, the exact fit for the couple.
   DayBook e = day_of({}, {entry("couple", 2, "19:00"), entry("four", 4, "19:05")});
-  auto p2 = plan_waitlist(v, e, at("19:30"));
-  REQUIRE(p2.ok());
-  CHECK(p2->seating_order[0] == "couple");  // 30 + 30 vs 25 + 30: the 2-top fits it exactly
-  CHECK(p2->seat_now.size() == 2);
-  // Only the four-top free: the couple (30 min, 2 seats wasted: 30 + 30 - 10)
-  // yields to the four (25 min, exact: 25 + 30).
+  WaitlistOptions blend;
+  blend.policy = SeatingPolicy::Blend;
+  auto p2 = plan_waitlist(v, e, at("19:30"), blend);
+  REQUIRE(p2->seat_now.size() == 2);
+  CHECK(p2->seat_now[0].entry_id == "couple");  // 30 + 30 x 2/2 = 60 against 25 + 30 x 4/4 = 55
+  CHECK(p2->seat_now[0].table_number == "2");
+  CHECK(p2->seat_now[1].table_number == "4");
+  // Only the four-top free: the couple (30 min waited + 30 x 2/4 = 45) yields to
+  // the four (25 + 30 x 4/4 = 55) under the blend; FCFS-with-fit seats the couple.
   DayBook g = day_of({seated("s2", "t2", "2", "19:00", 2)},
                      {entry("couple", 2, "19:00"), entry("four", 4, "19:05")});
-  auto p3 = plan_waitlist(v, g, at("19:30"));
-  CHECK(p3->seating_order[0] == "four");
+  auto p3 = plan_waitlist(v, g, at("19:30"), blend);
   REQUIRE(p3->seat_now.size() == 1);
   CHECK(p3->seat_now[0].entry_id == "four");
-  // Without the blend it is plain longest-waiting first.
-  WaitlistOptions plain;
-  plain.waste_penalty = 0;
-  CHECK(plan_waitlist(v, g, at("19:30"), plain)->seating_order[0] == "couple");
+  CHECK(p3->seating_order == std::vector<Uuid>{"four", "couple"});
+  // The shipped policy (the default), FCFS-with-fit, seats the couple who joined first.
+  CHECK(plan_waitlist(v, g, at("19:30"))->seat_now[0].entry_id == "couple");
+  // At weight 0 the blend is longest wait first: the couple.
+  blend.blend_weight = 0;
+  CHECK(plan_waitlist(v, g, at("19:30"), blend)->seat_now[0].entry_id == "couple");
+  // Nobody seats nine: never recommended, whatever its wait.
+  DayBook nine = day_of({}, {entry("nine", 9, "18:00")});
+  for (SeatingPolicy p : {SeatingPolicy::Fcfs, SeatingPolicy::FcfsFit, SeatingPolicy::Blend}) {
+    WaitlistOptions o;
+    o.policy = p;
+    CHECK(plan_waitlist(v, nine, at("19:30"), o)->seat_now.empty());
+  }
 }
 
 TEST_CASE("waitlist rows with a bad created_at are errors naming the row") {
@@ -269,4 +287,128 @@ TEST_CASE("no party is quoted less than a same-size party ahead of it") {
     }
   }
   CHECK(checked > 100);
+}
+
+TEST_CASE("who to seat next: ties go to the earliest joined") {
+  Venue v = two_tables();
+  // Two couples with the same wait and fit, one two-top free (the four-top
+  // seated): the one who joined first, whatever the ids or the list's order.
+  DayBook d = day_of({seated("s4", "t4", "4", "19:00", 4)},
+                     {joined("a-second", 2, "19:10", 2), joined("z-first", 2, "19:10", 1)});
+  for (SeatingPolicy p : {SeatingPolicy::Fcfs, SeatingPolicy::FcfsFit, SeatingPolicy::Blend}) {
+    WaitlistOptions o;
+    o.policy = p;
+    auto plan = plan_waitlist(v, d, at("19:30"), o);
+    REQUIRE(plan.ok());
+    REQUIRE(plan->seat_now.size() == 1);
+    CHECK(plan->seat_now[0].entry_id == "z-first");
+  }
+}
+
+namespace {
+
+// Parties who joined after `waiting[i]` (join order = quotes' order) and are
+// seated before it: already converted (history), or ahead of it in seat_now.
+std::vector<int> overtakes(const DayBook& d, const WaitlistPlan& plan) {
+  std::vector<int> n(plan.quotes.size(), 0);
+  auto place = [&](const Uuid& id) {
+    for (size_t k = 0; k < plan.seat_now.size(); ++k)
+      if (plan.seat_now[k].entry_id == id) return static_cast<int>(k);
+    return 1 << 20;  // not seated now
+  };
+  for (size_t i = 0; i < plan.quotes.size(); ++i) {
+    const int pos = *std::find_if(d.waitlist.begin(), d.waitlist.end(), [&](const auto& e) {
+                       return e.id == plan.quotes[i].entry_id;
+                     })->position_in_queue;
+    for (const WaitlistEntry& e : d.waitlist)
+      n[i] += e.status == WaitlistStatus::Converted && *e.position_in_queue > pos;
+    for (size_t j = i + 1; j < plan.quotes.size(); ++j)
+      n[i] += place(plan.quotes[j].entry_id) < place(plan.quotes[i].entry_id);
+  }
+  return n;
+}
+
+}  // namespace
+
+TEST_CASE("who to seat next: nobody is passed over by more than max_overtaken later joiners") {
+  // Random floors, seated tables, queues and parties already seated from the
+  // queue: following the recommendation never takes anyone past the limit
+  // (a party already at it blocks everyone behind it), and the limit binds:
+  // without it the same states pass someone over more often.
+  uint64_t state = 777;
+  auto next = [&state](int n) {
+    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+    return static_cast<int>((state >> 33) % static_cast<uint64_t>(n));
+  };
+  int bound = 0, beyond_without = 0, recommended = 0;
+  for (int round = 0; round < 300; ++round) {
+    Venue v = two_tables();
+    v.tables.clear();
+    std::vector<Reservation> rs;
+    for (int t = 0; t < 3 + next(6); ++t) {
+      int cmax = 2 + 2 * next(3), id = t + 1;
+      v.tables.push_back(table("t" + std::to_string(id), std::to_string(id), 1, cmax));
+      if (next(3) == 0)
+        rs.push_back(seated("s" + std::to_string(id), "t" + std::to_string(id), std::to_string(id),
+                            "19:20", cmax));
+    }
+    std::vector<WaitlistEntry> ws;
+    const int n = 4 + next(8);
+    for (int k = 0; k < n; ++k) {
+      std::string stamp = "19:" + std::to_string(10 + 2 * k);
+      WaitlistEntry w = joined("w" + std::to_string(k), 1 + next(6), stamp.c_str(), k + 1);
+      if (k > 0 && next(3) == 0) w.status = WaitlistStatus::Converted;  // seated before now
+      ws.push_back(w);
+    }
+    DayBook d = day_of(rs, ws);
+    for (SeatingPolicy p : {SeatingPolicy::FcfsFit, SeatingPolicy::Blend}) {
+      WaitlistOptions o;
+      o.policy = p;
+      o.max_overtaken = next(3);
+      auto plan = plan_waitlist(v, d, at("19:40"), o);
+      REQUIRE(plan.ok());
+      recommended += static_cast<int>(plan->seat_now.size());
+      std::vector<int> before = overtakes(d, WaitlistPlan{plan->quotes, {}, {}});
+      std::vector<int> after = overtakes(d, *plan);
+      for (size_t i = 0; i < after.size(); ++i) {
+        // Nobody goes past the limit; one already past it (seated by hand) gains nothing.
+        CHECK(after[i] <= std::max(o.max_overtaken, before[i]));
+        bound += after[i] == o.max_overtaken && after[i] > before[i];
+      }
+      WaitlistOptions free_for_all = o;
+      free_for_all.max_overtaken = -1;
+      auto loose = plan_waitlist(v, d, at("19:40"), free_for_all);
+      std::vector<int> without = overtakes(d, *loose);
+      for (size_t i = 0; i < without.size(); ++i)
+        beyond_without += without[i] > std::max(o.max_overtaken, before[i]);
+    }
+  }
+  CHECK(recommended > 200);
+  CHECK(bound > 20);           // the limit is reached
+  CHECK(beyond_without > 20);  // and it is what holds them back
+}
+
+TEST_CASE("who to seat next: the limit counts parties already seated from the queue") {
+  Venue v = two_tables();
+  // A six waits (no table for six); three couples who joined after it were
+  // already seated. With the two-top free, the next couple would be the
+  // fourth to pass it: at max_overtaken 3 nobody is recommended, at 4 the couple is.
+  v.tables.push_back(table("t6", "6", 4, 6));
+  std::vector<WaitlistEntry> ws = {joined("six", 6, "19:00", 1)};
+  for (int k = 0; k < 3; ++k) {
+    ws.push_back(joined("c" + std::to_string(k), 2, "19:05", 2 + k));
+    ws.back().status = WaitlistStatus::Converted;
+  }
+  ws.push_back(joined("next", 2, "19:10", 5));
+  DayBook d = day_of({seated("s4", "t4", "4", "19:00", 4), seated("s6", "t6", "6", "19:00", 6)}, ws);
+  for (SeatingPolicy p : {SeatingPolicy::FcfsFit, SeatingPolicy::Blend}) {
+    WaitlistOptions o;
+    o.policy = p;
+    o.max_overtaken = 3;
+    CHECK(plan_waitlist(v, d, at("19:30"), o)->seat_now.empty());
+    o.max_overtaken = 4;
+    auto plan = plan_waitlist(v, d, at("19:30"), o);
+    REQUIRE(plan->seat_now.size() == 1);
+    CHECK(plan->seat_now[0].entry_id == "next");
+  }
 }

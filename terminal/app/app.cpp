@@ -365,7 +365,13 @@ void App::frame(platform::Platform& p) {
   ui::keyboard_begin_frame(keyboard_);
   ui::set_keyboard(&keyboard_);
   // The on-screen keyboard's dock takes the bottom: the screens get the rest.
-  const float dock = ui::keyboard_height(keyboard_, desk_.locale);
+  // On the guest kiosk its keys are as large as the kiosk's type, in the guest's language.
+  const ui::Locale keys_locale = kiosk_ ? kiosk_view_.guest_locale.value_or(desk_.locale)
+                                        : desk_.locale;
+  const float keys_scale = kiosk_ ? ui::kiosk_keyboard_scale(keyboard_, keys_locale, io.DisplaySize.x,
+                                                            io.DisplaySize.y, ImGui::GetFontSize())
+                                  : 1.0f;
+  const float dock = ui::keyboard_height(keyboard_, keys_locale, keys_scale);
   ImGui::SetNextWindowPos(ImVec2(0, 0));
   ImGui::SetNextWindowSize(ImVec2(io.DisplaySize.x, io.DisplaySize.y - dock));
   const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
@@ -386,7 +392,7 @@ void App::frame(platform::Platform& p) {
   }
   draw_busy_state();  // over the screens: nothing under it is tapped meanwhile
   ImGui::End();
-  ui::draw_keyboard_dock(keyboard_, desk_.locale);
+  ui::draw_keyboard_dock(keyboard_, keys_locale, keys_scale);
   // A direct local write happened this frame: push it now rather than at the next poll.
   if (dirty_ && sync_) sync_->poke();
 }

@@ -307,6 +307,13 @@ float kiosk_scale(float width_px, float height_px, float font_px) {
   return std::clamp(std::min(width_px / (30 * font_px), height_px / (30 * font_px)), 1.0f, 2.2f);
 }
 
+float kiosk_keyboard_scale(const KeyboardState& kb, Locale l, float width_px, float height_px,
+                           float font_px) {
+  float scale = kiosk_scale(width_px, height_px, font_px);
+  while (scale > 1.0f && keyboard_height(kb, l, scale) > height_px * 0.45f) scale -= 0.05f;
+  return std::max(scale, 1.0f);
+}
+
 void kiosk_joined(KioskView& v, const Uuid& entry_id, LocalInstant now) {
   v.joined_entry = entry_id;
   v.joined_at = now;

@@ -10,6 +10,7 @@
 
 #include "desk.hpp"
 #include "screens/waitlist.hpp"
+#include "widgets/keyboard.hpp"
 
 namespace foh::ui {
 
@@ -61,6 +62,11 @@ WaitRange wait_range(int quoted_minutes);
 // The text size the pages are drawn at, from the display: large on a wall
 // screen, readable on a portrait tablet (1 = the terminal's).
 float kiosk_scale(float width_px, float height_px, float font_px);
+// The on-screen keyboard's scale on the kiosk (widgets/keyboard.hpp): the
+// kiosk's type scale, so guests get keys as large as its text, but never a
+// dock taller than 45 % of the screen (the field and Join stay in view).
+float kiosk_keyboard_scale(const KeyboardState& kb, Locale l, float width_px, float height_px,
+                           float font_px);
 
 void draw_kiosk(KioskView& v, const Desk& d, KioskIntents& out);
 

@@ -40,11 +40,14 @@ bool capitals(const KeyboardState& kb) {
   return kb.shift != word_start;
 }
 
-// Letter keys share the width evenly (10 to a row), within reach of a thumb.
+// Letter keys share the width evenly (10 to a row), within reach of a thumb:
+// as wide as the row allows up to 5 ems, never under a fingertip (48 px). On
+// the kiosk's large type a key is taller than it is wide on a narrow screen.
 float unit_width(int keys_in_row) {
   const float gap = ImGui::GetStyle().ItemSpacing.x;
   const float avail = ImGui::GetContentRegionAvail().x;
-  return std::clamp((avail - gap * (keys_in_row - 1)) / keys_in_row, touch_target(), em(5.0f));
+  const float fit = (avail - gap * static_cast<float>(keys_in_row - 1)) / keys_in_row;
+  return std::max(48.0f, std::min(fit, em(5.0f)));
 }
 
 // Starts a row of `width` centred in the window.
@@ -200,11 +203,12 @@ bool keyboard_take(KeyboardState& kb, std::string_view id, std::string& text) {
 
 void keyboard_begin_frame(KeyboardState& kb) { kb.seen = false; }
 
-float keyboard_height(const KeyboardState& kb, Locale l) {
+float keyboard_height(const KeyboardState& kb, Locale l, float scale) {
   if (kb.field.empty()) return 0;
   const ImGuiStyle& st = ImGui::GetStyle();
-  return static_cast<float>(rows_of(kb, l)) * (touch_target() + st.ItemSpacing.y) +
-         st.WindowPadding.y * 2;
+  // A key is touch_target() tall in the dock, whose type is `scale` times this one.
+  const float key = std::max(em(3.0f) * scale, touch_target());
+  return static_cast<float>(rows_of(kb, l)) * (key + st.ItemSpacing.y) + st.WindowPadding.y * 2;
 }
 
 bool draw_keyboard(KeyboardState& kb, Locale l) {
@@ -219,16 +223,17 @@ bool draw_keyboard(KeyboardState& kb, Locale l) {
   return tapped;
 }
 
-bool draw_keyboard_dock(KeyboardState& kb, Locale l) {
+bool draw_keyboard_dock(KeyboardState& kb, Locale l, float scale) {
   if (kb.field.empty()) return false;
   const ImGuiIO& io = ImGui::GetIO();
-  const float h = keyboard_height(kb, l);
+  const float h = keyboard_height(kb, l, scale);
   ImGui::SetNextWindowPos(ImVec2(0, io.DisplaySize.y - h));
   ImGui::SetNextWindowSize(ImVec2(io.DisplaySize.x, h));
   const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                                  ImGuiWindowFlags_NoSavedSettings |
                                  ImGuiWindowFlags_NoFocusOnAppearing;
   ImGui::Begin("###keyboard", nullptr, flags);
+  ImGui::SetWindowFontScale(scale);  // em() and touch_target() in it grow with it
   const bool tapped = draw_keyboard(kb, l);
   ImGui::End();
   return tapped;

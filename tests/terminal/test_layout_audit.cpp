@@ -458,6 +458,28 @@ const std::vector<State>& states() {
        }},
       {"kiosk.party", false,
        [](Fixture& fx) { return screen_draw<KioskView, KioskIntents, draw_kiosk>(fx); }},
+      // The guest's on-screen keyboard as the shell docks it on the kiosk:
+      // keys as large as the kiosk's type, the page above it.
+      {"kiosk.keyboard", false,
+       [](Fixture& fx) {
+         auto v = std::make_shared<KioskView>();
+         v->step = KioskStep::Details;
+         auto kb = std::make_shared<KeyboardState>();
+         return Draw([v, kb, &fx] {
+           keyboard_begin_frame(*kb);
+           if (kb->field.empty()) keyboard_open(*kb, "kiosk_name", InputKind::Text, v->name);
+           set_keyboard(kb.get());
+           const ImVec2 d = ImGui::GetIO().DisplaySize;
+           const float scale =
+               kiosk_keyboard_scale(*kb, fx.desk.locale, d.x, d.y, ImGui::GetFontSize());
+           ImGui::BeginChild("kiosk_shell", ImVec2(0, -keyboard_height(*kb, fx.desk.locale, scale)));
+           KioskIntents in;
+           draw_kiosk(*v, fx.desk, in);
+           ImGui::EndChild();
+           draw_keyboard_dock(*kb, fx.desk.locale, scale);
+           set_keyboard(nullptr);
+         });
+       }},
       {"kiosk.details", false,
        [](Fixture& fx) {
          return screen_draw<KioskView, KioskIntents, draw_kiosk>(fx, [](KioskView& v) {

@@ -2,11 +2,14 @@
 // the busy state are free functions over a view, drawn headless here as the
 // shell draws them over a screen; and the seat button while its write runs.
 #include <doctest/doctest.h>
+#include <imgui.h>
 
 #include "screens/busy.hpp"
+#include "screens/kiosk.hpp"
 #include "screens/manager_pin.hpp"
 #include "screens/seat.hpp"
 #include "tap.hpp"
+#include "widgets/keyboard.hpp"
 
 using namespace foh;
 using namespace foh::ui;
@@ -73,4 +76,34 @@ TEST_CASE("seat: the button stays disabled until its write lands") {
   CHECK_FALSE(test::tap_item<SeatIntents>(h, "seat_confirm", draw).seat);
   fx.desk.pending_writes = {"another-command"};  // other writes do not disable it
   CHECK(test::tap_item<SeatIntents>(h, "seat_confirm", draw).seat);
+}
+
+// Guest-grade keys (issue 12, item 10): on the kiosk the dock's keys grow
+// with the kiosk's type, within 45 % of the screen.
+TEST_CASE("kiosk keyboard: keys as large as the kiosk's type, the dock under half the screen") {
+  for (ImVec2 display : {ImVec2(1920, 1080), ImVec2(800, 1280)}) {
+    Headless h;
+    ImGui::GetIO().DisplaySize = display;
+    KeyboardState kb;
+    keyboard_open(kb, "kiosk_name", InputKind::Text, "");
+    float staff_key = 0, guest_key = 0, guest_dock = 0, guest_scale = 1;
+    h.frame([&] {
+      kb.seen = true;
+      guest_scale = kiosk_keyboard_scale(kb, Locale::Fr, display.x, display.y, ImGui::GetFontSize());
+      guest_dock = keyboard_height(kb, Locale::Fr, guest_scale);
+      draw_keyboard_dock(kb, Locale::Fr, guest_scale);
+    });
+    REQUIRE(h.item("kb_a"));
+    guest_key = h.item("kb_a")->y1 - h.item("kb_a")->y0;
+    h.frame([&] {
+      kb.seen = true;
+      draw_keyboard_dock(kb, Locale::Fr, 1.0f);
+    });
+    REQUIRE(h.item("kb_a"));
+    staff_key = h.item("kb_a")->y1 - h.item("kb_a")->y0;
+    CAPTURE(display.x);
+    CHECK(guest_scale > 1.2f);               // the kiosk's type is larger at these sizes
+    CHECK(guest_key > staff_key * 1.2f);     // and so are its keys
+    CHECK(guest_dock <= display.y * 0.45f);  // the name field and Join stay in view
+  }
 }

@@ -42,6 +42,8 @@ shot floor-table "" "$login
 {\"tap_item\":\"table_7\"}"
 shot floor-actions "" "$login
 {\"long_press_item\":\"table_7\"}"
+shot floor-legend "" "$login
+{\"tap_item\":\"floor_legend\"}"
 shot seat "" "$login
 {\"tap_item\":\"tab_seat\"}
 {\"tap_item\":\"party_plus\"}

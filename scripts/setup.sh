@@ -11,6 +11,7 @@ packages=(
   postgresql postgresql-contrib
   clang libclang-rt-14-dev
   xvfb xauth libgl1-mesa-dri libglx-mesa0 fonts-dejavu-core fonts-noto-core tzdata
+  fonts-material-design-icons-iconfont
   chromium
 )
 # Node for the browser tests (tests/browser: puppeteer-core drives chromium);

@@ -68,8 +68,36 @@ const unsigned short* glyph_ranges() {
   return kRanges;
 }
 
+const unsigned short* icon_ranges() {
+  // One pair per icon; keep in step with terminal/widgets/palette.* (test_palette checks).
+  static const unsigned short kRanges[] = {
+      0xE14B, 0xE14B,  // block
+      0xE536, 0xE536,  // directions_walk
+      0xE56C, 0xE56C,  // restaurant
+      0xE5C9, 0xE5C9,  // cancel
+      0xE838, 0xE838,  // star
+      0xE855, 0xE855,  // alarm
+      0xE86C, 0xE86C,  // check_circle
+      0xE876, 0xE876,  // done
+      0xE878, 0xE878,  // event
+      0xE8FD, 0xE8FD,  // help_outline
+      0xEA5C, 0xEA5C,  // hourglass_bottom
+      0xEF64, 0xEF64,  // pending
+      0xF1D6, 0xF1D6,  // no_meals
+      0,
+  };
+  return kRanges;
+}
+
+Status icon_font_status(const std::string& icon_font) {
+  if (looks_like_font(icon_font)) return ok();
+  return Error{icon_font,
+               "status icons font missing; statuses show without icons "
+               "(apt-get install fonts-material-design-icons-iconfont)"};
+}
+
 Status load_font(const std::string& path, float pixel_size,
-                 const std::vector<std::string>& fallbacks) {
+                 const std::vector<std::string>& fallbacks, const std::string& icon_font) {
   if (!looks_like_font(path)) return Error{path, "not a readable TrueType/OpenType font"};
   ImGuiIO& io = ImGui::GetIO();
   io.Fonts->Clear();
@@ -82,6 +110,13 @@ Status load_font(const std::string& path, float pixel_size,
   for (const auto& extra : fallbacks)
     if (extra != path && looks_like_font(extra))
       io.Fonts->AddFontFromFileTTF(extra.c_str(), pixel_size, &cfg, glyph_ranges());
+  if (looks_like_font(icon_font)) {
+    // Icons sit on the text's baseline like a capital letter, one em wide.
+    ImFontConfig icons = cfg;
+    icons.GlyphMinAdvanceX = pixel_size;
+    icons.GlyphOffset.y = pixel_size * 0.18f;
+    io.Fonts->AddFontFromFileTTF(icon_font.c_str(), pixel_size, &icons, icon_ranges());
+  }
   if (!io.Fonts->Build()) return Error{path, "ImGui could not build the font atlas"};
   return ok();
 }

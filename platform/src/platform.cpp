@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cfloat>
 #include <cmath>
+#include <cstdio>
 #include <cstring>
 
 #include "foh/platform/fonts.hpp"
@@ -130,6 +131,9 @@ Status Platform::Impl::init_imgui() {
   font_path = *font;
   for (const auto& c : candidates)
     if (c != font_path) font_fallbacks.push_back(c);
+  if (auto icons = icon_font_status(); !icons)  // not fatal: words and patterns remain
+    std::fprintf(stderr, "foh-terminal: %s: %s\n", icons.error().where.c_str(),
+                 icons.error().message.c_str());
   return rebuild_font();
 }
 

@@ -30,7 +30,7 @@ void draw_plan_tabs(FloorView& v, const Desk& d) {
     ImGui::PopID();
     ImGui::SameLine();
   }
-  ImGui::NewLine();
+  draw_legend_button(v.legend, d.locale);
 }
 
 void draw_booking_line(const Booking& b, const Desk& d) {
@@ -179,6 +179,7 @@ void draw_floor(FloorView& v, const Desk& d, FloorIntents& out) {
     ImGui::EndChild();
   }
   draw_actions_popup(v, d, out);
+  draw_legend_popup(v.legend, d.locale);
   ImGui::PopID();
 }
 

@@ -9,6 +9,7 @@
 
 #include "desk.hpp"
 #include "screens/commands.hpp"
+#include "screens/floor_legend.hpp"
 #include "screens/floor_join.hpp"
 
 namespace foh::ui {
@@ -35,6 +36,7 @@ struct FloorView {
   std::optional<Uuid> actions_table;  // a long-press opened this table's actions
   float actions_x = 0, actions_y = 0;  // where (screen pixels), the menu opens there
   int walk_in_party = 2;               // the "seat walk-in" stepper in the table panel
+  LegendView legend;                   // the "?" popup: statuses, tile words, marks
   FloorDayView day;                    // the day's note, join mode (screens/floor_join)
 };
 
@@ -50,7 +52,8 @@ struct FloorIntents {
 };
 
 // Table state as coloured on the floor.
-enum class TableState { Free, ArrivingSoon, Seated, Overdue, Blocked };
+// Held: free, kept for its next party, which is late.
+enum class TableState { Free, ArrivingSoon, Held, Seated, Overdue, Blocked };
 
 // Draws only the canvas (zones, tables, highlight) in the current child region.
 void draw_floor_canvas(FloorView& v, const Desk& d, const FloorHighlight* hl, FloorIntents& out);

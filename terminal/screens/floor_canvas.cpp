@@ -1,4 +1,4 @@
-// The floor canvas: zones, tables with chairs, state colours, highlight of a
+// The floor canvas: zones, tables with chairs, state tones, highlight of a
 // suggestion; tap to select, long-press for a table's actions, wheel/pinch
 // to zoom, drag/two fingers to pan.
 // Off-screen tables are culled, so a large plan costs only what is visible.
@@ -10,8 +10,10 @@
 
 #include "foh/engine/floor.hpp"
 #include "screens/floor.hpp"
+#include "screens/floor_tile.hpp"
 #include "view/floor_geometry.hpp"
 #include "view/table_state.hpp"
+#include "widgets/palette.hpp"
 #include "widgets/widgets.hpp"
 
 namespace foh::ui {
@@ -34,22 +36,6 @@ ImU32 parse_colour(const std::string& hex, float alpha) {
   return ImGui::GetColorU32(ImVec4(r / 255.0f, g / 255.0f, b / 255.0f, alpha));
 }
 
-ImU32 state_colour(TableState s) {
-  switch (s) {
-    case TableState::Free:
-      return IM_COL32(92, 160, 110, 255);
-    case TableState::ArrivingSoon:
-      return IM_COL32(226, 170, 60, 255);
-    case TableState::Seated:
-      return IM_COL32(70, 120, 200, 255);
-    case TableState::Overdue:
-      return IM_COL32(210, 70, 60, 255);
-    case TableState::Blocked:
-      return IM_COL32(90, 90, 90, 255);
-  }
-  return IM_COL32(128, 128, 128, 255);
-}
-
 FloorCamera& camera_of(FloorView& v, const Uuid& plan) {
   for (auto& [id, cam] : v.cameras)
     if (id == plan) return cam;
@@ -69,40 +55,70 @@ void zoom_at(FloorCamera& cam, const Xform& x, float base, ImVec2 m, float facto
   cam.pan_y = q.y - (m.y - x.origin.y) / s;
 }
 
+// The box inside a table's shape where its words go (screen pixels): the
+// inscribed square of a round table, the rectangle of an upright one, the
+// largest upright square inside a turned one.
+void inner_box(const Xform& x, const Table& t, const DailyTableOverride* o, ImVec2& lo, ImVec2& hi) {
+  const Vec2 s = table_size(t);
+  float w = s.x * x.s, h = s.y * x.s;
+  if (t.shape == TableShape::Round) {
+    w = h = std::min(w, h) / std::sqrt(2.0f);
+  } else {
+    const double rad = t.rotation * 3.14159265358979 / 180.0;
+    const float c = std::fabs(static_cast<float>(std::cos(rad)));
+    const float sn = std::fabs(static_cast<float>(std::sin(rad)));
+    if (sn < 1e-3f) {
+    } else if (c < 1e-3f) {
+      std::swap(w, h);
+    } else {
+      w = h = std::min(w, h) / (c + sn);
+    }
+  }
+  const float pad = em(0.15f);
+  const ImVec2 c = x.to_screen(table_center(t, o));
+  lo = ImVec2(c.x - w / 2 + pad, c.y - h / 2 + pad);
+  hi = ImVec2(c.x + w / 2 - pad, c.y + h / 2 - pad);
+}
+
+// The tile: chairs, the shape filled with its tone (hatched when blocked),
+// outlined (thick and white when selected), then its face and marks
+// (screens/floor_tile.cpp). A section ring goes around the outline.
 void draw_table(ImDrawList* dl, const Xform& x, const Table& t, const DailyTableOverride* o,
-                const TableStatus& st, bool selected) {
-  ImU32 fill = state_colour(st.state), line = IM_COL32(30, 30, 30, 255);
+                const TableStatus& st, bool selected, Locale l) {
+  const ToneStyle& tone = tone_style(tone_of(st));
+  ImU32 fill = packed(tone.fill), line = IM_COL32(200, 200, 200, 255);
+  const ImU32 edge = selected ? IM_COL32(255, 255, 255, 255) : line;
+  const float edge_w = selected ? 3.0f : 1.0f;
   float cr = std::max(2.0f, 7.0f * x.s);
   for (const Vec2& c : chair_positions(t, o))
     dl->AddCircleFilled(x.to_screen(c), cr, IM_COL32(150, 140, 130, 255));
+  const bool hatched = st.state == TableState::Blocked;
+  const ImU32 hatch = packed(tone.text, 90);
   if (t.shape == TableShape::Round) {
     Vec2 s = table_size(t);
     ImVec2 c = x.to_screen(table_center(t, o));
-    dl->AddCircleFilled(c, std::min(s.x, s.y) / 2 * x.s, fill);
-    dl->AddCircle(c, std::min(s.x, s.y) / 2 * x.s, selected ? IM_COL32(255, 255, 255, 255) : line,
-                  0, selected ? 3.0f : 1.0f);
+    const float r = std::min(s.x, s.y) / 2 * x.s;
+    dl->AddCircleFilled(c, r, fill);
+    if (hatched) {
+      ImVec2 p[16];
+      for (int i = 0; i < 16; ++i)
+        p[i] = ImVec2(c.x + r * std::cos(i * 0.3927f), c.y + r * std::sin(i * 0.3927f));
+      hatch_convex(dl, p, 16, em(0.5f), hatch);
+    }
+    dl->AddCircle(c, r, edge, 0, edge_w);
   } else {
     auto k = table_corners(t, o);
     ImVec2 p[4] = {x.to_screen(k[0]), x.to_screen(k[1]), x.to_screen(k[2]), x.to_screen(k[3])};
     dl->AddQuadFilled(p[0], p[1], p[2], p[3], fill);
-    dl->AddQuad(p[0], p[1], p[2], p[3], selected ? IM_COL32(255, 255, 255, 255) : line,
-                selected ? 3.0f : 1.0f);
+    if (hatched) hatch_convex(dl, p, 4, em(0.5f), hatch);
+    dl->AddQuad(p[0], p[1], p[2], p[3], edge, edge_w);
   }
-  ImVec2 c = x.to_screen(table_center(t, o));
-  char buf[48];
-  if (st.state == TableState::Seated || st.state == TableState::Overdue)
-    std::snprintf(buf, sizeof buf, "%s\n%d'", t.name.c_str(), st.elapsed_minutes);
-  else
-    std::snprintf(buf, sizeof buf, "%s\n%d-%d", t.name.c_str(), t.capacity_min, t.capacity_max);
-  ImVec2 ts = ImGui::CalcTextSize(buf);
-  dl->AddText(ImVec2(c.x - ts.x / 2, c.y - ts.y / 2), IM_COL32(255, 255, 255, 255), buf);
-  if (st.next_late) {  // late party: a red badge with "!"
-    float r = em(0.6f);
-    ImVec2 b(c.x + ts.x / 2 + r, c.y - ts.y / 2);
-    dl->AddCircleFilled(b, r, IM_COL32(220, 40, 40, 255));
-    dl->AddText(ImVec2(b.x - ImGui::CalcTextSize("!").x / 2, b.y - em(0.5f)),
-                IM_COL32(255, 255, 255, 255), "!");
-  }
+  ImVec2 lo, hi;
+  inner_box(x, t, o, lo, hi);
+  draw_tile_face(dl, lo, hi, t, st, l);
+  Vec2 mn, mx;
+  table_bounds(t, o, mn, mx);
+  draw_tile_marks(dl, x.to_screen(mn), x.to_screen(mx), st);
 }
 
 const DailyTableOverride* override_for(const Desk& d, const Uuid& id) {
@@ -242,7 +258,7 @@ void draw_floor_canvas(FloorView& v, const Desk& d, const FloorHighlight* hl, Fl
       continue;  // culled
     TableStatus st = table_status(d, *t);
     bool sel = v.selected_table && *v.selected_table == t->id;
-    draw_table(dl, x, *t, o, st, sel);
+    draw_table(dl, x, *t, o, st, sel, d.locale);
     std::string id = "table_" + t->name;
     record_rect(id.c_str(), a.x, a.y, b.x, b.y);
     if (tap && table_contains(*t, o, *tap)) {

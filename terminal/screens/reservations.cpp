@@ -12,7 +12,9 @@
 #include "foh/engine/permissions.hpp"
 #include "foh/engine/search.hpp"
 #include "foh/engine/status.hpp"
+#include "screens/floor_legend.hpp"
 #include "view/day_index.hpp"
+#include "view/table_state.hpp"
 #include "widgets/guest_texts.hpp"
 #include "widgets/widgets.hpp"
 
@@ -101,6 +103,14 @@ void draw_covers(const ReservationsView& v, const Desk& d) {
     else
       ImGui::TextColored(c, "%s %d", TimeOfDay::from_minutes(m).hhmm().c_str(), covers);
   }
+}
+
+// The status as the timeline and the floor colour it (one palette): chip, then word.
+void draw_status_cell(const Reservation& r, const Desk& d) {
+  const Booking* b = d.index->booking(r.id);
+  tone_chip(b ? booking_tone(*b, d) : tone_of(r.status), d.locale, false);
+  ImGui::SameLine();
+  ImGui::TextUnformatted(status_text(d.locale, r.status));
 }
 
 void status_button(const Reservation& r, ReservationStatus to, const char* key, const char* id,
@@ -202,7 +212,7 @@ void draw_list(ReservationsView& v, const Desk& d, ReservationsIntents& out) {
       ImGui::TableNextColumn();
       ImGui::TextUnformatted(r.table_number.c_str());
       ImGui::TableNextColumn();
-      ImGui::TextUnformatted(status_text(l, r.status));
+      draw_status_cell(r, d);
       ImGui::TableNextColumn();
       ImGui::TextUnformatted(r.guest_phone.c_str());
       ImGui::PopID();

@@ -16,6 +16,8 @@
 #include "foh/engine/rules.hpp"
 #include "screens/reservations.hpp"
 #include "view/day_index.hpp"
+#include "view/table_state.hpp"
+#include "widgets/palette.hpp"
 #include "widgets/widgets.hpp"
 
 namespace foh::ui {
@@ -44,21 +46,6 @@ void time_range(const Desk& d, int& t0, int& t1) {
   }
   if (t1 <= t0) t0 = 11 * 60, t1 = 24 * 60;
   t0 -= 30, t1 += 60;  // room for early arrivals and late finishes
-}
-
-ImU32 bar_colour(ReservationStatus s) {
-  switch (s) {
-    case ReservationStatus::Seated:
-      return IM_COL32(70, 120, 200, 255);
-    case ReservationStatus::Arrived:
-      return IM_COL32(120, 90, 200, 255);
-    case ReservationStatus::Pending:
-      return IM_COL32(180, 160, 80, 255);
-    case ReservationStatus::Completed:
-      return IM_COL32(90, 90, 90, 255);
-    default:
-      return IM_COL32(92, 160, 110, 255);
-  }
 }
 
 // Plan toggles; returns the plan shown.
@@ -97,15 +84,22 @@ void draw_row(const Table& t, int row, const Geometry& g, float vis_x0, float vi
     float x0 = g.x_of(b.start), x1 = g.x_of(b.end);
     if (x1 < vis_x0 || x0 > vis_x1) continue;  // culled
     bool dragged = v.drag && v.drag->reservation_id == b.r->id;
-    ImU32 c = bar_colour(b.r->status);
-    if (dragged) c = (c & 0x00FFFFFF) | 0x60000000;
+    const ToneStyle& tone = tone_style(booking_tone(b, d));
+    ImU32 c = packed(tone.fill, dragged ? 0x60 : 0xFF);
     ImVec2 a(x0, y + em(0.2f)), z(x1 - 1, y + g.row_h - em(0.2f));
     dl->AddRectFilled(a, z, c, em(0.25f));
     if (v.selected == b.r->id) dl->AddRect(a, z, IM_COL32(255, 255, 255, 255), em(0.25f), 0, 2.0f);
     char buf[128];
     std::snprintf(buf, sizeof buf, "%s (%d)", b.r->guest_name.c_str(), b.r->party_size);
     dl->PushClipRect(a, z, true);
-    dl->AddText(ImVec2(x0 + em(0.3f), y + em(0.35f)), IM_COL32(255, 255, 255, 255), buf);
+    float tx = x0 + em(0.3f);
+    if (has_icon(tone.icon)) {  // the status's icon first: never colour alone
+      char icon[5];
+      utf8(tone.icon, icon);
+      dl->AddText(ImVec2(tx, y + em(0.35f)), packed(tone.text), icon);
+      tx += ImGui::CalcTextSize(icon).x + em(0.2f);
+    }
+    dl->AddText(ImVec2(tx, y + em(0.35f)), packed(tone.text), buf);
     dl->PopClipRect();
     // A name cut by a short bar can be read whole: held under a finger (or a mouse over it).
     const ImGuiIO& io = ImGui::GetIO();

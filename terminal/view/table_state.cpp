@@ -3,6 +3,8 @@
 
 #include <algorithm>
 
+#include "foh/engine/customer.hpp"
+
 namespace foh::ui {
 
 // A later day is a plan, not a service: seen from its start (nobody seated or late).
@@ -21,6 +23,7 @@ TableStatus table_status(const Desk& d, const Table& t) {
     int late_after = d.venue ? d.settings().late_after_minutes : 15;
     st.next_late =
         st.next->r->status != ReservationStatus::Arrived && now >= st.next->start + late_after;
+    if (st.next_late) st.late_minutes = static_cast<int>(now - st.next->start);
   }
   if (d.index->is_blocked(t.id)) {
     st.state = TableState::Blocked;
@@ -29,13 +32,46 @@ TableStatus table_status(const Desk& d, const Table& t) {
     if (st.seated->r->seated_at)
       if (auto at = d.local_time(*st.seated->r->seated_at)) since = at->seconds / 60;
     st.elapsed_minutes = static_cast<int>(std::max<int64_t>(0, now - since));
+    st.turn_minutes = static_cast<int>(st.seated->end - st.seated->start);
+    if (const Customer* c = d.index->customer_of(*st.seated->r)) {
+      st.allergy = has_tag(*c, GuestTag::Allergy);
+      st.vip = has_tag(*c, GuestTag::Vip);
+    }
     // Past expected end: the seated span's end (or seated time + duration when seated late).
     int64_t expected_end = since + (st.seated->end - st.seated->start);
     st.state = now >= expected_end ? TableState::Overdue : TableState::Seated;
-  } else if (st.next && st.next->start - now <= kArrivingSoonMinutes) {
+  } else if (st.next_late) {
+    st.state = TableState::Held;
+  } else if (st.next && (st.next->start - now <= kArrivingSoonMinutes ||
+                         st.next->r->status == ReservationStatus::Arrived)) {  // at the door
     st.state = TableState::ArrivingSoon;
   }
   return st;
+}
+
+Tone booking_tone(const Booking& b, const Desk& d) {
+  const int64_t now = now_minutes(d);
+  const int late_after = d.venue ? d.settings().late_after_minutes : 15;
+  return tone_of(b.r->status, now >= b.start + late_after, now >= b.end);
+}
+
+Tone tone_of(const TableStatus& st) {
+  switch (st.state) {
+    case TableState::Free:
+      return Tone::Free;
+    case TableState::ArrivingSoon:
+      return st.next && st.next->r->status == ReservationStatus::Arrived ? Tone::Arrived
+                                                                          : Tone::Booked;
+    case TableState::Held:
+      return Tone::Late;
+    case TableState::Seated:
+      return Tone::Seated;
+    case TableState::Overdue:
+      return Tone::Overdue;
+    case TableState::Blocked:
+      return Tone::Blocked;
+  }
+  return Tone::Free;
 }
 
 }  // namespace foh::ui

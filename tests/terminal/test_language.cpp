@@ -309,6 +309,11 @@ const std::vector<State>& states() {
        }},
       {"floor",
        [](Fixture& fx, W) { return screen_draw<FloorView, FloorIntents, draw_floor>(fx); }},
+      {"floor.legend",
+       [](Fixture& fx, W) {
+         return screen_draw<FloorView, FloorIntents, draw_floor>(
+             fx, [](FloorView& v) { v.legend.open = true; });
+       }},
       {"floor.seated",
        [](Fixture& fx, W) {
          return screen_draw<FloorView, FloorIntents, draw_floor>(

@@ -91,7 +91,7 @@ bool interactive(const std::string& id) {
   if (id == "busy") return false;  // the busy state's words (its Cancel is busy_cancel)
   for (const char* p :
        {"error:", "day_label", "sync_state", "kiosk_position", "editor_canvas", "table_actions",
-        "opt_nothing", "set_aside_row_", "pin_dot_", "clock", "tl_name_", "wl_add_quote",
+        "opt_nothing", "set_aside_row_", "pin_dot_", "clock", "tl_name_", "tile_", "wl_add_quote",
         "wl_advice_", "kiosk_restaurant", "kiosk_wait", "kiosk_back_in", "kiosk_party_summary"})
     if (id.rfind(p, 0) == 0) return false;
   return true;
@@ -253,6 +253,11 @@ const std::vector<State>& states() {
        }},
       {"floor", true,
        [](Fixture& fx) { return screen_draw<FloorView, FloorIntents, draw_floor>(fx); }},
+      {"floor.legend", true,
+       [](Fixture& fx) {
+         return screen_draw<FloorView, FloorIntents, draw_floor>(
+             fx, [](FloorView& v) { v.legend.open = true; });
+       }},
       {"floor.table", true,
        [](Fixture& fx) {
          return screen_draw<FloorView, FloorIntents, draw_floor>(

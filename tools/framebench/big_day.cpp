@@ -69,6 +69,14 @@ DayBook big_day(const Venue& v, Date date, int n) {
                  : r.time.minutes() <= 19 * 60 + 30 ? ReservationStatus::Seated
                                                     : ReservationStatus::Confirmed;
       if (r.status == ReservationStatus::Seated) r.seated_at = LocalInstant::at(date, r.time).str();
+      if (made % 3 == 0) {  // a known guest: some allergic, some VIP (marks on the floor's tiles)
+        Customer c;
+        c.id = id("c", made), c.restaurant_id = "r", c.name = r.guest_name, c.phone = r.guest_phone;
+        if (made % 2 == 0) c.tags.push_back("Allergie : arachides");
+        if (made % 5 == 0) c.tags.push_back("VIP");
+        r.customer_id = c.id;
+        d.customers.push_back(std::move(c));
+      }
       d.reservations.push_back(r);
     }
   return d;

@@ -18,6 +18,8 @@
 
 #include "big_day.hpp"
 #include "desk.hpp"
+#include "foh/platform/fonts.hpp"
+#include "foh/platform/metrics.hpp"
 #include "foh/engine/floor.hpp"
 #include "screens/editor.hpp"
 #include "screens/floor.hpp"
@@ -148,6 +150,22 @@ void measure_screens(const foh::ui::Desk& desk, int frames) {
   });
 }
 
+// The terminal's font, status icons and touch style at the scale it picks for
+// the screen (platform fonts/metrics), so tiles carry the words and icons
+// they carry in service; ImGui's built-in font when no font is installed.
+float use_terminal_font(int w, int h) {
+  const float scale = foh::platform::scale_for_display(w, h);
+  auto font = foh::platform::find_font(foh::platform::font_candidates(""));
+  if (font && foh::platform::load_font(*font, 18.0f * scale)) {
+    unsigned char* px;
+    int tw, th;
+    ImGui::GetIO().Fonts->GetTexDataAsRGBA32(&px, &tw, &th);
+    foh::platform::apply_scale(scale);
+    return scale;
+  }
+  return 1.0f;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -203,7 +221,8 @@ int main(int argc, char** argv) {
   };
   for (Size size : {Size{800, 1280}, Size{1024, 768}, Size{1280, 800}, Size{1920, 1080}}) {
     io.DisplaySize = ImVec2(static_cast<float>(size.w), static_cast<float>(size.h));
-    std::printf("-- %dx%d\n", size.w, size.h);
+    const float scale = use_terminal_font(size.w, size.h);
+    std::printf("-- %dx%d (scale %.2f)\n", size.w, size.h, scale);
     measure_screens(desk, frames);
   }
   std::printf("resident memory: %ld kB\n", rss_kb());

@@ -157,6 +157,12 @@ Json App::dump() const {
                       {"y", t.position_y},
                       {"rotation", t.rotation}});
   j["tables"] = tables;
+  // The shown day's joined tables (engine day_join.hpp), as the engine sees them: "2+3".
+  Json joins = Json::array();
+  if (floor_)
+    for (const Combination& c : floor_->combinations())
+      if (c.daily) joins.push_back(c.key);
+  j["day_joins"] = joins;
   Json plans = Json::array();
   for (const auto& fp : venue_.floor_plans) plans.push_back({{"id", fp.id}, {"name", fp.name}});
   j["floor_plans"] = plans;

@@ -395,6 +395,54 @@ def case_slow_write(r):
     check(f["max"] < 500, f"no frame waited for the 1.5 s write: {f}")
 
 
+def joins_on(db, date):
+    """The day's joined pairs in the cache: (table name, partner name)."""
+    con = sqlite3.connect(db)
+    try:
+        return con.execute(
+            "SELECT json_extract(t.json, '$.name'), json_extract(p.json, '$.name') "
+            "FROM daily_table_overrides o "
+            "JOIN tables t ON t.id = json_extract(o.json, '$.table_id') "
+            "JOIN tables p ON p.id = json_extract(o.json, '$.joined_with') "
+            "WHERE json_extract(o.json, '$.date') = ?", (date,)).fetchall()
+    finally:
+        con.close()
+
+
+def case_day_join(r):
+    """Issue 13 item 5: a Server joins two tables from the floor. Tonight 2 and 3
+    have guests: refused, no Confirm. Tomorrow they join (one row, synced through
+    the outbox) and the engine has the pair 2+3; Undo splits them again."""
+    r.login(SERVER)
+    r.tap_item("day_join")
+    r.tap_item("table_2")
+    r.tap_item("table_3")
+    refused = r.dump("refused")
+    r.tap_item("day_join_cancel")
+    r.tap_item("day_next")  # tomorrow: nobody sits there yet
+    r.wait_frames(2)
+    r.tap_item("day_join")
+    r.tap_item("table_2")
+    r.tap_item("table_3")
+    asked = r.dump("asked")
+    r.tap_item("day_join_confirm")
+    joined = r.dump("joined")  # waits for the write to land
+    r.tap_item("day_undo")
+    undone = r.dump("undone")
+    r.run()
+    f, a, j, u = map(r.load, (refused, asked, joined, undone))
+    check("day_join_confirm" not in f["items"], "no Confirm for tables with guests")
+    check(any("occupée" in i for i in f["items"]), f"the reason is shown: {[i for i in f['items'] if i.startswith('error:')]}")
+    check(f["selected_table"] is None, "a tap in join mode opens no table")
+    check("day_join_confirm" in a["items"], f"Confirm offered for a free pair: {a['items'][:40]}")
+    check(not j["message_is_error"] and "2+3" in last_message(j), f"joined: {last_message(j)}")
+    check(j["outbox"] == a["outbox"] + 1, f"one write: outbox {a['outbox']} -> {j['outbox']}")
+    check(j["day_joins"] == ["2+3"], f"the engine has the pair: {j['day_joins']}")
+    check(not u["message_is_error"] and "day_undo" not in u["items"], f"undone: {last_message(u)}")
+    check(u["day_joins"] == [] and u["outbox"] == j["outbox"] + 1, f"split again by Undo: {u['day_joins']}")
+    check(joins_on(r.db, u["date"]) == [], "no join left in the cache")
+
+
 def fill_form(r, name=None, phone=None, party=None, time=None):
     r.tap_item("tab_reservations")
     r.tap_item("mode_form")

@@ -199,12 +199,12 @@ Status App::adopt(DaySnapshot s) {
   for (Reservation& r : s.day.reservations)
     if (r.source == "Walk-in" && r.guest_name == "Walk-in")
       r.guest_name = ui::tr(desk_.locale, "floor.walk_in");
-  auto floor = Floor::build(*s.venue, &s.day);  // a copy: it keeps no pointer into them
-  if (!floor) return floor.error();               // the day shown so far stays
+  // Moved, not copied: the index's pointers into the venue's, the day's and
+  // the floor's elements stay valid (a vector's move keeps its elements).
   venue_ = std::move(*s.venue);
   day_ = std::move(s.day);
-  floor_ = std::move(*floor);
-  index_ = ui::DayIndex::build(venue_, day_, *floor_);
+  floor_ = std::move(s.floor);
+  index_ = std::move(s.index);
   if (session_) {  // the member row may have changed (role, allowed_tabs)
     for (const auto& m : venue_.team_members)
       if (m.id == session_->member.id) session_->member = m;

@@ -15,6 +15,10 @@ Result<DaySnapshot> load_snapshot(net::Cache& cache, std::optional<Date> shown, 
   if (!day) return day.error();
   s.venue = std::move(*venue);
   s.day = std::move(*day);
+  auto floor = Floor::build(*s.venue, &s.day);
+  if (!floor) return floor.error();
+  s.floor = std::move(*floor);
+  s.index = ui::DayIndex::build(*s.venue, s.day, *s.floor);
   for (const auto& q : cache.quarantined())
     s.set_aside.push_back(ui::SetAsideRow{q.table, q.row_id, q.reason, q.last_seen});
   s.conflicts = cache.conflicts();

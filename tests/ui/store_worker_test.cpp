@@ -183,3 +183,23 @@ TEST_CASE("store worker: no second connection to an in-memory cache") {
   REQUIRE_FALSE(w.ok());
   CHECK(w.error().where == "--db");
 }
+
+// The snapshot is built on the worker and moved into the shell's members: the
+// day index's pointers must follow the moved day, not the worker's copy.
+TEST_CASE("snapshot: the day index built off the frame still points into the day once moved") {
+  SeededFile file;
+  auto snap = load_snapshot(*file.cache, std::nullopt,
+                            LocalInstant::at(kToday, *TimeOfDay::parse("19:30")));
+  REQUIRE_MESSAGE(snap.ok(), snap.error().text());
+  REQUIRE(snap->index);
+  REQUIRE_FALSE(snap->day.reservations.empty());
+  DaySnapshot s = std::move(*snap);
+  DayBook day;
+  day = std::move(s.day);  // as App::adopt moves it into day_
+  std::optional<ui::DayIndex> index;
+  index = std::move(s.index);
+  for (const Reservation& r : day.reservations) {
+    const ui::Booking* b = index->booking(r.id);
+    if (b) CHECK(b->r == &r);
+  }
+}

@@ -81,7 +81,8 @@ Json reservation_row(const Reservation& r) {
           {"time", r.time.hhmm()},
           {"status", to_string(r.status)},
           {"table_number", r.table_number},
-          {"source", r.source}};
+          {"source", r.source},
+          {"customer_id", r.customer_id ? Json(*r.customer_id) : Json()}};
 }
 }  // namespace
 
@@ -180,6 +181,13 @@ Json App::dump() const {
   j["form"] = {{"name", reservations_view_.form.name},
                {"party", reservations_view_.form.party},
                {"phone", reservations_view_.form.phone},
+               {"guest", reservations_view_.form.guest ? Json(reservations_view_.form.guest->id)
+                                                       : Json()},
+               {"matches", [this] {
+                  Json names = Json::array();
+                  for (const Customer& c : reservations_view_.form.matches) names.push_back(c.name);
+                  return names;
+                }()},
                {"submitted", reservations_view_.form.submitted},
                {"errors", form_errors(reservations_view_.form)}};
   j["reservations_mode"] = reservations_view_.mode == ui::ReservationsMode::List       ? "list"

@@ -74,7 +74,7 @@ void draw_matches(BookingForm& f, Locale l) {
     for (const std::string& t : c.tags)
       if (tag_kind(t) != GuestTag::Other) label += "  " + tag_label(l, t);
     if (touch_button((label + "###guest_match").c_str(), -1.0f)) {
-      link_guest(f, c);
+      link_guest(f, c, true);
       ImGui::PopID();
       return;
     }
@@ -90,12 +90,12 @@ std::string guest_query(const BookingForm& f) {
   return {};
 }
 
-void link_guest(BookingForm& f, const Customer& c) {
+void link_guest(BookingForm& f, const Customer& c, bool picked) {
   f.guest = c;
   f.guest_tags = c.tags;
   f.guest_notes = c.notes;
-  if (f.name.empty()) f.name = c.name;
-  if (f.phone.empty()) f.phone = c.phone;
+  if ((picked || f.name.empty()) && !c.name.empty()) f.name = c.name;
+  if ((picked || f.phone.empty()) && !c.phone.empty()) f.phone = c.phone;
   f.matches.clear();
 }
 

@@ -151,8 +151,10 @@ void draw_booking_form(ReservationsView& v, const Desk& d, ReservationsIntents& 
 // The guest's part of the form: matches as the host types, the linked
 // customer's card, tags and notes (booking_guest.cpp).
 void draw_booking_guest(BookingForm& f, const Desk& d, ReservationsIntents& out);
-// Links the form to `c` (its tags and notes become the form's).
-void link_guest(BookingForm& f, const Customer& c);
+// Links the form to `c` (its tags and notes become the form's). `picked`: the
+// host tapped it among the matches, so the booking takes its name and phone
+// (what was typed was a search); else they fill only empty fields.
+void link_guest(BookingForm& f, const Customer& c, bool picked = false);
 // The card to save with the booking: the linked customer as edited, or a new
 // one when a phone (or a tag, a note) was given; none otherwise.
 std::optional<Customer> guest_card(const BookingForm& f);

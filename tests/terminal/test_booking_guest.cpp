@@ -58,6 +58,7 @@ TEST_CASE("guest: typing asks for known guests once; a tap links one, its tags a
   REQUIRE(v.form.guest);
   CHECK(v.form.guest->id == "c1");
   CHECK(v.form.phone == "06 12 34 56 78");  // filled from the card
+  CHECK(v.form.name == "Dupont");  // what was typed was a search: the booking takes the name
   CHECK(has(v.form.guest_tags, "VIP"));
   draw_once(h, v, fx.desk);
   CHECK(h.item("card:form_guest"));

@@ -497,6 +497,34 @@ def case_create_reservation(r):
     check_screenshot(shot)
 
 
+def case_guest_card(r):
+    """The booking form finds a known guest as the host types (no accent), links the one tapped,
+    and the booking saved names that customer."""
+    r.login(ADMIN)
+    r.tap_item("tab_reservations")
+    r.tap_item("mode_form")
+    r.tap_item("form_name")
+    r.text("schafer")  # the demo's Jürgen Schäfer
+    r.wait_frames(6)   # the search runs on the Store's worker and lands
+    found = r.dump("found")
+    r.tap_item("guest_match")
+    r.wait_frames(2)
+    linked = r.dump("linked")
+    r.tap_item("form_create")
+    r.wait_frames(6)
+    done = r.dump("done")
+    r.run()
+    f, l, d = r.load(found), r.load(linked), r.load(done)
+    check(f["form"]["matches"] == ["Jürgen Schäfer"], f"found as typed: {f['form']['matches']}")
+    check("guest_match" in f["items"], "the match is a button")
+    check(l["form"]["guest"] and l["form"]["name"] == "Jürgen Schäfer",
+          f"linked, the booking takes the name: {l['form']}")
+    check("card:form_guest" in l["items"], "the guest's card is shown")
+    row = [x for x in d["reservations"]["rows"] if x["guest_name"] == "Jürgen Schäfer"
+           and x["customer_id"] == l["form"]["guest"]]
+    check(len(row) >= 1, f"the booking names the customer: {d['message']}")
+
+
 def case_later_day(r):
     """Book for tomorrow from the status bar's day picker; seating stays on today."""
     r.login(ADMIN)

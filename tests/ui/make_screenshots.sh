@@ -29,8 +29,12 @@ shot() {
   local name="$1" extra="$2" steps="$3"
   rm -f "$work/foh.sqlite"*
   printf '%s\n{"wait_frames":6}\n{"screenshot":"%s"}\n' "$steps" "$out/$name.png" > "$work/$name.jsonl"
+  # The kiosk is fullscreen: its X screen is the kiosk's size (on a larger one the
+  # picture is drawn at --size in a corner of a black screen).
+  local screen=1920x1280
+  [[ "$extra" == *--kiosk* ]] && screen="$size"
   # shellcheck disable=SC2086
-  xvfb-run -a -s "-screen 0 1920x1280x24" "$bin" --db "$work/foh.sqlite" --assets "$root/assets" \
+  xvfb-run -a -s "-screen 0 ${screen}x24" "$bin" --db "$work/foh.sqlite" --assets "$root/assets" \
     --now 2026-11-28T19:30:00 --size "$size" $extra --script "$work/$name.jsonl"
   echo "$out/$name.png"
 }
@@ -66,6 +70,7 @@ shot shift "" "$login
 shot editor "" "$login
 {\"tap_item\":\"tab_editor\"}
 {\"tap_item\":\"edit_table_13\"}"
+size=1920x1080  # a wall screen at the door; the loop below shows the portrait tablet
 shot kiosk "--kiosk" '{"tap_item":"party_plus"}
 {"tap_item":"kiosk_next"}
 {"tap_item":"kiosk_name"}
@@ -76,6 +81,13 @@ shot kiosk-joined "--kiosk" '{"tap_item":"kiosk_next"}
 {"tap_item":"kiosk_phone"}
 {"text":"0612345678"}
 {"tap_item":"kiosk_join"}'
+size=800x1280
+shot kiosk-keyboard-800x1280 "--kiosk" '{"tap_item":"kiosk_next"}
+{"tap_item":"kiosk_name"}
+{"tap_item":"kb_z"}
+{"tap_item":"kb_o"}
+{"tap_item":"kb_é"}'
+size=1280x800
 wrong='{"tap_item":"member_Mehdi Benali"}'
 for _ in 1 2 3 4 5; do
   wrong="$wrong

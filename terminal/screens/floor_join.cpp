@@ -167,13 +167,15 @@ void floor_join_pick(FloorDayView& v, const Desk& d, const Uuid& table_id) {
 
 void draw_split_action(const Desk& d, const Table& t, FloorDayIntents& out) {
   if (!d.day) return;
-  auto partner = joined_partner(*d.day, t.id);
-  if (!partner) return;
+  auto rows = joins_of(*d.day, t.id);
+  if (rows.empty()) return;
   Locale l = d.locale;
-  const std::string other = name_of(d, *partner);
+  const DailyTableOverride& row = *rows.front();
+  const std::string other = name_of(d, row.table_id == t.id ? *row.joined_with : row.table_id);
   wrapped(tr_args(l, "day.joined_with", {other}));
-  const std::string split =
-      tr_args(l, "day.split", {t.name + "+" + other}) + "###day_split";
+  // The pair as the engine names it ("2+3", the join's own order) from either table.
+  const std::string pair = name_of(d, row.table_id) + "+" + name_of(d, *row.joined_with);
+  const std::string split = tr_args(l, "day.split", {pair}) + "###day_split";
   if (touch_button(split.c_str(), -1.0f, !d.writing(kWriteDayJoin))) out.split = t.id;
 }
 

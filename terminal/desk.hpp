@@ -64,11 +64,12 @@ struct WaitQuote {
   bool seatable = true;    // false: no table or combination seats this party (no wait to quote)
 };
 
-// The engine's advice to seat a waiting party now, out of turn, because a
-// table fits it (engine WaitlistPlan::seat_now), filled by the shell.
+// The engine's advice to seat a waiting party now at a table free now (engine
+// WaitlistPlan::seat_now, in the shipped policy's order), filled by the shell.
 struct SeatNowHint {
   Uuid entry_id;
   std::string table_number;
+  std::vector<Uuid> table_ids;  // that table or combination: the seat screen proposes it
 };
 
 // Gestures of this frame from the platform layer (touch pinch/pan); the

@@ -255,7 +255,7 @@ void App::refresh_quotes() {
   for (const WaitQuote& q : plan->quotes)
     desk_.quotes.push_back(ui::WaitQuote{q.entry_id, q.position, q.quoted_minutes, q.seatable});
   for (const SeatNow& s : plan->seat_now)
-    desk_.seat_now.push_back(ui::SeatNowHint{s.entry_id, s.table_number});
+    desk_.seat_now.push_back(ui::SeatNowHint{s.entry_id, s.table_number, s.table_ids});
 }
 
 void App::say(const std::string& text, bool error) {

@@ -356,7 +356,11 @@ void App::apply(const ui::WaitlistIntents& in) {
   if (!in.command) return;
   const Uuid id = in.command->entry_id;
   const ui::WaitlistAction action = in.command->action;
-  if (action == ui::WaitlistAction::Seat) return open_seat(ui::PartySource::Waitlist, id);
+  if (action == ui::WaitlistAction::Seat) {
+    open_seat(ui::PartySource::Waitlist, id);
+    seat_view_.proposed = in.command->table_ids;  // the engine's recommended table, if any
+    return;
+  }
   auto run = [id, action, by = actor()](net::Store& s) -> Result<WaitlistEntry> {
     switch (action) {
       case ui::WaitlistAction::Accept:

@@ -166,6 +166,25 @@ void pick_any_table(SeatView& v, const Desk& d, const Uuid& table_id) {
   v.chosen = static_cast<int>(v.suggestion->alternatives.size()) - 1;
 }
 
+// The waitlist's recommendation opened the screen: its table is the choice
+// (the engine's best when the same, else an alternative, else a table the
+// rules allow; when they do not, the refusal says why and the best stays).
+void take_proposal(SeatView& v, const Desk& d) {
+  const std::vector<Uuid> want = std::move(v.proposed);
+  v.proposed.clear();
+  const auto& alts = v.suggestion->alternatives;
+  if (v.suggestion->best.table_ids == want) {
+    v.chosen = -1;
+    return;
+  }
+  for (size_t k = 0; k < alts.size(); ++k)
+    if (alts[k].table_ids == want) {
+      v.chosen = static_cast<int>(k);
+      return;
+    }
+  if (want.size() == 1) pick_any_table(v, d, want.front());
+}
+
 const TableChoice* chosen_choice(const SeatView& v) {
   if (!v.suggestion || v.no_pick) return nullptr;  // just seated: no table until a new pick
   if (v.chosen >= 0 && v.chosen < static_cast<int>(v.suggestion->alternatives.size()))
@@ -240,6 +259,7 @@ void draw_seat(SeatView& v, const Desk& d, SeatIntents& out) {
     v.refusal.clear();
     if (v.chosen >= static_cast<int>(v.suggestion->alternatives.size())) v.chosen = -1;
   }
+  if (!v.proposed.empty()) take_proposal(v, d);
   FloorHighlight hl;
   if (const TableChoice* c = chosen_choice(v)) hl.suggested = c->table_ids;
   if (!v.no_pick)

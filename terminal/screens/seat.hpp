@@ -47,6 +47,9 @@ struct SeatView {
   std::optional<SeatSuggestion> suggestion;  // recomputed when the pick changes
   std::string suggestion_key;                // what it was computed for
   int chosen = -1;  // -1 = best, else index into alternatives (a table the host tapped is appended)
+  // A table to choose once the suggestion is computed (the waitlist's
+  // recommendation opened the screen), then cleared.
+  std::vector<Uuid> proposed;
   std::string refusal;  // why a tapped table cannot take the party
   FloorView floor;      // the floor drawn beside the list
   Uuid shown_table;     // the chosen table whose plan was last brought into view

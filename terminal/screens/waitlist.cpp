@@ -24,11 +24,20 @@ bool is_queued(WaitlistStatus s) {
          s == WaitlistStatus::Called;
 }
 
+// The table the engine recommends for this party now, if any.
+std::vector<Uuid> recommended_table(const Desk& d, const Uuid& entry_id) {
+  for (const SeatNowHint& h : d.seat_now)
+    if (h.entry_id == entry_id) return h.table_ids;
+  return {};
+}
+
 void action_button(const char* key, const char* id, WaitlistAction a, const WaitlistEntry& e,
-                   Locale l, WaitlistIntents& out, bool first = false) {
-  std::string label = std::string(tr(l, key)) + "###" + id;
+                   const Desk& d, WaitlistIntents& out, bool first = false) {
+  std::string label = std::string(tr(d.locale, key)) + "###" + id;
   if (!first) flow(touch_button_width(label.c_str()));  // wrapping in the actions' column
-  if (touch_button(label.c_str())) out.command = WaitlistCommand{e.id, a};
+  if (touch_button(label.c_str()))
+    out.command = WaitlistCommand{
+        e.id, a, a == WaitlistAction::Seat ? recommended_table(d, e.id) : std::vector<Uuid>{}};
 }
 
 void draw_row(const QueueRow& q, WaitlistView& v, const Desk& d, WaitlistIntents& out) {
@@ -65,13 +74,13 @@ void draw_row(const QueueRow& q, WaitlistView& v, const Desk& d, WaitlistIntents
   ImGui::PopTextWrapPos();
   ImGui::TableNextColumn();
   if (is_unconfirmed(e)) {
-    action_button("wl.accept", "wl_accept", WaitlistAction::Accept, e, l, out, true);
-    action_button("wl.reject", "wl_cancel", WaitlistAction::Cancel, e, l, out);
+    action_button("wl.accept", "wl_accept", WaitlistAction::Accept, e, d, out, true);
+    action_button("wl.reject", "wl_cancel", WaitlistAction::Cancel, e, d, out);
   } else {
-    action_button("wl.notify", "wl_notify", WaitlistAction::Notify, e, l, out, true);
-    action_button("wl.call", "wl_call", WaitlistAction::Call, e, l, out);
-    action_button("wl.seat", "wl_seat", WaitlistAction::Seat, e, l, out);
-    action_button("wl.expire", "wl_expire", WaitlistAction::Expire, e, l, out);
+    action_button("wl.notify", "wl_notify", WaitlistAction::Notify, e, d, out, true);
+    action_button("wl.call", "wl_call", WaitlistAction::Call, e, d, out);
+    action_button("wl.seat", "wl_seat", WaitlistAction::Seat, e, d, out);
+    action_button("wl.expire", "wl_expire", WaitlistAction::Expire, e, d, out);
   }
   ImGui::PopID();
 }
@@ -95,20 +104,27 @@ std::string quote_text(Locale l, const AddQuote& q) {
   return buf;
 }
 
-// The queue stays in join order; the engine's out-of-turn advice is a line
-// above it, with its own Seat button, never a reordering.
+// The engine's recommendation, who to seat next and where, is a few lines
+// above the queue, each with its own Seat (the seat screen opens with that
+// table proposed); the queue itself stays in join order. The first few only:
+// once they are seated the next ones show.
+constexpr size_t kAdviceLines = 3;
+
 void draw_recommendations(Locale l, const Desk& d, WaitlistIntents& out) {
+  size_t shown = 0;
   for (const SeatNowHint& hint : d.seat_now) {
+    if (shown == kAdviceLines) break;
     std::string line = recommendation_line(l, d, hint);
     if (line.empty()) continue;
+    ++shown;
     ImGui::PushID(hint.entry_id.c_str());
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(line.c_str());
     record_item(("wl_advice_" + hint.entry_id).c_str());
-    ImGui::SameLine();
+    flow(touch_button_width(tr(l, "wl.seat")));  // under the line when the screen is narrow
     std::string seat = std::string(tr(l, "wl.seat")) + "###wl_recommend_seat";
     if (touch_button(seat.c_str()))
-      out.command = WaitlistCommand{hint.entry_id, WaitlistAction::Seat};
+      out.command = WaitlistCommand{hint.entry_id, WaitlistAction::Seat, hint.table_ids};
     ImGui::PopID();
   }
 }
@@ -163,22 +179,8 @@ std::string waitlist_tab_title(Locale l, const Desk& d, const char* title) {
   return buf;
 }
 
-namespace {
-bool jumps_the_queue(const Desk& d, const Uuid& entry_id) {
-  // Someone ahead in join order whom the engine does not seat now is passed over.
-  for (const WaitQuote& ahead : d.quotes) {
-    if (ahead.entry_id == entry_id) return false;
-    bool seated_too = std::any_of(d.seat_now.begin(), d.seat_now.end(), [&](const SeatNowHint& h) {
-      return h.entry_id == ahead.entry_id;
-    });
-    if (!seated_too) return true;
-  }
-  return false;
-}
-}  // namespace
-
 std::string recommendation_line(Locale l, const Desk& d, const SeatNowHint& hint) {
-  if (!d.day || !jumps_the_queue(d, hint.entry_id)) return {};
+  if (!d.day) return {};
   for (const WaitlistEntry& e : d.day->waitlist) {
     if (e.id != hint.entry_id || !is_queued(e.status) || is_unconfirmed(e)) continue;
     char buf[256];

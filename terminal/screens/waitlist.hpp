@@ -37,6 +37,7 @@ enum class WaitlistAction { Accept, Notify, Call, Seat, Expire, Cancel };
 struct WaitlistCommand {
   Uuid entry_id;
   WaitlistAction action = WaitlistAction::Notify;
+  std::vector<Uuid> table_ids;  // Seat: the table the engine recommends (the seat screen proposes it)
 };
 
 struct NewWaitlistEntry {
@@ -65,10 +66,10 @@ std::vector<QueueRow> waitlist_queue(const Desk& d);
 int awaiting_acceptance(const Desk& d);
 // The tab's title with that badge when there are any: "Liste d'attente (2)".
 std::string waitlist_tab_title(Locale l, const Desk& d, const char* title);
-// The engine's advice to seat a party out of turn because a table fits it
-// now, passing over someone who joined earlier: "À installer : Hugo (4) → 12".
-// Empty when it names no live entry or passes nobody over (then the row's own
-// quote, "table free now", says it).
+// The engine's recommendation, who to seat next and where (its seat_now, in
+// the shipped policy's order: engine/waitlist.hpp): "À installer : Hugo (4) →
+// 12". The queue itself stays in join order. Empty when it names no live,
+// accepted entry.
 std::string recommendation_line(Locale l, const Desk& d, const SeatNowHint& hint);
 // A row's status, with since when for a notified or called party:
 // "Prévenu 19:42, il y a 6 min".

@@ -518,6 +518,14 @@ const std::vector<State>& states() {
          fx.desk.seat_now.push_back(SeatNowHint{"w1", "4"});
          return screen_draw<WaitlistView, WaitlistIntents, draw_waitlist>(fx);
        }},
+      {"waitlist.recommend",
+       [](Fixture& fx, W) {
+         WaitlistEntry w = fx.day.waitlist.front();
+         w.id = "w3", w.guest_name = "Delacroix", w.party_size = 6;
+         fx.day.waitlist.push_back(w);
+         fx.desk.seat_now = {SeatNowHint{"w1", "4", {"t4"}}, SeatNowHint{"w3", "3+4", {"t3", "t4"}}};
+         return screen_draw<WaitlistView, WaitlistIntents, draw_waitlist>(fx);
+       }},
       {"waitlist", [](Fixture& fx,
                       W) { return screen_draw<WaitlistView, WaitlistIntents, draw_waitlist>(fx); }},
       {"waitlist.add_errors",

@@ -396,6 +396,16 @@ const std::vector<State>& states() {
          w.notified_at = "2026-11-28T19:12:00";
          return screen_draw<WaitlistView, WaitlistIntents, draw_waitlist>(fx);
        }},
+      // The engine's recommendations, each with its Seat: a long name, a combination.
+      {"waitlist.recommend", true,
+       [](Fixture& fx) {
+         WaitlistEntry w = fx.day.waitlist.front();
+         w.id = "w3", w.guest_name = "Marie-Christine Delacroix-Beaumont", w.party_size = 6;
+         w.created_at = "2026-11-28T19:25:00";
+         fx.day.waitlist.push_back(w);
+         fx.desk.seat_now = {SeatNowHint{"w1", "4", {"t4"}}, SeatNowHint{"w3", "3+4", {"t3", "t4"}}};
+         return screen_draw<WaitlistView, WaitlistIntents, draw_waitlist>(fx);
+       }},
       {"waitlist.add", true,
        [](Fixture& fx) {
          return screen_draw<WaitlistView, WaitlistIntents, draw_waitlist>(

@@ -5,6 +5,7 @@
 #include <doctest/doctest.h>
 
 #include "foh/engine/waitlist.hpp"
+#include "screens/seat.hpp"
 #include "screens/waitlist.hpp"
 #include "tap.hpp"
 #include "widgets/keyboard.hpp"
@@ -25,7 +26,7 @@ void quote_as_the_shell_does(Fixture& fx) {
   for (const foh::WaitQuote& q : plan->quotes)
     fx.desk.quotes.push_back(ui::WaitQuote{q.entry_id, q.position, q.quoted_minutes, q.seatable});
   for (const SeatNow& s : plan->seat_now)
-    fx.desk.seat_now.push_back(SeatNowHint{s.entry_id, s.table_number});
+    fx.desk.seat_now.push_back(SeatNowHint{s.entry_id, s.table_number, s.table_ids});
 }
 
 WaitlistEntry joined(const std::string& id, const std::string& name, int party,
@@ -67,7 +68,7 @@ TEST_CASE("waitlist: the engine's advice is a line with its own Seat, the queue 
   fx.day.waitlist = {joined("a", "Arnaud", 6, "19:05", 1), joined("h", "Hugo", 4, "19:20", 2)};
   fx.rebuild();
   fx.desk.quotes = {ui::WaitQuote{"a", 1, 60}, ui::WaitQuote{"h", 2, 0}};
-  fx.desk.seat_now = {SeatNowHint{"h", "12"}};
+  fx.desk.seat_now = {SeatNowHint{"h", "12", {"t12"}}};
   CHECK(recommendation_line(Locale::Fr, fx.desk, fx.desk.seat_now[0]) ==
         "À installer\u00a0: Hugo (4) → 12");
   CHECK(recommendation_line(Locale::En, fx.desk, fx.desk.seat_now[0]) == "Seat now: Hugo (4) → 12");
@@ -86,10 +87,18 @@ TEST_CASE("waitlist: the engine's advice is a line with its own Seat, the queue 
   REQUIRE(seat.command);
   CHECK(seat.command->entry_id == "h");
   CHECK(seat.command->action == WaitlistAction::Seat);
-  // Seating Hugo passes nobody over when Arnaud is seated now too: no advice line.
-  fx.desk.seat_now = {SeatNowHint{"a", "6"}, SeatNowHint{"h", "12"}};
-  CHECK(recommendation_line(Locale::Fr, fx.desk, fx.desk.seat_now[0]).empty());
-  CHECK(recommendation_line(Locale::Fr, fx.desk, fx.desk.seat_now[1]).empty());
+  CHECK(seat.command->table_ids == std::vector<Uuid>{"t12"});  // the seat screen proposes 12
+  // The recommendation in join order shows too, each line with its Seat.
+  fx.desk.seat_now = {SeatNowHint{"a", "6", {"t6"}}, SeatNowHint{"h", "12", {"t12"}}};
+  CHECK(recommendation_line(Locale::En, fx.desk, fx.desk.seat_now[0]) == "Seat now: Arnaud (6) → 6");
+  test::frame<WaitlistIntents>(h, draw);
+  CHECK(h.item("wl_advice_a"));
+  CHECK(h.item("wl_advice_h"));
+  // A row's own Seat proposes that party's recommended table as well.
+  auto row_seat = test::tap_item<WaitlistIntents>(h, "wl_seat", draw);
+  REQUIRE(row_seat.command);
+  CHECK(row_seat.command->table_ids ==
+        std::vector<Uuid>{row_seat.command->entry_id == "a" ? "t6" : "t12"});
   fx.desk.seat_now = {SeatNowHint{"h", "12"}};
   // Advice naming nobody waiting (seated meanwhile) shows nothing.
   fx.day.waitlist[1].status = WaitlistStatus::Converted;
@@ -162,4 +171,34 @@ TEST_CASE("waitlist: erasing the party size on the keyboard shows no quote and d
   CHECK(v.party.empty());
   CHECK_FALSE(h.item("wl_add_quote"));
   set_keyboard(nullptr);
+}
+
+TEST_CASE("waitlist: Seat on the recommendation opens the seat screen with that table chosen") {
+  Fixture fx;
+  // Petit (2) is recommended table 4 (not the engine's first pick for a couple):
+  // the seat screen, opened as the shell opens it, has 4 chosen and seats there.
+  SeatView v;
+  v.source = PartySource::Waitlist;
+  v.waitlist_entry_id = "w1";
+  v.party_size = 2;
+  v.guest_name = "Petit";
+  Headless h;
+  auto draw = [&](SeatIntents& out) { draw_seat(v, fx.desk, out); };
+  SeatView plain = v;
+  test::frame<SeatIntents>(h, [&](SeatIntents& out) { draw_seat(plain, fx.desk, out); });
+  REQUIRE(plain.suggestion);
+  REQUIRE(plain.suggestion->best.table_ids != std::vector<Uuid>{"t4"});
+  v.proposed = {"t4"};
+  auto out = test::tap_item<SeatIntents>(h, "seat_confirm", draw);
+  CHECK(v.proposed.empty());
+  REQUIRE(out.seat);
+  CHECK(out.seat->waitlist_entry_id == Uuid("w1"));
+  CHECK(out.seat->table.table_ids == std::vector<Uuid>{"t4"});
+  // A proposal the rules refuse (the seated table 1) says why and keeps the best.
+  SeatView busy = plain;
+  busy.suggestion_key.clear();
+  busy.proposed = {"t1"};
+  test::frame<SeatIntents>(h, [&](SeatIntents& o) { draw_seat(busy, fx.desk, o); });
+  CHECK_FALSE(busy.refusal.empty());
+  CHECK(busy.chosen == -1);
 }

@@ -443,6 +443,38 @@ def case_day_join(r):
     check(joins_on(r.db, u["date"]) == [], "no join left in the cache")
 
 
+def case_day_note(r):
+    """Issue 13 item 5: a Manager writes the day's note on the floor; it is saved
+    (one write) and shown; a Server sees it with no way to edit it."""
+    r.login(MANAGER)
+    r.tap_item("day_note_edit")
+    r.tap_item("day_note_field")
+    r.step(key="End")
+    r.text(" Groupe de 12 à 21h.")
+    r.tap_item("day_note_save")
+    saved = r.dump("saved")  # waits for the write to land
+    r.tap_item("logout")
+    r.wait_frames(2)
+    r.login(SERVER)
+    server = r.dump("server")
+    r.run()
+    s, v = r.load(saved), r.load(server)
+    check(not s["message_is_error"] and last_message(s).startswith("Note du jour enregistrée"),
+          f"saved: {last_message(s)}")
+    con = sqlite3.connect(r.db)
+    try:
+        notes = [n for (n,) in con.execute(
+            "SELECT json_extract(json, '$.note') FROM daily_floor_notes WHERE "
+            "json_extract(json, '$.date') = ?", (NOW[:10],))]
+    finally:
+        con.close()
+    # The demo has two notes that day (the whole floor's, the terrace's): the one shown was edited.
+    check(len(notes) == 2 and sum(n.endswith(" Groupe de 12 à 21h.") for n in notes) == 1,
+          f"the note in the cache: {notes}")
+    check(v["member"] and "day_note_edit" not in v["items"] and "day_join" in v["items"],
+          "a Server reads the note and may join tables, not edit the note")
+
+
 def fill_form(r, name=None, phone=None, party=None, time=None):
     r.tap_item("tab_reservations")
     r.tap_item("mode_form")

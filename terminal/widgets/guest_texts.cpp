@@ -2,6 +2,8 @@
 
 #include <imgui.h>
 
+#include <algorithm>
+
 #include <cstdio>
 
 #include "widgets/widgets.hpp"
@@ -61,8 +63,11 @@ void draw_line(const std::string& line, bool failed) {
   if (line.empty()) return;
   if (failed) ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.85f, 0.25f, 0.2f, 1.0f));
   // Wrapped at a fixed width: a fit-to-content table column would otherwise
-  // shrink to the wrapped text, or widen and push the row's buttons away.
-  ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + em(kLineEm));
+  // shrink to the wrapped text, or widen and push the row's buttons away;
+  // sooner in a column narrower than that (a portrait tablet's waitlist).
+  const float room = ImGui::GetContentRegionAvail().x;
+  ImGui::PushTextWrapPos(ImGui::GetCursorPosX() +
+                         (room > em(4.0f) ? std::min(em(kLineEm), room) : em(kLineEm)));
   ImGui::TextUnformatted(line.c_str());
   ImGui::PopTextWrapPos();
   if (failed) ImGui::PopStyleColor();

@@ -3,6 +3,7 @@
 // guest cannot be texted, and the manager's quota line; headless frames of
 // the waitlist and reservations screens with them.
 #include <doctest/doctest.h>
+#include <imgui.h>
 
 #include "foh/engine/codec.hpp"
 #include "foh/engine/texts.hpp"
@@ -10,6 +11,7 @@
 #include "screens/waitlist.hpp"
 #include "tap.hpp"
 #include "widgets/guest_texts.hpp"
+#include "widgets/widgets.hpp"
 
 using namespace foh;
 using namespace foh::ui;
@@ -182,4 +184,27 @@ TEST_CASE("guest texts: communication_events rows round-trip through the codec")
   CHECK(*again == *e);
   row.erase("status");
   CHECK_FALSE(decode_communication_event(row, "communication_events[0]").ok());
+}
+
+// A portrait tablet's waitlist gives the line a column narrower than its
+// usual width: it wraps at the column's edge instead of running past it.
+TEST_CASE("guest texts: the line wraps in a column narrower than its width") {
+  Fixture fx;
+  fx.day.utc_offset_s = 3600;
+  WaitlistEntry& w = entry(fx, "+33 6 12 34 56 78", true);
+  fx.rebuild();
+  fx.desk.texts = {text("t1", w.id, "table_ready", "failed", "2026-11-28T18:40:00Z")};
+  REQUIRE_FALSE(guest_text_line(Locale::Fr, fx.desk, w).empty());
+  Headless h;
+  float right = 0, edge = 0, height = 0;
+  h.frame([&] {
+    ImGui::BeginChild("narrow", ImVec2(em(7), em(20)));
+    draw_guest_texts(fx.desk, w);
+    right = ImGui::GetItemRectMax().x;
+    height = ImGui::GetItemRectSize().y;
+    edge = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+    ImGui::EndChild();
+  });
+  CHECK(right <= edge + 1);
+  CHECK(height > ImGui::GetFontSize() * 1.5f);  // on more than one line
 }

@@ -219,13 +219,13 @@ class Store {
   Result<WaitlistEntry> waitlist_set(const Uuid& entry_id, WaitlistStatus to, const Actor& by);
   Status put_override(const Uuid& table_id, Date date, bool set_blocked, bool value,
                       const Actor& by);
-  Cache& cache_;
-  Clock clock_;
-};
-
-}  // namespace foh::net
   // write_rows, then the kept days brought up to date with what it wrote.
   Status commit_rows(const std::vector<RowWrite>& writes, const std::string& now_iso);
+  Cache& cache_;
+  Clock clock_;
   // The venue and days the checks read, decoded once and kept while the
   // cache's revision is unchanged (store_kept.hpp).
   std::unique_ptr<KeptDays> kept_;
+};
+
+}  // namespace foh::net

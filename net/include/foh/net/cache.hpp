@@ -154,7 +154,6 @@ class Cache {
   sqlite3_stmt* reusable(std::string_view sql);
   Status exec(const std::string& sql);  // statements without results
   Status integrity_check();             // PRAGMA integrity_check == "ok"
-  Status quick_check();                 // PRAGMA quick_check == "ok" (no index contents)
 
   // What the file holds, as far as this connection can tell: another
   // connection's commit moves `others` (PRAGMA data_version), any change made
@@ -168,6 +167,7 @@ class Cache {
     bool operator==(const Revision&) const = default;
   };
   Revision revision();
+  Status quick_check();                 // PRAGMA quick_check == "ok" (no index contents)
 
   // ---- rows (JSON of the seed's columns; "id" required)
   Status put_row(std::string_view table, const Json& row);  // insert or replace

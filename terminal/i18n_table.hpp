@@ -9,6 +9,22 @@ struct StringRow {
 };
 
 inline constexpr StringRow kStrings[] = {
+    // servers' sections on the floor (screens/floor_sections.cpp, app/apply_sections.cpp)
+    {"sections.covers", "Couverts à table / ce service\u00a0:", "Covers seated / this service:"},
+    {"sections.edit", "Rangs", "Sections"},
+    {"sections.done", "Terminé", "Done"},
+    {"sections.take_back", "Retirer des tables", "Take tables back"},
+    {"sections.tap_give", "Touchez les tables du rang de {0} (une table déjà à {0} lui est retirée)",
+     "Tap the tables of {0}'s section (a table already {0}'s is taken back)"},
+    {"sections.tap_take", "Touchez une table pour la retirer de son rang",
+     "Tap a table to take it out of its section"},
+    {"sections.no_servers", "Aucun serveur actif dans l'équipe", "No active server in the team"},
+    {"sections.yours", "(votre rang)", "(your section)"},
+    {"sections.given", "Table {0}\u00a0: rang de {1}", "Table {0}: {1}'s section"},
+    {"sections.taken", "Table {0} retirée de son rang", "Table {0} taken out of its section"},
+    {"err.sections_need_manager", "Attribuer les rangs demande un responsable",
+     "Giving sections needs a Manager"},
+    {"err.unknown_member", "Membre de l'équipe inconnu", "Unknown team member"},
     // the shift at a glance (screens/shift.cpp)
     {"tab.shift", "Service", "Shift"},
     {"shift.outside", "Hors service", "Outside services"},
@@ -443,11 +459,11 @@ inline constexpr StringRow kStrings[] = {
     {"txt.quote_open", "« ", "“"},
     {"txt.quote_close", " »", "”"},
     {"txt.quota_left", "SMS ce mois-ci : %d restants sur %d", "Texts this month: %d left of %d"},
-};
-
-}  // namespace foh::ui
     {"busy.saving", "Enregistrement…", "Saving…"},
     // the manager-PIN popup (screens/manager_pin)
     {"shell.manager_pin", "Code responsable", "Manager PIN"},
     {"shell.ok", "Valider", "OK"},
     {"shell.cancel", "Annuler", "Cancel"},
+};
+
+}  // namespace foh::ui

@@ -125,6 +125,7 @@ class App {
   void apply(const ui::ShiftIntents& in);  // app/apply_shift.cpp: the report's CSV
   // The floor's changes of the day (app/apply_day.cpp).
   void apply_day(const ui::FloorDayIntents& in);
+  void apply_sections(const ui::FloorSectionsIntents& in);  // app/apply_sections.cpp
   void join_for_day(const Uuid& a, const Uuid& b, bool undoing);
   void split_for_day(const Uuid& t, bool undoing);
   void save_day_note(const ui::NoteSave& s);

@@ -158,6 +158,7 @@ void App::apply(const ui::FloorIntents& in) {
   if (in.open_seat_for_reservation)
     open_seat(ui::PartySource::Reservation, *in.open_seat_for_reservation);
   apply_day(in.day);
+  apply_sections(in.sections);
 }
 
 void App::apply(const ui::SeatIntents& in) {

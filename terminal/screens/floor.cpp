@@ -164,11 +164,16 @@ void draw_floor(FloorView& v, const Desk& d, FloorIntents& out) {
     v.floor_plan_id = d.venue->floor_plans.front().id;
   draw_plan_tabs(v, d);
   draw_floor_day_bar(v.day, d, v.floor_plan_id, out.day);
+  draw_sections_bar(v.sections, d, out.sections);
   float panel = v.selected_table ? em(18) : 0.0f;
   ImVec2 avail = ImGui::GetContentRegionAvail();
   ImGui::BeginChild("canvas", ImVec2(avail.x - panel, avail.y), false,
                     ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+  const auto selected = v.selected_table;
   draw_joining_canvas(v, d, out);
+  // Sections mode: a tap gives the table to the picked server (or takes it back).
+  if (out.select_table && sections_tap(v.sections, d, *out.select_table, out.sections))
+    v.selected_table = selected, out.select_table.reset(), out.tapped_table.reset();
   ImGui::EndChild();
   if (v.selected_table) {
     ImGui::SameLine();

@@ -11,6 +11,7 @@
 #include "screens/commands.hpp"
 #include "screens/floor_legend.hpp"
 #include "screens/floor_join.hpp"
+#include "screens/floor_sections.hpp"
 
 namespace foh::ui {
 
@@ -38,6 +39,7 @@ struct FloorView {
   int walk_in_party = 2;               // the "seat walk-in" stepper in the table panel
   LegendView legend;                   // the "?" popup: statuses, tile words, marks
   FloorDayView day;                    // the day's note, join mode (screens/floor_join)
+  FloorSectionsView sections;          // servers' sections (screens/floor_sections)
 };
 
 struct FloorIntents {
@@ -49,6 +51,7 @@ struct FloorIntents {
   std::optional<int> picked_alternative;             // index into FloorHighlight::alternatives
   std::optional<Uuid> tapped_table;                  // any tap on a table (seat screen uses it)
   FloorDayIntents day;                               // join, split, undo, the day's note
+  FloorSectionsIntents sections;                     // a table given to a server or taken back
 };
 
 // Table state as coloured on the floor.

@@ -259,6 +259,7 @@ void draw_floor_canvas(FloorView& v, const Desk& d, const FloorHighlight* hl, Fl
     TableStatus st = table_status(d, *t);
     bool sel = v.selected_table && *v.selected_table == t->id;
     draw_table(dl, x, *t, o, st, sel, d.locale);
+    draw_section_mark(dl, v.sections, d, *t, a.x, a.y, b.x, b.y);  // screens/floor_sections
     std::string id = "table_" + t->name;
     record_rect(id.c_str(), a.x, a.y, b.x, b.y);
     if (tap && table_contains(*t, o, *tap)) {

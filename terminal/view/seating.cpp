@@ -6,6 +6,7 @@
 #include "foh/engine/assign.hpp"
 #include "foh/engine/floor.hpp"
 #include "foh/engine/rules.hpp"
+#include "foh/engine/sections.hpp"
 #include "view/booking_edit.hpp"
 #include "view/day_index.hpp"
 
@@ -135,6 +136,10 @@ SeatSuggestion suggest_now(const PartyToSeat& p, const Desk& d) {
       }
     }
   }
+  // Between equally good tables, the section that seated the fewest covers
+  // in the last 30 minutes (issue 13 item 3; engine sections.hpp).
+  const Rotation rotation = rotation_at(*d.venue, *d.day, d.now);
+  if (!rotation.sections.empty()) req.rotation = &rotation;
   SeatSuggestion s = from_decision(decide(*d.venue, day, req, now_options(false, d)));
   return s.accepted ? s : with_moves(*d.venue, day, req, d, std::move(s));
 }

@@ -27,6 +27,7 @@
 #include <vector>
 
 #include "fixture.hpp"
+#include "sections_fixture.hpp"
 #include "foh/engine/codec.hpp"
 #include "foh/engine/optimise.hpp"
 #include "foh/engine/pin.hpp"
@@ -55,6 +56,7 @@ using namespace foh::ui;
 using foh::test::Fixture;
 using foh::test::Headless;
 using foh::test::screen_draw;
+using foh::test::give_sections;
 
 namespace {
 
@@ -328,6 +330,27 @@ const std::vector<State>& states() {
        [](Fixture& fx, W) {
          return screen_draw<FloorView, FloorIntents, draw_floor>(
              fx, [](FloorView& v) { v.selected_table = "t5"; });
+       }},
+      // Servers' sections (screens/floor_sections): the strip, a server's own, the mode.
+      {"floor.sections",
+       [](Fixture& fx, W) {
+         give_sections(fx);
+         fx.desk.member = &fx.venue.team_members[1];  // Bob: "(your section)"
+         return screen_draw<FloorView, FloorIntents, draw_floor>(fx);
+       }},
+      {"floor.sections_mode",
+       [](Fixture& fx, W) {
+         give_sections(fx);
+         return screen_draw<FloorView, FloorIntents, draw_floor>(fx, [](FloorView& v) {
+           v.sections.editing = true;
+           v.sections.server = "m2";
+         });
+       }},
+      {"floor.sections_take_back",
+       [](Fixture& fx, W) {
+         give_sections(fx);
+         return screen_draw<FloorView, FloorIntents, draw_floor>(
+             fx, [](FloorView& v) { v.sections.editing = true; });
        }},
       // The day's changes (screens/floor_join): join mode, the engine's
       // refusals as the host reads them, a joined table's Split, the undo,

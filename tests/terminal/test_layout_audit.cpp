@@ -21,6 +21,7 @@
 #include <vector>
 
 #include "fixture.hpp"
+#include "sections_fixture.hpp"
 #include "foh/platform/fonts.hpp"
 #include "foh/platform/metrics.hpp"
 #include "screens/busy.hpp"
@@ -44,6 +45,7 @@ using namespace foh::ui;
 using foh::test::Fixture;
 using foh::test::Headless;
 using foh::test::screen_draw;
+using foh::test::give_sections;
 
 namespace {
 
@@ -92,7 +94,8 @@ bool interactive(const std::string& id) {
   for (const char* p :
        {"error:", "day_label", "sync_state", "kiosk_position", "editor_canvas", "table_actions",
         "opt_nothing", "set_aside_row_", "pin_dot_", "clock", "tl_name_", "tile_", "wl_add_quote",
-        "wl_advice_", "kiosk_restaurant", "kiosk_wait", "kiosk_back_in", "kiosk_party_summary"})
+        "wl_advice_", "kiosk_restaurant", "kiosk_wait", "kiosk_back_in", "kiosk_party_summary",
+        "covers_", "sections_hint"})
     if (id.rfind(p, 0) == 0) return false;
   return true;
 }

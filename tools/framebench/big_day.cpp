@@ -44,6 +44,14 @@ Venue big_venue(int plans, int tables_per_plan) {
   midi.id = "s1", midi.name = "Midi", midi.start_time = TimeOfDay{11 * 3600}, midi.end_time = TimeOfDay{16 * 3600};
   soir.id = "s2", soir.name = "Soir", soir.start_time = TimeOfDay{16 * 3600}, soir.end_time = TimeOfDay{24 * 3600 - 60};
   v.services = {midi, soir};
+  // Six servers: the evening's sections give each a block of every plan.
+  static const char* kServers[] = {"Léa Fontaine", "Mehdi Benali", "Chloé Martin",
+                                   "Hugo Petit",   "Inès Roux",    "Marc Olivier"};
+  for (int s = 0; s < 6; ++s) {
+    TeamMember m;
+    m.id = id("m", s), m.restaurant_id = "r", m.display_name = kServers[s], m.role = Role::Server;
+    v.team_members.push_back(m);
+  }
   return v;
 }
 
@@ -79,6 +87,14 @@ DayBook big_day(const Venue& v, Date date, int n) {
       }
       d.reservations.push_back(r);
     }
+  // Every table in a server's section for the evening (rings and initials drawn).
+  for (size_t t = 0; t < v.tables.size() && !v.team_members.empty(); ++t) {
+    ServerSection s;
+    s.id = id("x", static_cast<int>(t)), s.restaurant_id = "r", s.date = date, s.service_id = "s2";
+    s.table_id = v.tables[t].id;
+    s.team_member_id = v.team_members[(t % 100) / 17 % v.team_members.size()].id;
+    d.server_sections.push_back(s);
+  }
   return d;
 }
 

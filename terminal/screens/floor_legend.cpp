@@ -13,9 +13,9 @@ namespace foh::ui {
 namespace {
 
 // The order a host meets them in on the floor, then the booking-only ones.
-constexpr Tone kLegendOrder[] = {Tone::Free,    Tone::Booked, Tone::Arrived, Tone::Late,
-                                 Tone::Seated,  Tone::Overdue, Tone::Blocked, Tone::Pending,
-                                 Tone::Done,    Tone::Void};
+constexpr Tone kLegendOrder[] = {Tone::Free,   Tone::Booked,  Tone::Arrived, Tone::Late,
+                                 Tone::Seated, Tone::Overdue, Tone::Blocked, Tone::Pending,
+                                 Tone::Done,   Tone::Void};
 
 void mark_chip(Mark m, Locale l) {
   const MarkStyle& s = mark_style(m);

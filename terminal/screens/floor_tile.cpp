@@ -44,16 +44,21 @@ void draw_tile_face(ImDrawList* dl, ImVec2 lo, ImVec2 hi, const Table& t, const 
   for (size_t i = 0; i < lines.size(); ++i) {
     const float k = i == 0 ? 1.0f : kTileRestScale;
     const float tw = measure(lines[i]) * k;
-    const bool with_icon = i == 0 && iconic && tw + gap + icon_w <= w;
-    const float total = tw + (with_icon ? gap + icon_w : 0.0f);
-    float x = (lo.x + hi.x) / 2 - total / 2;
-    if (with_icon) {
-      dl->AddText(font, size, ImVec2(x, y), ink, icon);
-      x += icon_w + gap;
+    // The icon at full size, else smaller (a small round table), else none.
+    float ik = 0.0f;
+    if (i == 0 && iconic && tw + gap + icon_w <= w)
+      ik = 1.0f;
+    else if (i == 0 && iconic && tw + gap + icon_w * kTileRestScale <= w)
+      ik = kTileRestScale;
+    const float iw = (ik > 0 ? gap : 0.0f) + icon_w * ik;
+    float x = (lo.x + hi.x) / 2 - (tw + iw) / 2;
+    if (ik > 0) {
+      dl->AddText(font, size * ik, ImVec2(x, y + line_h * (1 - ik) / 2), ink, icon);
+      x += iw;
     }
     dl->AddText(font, size * k, ImVec2(x, y), ink, lines[i].c_str());
     const std::string id = "tile_" + t.name + "_" + std::to_string(i);
-    record_rect(id.c_str(), x - (with_icon ? gap + icon_w : 0.0f), y, x + tw, y + line_h * k);
+    record_rect(id.c_str(), x - iw, y, x + tw, y + line_h * k);
     y += line_h * k;
   }
   // Not even the name fits (zoomed far out): the icon alone, if it does.
@@ -103,7 +108,8 @@ void hatch_convex(ImDrawList* dl, const ImVec2* pts, int n, float spacing, ImU32
   if (n < 3 || spacing <= 0) return;
   // Lines x + y = c across the polygon: each one's entry and exit on its edges.
   float cmin = FLT_MAX, cmax = -FLT_MAX;
-  for (int i = 0; i < n; ++i) cmin = std::min(cmin, pts[i].x + pts[i].y), cmax = std::max(cmax, pts[i].x + pts[i].y);
+  for (int i = 0; i < n; ++i)
+    cmin = std::min(cmin, pts[i].x + pts[i].y), cmax = std::max(cmax, pts[i].x + pts[i].y);
   for (float c = cmin + spacing / 2; c < cmax; c += spacing) {
     ImVec2 hit[2];
     int k = 0;

@@ -81,8 +81,8 @@ std::string fit_line(const TileLine& line, float width, const MeasureText& measu
       name = name.substr(0, space);
     }
     for (size_t n = utf8_length(name); n-- > 1;) {
-      std::string s =
-          join(line.before, std::string(name.substr(0, utf8_prefix(name, n))) + "\u2026", line.after);
+      std::string s = join(
+          line.before, std::string(name.substr(0, utf8_prefix(name, n))) + "\u2026", line.after);
       if (fits(s)) return s;
     }
     std::string bare = join(line.before, "", line.after);
@@ -92,8 +92,7 @@ std::string fit_line(const TileLine& line, float width, const MeasureText& measu
 }
 
 std::vector<std::string> fit_tile(const std::vector<TileLine>& lines, float width, float height,
-                                  float line_height, const MeasureText& measure,
-                                  float rest_scale) {
+                                  float line_height, const MeasureText& measure, float rest_scale) {
   std::vector<std::string> out;
   float used = 0;
   for (const TileLine& line : lines) {

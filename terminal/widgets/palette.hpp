@@ -33,8 +33,8 @@ enum class Tone {
 };
 inline constexpr int kToneCount = 10;
 inline constexpr std::array<Tone, kToneCount> kAllTones = {
-    Tone::Free, Tone::Booked,  Tone::Pending, Tone::Arrived, Tone::Late,
-    Tone::Seated, Tone::Overdue, Tone::Done,  Tone::Blocked, Tone::Void};
+    Tone::Free,   Tone::Booked,  Tone::Pending, Tone::Arrived, Tone::Late,
+    Tone::Seated, Tone::Overdue, Tone::Done,    Tone::Blocked, Tone::Void};
 
 struct ToneStyle {
   Rgb fill;              // the tile or bar

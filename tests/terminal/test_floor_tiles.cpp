@@ -124,8 +124,8 @@ TEST_CASE("tiles: the words fit inside every table at every size, with the real 
   struct Size {
     int w, h;
   };
-  for (Size size : {Size{800, 1280}, Size{1024, 768}, Size{1280, 800}, Size{1920, 1080},
-                    Size{800, 600}})
+  for (Size size :
+       {Size{800, 1280}, Size{1024, 768}, Size{1280, 800}, Size{1920, 1080}, Size{800, 600}})
     for (Locale l : {Locale::Fr, Locale::En}) {
       Fixture fx;
       fx.desk.locale = l;
@@ -166,14 +166,15 @@ TEST_CASE("tiles: the words fit inside every table at every size, with the real 
             return std::hypot(dx, dy) <= std::min(tw, th) / 2 * px_per_unit + 1;
           const double lx = dx * std::cos(rad) + dy * std::sin(rad);
           const double ly = -dx * std::sin(rad) + dy * std::cos(rad);
-          return std::fabs(lx) <= tw / 2 * px_per_unit + 1 && std::fabs(ly) <= th / 2 * px_per_unit + 1;
+          return std::fabs(lx) <= tw / 2 * px_per_unit + 1 &&
+                 std::fabs(ly) <= th / 2 * px_per_unit + 1;
         };
         for (int n = 0; n < 4; ++n) {
           auto r = h.item("tile_" + t.name + "_" + std::to_string(n));
           if (!r) break;
           ++lines;
-          INFO(size.w << "x" << size.h << " " << std::string(locale_code(l)) << " table " << t.name << " line "
-                      << n);
+          INFO(size.w << "x" << size.h << " " << std::string(locale_code(l)) << " table " << t.name
+                      << " line " << n);
           CHECK(inside(r->x0, r->y0));
           CHECK(inside(r->x1, r->y0));
           CHECK(inside(r->x0, r->y1));

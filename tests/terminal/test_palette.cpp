@@ -194,7 +194,7 @@ TEST_CASE("palette: every icon is in the atlas with the icon font, and none with
     build_atlas();
     h.frame([&] {
       for (char32_t cp : icons) CHECK(has_icon(cp));
-      CHECK_FALSE(has_icon(0xE000));  // the font's others are not rasterised
+      CHECK_FALSE(has_icon(0xE000));          // the font's others are not rasterised
       CHECK(ImGui::CalcTextSize("A").x > 0);  // Latin letters still come from the text font
     });
   }

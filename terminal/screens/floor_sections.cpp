@@ -50,8 +50,8 @@ void badge_item(const SectionServer& s) {
 }
 
 std::string covers_text(const Desk& d, const SectionServer& s) {
-  std::string t = std::to_string(s.covers.seated_now) + " / " +
-                  std::to_string(s.covers.this_service);
+  std::string t =
+      std::to_string(s.covers.seated_now) + " / " + std::to_string(s.covers.this_service);
   if (is_me(d, s)) t += std::string("  ") + tr(d.locale, "sections.yours");
   return t;
 }
@@ -162,10 +162,12 @@ const SectionsNow& sections_now(FloorSectionsView& v, const Desk& d) {
   // Active servers, then anyone else holding tables (a Manager who serves).
   for (const TeamMember& m : d.venue->team_members)
     if ((m.is_active && m.role == Role::Server) || holds(m.id))
-      s.servers.push_back({m.id, m.display_name, initials(m.display_name),
-                           static_cast<int>(s.servers.size()), {m.id}});
-  for (const ServerCovers& c :
-       covers_by_server(*d.venue, *d.day, sections, s.service_id, d.now))
+      s.servers.push_back({m.id,
+                           m.display_name,
+                           initials(m.display_name),
+                           static_cast<int>(s.servers.size()),
+                           {m.id}});
+  for (const ServerCovers& c : covers_by_server(*d.venue, *d.day, sections, s.service_id, d.now))
     for (SectionServer& srv : s.servers)
       if (srv.id == c.team_member_id) srv.covers = c;
   for (const auto& [table, server] : sections.server_of_table)

@@ -32,8 +32,8 @@ struct SectionsNow {
   uint64_t revision = 0;
   int64_t minute = -1;
   const DayBook* day = nullptr;
-  std::optional<Uuid> service_id;     // the service shown (none: open all day)
-  std::vector<SectionServer> servers;  // who may hold a section, venue order
+  std::optional<Uuid> service_id;                 // the service shown (none: open all day)
+  std::vector<SectionServer> servers;             // who may hold a section, venue order
   std::unordered_map<Uuid, int> server_of_table;  // table -> index in servers
 };
 

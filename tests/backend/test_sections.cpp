@@ -20,8 +20,8 @@ std::string service_of(const std::string& r) {
 
 json section(const std::string& r, const std::string& table, const std::string& member,
              const std::string& service_id) {
-  return {{"id", uuid()},       {"restaurant_id", r},        {"date", "2026-12-04"},
-          {"table_id", table},  {"team_member_id", member}, {"service_id", service_id}};
+  return {{"id", uuid()},      {"restaurant_id", r},       {"date", "2026-12-04"},
+          {"table_id", table}, {"team_member_id", member}, {"service_id", service_id}};
 }
 
 std::string rows(const std::string& id) { return "/rest/v1/server_sections?id=eq." + id; }
@@ -99,8 +99,8 @@ TEST_CASE("sections: one row per table, service and date") {
   std::string soir = service_of(r), t = table_id(r, "4");
   REQUIRE(post("/rest/v1/server_sections", section(r, t, member_of(r, "Server"), soir), staff(r))
               .status == 201);
-  Resp twice = post("/rest/v1/server_sections", section(r, t, member_of(r, "Manager"), soir),
-                    staff(r));
+  Resp twice =
+      post("/rest/v1/server_sections", section(r, t, member_of(r, "Manager"), soir), staff(r));
   CHECK(twice.status == 409);
   CHECK(twice.code() == "23505");
   // No service (a restaurant open all day): nulls are one service too.

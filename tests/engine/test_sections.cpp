@@ -36,15 +36,18 @@ ServerSection section(const std::string& table, std::optional<Uuid> server,
   return s;
 }
 
-LocalInstant at(const std::string& hhmm) { return LocalInstant::at(kThursday, *TimeOfDay::parse(hhmm)); }
+LocalInstant at(const std::string& hhmm) {
+  return LocalInstant::at(kThursday, *TimeOfDay::parse(hhmm));
+}
 
 // Eight equal four-tops: a1..a4 are Léa's, b1..b4 Marc's; open all day.
 Venue two_sections_venue() {
   std::vector<Table> ts;
   for (const char* id : {"a1", "a2", "a3", "a4", "b1", "b2", "b3", "b4"})
-    ts.push_back(table(id, std::string(id).substr(0, 1) == "a" ? std::string("A") + id[1]
-                                                                : std::string("B") + id[1],
-                       2, 4));
+    ts.push_back(table(
+        id,
+        std::string(id).substr(0, 1) == "a" ? std::string("A") + id[1] : std::string("B") + id[1],
+        2, 4));
   Venue v = only(ts);
   v.team_members = {member("lea", "Léa"), member("marc", "Marc")};
   return v;
@@ -122,9 +125,9 @@ TEST_CASE("sections: covers per server, seated now, this service and the last 30
                       reservation("r3", "t3", "3", kThursday, "20:00", 4, RS::Seated),
                       reservation("r4", "t4", "4", kThursday, "20:15", 3, RS::Confirmed),
                       reservation("r5", "t3", "3", kThursday, "12:30", 4, RS::Completed)});
-  d.reservations[1].seated_at = "2026-11-26T19:45:00";  // local
+  d.reservations[1].seated_at = "2026-11-26T19:45:00";   // local
   d.reservations[2].seated_at = "2026-11-26T19:05:00Z";  // UTC, +1 h: 20:05 local
-  d.reservations[2].arrived_count = 3;                  // three of four came
+  d.reservations[2].arrived_count = 3;                   // three of four came
   d.utc_offset_s = 3600;
   d.server_sections = {section("t1", "lea", "soir"), section("t2", "lea", "soir"),
                        section("t3", "marc", "soir"), section("t4", "marc", "soir")};
@@ -211,7 +214,8 @@ TEST_CASE("sections: rotation only reorders ties (random days, the test restaura
     Rotation rot;
     for (const Table& t : v.tables)
       if (int w = who(rng); w < 2) rot.sections.server_of_table[t.id] = w ? "marc" : "lea";
-    rot.recent_covers = {{"lea", static_cast<int>(rng() % 8)}, {"marc", static_cast<int>(rng() % 8)}};
+    rot.recent_covers = {{"lea", static_cast<int>(rng() % 8)},
+                         {"marc", static_cast<int>(rng() % 8)}};
     int m = 19 * 60 + minute(rng) % 180;
     SeatRequest req = walk_in("x", party(rng), TimeOfDay::from_minutes(m).hhmm());
     auto plain = suggest_table(v, d, req);
@@ -253,8 +257,9 @@ TEST_CASE("sections: the reason in French") {
   auto dec = suggest_table(v, d, req, fr);
   REQUIRE(dec.ok());
   CHECK(dec->table_number == "B1");
-  CHECK(dec->reason.find(", rotation\u00a0: rang de Marc, 1 couvert ces 30 derni\u00e8res minutes") !=
-        std::string::npos);
+  CHECK(
+      dec->reason.find(", rotation\u00a0: rang de Marc, 1 couvert ces 30 derni\u00e8res minutes") !=
+      std::string::npos);
 }
 
 TEST_CASE("sections: initials and the codec") {

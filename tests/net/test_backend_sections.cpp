@@ -57,6 +57,6 @@ TEST_CASE("sections: a Manager's tap reaches another terminal; a Server's is ref
   REQUIRE(floor.store.set_section(t9, d, soir, lea.id, manager()).ok());
   floor.round();
   CHECK(floor.cache->outbox_count(OutboxState::Failed) == 1);
-  CHECK(server_rows("server_sections", "date=eq." + d.str() + "&team_member_id=not.is.null")
-            .empty());
+  CHECK(
+      server_rows("server_sections", "date=eq." + d.str() + "&team_member_id=not.is.null").empty());
 }

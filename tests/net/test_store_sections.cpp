@@ -58,7 +58,8 @@ TEST_CASE("sections: the day reads them per service; another terminal's tap is t
   const Uuid t1 = fixture::table_named("1").id, t2 = fixture::table_named("2").id;
   REQUIRE(sa.set_section(t1, kDay, soir(), member(2), manager()).ok());
   REQUIRE(sa.set_section(t2, kDay, soir(), member(3), manager()).ok());
-  REQUIRE(sa.set_section(t1, kDay, fixture::demo_venue().services[0].id, member(4), manager()).ok());
+  REQUIRE(
+      sa.set_section(t1, kDay, fixture::demo_venue().services[0].id, member(4), manager()).ok());
   auto other = sb.set_section(t1, kDay, soir(), member(3), manager());
   REQUIRE(other.ok());
   auto day = a->load_day(kDay);

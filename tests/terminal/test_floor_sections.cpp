@@ -41,7 +41,7 @@ TEST_CASE("sections: the strip shows each server's covers, seated now and this s
   CHECK(bob->covers.tables == 2);
   CHECK(bob->covers.seated_now == 2);
   CHECK(bob->covers.this_service == 2);  // lunch's Completed booking on table 2 is another service
-  CHECK(bob->covers.recent == 0);        // seated at 19:00: 30 minutes ago, out of rotation's window
+  CHECK(bob->covers.recent == 0);  // seated at 19:00: 30 minutes ago, out of rotation's window
   // Distinct colours per server.
   CHECK(now.servers[0].colour != now.servers[1].colour);
 }

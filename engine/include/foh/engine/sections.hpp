@@ -44,8 +44,7 @@ struct ServerCovers {
 // party belongs to the service its booked time falls in.
 std::vector<ServerCovers> covers_by_server(const Venue& v, const DayBook& day,
                                            const Sections& sections,
-                                           const std::optional<Uuid>& service_id,
-                                           LocalInstant now);
+                                           const std::optional<Uuid>& service_id, LocalInstant now);
 
 // Assign's rotation input: the sections, and the covers each section seated
 // in the last kRotationMinutes (servers absent from recent_covers: none).

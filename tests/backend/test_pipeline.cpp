@@ -36,6 +36,8 @@ struct Conn {
 
 const std::string kClaims = "select set_config('request.jwt.claims', '{\"sub\":\"probe\"}', true)";
 
+PipelineStep step(const std::string& sql, bool json = false) { return {sql, {}, json}; }
+
 }  // namespace
 
 TEST_CASE("pipeline: role and claims hold for the request's statements and end with it") {
@@ -43,11 +45,11 @@ TEST_CASE("pipeline: role and claims hold for the request's statements and end w
   PQclear(PQexec(db.c, "create temporary table pipe_probe (v int)"));
   PQclear(PQexec(db.c, "grant insert on pipe_probe to anon"));
   auto ran = run_pipeline(db.c, true,
-                          {{"select set_config('role', 'anon', true)"},
-                           {kClaims},
-                           {"select current_user, current_setting('request.jwt.claims')"},
-                           {"insert into pipe_probe values (1)"},
-                           {"select 7 as a, 'x' as b", {}, true}});
+                          {step("select set_config('role', 'anon', true)"),
+                           step(kClaims),
+                           step("select current_user, current_setting('request.jwt.claims')"),
+                           step("insert into pipe_probe values (1)"),
+                           step("select 7 as a, 'x' as b", true)});
   REQUIRE_MESSAGE(!failed(ran), (failed(ran) ? std::get<ApiError>(ran).message : ""));
   auto& out = std::get<std::vector<PipelineResult>>(ran);
   REQUIRE(out.size() == 5);
@@ -68,16 +70,16 @@ TEST_CASE("pipeline: an error rolls the whole request back and skips what follow
   Conn db;
   PQclear(PQexec(db.c, "create temporary table pipe_probe (v int)"));
   auto ran = run_pipeline(db.c, true,
-                          {{kClaims},
-                           {"insert into pipe_probe values (2)"},
-                           {"select 1 / (select count(*) from pipe_probe where v = 99)"},
-                           {"insert into pipe_probe values (3)"}});
+                          {step(kClaims),
+                           step("insert into pipe_probe values (2)"),
+                           step("select 1 / (select count(*) from pipe_probe where v = 99)"),
+                           step("insert into pipe_probe values (3)")});
   REQUIRE(failed(ran));
   CHECK(std::get<ApiError>(ran).code == "22012");  // division_by_zero, the first error
   db.idle();
   CHECK(db.text("select count(*) from pipe_probe") == "0");
   // The connection serves the next request as usual.
-  auto next = run_pipeline(db.c, true, {{kClaims}, {"insert into pipe_probe values (4)"}});
+  auto next = run_pipeline(db.c, true, {step(kClaims), step("insert into pipe_probe values (4)")});
   CHECK_FALSE(failed(next));
   CHECK(db.text("select count(*) from pipe_probe") == "1");
   db.idle();
@@ -87,8 +89,8 @@ TEST_CASE("pipeline: a statement refused by RLS answers as PgTx did (42501)") {
   Conn db;
   // anon may not write reservations (013_roles.sql).
   auto ran = run_pipeline(db.c, false,
-                          {{"select set_config('role', 'anon', true)"},
-                           {"insert into public.reservations (id) values (gen_random_uuid())"}});
+                          {step("select set_config('role', 'anon', true)"),
+                           step("insert into public.reservations (id) values (gen_random_uuid())")});
   REQUIRE(failed(ran));
   const ApiError& e = std::get<ApiError>(ran);
   CHECK(e.code == "42501");

@@ -105,7 +105,6 @@ struct Desk {
   PanZoom gestures;
   std::string message;  // last result/error of an applied intent, shown once
   bool message_is_error = false;
-
   // Keys of the writes not landed yet (a command id, a row id): the button
   // that started one stays disabled until its result lands (app/store_worker).
   std::vector<std::string> pending_writes;
@@ -114,6 +113,7 @@ struct Desk {
       if (k == key) return true;
     return false;
   }
+
   const Settings& settings() const { return venue->restaurant.settings; }
   bool shows_today() const { return !day || day->date == today; }
   // A timestamptz of the day (seated_at, created_at) in restaurant-local time.

@@ -438,6 +438,11 @@ inline constexpr StringRow kStrings[] = {
     {"busy.seconds", "%d s", "%d s"},
     {"busy.cancel", "Annuler", "Cancel"},
     {"busy.cancelled", "Attente annulée", "Stopped waiting"},
+    {"busy.saving", "Enregistrement…", "Saving…"},
+    // the manager-PIN popup (screens/manager_pin)
+    {"shell.manager_pin", "Code responsable", "Manager PIN"},
+    {"shell.ok", "Valider", "OK"},
+    {"shell.cancel", "Annuler", "Cancel"},
     // guest texts (widgets/guest_texts)
     {"txt.sms", "SMS", "Text"},
     {"txt.type_joined", "inscription", "joined"},
@@ -459,11 +464,6 @@ inline constexpr StringRow kStrings[] = {
     {"txt.quote_open", "« ", "“"},
     {"txt.quote_close", " »", "”"},
     {"txt.quota_left", "SMS ce mois-ci : %d restants sur %d", "Texts this month: %d left of %d"},
-    {"busy.saving", "Enregistrement…", "Saving…"},
-    // the manager-PIN popup (screens/manager_pin)
-    {"shell.manager_pin", "Code responsable", "Manager PIN"},
-    {"shell.ok", "Valider", "OK"},
-    {"shell.cancel", "Annuler", "Cancel"},
 };
 
 }  // namespace foh::ui

@@ -93,12 +93,12 @@ Status App::open_store() {
   }
   // Results of slow work come back through the queue; wake the loop to drain it.
   jobs_ = std::make_unique<Jobs>(queue_, [] { platform::Platform::wake(); });
-  store_ = std::make_unique<net::Store>(*cache_, [this] { return clock_.system_now(); });
-  net::LoginConfig login_config;
   auto writer = StoreWorker::open(path, queue_, [] { platform::Platform::wake(); });
   if (!writer) return writer.error();
   writer_ = std::move(*writer);
   if (options_.write_delay_ms > 0) writer_->set_delay_ms(options_.write_delay_ms);
+  store_ = std::make_unique<net::Store>(*cache_, [this] { return clock_.system_now(); });
+  net::LoginConfig login_config;
   Uuid restaurant_id = options_.restaurant_id;
   if (online) {
     net::RestConfig rc;
@@ -342,12 +342,12 @@ void App::frame(platform::Platform& p) {
     refresh_quotes();
   }
   desk_.member = session_ ? &session_->member : nullptr;
+  desk_.pending_writes = writer_->keys();
   const platform::Gestures& g = p.gestures();
   desk_.gestures =
       ui::PanZoom{g.pinch_scale, g.pinch_center.x, g.pinch_center.y, g.pan_delta.x, g.pan_delta.y};
   desk_.gestures.fingers = g.fingers;
   desk_.gestures.long_press = g.long_press.has_value();
-  desk_.pending_writes = writer_->keys();
   if (g.long_press)
     desk_.gestures.press_x = g.long_press->x, desk_.gestures.press_y = g.long_press->y;
   if (!session_ || kiosk_) {

@@ -82,7 +82,6 @@ class App {
   void refresh_desk();
   void refresh_quotes();  // engine wait quotes for the day's waitlist at desk_.now
   void say(const std::string& text, bool error);
-  net::Actor actor() const;
 
   // One write to the Store, off the frame (app/store_worker.hpp). `fn(store)`
   // runs on the Store's worker, then the day is read again there; on the
@@ -104,6 +103,7 @@ class App {
   }
   void start_write(std::string key, std::function<void(net::Store&)> run,
                    std::function<void()> landed);
+  net::Actor actor() const;
   bool may(Tab t) const;
 
   void draw_staff(platform::Platform& p);
@@ -145,10 +145,14 @@ class App {
   void draw_busy_state();
   bool needs_manager() const;  // the member is a server: sensitive actions ask a manager PIN
   void seat(const ui::SeatCommand& c);
+  void seated(const ui::SeatCommand& c, const Result<Reservation>& done);  // landed
+  void said_status(const Uuid& reservation_id, const Result<Reservation>& r);
+  void optimised(const Result<int>& n);
   // The form's edit or overridden refusal (app/booking.cpp): a Server's
   // override waits for a Manager's PIN; `by` is who saves it.
   void request_save(const ui::BookingCommand& c);
   void save_booking(ui::BookingCommand c, const net::Actor& by);
+  void booking_saved(const Result<Reservation>& r);  // landed
   void edit_booking(const Uuid& reservation_id);  // the booking form on it (from the seat screen)
   void open_seat(ui::PartySource source, const Uuid& id);
   void preview_optimise();  // the shown day's re-plan, into the reservations view
@@ -156,18 +160,16 @@ class App {
 
   Options options_;
   AppClock& clock_;
-  void seated(const ui::SeatCommand& c, const Result<Reservation>& done);  // landed
-  void said_status(const Uuid& reservation_id, const Result<Reservation>& r);
-  void optimised(const Result<int>& n);
   bool kiosk_ = false, kiosk_left_ = false;
 
   std::unique_ptr<net::Cache> cache_;
   std::unique_ptr<net::Store> store_;
-  void booking_saved(const Result<Reservation>& r);  // landed
   std::unique_ptr<net::PinLogin> login_;
   std::unique_ptr<net::RestClient> rest_;  // online PIN login, when a backend is set
   net::MainQueue queue_;
   std::unique_ptr<Jobs> jobs_;  // after queue_: its worker stops before the queue goes
+  // The Store's writes and the day's reads, off the frame; after queue_ too.
+  std::unique_ptr<StoreWorker> writer_;
   std::unique_ptr<net::Sync> sync_;
 
   // The snapshot the screens read (Desk points into these).
@@ -180,8 +182,6 @@ class App {
   bool dirty_ = true;  // data changed: read the day again (request_reload)
   std::string zone_;   // the restaurant timezone in use (use_restaurant_timezone)
   std::optional<net::Session> session_;
-  // The Store's writes and the day's reads, off the frame; after queue_ too.
-  std::unique_ptr<StoreWorker> writer_;
   LocalInstant last_input_;
 
   // Screen states.

@@ -219,6 +219,7 @@ void draw_seat_button(SeatView& v, const Desk& d, SeatIntents& out) {
   const TableChoice* c = chosen_choice(v);
   std::string seat =
       std::string(tr(l, "action.seat")) + (c ? " " + c->table_number : "") + "###seat_confirm";
+  // Disabled while this command's write has not landed (Desk::pending_writes).
   if (touch_button(seat.c_str(), 16.0f,
                    c != nullptr && validate_party(v.party_size) == FieldError::None &&
                        !d.writing(v.command_id))) {
@@ -242,7 +243,6 @@ void draw_seat(SeatView& v, const Desk& d, SeatIntents& out) {
   ImGui::PushID("seat");
   draw_warnings(v, d, out);
   // Portrait: who to seat above the floor; landscape: beside it.
-  // Disabled while this command's write has not landed (Desk::pending_writes).
   const bool tall = portrait();
   const ImVec2 avail = ImGui::GetContentRegionAvail();
   const ImVec2 list = tall ? ImVec2(0, avail.y * 0.3f)

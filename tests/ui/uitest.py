@@ -1126,12 +1126,16 @@ def case_double_tap_create(r):
     new = new_rows(b["reservations"]["rows"], a["reservations"]["rows"])
     check(len(new) == 1, f"one booking, not {len(new)}: {new} {a['message']}")
     check(new[0]["guest_name"] == "Gaëlle Double" and new[0]["time"] == "21:45", f"as typed: {new[0]}")
-    check(a["outbox"] == b["outbox"] + 1, f"one write: outbox {b['outbox']} -> {a['outbox']}")
+    # One write: the booking, and the new phone's customer card saved with it (issue 13 item 2).
+    check(a["outbox"] == b["outbox"] + 2, f"one write: outbox {b['outbox']} -> {a['outbox']}")
     con = sqlite3.connect(r.db)
     n = con.execute("SELECT count(*) FROM reservations WHERE "
                     "json_extract(json, '$.guest_name') = 'Gaëlle Double'").fetchone()[0]
+    c = con.execute("SELECT count(*) FROM customers WHERE "
+                    "json_extract(json, '$.phone') = '06 11 22 33 44'").fetchone()[0]
     con.close()
     check(n == 1, f"one row in the cache, not {n}")
+    check(c == 1, f"one customer for the new phone, not {c}")
 
 
 def waitlist_rows(db, name):

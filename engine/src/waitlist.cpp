@@ -3,6 +3,7 @@
 #include "foh/engine/waitlist.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 #include "foh/engine/floor.hpp"
 #include "foh/engine/rules.hpp"
@@ -126,6 +127,45 @@ void take(Board& b, int party, int64_t minutes, WaitQuote& q) {
   q.table_number = b.options[o].number;
 }
 
+// The quote for `party` behind the first `ahead` parties of `waiting` on
+// `start`, with the abandonment of options: the expected seat time over how
+// many of those stay (binomial), the stayers being the first in join order.
+void take_behind(const Board& start, const std::vector<const WaitlistEntry*>& waiting, size_t ahead,
+                 int party, const Settings& s, const WaitlistOptions& o, WaitQuote& q) {
+  Board b = start;
+  WaitQuote ignored;
+  const double p = std::clamp(o.abandonment, 0.0, 1.0);
+  if (p <= 0 || ahead == 0) {
+    for (size_t i = 0; i < ahead; ++i)
+      take(b, waiting[i]->party_size, turn_time(s, waiting[i]->party_size), ignored);
+    take(b, party, turn_time(s, party), q);
+    return;
+  }
+  // P(j stay) for j = 0..ahead, and the quote behind the first j.
+  std::vector<double> prob(ahead + 1, 0.0);
+  prob[0] = 1;
+  for (size_t i = 0; i < ahead; ++i)
+    for (size_t j = i + 1; j-- > 0;) {
+      prob[j + 1] += prob[j] * (1 - p);
+      prob[j] *= p;
+    }
+  double expected = 0;
+  for (size_t j = 0; j <= ahead; ++j) {
+    Board with = b;
+    WaitQuote qj;
+    take(with, party, turn_time(s, party), qj);
+    if (!qj.seatable) {  // no table seats this party: the same for every j
+      q = qj;
+      return;
+    }
+    expected += prob[j] * static_cast<double>(qj.quoted_minutes);
+    if (j == ahead) q = qj;  // table and fields of the full queue
+    else take(b, waiting[j]->party_size, turn_time(s, waiting[j]->party_size), ignored);
+  }
+  q.quoted_minutes = static_cast<int>(std::lround(expected));
+  q.expected_seat_at = LocalInstant{(start.now + q.quoted_minutes) * 60};
+}
+
 bool is_waiting(WaitlistStatus s) {
   return s == WaitlistStatus::Waiting || s == WaitlistStatus::Notified ||
          s == WaitlistStatus::Called;
@@ -238,12 +278,18 @@ Result<WaitlistPlan> plan_waitlist(const Venue& venue, const DayBook& day, Local
   Board board = make_board(venue, day, *floor, now.seconds / 60, options);
   WaitlistPlan plan;
   seating_order(board, day, *waiting, s, options, plan);
+  std::vector<const WaitlistEntry*> queue;
+  for (const Waiting& w : *waiting) queue.push_back(w.entry);
   for (size_t i = 0; i < waiting->size(); ++i) {
     WaitQuote q;
     q.entry_id = (*waiting)[i].entry->id;
     q.position = static_cast<int>(i) + 1;
     int party = (*waiting)[i].entry->party_size;
-    take(board, party, turn_time(s, party), q);
+    if (options.abandonment > 0) {
+      take_behind(board, queue, i, party, s, options, q);
+    } else {
+      take(board, party, turn_time(s, party), q);
+    }
     plan.quotes.push_back(std::move(q));
   }
   return plan;
@@ -257,13 +303,24 @@ Result<WaitQuote> quote_walk_in(const Venue& venue, const DayBook& day, int part
   if (!waiting) return waiting.error();
   const Settings& s = venue.restaurant.settings;
   Board board = make_board(venue, day, *floor, now.seconds / 60, options);
-  WaitQuote ignored;
-  for (const Waiting& w : *waiting)
-    take(board, w.entry->party_size, turn_time(s, w.entry->party_size), ignored);
+  std::vector<const WaitlistEntry*> queue;
+  for (const Waiting& w : *waiting) queue.push_back(w.entry);
   WaitQuote q;
+  take_behind(board, queue, queue.size(), party_size, s, options, q);
   q.position = static_cast<int>(waiting->size()) + 1;
-  take(board, party_size, turn_time(s, party_size), q);
   return q;
+}
+
+double observed_abandonment(const DayBook& day, int prior_rows) {
+  int left = 0, closed = 0;
+  for (const WaitlistEntry& e : day.waitlist) {
+    if (e.date != day.date) continue;
+    const bool gone = e.status == WaitlistStatus::Expired || e.status == WaitlistStatus::Cancelled;
+    left += gone;
+    closed += gone || e.status == WaitlistStatus::Converted;
+  }
+  const int n = closed + std::max(0, prior_rows);
+  return n > 0 ? static_cast<double>(left) / n : 0.0;
 }
 
 }  // namespace foh

@@ -412,3 +412,43 @@ TEST_CASE("who to seat next: the limit counts parties already seated from the qu
     CHECK(plan->seat_now[0].entry_id == "next");
   }
 }
+
+TEST_CASE("abandonment: parties ahead who may leave shorten the quote; none given, as before") {
+  Venue v = two_tables();
+  DayBook d = day_of({seated("s2", "t2", "2", "19:00", 2), seated("s4", "t4", "4", "19:00", 2)},
+                     {entry("w1", 2, "19:10"), entry("w2", 2, "19:20")});
+  // Everyone ahead stays (no input): both tables turn at 20:15 for them, the
+  // third couple waits for the next turn.
+  CHECK(quote_walk_in(v, d, 2, at("19:30"))->quoted_minutes == 120);
+  WaitlistOptions half;
+  half.abandonment = 0.5;
+  // 0, 1 or 2 of the two ahead stay (1/4, 1/2, 1/4): 45, 45 or 120 minutes.
+  auto q = quote_walk_in(v, d, 2, at("19:30"), half);
+  REQUIRE(q.ok());
+  CHECK(q->quoted_minutes == 64);  // 0.75 x 45 + 0.25 x 120 = 63.75
+  CHECK(q->expected_seat_at.seconds == at("19:30").seconds + 64 * 60);
+  CHECK(q->position == 3);
+  // The first in the queue has nobody ahead: unchanged; the second is not
+  // pushed past the first's quote.
+  auto plan = plan_waitlist(v, d, at("19:30"), half);
+  REQUIRE(plan.ok());
+  CHECK(plan->quotes[0].quoted_minutes == 45);
+  CHECK(plan->quotes[1].quoted_minutes == 45);
+  WaitlistOptions all_leave;
+  all_leave.abandonment = 1;
+  CHECK(quote_walk_in(v, d, 2, at("19:30"), all_leave)->quoted_minutes == 45);
+  CHECK_FALSE(quote_walk_in(v, d, 9, at("19:30"), half)->seatable);
+}
+
+TEST_CASE("observed abandonment: the day's rows closed unseated, shrunk towards none") {
+  DayBook d = day_of({}, {entry("w1", 2, "19:10"), entry("w2", 2, "19:20"),
+                          entry("w3", 2, "19:25"), entry("w4", 2, "19:30")});
+  CHECK(observed_abandonment(d) == 0.0);  // nobody closed yet
+  d.waitlist[0].status = WaitlistStatus::Expired;
+  d.waitlist[1].status = WaitlistStatus::Cancelled;
+  d.waitlist[2].status = WaitlistStatus::Converted;  // w4 still waiting: not counted
+  CHECK(observed_abandonment(d, 0) == doctest::Approx(2.0 / 3));
+  CHECK(observed_abandonment(d) == doctest::Approx(2.0 / 13));  // 10 rows of prior
+  d.waitlist[0].date = Date{2026, 1, 1};                        // another day's row
+  CHECK(observed_abandonment(d, 0) == doctest::Approx(1.0 / 2));
+}

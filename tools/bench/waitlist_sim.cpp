@@ -46,6 +46,8 @@ struct Args {
   int cap = WaitlistOptions{}.max_overtaken;
   int weight = WaitlistOptions{}.blend_weight;
   int overdue = WaitlistOptions{}.overdue_minutes;
+  bool detail = false;  // --detail 1: where the quote error comes from
+  bool abandonment = true;  // --abandonment 0: quotes assume everyone ahead stays
 };
 
 struct Row {  // one policy's name and options
@@ -66,6 +68,8 @@ struct Outcome {  // one walk-in under one policy
   int64_t arrived = 0, waited = 0;
   long end_event = 0;   // its seating or its leaving (or the close)
   long seat_event = -1;  // its seating, if seated
+  int position = 0;      // its place in the queue on joining
+  bool ahead_left = false;  // someone ahead of it on joining left the queue unseated
 };
 
 constexpr int64_t kLastWalkIn = 21 * 60 + 30, kLastSeating = 22 * 60 + 30, kClose = 26 * 60;
@@ -136,7 +140,9 @@ void join(Evening& ev, const WaitlistOptions& opt, size_t w, int64_t base, int64
   Outcome& o = ev.out[w];
   o.party = k.party;
   o.arrived = m;
-  auto q = quote_walk_in(ev.venue, ev.day, k.party, LocalInstant{t * 60}, opt);
+  WaitlistOptions with = opt;  // the day's abandonment so far, as the terminal passes it
+  if (ev.a.abandonment) with.abandonment = observed_abandonment(ev.day);
+  auto q = quote_walk_in(ev.venue, ev.day, k.party, LocalInstant{t * 60}, with);
   o.end_event = ev.events++;
   if (!q || !q->seatable || q->quoted_minutes > k.patience) return;  // walks away
   WaitlistEntry e;
@@ -148,6 +154,7 @@ void join(Evening& ev, const WaitlistOptions& opt, size_t w, int64_t base, int64
   ev.day.waitlist.push_back(e);
   o.joined = true;
   o.quoted = q->quoted_minutes;
+  o.position = q->position;
 }
 
 // Departures, reserved parties sitting down, walk-ins leaving, then the policy's seat_now.
@@ -172,10 +179,12 @@ void step(Evening& ev, const Floor& floor, const WaitlistOptions& opt, int64_t b
     if (m - o.arrived > ev.walkers[w].patience || m > kLastSeating) {
       e->status = WaitlistStatus::Expired;
       o.end_event = ev.events++;
+      for (size_t l = w + 1; l < ev.walkers.size(); ++l)  // those behind it still waiting
+        if (ev.out[l].joined && !ev.out[l].seated) ev.out[l].ahead_left = true;
     }
   }
-  std::erase_if(ev.day.waitlist,
-                [](const WaitlistEntry& e) { return e.status == WaitlistStatus::Expired; });
+  // Expired rows are kept, as the terminal's day keeps them: the day's
+  // abandonment is read from them (they change nothing else: not waiting).
   bool anyone = std::any_of(ev.day.waitlist.begin(), ev.day.waitlist.end(),
                             [](const WaitlistEntry& e) { return e.status == WaitlistStatus::Waiting; });
   if (!anyone) return;
@@ -240,11 +249,20 @@ void run_policy(const Args& a, const Row& row) {
   std::vector<double> waits, err;
   std::vector<int> overtaken;
   double total_wait = 0, total_err = 0;
+  std::map<std::string, std::vector<double>> signed_err;  // --detail: quote - wait, by group
   for (int e = 0; e < a.evenings; ++e)
     for (const Outcome& o : run_evening(a, e, row.options, overtaken)) {
       if (!o.seated) {
         lost += o.party;
         continue;
+      }
+      if (a.detail) {
+        const double d = static_cast<double>(o.quoted - o.waited);
+        signed_err["all"].push_back(d);
+        signed_err["position " + std::to_string(std::min(o.position, 6))].push_back(d);
+        signed_err["party " + std::to_string(o.party)].push_back(d);
+        signed_err[o.ahead_left ? "someone ahead left" : "nobody ahead left"].push_back(d);
+        signed_err[o.quoted == 0 ? "quoted 0" : "quoted > 0"].push_back(d);
       }
       covers += o.party;
       waits.push_back(static_cast<double>(o.waited));
@@ -259,6 +277,17 @@ void run_policy(const Args& a, const Row& row) {
               row.name.c_str(), covers, lost, total_wait / n, quantile(waits, 0.95), med_wait, most,
               med_err, med_wait, med_wait > 0 ? 100 * med_err / med_wait : 0.0, total_err / n,
               total_wait / n, total_wait > 0 ? 100 * total_err / total_wait : 0.0);
+  for (auto& [group, d] : signed_err) {
+    double sum = 0;
+    std::vector<double> ab;
+    double within1 = 0;
+    for (double x : d) sum += x, ab.push_back(std::fabs(x)), within1 += std::fabs(x) <= 1;
+    std::printf("    %-20s n %7zu  mean(q-w) %+6.2f  median(q-w) %+4.0f  p10 %+4.0f  p90 %+4.0f  "
+                "median |q-w| %3.0f  |q-w|<=1 %4.1f %%\n",
+                group.c_str(), d.size(), sum / static_cast<double>(d.size()), quantile(d, 0.5),
+                quantile(d, 0.1), quantile(d, 0.9), quantile(ab, 0.5),
+                100 * within1 / static_cast<double>(d.size()));
+  }
   std::fflush(stdout);
 }
 
@@ -299,6 +328,8 @@ int main(int argc, char** argv) {
     else if (k == "--cap") a.cap = std::atoi(argv[i + 1]);
     else if (k == "--weight") a.weight = std::atoi(argv[i + 1]);
     else if (k == "--overdue") a.overdue = std::atoi(argv[i + 1]);
+    else if (k == "--detail") a.detail = std::atoi(argv[i + 1]) != 0;
+    else if (k == "--abandonment") a.abandonment = std::atoi(argv[i + 1]) != 0;
     else if (k == "--patience-min") a.patience_min = std::atof(argv[i + 1]);
     else if (k == "--patience-max") a.patience_max = std::atof(argv[i + 1]);
     else {

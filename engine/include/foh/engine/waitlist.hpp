@@ -54,7 +54,19 @@ struct WaitlistOptions {
   SeatingPolicy policy = SeatingPolicy::FcfsFit;  // shipped: see README, Benchmarks
   int blend_weight = 30;   // Blend: minutes of priority a perfect fit (party = seats) is worth
   int max_overtaken = 3;   // later joiners who may pass a party over; < 0: no limit
+  // The share of parties ahead expected to leave the queue unseated (0..1),
+  // e.g. observed_abandonment(day). 0: everyone ahead stays (the quote as it
+  // was). Otherwise a quote is the expected seat time over how many of the
+  // parties ahead stay (binomial, each staying with 1 - abandonment; the
+  // ones who stay taken as the first in join order), rounded to the minute.
+  double abandonment = 0;
 };
+
+// The day's observed abandonment so far: waitlist rows closed unseated
+// (expired or cancelled) over all rows closed (those and the converted), shrunk
+// towards 0 with `prior_rows` rows of no abandonment so that a few early
+// departures do not swing the quotes. Only rows already closed: online.
+double observed_abandonment(const DayBook& day, int prior_rows = 10);
 
 struct WaitQuote {
   Uuid entry_id;  // empty for a quote of a new walk-in

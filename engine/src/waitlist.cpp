@@ -323,4 +323,10 @@ double observed_abandonment(const DayBook& day, int prior_rows) {
   return n > 0 ? static_cast<double>(left) / n : 0.0;
 }
 
+WaitlistOptions day_waitlist_options(const DayBook& day) {
+  WaitlistOptions o;
+  o.abandonment = observed_abandonment(day);
+  return o;
+}
+
 }  // namespace foh

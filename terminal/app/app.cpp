@@ -247,7 +247,7 @@ void App::refresh_desk() {
 void App::refresh_quotes() {
   desk_.quotes.clear();
   desk_.seat_now.clear();
-  auto plan = plan_waitlist(venue_, day_, desk_.now);
+  auto plan = plan_waitlist(venue_, day_, desk_.now, day_waitlist_options(day_));
   if (!plan) {
     say(ui::error_text(desk_.locale, plan.error()), true);
     return;

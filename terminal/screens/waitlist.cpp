@@ -216,7 +216,7 @@ const AddQuote& add_quote(AddQuote& q, const Desk& d, int party) {
   if (q.revision == d.revision && q.minute == minute && q.party == party) return q;
   q = AddQuote{d.revision, minute, party, std::nullopt, 0};
   if (!d.venue || !d.day) return q;
-  auto w = quote_walk_in(*d.venue, *d.day, party, d.now);
+  auto w = quote_walk_in(*d.venue, *d.day, party, d.now, day_waitlist_options(*d.day));
   if (w && w->seatable) q.minutes = w->quoted_minutes;
   if (w) q.position = w->position;
   return q;

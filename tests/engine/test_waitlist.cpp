@@ -452,3 +452,19 @@ TEST_CASE("observed abandonment: the day's rows closed unseated, shrunk towards 
   d.waitlist[0].date = Date{2026, 1, 1};                        // another day's row
   CHECK(observed_abandonment(d, 0) == doctest::Approx(1.0 / 2));
 }
+
+TEST_CASE("the day's quote options: the shipped policy with the day's abandonment") {
+  Venue v = two_tables();
+  std::vector<WaitlistEntry> ws = {entry("w1", 2, "19:10"), entry("w2", 2, "19:20")};
+  for (int i = 0; i < 10; ++i) {  // ten couples who left unseated earlier today
+    ws.push_back(entry("gone" + std::to_string(i), 2, "18:00"));
+    ws.back().status = WaitlistStatus::Expired;
+  }
+  DayBook d = day_of({seated("s2", "t2", "2", "19:00", 2), seated("s4", "t4", "4", "19:00", 2)}, ws);
+  const WaitlistOptions o = day_waitlist_options(d);
+  CHECK(o.policy == WaitlistOptions{}.policy);
+  CHECK(o.max_overtaken == WaitlistOptions{}.max_overtaken);
+  CHECK(o.abandonment == doctest::Approx(0.5));  // 10 left of 10 closed, 10 rows of prior
+  CHECK(quote_walk_in(v, d, 2, at("19:30"), o)->quoted_minutes == 64);
+  CHECK(quote_walk_in(v, d, 2, at("19:30"))->quoted_minutes == 120);
+}

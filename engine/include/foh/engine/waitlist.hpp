@@ -68,6 +68,10 @@ struct WaitlistOptions {
 // departures do not swing the quotes. Only rows already closed: online.
 double observed_abandonment(const DayBook& day, int prior_rows = 10);
 
+// The shipped options for the day's quotes: the default policy, with the day's
+// observed abandonment. Every quote a screen shows (queue, new walk-in, kiosk) uses these.
+WaitlistOptions day_waitlist_options(const DayBook& day);
+
 struct WaitQuote {
   Uuid entry_id;  // empty for a quote of a new walk-in
   int party_size = 0;

@@ -250,6 +250,7 @@ inline constexpr StringRow kStrings[] = {
      "This phone number is already {0}'s"},
     {"err.unknown_customer", "Client inconnu", "Unknown guest"},
     {"err.customer_too_long", "Plus de {0} caractères", "Longer than {0} characters"},
+    {"err.customer_too_many_tags", "Plus de {0} étiquettes", "More than {0} tags"},
     {"form.create", "Créer la réservation", "Create booking"},
     {"form.suggested", "Table proposée :", "Suggested table:"},
     {"kiosk.consent", "J'accepte d'être contacté(e) par SMS",

@@ -58,7 +58,7 @@ Result<Customer> decode_customer(const Json& j, const std::string& where) {
   row.text("phone", c.phone, limits::kMaxPhoneChars);
   row.text("email", c.email, limits::kMaxEmailChars);
   row.text("notes", c.notes, limits::kMaxNotesChars);
-  row.text_array("tags", c.tags);
+  row.text_array("tags", c.tags, limits::kMaxTags, limits::kMaxTagChars);
   row.text("classification", c.classification);
   row.integer("visit_count", c.visit_count, Need::Optional, 0);
   row.integer("no_show_count", c.no_show_count, Need::Optional, 0);

@@ -211,15 +211,21 @@ void JsonRow::opt_time(const char* key, std::optional<TimeOfDay>& out) {
   }
 }
 
-void JsonRow::text_array(const char* key, std::vector<std::string>& out) {
+void JsonRow::text_array(const char* key, std::vector<std::string>& out, size_t max_items,
+                         size_t max_chars) {
   out.clear();
   const Json* v = take_typed(key, Need::Optional, is_array, "an array of strings");
   if (!v) return;
+  if (v->size() > max_items)
+    return fail(key, "more than " + std::to_string(max_items) + " items, got " +
+                         std::to_string(v->size()));
   for (size_t i = 0; i < v->size(); ++i) {
-    if (!(*v)[i].is_string())
-      return fail(std::string(key) + "[" + std::to_string(i) + "]",
-                  "must be a string, got " + type_of((*v)[i]));
-    out.push_back((*v)[i].get<std::string>());
+    const std::string col = std::string(key) + "[" + std::to_string(i) + "]";
+    if (!(*v)[i].is_string()) return fail(col, "must be a string, got " + type_of((*v)[i]));
+    const auto& s = (*v)[i].get_ref<const std::string&>();
+    if (limits::utf8_chars(s) > max_chars)
+      return fail(col, "longer than " + std::to_string(max_chars) + " characters");
+    out.push_back(s);
   }
 }
 

@@ -23,6 +23,11 @@ Status check_lengths(const Customer& c) {
   if (st) st = longer(c.phone, "phone", limits::kMaxPhoneChars);
   if (st) st = longer(c.email, "email", limits::kMaxEmailChars);
   if (st) st = longer(c.notes, "notes", limits::kMaxNotesChars);
+  for (const std::string& t : c.tags)
+    if (st) st = longer(t, "tags", limits::kMaxTagChars);
+  if (st && c.tags.size() > limits::kMaxTags)
+    st = Error{where + ".tags", "more than " + std::to_string(limits::kMaxTags) + " tags",
+               "customer_too_many_tags", {std::to_string(limits::kMaxTags)}};
   return st;
 }
 

@@ -149,3 +149,29 @@ TEST_CASE("limits agree: text lengths, in characters") {
   agree(Kind::Reservation, r, "table_number", repeat("1+", 200000) + "1", false);
   agree(Kind::Reservation, r, "notes", std::string(50 << 20 >> 4, 'n'), false);  // 3 MB
 }
+
+// 028: a customer's tags, each and how many (the card every terminal pulls).
+TEST_CASE("limits agree: a customer's tags") {
+  namespace L = foh::limits;
+  std::string r = seed_restaurant("Limits tags");
+  int n = 0;
+  auto both = [&](const json& tags, bool expected) {
+    json row = {{"id", uuid()},
+                {"restaurant_id", r},
+                {"name", "Edge"},
+                {"phone", "06 12 00 00 " + std::to_string(10 + n++)},
+                {"tags", tags}};
+    const bool engine = static_cast<bool>(foh::decode_customer(row, "row"));
+    Resp db = post("/rest/v1/customers", row, service());
+    CAPTURE(tags.size());
+    CAPTURE(db.raw.substr(0, 300));
+    CHECK(engine == expected);
+    CHECK((db.status == 201) == engine);
+    if (db.status != 201) CHECK((db.status >= 400 && db.status < 500));
+  };
+  both(json::array({repeat("é", L::kMaxTagChars)}), true);
+  both(json::array({"VIP", repeat("é", L::kMaxTagChars + 1)}), false);
+  both(json(std::vector<std::string>(L::kMaxTags, "VIP")), true);
+  both(json(std::vector<std::string>(L::kMaxTags + 1, "VIP")), false);
+  both(json(std::vector<std::string>(5000, repeat("x", 1000))), false);  // 5 MB of tags
+}

@@ -184,3 +184,21 @@ TEST_CASE("customers: the demo day's bookings bring their cards (tags, counts, l
       CHECK(std::any_of(day->customers.begin(), day->customers.end(),
                         [&](const Customer& x) { return x.id == *r.customer_id; }));
 }
+
+TEST_CASE("customers: tags bounded as the backend bounds them (028), nothing written") {
+  auto c = fixture::seeded_cache();
+  Store s(*c);
+  Customer many = card("Tags", "06 12 34 56 70");
+  many.tags.assign(31, "VIP");
+  auto r = s.save_customer(many, host());
+  REQUIRE_FALSE(r.ok());
+  CHECK(r.error().code == "customer_too_many_tags");
+  Customer longer = card("Tags", "06 12 34 56 70");
+  longer.tags.push_back(std::string(101, 'x'));
+  r = s.save_customer(longer, host());
+  REQUIRE_FALSE(r.ok());
+  CHECK(r.error().code == "customer_too_long");
+  CHECK(c->outbox_count() == 0);
+  many.tags.assign(30, "VIP");
+  CHECK(s.save_customer(many, host()).ok());
+}

@@ -15,6 +15,9 @@ inline constexpr size_t kMaxTableNumberChars = 200;  // "7" or "7+8+9" (a combin
 inline constexpr size_t kMaxPhoneChars = 40;
 inline constexpr size_t kMaxEmailChars = 320;  // RFC 5321: 64 + 1 + 255
 inline constexpr size_t kMaxNotesChars = 4000;
+// A customer's tags ("VIP", "Allergie : arachides"): a card, not a document.
+inline constexpr size_t kMaxTags = 30;
+inline constexpr size_t kMaxTagChars = 100;
 
 // Code points of UTF-8 text: every byte that does not continue a sequence.
 inline size_t utf8_chars(std::string_view s) {

@@ -12,6 +12,7 @@
 #include "screens/floor.hpp"
 #include "screens/floor_tile.hpp"
 #include "view/floor_geometry.hpp"
+#include "view/join_link.hpp"
 #include "view/table_state.hpp"
 #include "widgets/palette.hpp"
 #include "widgets/widgets.hpp"
@@ -147,6 +148,29 @@ void outline_group(ImDrawList* dl, const Xform& x, const Desk& d, const Uuid& pl
   }
 }
 
+// The day's joins (issue 13 item 5) on `plan`: a thick bar between the two
+// tiles' facing edges and the key ("2+3") on its middle.
+void draw_day_joins(ImDrawList* dl, const Xform& x, const Desk& d, const Uuid& plan) {
+  if (!d.floor) return;
+  const ImU32 col = IM_COL32(255, 170, 60, 255);
+  for (const Combination& c : d.floor->combinations()) {
+    if (!c.daily || c.table_ids.size() < 2) continue;
+    const Table* ta = d.floor->table(c.table_ids[0]);
+    const Table* tb = d.floor->table(c.table_ids[1]);
+    if (!ta || !tb || ta->floor_plan_id != plan || tb->floor_plan_id != plan) continue;
+    Vec2 amn, amx, bmn, bmx;
+    table_bounds(*ta, override_for(d, ta->id), amn, amx);
+    table_bounds(*tb, override_for(d, tb->id), bmn, bmx);
+    JoinLink l = join_link(amn, amx, bmn, bmx);
+    dl->AddLine(x.to_screen(l.from), x.to_screen(l.to), col, em(0.5f));
+    ImVec2 m = x.to_screen(l.label);
+    ImVec2 ts = ImGui::CalcTextSize(c.key.c_str());
+    ImVec2 p0(m.x - ts.x / 2 - em(0.2f), m.y - ts.y / 2);
+    dl->AddRectFilled(p0, ImVec2(m.x + ts.x / 2 + em(0.2f), m.y + ts.y / 2), col, em(0.2f));
+    dl->AddText(ImVec2(m.x - ts.x / 2, m.y - ts.y / 2), IM_COL32(20, 20, 20, 255), c.key.c_str());
+  }
+}
+
 // Pan/zoom from the mouse (wheel, drag) and the platform's touch gestures;
 // returns the plan point tapped this frame, if any (a long-press's release is none).
 std::optional<Vec2> handle_input(FloorView& v, FloorCamera& cam, const Xform& x, float base,
@@ -269,6 +293,7 @@ void draw_floor_canvas(FloorView& v, const Desk& d, const FloorHighlight* hl, Fl
       tap.reset();
     }
   }
+  draw_day_joins(dl, x, d, plan);
   if (hl) {
     for (size_t k = 0; k < hl->alternatives.size(); ++k) {
       outline_group(dl, x, d, plan, hl->alternatives[k], IM_COL32(200, 200, 255, 200), 2.0f);

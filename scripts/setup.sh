@@ -7,7 +7,7 @@ packages=(
   build-essential cmake ninja-build pkg-config git python3
   nlohmann-json3-dev libssl-dev doctest-dev libsqlite3-dev sqlite3
   libcurl4-openssl-dev libsdl2-dev libimgui-dev libstb-dev
-  libbenchmark-dev coinor-cbc libcpp-httplib-dev libpq-dev
+  libbenchmark-dev coinor-cbc libcpp-httplib-dev libpq-dev libspdlog-dev
   postgresql postgresql-contrib
   clang libclang-rt-14-dev
   xvfb xauth libgl1-mesa-dri libglx-mesa0 fonts-dejavu-core fonts-noto-core tzdata

@@ -3,6 +3,7 @@
 //
 //   foh-backend --db CONNINFO --jwt-secret S --anon-key K --service-key K [--port N]
 //               [--port-file F] [--pool N] [--token-ttl SECONDS] [--statement-timeout-ms MS]
+//               [--log-file F]   (JSON lines; FOH_LOG_FILE; default stderr)
 //   foh-backend --mint-token --jwt-secret S --role ROLE [--restaurant-id ID] [--sub ID]
 //               [--device-id ID] [--ttl S]
 //   foh-backend --load-demo --db CONNINFO --restaurant R.json --day D.json
@@ -28,6 +29,7 @@
 
 #include "demo_loader.hpp"
 #include "gateway.hpp"
+#include "json_log.hpp"
 #include "jwt.hpp"
 #include "pin_login.hpp"
 #include "position_page.hpp"
@@ -175,6 +177,10 @@ int serve(const Args& a) {
   httplib::Server& server = *owned;
   server.set_keep_alive_max_count(1000);  // httplib's default of 5 reconnects a pushing terminal
   server.set_tcp_nodelay(true);           // small JSON answers must not wait on Nagle + delayed ACK
+  // JSON lines (json_log.hpp) to stderr, or to --log-file / FOH_LOG_FILE.
+  if (!init_json_log(arg(a, "--log-file", "FOH_LOG_FILE")))
+    std::cerr << "foh-backend: cannot open the log file; logging to stderr\n";
+  log_json("info", "start", {{"pool", pool_size}});
   install_guards(server);
   gateway.mount(server);
   pin_login.mount(server);

@@ -3,11 +3,13 @@
 #include <httplib.h>
 #include <libpq-fe.h>
 
+#include <chrono>
 #include <iostream>
 #include <nlohmann/json.hpp>
 #include <typeinfo>
 
 #include "gateway.hpp"
+#include "json_log.hpp"
 #include "pg_tx.hpp"
 #include "request_limits.hpp"
 
@@ -63,6 +65,11 @@ ApiError error_for_status(int status) {
   }
 }
 
+std::chrono::steady_clock::time_point& request_started() {
+  thread_local std::chrono::steady_clock::time_point t = std::chrono::steady_clock::now();
+  return t;
+}
+
 }  // namespace
 
 void install_guards(httplib::Server& server) {
@@ -84,9 +91,22 @@ void install_guards(httplib::Server& server) {
         send_error(res, error_for_status(res.status));
         return httplib::Server::HandlerResponse::Handled;
       }));
-  // Paths only: a query string may carry values a client considers private.
+  // One JSON line per request (json_log.hpp). Paths only: a query string may carry
+  // values a client considers private; headers (Authorization) are never logged.
+  // httplib serves a request on one thread, from routing to the logger.
+  server.set_pre_routing_handler([](const httplib::Request&, httplib::Response&) {
+    request_started() = std::chrono::steady_clock::now();
+    return httplib::Server::HandlerResponse::Unhandled;
+  });
   server.set_logger([](const httplib::Request& req, const httplib::Response& res) {
-    std::cerr << printable(req.method) << " " << printable(req.path) << " " << res.status << "\n";
+    auto ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() -
+                                                        request_started())
+                  .count();
+    log_json(res.status >= 500 ? "error" : "info", "request",
+             {{"method", printable(req.method)},
+              {"path", printable(req.path)},
+              {"status", res.status},
+              {"ms", static_cast<long>(ms * 10) / 10.0}});
   });
 }
 

@@ -23,22 +23,6 @@ using namespace foh::net;
 
 namespace {
 
-std::string sh(const std::string& cmd) {
-  std::string out;
-  FILE* p = popen(cmd.c_str(), "r");
-  char buf[4096];
-  for (size_t n; p && (n = fread(buf, 1, sizeof buf, p)) > 0;) out.append(buf, n);
-  if (p) pclose(p);
-  return out;
-}
-
-std::string env_value(const std::string& out, const std::string& key) {
-  std::istringstream in(out);
-  for (std::string line; std::getline(in, line);)
-    if (line.rfind(key + "=", 0) == 0) return line.substr(key.size() + 1);
-  return {};
-}
-
 SyncConfig config(const std::string& url, const std::string& key, const std::string& rid,
                   const std::string& path) {
   SyncConfig c;

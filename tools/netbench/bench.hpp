@@ -27,6 +27,10 @@ foh::Venue demo_venue();
 // (Cancelled beyond what the tables can hold, so any count fits).
 std::vector<foh::Reservation> make_day(const foh::Venue& v, foh::Date date, int n);
 
+// tools/backend/local.sh's way in: a command's stdout, and one KEY=value line of it.
+std::string sh(const std::string& cmd);
+std::string env_value(const std::string& out, const std::string& key);
+
 int run_local(int argc, char** argv);
 int run_backend(int argc, char** argv);
 int run_store(int argc, char** argv);

@@ -5,7 +5,9 @@
 //   foh-netbench store [DB]  each tap's Store command on a terminal's cache (the demo
 //                          seeded when none): p50, p99, create vs one durable write
 #include <cstring>
+#include <cstdio>
 #include <fstream>
+#include <sstream>
 #include <stdexcept>
 
 #include "bench.hpp"
@@ -13,6 +15,22 @@
 #include "foh/net/cache.hpp"
 
 namespace bench {
+
+std::string sh(const std::string& cmd) {
+  std::string out;
+  FILE* p = popen(cmd.c_str(), "r");
+  char buf[4096];
+  for (size_t n; p && (n = fread(buf, 1, sizeof buf, p)) > 0;) out.append(buf, n);
+  if (p) pclose(p);
+  return out;
+}
+
+std::string env_value(const std::string& out, const std::string& key) {
+  std::istringstream in(out);
+  for (std::string line; std::getline(in, line);)
+    if (line.rfind(key + "=", 0) == 0) return line.substr(key.size() + 1);
+  return {};
+}
 
 foh::Venue demo_venue() {
   std::ifstream in(FOH_SOURCE_DIR "/assets/demo/restaurant.json");

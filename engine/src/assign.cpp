@@ -137,9 +137,9 @@ Decision Assigner::propose(const SeatRequest& req) const {
   const int max_out = 1 + std::max(0, std::min(s.options.max_alternatives, 15));
   Ranked found[16];
   int worst_tie = 0;  // among the equally good free tables
-  int count = detail::free_options(s.index, q, nullptr, found, max_out,
-                                   rotates ? s.ties.data() : nullptr,
-                                   rotates ? &worst_tie : nullptr);
+  int count =
+      detail::free_options(s.index, q, nullptr, found, max_out, rotates ? s.ties.data() : nullptr,
+                           rotates ? &worst_tie : nullptr);
   Plan& plan = s.last_plan;
   if (count > 0) {
     plan.option = found[0].option;
@@ -163,8 +163,8 @@ Decision Assigner::propose(const SeatRequest& req) const {
   if (rotates && count > 0 && worst_tie > found[0].tie && found[0].tie != kNoSection) {
     const Uuid& server = *req.rotation->sections.server_of(
         s.floor.tables()[s.index.option(found[0].option).table].id);
-    d.reason += phrase::rotation(lang, member_name(s.venue, server), found[0].tie,
-                                 kRotationMinutes);
+    d.reason +=
+        phrase::rotation(lang, member_name(s.venue, server), found[0].tie, kRotationMinutes);
   }
   for (int i = 0; i < plan.move_count; ++i) {
     const Reservation& m = s.day.reservations[plan.moves[i].res];

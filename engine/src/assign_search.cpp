@@ -142,8 +142,8 @@ bool plan_with_moves(const SeatingIndex& ix, const Query& q, int depth, int budg
           if (!relocate(ix, ov, blocking[i], d, budget)) return true;
         int64_t key = preference_key(ix, o, q);
         int moves = ov.placed_count - 1;
-        if (out.option >= 0 && (moves > out.move_count ||
-                                (moves == out.move_count && key >= out.key)))
+        if (out.option >= 0 &&
+            (moves > out.move_count || (moves == out.move_count && key >= out.key)))
           return true;
         out.option = o;
         out.key = key;

@@ -78,8 +78,7 @@ Result<DayBook> decode_day(const Json& j, const std::string& where) {
   if (st)
     st = decode_rows(j, "daily_extra_tables", where, decode_daily_extra_table, d.extra_tables);
   if (st) st = decode_rows(j, "daily_floor_notes", where, decode_daily_floor_note, d.floor_notes);
-  if (st)
-    st = decode_rows(j, "server_sections", where, decode_server_section, d.server_sections);
+  if (st) st = decode_rows(j, "server_sections", where, decode_server_section, d.server_sections);
   if (st) st = decode_rows(j, "customers", where, decode_customer, d.customers);
   if (st) st = validate_day(d, where);
   if (!st) return st.error();

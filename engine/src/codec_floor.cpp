@@ -8,11 +8,11 @@ namespace foh {
 using detail::JsonRow;
 using detail::Need;
 using detail::put_opt;
-using detail::read_table_columns;
-using detail::write_table_columns;
 using detail::put_ref;
 using detail::put_ts;
+using detail::read_table_columns;
 using detail::with_extra;
+using detail::write_table_columns;
 
 namespace {
 

@@ -23,10 +23,14 @@ bool has_tag(const Customer& c, GuestTag kind) {
 
 const char* tag_word(GuestTag kind) {
   switch (kind) {
-    case GuestTag::Vip: return "VIP";
-    case GuestTag::Regular: return "Habitué";
-    case GuestTag::Allergy: return "Allergie";
-    case GuestTag::Other: break;
+    case GuestTag::Vip:
+      return "VIP";
+    case GuestTag::Regular:
+      return "Habitué";
+    case GuestTag::Allergy:
+      return "Allergie";
+    case GuestTag::Other:
+      break;
   }
   return "";
 }

@@ -113,9 +113,12 @@ void Floor::add_daily_joins(const DayBook& day) {
     pair.add(a);
     pair.add(b);
     if (combination_of(pair) >= 0) continue;
-    Combination c{tables_[a].name + "+" + tables_[b].name, tables_[a].floor_plan_id,
-                  {tables_[a].id, tables_[b].id}, {a, b},
-                  tables_[a].capacity_max + tables_[b].capacity_max, true};
+    Combination c{tables_[a].name + "+" + tables_[b].name,
+                  tables_[a].floor_plan_id,
+                  {tables_[a].id, tables_[b].id},
+                  {a, b},
+                  tables_[a].capacity_max + tables_[b].capacity_max,
+                  true};
     int ci = static_cast<int>(combinations_.size());
     combos_of_[a].push_back(ci);
     combos_of_[b].push_back(ci);

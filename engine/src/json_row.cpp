@@ -217,8 +217,8 @@ void JsonRow::text_array(const char* key, std::vector<std::string>& out, size_t 
   const Json* v = take_typed(key, Need::Optional, is_array, "an array of strings");
   if (!v) return;
   if (v->size() > max_items)
-    return fail(key, "more than " + std::to_string(max_items) + " items, got " +
-                         std::to_string(v->size()));
+    return fail(
+        key, "more than " + std::to_string(max_items) + " items, got " + std::to_string(v->size()));
   for (size_t i = 0; i < v->size(); ++i) {
     const std::string col = std::string(key) + "[" + std::to_string(i) + "]";
     if (!(*v)[i].is_string()) return fail(col, "must be a string, got " + type_of((*v)[i]));

@@ -50,8 +50,8 @@ class JsonRow {
   void time(const char* key, TimeOfDay& out, Need need = Need::Required);
   void opt_time(const char* key, std::optional<TimeOfDay>& out);
   // At most `max_items` strings of at most `max_chars` characters each.
-  void text_array(const char* key, std::vector<std::string>& out,
-                  size_t max_items = SIZE_MAX, size_t max_chars = SIZE_MAX);
+  void text_array(const char* key, std::vector<std::string>& out, size_t max_items = SIZE_MAX,
+                  size_t max_chars = SIZE_MAX);
   void int_array(const char* key, std::vector<int>& out, int min, int max);
   void object(const char* key, Json& out);  // jsonb object; null -> {}
   // Marks the column read and returns it (nullptr if absent or null); for

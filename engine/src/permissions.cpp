@@ -45,8 +45,8 @@ bool may(const TeamMember& m, std::string_view tab) {
 
 bool is_sensitive(std::string_view a) {
   return a == action::kCancel || a == action::kUndo || a == action::kEditor ||
-         a == action::kLeaveKiosk || a == action::kOptimise ||
-         a == action::kOverride || a == action::kFloorNote || a == action::kSections;
+         a == action::kLeaveKiosk || a == action::kOptimise || a == action::kOverride ||
+         a == action::kFloorNote || a == action::kSections;
 }
 
 bool may_authorize(Role r, std::string_view a) {

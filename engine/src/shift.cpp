@@ -170,13 +170,15 @@ class Counter {
     if (!waiting(e.status)) return;
     ++t.glance.parties_waiting, t.glance.covers_waiting += e.party_size;
     if (auto joined = LocalInstant::from_timestamp(e.created_at, day_.utc_offset_s))
-      t.glance.longest_wait_minutes = std::max(
-          t.glance.longest_wait_minutes, static_cast<int>(std::max<int64_t>(0, now_ - joined->seconds / 60)));
+      t.glance.longest_wait_minutes =
+          std::max(t.glance.longest_wait_minutes,
+                   static_cast<int>(std::max<int64_t>(0, now_ - joined->seconds / 60)));
   }
 
   Tally& finish(Tally& t) {
-    std::stable_sort(t.glance.late.begin(), t.glance.late.end(),
-                     [](const LateParty& a, const LateParty& b) { return a.minutes_late > b.minutes_late; });
+    std::stable_sort(
+        t.glance.late.begin(), t.glance.late.end(),
+        [](const LateParty& a, const LateParty& b) { return a.minutes_late > b.minutes_late; });
     for (const auto& [size, acc] : t.turns) {
       const auto [sum, parties] = acc;
       TurnBySize row{size, parties, static_cast<int>((sum + parties / 2) / parties),
@@ -234,8 +236,8 @@ class Counter {
   const Settings& s_;
   ServiceDay timeline_;
   std::vector<Window> windows_;
-  int64_t midnight_;  // the service day's midnight, local minutes since the epoch
-  int64_t now_;       // local minutes since the epoch
+  int64_t midnight_;            // the service day's midnight, local minutes since the epoch
+  int64_t now_;                 // local minutes since the epoch
   std::vector<Tally> tallies_;  // one per window, then "outside services"
   Tally day_tally_;
 };

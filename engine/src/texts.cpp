@@ -39,8 +39,7 @@ Delivery delivery_of(std::string_view s) {
   if (s == "queued" || s == "sending") return Delivery::Pending;
   if (s == "sent") return Delivery::Sent;
   if (s == "delivered") return Delivery::Delivered;
-  if (s == "bounced" || s == "failed" || s == "undelivered" || s == "dropped" ||
-      s == "complained")
+  if (s == "bounced" || s == "failed" || s == "undelivered" || s == "dropped" || s == "complained")
     return Delivery::Failed;
   if (s == "refused") return Delivery::Refused;
   return Delivery::None;

@@ -159,8 +159,10 @@ void take_behind(const Board& start, const std::vector<const WaitlistEntry*>& wa
       return;
     }
     expected += prob[j] * static_cast<double>(qj.quoted_minutes);
-    if (j == ahead) q = qj;  // table and fields of the full queue
-    else take(b, waiting[j]->party_size, turn_time(s, waiting[j]->party_size), ignored);
+    if (j == ahead)
+      q = qj;  // table and fields of the full queue
+    else
+      take(b, waiting[j]->party_size, turn_time(s, waiting[j]->party_size), ignored);
   }
   q.quoted_minutes = static_cast<int>(std::lround(expected));
   q.expected_seat_at = LocalInstant{(start.now + q.quoted_minutes) * 60};

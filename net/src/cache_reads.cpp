@@ -102,8 +102,8 @@ Result<DayBook> Cache::load_day(Date date, bool live_only) {
              decode_daily_extra_table, d.extra_tables);
   decode_all(*this, rows_of_date("daily_floor_notes", date), "daily_floor_notes",
              decode_daily_floor_note, d.floor_notes);
-  decode_all(*this, rows_of_date("server_sections", date), "server_sections",
-             decode_server_section, d.server_sections);
+  decode_all(*this, rows_of_date("server_sections", date), "server_sections", decode_server_section,
+             d.server_sections);
   if (!live_only) {
     // The customers the day's bookings name: their cards and tags on the floor.
     Stmt c(*this,

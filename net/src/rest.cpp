@@ -16,10 +16,14 @@ namespace foh::net {
 
 const char* to_string(RestErrorKind k) {
   switch (k) {
-    case RestErrorKind::None: return "ok";
-    case RestErrorKind::Transport: return "network";
-    case RestErrorKind::Http: return "http";
-    case RestErrorKind::BadBody: return "bad answer";
+    case RestErrorKind::None:
+      return "ok";
+    case RestErrorKind::Transport:
+      return "network";
+    case RestErrorKind::Http:
+      return "http";
+    case RestErrorKind::BadBody:
+      return "bad answer";
   }
   return "?";
 }
@@ -94,7 +98,8 @@ size_t on_header(char* data, size_t size, size_t n, void* user) {
   if (auto v = header_value(line, "content-type"); !v.empty()) t->content_type = v;
   if (auto v = header_value(line, "content-range"); !v.empty()) t->content_range = v;
   // A declared length over the cap is refused before the body is read.
-  if (auto v = header_value(line, "content-length"); !v.empty() && std::strtoull(v.c_str(), nullptr, 10) > t->cap) {
+  if (auto v = header_value(line, "content-length");
+      !v.empty() && std::strtoull(v.c_str(), nullptr, 10) > t->cap) {
     t->oversized = true;
     return 0;
   }
@@ -176,8 +181,8 @@ RestResponse RestClient::request(const std::string& method, const std::string& p
     r.attempts = attempt;
     if (r.ok() || !r.error.retryable() || attempt >= std::max(1, config_.max_attempts)) return r;
     // Full jitter: uniform in [0, min(max, base * 2^(attempt-1))].
-    long cap = std::min<long>(config_.backoff_max_ms,
-                              static_cast<long>(config_.backoff_base_ms) << std::min(attempt - 1, 16));
+    long cap = std::min<long>(config_.backoff_max_ms, static_cast<long>(config_.backoff_base_ms)
+                                                          << std::min(attempt - 1, 16));
     std::uniform_int_distribution<long> pick(0, std::max<long>(cap, 0));
     auto until = std::chrono::steady_clock::now() + std::chrono::milliseconds(pick(handle_->rng));
     while (std::chrono::steady_clock::now() < until) {
@@ -243,8 +248,12 @@ RestResponse RestClient::attempt(const std::string& method, const std::string& p
   r.content_range = t.content_range;
 
   if (t.oversized) {
-    r.error = {RestErrorKind::BadBody, r.status, "", "answer larger than " +
-               std::to_string(config_.max_body_bytes >> 20) + " MB refused", "", ""};
+    r.error = {RestErrorKind::BadBody,
+               r.status,
+               "",
+               "answer larger than " + std::to_string(config_.max_body_bytes >> 20) + " MB refused",
+               "",
+               ""};
     return r;
   }
   if (rc == CURLE_ABORTED_BY_CALLBACK) {
@@ -261,8 +270,12 @@ RestResponse RestClient::attempt(const std::string& method, const std::string& p
   }
   if (t.body.empty()) return r;  // 204, or 201 without representation
   if (!is_json_type(t.content_type)) {
-    r.error = {RestErrorKind::BadBody, r.status, "",
-               "expected JSON, got content type '" + t.content_type + "'", "", ""};
+    r.error = {RestErrorKind::BadBody,
+               r.status,
+               "",
+               "expected JSON, got content type '" + t.content_type + "'",
+               "",
+               ""};
     return r;
   }
   r.body = Json::parse(t.body, nullptr, false);

@@ -66,7 +66,8 @@ Status Store::check_free(const std::vector<Reservation>& rs, Language language) 
     const std::string where = "reservations " + r.id;
     if (r.party_size < 1 || r.party_size > 99)
       return Error{where + ".party_size",
-                   "must be between 1 and 99, got " + std::to_string(r.party_size), "party_range",
+                   "must be between 1 and 99, got " + std::to_string(r.party_size),
+                   "party_range",
                    {std::to_string(r.party_size)}};
     auto [it, fresh] = days.try_emplace(r.date);
     Day& d = it->second;
@@ -86,8 +87,7 @@ Status Store::check_free(const std::vector<Reservation>& rs, Language language) 
     const Floor& floor = d.kept->floor;
     if (r.table_id && !floor.table(*r.table_id))
       return Error{where + ".table_id", "unknown table " + *r.table_id, "unknown_table"};
-    auto free =
-        check_tables_free(r, d.live, floor, v.restaurant.settings, v.services, language);
+    auto free = check_tables_free(r, d.live, floor, v.restaurant.settings, v.services, language);
     if (!free) return Error{where + ".table_id", free.error().message};
   }
   return ok();
@@ -98,7 +98,8 @@ Result<Reservation> Store::create_reservation(Reservation r, const Actor& by,
   if (r.id.empty()) r.id = new_uuid();
   if (r.restaurant_id.empty()) r.restaurant_id = restaurant_id(cache_);
   if (r.restaurant_id.empty())
-    return Error{"reservations " + r.id + ".restaurant_id", "no restaurant in the cache", "no_restaurant"};
+    return Error{"reservations " + r.id + ".restaurant_id", "no restaurant in the cache",
+                 "no_restaurant"};
   // The id is the command's, chosen when the host started it: a second tap, a
   // retry or a replayed script finds the row written and writes nothing more.
   if (cache_.get_row("reservations", r.id)) return cache_.reservation(r.id);

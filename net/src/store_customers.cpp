@@ -16,8 +16,10 @@ Status check_lengths(const Customer& c) {
   const std::string where = "customers " + c.id;
   auto longer = [&](const std::string& v, const char* column, size_t max) -> Status {
     if (limits::utf8_chars(v) <= max) return ok();
-    return Error{where + "." + column, "longer than " + std::to_string(max) + " characters",
-                 "customer_too_long", {std::to_string(max)}};
+    return Error{where + "." + column,
+                 "longer than " + std::to_string(max) + " characters",
+                 "customer_too_long",
+                 {std::to_string(max)}};
   };
   Status st = longer(c.name, "name", limits::kMaxNameChars);
   if (st) st = longer(c.phone, "phone", limits::kMaxPhoneChars);
@@ -26,8 +28,10 @@ Status check_lengths(const Customer& c) {
   for (const std::string& t : c.tags)
     if (st) st = longer(t, "tags", limits::kMaxTagChars);
   if (st && c.tags.size() > limits::kMaxTags)
-    st = Error{where + ".tags", "more than " + std::to_string(limits::kMaxTags) + " tags",
-               "customer_too_many_tags", {std::to_string(limits::kMaxTags)}};
+    st = Error{where + ".tags",
+               "more than " + std::to_string(limits::kMaxTags) + " tags",
+               "customer_too_many_tags",
+               {std::to_string(limits::kMaxTags)}};
   return st;
 }
 
@@ -66,8 +70,10 @@ Result<Customer> Store::save_customer(Customer c, const Actor& /*by*/) {
   c.last_visit = cached ? cached->last_visit : std::nullopt;
   c.classification = cached ? cached->classification : std::string();
   const std::string now = now_iso();
-  if (!cached) c.created_at = now;
-  else c.created_at = cached->created_at;
+  if (!cached)
+    c.created_at = now;
+  else
+    c.created_at = cached->created_at;
   c.updated_at = cached ? cached->updated_at : now;
   auto w = edit_write("customers", before, encode(c));
   if (!w) return *cached;  // the same command again, or nothing changed
@@ -82,7 +88,9 @@ Result<Reservation> Store::link_customer(const Uuid& reservation_id,
   if (!before) return before.error();
   if (customer_id && !cache_.has_row("customers", *customer_id))
     return Error{"reservations " + reservation_id + ".customer_id",
-                 "unknown customer " + *customer_id, "unknown_customer", {*customer_id}};
+                 "unknown customer " + *customer_id,
+                 "unknown_customer",
+                 {*customer_id}};
   Reservation next = *before;
   next.customer_id = customer_id;
   if (next == *before) return next;

@@ -55,10 +55,12 @@ Result<Uuid> Store::split_tables(const Uuid& t, Date date, const Actor& /*by*/) 
   const std::string name = table ? table->name : t;
   auto rows = joins_of(d.book, t);
   if (rows.empty())
-    return Error{"daily_table_overrides.joined_with", "table " + name + " is not joined today",
-                 "split_not_joined", {name}};
-  const Uuid partner = rows.front()->table_id == t ? *rows.front()->joined_with
-                                                   : rows.front()->table_id;
+    return Error{"daily_table_overrides.joined_with",
+                 "table " + name + " is not joined today",
+                 "split_not_joined",
+                 {name}};
+  const Uuid partner =
+      rows.front()->table_id == t ? *rows.front()->joined_with : rows.front()->table_id;
   if (const Reservation* r = on_pair(d, d.floor.index_of(t), d.floor.index_of(partner)))
     return Error{"daily_table_overrides.joined_with",
                  r->guest_name + " (" + std::to_string(r->party_size) + ") is booked on " +

@@ -79,7 +79,8 @@ Result<DailyFloorNote> Store::save_floor_note(DailyFloorNote n, const Actor& by)
   if (limits::utf8_chars(n.note) > limits::kMaxNotesChars)
     return Error{"daily_floor_notes " + n.id + ".note",
                  "longer than " + std::to_string(limits::kMaxNotesChars) + " characters",
-                 "note_too_long", {std::to_string(limits::kMaxNotesChars)}};
+                 "note_too_long",
+                 {std::to_string(limits::kMaxNotesChars)}};
   if (n.id.empty()) n.id = new_uuid();
   if (n.restaurant_id.empty()) n.restaurant_id = restaurant_id(cache_);
   n.updated_at = now_iso();

@@ -39,7 +39,8 @@ Result<std::shared_ptr<const Venue>> KeptDays::venue(Cache& cache) {
 Result<std::shared_ptr<const KeptDay>> KeptDays::day(Cache& cache, Date date) {
   auto v = venue(cache);
   if (!v) return v.error();
-  if (auto it = days_.find(date); it != days_.end()) return std::shared_ptr<const KeptDay>(it->second);
+  if (auto it = days_.find(date); it != days_.end())
+    return std::shared_ptr<const KeptDay>(it->second);
   auto book = cache.load_day(date);
   if (!book) return book.error();
   auto floor = Floor::build(**v, &*book);

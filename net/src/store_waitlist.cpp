@@ -73,7 +73,7 @@ Result<WaitlistEntry> Store::kiosk_join(WaitlistEntry e) {
   if (e.restaurant_id.empty()) e.restaurant_id = restaurant_id(cache_);
   if (e.notification_token.empty()) e.notification_token = new_uuid();
   e.status = WaitlistStatus::Waiting;
-  e.position_in_queue.reset();  // unconfirmed until staff accept it
+  e.position_in_queue.reset();      // unconfirmed until staff accept it
   e.extra["kiosk_pending"] = true;  // on every terminal too (a column since migration 024)
   e.created_at = e.updated_at = now_iso();
   if (auto st = check_entry(e); !st) return st.error();

@@ -139,9 +139,8 @@ void fetch_pages(RestClient& rest, const std::string& first_path, const std::str
 Status Sync::Worker::pull_table(const std::string& table, int64_t horizon, int64_t& total) {
   SyncCursor cur = cache->cursor(table);
   const int64_t total_before = total;
-  std::string path = "/rest/v1/" + table + "?select=" + pull_columns(table) +
-                     "&sync_xid=gte." + std::to_string(cur.seq) +
-                     restaurant_filter(table, cfg.restaurant_id) +
+  std::string path = "/rest/v1/" + table + "?select=" + pull_columns(table) + "&sync_xid=gte." +
+                     std::to_string(cur.seq) + restaurant_filter(table, cfg.restaurant_id) +
                      "&order=sync_seq.asc&limit=" + std::to_string(cfg.page_size);
   PageQueue q;
   std::thread fetcher([&] {

@@ -47,10 +47,9 @@ Result<std::string> find_font(const std::vector<std::string>& candidates) {
     if (looks_like_font(path)) return path;
     tried += (tried.empty() ? "" : ", ") + path;
   }
-  return Error{"fonts",
-               "no usable TrueType font found (tried: " + tried +
-                   "); install fonts-noto-core or fonts-dejavu-core "
-                   "(apt-get install fonts-noto-core fonts-dejavu-core)"};
+  return Error{"fonts", "no usable TrueType font found (tried: " + tried +
+                            "); install fonts-noto-core or fonts-dejavu-core "
+                            "(apt-get install fonts-noto-core fonts-dejavu-core)"};
 }
 
 const unsigned short* glyph_ranges() {

@@ -65,7 +65,7 @@ struct Platform::Impl {
   Status open_window();
   Status init_imgui();
   Status rebuild_font();
-  float auto_scale() const;  // from the display's DPI and the window's size
+  float auto_scale() const;   // from the display's DPI and the window's size
   void follow_window_size();  // a resized window re-picks its scale (unless fixed)
   void handle(const SDL_Event& e);
   void handle_finger(const SDL_TouchFingerEvent& f);
@@ -117,7 +117,7 @@ Status Platform::Impl::init_imgui() {
   IMGUI_CHECKVERSION();
   ImGui::CreateContext();
   ImGuiIO& io = ImGui::GetIO();
-  io.IniFilename = nullptr;  // no imgui.ini next to the user's files; layout is code
+  io.IniFilename = nullptr;               // no imgui.ini next to the user's files; layout is code
   io.ConfigInputTextCursorBlink = false;  // a blinking caret would keep an idle UI drawing
   imgui_sdl = ImGui_ImplSDL2_InitForOpenGL(window, gl);
   imgui_gl = ImGui_ImplOpenGL3_Init("#version 150");
@@ -248,8 +248,8 @@ Result<std::unique_ptr<Platform>> Platform::open(const WindowOptions& options) {
 
 bool Platform::pump(std::optional<uint64_t> timeout_ms) {
   SDL_Event e;
-  const int got = timeout_ms ? SDL_WaitEventTimeout(&e, static_cast<int>(std::min<uint64_t>(
-                                                            *timeout_ms, 1u << 30)))
+  const int got = timeout_ms ? SDL_WaitEventTimeout(
+                                   &e, static_cast<int>(std::min<uint64_t>(*timeout_ms, 1u << 30)))
                              : SDL_WaitEvent(&e);
   if (got == 0) return false;
   impl_->handle(e);
@@ -329,7 +329,7 @@ void Platform::inject_finger(FingerPhase phase, int64_t finger, float x, float y
   int w = 1, h = 1;
   SDL_GetWindowSize(impl_->window, &w, &h);
   SDL_Event e{};
-  e.type = phase == FingerPhase::Down ? SDL_FINGERDOWN
+  e.type = phase == FingerPhase::Down   ? SDL_FINGERDOWN
            : phase == FingerPhase::Move ? SDL_FINGERMOTION
                                         : SDL_FINGERUP;
   e.tfinger.timestamp = SDL_GetTicks();

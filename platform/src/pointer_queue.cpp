@@ -2,9 +2,7 @@
 
 namespace foh::platform {
 
-PointerState PointerQueue::last_queued() const {
-  return queue_.empty() ? current_ : queue_.back();
-}
+PointerState PointerQueue::last_queued() const { return queue_.empty() ? current_ : queue_.back(); }
 
 void PointerQueue::finger_down(Point p) {
   // Frame 1: the pointer arrives (ImGui computes hover); frame 2: the press.

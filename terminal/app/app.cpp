@@ -77,7 +77,8 @@ Status App::open_cache(const std::string& path) {
     say(line, true);
   }
   // A row an earlier build set aside may read now.
-  if (auto released = cache_->retry_quarantine(); !released) say(ui::error_text(desk_.locale, released.error()), true);
+  if (auto released = cache_->retry_quarantine(); !released)
+    say(ui::error_text(desk_.locale, released.error()), true);
   return ok();
 }
 
@@ -166,19 +167,18 @@ void App::start_write(std::string key, std::function<void(net::Store&)> run,
                       std::function<void()> landed) {
   const auto shown = shown_date_;
   const LocalInstant now = clock_.now();
-  writer_->run(JobKind::Write, std::move(key), clock_.system_now(),
-               [this, shown, now, run = std::move(run),
-                landed = std::move(landed)](net::Store& st) mutable {
-                 run(st);
-                 auto snap =
-                     std::make_shared<Result<DaySnapshot>>(load_snapshot(st.cache(), shown, now));
-                 return Jobs::Landing([this, snap, landed = std::move(landed)] {
-                   Status adopted = *snap ? adopt(std::move(**snap)) : Status(snap->error());
-                   if (!adopted) say(ui::error_text(desk_.locale, adopted.error()), true);
-                   if (landed) landed();
-                   if (sync_) sync_->poke();  // pushed now rather than at the next poll
-                 });
-               });
+  writer_->run(
+      JobKind::Write, std::move(key), clock_.system_now(),
+      [this, shown, now, run = std::move(run), landed = std::move(landed)](net::Store& st) mutable {
+        run(st);
+        auto snap = std::make_shared<Result<DaySnapshot>>(load_snapshot(st.cache(), shown, now));
+        return Jobs::Landing([this, snap, landed = std::move(landed)] {
+          Status adopted = *snap ? adopt(std::move(**snap)) : Status(snap->error());
+          if (!adopted) say(ui::error_text(desk_.locale, adopted.error()), true);
+          if (landed) landed();
+          if (sync_) sync_->poke();  // pushed now rather than at the next poll
+        });
+      });
 }
 
 Status App::adopt(DaySnapshot s) {
@@ -366,11 +366,12 @@ void App::frame(platform::Platform& p) {
   ui::set_keyboard(&keyboard_);
   // The on-screen keyboard's dock takes the bottom: the screens get the rest.
   // On the guest kiosk its keys are as large as the kiosk's type, in the guest's language.
-  const ui::Locale keys_locale = kiosk_ ? kiosk_view_.guest_locale.value_or(desk_.locale)
-                                        : desk_.locale;
-  const float keys_scale = kiosk_ ? ui::kiosk_keyboard_scale(keyboard_, keys_locale, io.DisplaySize.x,
-                                                            io.DisplaySize.y, ImGui::GetFontSize())
-                                  : 1.0f;
+  const ui::Locale keys_locale =
+      kiosk_ ? kiosk_view_.guest_locale.value_or(desk_.locale) : desk_.locale;
+  const float keys_scale = kiosk_
+                               ? ui::kiosk_keyboard_scale(keyboard_, keys_locale, io.DisplaySize.x,
+                                                          io.DisplaySize.y, ImGui::GetFontSize())
+                               : 1.0f;
   const float dock = ui::keyboard_height(keyboard_, keys_locale, keys_scale);
   ImGui::SetNextWindowPos(ImVec2(0, 0));
   ImGui::SetNextWindowSize(ImVec2(io.DisplaySize.x, io.DisplaySize.y - dock));

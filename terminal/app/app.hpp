@@ -40,8 +40,8 @@ class Platform;
 namespace foh::app {
 
 enum class Tab { Floor, Seat, Reservations, Waitlist, Shift, Editor };
-inline constexpr Tab kTabs[] = {Tab::Floor, Tab::Seat, Tab::Reservations, Tab::Waitlist,
-                                Tab::Shift, Tab::Editor};
+inline constexpr Tab kTabs[] = {Tab::Floor,    Tab::Seat,  Tab::Reservations,
+                                Tab::Waitlist, Tab::Shift, Tab::Editor};
 const char* tab_name(Tab t);  // "floor", "seat", ... (team_members.allowed_tabs spelling)
 
 // A sensitive action a server may not do alone: applied once a manager's PIN checks.
@@ -50,10 +50,10 @@ struct PendingAction {
   Kind kind = Kind::CancelReservation;
   Uuid reservation_id;
   std::optional<ui::BookingCommand> booking;  // OverrideBooking: what the manager approves
-  std::optional<Uuid> manager_id;  // picked in the PIN popup
-  std::string pin;                 // typed; cleared after each check, never logged
+  std::optional<Uuid> manager_id;             // picked in the PIN popup
+  std::string pin;                            // typed; cleared after each check, never logged
   std::string message;
-  bool approved = false;           // the PIN checked (off the frame) and the action applied
+  bool approved = false;  // the PIN checked (off the frame) and the action applied
 };
 
 class App {
@@ -70,14 +70,14 @@ class App {
   bool kiosk_left() const { return kiosk_left_; }  // the platform may be unlocked
   // A job (a PIN check, a write, a reload) has not landed yet.
   bool busy() const { return (jobs_ && jobs_->busy()) || (writer_ && writer_->busy()); }
-  Json dump() const;                               // for scripts and tests
+  Json dump() const;  // for scripts and tests
 
  private:
   App(const Options& options, AppClock& clock);
   Status open_store();
   Status open_cache(const std::string& path);  // a damaged file is moved aside, and said so
-  Status reload();          // at once (opening): the cache read on the main thread
-  void request_reload();    // off the frame, on the Store's worker; swapped in when read
+  Status reload();              // at once (opening): the cache read on the main thread
+  void request_reload();        // off the frame, on the Store's worker; swapped in when read
   Status adopt(DaySnapshot s);  // main thread: the snapshot becomes what the screens draw
   void refresh_desk();
   void refresh_quotes();  // engine wait quotes for the day's waitlist at desk_.now

@@ -191,8 +191,8 @@ void App::apply(const ui::ReservationsIntents& in) {
     if (card && card->id.empty()) card->id = guest_command_;
     write(
         ui::kWriteBookingForm,
-        [booking, card, moves = in.create_moves, by = actor()](
-            net::Store& s) mutable -> Result<Reservation> {
+        [booking, card, moves = in.create_moves,
+         by = actor()](net::Store& s) mutable -> Result<Reservation> {
           if (card) {
             auto id = keep_card(s, *card, by);
             if (!id) return id.error();
@@ -258,8 +258,7 @@ void App::apply(const ui::ReservationsIntents& in) {
 // A preview older than the data is safe: the Store refuses stale moves.
 void App::apply_optimise(const std::vector<Move>& moves) {
   write(
-      ui::kWriteOptimise,
-      [moves, by = actor()](net::Store& s) { return s.apply_moves(moves, by); },
+      ui::kWriteOptimise, [moves, by = actor()](net::Store& s) { return s.apply_moves(moves, by); },
       [this](Result<int> n) { optimised(n); });
 }
 

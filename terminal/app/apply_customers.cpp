@@ -23,8 +23,8 @@ void App::find_guests(const std::string& query) {
     return;
   }
   writer_->run(JobKind::Reload, "", clock_.system_now(), [this, query](net::Store& s) {
-    auto found = std::make_shared<std::vector<Customer>>(
-        s.cache().search_customers(query, kMatchesShown));
+    auto found =
+        std::make_shared<std::vector<Customer>>(s.cache().search_customers(query, kMatchesShown));
     return Jobs::Landing([this, query, found] {
       ui::BookingForm& form = reservations_view_.form;
       if (form.guest_query == query && !form.guest) form.matches = std::move(*found);

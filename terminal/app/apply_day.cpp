@@ -53,8 +53,7 @@ void App::split_for_day(const Uuid& t, bool undoing) {
         say(said(desk_.locale, "day.split_done", table_name(t) + " / " + table_name(*partner)),
             false);
         floor_view_.day.undo =
-            undoing ? std::nullopt
-                    : std::optional<ui::DayUndo>(ui::DayUndo{false, t, *partner});
+            undoing ? std::nullopt : std::optional<ui::DayUndo>(ui::DayUndo{false, t, *partner});
       });
 }
 

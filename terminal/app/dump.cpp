@@ -178,18 +178,19 @@ Json App::dump() const {
       }
   }
   j["kiosk"] = kiosk;
-  j["form"] = {{"name", reservations_view_.form.name},
-               {"party", reservations_view_.form.party},
-               {"phone", reservations_view_.form.phone},
-               {"guest", reservations_view_.form.guest ? Json(reservations_view_.form.guest->id)
-                                                       : Json()},
-               {"matches", [this] {
-                  Json names = Json::array();
-                  for (const Customer& c : reservations_view_.form.matches) names.push_back(c.name);
-                  return names;
-                }()},
-               {"submitted", reservations_view_.form.submitted},
-               {"errors", form_errors(reservations_view_.form)}};
+  j["form"] = {
+      {"name", reservations_view_.form.name},
+      {"party", reservations_view_.form.party},
+      {"phone", reservations_view_.form.phone},
+      {"guest", reservations_view_.form.guest ? Json(reservations_view_.form.guest->id) : Json()},
+      {"matches",
+       [this] {
+         Json names = Json::array();
+         for (const Customer& c : reservations_view_.form.matches) names.push_back(c.name);
+         return names;
+       }()},
+      {"submitted", reservations_view_.form.submitted},
+      {"errors", form_errors(reservations_view_.form)}};
   j["reservations_mode"] = reservations_view_.mode == ui::ReservationsMode::List       ? "list"
                            : reservations_view_.mode == ui::ReservationsMode::Timeline ? "timeline"
                                                                                        : "form";

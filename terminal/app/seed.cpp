@@ -46,7 +46,8 @@ void move_day(DayBook& day, Date to) {
 Result<std::string> find_assets(const std::string& hint) {
   std::vector<std::string> tried;
   std::vector<std::string> candidates;
-  if (!hint.empty()) candidates.push_back(hint);
+  if (!hint.empty())
+    candidates.push_back(hint);
   else {
     candidates.push_back("assets");
     if (const std::string exe = exe_dir(); !exe.empty()) {

@@ -27,8 +27,8 @@ JobId StoreWorker::run(JobKind kind, std::string key, std::chrono::system_clock:
                        Work work) {
   auto id = std::make_shared<JobId>(0);
   const int delay = delay_ms_;
-  const JobId started = jobs_.start(
-      kind, [this, id, stamp, delay, work = std::move(work)](const Jobs::Cancelled&) {
+  const JobId started =
+      jobs_.start(kind, [this, id, stamp, delay, work = std::move(work)](const Jobs::Cancelled&) {
         if (delay > 0) std::this_thread::sleep_for(std::chrono::milliseconds(delay));
         stamp_ = stamp;
         Jobs::Landing landing = work(*store_);
@@ -43,8 +43,8 @@ JobId StoreWorker::run(JobKind kind, std::string key, std::chrono::system_clock:
 }
 
 bool StoreWorker::pending(std::string_view key) const {
-  return !key.empty() && std::any_of(keys_.begin(), keys_.end(),
-                                     [key](const auto& k) { return k.second == key; });
+  return !key.empty() &&
+         std::any_of(keys_.begin(), keys_.end(), [key](const auto& k) { return k.second == key; });
 }
 
 std::vector<std::string> StoreWorker::keys() const {

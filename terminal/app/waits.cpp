@@ -91,27 +91,28 @@ void App::leave_kiosk(const std::string& pin) {
   std::vector<TeamMember> managers, servers;
   for (const auto& m : venue_.team_members)
     if (m.is_active) (m.role == Role::Server ? servers : managers).push_back(m);
-  jobs_->start(JobKind::KioskExit, [this, managers, servers, pin,
-                                    locked](const Jobs::Cancelled& cancelled) {
-    std::optional<Uuid> who, uncached, first;
-    for (const auto& m : managers) {
-      if (locked || cancelled()) break;  // no hashing while locked: login refuses anyway
-      if (!first) first = m.id;
-      if (!uncached && m.pin.empty()) uncached = m.id;
-      if (!who && verify_pin(pin, m)) who = m.id;
-    }
-    // A server's own PIN is a mistake of role, not a guess: it is answered
-    // "a manager's PIN is needed" and not counted (a PIN nobody has still is).
-    bool server = false;
-    for (const auto& m : servers)
-      if (!who && !locked && !cancelled() && !server) server = verify_pin(pin, m);
-    const auto target = who ? who : uncached ? uncached : first;
-    return Jobs::Landing([this, target, locked, pin, server] {
-      if (!server) return kiosk_exit_checked(target, locked, pin);
-      kiosk_view_.pin.clear();
-      kiosk_view_.message = ui::tr(desk_.locale, "kiosk.need_manager");
-    });
-  });
+  jobs_->start(JobKind::KioskExit,
+               [this, managers, servers, pin, locked](const Jobs::Cancelled& cancelled) {
+                 std::optional<Uuid> who, uncached, first;
+                 for (const auto& m : managers) {
+                   if (locked || cancelled())
+                     break;  // no hashing while locked: login refuses anyway
+                   if (!first) first = m.id;
+                   if (!uncached && m.pin.empty()) uncached = m.id;
+                   if (!who && verify_pin(pin, m)) who = m.id;
+                 }
+                 // A server's own PIN is a mistake of role, not a guess: it is answered
+                 // "a manager's PIN is needed" and not counted (a PIN nobody has still is).
+                 bool server = false;
+                 for (const auto& m : servers)
+                   if (!who && !locked && !cancelled() && !server) server = verify_pin(pin, m);
+                 const auto target = who ? who : uncached ? uncached : first;
+                 return Jobs::Landing([this, target, locked, pin, server] {
+                   if (!server) return kiosk_exit_checked(target, locked, pin);
+                   kiosk_view_.pin.clear();
+                   kiosk_view_.message = ui::tr(desk_.locale, "kiosk.need_manager");
+                 });
+               });
 }
 
 void App::kiosk_exit_checked(const std::optional<Uuid>& target, bool locked,

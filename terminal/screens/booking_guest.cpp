@@ -22,9 +22,8 @@ std::string L(Locale l, const char* key, const char* id) {
 }
 
 size_t digit_count(const std::string& s) {
-  return static_cast<size_t>(std::count_if(s.begin(), s.end(), [](char c) {
-    return c >= '0' && c <= '9';
-  }));
+  return static_cast<size_t>(
+      std::count_if(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; }));
 }
 
 bool has_tag_kind(const std::vector<std::string>& tags, GuestTag k) {

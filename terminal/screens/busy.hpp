@@ -8,10 +8,10 @@
 namespace foh::ui {
 
 struct BusyView {
-  bool open = false;          // a job is running
-  const char* what = "";      // its key in the string table: "busy.login", "busy.saving"…
-  int seconds = 0;            // since it started
-  bool cancellable = true;    // a write to the local cache is not: it commits or fails by itself
+  bool open = false;        // a job is running
+  const char* what = "";    // its key in the string table: "busy.login", "busy.saving"…
+  int seconds = 0;          // since it started
+  bool cancellable = true;  // a write to the local cache is not: it commits or fails by itself
 };
 
 struct BusyIntents {

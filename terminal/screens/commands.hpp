@@ -19,10 +19,10 @@ enum class PartySource { Reservation, Waitlist, WalkIn };
 struct SeatCommand {
   Uuid command_id;  // made with the seat screen's pick: the new row's id (walk-in, waitlist)
   PartySource source = PartySource::WalkIn;
-  std::optional<Uuid> reservation_id;    // source == Reservation
-  std::optional<Uuid> waitlist_entry_id; // source == Waitlist
+  std::optional<Uuid> reservation_id;     // source == Reservation
+  std::optional<Uuid> waitlist_entry_id;  // source == Waitlist
   int party_size = 2;
-  std::string guest_name;                // walk-ins may be anonymous
+  std::string guest_name;  // walk-ins may be anonymous
   TableChoice table;
   // Reservations the engine's proposal moves to make room (Decision::moved):
   // the shell applies them with the seating, in one transaction.

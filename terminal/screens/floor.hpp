@@ -9,8 +9,8 @@
 
 #include "desk.hpp"
 #include "screens/commands.hpp"
-#include "screens/floor_legend.hpp"
 #include "screens/floor_join.hpp"
+#include "screens/floor_legend.hpp"
 #include "screens/floor_sections.hpp"
 
 namespace foh::ui {

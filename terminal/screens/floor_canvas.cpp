@@ -59,7 +59,8 @@ void zoom_at(FloorCamera& cam, const Xform& x, float base, ImVec2 m, float facto
 // The box inside a table's shape where its words go (screen pixels): the
 // inscribed square of a round table, the rectangle of an upright one, the
 // largest upright square inside a turned one.
-void inner_box(const Xform& x, const Table& t, const DailyTableOverride* o, ImVec2& lo, ImVec2& hi) {
+void inner_box(const Xform& x, const Table& t, const DailyTableOverride* o, ImVec2& lo,
+               ImVec2& hi) {
   const Vec2 s = table_size(t);
   float w = s.x * x.s, h = s.y * x.s;
   if (t.shape == TableShape::Round) {

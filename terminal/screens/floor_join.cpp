@@ -135,8 +135,8 @@ void draw_floor_day_bar(FloorDayView& v, const Desk& d, const std::optional<Uuid
     Locale l = d.locale;
     Row row;
     if (may_write_note(d) &&
-        row.button(L(l, n && !n->note.empty() ? "day.note_edit" : "day.note_write",
-                     "day_note_edit"))) {
+        row.button(
+            L(l, n && !n->note.empty() ? "day.note_edit" : "day.note_write", "day_note_edit"))) {
       v.editing_note = true;
       v.note = n ? n->note : "";
     }

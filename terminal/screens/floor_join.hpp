@@ -32,20 +32,20 @@ struct NoteSave {
 };
 
 struct FloorDayView {
-  bool joining = false;          // join mode: a tap picks a table instead of opening it
-  std::optional<Uuid> first;     // the first table picked
-  std::optional<Uuid> second;    // the second: the pair waits for Confirm
-  std::string refusal;           // why the picked pair cannot be joined (the engine's)
-  bool editing_note = false;     // a Manager is writing the note
-  std::string note;              // the note being written
-  std::optional<DayUndo> undo;   // the last join or split made on this terminal
+  bool joining = false;         // join mode: a tap picks a table instead of opening it
+  std::optional<Uuid> first;    // the first table picked
+  std::optional<Uuid> second;   // the second: the pair waits for Confirm
+  std::string refusal;          // why the picked pair cannot be joined (the engine's)
+  bool editing_note = false;    // a Manager is writing the note
+  std::string note;             // the note being written
+  std::optional<DayUndo> undo;  // the last join or split made on this terminal
 };
 
 struct FloorDayIntents {
   std::optional<std::pair<Uuid, Uuid>> join;  // confirmed: join these tables today
-  std::optional<Uuid> split;                   // split the join of this table today
-  std::optional<DayUndo> undo;                 // undo this join or split
-  std::optional<NoteSave> save_note;           // the day's floor note, as written
+  std::optional<Uuid> split;                  // split the join of this table today
+  std::optional<DayUndo> undo;                // undo this join or split
+  std::optional<NoteSave> save_note;          // the day's floor note, as written
 };
 
 // The note banner and the join bar, under the plan tabs. `floor_plan_id`: the

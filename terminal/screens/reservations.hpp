@@ -39,10 +39,10 @@ struct BookingForm {
   std::optional<Customer> guest;        // linked, as found
   std::vector<std::string> guest_tags;  // as edited (the linked customer's at first)
   std::string guest_notes, new_tag;
-  bool guest_loaded = false;            // an edited booking's customer looked up once
-  bool guest_unlinked = false;          // the host unlinked the booking's customer
-  std::string guest_query;              // the last query the shell was asked to search
-  std::vector<Customer> matches;        // the shell's answer to guest_query
+  bool guest_loaded = false;      // an edited booking's customer looked up once
+  bool guest_unlinked = false;    // the host unlinked the booking's customer
+  std::string guest_query;        // the last query the shell was asked to search
+  std::vector<Customer> matches;  // the shell's answer to guest_query
 };
 
 // A booking from the form that is not a plain new one: an edit (r.id set),
@@ -89,9 +89,9 @@ struct ReservationsView {
   int arrived_count = 0;  // for partial arrival of the selected
   BookingForm form;
   std::optional<TimelineDrag> drag;
-  std::optional<Uuid> timeline_plan;        // floor plan shown on the timeline (first when empty)
-  std::string refusal;                      // last refused drop, shown until the next drag
-  bool timeline_on_now = false;             // scrolled to now since the timeline last opened
+  std::optional<Uuid> timeline_plan;  // floor plan shown on the timeline (first when empty)
+  std::string refusal;                // last refused drop, shown until the next drag
+  bool timeline_on_now = false;       // scrolled to now since the timeline last opened
   // The plan and picked booking the timeline last brought into view, and how
   // many frames it has tried (the scroll range is known a frame late).
   std::string timeline_in_view;
@@ -101,12 +101,12 @@ struct ReservationsView {
 };
 
 struct ReservationsIntents {
-  std::optional<Reservation> create;   // id empty: net makes the UUID; table from the suggestion
-  std::vector<Move> create_moves;      // with `create`: the suggestion's moves
+  std::optional<Reservation> create;     // id empty: net makes the UUID; table from the suggestion
+  std::vector<Move> create_moves;        // with `create`: the suggestion's moves
   std::optional<Customer> create_guest;  // with `create`: its card (id empty: a new one)
   std::optional<std::string> find_guests;  // search customers by name or phone (form.matches)
-  std::optional<BookingCommand> save;  // an edit, or a refusal overridden (manager PIN asked)
-  std::optional<MoveCommand> move;     // timeline drop the engine accepted
+  std::optional<BookingCommand> save;      // an edit, or a refusal overridden (manager PIN asked)
+  std::optional<MoveCommand> move;         // timeline drop the engine accepted
   std::optional<StatusCommand> status;
   std::optional<Uuid> undo_last;  // undo the last status change of this reservation (manager PIN
                                   // asked by the shell)

@@ -245,8 +245,8 @@ void draw_seat(SeatView& v, const Desk& d, SeatIntents& out) {
   // Portrait: who to seat above the floor; landscape: beside it.
   const bool tall = portrait();
   const ImVec2 avail = ImGui::GetContentRegionAvail();
-  const ImVec2 list = tall ? ImVec2(0, avail.y * 0.3f)
-                           : ImVec2(std::min(em(20), avail.x * 0.35f), avail.y);
+  const ImVec2 list =
+      tall ? ImVec2(0, avail.y * 0.3f) : ImVec2(std::min(em(20), avail.x * 0.35f), avail.y);
   ImGui::BeginChild("pick", list, true);
   draw_pick_list(v, d, out);
   ImGui::EndChild();

@@ -117,8 +117,8 @@ void draw_late(Locale l, const ShiftGlance& g) {
     ImGui::TableNextColumn();
     ImGui::Text("%s (%d)", p.guest_name.empty() ? "—" : p.guest_name.c_str(), p.party_size);
     ImGui::TableNextColumn();
-    ImGui::TextColored(kAlert, "%s",
-                       with_text(tr(l, "shift.late_by"), format_minutes(l, p.minutes_late)).c_str());
+    ImGui::TextColored(
+        kAlert, "%s", with_text(tr(l, "shift.late_by"), format_minutes(l, p.minutes_late)).c_str());
     ImGui::PopID();
   }
   ImGui::EndTable();
@@ -134,9 +134,11 @@ void draw_turns(Locale l, const std::vector<TurnBySize>& turns) {
     ImGui::TextDisabled("%s", tr(l, "shift.no_turns"));
     return;
   }
-  if (!ImGui::BeginTable("shift_turns", 4, ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_RowBg))
+  if (!ImGui::BeginTable("shift_turns", 4,
+                         ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_RowBg))
     return;
-  for (const char* key : {"shift.col_size", "shift.col_parties", "shift.col_average", "shift.col_target"})
+  for (const char* key :
+       {"shift.col_size", "shift.col_parties", "shift.col_average", "shift.col_target"})
     ImGui::TableSetupColumn(tr(l, key));
   ImGui::TableHeadersRow();
   for (const TurnBySize& t : turns) {
@@ -171,7 +173,8 @@ void draw_report(Locale l, const ServiceShift& s) {
        std::to_string(r.waitlist_converted) + " / " + std::to_string(r.waitlist_joined)},
       {"shift.r_no_shows", parties(r.no_show_parties) + " · " + covers(r.no_show_covers)},
       {"shift.r_cancelled", parties(r.cancelled_parties) + " · " + covers(r.cancelled_covers)}};
-  if (!ImGui::BeginTable("shift_report", 2, ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_RowBg))
+  if (!ImGui::BeginTable("shift_report", 2,
+                         ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_RowBg))
     return;
   for (const auto& [key, value] : rows) {
     ImGui::TableNextRow();

@@ -37,7 +37,8 @@ enum class WaitlistAction { Accept, Notify, Call, Seat, Expire, Cancel };
 struct WaitlistCommand {
   Uuid entry_id;
   WaitlistAction action = WaitlistAction::Notify;
-  std::vector<Uuid> table_ids;  // Seat: the table the engine recommends (the seat screen proposes it)
+  std::vector<Uuid>
+      table_ids;  // Seat: the table the engine recommends (the seat screen proposes it)
 };
 
 struct NewWaitlistEntry {

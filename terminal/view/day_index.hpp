@@ -17,7 +17,7 @@ class Floor;
 
 namespace foh::ui {
 
-struct Booking {           // one reservation as the screens see it
+struct Booking {  // one reservation as the screens see it
   const Reservation* r = nullptr;
   int64_t start = 0, end = 0;  // local minutes since epoch, [start, end) (engine span_of)
   std::vector<Uuid> tables;    // Floor::tables_of

@@ -14,7 +14,8 @@ TimeOfDay time_now(const Desk& d);
 
 struct PartyToSeat {
   int party_size = 2;
-  std::optional<Uuid> reservation_id;  // excluded from the day while choosing (it holds its own table)
+  std::optional<Uuid>
+      reservation_id;  // excluded from the day while choosing (it holds its own table)
   std::optional<int> duration;
 };
 

@@ -61,7 +61,7 @@ Tone tone_of(const TableStatus& st) {
       return Tone::Free;
     case TableState::ArrivingSoon:
       return st.next && st.next->r->status == ReservationStatus::Arrived ? Tone::Arrived
-                                                                          : Tone::Booked;
+                                                                         : Tone::Booked;
     case TableState::Held:
       return Tone::Late;
     case TableState::Seated:

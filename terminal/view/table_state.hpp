@@ -16,12 +16,12 @@ constexpr int kArrivingSoonMinutes = 30;
 
 struct TableStatus {
   TableState state = TableState::Free;
-  const Booking* seated = nullptr;   // the party at the table
-  const Booking* next = nullptr;     // the next party expected
-  int elapsed_minutes = 0;           // since the seated party's start/seated_at
-  bool next_late = false;            // next party settings.late_after_minutes past its time
-  int turn_minutes = 0;              // the seated party's expected turn (engine duration_minutes)
-  int late_minutes = 0;              // how far past its time the next party is (when next_late)
+  const Booking* seated = nullptr;    // the party at the table
+  const Booking* next = nullptr;      // the next party expected
+  int elapsed_minutes = 0;            // since the seated party's start/seated_at
+  bool next_late = false;             // next party settings.late_after_minutes past its time
+  int turn_minutes = 0;               // the seated party's expected turn (engine duration_minutes)
+  int late_minutes = 0;               // how far past its time the next party is (when next_late)
   bool allergy = false, vip = false;  // the seated party's customer tags (DayIndex::customer_of)
 };
 

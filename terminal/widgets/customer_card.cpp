@@ -16,10 +16,14 @@ namespace {
 // Allergy first, then VIP, then regular, then the rest as typed.
 int rank(GuestTag k) {
   switch (k) {
-    case GuestTag::Allergy: return 0;
-    case GuestTag::Vip: return 1;
-    case GuestTag::Regular: return 2;
-    case GuestTag::Other: break;
+    case GuestTag::Allergy:
+      return 0;
+    case GuestTag::Vip:
+      return 1;
+    case GuestTag::Regular:
+      return 2;
+    case GuestTag::Other:
+      break;
   }
   return 3;
 }

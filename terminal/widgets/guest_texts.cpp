@@ -3,7 +3,6 @@
 #include <imgui.h>
 
 #include <algorithm>
-
 #include <cstdio>
 
 #include "widgets/widgets.hpp"

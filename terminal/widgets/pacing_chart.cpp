@@ -37,7 +37,9 @@ void legend_item(const char* text, int kind, bool first) {
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const float t = std::max(1.0f, em(0.12f));
   if (kind == 0) dl->AddRect(p, ImVec2(p.x + side, p.y + side), kBooked, 0, 0, t);
-  if (kind == 1) dl->AddRectFilled(ImVec2(p.x + side * 0.2f, p.y), ImVec2(p.x + side * 0.8f, p.y + side), kSeated);
+  if (kind == 1)
+    dl->AddRectFilled(ImVec2(p.x + side * 0.2f, p.y), ImVec2(p.x + side * 0.8f, p.y + side),
+                      kSeated);
   if (kind == 2) dashed(dl, ImVec2(p.x, p.y + side / 2), p.x + side, kLimit, 2 * t);
   ImGui::Dummy(ImVec2(side, side));
   ImGui::SameLine(0, ImGui::GetStyle().ItemInnerSpacing.x);
@@ -112,9 +114,7 @@ std::string over_limit(const PacingChart& c) {
 
 }  // namespace
 
-float pacing_chart_height(float available) {
-  return std::clamp(available * 0.35f, em(8), em(14));
-}
+float pacing_chart_height(float available) { return std::clamp(available * 0.35f, em(8), em(14)); }
 
 void draw_pacing_chart(const PacingChart& c, Locale l, float height) {
   char line[160];

@@ -34,13 +34,31 @@ bool is_letter(int32_t cp) {
 
 bool is_punctuation(int32_t cp) {
   switch (cp) {
-    case ' ': case '\'': case '-': case '.': case ',': case '&': case '/': case '(': case ')':
-    case '!': case '?': case ':': case ';': case '"': case '#': case '+': case '@': case '%':
+    case ' ':
+    case '\'':
+    case '-':
+    case '.':
+    case ',':
+    case '&':
+    case '/':
+    case '(':
+    case ')':
+    case '!':
+    case '?':
+    case ':':
+    case ';':
+    case '"':
+    case '#':
+    case '+':
+    case '@':
+    case '%':
     case 0x2019:  // ’
     case 0x2018:  // ‘
-    case 0xAB: case 0xBB:  // « »
-    case 0x2013: case 0x2014:  // – —
-    case 0xA0:  // no-break space
+    case 0xAB:
+    case 0xBB:  // « »
+    case 0x2013:
+    case 0x2014:  // – —
+    case 0xA0:    // no-break space
     case 0x20AC:  // €
       return true;
     default:
@@ -151,8 +169,10 @@ FieldError validate_pin(std::string_view d) {
 const char* field_message(Locale l, FieldError e) {
   bool en = l == Locale::En;
   switch (e) {
-    case FieldError::None: return "";
-    case FieldError::NameEmpty: return en ? "Enter a name" : "Saisissez un nom";
+    case FieldError::None:
+      return "";
+    case FieldError::NameEmpty:
+      return en ? "Enter a name" : "Saisissez un nom";
     case FieldError::NameTooLong:
       return en ? "Name too long (100 characters max)" : "Nom trop long (100 caractères max.)";
     case FieldError::NameBadChars:
@@ -163,13 +183,17 @@ const char* field_message(Locale l, FieldError e) {
     case FieldError::PhoneBadChars:
       return en ? "Phone: digits, spaces and + . - ( ) only"
                 : "Téléphone\u00a0: chiffres, espaces et + . - ( ) uniquement";
-    case FieldError::PhoneTooShort: return en ? "Phone number too short" : "Numéro de téléphone trop court";
-    case FieldError::TimeMalformed: return en ? "Time as HH:MM" : "Heure au format HH:MM";
+    case FieldError::PhoneTooShort:
+      return en ? "Phone number too short" : "Numéro de téléphone trop court";
+    case FieldError::TimeMalformed:
+      return en ? "Time as HH:MM" : "Heure au format HH:MM";
     case FieldError::DurationOutOfRange:
       return en ? "Duration: 15 to 720 minutes" : "Durée\u00a0: de 15 à 720 minutes";
     case FieldError::NotesTooLong:
-      return en ? "Notes too long (1000 characters max)" : "Notes trop longues (1000 caractères max.)";
-    case FieldError::PinFormat: return en ? "PIN: 4 to 6 digits" : "Code\u00a0: 4 à 6 chiffres";
+      return en ? "Notes too long (1000 characters max)"
+                : "Notes trop longues (1000 caractères max.)";
+    case FieldError::PinFormat:
+      return en ? "PIN: 4 to 6 digits" : "Code\u00a0: 4 à 6 chiffres";
   }
   return "";
 }

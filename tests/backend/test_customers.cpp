@@ -23,7 +23,10 @@ std::string new_customer(const std::string& r, const std::string& name, const st
                          const Call& who) {
   std::string id = uuid();
   Resp made = post("/rest/v1/customers",
-                   {{"id", id}, {"restaurant_id", r}, {"name", name}, {"phone", phone},
+                   {{"id", id},
+                    {"restaurant_id", r},
+                    {"name", name},
+                    {"phone", phone},
                     {"tags", json::array({"Allergie : arachides"})}},
                    who);
   CAPTURE(made.raw);
@@ -176,9 +179,9 @@ TEST_CASE("customers: one per normalised phone per restaurant, as the engine's p
   for (const char* same : {"06 12 34 56 78", "0033612345678", "33612345678", "06.12.34.56.78"}) {
     CAPTURE(same);
     CHECK(foh::phone_key(same) == foh::phone_key("+33 6 12 34 56 78"));
-    Resp dup = post("/rest/v1/customers",
-                    {{"id", uuid()}, {"restaurant_id", r}, {"name", "Copy"}, {"phone", same}},
-                    host);
+    Resp dup =
+        post("/rest/v1/customers",
+             {{"id", uuid()}, {"restaurant_id", r}, {"name", "Copy"}, {"phone", same}}, host);
     CHECK(dup.status == 409);
     CHECK(dup.code() == "23505");
   }
@@ -199,14 +202,13 @@ TEST_CASE("customers: anon reads and writes none; a booking links only its resta
   std::string c = new_customer(r, "Secret", "0699999999", server(r));
   Resp read = get("/rest/v1/customers?select=id,name,phone", anon());
   CHECK(read.status == 401);
-  Resp write = post("/rest/v1/customers", {{"id", uuid()}, {"restaurant_id", r}, {"name", "A"}},
-                    anon());
+  Resp write =
+      post("/rest/v1/customers", {{"id", uuid()}, {"restaurant_id", r}, {"name", "A"}}, anon());
   CHECK(write.status == 401);
   CHECK(patch("/rest/v1/customers?id=eq." + c, {{"notes", "x"}}, anon()).status == 401);
   CHECK(customer_row(c)["notes"] != "x");
   // The device token reads but writes nothing (013).
-  CHECK(post("/rest/v1/customers", {{"id", uuid()}, {"restaurant_id", r}, {"name", "D"}},
-             device(r))
+  CHECK(post("/rest/v1/customers", {{"id", uuid()}, {"restaurant_id", r}, {"name", "D"}}, device(r))
             .status == 403);
   // Another restaurant's member cannot count its bookings on this customer.
   Resp foreign = post("/rest/v1/reservations",

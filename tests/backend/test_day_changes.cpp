@@ -17,8 +17,11 @@ json note(const std::string& r, const std::string& id, const std::string& text) 
 }
 
 json join_row(const std::string& r, const std::string& table, const std::string& with) {
-  return {{"id", uuid()},        {"restaurant_id", r},  {"table_id", table},
-          {"date", "2026-11-28"}, {"joined_with", with}};
+  return {{"id", uuid()},
+          {"restaurant_id", r},
+          {"table_id", table},
+          {"date", "2026-11-28"},
+          {"joined_with", with}};
 }
 
 }  // namespace
@@ -41,8 +44,7 @@ TEST_CASE("day: a Server reads the day's floor note but cannot write it; a Manag
         "Groupe de 12 à 20h");
   CHECK(patch("/rest/v1/daily_floor_notes?id=eq." + id, {{"note", "Groupe à 21h"}}, admin(r))
             .status == 204);
-  CHECK(get("/rest/v1/daily_floor_notes?id=eq." + id, device(r)).body[0]["note"] ==
-        "Groupe à 21h");
+  CHECK(get("/rest/v1/daily_floor_notes?id=eq." + id, device(r)).body[0]["note"] == "Groupe à 21h");
 }
 
 TEST_CASE("day: a Server joins two tables for the day and splits them; the partner is checked") {

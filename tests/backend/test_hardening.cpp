@@ -399,13 +399,15 @@ TEST_CASE("/health is 503 while PostgreSQL cannot be reached, and 200 again afte
 
 TEST_CASE("a form body is refused with 415, never read as filters") {
   std::string r = seed_restaurant("Form body");
-  REQUIRE(post("/rest/v1/reservations", reservation(r, "1", "2026-12-20", "19:00"), service())
-              .status == 201);
+  REQUIRE(
+      post("/rest/v1/reservations", reservation(r, "1", "2026-12-20", "19:00"), service()).status ==
+      201);
   // httplib would merge these fields into the query, where id=eq.… filters.
   std::string form = "notes=hacked&id=neq.00000000-0000-0000-0000-000000000000";
-  Raw patched = raw("PATCH", "/rest/v1/reservations", anon_headers() +
-                    "Content-Type: application/x-www-form-urlencoded\r\n", form);
+  Raw patched = raw("PATCH", "/rest/v1/reservations",
+                    anon_headers() + "Content-Type: application/x-www-form-urlencoded\r\n", form);
   check_pgrst_error(patched, 415);
   CHECK(patched.body.find("PGRST107") != std::string::npos);
-  CHECK(get("/rest/v1/reservations?restaurant_id=eq." + r, service()).body.at(0)["notes"].is_null());
+  CHECK(
+      get("/rest/v1/reservations?restaurant_id=eq." + r, service()).body.at(0)["notes"].is_null());
 }

@@ -1,7 +1,7 @@
 // foh-backend's JSON log lines: shape, and no secret ever written (issue 15, item 7).
 #include <doctest/doctest.h>
-#include <nlohmann/json.hpp>
 
+#include <nlohmann/json.hpp>
 #include <string>
 
 #include "json_log.hpp"
@@ -15,8 +15,9 @@ const std::string kJwt =
 }
 
 TEST_CASE("json log: a request line is one JSON object with ts, level, msg and fields") {
-  auto line = json_log_line("info", "request",
-                            {{"method", "POST"}, {"path", "/rpc/pin_login"}, {"status", 200}, {"ms", 1.5}});
+  auto line =
+      json_log_line("info", "request",
+                    {{"method", "POST"}, {"path", "/rpc/pin_login"}, {"status", 200}, {"ms", 1.5}});
   CHECK(line.find('\n') == std::string::npos);
   auto j = nlohmann::json::parse(line);
   CHECK(j["level"] == "info");
@@ -38,8 +39,8 @@ TEST_CASE("json log: PIN, hash, salt, token and Authorization values never reach
        {"authorization", "Bearer " + kJwt},
        {"note", "device " + kJwt},
        {"member", "m1"}});
-  for (const std::string& secret : {std::string("4821"), std::string("9f86d081884c7d65"), std::string("a1b2c3d4"),
-                                   kJwt, std::string("eyJ")})
+  for (const std::string& secret : {std::string("4821"), std::string("9f86d081884c7d65"),
+                                    std::string("a1b2c3d4"), kJwt, std::string("eyJ")})
     CHECK_MESSAGE(line.find(secret) == std::string::npos, secret, " in ", line);
   CHECK(line.find("m1") != std::string::npos);  // the member id stays: it is not a secret
 }

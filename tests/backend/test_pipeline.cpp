@@ -44,12 +44,11 @@ TEST_CASE("pipeline: role and claims hold for the request's statements and end w
   Conn db;
   PQclear(PQexec(db.c, "create temporary table pipe_probe (v int)"));
   PQclear(PQexec(db.c, "grant insert on pipe_probe to anon"));
-  auto ran = run_pipeline(db.c, true,
-                          {step("select set_config('role', 'anon', true)"),
-                           step(kClaims),
-                           step("select current_user, current_setting('request.jwt.claims')"),
-                           step("insert into pipe_probe values (1)"),
-                           step("select 7 as a, 'x' as b", true)});
+  auto ran = run_pipeline(
+      db.c, true,
+      {step("select set_config('role', 'anon', true)"), step(kClaims),
+       step("select current_user, current_setting('request.jwt.claims')"),
+       step("insert into pipe_probe values (1)"), step("select 7 as a, 'x' as b", true)});
   REQUIRE_MESSAGE(!failed(ran), (failed(ran) ? std::get<ApiError>(ran).message : ""));
   auto& out = std::get<std::vector<PipelineResult>>(ran);
   REQUIRE(out.size() == 5);
@@ -70,8 +69,7 @@ TEST_CASE("pipeline: an error rolls the whole request back and skips what follow
   Conn db;
   PQclear(PQexec(db.c, "create temporary table pipe_probe (v int)"));
   auto ran = run_pipeline(db.c, true,
-                          {step(kClaims),
-                           step("insert into pipe_probe values (2)"),
+                          {step(kClaims), step("insert into pipe_probe values (2)"),
                            step("select 1 / (select count(*) from pipe_probe where v = 99)"),
                            step("insert into pipe_probe values (3)")});
   REQUIRE(failed(ran));
@@ -88,9 +86,10 @@ TEST_CASE("pipeline: an error rolls the whole request back and skips what follow
 TEST_CASE("pipeline: a statement refused by RLS answers as PgTx did (42501)") {
   Conn db;
   // anon may not write reservations (013_roles.sql).
-  auto ran = run_pipeline(db.c, false,
-                          {step("select set_config('role', 'anon', true)"),
-                           step("insert into public.reservations (id) values (gen_random_uuid())")});
+  auto ran =
+      run_pipeline(db.c, false,
+                   {step("select set_config('role', 'anon', true)"),
+                    step("insert into public.reservations (id) values (gen_random_uuid())")});
   REQUIRE(failed(ran));
   const ApiError& e = std::get<ApiError>(ran);
   CHECK(e.code == "42501");

@@ -27,9 +27,9 @@ Table at(std::string id, std::string name, double x, double y, int cmax = 4,
 // 3 and 4 stand 20 apart (a pair), 4 and 5 70 apart (neighbours), 6 on the
 // terrace at 3's place; 7+8 declared and touching.
 Venue room() {
-  Venue v = only({at("t3", "3", 0, 0), at("t4", "4", 100, 0), at("t5", "5", 250, 0),
-                  at("t6", "6", 100, 0, 4, "fp-terrace"), at("t7", "7", 0, 200),
-                  at("t8", "8", 80, 200)});
+  Venue v =
+      only({at("t3", "3", 0, 0), at("t4", "4", 100, 0), at("t5", "5", 250, 0),
+            at("t6", "6", 100, 0, 4, "fp-terrace"), at("t7", "7", 0, 200), at("t8", "8", 80, 200)});
   v.tables[4].capacity_overrides = {{"7+8", 6}};
   return v;
 }
@@ -69,10 +69,10 @@ SeatRequest six(const std::string& time = "19:30") {
 
 TEST_CASE("adjacency: edge to edge closer than kAdjacentGap, same floor plan, no overlap") {
   Table a = at("a", "a", 0, 0);
-  CHECK(tables_adjacent(a, at("b", "b", 80, 0)));    // touching
-  CHECK(tables_adjacent(a, at("b", "b", 109, 0)));   // 29 apart
+  CHECK(tables_adjacent(a, at("b", "b", 80, 0)));         // touching
+  CHECK(tables_adjacent(a, at("b", "b", 109, 0)));        // 29 apart
   CHECK_FALSE(tables_adjacent(a, at("b", "b", 111, 0)));  // 31 apart
-  CHECK(tables_adjacent(a, at("b", "b", 0, 100)));   // below, 20 apart
+  CHECK(tables_adjacent(a, at("b", "b", 0, 100)));        // below, 20 apart
   CHECK_FALSE(tables_adjacent(a, at("b", "b", 40, 0)));   // overlapping is not a pair
   CHECK_FALSE(tables_adjacent(a, at("b", "b", 90, 0, 4, "fp-terrace")));
   CHECK_FALSE(tables_adjacent(a, a));

@@ -49,8 +49,9 @@ TransitionContext ctx(Language l, Role role = Role::Server) {
 TEST_CASE("language: a single table, spare seats singular and plural, in French") {
   Venue v = only({table("t2", "2", 1, 2), table("t4", "4", 1, 4), table("t6", "6", 1, 6)});
   Decision exact = propose(v, day_of(), request(2, "19:00"), in(Language::Fr));
-  CHECK(exact.reason ==
-        "Table 2 (2 places, Salle principale)\u00a0: libre 19:00\u201320:15, juste la bonne taille");
+  CHECK(
+      exact.reason ==
+      "Table 2 (2 places, Salle principale)\u00a0: libre 19:00\u201320:15, juste la bonne taille");
   Decision one = propose(v, day_of(), request(3, "19:00"), in(Language::Fr));
   CHECK(one.table_number == "4");
   CHECK(one.reason.find(", 1 place de trop") != std::string::npos);
@@ -72,7 +73,8 @@ TEST_CASE("language: a combination and a zone in French") {
   Decision d = propose(v, day_of(), r, in(Language::Fr));
   REQUIRE(d.accepted);
   CHECK(d.table_number == "7+8");
-  CHECK(d.reason.rfind("Tables 7+8 (6 places, Salle principale)\u00a0: libres 19:00\u2013", 0) == 0);
+  CHECK(d.reason.rfind("Tables 7+8 (6 places, Salle principale)\u00a0: libres 19:00\u2013", 0) ==
+        0);
   CHECK(d.reason.find(", aucune table seule libre, juste la bonne taille") != std::string::npos);
   CHECK(d.reason.find(", hors de la zone demandée") != std::string::npos);
   Decision en = propose(v, day_of(), r, {});
@@ -130,7 +132,8 @@ TEST_CASE("language: pacing checks and optimise reasons follow the caller's lang
   auto planned = optimise_day(v, day_of(), {request(2, "19:00")}, o);
   REQUIRE(planned.ok());
   REQUIRE(planned->seated.size() == 1);
-  CHECK(planned->reason.at("x").rfind("Table 10 (4 places, Salle principale)\u00a0: libre", 0) == 0);
+  CHECK(planned->reason.at("x").rfind("Table 10 (4 places, Salle principale)\u00a0: libre", 0) ==
+        0);
 }
 
 TEST_CASE("language: illegal status changes are refused in the host's language") {

@@ -150,7 +150,10 @@ TEST_CASE("property: random days through assign and optimise") {
     REQUIRE(floor0.ok());
     for (auto& r : day.reservations) {
       int roll = g.below(10);
-      r.status = roll < 2 ? RS::Seated : roll < 3 ? RS::Arrived : roll < 4 ? RS::Completed : r.status;
+      r.status = roll < 2   ? RS::Seated
+                 : roll < 3 ? RS::Arrived
+                 : roll < 4 ? RS::Completed
+                            : r.status;
       if (r.status == RS::Seated || r.status == RS::Arrived) fixed[r.id] = floor0->tables_of(r);
     }
     auto online = Assigner::create(v, day);
@@ -173,8 +176,9 @@ TEST_CASE("property: random days through assign and optimise") {
       if (d.outcome == Outcome::Closed) {
         CHECK_FALSE(service_at(r.date, r.time, v.services).has_value());
       } else if (d.outcome == Outcome::Pacing) {
-        CHECK_FALSE(check_pacing(probe, online->day().reservations, v.restaurant.settings,
-                                 v.services).allowed);
+        CHECK_FALSE(
+            check_pacing(probe, online->day().reservations, v.restaurant.settings, v.services)
+                .allowed);
       } else {
         CHECK(d.outcome == Outcome::NoTable);
         CHECK_FALSE(had_free);  // never refuse when a table or combination was free

@@ -18,8 +18,10 @@ std::string at(const std::string& hhmm) { return "2026-11-26T" + hhmm + ":00"; }
 
 Reservation party(std::string id, std::string time, int size, RS status,
                   std::optional<std::string> seated = std::nullopt,
-                  std::optional<std::string> done = std::nullopt, std::string source = "Téléphone") {
-  Reservation r = reservation(std::move(id), std::nullopt, "", kThursday, std::move(time), size, status);
+                  std::optional<std::string> done = std::nullopt,
+                  std::string source = "Téléphone") {
+  Reservation r =
+      reservation(std::move(id), std::nullopt, "", kThursday, std::move(time), size, status);
   if (seated) r.seated_at = at(*seated);
   if (done) r.updated_at = at(*done);
   r.source = std::move(source);
@@ -58,28 +60,27 @@ DayBook thursday() {
           party("m2", "12:15", 4, RS::Completed, "12:20", "13:56"),  // turn 96
           party("m3", "12:30", 2, RS::NoShow),
           party("m5", "12:30", 2, RS::Cancelled),
-          party("m4", "13:00", 3, RS::Completed, "13:00", "14:00", "Walk-in"),  // turn 60
-          // between the services
+          party("m4", "13:00", 3, RS::Completed, "13:00", "14:00",
+                "Walk-in"),                        // turn 60
+                                                   // between the services
           party("o1", "16:00", 2, RS::Confirmed),  // 250 min late at 20:10
-          // soir
+                                                   // soir
           party("s1", "19:00", 2, RS::Seated, "19:05"),
           party("s2", "19:00", 4, RS::Completed, "19:00", "20:05"),  // turn 65
           party("s7", "19:15", 2, RS::NoShow),
-          party("s3", "19:30", 6, RS::Confirmed),                         // 40 min late
+          party("s3", "19:30", 6, RS::Confirmed),  // 40 min late
           party("s9", "19:40", 4, RS::Seated, "19:40", std::nullopt, "Liste d'attente"),
           party("s6", "19:45", 3, RS::Arrived),
-          party("s4", "19:50", 2, RS::Pending),  // 20 min late (20:05 is 15 after)
+          party("s4", "19:50", 2, RS::Pending),    // 20 min late (20:05 is 15 after)
           party("s5", "20:00", 4, RS::Confirmed),  // 10 min: not late yet
           party("s8", "20:00", 2, RS::Seated, "20:01", std::nullopt, "Walk-in"),
           party("s11", "20:30", 2, RS::Seated, "20:05"),  // seated early
           party("s10", "21:00", 5, RS::Cancelled),
       },
       {
-          entry("w5", "12:40", 2, WS::Expired),
-          entry("w4", "19:20", 2, WS::Cancelled),
-          entry("w3", "19:35", 4, WS::Converted),
-          entry("w1", "19:50", 2, WS::Waiting),   // 20 min
-          entry("w2", "20:02", 3, WS::Notified),  // 8 min
+          entry("w5", "12:40", 2, WS::Expired), entry("w4", "19:20", 2, WS::Cancelled),
+          entry("w3", "19:35", 4, WS::Converted), entry("w1", "19:50", 2, WS::Waiting),  // 20 min
+          entry("w2", "20:02", 3, WS::Notified),                                         // 8 min
       });
 }
 
@@ -256,7 +257,8 @@ TEST_CASE("shift: a service past midnight keeps its small hours") {
   Reservation late_one = reservation("f1", std::nullopt, "", kFriday, "00:30", 2, RS::Seated);
   late_one.seated_at = "2026-11-28T00:32:00";
   d.reservations = {late_one};
-  const Shift s = shift_of(v, d, LocalInstant::at(kFriday.plus_days(1), *TimeOfDay::parse("00:40")));
+  const Shift s =
+      shift_of(v, d, LocalInstant::at(kFriday.plus_days(1), *TimeOfDay::parse("00:40")));
   const ServiceShift& soir = service(s, "soir-vendredi");
   CHECK(soir.end_minute == 25 * 60);
   CHECK(soir.glance.parties_seated == 1);

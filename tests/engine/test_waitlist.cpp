@@ -400,7 +400,8 @@ TEST_CASE("who to seat next: the limit counts parties already seated from the qu
     ws.back().status = WaitlistStatus::Converted;
   }
   ws.push_back(joined("next", 2, "19:10", 5));
-  DayBook d = day_of({seated("s4", "t4", "4", "19:00", 4), seated("s6", "t6", "6", "19:00", 6)}, ws);
+  DayBook d =
+      day_of({seated("s4", "t4", "4", "19:00", 4), seated("s6", "t6", "6", "19:00", 6)}, ws);
   for (SeatingPolicy p : {SeatingPolicy::FcfsFit, SeatingPolicy::Blend}) {
     WaitlistOptions o;
     o.policy = p;
@@ -441,8 +442,8 @@ TEST_CASE("abandonment: parties ahead who may leave shorten the quote; none give
 }
 
 TEST_CASE("observed abandonment: the day's rows closed unseated, shrunk towards none") {
-  DayBook d = day_of({}, {entry("w1", 2, "19:10"), entry("w2", 2, "19:20"),
-                          entry("w3", 2, "19:25"), entry("w4", 2, "19:30")});
+  DayBook d = day_of({}, {entry("w1", 2, "19:10"), entry("w2", 2, "19:20"), entry("w3", 2, "19:25"),
+                          entry("w4", 2, "19:30")});
   CHECK(observed_abandonment(d) == 0.0);  // nobody closed yet
   d.waitlist[0].status = WaitlistStatus::Expired;
   d.waitlist[1].status = WaitlistStatus::Cancelled;
@@ -460,7 +461,8 @@ TEST_CASE("the day's quote options: the shipped policy with the day's abandonmen
     ws.push_back(entry("gone" + std::to_string(i), 2, "18:00"));
     ws.back().status = WaitlistStatus::Expired;
   }
-  DayBook d = day_of({seated("s2", "t2", "2", "19:00", 2), seated("s4", "t4", "4", "19:00", 2)}, ws);
+  DayBook d =
+      day_of({seated("s2", "t2", "2", "19:00", 2), seated("s4", "t4", "4", "19:00", 2)}, ws);
   const WaitlistOptions o = day_waitlist_options(d);
   CHECK(o.policy == WaitlistOptions{}.policy);
   CHECK(o.max_overtaken == WaitlistOptions{}.max_overtaken);

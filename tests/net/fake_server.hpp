@@ -12,7 +12,18 @@
 
 namespace fixture {
 
-enum class Mode { Ok, Error500, Error429, Hang, Malformed, Huge, WrongType, Unauthorized, Overlap, BadRequest };
+enum class Mode {
+  Ok,
+  Error500,
+  Error429,
+  Hang,
+  Malformed,
+  Huge,
+  WrongType,
+  Unauthorized,
+  Overlap,
+  BadRequest
+};
 
 class FakeServer {
  public:
@@ -98,13 +109,15 @@ class FakeServer {
         return;
       case Mode::Overlap:
         res.status = 400;  // PostgREST versions differ: the code decides
-        res.set_content(R"({"code":"23P01","message":"conflicting key value violates exclusion constraint","details":"conflicts with reservation x on table 7","hint":null})",
-                        "application/json");
+        res.set_content(
+            R"({"code":"23P01","message":"conflicting key value violates exclusion constraint","details":"conflicts with reservation x on table 7","hint":null})",
+            "application/json");
         return;
       case Mode::BadRequest:
         res.status = 400;
-        res.set_content(R"({"code":"22P02","message":"invalid input syntax","details":null,"hint":null})",
-                        "application/json");
+        res.set_content(
+            R"({"code":"22P02","message":"invalid input syntax","details":null,"hint":null})",
+            "application/json");
         return;
     }
   }

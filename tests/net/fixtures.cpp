@@ -19,7 +19,8 @@ foh::Json read_json(const std::string& path) {
 
 const foh::Venue& demo_venue() {
   static const foh::Venue v = [] {
-    auto r = foh::decode_venue(read_json(FOH_SOURCE_DIR "/assets/demo/restaurant.json"), "restaurant.json");
+    auto r = foh::decode_venue(read_json(FOH_SOURCE_DIR "/assets/demo/restaurant.json"),
+                               "restaurant.json");
     if (!r) throw std::runtime_error(r.error().text());
     return r.value();
   }();
@@ -60,9 +61,7 @@ const foh::Table& table_named(const std::string& name) {
   throw std::runtime_error("no demo table " + name);
 }
 
-foh::net::TablePick pick(const std::string& name) {
-  return {{table_named(name).id}, name, ""};
-}
+foh::net::TablePick pick(const std::string& name) { return {{table_named(name).id}, name, ""}; }
 
 foh::Reservation booking(const std::string& table, const std::string& hhmm, int party,
                          const std::string& guest) {

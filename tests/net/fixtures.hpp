@@ -26,8 +26,8 @@ struct TempDir {
 };
 // A clock the test moves by hand.
 struct ManualClock {
-  std::chrono::system_clock::time_point now = std::chrono::system_clock::time_point{} +
-                                              std::chrono::seconds(1795000000);
+  std::chrono::system_clock::time_point now =
+      std::chrono::system_clock::time_point{} + std::chrono::seconds(1795000000);
   foh::net::Clock fn() {
     return [this] { return now; };
   }

@@ -47,8 +47,9 @@ TEST_CASE("a join made on one terminal is a combination on another; the split fo
   REQUIRE(host.round().ok());
   CHECK(host.cache->outbox_count() == 0);
   CHECK(host.cache->conflicts().empty());
-  CHECK(server_rows("daily_table_overrides", "date=eq." + d.str() + "&joined_with=eq." + t3)
-            .size() == 1);
+  CHECK(
+      server_rows("daily_table_overrides", "date=eq." + d.str() + "&joined_with=eq." + t3).size() ==
+      1);
   REQUIRE(other.round().ok());
   CHECK(joined_pairs(other, d) == std::vector<std::string>{"2+3:4"});
 

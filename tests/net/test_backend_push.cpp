@@ -115,7 +115,8 @@ TEST_CASE("seating with moves arrives whole: the moved party first, then the sea
   CHECK(b.cache->reservation(guest->id)->status == ReservationStatus::Seated);
 }
 
-TEST_CASE("a cancel a Manager's PIN approved on a Server's session goes out with the Manager's token") {
+TEST_CASE(
+    "a cancel a Manager's PIN approved on a Server's session goes out with the Manager's token") {
   REQUIRE_BACKEND();
   const TeamMember& server = fixture::demo_venue().team_members[2];
   REQUIRE(server.role == Role::Server);

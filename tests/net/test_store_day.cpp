@@ -110,8 +110,7 @@ TEST_CASE("day join: refusals name the tables and write nothing") {
   CHECK(st.error().args == std::vector<std::string>{"3", "4"});
   CHECK(fixture::snapshot(*c) == before);
   // A party seated at 3: not free; once it left, 2 and 3 join.
-  auto seated =
-      s.seat_walk_in(2, fixture::pick("3"), quiet(), *TimeOfDay::parse("20:00"), kServer);
+  auto seated = s.seat_walk_in(2, fixture::pick("3"), quiet(), *TimeOfDay::parse("20:00"), kServer);
   REQUIRE(seated.ok());
   before = fixture::snapshot(*c);
   CHECK(code("2", "3") == "join_taken");

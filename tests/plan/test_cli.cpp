@@ -82,10 +82,12 @@ TEST_CASE("assign: decisions in request order, final plan, moves") {
   check_document(j);
   CHECK(j["decisions"][0]["reason"] ==
         "Table 1 (2 seats, Salle principale): free 19:00\u201320:15, exact fit");
-  CHECK(j["results"][1]["table_ids"] == nlohmann::json::array({"00000000-0000-4000-8000-000000000104"}));
+  CHECK(j["results"][1]["table_ids"] ==
+        nlohmann::json::array({"00000000-0000-4000-8000-000000000104"}));
   // The four at 19:15 needs table 3, held by the existing couple: it moves.
   CHECK(j["decisions"][2]["accepted"] == true);
-  CHECK(j["results"][2]["table_ids"] == nlohmann::json::array({"00000000-0000-4000-8000-000000000103"}));
+  CHECK(j["results"][2]["table_ids"] ==
+        nlohmann::json::array({"00000000-0000-4000-8000-000000000103"}));
   CHECK(j["moved"] == 1);
 }
 

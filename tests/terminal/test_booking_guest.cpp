@@ -47,7 +47,7 @@ TEST_CASE("guest: typing asks for known guests once; a tap links one, its tags a
   REQUIRE(first.find_guests);
   CHECK(*first.find_guests == "Dup");
   CHECK_FALSE(draw_once(h, v, fx.desk).find_guests);  // the same query is not asked again
-  v.form.phone = "06 1";                               // 3 digits: the phone is searched
+  v.form.phone = "06 1";                              // 3 digits: the phone is searched
   auto by_phone = draw_once(h, v, fx.desk);
   REQUIRE(by_phone.find_guests);
   CHECK(*by_phone.find_guests == "06 1");
@@ -174,7 +174,8 @@ TEST_CASE("guest: the card's words, counts and last visit in both languages") {
   CHECK(tag_label(Locale::En, "Allergie") == "Allergy");
   CHECK(tag_label(Locale::En, "Habitué") == "Regular");
   CHECK(tag_label(Locale::Fr, "allergy") == "Allergie");
-  CHECK(tag_label(Locale::En, "Allergie : arachides") == "Allergie : arachides");  // the host's words
+  CHECK(tag_label(Locale::En, "Allergie : arachides") ==
+        "Allergie : arachides");  // the host's words
   CHECK(tag_label(Locale::Fr, "Allergie : arachides") == "Allergie\u00a0: arachides");
   CHECK(tag_label(Locale::En, "Anniversaire") == "Anniversaire");
 }

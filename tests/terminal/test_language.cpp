@@ -27,7 +27,6 @@
 #include <vector>
 
 #include "fixture.hpp"
-#include "sections_fixture.hpp"
 #include "foh/engine/codec.hpp"
 #include "foh/engine/optimise.hpp"
 #include "foh/engine/pin.hpp"
@@ -47,6 +46,7 @@
 #include "screens/shift.hpp"
 #include "screens/status_bar.hpp"
 #include "screens/waitlist.hpp"
+#include "sections_fixture.hpp"
 #include "shift_fixture.hpp"
 #include "tap.hpp"
 #include "view/optimise.hpp"
@@ -54,9 +54,9 @@
 using namespace foh;
 using namespace foh::ui;
 using foh::test::Fixture;
+using foh::test::give_sections;
 using foh::test::Headless;
 using foh::test::screen_draw;
-using foh::test::give_sections;
 
 namespace {
 
@@ -546,7 +546,8 @@ const std::vector<State>& states() {
          WaitlistEntry w = fx.day.waitlist.front();
          w.id = "w3", w.guest_name = "Delacroix", w.party_size = 6;
          fx.day.waitlist.push_back(w);
-         fx.desk.seat_now = {SeatNowHint{"w1", "4", {"t4"}}, SeatNowHint{"w3", "3+4", {"t3", "t4"}}};
+         fx.desk.seat_now = {SeatNowHint{"w1", "4", {"t4"}},
+                             SeatNowHint{"w3", "3+4", {"t3", "t4"}}};
          return screen_draw<WaitlistView, WaitlistIntents, draw_waitlist>(fx);
        }},
       {"waitlist", [](Fixture& fx,
@@ -639,7 +640,8 @@ const std::vector<State>& states() {
            v.message = error_text(fx.desk.locale, w.wrong_pin);
          });
        }},
-      {"shift", [](Fixture& fx, W) { return screen_draw<ShiftView, ShiftIntents, draw_shift>(fx); }},
+      {"shift",
+       [](Fixture& fx, W) { return screen_draw<ShiftView, ShiftIntents, draw_shift>(fx); }},
       {"shift.midi",
        [](Fixture& fx, W) {
          return screen_draw<ShiftView, ShiftIntents, draw_shift>(
@@ -654,9 +656,9 @@ const std::vector<State>& states() {
        [](Fixture& fx, W) {
          // The file's name is in the terminal's language too (app/apply_shift.cpp).
          fx.desk.message = tr(fx.desk.locale, "shift.exported");
-         fx.desk.message.replace(fx.desk.message.find("%s"), 2,
-                                 std::string("/srv/foh/foh-") +
-                                     tr(fx.desk.locale, "shift.file") + "-2026-11-28.csv");
+         fx.desk.message.replace(
+             fx.desk.message.find("%s"), 2,
+             std::string("/srv/foh/foh-") + tr(fx.desk.locale, "shift.file") + "-2026-11-28.csv");
          return screen_draw<StatusBarView, StatusBarIntents, draw_status_bar>(fx);
        }},
       {"status.no_table",

@@ -21,7 +21,6 @@
 #include <vector>
 
 #include "fixture.hpp"
-#include "sections_fixture.hpp"
 #include "foh/platform/fonts.hpp"
 #include "foh/platform/metrics.hpp"
 #include "screens/busy.hpp"
@@ -36,6 +35,7 @@
 #include "screens/shift.hpp"
 #include "screens/status_bar.hpp"
 #include "screens/waitlist.hpp"
+#include "sections_fixture.hpp"
 #include "shift_fixture.hpp"
 #include "tap.hpp"
 #include "widgets/widgets.hpp"
@@ -43,9 +43,9 @@
 using namespace foh;
 using namespace foh::ui;
 using foh::test::Fixture;
+using foh::test::give_sections;
 using foh::test::Headless;
 using foh::test::screen_draw;
-using foh::test::give_sections;
 
 namespace {
 
@@ -91,11 +91,13 @@ std::vector<Label>& labels() {
 // Messages, headings and canvases are recorded for scripts but are not tapped.
 bool interactive(const std::string& id) {
   if (id == "busy") return false;  // the busy state's words (its Cancel is busy_cancel)
-  for (const char* p :
-       {"error:", "day_label", "sync_state", "kiosk_position", "editor_canvas", "table_actions",
-        "opt_nothing", "set_aside_row_", "pin_dot_", "clock", "tl_name_", "tile_", "wl_add_quote",
-        "wl_advice_", "kiosk_restaurant", "kiosk_wait", "kiosk_back_in", "kiosk_party_summary",
-        "covers_", "sections_hint"})
+  for (const char* p : {"error:",         "day_label",      "sync_state",
+                        "kiosk_position", "editor_canvas",  "table_actions",
+                        "opt_nothing",    "set_aside_row_", "pin_dot_",
+                        "clock",          "tl_name_",       "tile_",
+                        "wl_add_quote",   "wl_advice_",     "kiosk_restaurant",
+                        "kiosk_wait",     "kiosk_back_in",  "kiosk_party_summary",
+                        "covers_",        "sections_hint"})
     if (id.rfind(p, 0) == 0) return false;
   return true;
 }
@@ -146,9 +148,12 @@ void staff_frame(Fixture& fx, StatusBarView& bar, const Draw& screen) {
   ImGui::BeginChild("content", ImVec2(0, -status_bar_height(fx.desk)), false,
                     ImGuiWindowFlags_NoScrollbar);
   const bool fr = fx.desk.locale == Locale::Fr;
-  const char* tabs[] = {fr ? "Salle" : "Floor", fr ? "Placer" : "Seat",
-                        fr ? "Réservations" : "Reservations", fr ? "Liste d'attente" : "Waitlist",
-                        fr ? "Service" : "Shift", fr ? "Plan de salle" : "Floor editor"};
+  const char* tabs[] = {fr ? "Salle" : "Floor",
+                        fr ? "Placer" : "Seat",
+                        fr ? "Réservations" : "Reservations",
+                        fr ? "Liste d'attente" : "Waitlist",
+                        fr ? "Service" : "Shift",
+                        fr ? "Plan de salle" : "Floor editor"};
   if (begin_touch_tabs("tabs")) {
     for (const char* t : tabs)
       if (touch_tab(t, t)) ImGui::EndTabItem();
@@ -406,7 +411,8 @@ const std::vector<State>& states() {
          w.id = "w3", w.guest_name = "Marie-Christine Delacroix-Beaumont", w.party_size = 6;
          w.created_at = "2026-11-28T19:25:00";
          fx.day.waitlist.push_back(w);
-         fx.desk.seat_now = {SeatNowHint{"w1", "4", {"t4"}}, SeatNowHint{"w3", "3+4", {"t3", "t4"}}};
+         fx.desk.seat_now = {SeatNowHint{"w1", "4", {"t4"}},
+                             SeatNowHint{"w3", "3+4", {"t3", "t4"}}};
          return screen_draw<WaitlistView, WaitlistIntents, draw_waitlist>(fx);
        }},
       {"waitlist.add", true,
@@ -490,7 +496,8 @@ const std::vector<State>& states() {
            const ImVec2 d = ImGui::GetIO().DisplaySize;
            const float scale =
                kiosk_keyboard_scale(*kb, fx.desk.locale, d.x, d.y, ImGui::GetFontSize());
-           ImGui::BeginChild("kiosk_shell", ImVec2(0, -keyboard_height(*kb, fx.desk.locale, scale)));
+           ImGui::BeginChild("kiosk_shell",
+                             ImVec2(0, -keyboard_height(*kb, fx.desk.locale, scale)));
            KioskIntents in;
            draw_kiosk(*v, fx.desk, in);
            ImGui::EndChild();

@@ -10,8 +10,10 @@ using foh::test::Headless;
 
 namespace {
 
-ReservationsIntents tap_res(Headless& h, ReservationsView& v, const Desk& d, const std::string& id) {
-  return test::tap_item<ReservationsIntents>(h, id, [&](ReservationsIntents& o) { draw_reservations(v, d, o); });
+ReservationsIntents tap_res(Headless& h, ReservationsView& v, const Desk& d,
+                            const std::string& id) {
+  return test::tap_item<ReservationsIntents>(
+      h, id, [&](ReservationsIntents& o) { draw_reservations(v, d, o); });
 }
 
 }  // namespace
@@ -48,7 +50,10 @@ TEST_CASE("list smoke frame: select a row, then arrived with a partial count and
   CHECK(arrived.status->arrived_count == std::optional<int>(3));
   auto noshow = tap_res(h, v, fx.desk, "st_noshow");
   CHECK_FALSE(noshow.status);  // asked first (test_booking_edit.cpp)
-  h.frame([&] { ReservationsIntents o; draw_reservations(v, fx.desk, o); });  // popup sized
+  h.frame([&] {
+    ReservationsIntents o;
+    draw_reservations(v, fx.desk, o);
+  });  // popup sized
   noshow = tap_res(h, v, fx.desk, "confirm_yes");
   REQUIRE(noshow.status);
   CHECK(noshow.status->to == ReservationStatus::NoShow);
@@ -56,7 +61,10 @@ TEST_CASE("list smoke frame: select a row, then arrived with a partial count and
   CHECK(undo.undo_last == std::optional<Uuid>("res2"));
   // A completed booking offers no no-show.
   v.selected = "res4";
-  h.frame([&] { ReservationsIntents o; draw_reservations(v, fx.desk, o); });
+  h.frame([&] {
+    ReservationsIntents o;
+    draw_reservations(v, fx.desk, o);
+  });
   CHECK_FALSE(h.item("st_noshow"));
 }
 
@@ -82,7 +90,10 @@ TEST_CASE("form: each bad input shows its message and records nothing") {
     v.form.party = c.party, v.form.name = c.name, v.form.phone = c.phone, v.form.time = "20:00";
     auto out = tap_res(h, v, fx.desk, "form_create");
     CHECK_FALSE(out.create);
-    h.frame([&] { ReservationsIntents o; draw_reservations(v, fx.desk, o); });
+    h.frame([&] {
+      ReservationsIntents o;
+      draw_reservations(v, fx.desk, o);
+    });
     CHECK(h.item(std::string("error:") + field_message(Locale::Fr, c.expect)));
   }
 }
@@ -92,7 +103,8 @@ TEST_CASE("form: a valid booking is recorded with the engine's suggested table")
   Headless h;
   ReservationsView v;
   v.mode = ReservationsMode::Form;
-  v.form.party = "4", v.form.time = "21:00", v.form.name = "Zoé Lefèvre", v.form.phone = "+33 6 11 22 33 44";
+  v.form.party = "4", v.form.time = "21:00", v.form.name = "Zoé Lefèvre",
+  v.form.phone = "+33 6 11 22 33 44";
   v.form.tags = "VIP, anniversaire";
   auto out = tap_res(h, v, fx.desk, "form_create");
   REQUIRE(out.create);
@@ -107,24 +119,37 @@ TEST_CASE("form: a valid booking is recorded with the engine's suggested table")
   CHECK(v.mode == ReservationsMode::List);
 }
 
-TEST_CASE("timeline: a drag the engine accepts moves; an overlapping drop is refused with its reason") {
+TEST_CASE(
+    "timeline: a drag the engine accepts moves; an overlapping drop is refused with its reason") {
   Fixture fx;
   Headless h;
   ReservationsView v;
   v.mode = ReservationsMode::Timeline;
   auto draw = [&](ReservationsIntents& o) { draw_reservations(v, fx.desk, o); };
   auto drag = [&](const std::string& bar, const std::string& row) {
-    h.frame([&] { ReservationsIntents o; draw(o); });
+    h.frame([&] {
+      ReservationsIntents o;
+      draw(o);
+    });
     auto b = h.item(bar);
     auto r = h.item(row);
     REQUIRE(b);
     REQUIRE(r);
     h.move(b->x0 + 2, b->cy());
-    h.frame([&] { ReservationsIntents o; draw(o); });
+    h.frame([&] {
+      ReservationsIntents o;
+      draw(o);
+    });
     h.press();
-    h.frame([&] { ReservationsIntents o; draw(o); });
+    h.frame([&] {
+      ReservationsIntents o;
+      draw(o);
+    });
     h.move(b->x0 + 2, r->cy());
-    h.frame([&] { ReservationsIntents o; draw(o); });
+    h.frame([&] {
+      ReservationsIntents o;
+      draw(o);
+    });
     h.release();
     ReservationsIntents out;
     h.frame([&] { draw(out); });
@@ -141,7 +166,8 @@ TEST_CASE("timeline: a drag the engine accepts moves; an overlapping drop is ref
   CHECK_FALSE(bad.move);
   CHECK(v.refusal.find("Late") != std::string::npos);
   // check_move says why directly too.
-  auto [allowed, why] = check_move(fx.day.reservations[1], TableChoice{{"t1"}, "1", ""}, *TimeOfDay::parse("19:45"), fx.desk);
+  auto [allowed, why] = check_move(fx.day.reservations[1], TableChoice{{"t1"}, "1", ""},
+                                   *TimeOfDay::parse("19:45"), fx.desk);
   CHECK_FALSE(allowed);
   CHECK(why.find("1-2") != std::string::npos);  // capacity
 }

@@ -22,8 +22,8 @@ TEST_CASE("manager PIN popup: pick a manager, type the PIN, OK asks the check; C
   ManagerPinView v;
   auto draw = [&](ManagerPinIntents& out) { draw_manager_pin(v, fx.desk, out); };
   test::frame<ManagerPinIntents>(h, draw);
-  CHECK(h.item("manager_Alice"));         // the admin
-  CHECK_FALSE(h.item("manager_Bob"));     // a server cannot approve
+  CHECK(h.item("manager_Alice"));      // the admin
+  CHECK_FALSE(h.item("manager_Bob"));  // a server cannot approve
   auto none = test::tap_item<ManagerPinIntents>(h, "manager_ok", draw);
   CHECK_FALSE(none.check);  // no manager, no PIN: OK is disabled
   test::tap_item<ManagerPinIntents>(h, "manager_Alice", draw);
@@ -89,7 +89,8 @@ TEST_CASE("kiosk keyboard: keys as large as the kiosk's type, the dock under hal
     float staff_key = 0, guest_key = 0, guest_dock = 0, guest_scale = 1;
     h.frame([&] {
       kb.seen = true;
-      guest_scale = kiosk_keyboard_scale(kb, Locale::Fr, display.x, display.y, ImGui::GetFontSize());
+      guest_scale =
+          kiosk_keyboard_scale(kb, Locale::Fr, display.x, display.y, ImGui::GetFontSize());
       guest_dock = keyboard_height(kb, Locale::Fr, guest_scale);
       draw_keyboard_dock(kb, Locale::Fr, guest_scale);
     });

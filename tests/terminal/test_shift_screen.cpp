@@ -87,8 +87,8 @@ TEST_CASE("shift: the pacing chart stays inside the screen at every size, its sl
   struct Size {
     float w, h;
   };
-  for (Size size : {Size{800, 1280}, Size{1024, 768}, Size{1280, 800}, Size{1920, 1080},
-                    Size{800, 600}}) {
+  for (Size size :
+       {Size{800, 1280}, Size{1024, 768}, Size{1280, 800}, Size{1920, 1080}, Size{800, 600}}) {
     Fixture fx;
     test::busy_shift(fx);
     ShiftView v;

@@ -90,7 +90,8 @@ TEST_CASE("waitlist: the engine's advice is a line with its own Seat, the queue 
   CHECK(seat.command->table_ids == std::vector<Uuid>{"t12"});  // the seat screen proposes 12
   // The recommendation in join order shows too, each line with its Seat.
   fx.desk.seat_now = {SeatNowHint{"a", "6", {"t6"}}, SeatNowHint{"h", "12", {"t12"}}};
-  CHECK(recommendation_line(Locale::En, fx.desk, fx.desk.seat_now[0]) == "Seat now: Arnaud (6) → 6");
+  CHECK(recommendation_line(Locale::En, fx.desk, fx.desk.seat_now[0]) ==
+        "Seat now: Arnaud (6) → 6");
   test::frame<WaitlistIntents>(h, draw);
   CHECK(h.item("wl_advice_a"));
   CHECK(h.item("wl_advice_h"));

@@ -3,9 +3,10 @@
 // command id; a new card with a known customer's phone (typed another way)
 // joins that customer, its tags and notes added; the same command again
 // writes nothing.
+#include "app/guest_card.hpp"
+
 #include <doctest/doctest.h>
 
-#include "app/guest_card.hpp"
 #include "app/seed.hpp"
 #include "foh/engine/customer.hpp"
 #include "foh/net/cache.hpp"

@@ -3,6 +3,8 @@
 // drawing frames; its key stays pending (its button disabled) until the
 // result lands through the MainQueue; the main thread's connection then reads
 // what the worker wrote; a write asked for just before exit is done, not dropped.
+#include "app/store_worker.hpp"
+
 #include <doctest/doctest.h>
 #include <unistd.h>
 
@@ -13,7 +15,6 @@
 
 #include "app/seed.hpp"
 #include "app/snapshot.hpp"
-#include "app/store_worker.hpp"
 #include "foh/net/cache.hpp"
 #include "foh/net/store.hpp"
 #include "foh/net/sync.hpp"
@@ -91,8 +92,8 @@ TEST_CASE("store worker: a slow write; frames go on, its key pending until it la
   writer.run(JobKind::Write, e.id, std::chrono::system_clock::now(), [&, e](net::Store& s) {
     auto r = std::make_shared<Result<WaitlistEntry>>(s.waitlist_add(e, manager()));
     // The day read after it, on the worker too, as App::start_write does.
-    auto snap = std::make_shared<Result<DaySnapshot>>(
-        load_snapshot(s.cache(), std::nullopt, LocalInstant::at(kToday, *TimeOfDay::parse("19:30"))));
+    auto snap = std::make_shared<Result<DaySnapshot>>(load_snapshot(
+        s.cache(), std::nullopt, LocalInstant::at(kToday, *TimeOfDay::parse("19:30"))));
     return Jobs::Landing([&, r, snap] {
       landed = *r;
       snapshot = *snap;
@@ -118,7 +119,7 @@ TEST_CASE("store worker: a slow write; frames go on, its key pending until it la
   REQUIRE(landed);
   REQUIRE_MESSAGE(landed->ok(), landed->error().text());
   CHECK(landings == 1);
-  CHECK(frames >= 10);  // 300 ms of frames came while it was written
+  CHECK(frames >= 10);                  // 300 ms of frames came while it was written
   CHECK(pending_frames == frames - 1);  // every frame before the landing showed it pending
   CHECK(longest_ms < 100);              // a frame that waited for the write would take 300 ms
   CHECK_FALSE(writer.pending(e.id));

@@ -104,7 +104,10 @@ int total_seats(const Venue& v) {
 std::vector<SeatRequest> make_requests(const Venue& v, const DemandShape& shape, uint64_t seed) {
   Rng rng{seed ^ 0x5eedULL};
   std::vector<SeatRequest> out;
-  struct Peak { int from, to, peak, sd; double turns; };
+  struct Peak {
+    int from, to, peak, sd;
+    double turns;
+  };
   const Peak peaks[] = {{12 * 60, 14 * 60, 12 * 60 + 30, 25, 1.0},
                         {19 * 60, 22 * 60, 20 * 60, 40, 1.0}};
   int seats = total_seats(v);
@@ -125,7 +128,8 @@ std::vector<SeatRequest> make_requests(const Venue& v, const DemandShape& shape,
       out.push_back(r);
     }
   }
-  for (size_t i = out.size(); i > 1; --i) std::swap(out[i - 1], out[rng.below(static_cast<int>(i))]);
+  for (size_t i = out.size(); i > 1; --i)
+    std::swap(out[i - 1], out[rng.below(static_cast<int>(i))]);
   return out;
 }
 

@@ -4,7 +4,8 @@
 
 namespace foh::bench {
 
-Instance make_instance(const Venue& v, const Floor& floor, const std::vector<SeatRequest>& requests) {
+Instance make_instance(const Venue& v, const Floor& floor,
+                       const std::vector<SeatRequest>& requests) {
   Instance in;
   in.ip.table_count = static_cast<int>(floor.tables().size());
   std::vector<std::pair<int, int>> capacity;  // per option: min, max

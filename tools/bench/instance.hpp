@@ -15,7 +15,8 @@ struct Instance {
   std::vector<std::vector<Uuid>> option_tables;  // table ids per option
 };
 
-Instance make_instance(const Venue& v, const Floor& floor, const std::vector<SeatRequest>& requests);
+Instance make_instance(const Venue& v, const Floor& floor,
+                       const std::vector<SeatRequest>& requests);
 
 // First fit in booking order: each request on the first free option (tables
 // in floor order, then combinations) that admits the party. The reference.

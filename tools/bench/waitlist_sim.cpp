@@ -46,7 +46,7 @@ struct Args {
   int cap = WaitlistOptions{}.max_overtaken;
   int weight = WaitlistOptions{}.blend_weight;
   int overdue = WaitlistOptions{}.overdue_minutes;
-  bool detail = false;  // --detail 1: where the quote error comes from
+  bool detail = false;      // --detail 1: where the quote error comes from
   bool abandonment = true;  // --abandonment 0: quotes assume everyone ahead stays
 };
 
@@ -66,9 +66,9 @@ struct Outcome {  // one walk-in under one policy
   bool joined = false, seated = false;
   int quoted = 0;
   int64_t arrived = 0, waited = 0;
-  long end_event = 0;   // its seating or its leaving (or the close)
-  long seat_event = -1;  // its seating, if seated
-  int position = 0;      // its place in the queue on joining
+  long end_event = 0;       // its seating or its leaving (or the close)
+  long seat_event = -1;     // its seating, if seated
+  int position = 0;         // its place in the queue on joining
   bool ahead_left = false;  // someone ahead of it on joining left the queue unseated
 };
 
@@ -185,8 +185,9 @@ void step(Evening& ev, const Floor& floor, const WaitlistOptions& opt, int64_t b
   }
   // Expired rows are kept, as the terminal's day keeps them: the day's
   // abandonment is read from them (they change nothing else: not waiting).
-  bool anyone = std::any_of(ev.day.waitlist.begin(), ev.day.waitlist.end(),
-                            [](const WaitlistEntry& e) { return e.status == WaitlistStatus::Waiting; });
+  bool anyone =
+      std::any_of(ev.day.waitlist.begin(), ev.day.waitlist.end(),
+                  [](const WaitlistEntry& e) { return e.status == WaitlistStatus::Waiting; });
   if (!anyone) return;
   auto plan = plan_waitlist(ev.venue, ev.day, LocalInstant{t * 60}, opt);
   if (!plan) return;
@@ -204,8 +205,7 @@ void step(Evening& ev, const Floor& floor, const WaitlistOptions& opt, int64_t b
     r.status = ReservationStatus::Seated;
     r.seated_at = LocalInstant{t * 60}.str();
     r.source = "Liste d'attente";
-    ev.leaves_at[r.id] =
-        t + actual_minutes(ev.seed, r.id, turn_time(s, r.party_size), ev.a.spread);
+    ev.leaves_at[r.id] = t + actual_minutes(ev.seed, r.id, turn_time(s, r.party_size), ev.a.spread);
     Outcome& o = ev.out[static_cast<size_t>(std::stoul(entry->id.substr(1)))];
     o.seated = true;
     o.waited = m - o.arrived;
@@ -224,7 +224,8 @@ std::vector<Outcome> run_evening(const Args& a, int e, const WaitlistOptions& op
   size_t next = 0;
   int position = 0;
   for (int64_t m = 18 * 60 + 59; m < kClose; ++m) {
-    while (next < ev.walkers.size() && ev.walkers[next].arrives <= m) join(ev, opt, next++, base, m, position);
+    while (next < ev.walkers.size() && ev.walkers[next].arrives <= m)
+      join(ev, opt, next++, base, m, position);
     step(ev, *floor, opt, base, m);
   }
   // Join order is walker order (arrivals are in time order).
@@ -273,20 +274,23 @@ void run_policy(const Args& a, const Row& row) {
   const double n = std::max<double>(1, static_cast<double>(waits.size()));
   const double med_wait = quantile(waits, 0.5), med_err = quantile(err, 0.5);
   const int most = overtaken.empty() ? 0 : *std::max_element(overtaken.begin(), overtaken.end());
-  std::printf("| %s | %ld | %ld | %.1f | %.0f | %.0f | %d | %.0f / %.0f = %.1f %% | %.1f / %.1f = %.1f %% |\n",
-              row.name.c_str(), covers, lost, total_wait / n, quantile(waits, 0.95), med_wait, most,
-              med_err, med_wait, med_wait > 0 ? 100 * med_err / med_wait : 0.0, total_err / n,
-              total_wait / n, total_wait > 0 ? 100 * total_err / total_wait : 0.0);
+  std::printf(
+      "| %s | %ld | %ld | %.1f | %.0f | %.0f | %d | %.0f / %.0f = %.1f %% | %.1f / %.1f = %.1f %% "
+      "|\n",
+      row.name.c_str(), covers, lost, total_wait / n, quantile(waits, 0.95), med_wait, most,
+      med_err, med_wait, med_wait > 0 ? 100 * med_err / med_wait : 0.0, total_err / n,
+      total_wait / n, total_wait > 0 ? 100 * total_err / total_wait : 0.0);
   for (auto& [group, d] : signed_err) {
     double sum = 0;
     std::vector<double> ab;
     double within1 = 0;
     for (double x : d) sum += x, ab.push_back(std::fabs(x)), within1 += std::fabs(x) <= 1;
-    std::printf("    %-20s n %7zu  mean(q-w) %+6.2f  median(q-w) %+4.0f  p10 %+4.0f  p90 %+4.0f  "
-                "median |q-w| %3.0f  |q-w|<=1 %4.1f %%\n",
-                group.c_str(), d.size(), sum / static_cast<double>(d.size()), quantile(d, 0.5),
-                quantile(d, 0.1), quantile(d, 0.9), quantile(ab, 0.5),
-                100 * within1 / static_cast<double>(d.size()));
+    std::printf(
+        "    %-20s n %7zu  mean(q-w) %+6.2f  median(q-w) %+4.0f  p10 %+4.0f  p90 %+4.0f  "
+        "median |q-w| %3.0f  |q-w|<=1 %4.1f %%\n",
+        group.c_str(), d.size(), sum / static_cast<double>(d.size()), quantile(d, 0.5),
+        quantile(d, 0.1), quantile(d, 0.9), quantile(ab, 0.5),
+        100 * within1 / static_cast<double>(d.size()));
   }
   std::fflush(stdout);
 }
@@ -320,18 +324,30 @@ int main(int argc, char** argv) {
   Args a;
   for (int i = 1; i + 1 < argc; i += 2) {
     std::string k = argv[i];
-    if (k == "--evenings") a.evenings = std::atoi(argv[i + 1]);
-    else if (k == "--seed") a.seed = std::strtoull(argv[i + 1], nullptr, 10);
-    else if (k == "--spread") a.spread = std::atof(argv[i + 1]);
-    else if (k == "--gap") a.gap = std::atof(argv[i + 1]);
-    else if (k == "--policy") a.policy = argv[i + 1];
-    else if (k == "--cap") a.cap = std::atoi(argv[i + 1]);
-    else if (k == "--weight") a.weight = std::atoi(argv[i + 1]);
-    else if (k == "--overdue") a.overdue = std::atoi(argv[i + 1]);
-    else if (k == "--detail") a.detail = std::atoi(argv[i + 1]) != 0;
-    else if (k == "--abandonment") a.abandonment = std::atoi(argv[i + 1]) != 0;
-    else if (k == "--patience-min") a.patience_min = std::atof(argv[i + 1]);
-    else if (k == "--patience-max") a.patience_max = std::atof(argv[i + 1]);
+    if (k == "--evenings")
+      a.evenings = std::atoi(argv[i + 1]);
+    else if (k == "--seed")
+      a.seed = std::strtoull(argv[i + 1], nullptr, 10);
+    else if (k == "--spread")
+      a.spread = std::atof(argv[i + 1]);
+    else if (k == "--gap")
+      a.gap = std::atof(argv[i + 1]);
+    else if (k == "--policy")
+      a.policy = argv[i + 1];
+    else if (k == "--cap")
+      a.cap = std::atoi(argv[i + 1]);
+    else if (k == "--weight")
+      a.weight = std::atoi(argv[i + 1]);
+    else if (k == "--overdue")
+      a.overdue = std::atoi(argv[i + 1]);
+    else if (k == "--detail")
+      a.detail = std::atoi(argv[i + 1]) != 0;
+    else if (k == "--abandonment")
+      a.abandonment = std::atoi(argv[i + 1]) != 0;
+    else if (k == "--patience-min")
+      a.patience_min = std::atof(argv[i + 1]);
+    else if (k == "--patience-max")
+      a.patience_max = std::atof(argv[i + 1]);
     else {
       std::fprintf(stderr, "foh-bench-waitlist: unknown option %s\n", k.c_str());
       return 2;
@@ -343,17 +359,19 @@ int main(int argc, char** argv) {
                  a.policy.c_str());
     return 2;
   }
-  std::printf("evenings %d (seed %llu), duration spread %.0f %%, mean gap %.1f min, patience "
-              "%.0f-%.0f min, blend weight %d, engine default %s cap %d\n",
-              a.evenings, static_cast<unsigned long long>(a.seed), a.spread * 100, a.gap,
-              a.patience_min, a.patience_max, a.weight,
-              WaitlistOptions{}.policy == SeatingPolicy::Blend     ? "blend"
-              : WaitlistOptions{}.policy == SeatingPolicy::FcfsFit ? "fcfs-fit"
-                                                                   : "fcfs",
-              WaitlistOptions{}.max_overtaken);
-  std::printf("| policy | walk-in covers seated | covers lost | mean wait (min) | p95 wait | "
-              "median wait | most places overtaken | quote error: median abs(q-w) / median wait | "
-              "mean abs(q-w) / mean wait |\n|---|---|---|---|---|---|---|---|---|\n");
+  std::printf(
+      "evenings %d (seed %llu), duration spread %.0f %%, mean gap %.1f min, patience "
+      "%.0f-%.0f min, blend weight %d, engine default %s cap %d\n",
+      a.evenings, static_cast<unsigned long long>(a.seed), a.spread * 100, a.gap, a.patience_min,
+      a.patience_max, a.weight,
+      WaitlistOptions{}.policy == SeatingPolicy::Blend     ? "blend"
+      : WaitlistOptions{}.policy == SeatingPolicy::FcfsFit ? "fcfs-fit"
+                                                           : "fcfs",
+      WaitlistOptions{}.max_overtaken);
+  std::printf(
+      "| policy | walk-in covers seated | covers lost | mean wait (min) | p95 wait | "
+      "median wait | most places overtaken | quote error: median abs(q-w) / median wait | "
+      "mean abs(q-w) / mean wait |\n|---|---|---|---|---|---|---|---|---|\n");
   for (const Row& r : rows) run_policy(a, r);
   return 0;
 }

@@ -23,15 +23,18 @@ Venue big_venue(int plans, int tables_per_plan) {
   v.restaurant.settings.max_covers_per_slot = 60;
   for (int p = 0; p < plans; ++p) {
     FloorPlan fp;
-    fp.id = id("p", p), fp.restaurant_id = "r", fp.name = "Salle " + std::to_string(p + 1), fp.sort_order = p;
+    fp.id = id("p", p), fp.restaurant_id = "r", fp.name = "Salle " + std::to_string(p + 1),
+    fp.sort_order = p;
     v.floor_plans.push_back(fp);
     Zone z;
-    z.id = id("z", p), z.restaurant_id = "r", z.floor_plan_id = fp.id, z.name = "Zone " + std::to_string(p + 1);
+    z.id = id("z", p), z.restaurant_id = "r", z.floor_plan_id = fp.id,
+    z.name = "Zone " + std::to_string(p + 1);
     z.color = "#E9D8B4", z.width = 1020, z.height = 1020;
     v.zones.push_back(z);
     for (int k = 0; k < tables_per_plan; ++k) {
       Table t;
-      t.id = id("t", p * 1000 + k), t.restaurant_id = "r", t.floor_plan_id = fp.id, t.zone_id = z.id;
+      t.id = id("t", p * 1000 + k), t.restaurant_id = "r", t.floor_plan_id = fp.id,
+      t.zone_id = z.id;
       t.name = std::to_string(p * 1000 + k + 1);
       t.capacity_min = 2, t.capacity_max = k % 5 == 0 ? 6 : 4;
       t.position_x = 20 + (k % 10) * 100, t.position_y = 20 + (k / 10) * 100;
@@ -41,8 +44,10 @@ Venue big_venue(int plans, int tables_per_plan) {
     }
   }
   Service midi, soir;
-  midi.id = "s1", midi.name = "Midi", midi.start_time = TimeOfDay{11 * 3600}, midi.end_time = TimeOfDay{16 * 3600};
-  soir.id = "s2", soir.name = "Soir", soir.start_time = TimeOfDay{16 * 3600}, soir.end_time = TimeOfDay{24 * 3600 - 60};
+  midi.id = "s1", midi.name = "Midi", midi.start_time = TimeOfDay{11 * 3600},
+  midi.end_time = TimeOfDay{16 * 3600};
+  soir.id = "s2", soir.name = "Soir", soir.start_time = TimeOfDay{16 * 3600},
+  soir.end_time = TimeOfDay{24 * 3600 - 60};
   v.services = {midi, soir};
   // Six servers: the evening's sections give each a block of every plan.
   static const char* kServers[] = {"Léa Fontaine", "Mehdi Benali", "Chloé Martin",
@@ -59,7 +64,8 @@ DayBook big_day(const Venue& v, Date date, int n) {
   DayBook d;
   d.date = date;
   std::mt19937 rng(42);
-  static const char* kNames[] = {"Dupont", "Martin", "Lefèvre", "Moreau", "Girard", "Bonnet", "Rousseau", "Mercier"};
+  static const char* kNames[] = {"Dupont", "Martin", "Lefèvre",  "Moreau",
+                                 "Girard", "Bonnet", "Rousseau", "Mercier"};
   int per_table = (n + static_cast<int>(v.tables.size()) - 1) / static_cast<int>(v.tables.size());
   int made = 0;
   for (size_t t = 0; t < v.tables.size() && made < n; ++t)
@@ -73,7 +79,7 @@ DayBook big_day(const Venue& v, Date date, int n) {
       r.guest_name = std::string(kNames[rng() % 8]) + " " + std::to_string(made);
       r.guest_phone = "06 " + std::to_string(10000000 + made);
       int end = r.time.minutes() + 70;
-      r.status = end <= 19 * 60 + 30 ? ReservationStatus::Completed
+      r.status = end <= 19 * 60 + 30                ? ReservationStatus::Completed
                  : r.time.minutes() <= 19 * 60 + 30 ? ReservationStatus::Seated
                                                     : ReservationStatus::Confirmed;
       if (r.status == ReservationStatus::Seated) r.seated_at = LocalInstant::at(date, r.time).str();

@@ -18,9 +18,9 @@
 
 #include "big_day.hpp"
 #include "desk.hpp"
+#include "foh/engine/floor.hpp"
 #include "foh/platform/fonts.hpp"
 #include "foh/platform/metrics.hpp"
-#include "foh/engine/floor.hpp"
 #include "screens/editor.hpp"
 #include "screens/floor.hpp"
 #include "screens/reservations.hpp"

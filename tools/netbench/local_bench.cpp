@@ -28,7 +28,8 @@ int run_local(int, char**) {
     }
     Transaction tx(*c);
     for (int d = 0; d < 10; ++d)  // 20 000 reservations over 10 days
-      for (const auto& r : make_day(v, first.plus_days(d), 2000)) c->put_row("reservations", encode(r));
+      for (const auto& r : make_day(v, first.plus_days(d), 2000))
+        c->put_row("reservations", encode(r));
     if (!tx.commit()) return 1;
   }
   std::vector<double> load;
@@ -40,8 +41,9 @@ int run_local(int, char**) {
     load.push_back(ms_since(t0));
     count = day->reservations.size();
   }
-  std::printf("open cache + load_day (%zu reservations): median %.2f ms, max %.2f ms (target <= 50 ms)\n",
-              count, median(load), percentile(load, 1.0));
+  std::printf(
+      "open cache + load_day (%zu reservations): median %.2f ms, max %.2f ms (target <= 50 ms)\n",
+      count, median(load), percentile(load, 1.0));
 
   auto c = std::move(Cache::open(path)).value();
   std::vector<double> write;
@@ -55,8 +57,10 @@ int run_local(int, char**) {
     if (!tx.commit()) return 1;
     write.push_back(ms_since(t0));
   }
-  std::printf("durable write (row + outbox, synchronous=FULL): p50 %.3f ms, p99 %.3f ms (target p50 <= 2 ms)\n",
-              median(write), percentile(write, 0.99));
+  std::printf(
+      "durable write (row + outbox, synchronous=FULL): p50 %.3f ms, p99 %.3f ms (target p50 <= 2 "
+      "ms)\n",
+      median(write), percentile(write, 0.99));
 
   Store store(*c);
   std::vector<double> cmd;
@@ -74,8 +78,10 @@ int run_local(int, char**) {
     cmd.push_back(ms_since(t0));
     if (!done) std::fprintf(stderr, "refused: %s\n", done.error().text().c_str());
   }
-  std::printf("Store::create_reservation on a 2 000-reservation day (rules checked + durable write): p50 %.2f ms\n",
-              median(cmd));
+  std::printf(
+      "Store::create_reservation on a 2 000-reservation day (rules checked + durable write): p50 "
+      "%.2f ms\n",
+      median(cmd));
   std::error_code ec;
   std::filesystem::remove_all(tmpl, ec);
   return 0;

@@ -4,8 +4,8 @@
 //   foh-netbench pull [N]  the pull's CPU per row against libcurl + one prepared insert
 //   foh-netbench store [DB]  each tap's Store command on a terminal's cache (the demo
 //                          seeded when none): p50, p99, create vs one durable write
-#include <cstring>
 #include <cstdio>
+#include <cstring>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
@@ -56,7 +56,8 @@ std::vector<foh::Reservation> make_day(const foh::Venue& v, foh::Date date, int 
     r.guest_name = "Bench " + std::to_string(i);
     r.guest_phone = "+33 6 00 00 " + std::to_string(10000 + i).substr(1);
     r.source = "Téléphone";
-    r.status = i < live_capacity ? foh::ReservationStatus::Confirmed : foh::ReservationStatus::Cancelled;
+    r.status =
+        i < live_capacity ? foh::ReservationStatus::Confirmed : foh::ReservationStatus::Cancelled;
     r.table_id = t.id;
     r.table_number = t.name;
     out.push_back(std::move(r));
@@ -71,6 +72,7 @@ int main(int argc, char** argv) {
   if (argc >= 2 && std::strcmp(argv[1], "backend") == 0) return bench::run_backend(argc, argv);
   if (argc >= 2 && std::strcmp(argv[1], "store") == 0) return bench::run_store(argc, argv);
   if (argc >= 2 && std::strcmp(argv[1], "pull") == 0) return bench::run_pull(argc, argv);
-  std::fprintf(stderr, "usage: foh-netbench local | backend | pull [RUNS] | store [CACHE.sqlite]\n");
+  std::fprintf(stderr,
+               "usage: foh-netbench local | backend | pull [RUNS] | store [CACHE.sqlite]\n");
   return 2;
 }

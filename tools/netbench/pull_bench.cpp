@@ -90,8 +90,8 @@ Baseline baseline(const std::string& url, const std::string& key, const std::str
     for (;;) {
       std::string body;
       const std::string u = url + "/rest/v1/" + table + "?select=*&sync_xid=gte.0" + filter +
-                            "&order=sync_seq.asc&limit=" + std::to_string(kPage) +
-                            "&sync_seq=gt." + std::to_string(after);
+                            "&order=sync_seq.asc&limit=" + std::to_string(kPage) + "&sync_seq=gt." +
+                            std::to_string(after);
       curl_easy_setopt(curl, CURLOPT_URL, u.c_str());
       curl_easy_setopt(curl, CURLOPT_WRITEDATA, &body);
       long status = 0;
@@ -115,10 +115,10 @@ Baseline baseline(const std::string& url, const std::string& key, const std::str
       }
       if (static_cast<int>(page.size()) < kPage) break;
       auto seq = page.back().find("sync_seq");
-      after = seq == page.back().end()      ? 0
-              : seq->is_number_integer()    ? seq->get<int64_t>()
-              : seq->is_string()            ? std::strtoll(seq->get<std::string>().c_str(), nullptr, 10)
-                                            : 0;
+      after = seq == page.back().end()   ? 0
+              : seq->is_number_integer() ? seq->get<int64_t>()
+              : seq->is_string() ? std::strtoll(seq->get<std::string>().c_str(), nullptr, 10)
+                                 : 0;
     }
     sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr);
     sqlite3_finalize(insert);

@@ -100,29 +100,26 @@ int run_store(int argc, char** argv) {
   const Date day = busiest_day(c, *venue);
   auto book = c.load_day(day);
   std::printf("cache %s: %zu tables, day %s with %zu reservations, %zu waitlist entries\n",
-              argc >= 3 ? argv[2] : "(the demo, seeded)",
-              venue->tables.size(), day.str().c_str(), book->reservations.size(),
-              book->waitlist.size());
+              argc >= 3 ? argv[2] : "(the demo, seeded)", venue->tables.size(), day.str().c_str(),
+              book->reservations.size(), book->waitlist.size());
   Store store(c);
   const Actor by = admin(*venue);
 
   // The baseline: one durable write, a synchronous=FULL commit of one
   // reservation row in this cache (on a date nobody looks at).
-  const double durable = measure("baseline: one durable write (one row, one commit)", kSamples,
-                                 [&](int i) {
-                                   Reservation r = book->reservations.front();
-                                   r.id = new_uuid();
-                                   r.date = day.plus_days(-300 - i);
-                                   Transaction tx(c);
-                                   return tx.begun().ok() &&
-                                          c.put_row("reservations", encode(r)).ok() &&
-                                          tx.commit().ok();
-                                 });
+  const double durable =
+      measure("baseline: one durable write (one row, one commit)", kSamples, [&](int i) {
+        Reservation r = book->reservations.front();
+        r.id = new_uuid();
+        r.date = day.plus_days(-300 - i);
+        Transaction tx(c);
+        return tx.begun().ok() && c.put_row("reservations", encode(r)).ok() && tx.commit().ok();
+      });
   // A host's booking on the busy day itself (its whole day checked), on the
   // tables' free small hours: 8 slots of 90 minutes from midnight.
   const size_t tables = venue->tables.size();
-  const double create = measure(
-      "create_reservation (a table on the busy day, rules checked)", kSamples, [&](int i) {
+  const double create =
+      measure("create_reservation (a table on the busy day, rules checked)", kSamples, [&](int i) {
         const Table& t = venue->tables[static_cast<size_t>(i) % tables];
         Reservation r;
         r.date = day;

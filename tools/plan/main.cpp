@@ -45,9 +45,12 @@ int main(int argc, char** argv) {
   for (int i = 2; i < argc; i += 2) {
     std::string flag = argv[i];
     if (i + 1 >= argc) return fail(std::string(kUsage) + " (" + flag + " needs a value)");
-    if (flag == "--restaurant") restaurant = argv[i + 1];
-    else if (flag == "--requests") requests = argv[i + 1];
-    else return fail(std::string(kUsage) + " (unknown option " + flag + ")");
+    if (flag == "--restaurant")
+      restaurant = argv[i + 1];
+    else if (flag == "--requests")
+      requests = argv[i + 1];
+    else
+      return fail(std::string(kUsage) + " (unknown option " + flag + ")");
   }
   if ((mode != "assign" && mode != "optimise") || restaurant.empty() || requests.empty())
     return fail(kUsage);

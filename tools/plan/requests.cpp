@@ -16,19 +16,25 @@ Result<PlanRequest> decode_one(const Json& j, Date date, const std::string& row)
   PlanRequest out;
   auto id = j.find("id");
   if (id == j.end() || id->is_null()) return field_error(row, "id", "missing (required)");
-  if (id->is_string() && !id->get<std::string>().empty()) out.seat.id = id->get<std::string>();
-  else if (id->is_number_integer()) out.seat.id = id->dump();
-  else return field_error(row, "id", "must be a non-empty string or an integer, got " + id->dump());
+  if (id->is_string() && !id->get<std::string>().empty())
+    out.seat.id = id->get<std::string>();
+  else if (id->is_number_integer())
+    out.seat.id = id->dump();
+  else
+    return field_error(row, "id", "must be a non-empty string or an integer, got " + id->dump());
   out.id = *id;
   auto party = j.find("party_size");
-  if (party == j.end() || party->is_null()) return field_error(row, "party_size", "missing (required)");
+  if (party == j.end() || party->is_null())
+    return field_error(row, "party_size", "missing (required)");
   if (!party->is_number_integer() || party->get<int64_t>() < 1 || party->get<int64_t>() > 99)
-    return field_error(row, "party_size", "must be an integer between 1 and 99, got " + party->dump());
+    return field_error(row, "party_size",
+                       "must be an integer between 1 and 99, got " + party->dump());
   out.seat.party_size = party->get<int>();
   auto time = j.find("time");
   if (time == j.end() || time->is_null()) return field_error(row, "time", "missing (required)");
   auto t = time->is_string() ? TimeOfDay::parse(time->get<std::string>()) : std::nullopt;
-  if (!t) return field_error(row, "time", "malformed time " + time->dump() + " (expected HH:MM:SS)");
+  if (!t)
+    return field_error(row, "time", "malformed time " + time->dump() + " (expected HH:MM:SS)");
   out.seat.time = *t;
   out.seat.date = date;
   if (auto d = j.find("duration"); d != j.end() && !d->is_null()) {

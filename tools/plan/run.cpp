@@ -79,8 +79,10 @@ Result<Json> run_optimise(const Venue& venue, const DayBook& day,
   std::map<std::string, std::string> refused;  // closed at their time: not planned
   std::vector<SeatRequest> open;
   for (const auto& r : requests) {
-    if (service_at(r.seat.date, r.seat.time, venue.services)) open.push_back(r.seat);
-    else refused[r.seat.id] = "Refused: closed at " + r.seat.time.hhmm() + " (no service)";
+    if (service_at(r.seat.date, r.seat.time, venue.services))
+      open.push_back(r.seat);
+    else
+      refused[r.seat.id] = "Refused: closed at " + r.seat.time.hhmm() + " (no service)";
   }
   auto planned = optimise_day(venue, day, open);
   if (!planned) return planned.error();

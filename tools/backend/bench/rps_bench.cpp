@@ -60,9 +60,8 @@ std::string env_value(const std::string& out, const std::string& key) {
 std::string first_value(PGconn* c, const std::string& sql, const std::string& param) {
   const char* v[] = {param.c_str()};
   PGresult* r = PQexecParams(c, sql.c_str(), 1, nullptr, v, nullptr, nullptr, 0);
-  std::string out = PQresultStatus(r) == PGRES_TUPLES_OK && PQntuples(r) > 0
-                        ? PQgetvalue(r, 0, 0)
-                        : std::string();
+  std::string out = PQresultStatus(r) == PGRES_TUPLES_OK && PQntuples(r) > 0 ? PQgetvalue(r, 0, 0)
+                                                                             : std::string();
   PQclear(r);
   return out;
 }
@@ -150,7 +149,8 @@ int main(int argc, char** argv) {
   const std::string out = sh(script + " start " + dir);
   const std::string url = env_value(out, "FOH_BACKEND_URL");
   const std::string secret = env_value(out, "FOH_JWT_SECRET");
-  const std::string anon = env_value(out, "FOH_ANON_KEY"), service = env_value(out, "FOH_SERVICE_KEY");
+  const std::string anon = env_value(out, "FOH_ANON_KEY"),
+                    service = env_value(out, "FOH_SERVICE_KEY");
   const std::string rid = env_value(out, "FOH_RESTAURANT_ID");
   std::string conninfo;
   std::getline(std::ifstream(dir + "/db"), conninfo);
@@ -198,8 +198,7 @@ int main(int argc, char** argv) {
   if (fb::failed(caller) || member.empty() || one.empty())
     return std::fprintf(stderr, "no staff caller or no reservation\n"), stop(), 1;
   const fb::Caller& who = std::get<fb::Caller>(caller);
-  Raw raw{conn, who.role, who.claims.dump(),
-          std::to_string(fb::kDefaultStatementTimeout.count())};
+  Raw raw{conn, who.role, who.claims.dump(), std::to_string(fb::kDefaultStatementTimeout.count())};
 
   // The two requests, planned as the gateway plans them.
   const fb::QueryParams get_params{{"select", "*"}, {"id", "eq." + one}};
@@ -214,9 +213,9 @@ int main(int argc, char** argv) {
                                          {"status", "Confirmed"}}})
                                .dump();
   const std::string prefer = "resolution=merge-duplicates,return=minimal";
-  const fb::Statement upsert_st = plan(*cat, "POST", "/rest/v1/reservations", {},
-                                       {{"Prefer", prefer}, {"Content-Type", "application/json"}},
-                                       body);
+  const fb::Statement upsert_st =
+      plan(*cat, "POST", "/rest/v1/reservations", {},
+           {{"Prefer", prefer}, {"Content-Type", "application/json"}}, body);
 
   httplib::Client cli(url);
   cli.set_keep_alive(true);
@@ -251,8 +250,9 @@ int main(int argc, char** argv) {
   stop();
   auto line = [](const char* what, const std::vector<double>& http, const std::vector<double>& r) {
     const double a = median(http), b = median(r);
-    std::printf("%-26s foh-backend %7.0f req/s  raw libpq %7.0f req/s  ratio %.2f (target >= 0.5)\n",
-                what, a, b, b > 0 ? a / b : 0.0);
+    std::printf(
+        "%-26s foh-backend %7.0f req/s  raw libpq %7.0f req/s  ratio %.2f (target >= 0.5)\n", what,
+        a, b, b > 0 ? a / b : 0.0);
   };
   std::printf("medians of %d rounds of %.1f s, one client, one request at a time\n", rounds,
               seconds);

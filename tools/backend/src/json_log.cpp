@@ -15,14 +15,14 @@ namespace foh::backend {
 namespace {
 
 bool token_char(char c) {
-  return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.' || c == '=' ||
-         c == '+' || c == '/';
+  return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.' ||
+         c == '=' || c == '+' || c == '/';
 }
 
 bool secret_key(std::string key) {
   for (auto& c : key) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  constexpr std::array<std::string_view, 9> words{"pin",    "token",  "secret",        "password", "salt",
-                                                 "hash",   "apikey", "authorization", "jwt"};
+  constexpr std::array<std::string_view, 9> words{
+      "pin", "token", "secret", "password", "salt", "hash", "apikey", "authorization", "jwt"};
   for (auto w : words)
     if (key.find(w) != std::string::npos) return true;
   return false;
@@ -58,8 +58,8 @@ std::string redact(std::string_view text) {
     // key=value and "key":"value" where the key names a secret.
     if ((text[i] == '=' || text[i] == ':') && i > 0) {
       size_t k = i;
-      while (k > 0 && (std::isalnum(static_cast<unsigned char>(text[k - 1])) || text[k - 1] == '_' ||
-                       text[k - 1] == '"'))
+      while (k > 0 && (std::isalnum(static_cast<unsigned char>(text[k - 1])) ||
+                       text[k - 1] == '_' || text[k - 1] == '"'))
         --k;
       std::string key(text.substr(k, i - k));
       std::erase(key, '"');
@@ -82,15 +82,17 @@ std::string redact(std::string_view text) {
   return out;
 }
 
-std::string json_log_line(std::string_view level, std::string_view msg, const nlohmann::json& fields) {
+std::string json_log_line(std::string_view level, std::string_view msg,
+                          const nlohmann::json& fields) {
   auto now = std::chrono::system_clock::now();
   auto secs = std::chrono::system_clock::to_time_t(now);
-  auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count() % 1000;
+  auto ms =
+      std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count() % 1000;
   std::tm tm{};
   gmtime_r(&secs, &tm);
   char ts[80];
-  std::snprintf(ts, sizeof ts, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", tm.tm_year + 1900, tm.tm_mon + 1,
-                tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, static_cast<int>(ms));
+  std::snprintf(ts, sizeof ts, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", tm.tm_year + 1900,
+                tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, static_cast<int>(ms));
   nlohmann::ordered_json line;
   line["ts"] = ts;
   line["level"] = std::string(level);

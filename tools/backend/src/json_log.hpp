@@ -3,7 +3,6 @@
 // to stderr or to the file FOH_LOG_FILE / --log-file names. spdlog stays in
 // json_log.cpp. Secrets never reach a line: every string goes through redact().
 #include <nlohmann/json.hpp>
-
 #include <string>
 #include <string_view>
 
@@ -15,7 +14,8 @@ std::string redact(std::string_view text);
 
 // The line as written (no newline): ts (UTC, ISO 8601 with ms), level, msg, then fields,
 // each string field redacted.
-std::string json_log_line(std::string_view level, std::string_view msg, const nlohmann::json& fields);
+std::string json_log_line(std::string_view level, std::string_view msg,
+                          const nlohmann::json& fields);
 
 // Empty path: stderr. Returns false when the file cannot be opened (then stderr).
 bool init_json_log(const std::string& path);

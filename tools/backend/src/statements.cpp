@@ -242,9 +242,10 @@ Outcome<Reply> run_statement(PgPool& pool, const Caller& who, const Statement& s
   // end with this transaction, so the pooled connection's next request starts
   // from its own.
   std::vector<PipelineStep> steps;
-  steps.push_back({"select set_config('role', $1, true), set_config('request.jwt.claims', $2, "
-                   "true), set_config('statement_timeout', $3, true)",
-                   {who.role, who.claims.dump(), std::to_string(timeout.count())}});
+  steps.push_back(
+      {"select set_config('role', $1, true), set_config('request.jwt.claims', $2, "
+       "true), set_config('statement_timeout', $3, true)",
+       {who.role, who.claims.dump(), std::to_string(timeout.count())}});
   steps.push_back({st.sql, st.params, st.rows_as_json});
   const bool counted = st.kind == Statement::Kind::Read && !st.count_sql.empty();
   if (counted) steps.push_back({st.count_sql, st.count_params});

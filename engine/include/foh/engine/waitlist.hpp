@@ -15,10 +15,10 @@
 // default of WaitlistOptions: FcfsFit with max_overtaken 3. foh-bench-waitlist
 // (README, Benchmarks) measured it: it seats as many covers as the Blend
 // (both about 2.7 % more than strict FCFS, p95 wait no worse), and the quotes,
-// which simulate the queue in join order, stay closer to the real waits. Every policy recommends only parties that fit a table free
-// right now (for a whole turn, before any hold), hands the free tables out one
-// party at a time, each party taking its earliest option with the fewest
-// wasted seats, and breaks ties by join order:
+// which simulate the queue in join order, stay closer to the real waits. Every policy recommends
+// only parties that fit a table free right now (for a whole turn, before any hold), hands the free
+// tables out one party at a time, each party taking its earliest option with the fewest wasted
+// seats, and breaks ties by join order:
 //   Fcfs     strict first come, first served: the first in join order, and
 //            nobody while the first fits no free table (reference only).
 //   FcfsFit  join order, passing over only a party that fits no free table.
@@ -52,8 +52,8 @@ enum class SeatingPolicy { Fcfs, FcfsFit, Blend };
 struct WaitlistOptions {
   int overdue_minutes = 5;
   SeatingPolicy policy = SeatingPolicy::FcfsFit;  // shipped: see README, Benchmarks
-  int blend_weight = 30;   // Blend: minutes of priority a perfect fit (party = seats) is worth
-  int max_overtaken = 3;   // later joiners who may pass a party over; < 0: no limit
+  int blend_weight = 30;  // Blend: minutes of priority a perfect fit (party = seats) is worth
+  int max_overtaken = 3;  // later joiners who may pass a party over; < 0: no limit
   // The share of parties ahead expected to leave the queue unseated (0..1),
   // e.g. observed_abandonment(day). 0: everyone ahead stays (the quote as it
   // was). Otherwise a quote is the expected seat time over how many of the
@@ -90,7 +90,7 @@ struct SeatNow {  // a party to seat right now, in suggested order
 };
 
 struct WaitlistPlan {
-  std::vector<WaitQuote> quotes;    // waiting entries, in queue order
+  std::vector<WaitQuote> quotes;  // waiting entries, in queue order
   // Waiting entries, best to seat first: the recommended ones in seat_now's
   // order, then the rest in join order.
   std::vector<Uuid> seating_order;

@@ -167,7 +167,7 @@ class Cache {
     bool operator==(const Revision&) const = default;
   };
   Revision revision();
-  Status quick_check();                 // PRAGMA quick_check == "ok" (no index contents)
+  Status quick_check();  // PRAGMA quick_check == "ok" (no index contents)
 
   // ---- rows (JSON of the seed's columns; "id" required)
   Status put_row(std::string_view table, const Json& row);  // insert or replace

@@ -22,11 +22,11 @@ struct RestConfig {
   long connect_timeout_ms = 3000;
   long total_timeout_ms = 10000;
   std::size_t max_body_bytes = 16u << 20;  // larger answers are refused
-  int max_attempts = 4;        // 1 = no retry
-  int backoff_base_ms = 200;   // doubled per attempt, full jitter
+  int max_attempts = 4;                    // 1 = no retry
+  int backoff_base_ms = 200;               // doubled per attempt, full jitter
   int backoff_max_ms = 4000;
-  bool verify_tls = true;      // never turned off outside tests
-  std::string ca_file;         // optional extra CA bundle
+  bool verify_tls = true;  // never turned off outside tests
+  std::string ca_file;     // optional extra CA bundle
   // Checked between attempts and during transfers: true aborts the call (a
   // Transport error "cancelled"), so a stopping sync thread never waits out a
   // hanging server.
@@ -43,8 +43,8 @@ const char* to_string(RestErrorKind k);
 
 struct RestError {
   RestErrorKind kind = RestErrorKind::None;
-  int status = 0;            // HTTP status (0 for transport errors)
-  std::string code;          // PostgREST / SQLSTATE code, e.g. "23P01", "PGRST301"
+  int status = 0;    // HTTP status (0 for transport errors)
+  std::string code;  // PostgREST / SQLSTATE code, e.g. "23P01", "PGRST301"
   std::string message, details, hint;
   std::string text() const;  // one line for the sync status
   // The overlap rule refused the write: recognised by code whatever the status.
@@ -56,9 +56,9 @@ struct RestError {
 
 struct RestResponse {
   int status = 0;
-  Json body;                   // null when the answer had no body
-  std::string content_range;   // "0-999/20000" when asked with Prefer: count=exact
-  RestError error;             // kind None when the call succeeded
+  Json body;                  // null when the answer had no body
+  std::string content_range;  // "0-999/20000" when asked with Prefer: count=exact
+  RestError error;            // kind None when the call succeeded
   int attempts = 0;
   bool ok() const { return error.kind == RestErrorKind::None; }
 };

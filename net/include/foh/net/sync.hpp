@@ -91,7 +91,7 @@ class Sync {
   // undo): the status changes it signs go out with its token, since the
   // backend checks the role and names the author from the token.
   void add_signer(Uuid member_id, std::string token);
-  SyncStatus status() const;           // thread-safe snapshot
+  SyncStatus status() const;  // thread-safe snapshot
 
   // One round (push then pull) on the caller's thread, without start():
   // for tests and benchmarks. Returns the round's error, if any.

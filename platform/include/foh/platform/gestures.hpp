@@ -21,8 +21,8 @@ struct Gestures {
   Point drag_delta;                 // movement of this frame
   float pinch_scale = 1.0f;         // two fingers: multiplicative zoom of this frame
   Point pinch_center;
-  Point pan_delta;                  // two fingers: movement of their centre this frame
-  int fingers = 0;                  // fingers down now
+  Point pan_delta;  // two fingers: movement of their centre this frame
+  int fingers = 0;  // fingers down now
 };
 
 inline constexpr int kLongPressMs = 550;

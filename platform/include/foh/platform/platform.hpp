@@ -18,10 +18,10 @@ struct WindowOptions {
   std::string title = "FOH";
   int width = 1280, height = 800;
   bool fullscreen = false;
-  bool kiosk = false;   // fullscreen and locked: closing is refused until unlock()
+  bool kiosk = false;  // fullscreen and locked: closing is refused until unlock()
   bool vsync = true;
-  float scale = 0;      // UI scale; 0 = from the display's DPI
-  float font_px = 18;   // font height at scale 1
+  float scale = 0;     // UI scale; 0 = from the display's DPI
+  float font_px = 18;  // font height at scale 1
   std::string fonts_list = "assets/fonts.txt";
 };
 
@@ -62,7 +62,8 @@ class Platform {
   // same path as real input. Coordinates in window pixels.
   void inject_finger(FingerPhase phase, int64_t finger, float x, float y);
   void inject_text(const std::string& utf8);
-  void inject_key(const std::string& name, bool down);  // "Enter", "Backspace", "Escape", "Tab", ...
+  void inject_key(const std::string& name,
+                  bool down);  // "Enter", "Backspace", "Escape", "Tab", ...
   // Thread-safe: wakes a pump() blocked waiting (e.g. the sync thread has results).
   static void wake();
 

@@ -93,7 +93,7 @@ struct Desk {
   LocalInstant now;                    // restaurant-local clock (the shell's, or --now)
   Date today;                          // the restaurant's today; `day` may be another date
   const TeamMember* member = nullptr;  // logged in, or null
-  Locale locale = Locale::Fr;
+  Language locale = Language::Fr;
   SyncInfo sync;
   std::vector<ConflictInfo> conflicts;
   std::vector<SetAsideRow> set_aside;

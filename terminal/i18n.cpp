@@ -40,15 +40,15 @@ bool ends_with_nbsp(const std::string& s) {
 
 }  // namespace
 
-Locale locale_from(std::string_view code) {
+Language locale_from(std::string_view code) {
   if (code.size() >= 2 && (code.substr(0, 2) == "en" || code.substr(0, 2) == "EN"))
-    return Locale::En;
-  return Locale::Fr;
+    return Language::En;
+  return Language::Fr;
 }
 
-const char* locale_code(Locale l) { return l == Locale::En ? "en" : "fr"; }
+const char* locale_code(Language l) { return l == Language::En ? "en" : "fr"; }
 
-const char* tr(Locale l, std::string_view key) {
+const char* tr(Language l, std::string_view key) {
   const auto& t = table();
   auto it = t.find(key);
   if (it == t.end()) {
@@ -56,7 +56,7 @@ const char* tr(Locale l, std::string_view key) {
     // still a valid NUL-terminated string: return the key as written.
     return key.data();
   }
-  return l == Locale::En ? it->second.en : it->second.fr;
+  return l == Language::En ? it->second.en : it->second.fr;
 }
 
 bool table_complete() {
@@ -91,7 +91,7 @@ std::string french_typography(std::string_view s) {
   return out;
 }
 
-std::string error_text(Locale l, const Error& e) {
+std::string error_text(Language l, const Error& e) {
   if (e.code.empty()) return e.message;
   const std::string key = "err." + e.code;
   const char* t = tr(l, key);
@@ -99,7 +99,7 @@ std::string error_text(Locale l, const Error& e) {
   return tr_args(l, key, e.args);
 }
 
-std::string tr_args(Locale l, std::string_view key, const std::vector<std::string>& args) {
+std::string tr_args(Language l, std::string_view key, const std::vector<std::string>& args) {
   std::string out = tr(l, key);
   for (size_t k = 0; k < args.size(); ++k) {
     const std::string mark = "{" + std::to_string(k) + "}";
@@ -109,14 +109,14 @@ std::string tr_args(Locale l, std::string_view key, const std::vector<std::strin
   return out;
 }
 
-const char* colon(Locale l) { return l == Locale::Fr ? "\u00a0: " : ": "; }
+const char* colon(Language l) { return l == Language::Fr ? "\u00a0: " : ": "; }
 
-std::string count_text(Locale l, int n, std::string_view one_key, std::string_view many_key) {
-  const bool one = l == Locale::Fr ? (n == 0 || n == 1) : n == 1;
+std::string count_text(Language l, int n, std::string_view one_key, std::string_view many_key) {
+  const bool one = l == Language::Fr ? (n == 0 || n == 1) : n == 1;
   return std::to_string(n) + " " + tr(l, one ? one_key : many_key);
 }
 
-std::string format_date(Locale l, Date d) {
+std::string format_date(Language l, Date d) {
   static constexpr const char* kDayFr[] = {"lun.", "mar.", "mer.", "jeu.", "ven.", "sam.", "dim."};
   static constexpr const char* kDayEn[] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
   static constexpr const char* kMonFr[] = {"janv.", "févr.", "mars",  "avr.", "mai",  "juin",
@@ -126,7 +126,7 @@ std::string format_date(Locale l, Date d) {
   int wd = std::clamp(d.iso_weekday(), 1, 7) - 1;
   int mo = std::clamp(d.month, 1, 12) - 1;
   char buf[64];
-  if (l == Locale::En)
+  if (l == Language::En)
     std::snprintf(buf, sizeof buf, "%s %d %s %d", kDayEn[wd], d.day, kMonEn[mo], d.year);
   else
     std::snprintf(buf, sizeof buf, "%s %d %s %d", kDayFr[wd], d.day, kMonFr[mo], d.year);
@@ -135,29 +135,29 @@ std::string format_date(Locale l, Date d) {
 
 std::string format_time(TimeOfDay t) { return t.hhmm(); }
 
-std::string format_minutes(Locale l, int m) {
+std::string format_minutes(Language l, int m) {
   char buf[32];
   if (m < 0) m = 0;
   if (m < 60)
     std::snprintf(buf, sizeof buf, "%d min", m);
-  else if (l == Locale::En)
+  else if (l == Language::En)
     std::snprintf(buf, sizeof buf, "%dh%02d", m / 60, m % 60);
   else
     std::snprintf(buf, sizeof buf, "%d h %02d", m / 60, m % 60);
   return buf;
 }
 
-std::string format_quote(Locale l, int m) {
+std::string format_quote(Language l, int m) {
   // The engine quotes 0 when a table fits the party now: "0 min" read as a
   // broken promise by a guest still standing at the door.
   return m <= 0 ? std::string(tr(l, "wl.free_now")) : format_minutes(l, m);
 }
 
-const char* status_text(Locale l, ReservationStatus s) {
-  return status_name(engine_language(l), s);  // the engine names statuses, in both languages
+const char* status_text(Language l, ReservationStatus s) {
+  return status_name(l, s);  // the engine names statuses, in both languages
 }
 
-const char* status_text(Locale l, WaitlistStatus s) {
+const char* status_text(Language l, WaitlistStatus s) {
   switch (s) {
     case WaitlistStatus::Waiting:
       return tr(l, "wl.waiting");

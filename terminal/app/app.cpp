@@ -68,7 +68,7 @@ Status App::open_cache(const std::string& path) {
   cache_ = std::move(opened->cache);
   if (const auto& rec = opened->recovery) {
     std::cerr << "foh-terminal: " << rec->message() << "\n";
-    const ui::Locale l = options_.locale.empty() ? desk_.locale : ui::locale_from(options_.locale);
+    const ui::Language l = options_.locale.empty() ? desk_.locale : ui::locale_from(options_.locale);
     char line[1024];
     std::snprintf(line, sizeof line,
                   text(l, "diag.cache_recovered", "Cache endommagé (%s) : %s, %d",
@@ -267,7 +267,7 @@ void App::say(const std::string& text, bool error) {
 
 net::Actor App::actor() const {
   net::Actor a;
-  a.language = ui::engine_language(desk_.locale);  // refusals in the host's words
+  a.language = desk_.locale;  // refusals in the host's words
   if (session_) {
     a.member_id = session_->member.id;
     a.role = session_->member.role;
@@ -366,7 +366,7 @@ void App::frame(platform::Platform& p) {
   ui::set_keyboard(&keyboard_);
   // The on-screen keyboard's dock takes the bottom: the screens get the rest.
   // On the guest kiosk its keys are as large as the kiosk's type, in the guest's language.
-  const ui::Locale keys_locale =
+  const ui::Language keys_locale =
       kiosk_ ? kiosk_view_.guest_locale.value_or(desk_.locale) : desk_.locale;
   const float keys_scale = kiosk_
                                ? ui::kiosk_keyboard_scale(keyboard_, keys_locale, io.DisplaySize.x,

@@ -24,7 +24,7 @@ PendingAction pending(PendingAction::Kind kind, const Uuid& reservation_id) {
 }
 
 // "Dupont (4)"; an anonymous walk-in (net names it "Walk-in") in the host's language.
-std::string guest(ui::Locale l, const Reservation& r) {
+std::string guest(ui::Language l, const Reservation& r) {
   const bool anonymous = r.source == "Walk-in" && r.guest_name == "Walk-in";
   return (r.guest_name.empty() ? std::string("—")
           : anonymous          ? std::string(ui::tr(l, "floor.walk_in"))
@@ -34,7 +34,7 @@ std::string guest(ui::Locale l, const Reservation& r) {
 
 // A refused status change as the host reads it: "Dupont (4): cannot go from …"
 // (the engine worded it in the actor's language).
-std::string refused(const DayBook& day, const Uuid& reservation_id, const Error& e, ui::Locale l) {
+std::string refused(const DayBook& day, const Uuid& reservation_id, const Error& e, ui::Language l) {
   for (const Reservation& r : day.reservations)
     if (r.id == reservation_id) return guest(l, r) + ui::colon(l) + ui::error_text(l, e);
   return ui::error_text(l, e);

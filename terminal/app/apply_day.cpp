@@ -7,7 +7,7 @@
 namespace foh::app {
 
 namespace {
-std::string said(ui::Locale l, const char* key, const std::string& what) {
+std::string said(ui::Language l, const char* key, const std::string& what) {
   return std::string(ui::tr(l, key)) + ui::colon(l) + what;
 }
 }  // namespace

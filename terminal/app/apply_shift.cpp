@@ -48,7 +48,7 @@ std::string with_path(const char* format, const std::string& path) {
 void App::apply(const ui::ShiftIntents& in) {
   if (!in.export_csv) return;
   const Shift shift = shift_of(venue_, day_, desk_.now);
-  const std::string csv = report_csv(shift, ui::engine_language(desk_.locale));
+  const std::string csv = report_csv(shift, desk_.locale);
   const std::string stem = std::string("foh-") + ui::tr(desk_.locale, "shift.file");
   const fs::path path = data_dir(options_) / (stem + "-" + day_.date.str() + ".csv");
   if (write_file(path, csv))

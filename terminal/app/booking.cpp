@@ -32,8 +32,8 @@ void App::request_save(const ui::BookingCommand& c) {
 void App::save_booking(ui::BookingCommand c, const net::Actor& by) {
   // The shown day names an anonymous walk-in in the host's language (reload());
   // what is written keeps net's name for it, whichever language the form was in.
-  if (c.r.source == "Walk-in" && (c.r.guest_name == ui::tr(ui::Locale::Fr, "floor.walk_in") ||
-                                  c.r.guest_name == ui::tr(ui::Locale::En, "floor.walk_in")))
+  if (c.r.source == "Walk-in" && (c.r.guest_name == ui::tr(ui::Language::Fr, "floor.walk_in") ||
+                                  c.r.guest_name == ui::tr(ui::Language::En, "floor.walk_in")))
     c.r.guest_name = "Walk-in";
   net::BookingOptions o{c.moves, std::nullopt};
   if (c.override_refusal)

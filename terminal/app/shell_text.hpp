@@ -8,10 +8,10 @@
 
 namespace foh::app {
 
-inline const char* text(ui::Locale l, const char* key, const char* fr, const char* en) {
+inline const char* text(ui::Language l, const char* key, const char* fr, const char* en) {
   const char* t = ui::tr(l, key);
   if (t != nullptr && std::strcmp(t, key) != 0) return t;
-  return l == ui::Locale::Fr ? fr : en;
+  return l == ui::Language::Fr ? fr : en;
 }
 
 }  // namespace foh::app

@@ -13,7 +13,7 @@ namespace foh::app {
 
 namespace {
 
-const char* tab_label(ui::Locale l, Tab t) {
+const char* tab_label(ui::Language l, Tab t) {
   switch (t) {
     case Tab::Floor:
       return text(l, "tab.floor", "Salle", "Floor");
@@ -33,7 +33,7 @@ const char* tab_label(ui::Locale l, Tab t) {
 
 // Seating and the waitlist serve the service under way, not another day:
 // on a later day they offer the way back. True when tapped.
-bool today_only(ui::Locale l) {
+bool today_only(ui::Language l) {
   ImGui::TextWrapped("%s", ui::tr(l, "day.today_only"));
   const std::string back = std::string(ui::tr(l, "day.today")) + "###today_only_back";
   return ui::touch_button(back.c_str(), 12.0f);

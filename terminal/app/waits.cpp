@@ -143,7 +143,7 @@ void App::preview_optimise() {
   options.language = actor().language;
   auto venue = std::make_shared<const Venue>(venue_);
   auto day = std::make_shared<const DayBook>(day_);
-  const ui::Locale locale = desk_.locale;
+  const ui::Language locale = desk_.locale;
   jobs_->start(JobKind::Optimise, [this, venue, day, options, locale](const Jobs::Cancelled&) {
     auto plan = std::make_shared<Result<OptimiseResult>>(optimise_day(*venue, *day, {}, options));
     return Jobs::Landing([this, plan, day, locale] {

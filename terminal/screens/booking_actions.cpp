@@ -31,7 +31,7 @@ const char* key_of(ReservationStatus to, const char* cancel, const char* noshow)
 
 }  // namespace
 
-void confirm_button(ReservationsView& v, const Reservation& r, ReservationStatus to, Locale l) {
+void confirm_button(ReservationsView& v, const Reservation& r, ReservationStatus to, Language l) {
   if (!is_allowed(r.status, to)) return;
   const char* key = key_of(to, "action.cancel_booking", "action.noshow");
   const char* id = key_of(to, "###st_cancel", "###st_noshow");
@@ -48,7 +48,7 @@ void draw_status_confirm(ReservationsView& v, const Desk& d, ReservationsIntents
     return;
   }
   const Reservation& r = *b->r;
-  const Locale l = d.locale;
+  const Language l = d.locale;
   const ReservationStatus to = v.confirm->to;
   const std::string title =
       std::string(tr(l, key_of(to, "confirm.cancel_title", "confirm.noshow_title"))) + kPopup;

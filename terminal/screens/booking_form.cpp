@@ -14,7 +14,7 @@
 namespace foh::ui {
 namespace {
 
-std::string L(Locale l, const char* key, const char* id) {
+std::string L(Language l, const char* key, const char* id) {
   return std::string(tr(l, key)) + "###" + id;
 }
 
@@ -90,7 +90,7 @@ void draw_date(BookingForm& f, const Desk& d) {
 // The engine's table and reason, or its refusal (the override is an action, below).
 void draw_suggestion(const BookingForm& f, const Desk& d) {
   if (f.suggestion.empty()) return;
-  Locale l = d.locale;
+  Language l = d.locale;
   ImGui::TextUnformatted(tr(l, "form.suggested"));
   ImGui::SameLine();
   const bool later = f.suggestion == tr(l, "form.table_on_save");
@@ -108,7 +108,7 @@ float field_width(const std::string& label, float width_em) {
 
 void draw_submit(ReservationsView& v, const Desk& d, const FormErrors& e,
                  ReservationsIntents& out) {
-  Locale l = d.locale;
+  Language l = d.locale;
   BookingForm& f = v.form;
   const bool blocked = f.refused && !f.override_refusal;
   if (f.refused || f.override_refusal) {
@@ -226,7 +226,7 @@ void start_edit(ReservationsView& v, const Reservation& r) {
 
 void draw_booking_form(ReservationsView& v, const Desk& d, ReservationsIntents& out) {
   if (!d.venue || !d.day) return;
-  Locale l = d.locale;
+  Language l = d.locale;
   BookingForm& f = v.form;
   FormErrors e = validate_form(f);
   // Messages appear as soon as a field is wrong once typed in, and for every field after OK.

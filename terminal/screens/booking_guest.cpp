@@ -17,7 +17,7 @@
 namespace foh::ui {
 namespace {
 
-std::string L(Locale l, const char* key, const char* id) {
+std::string L(Language l, const char* key, const char* id) {
   return std::string(tr(l, key)) + "###" + id;
 }
 
@@ -32,7 +32,7 @@ bool has_tag_kind(const std::vector<std::string>& tags, GuestTag k) {
 }
 
 // The three preset tags as toggles, a free tag and the customer's notes.
-void draw_tags(BookingForm& f, Locale l) {
+void draw_tags(BookingForm& f, Language l) {
   ImGui::TextUnformatted(tr(l, "form.guest_tags"));
   bool first = true;
   for (GuestTag k : {GuestTag::Vip, GuestTag::Regular, GuestTag::Allergy}) {
@@ -63,7 +63,7 @@ void draw_tags(BookingForm& f, Locale l) {
 }
 
 // The customers the typing found, one tap to link.
-void draw_matches(BookingForm& f, Locale l) {
+void draw_matches(BookingForm& f, Language l) {
   if (f.matches.empty()) return;
   ImGui::TextUnformatted(tr(l, "form.guest_found"));
   for (const Customer& c : f.matches) {
@@ -116,7 +116,7 @@ std::optional<Customer> guest_card(const BookingForm& f) {
 }
 
 void draw_booking_guest(BookingForm& f, const Desk& d, ReservationsIntents& out) {
-  const Locale l = d.locale;
+  const Language l = d.locale;
   ImGui::PushID("booking_guest");
   // An edited booking's customer, from the day (its card came with it).
   if (f.editing && !f.guest_loaded) {

@@ -22,7 +22,7 @@ void draw_busy(BusyView& v, const Desk& d, BusyIntents& out) {
     ImGui::EndPopup();
     return;
   }
-  const Locale l = d.locale;
+  const Language l = d.locale;
   ImGui::TextUnformatted(tr(l, v.what));
   record_item("busy");
   char elapsed[32];

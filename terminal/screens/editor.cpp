@@ -14,7 +14,7 @@
 namespace foh::ui {
 namespace {
 
-std::string L(Locale l, const char* key, const char* id) {
+std::string L(Language l, const char* key, const char* id) {
   return std::string(tr(l, key)) + "###" + id;
 }
 
@@ -50,7 +50,7 @@ bool int_stepper(EditorView& v, const char* label, const char* id, int& value, i
 // each button (flowing like words).
 template <class Next>
 void draw_plan_tools(EditorView& v, const Desk& d, Next& next) {
-  Locale l = d.locale;
+  Language l = d.locale;
   const std::pair<TableShape, const char*> adds[] = {{TableShape::Round, "edit_add_round"},
                                                      {TableShape::Square, "edit_add_square"},
                                                      {TableShape::Rectangular, "edit_add_rect"}};
@@ -82,7 +82,7 @@ void draw_plan_tools(EditorView& v, const Desk& d, Next& next) {
 // tablet (three or four rows at 800 px, two at 1280).
 void draw_toolbar(EditorView& v, const Desk& d, const std::vector<EditorIssue>& issues,
                   EditorIntents& out) {
-  Locale l = d.locale;
+  Language l = d.locale;
   bool dirty = !(v.draft == v.saved);
   bool first = true;
   // Before every button but the first: on this line if it fits, else the next.
@@ -121,7 +121,7 @@ void draw_toolbar(EditorView& v, const Desk& d, const std::vector<EditorIssue>& 
 }
 
 // The selected zone's name and colour (its place and size are dragged on the canvas).
-void draw_zone_properties(EditorView& v, Locale l) {
+void draw_zone_properties(EditorView& v, Language l) {
   Zone* z = editor_selected_zone(v);
   if (!z) return;
   std::string name = z->name;
@@ -149,7 +149,7 @@ void draw_zone_properties(EditorView& v, Locale l) {
 }
 
 void draw_properties(EditorView& v, const Desk& d) {
-  Locale l = d.locale;
+  Language l = d.locale;
   if (v.selection.empty()) draw_zone_properties(v, l);
   if (Table* t = single_selection(v)) {
     std::string name = t->name;

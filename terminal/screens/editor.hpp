@@ -75,7 +75,7 @@ void editor_push_undo(EditorView& v, const std::string& typing_in = {});
 bool editor_undo(EditorView& v);
 bool editor_redo(EditorView& v);
 std::vector<EditorIssue> editor_issues(
-    const PlanDraft& p, Locale l = Locale::En);  // overlaps, duplicate names, min > max
+    const PlanDraft& p, Language l = Language::En);  // overlaps, duplicate names, min > max
 float snap_to(float value, float grid);
 // Declares a combination of the selected tables (names joined by '+') with `seats`
 // on each member's capacity_overrides. Refuses fewer than 2 tables or seats < 1.

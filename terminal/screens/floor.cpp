@@ -14,7 +14,7 @@
 namespace foh::ui {
 namespace {
 
-std::string L(Locale l, const char* key, const char* id) {
+std::string L(Language l, const char* key, const char* id) {
   return std::string(tr(l, key)) + "###" + id;
 }
 
@@ -43,7 +43,7 @@ void draw_booking_line(const Booking& b, const Desk& d) {
 // for today. Shared by the table panel (tap) and the actions popup (long-press).
 void draw_table_actions(FloorView& v, const Desk& d, const Table& table, const TableStatus& st,
                         FloorIntents& out) {
-  Locale l = d.locale;
+  Language l = d.locale;
   const Table* t = &table;
   if (st.seated && touch_button(L(l, "action.complete", "table_complete").c_str(), -1.0f))
     out.complete_reservation = st.seated->r->id;
@@ -65,7 +65,7 @@ void draw_table_actions(FloorView& v, const Desk& d, const Table& table, const T
 }
 
 void draw_table_panel(FloorView& v, const Desk& d, FloorIntents& out) {
-  Locale l = d.locale;
+  Language l = d.locale;
   const Table* t = d.floor->table(*v.selected_table);
   if (!t) return;
   TableStatus st = table_status(d, *t);

@@ -86,7 +86,7 @@ void inner_box(const Xform& x, const Table& t, const DailyTableOverride* o, ImVe
 // outlined (thick and white when selected), then its face and marks
 // (screens/floor_tile.cpp). A section ring goes around the outline.
 void draw_table(ImDrawList* dl, const Xform& x, const Table& t, const DailyTableOverride* o,
-                const TableStatus& st, bool selected, Locale l) {
+                const TableStatus& st, bool selected, Language l) {
   const ToneStyle& tone = tone_style(tone_of(st));
   ImU32 fill = packed(tone.fill), line = IM_COL32(200, 200, 200, 255);
   const ImU32 edge = selected ? IM_COL32(255, 255, 255, 255) : line;

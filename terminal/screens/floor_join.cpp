@@ -14,7 +14,7 @@
 namespace foh::ui {
 namespace {
 
-std::string L(Locale l, const char* key, const char* id) {
+std::string L(Language l, const char* key, const char* id) {
   return std::string(tr(l, key)) + "###" + id;
 }
 
@@ -52,7 +52,7 @@ struct Row {
 
 void draw_note_editor(FloorDayView& v, const Desk& d, const DailyFloorNote* n,
                       FloorDayIntents& out) {
-  Locale l = d.locale;
+  Language l = d.locale;
   // The field takes the row, its label at its right.
   const std::string label = L(l, "day.note_field", "day_note_field");
   const float label_w = ImGui::CalcTextSize(label.c_str(), nullptr, true).x +
@@ -94,7 +94,7 @@ void wrapped(const std::string& text, bool error = false) {
 
 // Join mode: what to tap next, or the picked pair to confirm (or why not).
 void draw_joining(FloorDayView& v, const Desk& d, FloorDayIntents& out) {
-  Locale l = d.locale;
+  Language l = d.locale;
   bool ready = false;
   if (!v.first) {
     wrapped(tr(l, "day.join_pick_first"));
@@ -132,7 +132,7 @@ void draw_floor_day_bar(FloorDayView& v, const Desk& d, const std::optional<Uuid
   } else if (v.joining) {
     draw_joining(v, d, out);
   } else {
-    Locale l = d.locale;
+    Language l = d.locale;
     Row row;
     if (may_write_note(d) &&
         row.button(
@@ -169,7 +169,7 @@ void draw_split_action(const Desk& d, const Table& t, FloorDayIntents& out) {
   if (!d.day) return;
   auto rows = joins_of(*d.day, t.id);
   if (rows.empty()) return;
-  Locale l = d.locale;
+  Language l = d.locale;
   const DailyTableOverride& row = *rows.front();
   const std::string other = name_of(d, row.table_id == t.id ? *row.joined_with : row.table_id);
   wrapped(tr_args(l, "day.joined_with", {other}));

@@ -17,7 +17,7 @@ constexpr Tone kLegendOrder[] = {Tone::Free,   Tone::Booked,  Tone::Arrived, Ton
                                  Tone::Seated, Tone::Overdue, Tone::Blocked, Tone::Pending,
                                  Tone::Done,   Tone::Void};
 
-void mark_chip(Mark m, Locale l) {
+void mark_chip(Mark m, Language l) {
   const MarkStyle& s = mark_style(m);
   const float r = em(0.65f);
   const ImVec2 p = ImGui::GetCursorScreenPos();
@@ -35,7 +35,7 @@ void mark_chip(Mark m, Locale l) {
 
 }  // namespace
 
-void tone_chip(Tone t, Locale l, bool with_word) {
+void tone_chip(Tone t, Language l, bool with_word) {
   const ToneStyle& s = tone_style(t);
   const float h = ImGui::GetTextLineHeight(), w = em(1.6f);
   const ImVec2 a = ImGui::GetCursorScreenPos(), b(a.x + w, a.y + h);
@@ -57,7 +57,7 @@ void tone_chip(Tone t, Locale l, bool with_word) {
   ImGui::TextUnformatted(tr(l, s.word_key));
 }
 
-void draw_legend_button(LegendView& v, Locale l) {
+void draw_legend_button(LegendView& v, Language l) {
   char icon[5];
   const std::string label =
       std::string(has_icon(kIconLegend) ? utf8(kIconLegend, icon) : tr(l, "legend.title")) +
@@ -65,7 +65,7 @@ void draw_legend_button(LegendView& v, Locale l) {
   if (touch_button(label.c_str())) v.open = true;
 }
 
-void draw_legend_popup(LegendView& v, Locale l) {
+void draw_legend_popup(LegendView& v, Language l) {
   if (!v.open) return;
   if (!ImGui::IsPopupOpen("floor_legend_popup")) {
     const ImVec2 d = ImGui::GetIO().DisplaySize;

@@ -14,11 +14,11 @@ struct LegendView {
 
 // The button, on the current line (call after SameLine()): the icon, or the
 // word "Légende"/"Legend" without the icon font.
-void draw_legend_button(LegendView& v, Locale l);
+void draw_legend_button(LegendView& v, Language l);
 // The popup while `v.open`; a tap outside or Close closes it.
-void draw_legend_popup(LegendView& v, Locale l);
+void draw_legend_popup(LegendView& v, Language l);
 // One status as the legend and the list show it: a chip of its colour with
 // its icon, then its word.
-void tone_chip(Tone t, Locale l, bool with_word = true);
+void tone_chip(Tone t, Language l, bool with_word = true);
 
 }  // namespace foh::ui

@@ -14,7 +14,7 @@
 namespace foh::ui {
 namespace {
 
-std::string L(Locale l, const char* key, const std::string& id) {
+std::string L(Language l, const char* key, const std::string& id) {
   return std::string(tr(l, key)) + "###" + id;
 }
 
@@ -58,7 +58,7 @@ std::string covers_text(const Desk& d, const SectionServer& s) {
 
 // Who holds tables now: initials, seated now / this service; a Manager's button.
 void draw_strip(FloorSectionsView& v, const Desk& d, const SectionsNow& s) {
-  const Locale l = d.locale;
+  const Language l = d.locale;
   const bool any = std::any_of(s.servers.begin(), s.servers.end(),
                                [](const SectionServer& x) { return x.covers.tables > 0; });
   bool first = true;
@@ -95,7 +95,7 @@ void draw_strip(FloorSectionsView& v, const Desk& d, const SectionsNow& s) {
 
 // Sections mode: the servers to give tables to, "take back", Done, what to tap.
 void draw_picker(FloorSectionsView& v, const Desk& d, const SectionsNow& s) {
-  const Locale l = d.locale;
+  const Language l = d.locale;
   bool first = true;
   const float gap = ImGui::GetStyle().ItemSpacing.x;
   for (const SectionServer& srv : s.servers) {

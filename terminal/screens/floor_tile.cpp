@@ -21,7 +21,7 @@ constexpr float kTileRestScale = 0.8f;
 }  // namespace
 
 void draw_tile_face(ImDrawList* dl, ImVec2 lo, ImVec2 hi, const Table& t, const TableStatus& st,
-                    Locale l) {
+                    Language l) {
   ImFont* font = ImGui::GetFont();
   const float size = ImGui::GetFontSize();
   const float w = hi.x - lo.x, h = hi.y - lo.y;

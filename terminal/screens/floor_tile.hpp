@@ -15,7 +15,7 @@ namespace foh::ui {
 // The tile's words and status icon inside `inner` (screen box inside the
 // shape), in the tone's text colour; records each line as "tile_<table>_<n>".
 void draw_tile_face(ImDrawList* dl, ImVec2 inner_min, ImVec2 inner_max, const Table& t,
-                    const TableStatus& st, Locale l);
+                    const TableStatus& st, Language l);
 // The guest's marks as discs from the top-right corner of the shape's box, leftwards.
 void draw_tile_marks(ImDrawList* dl, ImVec2 box_min, ImVec2 box_max, const TableStatus& st);
 // Diagonal hatching over a convex polygon (a blocked table: a pattern, not only a colour).

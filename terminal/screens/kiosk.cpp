@@ -21,13 +21,13 @@ constexpr int64_t kDoneAfterSeconds = 2;  // the confirmation's Done takes no ta
 
 // The centred column the page is drawn in, and its text scale.
 struct Page {
-  Locale l = Locale::Fr;
+  Language l = Language::Fr;
   float scale = 1, x0 = 0, width = 0;
   float terminal = 1;  // the font scale of the terminal's own type (a child window
                        // multiplies its scale by its parent's)
 };
 
-std::string L(Locale l, const char* key, const char* id) {
+std::string L(Language l, const char* key, const char* id) {
   return std::string(tr(l, key)) + "###" + id;
 }
 
@@ -58,7 +58,7 @@ bool big_button(const std::string& label, float width, float height, bool enable
   return pressed && enabled;
 }
 
-std::string party_text(Locale l, int party) {
+std::string party_text(Language l, int party) {
   if (party == 1) return tr(l, "kiosk.party_one");
   char buf[64];
   std::snprintf(buf, sizeof buf, tr(l, "kiosk.party_many"), party);
@@ -105,10 +105,10 @@ void label(const Page& p, const char* key) {
   ImGui::TextUnformatted(tr(p.l, key));
 }
 
-std::string wait_text(Locale l, int quoted);
+std::string wait_text(Language l, int quoted);
 
 void draw_details_step(KioskView& v, const Desk& d, const Page& p) {
-  Locale l = p.l;
+  Language l = p.l;
   FieldError ne = validate_name(v.name);
   const bool phone_ok = kiosk_phone_valid(v.phone);
   centred(p, party_text(l, v.party), kLarge, "kiosk_party_summary");
@@ -135,7 +135,7 @@ void draw_details_step(KioskView& v, const Desk& d, const Page& p) {
 
 // Back and Join, in the action area: always in sight, keyboard open or not.
 void draw_details_actions(KioskView& v, const Desk& d, const Page& p, KioskIntents& out) {
-  Locale l = p.l;
+  Language l = p.l;
   const float gap = ImGui::GetStyle().ItemSpacing.x, back_w = p.width / 3;
   ImGui::SetCursorPosX(p.x0);
   if (big_button(L(l, "action.back", "kiosk_back"), back_w, touch_target()))
@@ -151,7 +151,7 @@ void draw_details_actions(KioskView& v, const Desk& d, const Page& p, KioskInten
   }
 }
 
-std::string wait_text(Locale l, int quoted) {
+std::string wait_text(Language l, int quoted) {
   WaitRange r = wait_range(quoted);
   if (r.soon) return tr(l, "kiosk.wait_soon");
   char buf[128];
@@ -161,7 +161,7 @@ std::string wait_text(Locale l, int quoted) {
 }
 
 void draw_joined_step(KioskView& v, const Desk& d, const Page& p) {
-  Locale l = p.l;
+  Language l = p.l;
   char buf[160];
   std::snprintf(buf, sizeof buf, tr(l, "kiosk.thanks"), v.name.c_str());
   centred(p, buf, kLarge);
@@ -186,7 +186,7 @@ void draw_joined_step(KioskView& v, const Desk& d, const Page& p) {
 }
 
 void draw_joined_actions(KioskView& v, const Desk& d, const Page& p) {
-  Locale l = p.l;
+  Language l = p.l;
   const int64_t shown = v.joined_at ? d.now.seconds - v.joined_at->seconds : 0;
   ImGui::SetCursorPosX(p.x0);
   // A double tap on Join lands its second tap here: Done waits a moment, so
@@ -198,7 +198,7 @@ void draw_joined_actions(KioskView& v, const Desk& d, const Page& p) {
 }
 
 void draw_leave_step(KioskView& v, const Desk& d, const Page& p, KioskIntents& out) {
-  Locale l = p.l;
+  Language l = p.l;
   centred(p, tr(l, "kiosk.manager_pin"), kLarge);
   centred(p, std::string(v.pin.size(), '*') + " ");
   if (!v.message.empty()) page_error(p, v.message.c_str());
@@ -226,7 +226,7 @@ void draw_language(KioskView& v, const Page& p) {
   const float w =
       ImGui::CalcTextSize(label.c_str(), nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2;
   ImGui::SetCursorPosX(p.x0 + p.width - std::max(w, touch_target()));
-  if (touch_button(label.c_str())) v.guest_locale = p.l == Locale::Fr ? Locale::En : Locale::Fr;
+  if (touch_button(label.c_str())) v.guest_locale = p.l == Language::Fr ? Language::En : Language::Fr;
 }
 
 // For staff only: small, dim, in the top left corner, out of the guest's way
@@ -307,7 +307,7 @@ float kiosk_scale(float width_px, float height_px, float font_px) {
   return std::clamp(std::min(width_px / (30 * font_px), height_px / (30 * font_px)), 1.0f, 2.2f);
 }
 
-float kiosk_keyboard_scale(const KeyboardState& kb, Locale l, float width_px, float height_px,
+float kiosk_keyboard_scale(const KeyboardState& kb, Language l, float width_px, float height_px,
                            float font_px) {
   float scale = kiosk_scale(width_px, height_px, font_px);
   while (scale > 1.0f && keyboard_height(kb, l, scale) > height_px * 0.45f) scale -= 0.05f;

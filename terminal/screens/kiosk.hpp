@@ -18,7 +18,7 @@ enum class KioskStep { Party, Details, Joined, Leave };
 
 struct KioskView {
   KioskStep step = KioskStep::Party;
-  std::optional<Locale> guest_locale;  // the guest's choice; the terminal's until then
+  std::optional<Language> guest_locale;  // the guest's choice; the terminal's until then
   int party = 2;
   std::string name, phone;
   bool consent = false;
@@ -65,7 +65,7 @@ float kiosk_scale(float width_px, float height_px, float font_px);
 // The on-screen keyboard's scale on the kiosk (widgets/keyboard.hpp): the
 // kiosk's type scale, so guests get keys as large as its text, but never a
 // dock taller than 45 % of the screen (the field and Join stay in view).
-float kiosk_keyboard_scale(const KeyboardState& kb, Locale l, float width_px, float height_px,
+float kiosk_keyboard_scale(const KeyboardState& kb, Language l, float width_px, float height_px,
                            float font_px);
 
 void draw_kiosk(KioskView& v, const Desk& d, KioskIntents& out);

@@ -55,7 +55,7 @@ void draw_pin_dots(const LoginView& v, float dx) {
 }
 
 // How many wrong PINs are left before the member's lock, after a wrong one.
-std::string tries_text(Locale l, int left) {
+std::string tries_text(Language l, int left) {
   if (left <= 0) return tr(l, "login.next_locks");
   if (left == 1) return tr(l, "login.tries_one");
   char buf[128];
@@ -65,7 +65,7 @@ std::string tries_text(Locale l, int left) {
 
 // Two lines, always: a message appearing never moves the keypad below.
 void draw_messages(const LoginView& v, const Desk& d) {
-  Locale l = d.locale;
+  Language l = d.locale;
   const float top = ImGui::GetCursorPosY();
   const bool locked = d.lockout.remaining_seconds > 0;
   if (locked) {
@@ -124,7 +124,7 @@ float shake_offset_em(const LoginView& v) {
 
 // One language switch: the status bar's, on every screen (this one included).
 void draw_login(LoginView& v, const Desk& d, LoginIntents& out) {
-  Locale l = d.locale;
+  Language l = d.locale;
   ImGui::PushID("login");
   if (d.venue) ImGui::TextUnformatted(d.venue->restaurant.name.c_str());
   ImGui::Spacing();

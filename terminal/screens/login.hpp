@@ -23,7 +23,7 @@ struct PinAttempt {
 
 struct LoginIntents {
   std::optional<PinAttempt> attempt;  // a member + complete PIN (4-6 digits, OK pressed)
-  std::optional<Locale> switch_locale;
+  std::optional<Language> switch_locale;
 };
 
 // The shell calls this when net refuses a PIN: starts the shake, shows `message`.

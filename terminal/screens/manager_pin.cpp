@@ -7,7 +7,7 @@
 namespace foh::ui {
 
 void draw_manager_pin(ManagerPinView& v, const Desk& d, ManagerPinIntents& out) {
-  const Locale l = d.locale;
+  const Language l = d.locale;
   const std::string id = std::string(tr(l, "shell.manager_pin")) + "###manager_pin";
   if (!ImGui::IsPopupOpen(id.c_str())) ImGui::OpenPopup(id.c_str());
   const ImVec2 size = ImGui::GetIO().DisplaySize;

@@ -21,12 +21,12 @@
 namespace foh::ui {
 namespace {
 
-std::string L(Locale l, const char* key, const char* id) {
+std::string L(Language l, const char* key, const char* id) {
   return std::string(tr(l, key)) + "###" + id;
 }
 
 void draw_mode_bar(ReservationsView& v, const Desk& d, ReservationsIntents& out) {
-  Locale l = d.locale;
+  Language l = d.locale;
   if (toggle_button(L(l, "res.list", "mode_list").c_str(), v.mode == ReservationsMode::List))
     v.mode = ReservationsMode::List;
   ImGui::SameLine();
@@ -46,7 +46,7 @@ void draw_mode_bar(ReservationsView& v, const Desk& d, ReservationsIntents& out)
 }
 
 void draw_service_bar(ReservationsView& v, const Desk& d) {
-  Locale l = d.locale;
+  Language l = d.locale;
   if (toggle_button(L(l, "res.all_day", "svc_all").c_str(), !v.service_id)) v.service_id.reset();
   for (const Service& s : d.venue->services) {
     ImGui::SameLine();
@@ -58,7 +58,7 @@ void draw_service_bar(ReservationsView& v, const Desk& d) {
 }
 
 void draw_filters(ReservationsView& v, const Desk& d) {
-  Locale l = d.locale;
+  Language l = d.locale;
   // After the services where it fits: on a short screen the list keeps its room.
   const std::string search = L(l, "res.search", "res_search");
   constexpr float kSearchEm = 14.0f;
@@ -114,7 +114,7 @@ void draw_status_cell(const Reservation& r, const Desk& d) {
 }
 
 void status_button(const Reservation& r, ReservationStatus to, const char* key, const char* id,
-                   Locale l, ReservationsIntents& out, std::optional<int> count = std::nullopt) {
+                   Language l, ReservationsIntents& out, std::optional<int> count = std::nullopt) {
   if (!is_allowed(r.status, to) && !(to == r.status && count)) return;
   const std::string label = L(l, key, id);
   flow(touch_button_width(label.c_str()));
@@ -131,7 +131,7 @@ void draw_actions(ReservationsView& v, const Desk& d, ReservationsIntents& out) 
   const Booking* b = v.selected ? d.index->booking(*v.selected) : nullptr;
   if (!b) return;
   const Reservation& r = *b->r;
-  Locale l = d.locale;
+  Language l = d.locale;
   ImGui::Separator();
   ImGui::Text("%s %s — %s (%d) — %s %s", r.time.hhmm().c_str(), r.guest_name.c_str(),
               r.guest_phone.c_str(), r.party_size, tr(l, "floor.table"), r.table_number.c_str());
@@ -165,7 +165,7 @@ void draw_actions(ReservationsView& v, const Desk& d, ReservationsIntents& out) 
 }
 
 void draw_list(ReservationsView& v, const Desk& d, ReservationsIntents& out) {
-  Locale l = d.locale;
+  Language l = d.locale;
   std::vector<const Reservation*> rows = filtered_reservations(v, d);
   ImGui::TextUnformatted(
       count_text(l, static_cast<int>(rows.size()), "res.count_one", "res.count").c_str());
@@ -230,7 +230,7 @@ void draw_list(ReservationsView& v, const Desk& d, ReservationsIntents& out) {
 void draw_optimise(ReservationsView& v, const Desk& d, ReservationsIntents& out) {
   const OptimisePreview& p = *v.optimise;
   const bool none = p.moves.empty();
-  Locale l = d.locale;
+  Language l = d.locale;
   ImGui::Separator();
   if (none) {
     ImGui::TextUnformatted(tr(l, "opt.nothing"));

@@ -163,7 +163,7 @@ std::optional<Customer> guest_card(const BookingForm& f);
 std::string guest_query(const BookingForm& f);
 // No-show and cancel: a red button that asks first (v.confirm), and the popup
 // naming the guest whose "yes" records the status change (booking_actions.cpp).
-void confirm_button(ReservationsView& v, const Reservation& r, ReservationStatus to, Locale l);
+void confirm_button(ReservationsView& v, const Reservation& r, ReservationStatus to, Language l);
 void draw_status_confirm(ReservationsView& v, const Desk& d, ReservationsIntents& out);
 
 }  // namespace foh::ui

@@ -18,7 +18,7 @@
 namespace foh::ui {
 namespace {
 
-std::string L(Locale l, const char* key, const char* id) {
+std::string L(Language l, const char* key, const char* id) {
   return std::string(tr(l, key)) + "###" + id;
 }
 
@@ -119,7 +119,7 @@ void draw_warnings(SeatView& v, const Desk& d, SeatIntents& out) {
 
 // Who to seat: a walk-in (with its party size), the next two hours' bookings, the waitlist.
 void draw_pick_list(SeatView& v, const Desk& d, SeatIntents& out) {
-  const Locale l = d.locale;
+  const Language l = d.locale;
   if (toggle_button(L(l, "seat.walk_in", "src_walkin").c_str(),
                     !v.no_pick && v.source == PartySource::WalkIn, -1.0f)) {
     v.source = PartySource::WalkIn;
@@ -193,7 +193,7 @@ const TableChoice* chosen_choice(const SeatView& v) {
 }
 
 void draw_choice(SeatView& v, const Desk& d) {
-  Locale l = d.locale;
+  Language l = d.locale;
   if (v.no_pick) return ImGui::TextWrapped("%s", tr(l, "seat.pick_next"));
   const SeatSuggestion& s = *v.suggestion;
   const TableChoice* c = chosen_choice(v);
@@ -215,7 +215,7 @@ void draw_choice(SeatView& v, const Desk& d) {
 
 // The primary action, in the action area below the floor: always whole.
 void draw_seat_button(SeatView& v, const Desk& d, SeatIntents& out) {
-  const Locale l = d.locale;
+  const Language l = d.locale;
   const TableChoice* c = chosen_choice(v);
   std::string seat =
       std::string(tr(l, "action.seat")) + (c ? " " + c->table_number : "") + "###seat_confirm";

@@ -57,7 +57,7 @@ struct SeatView {
   std::vector<OverstayWarning> warnings;
   int64_t warnings_minute = -1;
   uint64_t warnings_revision = 0;
-  Locale warnings_locale = Locale::Fr;
+  Language warnings_locale = Language::Fr;
 };
 
 struct SeatIntents {

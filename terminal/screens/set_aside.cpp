@@ -20,7 +20,7 @@ std::string when_text(const Desk& d, const std::string& utc) {
 }
 
 void draw_rows(const Desk& d) {
-  const Locale l = d.locale;
+  const Language l = d.locale;
   const ImGuiTableFlags flags =
       ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY;
   if (!ImGui::BeginTable("set_aside_rows", 4, flags, ImVec2(em(60), em(18)))) return;
@@ -55,14 +55,14 @@ bool sees_set_aside(const Desk& d) {
   return d.member && (d.member->role == Role::Manager || d.member->role == Role::Admin);
 }
 
-std::string set_aside_notice(Locale l, size_t rows) {
+std::string set_aside_notice(Language l, size_t rows) {
   return std::to_string(rows) + " " +
          tr(l, rows == 1 ? "diag.set_aside_one" : "diag.set_aside_many");
 }
 
 void draw_set_aside(SetAsideView& v, const Desk& d, SetAsideIntents& out) {
   if (!v.open || !sees_set_aside(d)) return;
-  const Locale l = d.locale;
+  const Language l = d.locale;
   const std::string id = std::string(tr(l, "diag.title")) + "###set_aside";
   if (!ImGui::IsPopupOpen(id.c_str())) ImGui::OpenPopup(id.c_str());
   const ImVec2 size = ImGui::GetIO().DisplaySize;

@@ -18,7 +18,7 @@ struct SetAsideIntents {
 // Managers and admins see the notice and the view.
 bool sees_set_aside(const Desk& d);
 // "1 ligne mise de côté" / "3 rows set aside".
-std::string set_aside_notice(Locale l, size_t rows);
+std::string set_aside_notice(Language l, size_t rows);
 // The modal list; draws nothing unless v.open and the member may see it.
 void draw_set_aside(SetAsideView& v, const Desk& d, SetAsideIntents& out);
 

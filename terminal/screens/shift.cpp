@@ -23,8 +23,8 @@ constexpr size_t kLateShown = 8;  // late parties listed; the rest are counted
 const ImVec4 kAlert(0.95f, 0.42f, 0.35f, 1.0f);
 
 // The one-or-many word of a count, as count_text chooses it (French: 0 and 1 are one).
-const char* word(Locale l, int n, const char* one, const char* many) {
-  const bool single = l == Locale::Fr ? n <= 1 : n == 1;
+const char* word(Language l, int n, const char* one, const char* many) {
+  const bool single = l == Language::Fr ? n <= 1 : n == 1;
   return tr(l, single ? one : many);
 }
 
@@ -35,7 +35,7 @@ std::string with_text(const char* format, const std::string& text) {
 }
 
 // The day's load units (engine pacing.hpp) against its limit: "Charge du jour : 22 unités sur 40".
-std::string load_line(Locale l, const Shift& s) {
+std::string load_line(Language l, const Shift& s) {
   const std::string units = count_text(l, s.load, "shift.unit_one", "shift.units");
   std::string out = with_text(tr(l, s.max_load > 0 ? "shift.load" : "shift.load_open"), units);
   if (auto at = out.find("%d"); at != std::string::npos)
@@ -48,7 +48,7 @@ struct Card {
   bool alert = false;
 };
 
-std::vector<Card> cards(Locale l, const ShiftGlance& g) {
+std::vector<Card> cards(Language l, const ShiftGlance& g) {
   auto covers = [l](int n) { return count_text(l, n, "shift.covers_one", "shift.covers"); };
   auto parties = [l](int n) { return count_text(l, n, "shift.parties_one", "shift.parties"); };
   std::vector<Card> out;
@@ -76,7 +76,7 @@ std::vector<Card> cards(Locale l, const ShiftGlance& g) {
   return out;
 }
 
-void draw_cards(Locale l, const ShiftGlance& g) {
+void draw_cards(Language l, const ShiftGlance& g) {
   const std::vector<Card> all = cards(l, g);
   const int fit = static_cast<int>(ImGui::GetContentRegionAvail().x / em(kCardEm));
   const int columns = std::clamp(fit, 1, static_cast<int>(all.size()));
@@ -105,7 +105,7 @@ void heading(const std::string& text) {
   ImGui::Separator();
 }
 
-void draw_late(Locale l, const ShiftGlance& g) {
+void draw_late(Language l, const ShiftGlance& g) {
   if (g.late.empty()) return;
   heading(tr(l, "shift.late_title"));
   if (!ImGui::BeginTable("shift_late", 3, ImGuiTableFlags_SizingFixedFit)) return;
@@ -128,7 +128,7 @@ void draw_late(Locale l, const ShiftGlance& g) {
   }
 }
 
-void draw_turns(Locale l, const std::vector<TurnBySize>& turns) {
+void draw_turns(Language l, const std::vector<TurnBySize>& turns) {
   heading(tr(l, "shift.turns_title"));
   if (turns.empty()) {
     ImGui::TextDisabled("%s", tr(l, "shift.no_turns"));
@@ -161,7 +161,7 @@ void draw_turns(Locale l, const std::vector<TurnBySize>& turns) {
   ImGui::EndTable();
 }
 
-void draw_report(Locale l, const ServiceShift& s) {
+void draw_report(Language l, const ServiceShift& s) {
   const ServiceReport& r = s.report;
   heading(std::string(tr(l, "shift.report_title")) + " — " + service_title(l, s));
   auto covers = [l](int n) { return count_text(l, n, "shift.covers_one", "shift.covers"); };
@@ -189,7 +189,7 @@ void draw_report(Locale l, const ServiceShift& s) {
 }
 
 // The services as toggles, wrapping; returns the one shown.
-int service_bar(ShiftView& v, const Shift& s, Locale l) {
+int service_bar(ShiftView& v, const Shift& s, Language l) {
   const int shown = shown_service(v, s);
   for (size_t i = 0; i < s.services.size(); ++i) {
     const ServiceShift& sv = s.services[i];
@@ -225,14 +225,14 @@ int shown_service(const ShiftView& v, const Shift& s) {
   return s.current;
 }
 
-std::string service_title(Locale l, const ServiceShift& s) {
+std::string service_title(Language l, const ServiceShift& s) {
   if (!s.service_name.empty()) return s.service_name;
   return tr(l, s.outside ? "shift.outside" : "shift.all_day");
 }
 
 void draw_shift(ShiftView& v, const Desk& d, ShiftIntents& out) {
   if (!d.venue || !d.day) return;
-  const Locale l = d.locale;
+  const Language l = d.locale;
   const Shift& s = shift_now(v.cache, d);
   const int shown = service_bar(v, s, l);
   begin_scroll_area("shift_scroll", 1);

@@ -40,7 +40,7 @@ std::string service_key(const ServiceShift& s);
 // The service shown: the chosen one while it still exists, else the current one.
 int shown_service(const ShiftView& v, const Shift& s);
 // "Soir", "Hors service" / "Outside services", "Journée" / "All day".
-std::string service_title(Locale l, const ServiceShift& s);
+std::string service_title(Language l, const ServiceShift& s);
 
 void draw_shift(ShiftView& v, const Desk& d, ShiftIntents& out);
 

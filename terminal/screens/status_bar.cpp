@@ -46,7 +46,7 @@ const char* connection_key(Connection c) {
 }
 
 void draw_conflicts_popup(StatusBarView& v, const Desk& d, StatusBarIntents& out) {
-  Locale l = d.locale;
+  Language l = d.locale;
   if (v.conflicts_open) ImGui::OpenPopup("conflicts");
   if (!ImGui::BeginPopup("conflicts")) {
     v.conflicts_open = false;
@@ -83,7 +83,7 @@ void draw_conflicts_popup(StatusBarView& v, const Desk& d, StatusBarIntents& out
 // < sam. 28 nov. 2026 > [Aujourd'hui]: from today up to kDaysAhead (no past:
 // history is not a host's job here). `day` is the date as it fits the bar.
 void draw_day_picker(const Desk& d, const std::string& day, StatusBarIntents& out) {
-  const Locale l = d.locale;
+  const Language l = d.locale;
   const Date shown = d.day->date;
   const int64_t ahead = shown.days_since_epoch() - d.today.days_since_epoch();
   if (touch_button("<###day_prev", 3.0f, ahead > 0)) out.show_date = shown.plus_days(-1);
@@ -118,9 +118,9 @@ std::string short_date(Date day) {
 }
 
 float right_width(const Desk& d, const Fit& f) {
-  const Locale l = d.locale;
+  const Language l = d.locale;
   const float sp = ImGui::GetStyle().ItemSpacing.x;
-  float w = touch_button_width(l == Locale::Fr ? "EN" : "FR") + sp +
+  float w = touch_button_width(l == Language::Fr ? "EN" : "FR") + sp +
             text_width(format_time(d.now.time()));
   if (d.member) {
     w += touch_button_width(tr(l, "action.logout")) + sp;
@@ -137,7 +137,7 @@ float right_width(const Desk& d, const Fit& f) {
 
 // The left side's buttons and counts (a message takes what room is left).
 float left_width(const Desk& d, const Fit& f) {
-  const Locale l = d.locale;
+  const Language l = d.locale;
   const float sp = ImGui::GetStyle().ItemSpacing.x;
   float w = em(0.7f) + sp;
   if (f.connection_text) w += text_width(tr(l, connection_key(d.sync.connection))) + sp;
@@ -182,7 +182,7 @@ float bar_room() {
 }
 
 void draw_left(const Desk& d, const Fit& f, StatusBarView& v, StatusBarIntents& out) {
-  Locale l = d.locale;
+  Language l = d.locale;
   ImGui::AlignTextToFramePadding();
   {  // a coloured dot (drawn: the UI font has no bullet glyph guarantee)
     ImVec2 p = ImGui::GetCursorScreenPos();
@@ -235,7 +235,7 @@ float status_bar_height(const Desk& d) {
 }
 
 void draw_status_bar(StatusBarView& v, const Desk& d, StatusBarIntents& out) {
-  Locale l = d.locale;
+  Language l = d.locale;
   ImGui::PushID("status_bar");
   const float x0 = ImGui::GetStyle().WindowPadding.x, x1 = ImGui::GetWindowContentRegionMax().x;
   const Fit f = fit_bar(d, bar_room());
@@ -271,8 +271,8 @@ void draw_status_bar(StatusBarView& v, const Desk& d, StatusBarIntents& out) {
     if (touch_button(logout.c_str())) out.logout = true;
     ImGui::SameLine();
   }
-  if (touch_button(l == Locale::Fr ? "EN###locale" : "FR###locale"))
-    out.switch_locale = l == Locale::Fr ? Locale::En : Locale::Fr;
+  if (touch_button(l == Language::Fr ? "EN###locale" : "FR###locale"))
+    out.switch_locale = l == Language::Fr ? Language::En : Language::Fr;
   ImGui::SameLine();
   ImGui::TextUnformatted(format_time(d.now.time()).c_str());
   record_item("clock");

@@ -21,7 +21,7 @@ struct ConflictResolution {
 struct StatusBarIntents {
   std::optional<ConflictResolution> resolve;
   bool logout = false;
-  std::optional<Locale> switch_locale;
+  std::optional<Language> switch_locale;
   std::optional<Date> show_date;  // the day the floor and reservations show
   bool show_set_aside = false;    // a manager tapped "1 row set aside"
 };

@@ -203,7 +203,7 @@ void bring_picked_into_view(ReservationsView& v, const Booking* picked,
 
 std::pair<bool, std::string> check_move(const Reservation& r, const TableChoice& to, TimeOfDay t,
                                         const Desk& d) {
-  bool en = d.locale == Locale::En;
+  bool en = d.locale == Language::En;
   Reservation moved = r;
   moved.table_id = to.table_ids.empty() ? std::nullopt : std::optional<Uuid>(to.table_ids.front());
   moved.table_number = to.table_number;
@@ -235,7 +235,7 @@ std::pair<bool, std::string> check_move(const Reservation& r, const TableChoice&
 }
 
 DropVerdict propose_drop(const Reservation& r, const Table& table, TimeOfDay t, const Desk& d) {
-  bool en = d.locale == Locale::En;
+  bool en = d.locale == Language::En;
   TableChoice single{{table.id}, table.name, ""};
   auto [ok, why] = check_move(r, single, t, d);
   int at = d.floor->index_of(table.id);
@@ -269,7 +269,7 @@ DropVerdict propose_drop(const Reservation& r, const Table& table, TimeOfDay t, 
 
 void draw_timeline(ReservationsView& v, const Desk& d, ReservationsIntents& out) {
   if (!d.venue || !d.index || !d.floor || !d.day) return;
-  Locale l = d.locale;
+  Language l = d.locale;
   const Booking* picked = v.selected ? d.index->booking(*v.selected) : nullptr;
   if (!v.refusal.empty())
     inline_error(v.refusal.c_str());

@@ -42,7 +42,7 @@ void action_button(const char* key, const char* id, WaitlistAction a, const Wait
 
 void draw_row(const QueueRow& q, WaitlistView& v, const Desk& d, WaitlistIntents& out) {
   const WaitlistEntry& e = *q.entry;
-  Locale l = d.locale;
+  Language l = d.locale;
   ImGui::PushID(e.id.c_str());
   ImGui::TableNextRow(0, touch_target());
   ImGui::TableNextColumn();
@@ -87,7 +87,7 @@ void draw_row(const QueueRow& q, WaitlistView& v, const Desk& d, WaitlistIntents
 
 // The actions' column: all of a row's buttons on one line where the screen is
 // wide, else the widest two side by side (the others wrap under them).
-float actions_width(Locale l, bool pending) {
+float actions_width(Language l, bool pending) {
   auto w = [&](const char* key) { return touch_button_width(tr(l, key)); };
   const float gap = ImGui::GetStyle().ItemSpacing.x;
   if (pending) return w("wl.accept") + gap + w("wl.reject");
@@ -96,7 +96,7 @@ float actions_width(Locale l, bool pending) {
   return std::max(w("wl.notify") + w("wl.call"), w("wl.seat") + w("wl.expire")) + gap;
 }
 
-std::string quote_text(Locale l, const AddQuote& q) {
+std::string quote_text(Language l, const AddQuote& q) {
   if (!q.minutes) return tr(l, "wl.no_table");
   char buf[160];
   std::snprintf(buf, sizeof buf, tr(l, "wl.add_quote"), format_quote(l, *q.minutes).c_str(),
@@ -110,7 +110,7 @@ std::string quote_text(Locale l, const AddQuote& q) {
 // once they are seated the next ones show.
 constexpr size_t kAdviceLines = 3;
 
-void draw_recommendations(Locale l, const Desk& d, WaitlistIntents& out) {
+void draw_recommendations(Language l, const Desk& d, WaitlistIntents& out) {
   size_t shown = 0;
   for (const SeatNowHint& hint : d.seat_now) {
     if (shown == kAdviceLines) break;
@@ -130,7 +130,7 @@ void draw_recommendations(Locale l, const Desk& d, WaitlistIntents& out) {
 }
 
 void draw_add_form(WaitlistView& v, const Desk& d, WaitlistIntents& out) {
-  Locale l = d.locale;
+  Language l = d.locale;
   FieldError ne = validate_name(v.name), pe = validate_party_text(v.party),
              fe = validate_phone(v.phone, false);
   auto shown = [&](FieldError e) { return v.submitted ? e : FieldError::None; };
@@ -171,7 +171,7 @@ int awaiting_acceptance(const Desk& d) {
   return n;
 }
 
-std::string waitlist_tab_title(Locale l, const Desk& d, const char* title) {
+std::string waitlist_tab_title(Language l, const Desk& d, const char* title) {
   const int n = awaiting_acceptance(d);
   if (n == 0) return title;
   char buf[128];
@@ -179,7 +179,7 @@ std::string waitlist_tab_title(Locale l, const Desk& d, const char* title) {
   return buf;
 }
 
-std::string recommendation_line(Locale l, const Desk& d, const SeatNowHint& hint) {
+std::string recommendation_line(Language l, const Desk& d, const SeatNowHint& hint) {
   if (!d.day) return {};
   for (const WaitlistEntry& e : d.day->waitlist) {
     if (e.id != hint.entry_id || !is_queued(e.status) || is_unconfirmed(e)) continue;
@@ -192,7 +192,7 @@ std::string recommendation_line(Locale l, const Desk& d, const SeatNowHint& hint
   return {};
 }
 
-std::string status_line(Locale l, const Desk& d, const WaitlistEntry& e) {
+std::string status_line(Language l, const Desk& d, const WaitlistEntry& e) {
   const std::optional<std::string>& stamp = e.status == WaitlistStatus::Notified ? e.notified_at
                                             : e.status == WaitlistStatus::Called ? e.called_at
                                                                                  : std::nullopt;
@@ -247,7 +247,7 @@ std::vector<QueueRow> waitlist_queue(const Desk& d) {
 }
 
 void draw_waitlist(WaitlistView& v, const Desk& d, WaitlistIntents& out) {
-  Locale l = d.locale;
+  Language l = d.locale;
   ImGui::PushID("waitlist");
   std::vector<QueueRow> rows = waitlist_queue(d);
   ImGui::Text("%s — %d", tr(l, "wl.title"), static_cast<int>(rows.size()));

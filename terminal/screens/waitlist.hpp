@@ -66,15 +66,15 @@ std::vector<QueueRow> waitlist_queue(const Desk& d);
 // Kiosk entries waiting for a host to accept them (the Waitlist tab's badge).
 int awaiting_acceptance(const Desk& d);
 // The tab's title with that badge when there are any: "Liste d'attente (2)".
-std::string waitlist_tab_title(Locale l, const Desk& d, const char* title);
+std::string waitlist_tab_title(Language l, const Desk& d, const char* title);
 // The engine's recommendation, who to seat next and where (its seat_now, in
 // the shipped policy's order: engine/waitlist.hpp): "À installer : Hugo (4) →
 // 12". The queue itself stays in join order. Empty when it names no live,
 // accepted entry.
-std::string recommendation_line(Locale l, const Desk& d, const SeatNowHint& hint);
+std::string recommendation_line(Language l, const Desk& d, const SeatNowHint& hint);
 // A row's status, with since when for a notified or called party:
 // "Prévenu 19:42, il y a 6 min".
-std::string status_line(Locale l, const Desk& d, const WaitlistEntry& e);
+std::string status_line(Language l, const Desk& d, const WaitlistEntry& e);
 // The quote for a new party of `party` joining now (cached in `q`).
 const AddQuote& add_quote(AddQuote& q, const Desk& d, int party);
 

@@ -41,7 +41,7 @@ int seats_held(const Floor& floor, const std::vector<Uuid>& tables) {
 }
 
 BookingProposal propose_booking(const Reservation& r, const Venue& venue, const DayBook& day,
-                                Locale l, bool overridden) {
+                                Language l, bool overridden) {
   DayBook others = day;  // the booking itself is never in the way, nor moved
   std::erase_if(others.reservations, [&](const Reservation& x) { return x.id == r.id; });
   SeatRequest req;
@@ -51,7 +51,7 @@ BookingProposal propose_booking(const Reservation& r, const Venue& venue, const 
   req.time = r.time;
   req.duration = r.duration;
   AssignOptions o;
-  o.language = engine_language(l);
+  o.language = l;
   o.check_hours = o.check_pacing = !overridden;
   BookingProposal p;
   Result<Decision> dec = suggest_table(venue, others, req, o);

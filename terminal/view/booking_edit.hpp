@@ -33,6 +33,6 @@ int seats_held(const Floor& floor, const std::vector<Uuid>& tables);
 // `day` (the day of r.date). With `overridden`, hours and pacing are not
 // checked (a Manager overrides the refusal) and the table is still proposed.
 BookingProposal propose_booking(const Reservation& r, const Venue& venue, const DayBook& day,
-                                Locale l, bool overridden);
+                                Language l, bool overridden);
 
 }  // namespace foh::ui

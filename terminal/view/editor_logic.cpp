@@ -157,7 +157,7 @@ bool editor_redo(EditorView& v) {
   return true;
 }
 
-std::vector<EditorIssue> editor_issues(const PlanDraft& p, Locale l) {
+std::vector<EditorIssue> editor_issues(const PlanDraft& p, Language l) {
   std::vector<EditorIssue> out;
   // Every frame checks every pair: each footprint is computed once, not per pair.
   std::vector<Footprint> area;

@@ -14,7 +14,7 @@ const Reservation* find(const DayBook& d, const Uuid& id) {
 }
 
 // "19:45  Martin (4): 2 → 7" (French: "Martin (4) : 2 → 7").
-std::string line(const Reservation& r, const std::string& from, const std::string& to, Locale l) {
+std::string line(const Reservation& r, const std::string& from, const std::string& to, Language l) {
   const std::string who = r.guest_name.empty() ? std::string("—") : r.guest_name;
   return r.time.hhmm() + "  " + who + " (" + std::to_string(r.party_size) + ")" + colon(l) + from +
          " → " + to;
@@ -22,7 +22,7 @@ std::string line(const Reservation& r, const std::string& from, const std::strin
 
 }  // namespace
 
-OptimisePreview preview_of(const OptimiseResult& result, const DayBook& before, Locale l) {
+OptimisePreview preview_of(const OptimiseResult& result, const DayBook& before, Language l) {
   OptimisePreview p;
   p.covers_before = result.covers_before;
   p.covers_after = result.covers_after;

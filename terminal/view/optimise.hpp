@@ -9,6 +9,6 @@ namespace foh::ui {
 // The moves of `result`, the parties it seats that held no table included
 // (a Move with no from-table), each with its line; `before` is the day
 // optimise_day was given.
-OptimisePreview preview_of(const OptimiseResult& result, const DayBook& before, Locale l);
+OptimisePreview preview_of(const OptimiseResult& result, const DayBook& before, Language l);
 
 }  // namespace foh::ui

@@ -35,7 +35,7 @@ TileLine who(const Booking& b) {
 
 }  // namespace
 
-std::vector<TileLine> tile_lines(const Table& t, const TableStatus& st, Locale l) {
+std::vector<TileLine> tile_lines(const Table& t, const TableStatus& st, Language l) {
   std::vector<TileLine> lines{{t.name, "", ""}};
   char buf[32];
   switch (st.state) {

@@ -25,7 +25,7 @@ struct TileLine {
 using MeasureText = std::function<float(std::string_view)>;
 
 // The lines of `t`'s tile in `st`, most important first (not yet fitted).
-std::vector<TileLine> tile_lines(const Table& t, const TableStatus& st, Locale l);
+std::vector<TileLine> tile_lines(const Table& t, const TableStatus& st, Language l);
 
 // The text of `line` that fits `width`, its name as long as fits; empty when
 // not even `before` and `after` fit.

@@ -55,19 +55,19 @@ void chip(const std::string& text, GuestTag kind) {
 
 }  // namespace
 
-std::string tag_label(Locale l, const std::string& tag) {
+std::string tag_label(Language l, const std::string& tag) {
   const GuestTag k = tag_kind(tag);
   // The preset word alone is worded in the host's language; more is the host's text.
   const bool plain = name_key(tag) == name_key(tag_word(k)) || name_key(tag) == "allergy" ||
                      name_key(tag) == "regular";
   // The host's own words, set in the host's language's typography ("Allergie : noix").
-  if (!plain || k == GuestTag::Other) return l == Locale::Fr ? french_typography(tag) : tag;
+  if (!plain || k == GuestTag::Other) return l == Language::Fr ? french_typography(tag) : tag;
   if (k == GuestTag::Allergy) return tr(l, "card.allergy");
   if (k == GuestTag::Vip) return tr(l, "card.vip");
   return tr(l, "card.regular");
 }
 
-std::string visits_line(Locale l, const Customer& c) {
+std::string visits_line(Language l, const Customer& c) {
   const char* dot = " \u00b7 ";
   std::string line = c.visit_count == 0
                          ? std::string(tr(l, "card.first_visit"))
@@ -80,7 +80,7 @@ std::string visits_line(Locale l, const Customer& c) {
   return line;
 }
 
-void tag_chips(const char* id, const std::vector<std::string>& tags, Locale l) {
+void tag_chips(const char* id, const std::vector<std::string>& tags, Language l) {
   std::vector<const std::string*> order;
   for (const std::string& t : tags) order.push_back(&t);
   std::stable_sort(order.begin(), order.end(), [](const std::string* a, const std::string* b) {
@@ -96,7 +96,7 @@ void tag_chips(const char* id, const std::vector<std::string>& tags, Locale l) {
   ImGui::PopID();
 }
 
-void customer_card(const char* id, const Customer& c, Locale l) {
+void customer_card(const char* id, const Customer& c, Language l) {
   ImGui::PushID(id);
   ImGui::BeginGroup();
   std::string who = c.name.empty() ? std::string("\u2014") : c.name;

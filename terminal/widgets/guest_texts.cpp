@@ -41,7 +41,7 @@ const char* delivery_key(Delivery s) {
 
 // The backend's reasons a host can act on, worded; a provider's own words
 // (e.g. "21211 invalid To") are shown as they came.
-std::string reason_text(Locale l, const std::string& reason) {
+std::string reason_text(Language l, const std::string& reason) {
   if (reason == "no_consent") return tr(l, "txt.no_consent");
   if (reason == "no_phone") return tr(l, "txt.no_phone");
   if (reason == "quota") return tr(l, "txt.quota");
@@ -79,7 +79,7 @@ bool failed_line(const Desk& d, const Uuid& subject, const Json& extra) {
 
 }  // namespace
 
-std::string guest_text_line(Locale l, const Desk& d, const Uuid& subject, const Json& extra,
+std::string guest_text_line(Language l, const Desk& d, const Uuid& subject, const Json& extra,
                             NoText no_text) {
   GuestTexts g = guest_texts(subject, d.texts, extra);
   std::string line;
@@ -105,27 +105,27 @@ std::string guest_text_line(Locale l, const Desk& d, const Uuid& subject, const 
   return line;
 }
 
-std::string guest_text_line(Locale l, const Desk& d, const WaitlistEntry& e) {
+std::string guest_text_line(Language l, const Desk& d, const WaitlistEntry& e) {
   // Why no text can go matters once the party is told its table is ready
   // (Notify); on every waiting row it would only crowd the queue.
   NoText why = e.status == WaitlistStatus::Waiting ? NoText::None : why_no_text(e);
   return guest_text_line(l, d, e.id, e.extra, why);
 }
 
-std::string guest_text_line(Locale l, const Desk& d, const Reservation& r) {
+std::string guest_text_line(Language l, const Desk& d, const Reservation& r) {
   // A booking's detail shows texts that happened; "cannot text" on every
   // booking taken by phone would be noise (there is no Notify there).
   return guest_text_line(l, d, r.id, r.extra, NoText::None);
 }
 
-std::string no_text_suffix(Locale l, const WaitlistEntry& e) {
+std::string no_text_suffix(Language l, const WaitlistEntry& e) {
   NoText why = why_no_text(e);
   if (why == NoText::None) return {};
   return std::string(" — ") + tr(l, "txt.no_sms") + colon(l) +
          tr(l, why == NoText::NoPhone ? "txt.no_phone" : "txt.no_consent");
 }
 
-std::string sms_quota_line(Locale l, const Desk& d) {
+std::string sms_quota_line(Language l, const Desk& d) {
   if (!manager(d) || !d.sms_quota) return {};
   const SmsQuota& q = *d.sms_quota;
   char buf[200];

@@ -14,18 +14,18 @@ namespace foh::ui {
 // "SMS Table prête : distribué 19:42 · Réponse : « on arrive »", or "SMS
 // impossible : pas de consentement" for a guest who cannot be texted, or ""
 // (nothing to say). `extra` is the row's (the database's last_text_* columns).
-std::string guest_text_line(Locale l, const Desk& d, const Uuid& subject, const Json& extra,
+std::string guest_text_line(Language l, const Desk& d, const Uuid& subject, const Json& extra,
                             NoText no_text);
 // A waiting party's row says "cannot text" only once it is notified or called.
-std::string guest_text_line(Locale l, const Desk& d, const WaitlistEntry& e);
-std::string guest_text_line(Locale l, const Desk& d, const Reservation& r);  // no refusal line
+std::string guest_text_line(Language l, const Desk& d, const WaitlistEntry& e);
+std::string guest_text_line(Language l, const Desk& d, const Reservation& r);  // no refusal line
 
 // After Notify: " — pas de SMS : pas de téléphone", "" when a text can go.
-std::string no_text_suffix(Locale l, const WaitlistEntry& e);
+std::string no_text_suffix(Language l, const WaitlistEntry& e);
 
 // "SMS ce mois-ci : 152 restants sur 200" for a Manager or Admin with a known
 // quota; "" otherwise (servers do not see it).
-std::string sms_quota_line(Locale l, const Desk& d);
+std::string sms_quota_line(Language l, const Desk& d);
 
 // The line in the current row / under the current item (nothing when empty).
 void draw_guest_texts(const Desk& d, const WaitlistEntry& e);

@@ -25,11 +25,11 @@ constexpr std::string_view kSymbols[] = {"1234567890", "_/:;()&@\"+", ",?!#%*'"}
 constexpr const char* kPhonePad[] = {"1", "2", "3", "4", "5", "6", "7", "8", "9", "+", "0"};
 constexpr const char* kNumberPad[] = {"1", "2", "3", "4", "5", "6", "7", "8", "9", ":", "0"};
 
-bool shows_accents(const KeyboardState& kb, Locale l) {
-  return kb.kind == InputKind::Text && !kb.symbols && (l == Locale::Fr || kb.accents);
+bool shows_accents(const KeyboardState& kb, Language l) {
+  return kb.kind == InputKind::Text && !kb.symbols && (l == Language::Fr || kb.accents);
 }
 
-int rows_of(const KeyboardState& kb, Locale l) {
+int rows_of(const KeyboardState& kb, Language l) {
   if (kb.kind != InputKind::Text) return 5;  // 4 rows of 3, then Done
   return 4 + (shows_accents(kb, l) ? 1 : 0);
 }
@@ -119,8 +119,8 @@ void letter_row(KeyboardState& kb, std::string_view letters, bool flanked, float
 }
 
 // 123 / ABC, accents (English), -, space, ., Done.
-void bottom_row(KeyboardState& kb, Locale l, float unit, bool& tapped) {
-  const bool accent_key = l == Locale::En && !kb.symbols;
+void bottom_row(KeyboardState& kb, Language l, float unit, bool& tapped) {
+  const bool accent_key = l == Language::En && !kb.symbols;
   centre_row(row_width(accent_key ? 11.5f : 10.0f, accent_key ? 6 : 5, unit));
   if (key(kb.symbols ? "ABC" : "123", "kb_123", unit * 1.5f)) kb.symbols = !kb.symbols;
   if (accent_key) {
@@ -142,18 +142,18 @@ void bottom_row(KeyboardState& kb, Locale l, float unit, bool& tapped) {
   if (key(tr(l, "kb.done"), "kb_done", unit * 2.0f)) kb.field.clear();
 }
 
-bool text_keys(KeyboardState& kb, Locale l) {
+bool text_keys(KeyboardState& kb, Language l) {
   bool tapped = false;
   const float unit = unit_width(11);
   if (shows_accents(kb, l)) accent_row(kb, unit, tapped);
-  const auto& rows = kb.symbols ? kSymbols : l == Locale::Fr ? kAzerty : kQwerty;
+  const auto& rows = kb.symbols ? kSymbols : l == Language::Fr ? kAzerty : kQwerty;
   for (int r = 0; r < 3; ++r) letter_row(kb, rows[r], r == 2, unit, tapped);
   bottom_row(kb, l, unit, tapped);
   return tapped;
 }
 
 // 1-9, then + (phone) or : (times), 0, erase; then Done.
-bool pad_keys(KeyboardState& kb, Locale l) {
+bool pad_keys(KeyboardState& kb, Language l) {
   bool tapped = false;
   const float unit = std::max(touch_target(), std::min(em(7.0f), unit_width(6) * 1.5f));
   const auto& keys = kb.kind == InputKind::Phone ? kPhonePad : kNumberPad;
@@ -203,7 +203,7 @@ bool keyboard_take(KeyboardState& kb, std::string_view id, std::string& text) {
 
 void keyboard_begin_frame(KeyboardState& kb) { kb.seen = false; }
 
-float keyboard_height(const KeyboardState& kb, Locale l, float scale) {
+float keyboard_height(const KeyboardState& kb, Language l, float scale) {
   if (kb.field.empty()) return 0;
   const ImGuiStyle& st = ImGui::GetStyle();
   // A key is touch_target() tall in the dock, whose type is `scale` times this one.
@@ -211,7 +211,7 @@ float keyboard_height(const KeyboardState& kb, Locale l, float scale) {
   return static_cast<float>(rows_of(kb, l)) * (key + st.ItemSpacing.y) + st.WindowPadding.y * 2;
 }
 
-bool draw_keyboard(KeyboardState& kb, Locale l) {
+bool draw_keyboard(KeyboardState& kb, Language l) {
   if (kb.field.empty()) return false;
   if (!kb.seen) {  // its field is gone (another screen, a closed form)
     kb.field.clear();
@@ -223,7 +223,7 @@ bool draw_keyboard(KeyboardState& kb, Locale l) {
   return tapped;
 }
 
-bool draw_keyboard_dock(KeyboardState& kb, Locale l, float scale) {
+bool draw_keyboard_dock(KeyboardState& kb, Language l, float scale) {
   if (kb.field.empty()) return false;
   const ImGuiIO& io = ImGui::GetIO();
   const float h = keyboard_height(kb, l, scale);

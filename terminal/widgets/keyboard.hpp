@@ -46,16 +46,16 @@ void keyboard_begin_frame(KeyboardState& kb);
 // shell leaves it to the keyboard so nothing the host needs hides under it.
 // `scale`: the type's scale on that screen (the guest kiosk's large type,
 // screens/kiosk.hpp kiosk_scale): the keys grow with it.
-float keyboard_height(const KeyboardState& kb, Locale l, float scale = 1.0f);
+float keyboard_height(const KeyboardState& kb, Language l, float scale = 1.0f);
 // Draws the keys in the current window and keeps the tapped one for the
 // field. Closes itself (field cleared) when the field was not drawn this
 // frame or "Done" is tapped. Returns true when a key was tapped.
 // Item ids: "kb_" + the key in lower case ("kb_a", "kb_é", "kb_0", "kb_+"),
 // and "kb_shift", "kb_back", "kb_space", "kb_done", "kb_123", "kb_accents".
-bool draw_keyboard(KeyboardState& kb, Locale l);
+bool draw_keyboard(KeyboardState& kb, Language l);
 // The same in its own window docked at the bottom of the display, its type
 // (and so its keys) at `scale` as keyboard_height.
-bool draw_keyboard_dock(KeyboardState& kb, Locale l, float scale = 1.0f);
+bool draw_keyboard_dock(KeyboardState& kb, Language l, float scale = 1.0f);
 
 // Editing helpers (tested): appends a key's text; removes the last UTF-8 character.
 void type_key(std::string& text, std::string_view key);

@@ -116,7 +116,7 @@ std::string over_limit(const PacingChart& c) {
 
 float pacing_chart_height(float available) { return std::clamp(available * 0.35f, em(8), em(14)); }
 
-void draw_pacing_chart(const PacingChart& c, Locale l, float height) {
+void draw_pacing_chart(const PacingChart& c, Language l, float height) {
   char line[160];
   std::snprintf(line, sizeof line, tr(l, "shift.chart_title"), c.slot_minutes);
   ImGui::TextUnformatted(line);

@@ -13,6 +13,6 @@ namespace foh::ui {
 float pacing_chart_height(float available);
 // Title, legend, the bars (full width, `height` pixels) and the slots over the
 // limit. Records "shift_chart" (a canvas, not a target).
-void draw_pacing_chart(const PacingChart& c, Locale l, float height);
+void draw_pacing_chart(const PacingChart& c, Language l, float height);
 
 }  // namespace foh::ui

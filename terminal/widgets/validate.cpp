@@ -166,8 +166,8 @@ FieldError validate_pin(std::string_view d) {
   return FieldError::None;
 }
 
-const char* field_message(Locale l, FieldError e) {
-  bool en = l == Locale::En;
+const char* field_message(Language l, FieldError e) {
+  bool en = l == Language::En;
   switch (e) {
     case FieldError::None:
       return "";

@@ -24,7 +24,7 @@ enum class FieldError {
 };
 
 // The message for the field, in the locale ("" for None).
-const char* field_message(Locale l, FieldError e);
+const char* field_message(Language l, FieldError e);
 
 // Letters of Latin-1 + Latin Extended-A (U+00C0..U+017F minus x/÷), ASCII
 // letters and digits, space and common punctuation (' - . , & / ( ) ! ? : ;

@@ -65,6 +65,8 @@ bool portrait() {
 void record_item(const char* id) {
   if (!g_recorder) return;
   ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+  // An item with no area is not laid out yet (a tab on its first frame): not drawn, not tappable.
+  if (b.x <= a.x || b.y <= a.y) return;
   g_recorder(stable_id(id), a.x, a.y, b.x, b.y);
 }
 
@@ -180,7 +182,7 @@ void show_keyboard_field(const char* id) {
   if (b.y > ImGui::GetWindowPos().y + ImGui::GetWindowHeight()) ImGui::SetScrollHereY(1.0f);
 }
 
-bool text_field(const char* label, std::string& text, FieldError error, Locale l, float width_em,
+bool text_field(const char* label, std::string& text, FieldError error, Language l, float width_em,
                 bool multiline, InputKind kind) {
   const char* id = stable_id(label);
   KeyboardState* kb = keyboard();

@@ -69,7 +69,7 @@ float keypad_key();
 // is drawn in red next to the field. Tapping it opens the on-screen keyboard
 // (keyboard.hpp) of its `kind`; a physical keyboard types into it as well.
 // Returns true when the text changed (typed either way).
-bool text_field(const char* label, std::string& text, FieldError error, Locale l,
+bool text_field(const char* label, std::string& text, FieldError error, Language l,
                 float width_em = 16.0f, bool multiline = false, InputKind kind = InputKind::Text);
 // Party size stepper (- n +), 1..99. Returns true when changed.
 bool party_stepper(const char* id, int& party);

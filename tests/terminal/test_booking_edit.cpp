@@ -242,5 +242,5 @@ TEST_CASE("cancel and no-show ask first, naming the guest; keep changes nothing"
   CHECK(yes.status->reservation_id == "res2");
   CHECK(yes.status->to == ReservationStatus::NoShow);
   // Undo reads nothing like cancel: it does not start with the same word.
-  CHECK(std::string(tr(Locale::Fr, "action.undo")).rfind("Annuler", 0) == std::string::npos);
+  CHECK(std::string(tr(Language::Fr, "action.undo")).rfind("Annuler", 0) == std::string::npos);
 }

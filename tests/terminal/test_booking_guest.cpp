@@ -164,18 +164,18 @@ TEST_CASE("guest: the card's words, counts and last visit in both languages") {
   Fixture fx;
   fx.add_guests();
   const Customer& dupont = fx.day.customers[0];
-  CHECK(visits_line(Locale::Fr, dupont) ==
+  CHECK(visits_line(Language::Fr, dupont) ==
         "Visites\u00a0: 7 \u00b7 Dernière visite\u00a0: " +
-            format_date(Locale::Fr, *Date::parse("2026-10-31")) +
+            format_date(Language::Fr, *Date::parse("2026-10-31")) +
             " \u00b7 Non venu\u00a0: 1 \u00b7 Annulations\u00a0: 2");
-  CHECK(visits_line(Locale::En, dupont).rfind("Visits: 7 \u00b7 Last visit: ", 0) == 0);
-  CHECK(visits_line(Locale::En, fx.day.customers[2]) ==
+  CHECK(visits_line(Language::En, dupont).rfind("Visits: 7 \u00b7 Last visit: ", 0) == 0);
+  CHECK(visits_line(Language::En, fx.day.customers[2]) ==
         "First visit \u00b7 No-shows: 0 \u00b7 Cancellations: 0");
-  CHECK(tag_label(Locale::En, "Allergie") == "Allergy");
-  CHECK(tag_label(Locale::En, "Habitué") == "Regular");
-  CHECK(tag_label(Locale::Fr, "allergy") == "Allergie");
-  CHECK(tag_label(Locale::En, "Allergie : arachides") ==
+  CHECK(tag_label(Language::En, "Allergie") == "Allergy");
+  CHECK(tag_label(Language::En, "Habitué") == "Regular");
+  CHECK(tag_label(Language::Fr, "allergy") == "Allergie");
+  CHECK(tag_label(Language::En, "Allergie : arachides") ==
         "Allergie : arachides");  // the host's words
-  CHECK(tag_label(Locale::Fr, "Allergie : arachides") == "Allergie\u00a0: arachides");
-  CHECK(tag_label(Locale::En, "Anniversaire") == "Anniversaire");
+  CHECK(tag_label(Language::Fr, "Allergie : arachides") == "Allergie\u00a0: arachides");
+  CHECK(tag_label(Language::En, "Anniversaire") == "Anniversaire");
 }

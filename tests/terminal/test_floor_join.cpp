@@ -72,7 +72,7 @@ TEST_CASE("join mode: a pair the engine refuses says why and offers no Confirm")
   // A seated table is not free (table 1 at 10 from table 2 here).
   fx.venue.tables[1].position_x = 140;
   fx.rebuild();
-  fx.desk.locale = Locale::En;
+  fx.desk.locale = Language::En;
   s.v.day = FloorDayView{};
   s.v.day.joining = true;
   test::tap_item<FloorIntents>(h, "table_2", s);

@@ -23,7 +23,7 @@ using foh::test::Headless;
 
 namespace {
 
-std::vector<std::string> whole(const Fixture& fx, const std::string& table, Locale l) {
+std::vector<std::string> whole(const Fixture& fx, const std::string& table, Language l) {
   const Table& t = fx.table(table);
   std::vector<std::string> out;
   for (const TileLine& line : tile_lines(t, table_status(fx.desk, t), l))
@@ -53,22 +53,22 @@ void give_customer(Fixture& fx, const Uuid& reservation, std::vector<std::string
 
 TEST_CASE("tiles: a seated party, a held table, the next arrival, seats, blocked") {
   Fixture fx;  // 19:30: Dupont (2) seated on 1 since 19:00; Late (2) due 19:00 on 3
-  CHECK(whole(fx, "1", Locale::Fr) == Lines{"1", "Dupont 2", "30/75'"});  // turn of 2: 75 min
+  CHECK(whole(fx, "1", Language::Fr) == Lines{"1", "Dupont 2", "30/75'"});  // turn of 2: 75 min
   TableStatus t3 = table_status(fx.desk, fx.table("3"));
   CHECK(t3.state == TableState::Held);
   CHECK(tone_of(t3) == Tone::Late);
   CHECK(t3.late_minutes == 30);
-  CHECK(whole(fx, "3", Locale::Fr) == Lines{"3", "Retard 30'", "19:00 Late 2"});
-  CHECK(whole(fx, "3", Locale::En) == Lines{"3", "Late 30'", "19:00 Late 2"});
-  CHECK(whole(fx, "2", Locale::Fr) == Lines{"2", "19:45 Martin 4"});
+  CHECK(whole(fx, "3", Language::Fr) == Lines{"3", "Retard 30'", "19:00 Late 2"});
+  CHECK(whole(fx, "3", Language::En) == Lines{"3", "Late 30'", "19:00 Late 2"});
+  CHECK(whole(fx, "2", Language::Fr) == Lines{"2", "19:45 Martin 4"});
   CHECK(tone_of(table_status(fx.desk, fx.table("2"))) == Tone::Booked);
-  CHECK(whole(fx, "6", Locale::Fr) == Lines{"6", "4-6"});  // nobody due
-  CHECK(whole(fx, "5", Locale::Fr) == Lines{"5", "Bloquée"});
-  CHECK(whole(fx, "5", Locale::En) == Lines{"5", "Blocked"});
+  CHECK(whole(fx, "6", Language::Fr) == Lines{"6", "4-6"});  // nobody due
+  CHECK(whole(fx, "5", Language::Fr) == Lines{"5", "Bloquée"});
+  CHECK(whole(fx, "5", Language::En) == Lines{"5", "Blocked"});
   CHECK(tone_of(table_status(fx.desk, fx.table("6"))) == Tone::Free);
   // At 20:20 the couple is past its 75 minutes: over time, in red with its alarm.
   fx.desk.now = LocalInstant::at(fx.day.date, *TimeOfDay::parse("20:20"));
-  CHECK(whole(fx, "1", Locale::Fr) == Lines{"1", "Dupont 2", "80/75'"});
+  CHECK(whole(fx, "1", Language::Fr) == Lines{"1", "Dupont 2", "80/75'"});
   CHECK(tone_of(table_status(fx.desk, fx.table("1"))) == Tone::Overdue);
 }
 
@@ -80,7 +80,7 @@ TEST_CASE("tiles: a party at the door makes its table's tone Arrived, an hour ea
     if (r.id == "res9") r.status = ReservationStatus::Arrived;
   fx.rebuild();
   CHECK(tone_of(table_status(fx.desk, fx.table("6"))) == Tone::Arrived);
-  CHECK(whole(fx, "6", Locale::Fr) == Lines{"6", "21:00 Dvořák 4"});
+  CHECK(whole(fx, "6", Language::Fr) == Lines{"6", "21:00 Dvořák 4"});
 }
 
 TEST_CASE("tiles: the seated guest's allergy and VIP come from the customer's tags") {
@@ -126,7 +126,7 @@ TEST_CASE("tiles: the words fit inside every table at every size, with the real 
   };
   for (Size size :
        {Size{800, 1280}, Size{1024, 768}, Size{1280, 800}, Size{1920, 1080}, Size{800, 600}})
-    for (Locale l : {Locale::Fr, Locale::En}) {
+    for (Language l : {Language::Fr, Language::En}) {
       Fixture fx;
       fx.desk.locale = l;
       fx.venue.tables[3].rotation = 30;  // table 4, turned

@@ -60,20 +60,20 @@ TEST_CASE("guest texts: the latest text, its delivery and the reply, in both lan
       text("t4", "elsewhere", "table_ready", "failed", "2026-11-28T18:50:00Z");
   fx.desk.texts = {joined, reply, ready, other};
 
-  CHECK(guest_text_line(Locale::Fr, fx.desk, w) == "SMS table prête" + kColonFr +
+  CHECK(guest_text_line(Language::Fr, fx.desk, w) == "SMS table prête" + kColonFr +
                                                        "distribué 19:42 · Réponse" + kColonFr +
                                                        "«\u00a0on arrive\u00a0»");
-  CHECK(guest_text_line(Locale::En, fx.desk, w) ==
+  CHECK(guest_text_line(Language::En, fx.desk, w) ==
         "Text table ready: delivered 19:42 · Reply: “on arrive”");
 
   // A provider's failure shows its reason; a refusal the backend's, worded.
   fx.desk.texts = {text("t5", w.id, "table_ready", "bounced", "2026-11-28T18:40:00Z")};
   fx.desk.texts[0].bounce_reason = "30003 unreachable";
-  CHECK(guest_text_line(Locale::En, fx.desk, w) ==
+  CHECK(guest_text_line(Language::En, fx.desk, w) ==
         "Text table ready: failed (30003 unreachable) 19:40");
   fx.desk.texts = {text("t6", w.id, "table_ready", "refused", "2026-11-28T18:40:00Z")};
   fx.desk.texts[0].reason = "quota";
-  CHECK(guest_text_line(Locale::Fr, fx.desk, w) ==
+  CHECK(guest_text_line(Language::Fr, fx.desk, w) ==
         "SMS table prête" + kColonFr + "non envoyé (quota épuisé) 19:40");
 }
 
@@ -84,7 +84,7 @@ TEST_CASE("guest texts: before the events are pulled, the row's own columns spea
   w.extra["last_text_status"] = "queued";
   w.extra["guest_reply"] = "5 min";
   fx.rebuild();
-  CHECK(guest_text_line(Locale::En, fx.desk, w) == "Text table ready: queued · Reply: “5 min”");
+  CHECK(guest_text_line(Language::En, fx.desk, w) == "Text table ready: queued · Reply: “5 min”");
 }
 
 TEST_CASE("guest texts: a guest without consent or phone is said so, also on Notify") {
@@ -93,24 +93,24 @@ TEST_CASE("guest texts: a guest without consent or phone is said so, also on Not
   fx.rebuild();
   CHECK(why_no_text(w) == NoText::NoPhone);
   w.status = WaitlistStatus::Waiting;  // not notified yet: the queue is not crowded with it
-  CHECK(guest_text_line(Locale::Fr, fx.desk, w).empty());
+  CHECK(guest_text_line(Language::Fr, fx.desk, w).empty());
   w.status = WaitlistStatus::Notified;
-  CHECK(guest_text_line(Locale::Fr, fx.desk, w) ==
+  CHECK(guest_text_line(Language::Fr, fx.desk, w) ==
         "SMS impossible" + kColonFr + "pas de téléphone");
-  CHECK(no_text_suffix(Locale::En, w) == " — no text: no phone");
+  CHECK(no_text_suffix(Language::En, w) == " — no text: no phone");
 
   w.guest_phone = "+33 6 12 34 56 78";
   w.extra["consent"] = false;
   CHECK(why_no_text(w) == NoText::NoConsent);
-  CHECK(guest_text_line(Locale::En, fx.desk, w) == "Cannot text: no consent");
-  CHECK(no_text_suffix(Locale::Fr, w) == " — pas de SMS" + kColonFr + "pas de consentement");
+  CHECK(guest_text_line(Language::En, fx.desk, w) == "Cannot text: no consent");
+  CHECK(no_text_suffix(Language::Fr, w) == " — pas de SMS" + kColonFr + "pas de consentement");
   w.extra.erase("consent");  // never ticked: no consent either
   CHECK(why_no_text(w) == NoText::NoConsent);
 
   w.extra["consent"] = true;
   CHECK(why_no_text(w) == NoText::None);
-  CHECK(guest_text_line(Locale::En, fx.desk, w).empty());
-  CHECK(no_text_suffix(Locale::En, w).empty());
+  CHECK(guest_text_line(Language::En, fx.desk, w).empty());
+  CHECK(no_text_suffix(Language::En, w).empty());
 
   // A booking's consent is its sms_consent.
   Reservation r;
@@ -127,13 +127,13 @@ TEST_CASE("guest texts: a manager sees the month's quota left, a server does not
   REQUIRE(q.ok());
   fx.desk.sms_quota = *q;
   fx.desk.member = &fx.venue.team_members[0];  // Alice, Admin
-  CHECK(sms_quota_line(Locale::Fr, fx.desk) == "SMS ce mois-ci\u00a0: 152 restants sur 250");
-  CHECK(sms_quota_line(Locale::En, fx.desk) == "Texts this month: 152 left of 250");
+  CHECK(sms_quota_line(Language::Fr, fx.desk) == "SMS ce mois-ci\u00a0: 152 restants sur 250");
+  CHECK(sms_quota_line(Language::En, fx.desk) == "Texts this month: 152 left of 250");
   fx.desk.member = &fx.venue.team_members[1];  // Bob, Server
-  CHECK(sms_quota_line(Locale::En, fx.desk).empty());
+  CHECK(sms_quota_line(Language::En, fx.desk).empty());
   fx.desk.member = &fx.venue.team_members[0];
   fx.desk.sms_quota.reset();  // never read (offline since start, or no rpc)
-  CHECK(sms_quota_line(Locale::En, fx.desk).empty());
+  CHECK(sms_quota_line(Language::En, fx.desk).empty());
   CHECK_FALSE(decode_sms_quota(Json::parse(R"({"month":"2026-11","remaining":"x"})")).ok());
 }
 
@@ -157,7 +157,7 @@ TEST_CASE("guest texts: the waitlist and reservations screens draw them") {
   b.extra["last_text_type"] = "reminder";
   b.extra["last_text_status"] = "delivered";
   fx.rebuild();
-  CHECK(guest_text_line(Locale::En, fx.desk, b) == "Text reminder: delivered");
+  CHECK(guest_text_line(Language::En, fx.desk, b) == "Text reminder: delivered");
   ReservationsView rv;
   rv.selected = b.id;
   auto draw_r = [&](ReservationsIntents& o) { draw_reservations(rv, fx.desk, o); };
@@ -194,7 +194,7 @@ TEST_CASE("guest texts: the line wraps in a column narrower than its width") {
   WaitlistEntry& w = entry(fx, "+33 6 12 34 56 78", true);
   fx.rebuild();
   fx.desk.texts = {text("t1", w.id, "table_ready", "failed", "2026-11-28T18:40:00Z")};
-  REQUIRE_FALSE(guest_text_line(Locale::Fr, fx.desk, w).empty());
+  REQUIRE_FALSE(guest_text_line(Language::Fr, fx.desk, w).empty());
   Headless h;
   float right = 0, edge = 0, height = 0;
   h.frame([&] {

@@ -22,7 +22,7 @@ struct None {};
 struct Form {
   KeyboardState kb;
   std::string name, phone;
-  Locale l = Locale::Fr;
+  Language l = Language::Fr;
   bool show = true;
   bool changed = false;
 
@@ -88,7 +88,7 @@ TEST_CASE(
   // The tablets restaurants use, and the smallest screen that must stay usable.
   const ImVec2 sizes[] = {{800, 1280}, {1024, 768}, {1280, 800}, {1920, 1080}, {800, 600}};
   for (ImVec2 size : sizes)
-    for (Locale l : {Locale::Fr, Locale::En})
+    for (Language l : {Language::Fr, Language::En})
       for (const char* field : {"name", "phone"}) {
         CAPTURE(field);
         CAPTURE(size.x);
@@ -126,7 +126,7 @@ TEST_CASE(
 TEST_CASE("English: QWERTY, accents one key away") {
   Headless h;
   Form f;
-  f.l = Locale::En;
+  f.l = Language::En;
   tap(h, f, "name");
   CHECK(at(h, "kb_q").x1 <= at(h, "kb_w").x0);
   CHECK(at(h, "kb_q").cy() == doctest::Approx(at(h, "kb_w").cy()));

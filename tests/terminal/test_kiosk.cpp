@@ -77,7 +77,7 @@ TEST_CASE("kiosk: '0612' is refused with a message; a real number with consent j
   auto bad = test::tap_item<KioskIntents>(h, "kiosk_join", draw);
   CHECK_FALSE(bad.join);
   test::frame<KioskIntents>(h, draw);
-  CHECK(h.item(std::string("error:") + tr(Locale::Fr, "kiosk.phone_bad")));
+  CHECK(h.item(std::string("error:") + tr(Language::Fr, "kiosk.phone_bad")));
   v.phone = "06 12 34 56 78";
   auto no_consent = test::tap_item<KioskIntents>(h, "kiosk_join", draw);
   REQUIRE(no_consent.join);
@@ -98,7 +98,7 @@ TEST_CASE("kiosk: the guest picks English; the confirmation shows place and rang
   KioskView v;
   auto draw = [&](KioskIntents& o) { draw_kiosk(v, fx.desk, o); };
   test::tap_item<KioskIntents>(h, "kiosk_language", draw);
-  CHECK(v.guest_locale == std::optional<Locale>(Locale::En));
+  CHECK(v.guest_locale == std::optional<Language>(Language::En));
   test::tap_item<KioskIntents>(h, "kiosk_party_2", draw);
   test::frame<KioskIntents>(h, draw);
   CHECK(h.item("kiosk_party_summary"));
@@ -132,7 +132,7 @@ TEST_CASE("kiosk: a party no table seats is told so before typing anything") {
   test::tap_item<KioskIntents>(h, "kiosk_next", draw);
   CHECK(v.step == KioskStep::Party);
   test::frame<KioskIntents>(h, draw);
-  CHECK(h.item(std::string("error:") + tr(Locale::Fr, "kiosk.no_table")));
+  CHECK(h.item(std::string("error:") + tr(Language::Fr, "kiosk.no_table")));
 }
 
 TEST_CASE("kiosk: the staff exit is a small corner button; leaving needs a PIN") {

@@ -148,10 +148,10 @@ std::set<std::string> data_words(const Fixture& fx) {
 
 // ---- the checks
 
-std::vector<std::string> foreign_words(std::string_view text, Locale l,
+std::vector<std::string> foreign_words(std::string_view text, Language l,
                                        const std::set<std::string>& data) {
   std::vector<std::string> bad;
-  const auto& foreign = lexicon().foreign[l == Locale::Fr ? 0 : 1];
+  const auto& foreign = lexicon().foreign[l == Language::Fr ? 0 : 1];
   for (const auto& w : words_of(text))
     if (foreign.count(w) && !data.count(w)) bad.push_back("foreign word \"" + w + "\"");
   return bad;
@@ -181,10 +181,10 @@ constexpr const char* kPluralNouns[] = {
     "réservations", "reservations", "conflits",  "conflicts", "places", "seats", "lignes",  "rows",
     "couverts",     "covers",       "personnes", "guests",    "essais", "tries", "bookings"};
 
-std::vector<std::string> plurals(std::string_view text, Locale l) {
+std::vector<std::string> plurals(std::string_view text, Language l) {
   std::vector<std::string> bad;
   for (size_t i = 0; i + 2 < text.size(); ++i) {
-    const bool one = text[i] == '1' || (l == Locale::Fr && text[i] == '0');
+    const bool one = text[i] == '1' || (l == Language::Fr && text[i] == '0');
     const bool alone =
         (i == 0 || !(text[i - 1] >= '0' && text[i - 1] <= '9')) && text[i + 1] == ' ';
     if (!one || !alone) continue;
@@ -206,10 +206,10 @@ std::vector<std::string> raw_keys(std::string_view text) {
   return bad;
 }
 
-std::vector<std::string> problems(std::string_view text, Locale l,
+std::vector<std::string> problems(std::string_view text, Language l,
                                   const std::set<std::string>& data) {
   auto bad = foreign_words(text, l, data);
-  if (l == Locale::Fr)
+  if (l == Language::Fr)
     for (auto& b : typography(text)) bad.push_back(b);
   for (auto& b : plurals(text, l)) bad.push_back(b);
   for (auto& b : raw_keys(text)) bad.push_back(b);
@@ -702,7 +702,7 @@ std::string rendered_text(Headless& h, const Draw& draw) {
   return text.str();
 }
 
-std::vector<std::string> check_state(const State& st, Locale l, const NetWords& w,
+std::vector<std::string> check_state(const State& st, Language l, const NetWords& w,
                                      std::string* shown = nullptr) {
   Fixture fx;
   fx.desk.locale = l;
@@ -718,64 +718,64 @@ std::vector<std::string> check_state(const State& st, Locale l, const NetWords& 
 
 TEST_CASE("the checks catch two languages at once") {
   const std::set<std::string> none;
-  CHECK_FALSE(problems("wrong PIN", Locale::Fr, none).empty());
-  CHECK_FALSE(problems("Tables 9 / 16 overlap (se chevauchent)", Locale::Fr, none).empty());
-  CHECK_FALSE(problems("Walk-in", Locale::Fr, none).empty());
-  CHECK_FALSE(problems("Installé: Dupont (2)", Locale::Fr, none).empty());
-  CHECK_FALSE(problems("Installé : Dupont (2)", Locale::Fr, none).empty());
-  CHECK(problems("Installé\u00a0: Dupont (2) à 19:30", Locale::Fr, none).empty());
-  CHECK_FALSE(problems("1 réservations", Locale::Fr, none).empty());
-  CHECK_FALSE(problems("0 réservations", Locale::Fr, none).empty());
-  CHECK(problems("0 reservations", Locale::En, none).empty());
-  CHECK(problems("11 réservations", Locale::Fr, none).empty());
-  CHECK_FALSE(problems("Sans réservation", Locale::En, none).empty());
-  CHECK_FALSE(problems("res.count", Locale::En, none).empty());
-  CHECK(problems("Seated: Dupont (2)", Locale::En, none).empty());
+  CHECK_FALSE(problems("wrong PIN", Language::Fr, none).empty());
+  CHECK_FALSE(problems("Tables 9 / 16 overlap (se chevauchent)", Language::Fr, none).empty());
+  CHECK_FALSE(problems("Walk-in", Language::Fr, none).empty());
+  CHECK_FALSE(problems("Installé: Dupont (2)", Language::Fr, none).empty());
+  CHECK_FALSE(problems("Installé : Dupont (2)", Language::Fr, none).empty());
+  CHECK(problems("Installé\u00a0: Dupont (2) à 19:30", Language::Fr, none).empty());
+  CHECK_FALSE(problems("1 réservations", Language::Fr, none).empty());
+  CHECK_FALSE(problems("0 réservations", Language::Fr, none).empty());
+  CHECK(problems("0 reservations", Language::En, none).empty());
+  CHECK(problems("11 réservations", Language::Fr, none).empty());
+  CHECK_FALSE(problems("Sans réservation", Language::En, none).empty());
+  CHECK_FALSE(problems("res.count", Language::En, none).empty());
+  CHECK(problems("Seated: Dupont (2)", Language::En, none).empty());
   // A guest's or a place's name is data, whatever its language.
-  CHECK(problems("Salle", Locale::En, {"salle"}).empty());
+  CHECK(problems("Salle", Language::En, {"salle"}).empty());
   // The English net used to send, as a French screen would have shown it.
-  CHECK_FALSE(problems(Error{"login", "wrong PIN"}.message, Locale::Fr, none).empty());
+  CHECK_FALSE(problems(Error{"login", "wrong PIN"}.message, Language::Fr, none).empty());
 }
 
 TEST_CASE("net's refusals carry a code the terminal words in its language") {
   const NetWords w = net_refusals();
   CHECK(w.wrong_pin.code == "wrong_pin");
   CHECK(w.wrong_pin.message == "wrong PIN");  // logs and tools keep the English
-  CHECK(error_text(Locale::Fr, w.wrong_pin) == "Code erroné");
-  CHECK(error_text(Locale::En, w.wrong_pin) == "Wrong PIN");
+  CHECK(error_text(Language::Fr, w.wrong_pin) == "Code erroné");
+  CHECK(error_text(Language::En, w.wrong_pin) == "Wrong PIN");
   CHECK(w.locked.code == "login_locked");
-  CHECK(error_text(Locale::Fr, w.locked) == "Verrouillé\u00a0: réessayez dans 30 s");
-  CHECK(error_text(Locale::En, w.overlap) == "Tables 16 and 9 overlap");
-  CHECK(error_text(Locale::Fr, w.overlap) == "Les tables 16 et 9 se chevauchent");
+  CHECK(error_text(Language::Fr, w.locked) == "Verrouillé\u00a0: réessayez dans 30 s");
+  CHECK(error_text(Language::En, w.overlap) == "Tables 16 and 9 overlap");
+  CHECK(error_text(Language::Fr, w.overlap) == "Les tables 16 et 9 se chevauchent");
   for (const Error* e : {&w.wrong_pin, &w.locked, &w.pin_format, &w.no_table, &w.entry_gone,
                          &w.not_editor, &w.overlap}) {
     CAPTURE(e->message);
     CHECK_FALSE(e->code.empty());
-    CHECK(error_text(Locale::Fr, *e) != e->message);
-    CHECK(error_text(Locale::Fr, *e).find(e->where) == std::string::npos);
+    CHECK(error_text(Language::Fr, *e) != e->message);
+    CHECK(error_text(Language::Fr, *e).find(e->where) == std::string::npos);
   }
 }
 
 TEST_CASE("plurals and French typography from the table") {
-  CHECK(count_text(Locale::Fr, 1, "res.count_one", "res.count") == "1 réservation");
-  CHECK(count_text(Locale::Fr, 0, "res.count_one", "res.count") == "0 réservation");
-  CHECK(count_text(Locale::Fr, 2, "res.count_one", "res.count") == "2 réservations");
-  CHECK(count_text(Locale::En, 1, "res.count_one", "res.count") == "1 reservation");
-  CHECK(count_text(Locale::En, 0, "res.count_one", "res.count") == "0 reservations");
-  CHECK(std::string(tr(Locale::Fr, "form.suggested")) == "Table proposée\u00a0:");
-  CHECK(std::string(tr(Locale::En, "form.suggested")) == "Suggested table:");
+  CHECK(count_text(Language::Fr, 1, "res.count_one", "res.count") == "1 réservation");
+  CHECK(count_text(Language::Fr, 0, "res.count_one", "res.count") == "0 réservation");
+  CHECK(count_text(Language::Fr, 2, "res.count_one", "res.count") == "2 réservations");
+  CHECK(count_text(Language::En, 1, "res.count_one", "res.count") == "1 reservation");
+  CHECK(count_text(Language::En, 0, "res.count_one", "res.count") == "0 reservations");
+  CHECK(std::string(tr(Language::Fr, "form.suggested")) == "Table proposée\u00a0:");
+  CHECK(std::string(tr(Language::En, "form.suggested")) == "Suggested table:");
   CHECK(french_typography("Merci %s !") == "Merci %s\u00a0!");
   CHECK(french_typography("Note: 19:30, http://x") == "Note\u00a0: 19:30, http://x");
   CHECK(french_typography("« Salle »") == "«\u00a0Salle\u00a0»");
   CHECK(french_typography("déjà\u00a0: ok") == "déjà\u00a0: ok");
-  CHECK(std::string(colon(Locale::Fr)) == "\u00a0: ");
+  CHECK(std::string(colon(Language::Fr)) == "\u00a0: ");
 }
 
 TEST_CASE("every screen and state speaks one language at a time") {
   const NetWords w = net_refusals();
   int failures = 0;
   for (const State& st : states())
-    for (Locale l : {Locale::Fr, Locale::En}) {
+    for (Language l : {Language::Fr, Language::En}) {
       std::string shown;
       auto bad = check_state(st, l, w, &shown);
       for (const std::string& b : bad) {

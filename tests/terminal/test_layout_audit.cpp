@@ -147,7 +147,7 @@ void record_label(const char* id, float width, float room) {
 void staff_frame(Fixture& fx, StatusBarView& bar, const Draw& screen) {
   ImGui::BeginChild("content", ImVec2(0, -status_bar_height(fx.desk)), false,
                     ImGuiWindowFlags_NoScrollbar);
-  const bool fr = fx.desk.locale == Locale::Fr;
+  const bool fr = fx.desk.locale == Language::Fr;
   const char* tabs[] = {fr ? "Salle" : "Floor",
                         fr ? "Placer" : "Seat",
                         fr ? "Réservations" : "Reservations",
@@ -227,7 +227,7 @@ void busy_status(Fixture& fx) {
   fx.desk.sync.conflicts = 2;
   fx.desk.set_aside.push_back(SetAsideRow{"reservations", "bad-row", "time 24:00", {}});
   fx.desk.message =
-      fx.desk.locale == Locale::Fr ? "Martin installé à la table 2" : "Martin seated at table 2";
+      fx.desk.locale == Language::Fr ? "Martin installé à la table 2" : "Martin seated at table 2";
   fx.day.date = fx.day.date.plus_days(3);
 }
 
@@ -537,7 +537,7 @@ void use_shell_style(Size size) {
 
 // Draws `st` at `size` in `locale` for a few frames (child windows and popups
 // settle on the second) and returns what is wrong with the last one.
-std::vector<std::string> audit(const State& st, Size size, Locale locale) {
+std::vector<std::string> audit(const State& st, Size size, Language locale) {
   Fixture fx;
   fx.desk.locale = locale;
   Headless h;
@@ -568,7 +568,7 @@ TEST_CASE("layout audit: every screen state, both languages, every size") {
   int failures = 0;
   for (const State& st : states())
     for (Size size : kSizes)
-      for (Locale l : {Locale::Fr, Locale::En}) {
+      for (Language l : {Language::Fr, Language::En}) {
         auto bad = audit(st, size, l);
         for (const std::string& b : bad) {
           // Whole strings: doctest prints a bare const char* as an address.
@@ -586,7 +586,7 @@ TEST_CASE("layout audit: the seat button is whole and clear of the status bar in
   for (const State& st : states())
     if (std::string(st.name) == "seat.walk_in") seat = &st;
   REQUIRE(seat);
-  auto bad = audit(*seat, Size{800, 1280}, Locale::Fr);
+  auto bad = audit(*seat, Size{800, 1280}, Language::Fr);
   for (const std::string& b : bad) MESSAGE(b);
   CHECK(bad.empty());
 }
@@ -620,7 +620,7 @@ TEST_CASE("timeline opens on now: at 19:30 the evening's bookings are in view, n
 
 TEST_CASE("status bar: the time stays whole at the right edge at every size, however busy") {
   for (Size size : kSizes)
-    for (Locale l : {Locale::Fr, Locale::En}) {
+    for (Language l : {Language::Fr, Language::En}) {
       Fixture fx;
       fx.desk.locale = l;
       busy_status(fx);

@@ -52,7 +52,7 @@ TEST_CASE("login: a wrong PIN says how many tries are left, in the terminal's la
   fx.desk.lockout = LockoutInfo{4, 0, 1};
   test::frame<LoginIntents>(h, draw);
   CHECK(h.item("error:Encore 1 essai avant le verrouillage"));
-  fx.desk.locale = Locale::En;
+  fx.desk.locale = Language::En;
   login_failed(v, fx.desk.now, "Wrong PIN");
   fx.desk.lockout = LockoutInfo{3, 0, 2};
   test::frame<LoginIntents>(h, draw);

@@ -75,7 +75,7 @@ TEST_CASE("optimise: the button is for managers and admins, and records the inte
 TEST_CASE("optimise preview: one line per party in time order, tableless ones from no table") {
   Fixture fx;
   HandMade hm = hand_made(fx);
-  OptimisePreview en = preview_of(hm.result, hm.before, Locale::En);
+  OptimisePreview en = preview_of(hm.result, hm.before, Language::En);
   CHECK(en.lines == std::vector<std::string>{"19:15  Nadal (6): no table → 2",
                                              "19:45  Martin (4): 2 → 6",
                                              "21:00  Durand (2): 1 → 4"});
@@ -87,12 +87,12 @@ TEST_CASE("optimise preview: one line per party in time order, tableless ones fr
   CHECK(en.moves[2].from_table_ids.empty());  // the Store accepts it only while it holds none
   CHECK(en.moves[2].to_table_ids == std::vector<Uuid>{"t2"});
   CHECK(en.moves[2].to_table_number == "2");
-  OptimisePreview fr = preview_of(hm.result, hm.before, Locale::Fr);
+  OptimisePreview fr = preview_of(hm.result, hm.before, Language::Fr);
   CHECK(fr.lines.front() == "19:15  Nadal (6)\u00a0: sans table → 2");
   OptimiseResult nothing;
   nothing.day = fx.day;
-  CHECK(preview_of(nothing, fx.day, Locale::En).moves.empty());
-  CHECK(preview_of(nothing, fx.day, Locale::En).lines.empty());
+  CHECK(preview_of(nothing, fx.day, Language::En).moves.empty());
+  CHECK(preview_of(nothing, fx.day, Language::En).lines.empty());
 }
 
 TEST_CASE("optimise preview from the engine: the tableless six is seated, Apply sends its moves") {
@@ -103,7 +103,7 @@ TEST_CASE("optimise preview from the engine: the tableless six is seated, Apply 
   fx.rebuild();
   auto plan = optimise_day(fx.venue, fx.day, {});
   REQUIRE_MESSAGE(plan.ok(), (plan.ok() ? "" : plan.error().text()));
-  OptimisePreview p = preview_of(*plan, fx.day, Locale::En);
+  OptimisePreview p = preview_of(*plan, fx.day, Language::En);
   CHECK(p.covers_after == p.covers_before + 6);
   auto grand = std::find_if(p.lines.begin(), p.lines.end(), [](const std::string& s) {
     return s.rfind("20:00  Grand (6): no table → ", 0) == 0;
@@ -125,7 +125,7 @@ TEST_CASE("optimise preview smoke frames: Apply, Cancel, nothing to improve, a r
   Headless h;
   ReservationsView v;
   auto draw = [&](ReservationsIntents& o) { draw_reservations(v, fx.desk, o); };
-  v.optimise = preview_of(hm.result, hm.before, Locale::Fr);
+  v.optimise = preview_of(hm.result, hm.before, Language::Fr);
   for (ReservationsMode mode : {ReservationsMode::List, ReservationsMode::Timeline}) {
     v.mode = mode;
     test::frame<ReservationsIntents>(h, draw);
@@ -146,7 +146,7 @@ TEST_CASE("optimise preview smoke frames: Apply, Cancel, nothing to improve, a r
   CHECK_FALSE(h.item("opt_apply"));
   CHECK(h.item("opt_cancel"));
   // Refused as stale: the reason is shown and Apply does nothing more.
-  v.optimise = preview_of(hm.result, hm.before, Locale::Fr);
+  v.optimise = preview_of(hm.result, hm.before, Language::Fr);
   v.optimise->refusal = "Martin is Seated now and stays where it is";
   out = test::tap_item<ReservationsIntents>(h, "opt_apply", draw);
   CHECK_FALSE(out.apply_moves);

@@ -84,7 +84,7 @@ double delta_e76(const Vec3& a, const Vec3& b) {
                    (a[2] - b[2]) * (a[2] - b[2]));
 }
 
-std::string name(Tone t) { return tr(Locale::En, tone_style(t).word_key); }
+std::string name(Tone t) { return tr(Language::En, tone_style(t).word_key); }
 
 }  // namespace
 
@@ -108,7 +108,7 @@ TEST_CASE("palette: text on every tile colour is at least 4.5:1") {
   }
   for (Mark m : {Mark::Allergy, Mark::Vip}) {
     const MarkStyle& s = mark_style(m);
-    INFO(tr(Locale::En, s.word_key) << ": " << contrast(s.disc, s.icon_colour) << ":1");
+    INFO(tr(Language::En, s.word_key) << ": " << contrast(s.disc, s.icon_colour) << ":1");
     CHECK(contrast(s.disc, s.icon_colour) >= kMinContrast);
   }
 }
@@ -146,7 +146,7 @@ TEST_CASE("palette: one meaning everywhere, an icon and a word for every status"
   std::set<std::string> words;
   for (Tone t : kAllTones) {
     icons.insert(tone_style(t).icon);
-    for (Locale l : {Locale::Fr, Locale::En}) {
+    for (Language l : {Language::Fr, Language::En}) {
       const std::string w = tr(l, tone_style(t).word_key);
       CHECK_MESSAGE(w != tone_style(t).word_key, "no text for " << w);
       words.insert(std::string(locale_code(l)) + w);

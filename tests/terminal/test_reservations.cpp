@@ -94,7 +94,7 @@ TEST_CASE("form: each bad input shows its message and records nothing") {
       ReservationsIntents o;
       draw_reservations(v, fx.desk, o);
     });
-    CHECK(h.item(std::string("error:") + field_message(Locale::Fr, c.expect)));
+    CHECK(h.item(std::string("error:") + field_message(Language::Fr, c.expect)));
   }
 }
 

@@ -174,7 +174,7 @@ TEST_CASE("seat: the engine's reason is in the desk's language, and switching it
   SeatView v;
   v.party_size = 2;
   auto draw = [&](SeatIntents& out) { draw_seat(v, fx.desk, out); };
-  fx.desk.locale = Locale::Fr;
+  fx.desk.locale = Language::Fr;
   test::frame<SeatIntents>(h, draw);
   REQUIRE(v.suggestion);
   REQUIRE(v.suggestion->accepted);
@@ -189,7 +189,7 @@ TEST_CASE("seat: the engine's reason is in the desk's language, and switching it
     CHECK(a.reason.find(")\u00a0: libre") != std::string::npos);
   const std::vector<Uuid> best = v.suggestion->best.table_ids;
   // The EN/FR button: the same pick, reworded on the next frame.
-  fx.desk.locale = Locale::En;
+  fx.desk.locale = Language::En;
   test::frame<SeatIntents>(h, draw);
   REQUIRE(v.suggestion);
   const std::string en = v.suggestion->reason;
@@ -204,14 +204,14 @@ TEST_CASE("seat: the engine's reason is in the desk's language, and switching it
 TEST_CASE("seat: a suggestion that moves a booking says so in French") {
   Fixture fx;
   fx.book("res7", "Bloc", 4, "20:15", "t6", "6");  // as above: only a move seats 6
-  fx.desk.locale = Locale::Fr;
+  fx.desk.locale = Language::Fr;
   SeatView v;
   v.party_size = 6;
   SeatSuggestion s = suggest_for(v, fx.desk);
   REQUIRE_MESSAGE(s.accepted, s.reason);
   CHECK(s.reason.find(", après avoir déplacé 1 réservation — déplace Bloc (4) 6 → ") !=
         std::string::npos);
-  fx.desk.locale = Locale::En;
+  fx.desk.locale = Language::En;
   CHECK(suggest_for(v, fx.desk).reason.find(", after moving 1 reservation — moves Bloc (4) 6 → ") !=
         std::string::npos);
 }

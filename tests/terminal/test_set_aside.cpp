@@ -24,8 +24,8 @@ TEST_CASE("set-aside smoke frame: the notice for an admin opens the list of rows
   auto draw_bar = [&](StatusBarIntents& o) { draw_status_bar(bar, fx.desk, o); };
   auto tapped = test::tap_item<StatusBarIntents>(h, "set_aside", draw_bar);
   CHECK(tapped.show_set_aside);
-  CHECK(set_aside_notice(Locale::Fr, 1) == "1 ligne mise de côté");
-  CHECK(set_aside_notice(Locale::En, 2) == "2 rows set aside");
+  CHECK(set_aside_notice(Language::Fr, 1) == "1 ligne mise de côté");
+  CHECK(set_aside_notice(Language::En, 2) == "2 rows set aside");
 
   SetAsideView v;
   v.open = true;

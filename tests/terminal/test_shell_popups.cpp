@@ -90,15 +90,15 @@ TEST_CASE("kiosk keyboard: keys as large as the kiosk's type, the dock under hal
     h.frame([&] {
       kb.seen = true;
       guest_scale =
-          kiosk_keyboard_scale(kb, Locale::Fr, display.x, display.y, ImGui::GetFontSize());
-      guest_dock = keyboard_height(kb, Locale::Fr, guest_scale);
-      draw_keyboard_dock(kb, Locale::Fr, guest_scale);
+          kiosk_keyboard_scale(kb, Language::Fr, display.x, display.y, ImGui::GetFontSize());
+      guest_dock = keyboard_height(kb, Language::Fr, guest_scale);
+      draw_keyboard_dock(kb, Language::Fr, guest_scale);
     });
     REQUIRE(h.item("kb_a"));
     guest_key = h.item("kb_a")->y1 - h.item("kb_a")->y0;
     h.frame([&] {
       kb.seen = true;
-      draw_keyboard_dock(kb, Locale::Fr, 1.0f);
+      draw_keyboard_dock(kb, Language::Fr, 1.0f);
     });
     REQUIRE(h.item("kb_a"));
     staff_key = h.item("kb_a")->y1 - h.item("kb_a")->y0;

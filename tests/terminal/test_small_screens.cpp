@@ -76,7 +76,7 @@ TEST_CASE("waitlist smoke frame: queue order with quotes; kiosk entries need acc
   auto bad = test::tap_item<WaitlistIntents>(h, "wl_add_ok", draw);
   CHECK_FALSE(bad.add);
   test::frame<WaitlistIntents>(h, draw);
-  CHECK(h.item(std::string("error:") + field_message(Locale::Fr, FieldError::PartyOutOfRange)));
+  CHECK(h.item(std::string("error:") + field_message(Language::Fr, FieldError::PartyOutOfRange)));
   v.party = "3";
   auto good = test::tap_item<WaitlistIntents>(h, "wl_add_ok", draw);
   REQUIRE(good.add);
@@ -86,7 +86,7 @@ TEST_CASE("waitlist smoke frame: queue order with quotes; kiosk entries need acc
 
 TEST_CASE("kiosk smoke frame: a guest joins, sees a position; no staff data; bad input refused") {
   Fixture fx;
-  fx.desk.locale = Locale::En;
+  fx.desk.locale = Language::En;
   Headless h;
   KioskView v;
   auto draw = [&](KioskIntents& o) { draw_kiosk(v, fx.desk, o); };
@@ -100,7 +100,7 @@ TEST_CASE("kiosk smoke frame: a guest joins, sees a position; no staff data; bad
   auto bad = test::tap_item<KioskIntents>(h, "kiosk_join", draw);
   CHECK_FALSE(bad.join);
   test::frame<KioskIntents>(h, draw);
-  CHECK(h.item(std::string("error:") + field_message(Locale::En, FieldError::NameEmpty)));
+  CHECK(h.item(std::string("error:") + field_message(Language::En, FieldError::NameEmpty)));
   v.name = "Camille";
   v.phone = "0612345678";  // typed on the phone pad (test_keyboard)
   test::tap_item<KioskIntents>(h, "kiosk_consent", draw);
@@ -145,7 +145,7 @@ TEST_CASE("status bar smoke frame: state, outbox, conflicts popup, logout, local
   auto out = test::tap_item<StatusBarIntents>(h, "logout", draw);
   CHECK(out.logout);
   auto loc = test::tap_item<StatusBarIntents>(h, "locale", draw);
-  CHECK(loc.switch_locale == std::optional<Locale>(Locale::En));
+  CHECK(loc.switch_locale == std::optional<Language>(Language::En));
 }
 
 TEST_CASE("status bar day picker: later days for bookings, never the past, back to today") {
@@ -171,8 +171,8 @@ TEST_CASE("status bar day picker: later days for bookings, never the past, back 
 }
 
 TEST_CASE("a quoted wait of 0 reads as a table free now, not 0 min") {
-  CHECK(format_quote(Locale::Fr, 0) == "Table libre maintenant");
-  CHECK(format_quote(Locale::En, 0) == "Table free now");
-  CHECK(format_quote(Locale::En, 15) == "15 min");
-  CHECK(format_quote(Locale::Fr, 75) == "1 h 15");
+  CHECK(format_quote(Language::Fr, 0) == "Table libre maintenant");
+  CHECK(format_quote(Language::En, 0) == "Table free now");
+  CHECK(format_quote(Language::En, 15) == "15 min");
+  CHECK(format_quote(Language::Fr, 75) == "1 h 15");
 }

@@ -45,27 +45,27 @@ TEST_CASE("party 1..99, phone digits and + . - ( ) spaces") {
 
 TEST_CASE("every field error has a message in French and in English") {
   for (int e = 1; e <= static_cast<int>(FieldError::PinFormat); ++e) {
-    std::string fr = field_message(Locale::Fr, static_cast<FieldError>(e));
-    std::string en = field_message(Locale::En, static_cast<FieldError>(e));
+    std::string fr = field_message(Language::Fr, static_cast<FieldError>(e));
+    std::string en = field_message(Language::En, static_cast<FieldError>(e));
     CHECK(!fr.empty());
     CHECK(!en.empty());
     CHECK(fr != en);
   }
-  CHECK(std::string(field_message(Locale::En, FieldError::PartyOutOfRange)) ==
+  CHECK(std::string(field_message(Language::En, FieldError::PartyOutOfRange)) ==
         "Party size must be 1 to 99");
 }
 
 TEST_CASE("i18n: complete table, locale codes, formatting") {
   CHECK(table_complete());
-  CHECK(locale_from("en-GB") == Locale::En);
-  CHECK(locale_from("fr") == Locale::Fr);
-  CHECK(locale_from("de") == Locale::Fr);
-  CHECK(std::string(tr(Locale::En, "wl.free_now")) != std::string(tr(Locale::Fr, "wl.free_now")));
-  CHECK(std::string(status_text(Locale::En, foh::ReservationStatus::NoShow)) == "No-show");
-  CHECK(std::string(status_text(Locale::Fr, foh::ReservationStatus::NoShow)) == "Non venue");
-  CHECK(std::string(tr(Locale::Fr, "no.such.key")) == "no.such.key");
-  CHECK(format_date(Locale::Fr, foh::Date{2026, 11, 28}) == "sam. 28 nov. 2026");
-  CHECK(format_date(Locale::En, foh::Date{2026, 11, 28}) == "Sat 28 Nov 2026");
-  CHECK(format_minutes(Locale::Fr, 65) == "1 h 05");
-  CHECK(format_minutes(Locale::En, 45) == "45 min");
+  CHECK(locale_from("en-GB") == Language::En);
+  CHECK(locale_from("fr") == Language::Fr);
+  CHECK(locale_from("de") == Language::Fr);
+  CHECK(std::string(tr(Language::En, "wl.free_now")) != std::string(tr(Language::Fr, "wl.free_now")));
+  CHECK(std::string(status_text(Language::En, foh::ReservationStatus::NoShow)) == "No-show");
+  CHECK(std::string(status_text(Language::Fr, foh::ReservationStatus::NoShow)) == "Non venue");
+  CHECK(std::string(tr(Language::Fr, "no.such.key")) == "no.such.key");
+  CHECK(format_date(Language::Fr, foh::Date{2026, 11, 28}) == "sam. 28 nov. 2026");
+  CHECK(format_date(Language::En, foh::Date{2026, 11, 28}) == "Sat 28 Nov 2026");
+  CHECK(format_minutes(Language::Fr, 65) == "1 h 05");
+  CHECK(format_minutes(Language::En, 45) == "45 min");
 }

@@ -69,9 +69,9 @@ TEST_CASE("waitlist: the engine's advice is a line with its own Seat, the queue 
   fx.rebuild();
   fx.desk.quotes = {ui::WaitQuote{"a", 1, 60}, ui::WaitQuote{"h", 2, 0}};
   fx.desk.seat_now = {SeatNowHint{"h", "12", {"t12"}}};
-  CHECK(recommendation_line(Locale::Fr, fx.desk, fx.desk.seat_now[0]) ==
+  CHECK(recommendation_line(Language::Fr, fx.desk, fx.desk.seat_now[0]) ==
         "À installer\u00a0: Hugo (4) → 12");
-  CHECK(recommendation_line(Locale::En, fx.desk, fx.desk.seat_now[0]) == "Seat now: Hugo (4) → 12");
+  CHECK(recommendation_line(Language::En, fx.desk, fx.desk.seat_now[0]) == "Seat now: Hugo (4) → 12");
   Headless h;
   WaitlistView v;
   auto draw = [&](WaitlistIntents& o) { draw_waitlist(v, fx.desk, o); };
@@ -90,7 +90,7 @@ TEST_CASE("waitlist: the engine's advice is a line with its own Seat, the queue 
   CHECK(seat.command->table_ids == std::vector<Uuid>{"t12"});  // the seat screen proposes 12
   // The recommendation in join order shows too, each line with its Seat.
   fx.desk.seat_now = {SeatNowHint{"a", "6", {"t6"}}, SeatNowHint{"h", "12", {"t12"}}};
-  CHECK(recommendation_line(Locale::En, fx.desk, fx.desk.seat_now[0]) ==
+  CHECK(recommendation_line(Language::En, fx.desk, fx.desk.seat_now[0]) ==
         "Seat now: Arnaud (6) → 6");
   test::frame<WaitlistIntents>(h, draw);
   CHECK(h.item("wl_advice_a"));
@@ -103,23 +103,23 @@ TEST_CASE("waitlist: the engine's advice is a line with its own Seat, the queue 
   fx.desk.seat_now = {SeatNowHint{"h", "12"}};
   // Advice naming nobody waiting (seated meanwhile) shows nothing.
   fx.day.waitlist[1].status = WaitlistStatus::Converted;
-  CHECK(recommendation_line(Locale::Fr, fx.desk, fx.desk.seat_now[0]).empty());
+  CHECK(recommendation_line(Language::Fr, fx.desk, fx.desk.seat_now[0]).empty());
 }
 
 TEST_CASE("waitlist: a notified party shows since when; the status alone otherwise") {
   Fixture fx;
   WaitlistEntry& w = fx.day.waitlist[0];
-  CHECK(status_line(Locale::Fr, fx.desk, w) == "En attente");
+  CHECK(status_line(Language::Fr, fx.desk, w) == "En attente");
   w.status = WaitlistStatus::Notified;
   w.notified_at = "2026-11-28T18:24:00Z";  // the backend's UTC: 19:24 in Paris
   fx.day.utc_offset_s = 3600;
-  CHECK(status_line(Locale::Fr, fx.desk, w) == "Prévenu 19:24, il y a 6 min");
-  CHECK(status_line(Locale::En, fx.desk, w) == "Notified 19:24, 6 min ago");
+  CHECK(status_line(Language::Fr, fx.desk, w) == "Prévenu 19:24, il y a 6 min");
+  CHECK(status_line(Language::En, fx.desk, w) == "Notified 19:24, 6 min ago");
   w.status = WaitlistStatus::Called;
   w.called_at = "2026-11-28T18:28:00Z";
-  CHECK(status_line(Locale::Fr, fx.desk, w) == "Appelé 19:28, il y a 2 min");
+  CHECK(status_line(Language::Fr, fx.desk, w) == "Appelé 19:28, il y a 2 min");
   w.called_at = "2026-11-28T18:40:00Z";  // a clock ahead of ours: no "0 min ago"
-  CHECK(status_line(Locale::En, fx.desk, w) == "Called 19:40");
+  CHECK(status_line(Language::En, fx.desk, w) == "Called 19:40");
   Headless h;
   WaitlistView v;
   test::frame<WaitlistIntents>(h, [&](WaitlistIntents& o) { draw_waitlist(v, fx.desk, o); });
@@ -152,10 +152,10 @@ TEST_CASE("waitlist: the quote is shown before the party is added") {
 TEST_CASE("waitlist: kiosk sign-ups awaiting a host badge the tab") {
   Fixture fx;
   CHECK(awaiting_acceptance(fx.desk) == 1);
-  CHECK(waitlist_tab_title(Locale::Fr, fx.desk, "Liste d'attente") == "Liste d'attente (1)");
+  CHECK(waitlist_tab_title(Language::Fr, fx.desk, "Liste d'attente") == "Liste d'attente (1)");
   fx.day.waitlist[1].extra.erase("kiosk_pending");  // accepted
   CHECK(awaiting_acceptance(fx.desk) == 0);
-  CHECK(waitlist_tab_title(Locale::En, fx.desk, "Waitlist") == "Waitlist");
+  CHECK(waitlist_tab_title(Language::En, fx.desk, "Waitlist") == "Waitlist");
 }
 
 TEST_CASE("waitlist: erasing the party size on the keyboard shows no quote and does not throw") {

@@ -128,7 +128,7 @@ void measure_screens(const foh::ui::Desk& desk, int frames) {
     foh::ui::keyboard_begin_frame(kb);
     foh::ui::ReservationsIntents out;
     foh::ui::draw_reservations(kv, desk, out);
-    foh::ui::draw_keyboard_dock(kb, foh::ui::Locale::Fr);
+    foh::ui::draw_keyboard_dock(kb, foh::ui::Language::Fr);
   });
   foh::ui::set_keyboard(nullptr);
   foh::ui::WaitlistView wv;

@@ -9,7 +9,7 @@ packages=(
   libcurl4-openssl-dev libsdl2-dev libimgui-dev libstb-dev
   libbenchmark-dev coinor-cbc libcpp-httplib-dev libpq-dev libspdlog-dev
   postgresql postgresql-contrib
-  clang libclang-rt-14-dev
+  clang libclang-rt-14-dev clang-format clang-tidy
   xvfb xauth libgl1-mesa-dri libglx-mesa0 fonts-dejavu-core fonts-noto-core tzdata
   fonts-material-design-icons-iconfont
   chromium

@@ -42,7 +42,7 @@ std::string french_typography(std::string_view text);
 
 // Restaurant-local formatting.
 std::string format_date(Language l, Date d);    // "sam. 28 nov. 2026" / "Sat 28 Nov 2026"
-std::string format_time(TimeOfDay t);         // "19:30" (wraps past midnight)
+std::string format_time(TimeOfDay t);           // "19:30" (wraps past midnight)
 std::string format_minutes(Language l, int m);  // "1 h 05" / "1h05"
 // A quoted wait: "Table free now" for 0, else format_minutes.
 std::string format_quote(Language l, int m);

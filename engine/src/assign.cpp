@@ -68,6 +68,7 @@ std::string Assigner::State::describe(int option, const detail::Query& q, int mo
 std::vector<Uuid> Assigner::State::table_ids(int option) const {
   std::vector<Uuid> ids;
   const int* m = index.members(option);
+  ids.reserve(index.option(option).member_count);
   for (int k = 0; k < index.option(option).member_count; ++k)
     ids.push_back(floor.tables()[m[k]].id);
   return ids;

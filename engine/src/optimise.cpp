@@ -197,7 +197,8 @@ struct Replanner {
       // Mostly largest first; one step in four nearly shuffled, so two small
       // parties can win a combination back from one large party.
       const uint64_t jitter = next() % 4 == 0 ? 400 : 96;
-      for (int r : touched) key[r] = -at(r).party * 64 + static_cast<int64_t>(next() % jitter);
+      for (int r : touched)
+        key[r] = -static_cast<int64_t>(at(r).party) * 64 + static_cast<int64_t>(next() % jitter);
       std::sort(touched.begin(), touched.end(), [&](int a, int b) { return key[a] < key[b]; });
       int after = 0;
       bool kept = true;

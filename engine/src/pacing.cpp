@@ -151,6 +151,7 @@ std::vector<SlotCovers> covers_per_slot(const std::vector<Reservation>& day, Dat
     if (r.date == d && counts_for_pacing(r.status))
       slots[timeline.minute(r.time) / width * width] += r.party_size;
   std::vector<SlotCovers> out;
+  out.reserve(slots.size());
   for (auto [start, covers] : slots) out.push_back({start, covers});
   return out;
 }

@@ -56,8 +56,7 @@ bool is_allowed(RS from, RS to) {
     case RS::Pending:
       return to == RS::Confirmed || to == RS::Arrived || to == RS::Seated || to == RS::Cancelled;
     case RS::Confirmed:
-      return to == RS::Arrived || to == RS::Seated || to == RS::NoShow || to == RS::Cancelled;
-    case RS::Arrived:
+    case RS::Arrived:  // Arrived again: more of the party came (partial arrival)
       return to == RS::Arrived || to == RS::Seated || to == RS::NoShow || to == RS::Cancelled;
     case RS::Seated:
       return to == RS::Completed || to == RS::Cancelled;

@@ -4,8 +4,10 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <iostream>
 
+#include "app/log.hpp"
 #include "app/seed.hpp"
 #include "app/shell_text.hpp"
 #include "foh/engine/rules.hpp"
@@ -68,7 +70,11 @@ Status App::open_cache(const std::string& path) {
   cache_ = std::move(opened->cache);
   if (const auto& rec = opened->recovery) {
     std::cerr << "foh-terminal: " << rec->message() << "\n";
-    const ui::Language l = options_.locale.empty() ? desk_.locale : ui::locale_from(options_.locale);
+    log::warn("cache_recovered", {{"problem", rec->problem},
+                                  {"kept_as", rec->kept_as},
+                                  {"outbox_salvaged", std::to_string(rec->outbox_salvaged)}});
+    const ui::Language l =
+        options_.locale.empty() ? desk_.locale : ui::locale_from(options_.locale);
     char line[1024];
     std::snprintf(line, sizeof line,
                   text(l, "diag.cache_recovered", "Cache endommagé (%s) : %s, %d",
@@ -82,10 +88,22 @@ Status App::open_cache(const std::string& path) {
   return ok();
 }
 
+// The log lives beside the cache, in the terminal's data directory; a
+// terminal that cannot write it runs on (and says so on stderr).
+void App::open_log(const std::string& db_path, bool online) {
+  const auto dir = std::filesystem::path(db_path).parent_path().string();
+  if (auto st = log::open(dir); !st) std::cerr << "foh-terminal: " << st.error().text() << "\n";
+  log::info("start", {{"db", db_path},
+                      {"backend", online ? options_.backend_url : "none (standalone)"},
+                      {"device_login", options_.device_token.empty() ? "no" : "yes"},
+                      {"kiosk", options_.kiosk ? "yes" : "no"}});
+}
+
 Status App::open_store() {
   const std::string path = options_.db.empty() ? default_db_path() : options_.db;
-  if (auto st = open_cache(path); !st) return st;
   const bool online = !options_.backend_url.empty();
+  open_log(path, online);
+  if (auto st = open_cache(path); !st) return st;
   if (!online && !cache_->has_venue()) {
     // Standalone first run: the cache becomes the store, seeded with the demo.
     auto assets = find_assets(options_.assets);
@@ -117,6 +135,11 @@ Status App::open_store() {
     sc.kiosk = options_.kiosk && options_.device_token.empty();
     net::SyncEvents ev;
     ev.on_status = [this](const net::SyncStatus& s) {
+      if (s.state != last_sync_state_ || s.last_error != desk_.sync.last_error)
+        log::info("sync", {{"state", net::to_string(s.state)},
+                           {"outbox", std::to_string(s.outbox_length)},
+                           {"error", s.last_error}});
+      last_sync_state_ = s.state;
       desk_.sync.connection = s.state == net::Connectivity::Online    ? ui::Connection::Online
                               : s.state == net::Connectivity::Syncing ? ui::Connection::Syncing
                               : s.state == net::Connectivity::LoginRequired
@@ -128,7 +151,7 @@ Status App::open_store() {
       if (auto t = LocalInstant::from_timestamp(s.last_success, day_.utc_offset_s))
         desk_.sync.last_success = *t;
     };
-    ev.on_data_changed = [this] { dirty_ = true; };
+    ev.on_data_changed = [this] { stale_ = true; };
     sync_ = std::make_unique<net::Sync>(sc, queue_, ev);
     if (auto st = sync_->start(); !st) say(ui::error_text(desk_.locale, st.error()), true);
     desk_.sync.connection = ui::Connection::Offline;
@@ -142,16 +165,16 @@ Status App::open_store() {
 Status App::reload() {
   auto s = load_snapshot(*cache_, shown_date_, clock_.now());
   if (!s) return s.error();
-  dirty_ = false;
+  stale_ = false;
   return adopt(std::move(*s));
 }
 
 // A reload already under way (or a write, which reads the day after it)
-// leaves dirty_ set: the day is asked again once it lands, so a change
+// leaves stale_ set: the day is asked again once it lands, so a change
 // made while it was read is never missed.
 void App::request_reload() {
   if (writer_->running(JobKind::Reload) || writer_->running(JobKind::Write)) return;
-  dirty_ = false;
+  stale_ = false;
   const auto shown = shown_date_;
   const LocalInstant now = clock_.now();
   writer_->run(JobKind::Reload, "", clock_.system_now(), [this, shown, now](net::Store& st) {
@@ -176,7 +199,7 @@ void App::start_write(std::string key, std::function<void(net::Store&)> run,
           Status adopted = *snap ? adopt(std::move(**snap)) : Status(snap->error());
           if (!adopted) say(ui::error_text(desk_.locale, adopted.error()), true);
           if (landed) landed();
-          if (sync_) sync_->poke();  // pushed now rather than at the next poll
+          wrote();
         });
       });
 }
@@ -189,7 +212,7 @@ Status App::adopt(DaySnapshot s) {
       say(ui::error_text(desk_.locale, st.error()), true);
     zone_ = zone;
     // Read in the zone used before: the service day may be another one.
-    if (service_date(clock_.now(), s.venue->services) != s.today) dirty_ = true;
+    if (service_date(clock_.now(), s.venue->services) != s.today) stale_ = true;
   }
   desk_.today = s.today;
   if (shown_date_ && *shown_date_ <= desk_.today) shown_date_.reset();  // today again
@@ -209,6 +232,9 @@ Status App::adopt(DaySnapshot s) {
     for (const auto& m : venue_.team_members)
       if (m.id == session_->member.id) session_->member = m;
   }
+  if (s.set_aside.size() > desk_.set_aside.size())  // newly set aside: a manager should know
+    log::warn("quarantine", {{"rows", std::to_string(s.set_aside.size())},
+                             {"newest_table", s.set_aside.back().table}});
   desk_.set_aside = std::move(s.set_aside);
   desk_.conflicts.clear();
   for (const auto& c : s.conflicts) {
@@ -259,10 +285,16 @@ void App::refresh_quotes() {
 }
 
 void App::say(const std::string& text, bool error) {
+  if (error) log::warn("error_shown", {{"message", text}});
   desk_.message = text;
   desk_.message_is_error = error;
   messages_.emplace_back(text, error);
   while (messages_.size() > 20) messages_.pop_front();
+}
+
+void App::wrote() {
+  ++sync_wakes_;
+  if (sync_) sync_->poke();
 }
 
 net::Actor App::actor() const {
@@ -292,6 +324,7 @@ void App::note_input() {
 }
 
 void App::logout() {
+  if (session_) log::info("logout", {{"member", session_->member.id}});
   session_.reset();
   pending_.reset();
   login_view_ = ui::LoginView{};
@@ -333,12 +366,12 @@ void App::frame(platform::Platform& p) {
   ++frames_;
   queue_.drain();
   check_idle_logout();
-  if (dirty_) request_reload();  // off the frame: the day read lands in a later frame
+  if (stale_) request_reload();  // off the frame: the day read lands in a later frame
   desk_.now = clock_.now();
   if (desk_.now.seconds / 60 != quotes_minute_) {
     quotes_minute_ = desk_.now.seconds / 60;
     // A terminal left on overnight turns to the new service day by itself.
-    if (desk_.venue && service_date(desk_.now, venue_.services) != desk_.today) dirty_ = true;
+    if (desk_.venue && service_date(desk_.now, venue_.services) != desk_.today) stale_ = true;
     refresh_quotes();
   }
   desk_.member = session_ ? &session_->member : nullptr;
@@ -394,8 +427,6 @@ void App::frame(platform::Platform& p) {
   draw_busy_state();  // over the screens: nothing under it is tapped meanwhile
   ImGui::End();
   ui::draw_keyboard_dock(keyboard_, keys_locale, keys_scale);
-  // A direct local write happened this frame: push it now rather than at the next poll.
-  if (dirty_ && sync_) sync_->poke();
 }
 
 }  // namespace foh::app

@@ -11,6 +11,7 @@
 
 #include "app/clock.hpp"
 #include "app/jobs.hpp"
+#include "app/log.hpp"
 #include "app/options.hpp"
 #include "app/snapshot.hpp"
 #include "app/store_worker.hpp"
@@ -82,6 +83,8 @@ class App {
   void refresh_desk();
   void refresh_quotes();  // engine wait quotes for the day's waitlist at desk_.now
   void say(const std::string& text, bool error);
+  void wrote();  // a write landed: the sync pushes it now rather than at the next poll
+  void open_log(const std::string& db_path, bool online);
 
   // One write to the Store, off the frame (app/store_worker.hpp). `fn(store)`
   // runs on the Store's worker, then the day is read again there; on the
@@ -98,8 +101,13 @@ class App {
     using R = std::invoke_result_t<Fn&, net::Store&>;
     auto out = std::make_shared<std::optional<R>>();
     start_write(
-        std::move(key), [fn = std::move(fn), out](net::Store& s) mutable { out->emplace(fn(s)); },
-        [done = std::move(done), out]() mutable { done(std::move(**out)); });
+        key, [fn = std::move(fn), out](net::Store& s) mutable { out->emplace(fn(s)); },
+        [done = std::move(done), out, what = key]() mutable {
+          if constexpr (requires { (**out).error(); })
+            if (!**out)
+              log::warn("write_failed", {{"key", what}, {"error", (**out).error().text()}});
+          done(std::move(**out));
+        });
   }
   void start_write(std::string key, std::function<void(net::Store&)> run,
                    std::function<void()> landed);
@@ -179,8 +187,13 @@ class App {
   std::optional<Floor> floor_;
   std::optional<ui::DayIndex> index_;
   ui::Desk desk_;
-  bool dirty_ = true;  // data changed: read the day again (request_reload)
-  std::string zone_;   // the restaurant timezone in use (use_restaurant_timezone)
+  net::Connectivity last_sync_state_ = net::Connectivity::Offline;  // logged when it changes
+  // Two signals, never one: `stale_` reads the shown day again (another day
+  // shown, the language switched, the sync pulled); only a write that landed
+  // wakes the sync to push it (wrote()), so browsing days never pushes.
+  bool stale_ = true;
+  int sync_wakes_ = 0;  // writes that woke the sync (the script dump: tests)
+  std::string zone_;    // the restaurant timezone in use (use_restaurant_timezone)
   std::optional<net::Session> session_;
   LocalInstant last_input_;
 

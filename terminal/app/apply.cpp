@@ -34,7 +34,8 @@ std::string guest(ui::Language l, const Reservation& r) {
 
 // A refused status change as the host reads it: "Dupont (4): cannot go from …"
 // (the engine worded it in the actor's language).
-std::string refused(const DayBook& day, const Uuid& reservation_id, const Error& e, ui::Language l) {
+std::string refused(const DayBook& day, const Uuid& reservation_id, const Error& e,
+                    ui::Language l) {
   for (const Reservation& r : day.reservations)
     if (r.id == reservation_id) return guest(l, r) + ui::colon(l) + ui::error_text(l, e);
   return ui::error_text(l, e);
@@ -54,7 +55,7 @@ Result<Reservation> move_to(net::Store& s, const Uuid& id, const ui::TableChoice
 }  // namespace
 
 void App::apply(const ui::LoginIntents& in) {
-  if (in.switch_locale) desk_.locale = *in.switch_locale, dirty_ = true;  // names reworded
+  if (in.switch_locale) desk_.locale = *in.switch_locale, stale_ = true;  // names reworded
   if (in.attempt) start_login(*in.attempt);  // checked off the frame (app/waits.cpp)
 }
 
@@ -417,11 +418,11 @@ void App::apply(const ui::SetAsideIntents& in) {
 }
 
 void App::apply(const ui::StatusBarIntents& in) {
-  if (in.switch_locale) desk_.locale = *in.switch_locale, dirty_ = true;  // names reworded
+  if (in.switch_locale) desk_.locale = *in.switch_locale, stale_ = true;  // names reworded
   if (in.show_date) {
     shown_date_ = *in.show_date;
     reservations_view_.optimise.reset();  // that day's moves, not the next one's
-    dirty_ = true;                        // the next frame loads that day
+    stale_ = true;                        // the next frame loads that day
   }
   if (in.show_set_aside) set_aside_view_.open = true;
   if (in.logout) logout();

@@ -76,7 +76,7 @@ void App::booking_saved(const Result<Reservation>& r) {
   reservations_view_.selected = r->id;
   if (r->date != day_.date) {  // show the booking where it went
     shown_date_ = r->date == desk_.today ? std::nullopt : std::optional<Date>(r->date);
-    dirty_ = true;
+    stale_ = true;
   }
 }
 

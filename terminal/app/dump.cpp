@@ -214,8 +214,9 @@ Json App::dump() const {
   j["sync"] = {{"connection", connection(desk_.sync.connection)},
                {"outbox", desk_.sync.outbox},
                {"conflicts", desk_.sync.conflicts},
-               {"last_error", desk_.sync.last_error}};
-  Json aside = Json::array();  // rows set aside (net's quarantine), as managers see them
+               {"last_error", desk_.sync.last_error},
+               {"wakes", sync_wakes_}};  // writes that asked for a push
+  Json aside = Json::array();            // rows set aside (net's quarantine), as managers see them
   for (const auto& r : desk_.set_aside)
     aside.push_back({{"table", r.table}, {"id", r.row_id}, {"reason", r.reason}});
   j["set_aside"] = {

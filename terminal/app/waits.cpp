@@ -5,6 +5,7 @@
 #include <memory>
 
 #include "app/app.hpp"
+#include "app/log.hpp"
 #include "app/shell_text.hpp"
 #include "foh/engine/optimise.hpp"
 #include "foh/engine/permissions.hpp"
@@ -53,10 +54,14 @@ void App::start_login(const ui::PinAttempt& a) {
 
 void App::logged_in(Result<net::Session> s) {
   if (!s) {
+    const Error& e = s.error();
+    log::warn("login_refused", {{"member", login_view_.member_id.value_or("")},
+                                {"reason", e.code.empty() ? e.message : e.code}});
     ui::login_failed(login_view_, clock_.now(), ui::error_text(desk_.locale, s.error()));
     return;
   }
   session_ = std::move(*s);
+  log::info("login", {{"member", session_->member.id}, {"role", to_string(session_->member.role)}});
   if (sync_ && !session_->token.empty()) sync_->set_bearer(session_->token);
   login_view_ = ui::LoginView{};
   desk_.member = &session_->member;

@@ -226,7 +226,8 @@ void draw_language(KioskView& v, const Page& p) {
   const float w =
       ImGui::CalcTextSize(label.c_str(), nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2;
   ImGui::SetCursorPosX(p.x0 + p.width - std::max(w, touch_target()));
-  if (touch_button(label.c_str())) v.guest_locale = p.l == Language::Fr ? Language::En : Language::Fr;
+  if (touch_button(label.c_str()))
+    v.guest_locale = p.l == Language::Fr ? Language::En : Language::Fr;
 }
 
 // For staff only: small, dim, in the top left corner, out of the guest's way

@@ -45,9 +45,9 @@ Decision decide(const Venue& v, const DayBook& day, const SeatRequest& req,
 
 AssignOptions now_options(bool allow_moves, const Desk& d) {
   AssignOptions o;
-  o.language = d.locale;  // the reasons are for the host
-  o.check_hours = false;                   // the party is here: opening hours are the host's call
-  o.check_pacing = false;                  // pacing limits bookings, not people at the door
+  o.language = d.locale;   // the reasons are for the host
+  o.check_hours = false;   // the party is here: opening hours are the host's call
+  o.check_pacing = false;  // pacing limits bookings, not people at the door
   o.allow_moves = allow_moves;
   o.max_alternatives = 4;
   return o;
@@ -89,7 +89,8 @@ SeatSuggestion with_moves(const Venue& v, const DayBook& day, const SeatRequest&
   if (!dec.accepted || dec.moved.empty()) return refused;
   SeatSuggestion s = from_decision(dec);
   s.moves = dec.moved;
-  s.reason += (d.locale == Language::En ? " — moves " : " — déplace ") + describe_moves(dec.moved, d);
+  s.reason +=
+      (d.locale == Language::En ? " — moves " : " — déplace ") + describe_moves(dec.moved, d);
   s.best.reason = s.reason;
   return s;
 }
@@ -124,7 +125,7 @@ SeatSuggestion suggest_now(const PartyToSeat& p, const Desk& d) {
         SeatSuggestion s;
         s.accepted = true;
         s.reason = d.locale == Language::En ? "Booked table " + b->r->table_number + ", free now"
-                                          : "Table réservée " + b->r->table_number + ", libre";
+                                            : "Table réservée " + b->r->table_number + ", libre";
         s.best = TableChoice{b->tables, b->r->table_number, s.reason};
         Decision dec = decide(*d.venue, day, req, now_options(false, d));
         for (const TableChoice& c : dec.alternatives)
@@ -169,8 +170,9 @@ std::vector<OverstayWarning> overstay_warnings(const Desk& d) {
     w.next_reservation_id = next->r->id;
     char buf[256];
     std::snprintf(buf, sizeof buf,
-                  d.locale == Language::En ? "Table %s: %s (%d) overstays; %s (%d) at %s is pushed"
-                                         : "Table %s : %s (%d) dépasse ; %s (%d) à %s est retardé",
+                  d.locale == Language::En
+                      ? "Table %s: %s (%d) overstays; %s (%d) at %s is pushed"
+                      : "Table %s : %s (%d) dépasse ; %s (%d) à %s est retardé",
                   b.r->table_number.c_str(), b.r->guest_name.c_str(), b.r->party_size,
                   next->r->guest_name.c_str(), next->r->party_size, next->r->time.hhmm().c_str());
     w.text = buf;

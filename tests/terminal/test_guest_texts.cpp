@@ -61,8 +61,8 @@ TEST_CASE("guest texts: the latest text, its delivery and the reply, in both lan
   fx.desk.texts = {joined, reply, ready, other};
 
   CHECK(guest_text_line(Language::Fr, fx.desk, w) == "SMS table prête" + kColonFr +
-                                                       "distribué 19:42 · Réponse" + kColonFr +
-                                                       "«\u00a0on arrive\u00a0»");
+                                                         "distribué 19:42 · Réponse" + kColonFr +
+                                                         "«\u00a0on arrive\u00a0»");
   CHECK(guest_text_line(Language::En, fx.desk, w) ==
         "Text table ready: delivered 19:42 · Reply: “on arrive”");
 

@@ -60,7 +60,8 @@ TEST_CASE("i18n: complete table, locale codes, formatting") {
   CHECK(locale_from("en-GB") == Language::En);
   CHECK(locale_from("fr") == Language::Fr);
   CHECK(locale_from("de") == Language::Fr);
-  CHECK(std::string(tr(Language::En, "wl.free_now")) != std::string(tr(Language::Fr, "wl.free_now")));
+  CHECK(std::string(tr(Language::En, "wl.free_now")) !=
+        std::string(tr(Language::Fr, "wl.free_now")));
   CHECK(std::string(status_text(Language::En, foh::ReservationStatus::NoShow)) == "No-show");
   CHECK(std::string(status_text(Language::Fr, foh::ReservationStatus::NoShow)) == "Non venue");
   CHECK(std::string(tr(Language::Fr, "no.such.key")) == "no.such.key");

@@ -71,7 +71,8 @@ TEST_CASE("waitlist: the engine's advice is a line with its own Seat, the queue 
   fx.desk.seat_now = {SeatNowHint{"h", "12", {"t12"}}};
   CHECK(recommendation_line(Language::Fr, fx.desk, fx.desk.seat_now[0]) ==
         "À installer\u00a0: Hugo (4) → 12");
-  CHECK(recommendation_line(Language::En, fx.desk, fx.desk.seat_now[0]) == "Seat now: Hugo (4) → 12");
+  CHECK(recommendation_line(Language::En, fx.desk, fx.desk.seat_now[0]) ==
+        "Seat now: Hugo (4) → 12");
   Headless h;
   WaitlistView v;
   auto draw = [&](WaitlistIntents& o) { draw_waitlist(v, fx.desk, o); };

@@ -10,6 +10,7 @@ steps, runs the binary, and asserts on the JSON dumps and PNG screenshots.
 import argparse
 import json
 import os
+import re
 import shutil
 import socket
 import sqlite3
@@ -858,6 +859,95 @@ def case_backend_sync(r):
         print(f"  another client's change shown {took:.0f} ms after it was written")
         check(took <= 2000, f"shown within 2 s, took {took:.0f} ms")
         check(seen[0]["sync"]["connection"] in ("online", "syncing"), f"online: {seen[0]['sync']}")
+
+
+def secrets_in(text, secrets):
+    """The secrets (PINs as whole numbers, keys, hashes, salts) found in a log's text."""
+    found = [name for name, value in secrets.items()
+             if value and (re.search(rf"(?<![0-9]){re.escape(value)}(?![0-9])", text)
+                           if value.isdigit() else value in text)]
+    if "eyJ" in text:
+        found.append("a JWT-shaped token (eyJ...)")
+    return found
+
+
+def log_events(text, where, json_only=True):
+    """The JSON lines of a log; with json_only, every line must be one."""
+    events = []
+    for n, line in enumerate(text.splitlines(), 1):
+        if not json_only and not line.startswith("{"):
+            continue  # foh-backend's stdout (its port) shares the file
+        try:
+            events.append(json.loads(line))
+        except ValueError:
+            check(False, f"{where}:{n} is not one JSON object: {line[:200]}")
+    return events
+
+
+def case_log_secrets(r):
+    """A wrong PIN then the right one, online: the terminal's log and foh-backend's
+    log both record the logins, and neither holds a PIN, hash, salt, key or token."""
+    from backend import LocalBackend  # tests/ui/backend.py
+    wrong = "9876"
+    with LocalBackend(r.args.backend_bin, keep=r.args.keep) as be:
+        r.step(wait_item=[f"member_{ADMIN}", 60000])  # the first pull brings the team
+        r.login(ADMIN, pin=wrong)
+        refused = r.dump("refused")
+        r.login(ADMIN)
+        logged = r.dump("logged")
+        r.run(extra=["--backend", be.url, "--anon-key", be.anon_key,
+                     "--restaurant", be.restaurant_id, "--device-token", be.device_token()])
+        team = be.get("team_members", "order=display_name")
+        with open(os.path.join(be.folder, "backend.log"), encoding="utf-8") as f:
+            backend_log = f.read()
+    check(r.load(refused)["member"] is None, "the wrong PIN is refused")
+    lg = r.load(logged)
+    check(lg["member"] and lg["member"]["online"], f"logged in online: {lg['member']}")
+    with open(os.path.join(os.path.dirname(r.db), "foh-terminal.log"), encoding="utf-8") as f:
+        terminal_log = f.read()
+    secrets = {"the wrong PIN": wrong, "the right PIN": PINS[ADMIN],
+               "the anon key": be.anon_key, "the device token": be.device_token(),
+               "the service key": be.env.get("FOH_SERVICE_KEY", "")}
+    for m in team:
+        secrets[f"{m['display_name']}'s PIN hash"] = m.get("pin") or ""
+        secrets[f"{m['display_name']}'s PIN salt"] = m.get("pin_salt") or ""
+    check(any(m.get("pin") for m in team), f"the backend's PIN hashes were read: {team[:1]}")
+    admin = next(m["id"] for m in team if m["display_name"] == ADMIN)
+    events = log_events(terminal_log, "foh-terminal.log")
+    kinds = [(e.get("event"), e.get("member")) for e in events]
+    check(("login_refused", admin) in kinds, f"the refusal is logged: {kinds}")
+    check(("login", admin) in kinds, f"the login is logged: {kinds}")
+    check(any(e.get("event") == "start" for e in events), f"the start is logged: {kinds}")
+    logins = [e for e in log_events(backend_log, "backend.log", json_only=False) if e.get("path", "").endswith("/pin-login")]
+    check(sorted(e.get("status") for e in logins) == [200, 401],
+          f"foh-backend logs the refused pin-login and the good one: {logins}")
+    for name, text in (("foh-terminal.log", terminal_log), ("backend.log", backend_log)):
+        leaked = secrets_in(text, secrets)
+        check(not leaked, f"{name} holds {', '.join(leaked)}")
+
+
+def case_browse_days_no_push(r):
+    """Showing other days reads them but never wakes the sync; a write does, once."""
+    r.login(ADMIN)
+    before = r.dump("before")
+    r.tap_item("day_next")
+    r.tap_item("day_next")
+    later = r.dump("later")
+    r.tap_item("day_prev")
+    r.tap_item("day_prev")
+    back = r.dump("back")
+    r.tap_item("tab_seat")
+    r.tap_item("src_walkin")
+    r.tap_item("seat_confirm")
+    seated = r.dump("seated")
+    r.run()
+    b, l, k, s = map(r.load, (before, later, back, seated))
+    check(l["date"] != b["date"], f"another day is shown: {b['date']} -> {l['date']}")
+    check(k["date"] == b["date"], f"back to today: {k['date']}")
+    check(l["sync"]["wakes"] == b["sync"]["wakes"] == k["sync"]["wakes"],
+          f"browsing days woke no push: {b['sync']} {l['sync']} {k['sync']}")
+    check(s["outbox"] > k["outbox"], f"the walk-in was written: outbox {k['outbox']} -> {s['outbox']}")
+    check(s["sync"]["wakes"] == k["sync"]["wakes"] + 1, f"the write woke the sync once: {s['sync']}")
 
 
 def case_kiosk_leave_pin(r):

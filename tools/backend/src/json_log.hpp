@@ -6,11 +6,11 @@
 #include <string>
 #include <string_view>
 
+#include "foh/engine/redact.hpp"
+
 namespace foh::backend {
 
-// "Bearer <x>", JWT-shaped tokens (eyJ...x.y.z) and the values of
-// pin/token/secret/password/key-like fields become "[redacted]".
-std::string redact(std::string_view text);
+using foh::redact;  // the one redaction rule (engine/redact.hpp)
 
 // The line as written (no newline): ts (UTC, ISO 8601 with ms), level, msg, then fields,
 // each string field redacted.

@@ -38,18 +38,6 @@ TransitionContext Store::context(const Actor& by, std::string stamp,
   return ctx;
 }
 
-namespace {
-
-// The audit row as this terminal saw it; the backend's trigger writes the real
-// one, which replaces it on the next pull (metadata.provisional).
-}  // namespace
-
-Json provisional(const ReservationEvent& e) {
-  Json j = encode(e);
-  j["metadata"]["provisional"] = true;
-  return j;
-}
-
 Status Store::check_free(const std::vector<Reservation>& rs, Language language) {
   auto venue = kept_->venue(cache_);
   if (!venue) return venue.error();
@@ -116,27 +104,6 @@ Result<Reservation> Store::create_reservation(Reservation r, const Actor& by,
   w.push_back({"reservation_events", provisional(t->event), OutboxOp::Upsert, false, nullptr});
   if (auto st = commit_rows(w, r.created_at); !st) return st.error();
   return t->reservation;
-}
-
-// A status change goes out as ONE call of the backend's replay-safe RPC,
-// with the other columns that changed with it (arrived_count, seated_at, a
-// new table) and this change's event id, which the backend keeps so that a
-// replay is recognised (tools/backend/SYNC.md).
-RowWrite status_write(const Reservation& before, const Reservation& after,
-                      const ReservationEvent& event) {
-  Json row = encode(after);
-  Json patch = changed_columns(encode(before), row);
-  patch.erase("id");
-  patch.erase("status");
-  Json out = {{"id", after.id},
-              {"from", to_string(before.status)},
-              {"to", to_string(after.status)},
-              {"metadata", event.metadata},
-              {"patch", patch},
-              {"event_id", event.id}};
-  // Local only: whose token should carry it (Sync::add_signer).
-  if (event.changed_by) out["by"] = *event.changed_by;
-  return {"reservations", row, OutboxOp::Status, true, out};
 }
 
 Result<Reservation> Store::write_status(const Reservation& before, const Reservation& after,

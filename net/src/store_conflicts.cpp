@@ -50,37 +50,35 @@ Status apply_decision(Cache& cache, const Conflict& c, const Reservation& r,
   if (!entry)
     return Error{"outbox #" + std::to_string(c.outbox_seq), "the conflicted entry is gone",
                  "conflict_gone"};
-  Transaction tx(cache);
-  if (!tx.begun()) return tx.begun();
-  Json row = encode(r);
-  if (auto st = cache.put_row("reservations", row); !st) return st;
-  if (event)
-    if (auto st = cache.put_row("reservation_events", provisional(*event)); !st) return st;
-  if (event && entry->op == OutboxOp::Upsert) {
-    // A new booking the backend refused, cancelled: nobody else ever had it,
-    // and the database (like the engine) creates no booking Cancelled. It
-    // stays in this terminal's cache, with its event, and is not sent; nor
-    // are the later changes queued behind it.
-    for (const auto& e : cache.outbox(std::nullopt, 100000))
-      if (e.seq >= c.outbox_seq && e.table == "reservations" && e.row_id() == r.id)
-        if (auto st = cache.outbox_remove(e.seq); !st) return st;
-    if (auto st = cache.remove_conflict(r.id); !st) return st;
-    return tx.commit();
-  }
-  auto [op, content] = decided(*entry, r, event);
-  if (auto st = cache.outbox_rewrite(c.outbox_seq, op, content, OutboxState::Pending); !st)
-    return st;
-  for (const auto& e : cache.outbox(std::nullopt, 100000)) {
-    if (e.seq <= c.outbox_seq || e.table != "reservations" || e.row_id() != r.id ||
-        e.op != OutboxOp::Upsert)
-      continue;
-    Json later = e.row;
-    later["table_id"] = row["table_id"];
-    later["table_number"] = row["table_number"];
-    if (auto st = cache.outbox_rewrite(e.seq, e.op, later, e.state); !st) return st;
-  }
-  if (auto st = cache.remove_conflict(r.id); !st) return st;
-  return tx.commit();
+  return in_one_transaction(cache, [&]() -> Status {
+    Json row = encode(r);
+    if (auto st = cache.put_row("reservations", row); !st) return st;
+    if (event)
+      if (auto st = cache.put_row("reservation_events", provisional(*event)); !st) return st;
+    if (event && entry->op == OutboxOp::Upsert) {
+      // A new booking the backend refused, cancelled: nobody else ever had it,
+      // and the database (like the engine) creates no booking Cancelled. It
+      // stays in this terminal's cache, with its event, and is not sent; nor
+      // are the later changes queued behind it.
+      for (const auto& e : cache.outbox(std::nullopt, 100000))
+        if (e.seq >= c.outbox_seq && e.table == "reservations" && e.row_id() == r.id)
+          if (auto st = cache.outbox_remove(e.seq); !st) return st;
+      return cache.remove_conflict(r.id);
+    }
+    auto [op, content] = decided(*entry, r, event);
+    if (auto st = cache.outbox_rewrite(c.outbox_seq, op, content, OutboxState::Pending); !st)
+      return st;
+    for (const auto& e : cache.outbox(std::nullopt, 100000)) {
+      if (e.seq <= c.outbox_seq || e.table != "reservations" || e.row_id() != r.id ||
+          e.op != OutboxOp::Upsert)
+        continue;
+      Json later = e.row;
+      later["table_id"] = row["table_id"];
+      later["table_number"] = row["table_number"];
+      if (auto st = cache.outbox_rewrite(e.seq, e.op, later, e.state); !st) return st;
+    }
+    return cache.remove_conflict(r.id);
+  });
 }
 
 }  // namespace

@@ -77,7 +77,7 @@ Result<Customer> Store::save_customer(Customer c, const Actor& /*by*/) {
   c.updated_at = cached ? cached->updated_at : now;
   auto w = edit_write("customers", before, encode(c));
   if (!w) return *cached;  // the same command again, or nothing changed
-  if (auto st = write_rows(cache_, {*w}, now); !st) return st.error();
+  if (auto st = commit_rows({*w}, now); !st) return st.error();
   return c;
 }
 
@@ -98,7 +98,7 @@ Result<Reservation> Store::link_customer(const Uuid& reservation_id,
   next.updated_at = now;
   auto w = edit_write("reservations", encode(*before), encode(next));
   if (!w) return next;
-  if (auto st = write_rows(cache_, {*w}, now); !st) return st.error();
+  if (auto st = commit_rows({*w}, now); !st) return st.error();
   return next;
 }
 

@@ -35,16 +35,6 @@ Status Store::check_with(const Reservation& r, const std::vector<Reservation>& m
   return check_free(all, language);
 }
 
-std::vector<RowWrite> move_writes(const std::vector<Reservation>& moved) {
-  std::vector<RowWrite> w;
-  for (const auto& m : moved) {
-    Json row = encode(m);
-    Json patch = {{"id", m.id}, {"table_id", row["table_id"]}, {"table_number", m.table_number}};
-    w.push_back({"reservations", std::move(row), OutboxOp::Patch, true, std::move(patch)});
-  }
-  return w;
-}
-
 Result<Reservation> Store::seat_walk_in(int party_size, const TablePick& pick, Date date,
                                         TimeOfDay time, const Actor& by,
                                         const std::string& guest_name,

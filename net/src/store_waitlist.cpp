@@ -63,7 +63,7 @@ Result<WaitlistEntry> Store::waitlist_add(WaitlistEntry e, const Actor& /*by*/) 
   if (auto st = check_entry(e); !st) return st.error();
   e.position_in_queue = next_position(cache_, e.date);
   std::vector<RowWrite> w{{"waitlist_entries", encode(e), OutboxOp::Upsert, true, nullptr}};
-  if (auto st = write_rows(cache_, w, e.created_at); !st) return st.error();
+  if (auto st = commit_rows(w, e.created_at); !st) return st.error();
   return e;
 }
 
@@ -78,7 +78,7 @@ Result<WaitlistEntry> Store::kiosk_join(WaitlistEntry e) {
   e.created_at = e.updated_at = now_iso();
   if (auto st = check_entry(e); !st) return st.error();
   std::vector<RowWrite> w{{"waitlist_entries", encode(e), OutboxOp::Upsert, true, nullptr}};
-  if (auto st = write_rows(cache_, w, e.created_at); !st) return st.error();
+  if (auto st = commit_rows(w, e.created_at); !st) return st.error();
   return e;
 }
 
@@ -93,8 +93,8 @@ Result<WaitlistEntry> Store::waitlist_accept(const Uuid& entry_id, const Actor& 
   e->position_in_queue = next_position(cache_, e->date);
   e->extra["kiosk_pending"] = false;  // accepted: no longer "to accept" on any terminal
   e->updated_at = now_iso();
-  if (auto st = write_edit(cache_, "waitlist_entries", before, encode(*e), e->updated_at); !st)
-    return st.error();
+  if (auto w = edit_write("waitlist_entries", before, encode(*e)))
+    if (auto st = commit_rows({*w}, e->updated_at); !st) return st.error();
   return e;
 }
 
@@ -114,8 +114,8 @@ Result<WaitlistEntry> Store::waitlist_set(const Uuid& entry_id, WaitlistStatus t
   if (to == WaitlistStatus::Notified) e->notified_at = now;
   if (to == WaitlistStatus::Called) e->called_at = now;
   e->updated_at = now;
-  if (auto st = write_edit(cache_, "waitlist_entries", before, encode(*e), now); !st)
-    return st.error();
+  if (auto w = edit_write("waitlist_entries", before, encode(*e)))
+    if (auto st = commit_rows({*w}, now); !st) return st.error();
   return e;
 }
 
@@ -174,7 +174,7 @@ Result<Reservation> Store::waitlist_seat(const Uuid& entry_id, const TablePick& 
   w.push_back({"reservations", encode(t->reservation), OutboxOp::Upsert, true, nullptr});
   w.push_back({"reservation_events", provisional(t->event), OutboxOp::Upsert, false, nullptr});
   if (auto edit = edit_write("waitlist_entries", before, encode(*e))) w.push_back(*edit);
-  if (auto st = write_rows(cache_, w, r.created_at); !st) return st.error();
+  if (auto st = commit_rows(w, r.created_at); !st) return st.error();
   return t->reservation;
 }
 

@@ -1,8 +1,10 @@
-// The one-transaction write every store command ends with.
+// The rows a store command writes, and the one transaction it ends with.
 #include "store_write.hpp"
 
 #include <ctime>
 #include <set>
+
+#include "foh/engine/codec.hpp"
 
 namespace foh::net {
 
@@ -35,28 +37,58 @@ std::optional<RowWrite> edit_write(const std::string& table, const std::optional
   return RowWrite{table, after, OutboxOp::Patch, true, std::move(patch)};
 }
 
-Status write_edit(Cache& cache, const std::string& table, const Json& before, const Json& after,
-                  const std::string& now_iso) {
-  auto w = edit_write(table, before, after);
-  if (!w) return ok();
-  return write_rows(cache, {*w}, now_iso);
+Json provisional(const ReservationEvent& e) {
+  Json j = encode(e);
+  j["metadata"]["provisional"] = true;
+  return j;
+}
+
+// A status change goes out as ONE call of the backend's replay-safe RPC,
+// with the other columns that changed with it (arrived_count, seated_at, a
+// new table) and this change's event id, which the backend keeps so that a
+// replay is recognised (tools/backend/SYNC.md).
+RowWrite status_write(const Reservation& before, const Reservation& after,
+                      const ReservationEvent& event) {
+  Json row = encode(after);
+  Json patch = changed_columns(encode(before), row);
+  patch.erase("id");
+  patch.erase("status");
+  Json out = {{"id", after.id},
+              {"from", to_string(before.status)},
+              {"to", to_string(after.status)},
+              {"metadata", event.metadata},
+              {"patch", patch},
+              {"event_id", event.id}};
+  // Local only: whose token should carry it (Sync::add_signer).
+  if (event.changed_by) out["by"] = *event.changed_by;
+  return {"reservations", row, OutboxOp::Status, true, out};
+}
+
+std::vector<RowWrite> move_writes(const std::vector<Reservation>& moved) {
+  std::vector<RowWrite> w;
+  for (const auto& m : moved) {
+    Json row = encode(m);
+    Json patch = {{"id", m.id}, {"table_id", row["table_id"]}, {"table_number", m.table_number}};
+    w.push_back({"reservations", std::move(row), OutboxOp::Patch, true, std::move(patch)});
+  }
+  return w;
 }
 
 Status write_rows(Cache& cache, const std::vector<RowWrite>& writes, const std::string& now_iso) {
-  Transaction tx(cache);
-  if (!tx.begun()) return tx.begun();
-  for (const auto& w : writes) {
-    if (w.op == OutboxOp::Delete) {
-      if (auto st = cache.delete_row(w.table, w.row.value("id", "")); !st) return st;
-    } else if (auto st = cache.put_row(w.table, w.row); !st) {
-      return st;
+  return in_one_transaction(cache, [&]() -> Status {
+    for (const auto& w : writes) {
+      if (w.op == OutboxOp::Delete) {
+        if (auto st = cache.delete_row(w.table, w.row.value("id", "")); !st) return st;
+      } else if (auto st = cache.put_row(w.table, w.row); !st) {
+        return st;
+      }
+      if (!w.outbox) continue;
+      const Json& payload = w.outbox_row.is_null() ? w.row : w.outbox_row;
+      if (auto seq = cache.enqueue(w.table, w.op, payload, new_uuid(), now_iso); !seq)
+        return seq.error();
     }
-    if (!w.outbox) continue;
-    const Json& payload = w.outbox_row.is_null() ? w.row : w.outbox_row;
-    if (auto seq = cache.enqueue(w.table, w.op, payload, new_uuid(), now_iso); !seq)
-      return seq.error();
-  }
-  return tx.commit();
+    return ok();
+  });
 }
 
 }  // namespace foh::net

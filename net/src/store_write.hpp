@@ -1,6 +1,6 @@
 #pragma once
-// Private helpers shared by the store's files: the day's floor,
-// and the one-transaction write of rows plus their outbox entries.
+// Private helpers shared by the store's files (defined in store_write.cpp):
+// the rows a command writes, and their one-transaction write with the outbox.
 #include <chrono>
 #include <optional>
 #include <string>
@@ -51,12 +51,18 @@ RowWrite status_write(const Reservation& before, const Reservation& after,
 // table_id and table_number only.
 std::vector<RowWrite> move_writes(const std::vector<Reservation>& moved);
 
-// edit_write + write_rows: one edited row, nothing when nothing changed.
-Status write_edit(Cache& cache, const std::string& table, const Json& before, const Json& after,
-                  const std::string& now_iso);
+// Runs `apply` in ONE transaction: returns after COMMIT (durable) when it
+// succeeds, else everything it wrote is rolled back.
+template <class Apply>
+Status in_one_transaction(Cache& cache, Apply&& apply) {
+  Transaction tx(cache);
+  if (!tx.begun()) return tx.begun();
+  if (Status st = apply(); !st) return st;
+  return tx.commit();
+}
 
-// Writes every row and its outbox entry in ONE transaction; returns after
-// COMMIT (durable) or rolls everything back.
+// Writes every row and its outbox entry in ONE transaction (Store::commit_rows
+// is the store's way in: it also keeps its decoded days up to date).
 Status write_rows(Cache& cache, const std::vector<RowWrite>& writes, const std::string& now_iso);
 
 }  // namespace foh::net

@@ -148,10 +148,6 @@ class Cache {
   static constexpr int kSchemaVersion = 5;
   int schema_version();
   const std::string& path() const { return path_; }
-  sqlite3* db() { return db_; }  // net internals only
-  // net internals: this connection's prepared statement for `sql`, kept for
-  // reuse; nullptr when it cannot be prepared or is in use (not reset).
-  sqlite3_stmt* reusable(std::string_view sql);
   Status exec(const std::string& sql);  // statements without results
   Status integrity_check();             // PRAGMA integrity_check == "ok"
 
@@ -238,7 +234,12 @@ class Cache {
   Status seed(const Venue& venue, const DayBook* day = nullptr);
 
  private:
+  friend class Stmt;  // the connection is for net internals only (sqlite_stmt.hpp)
   Cache(sqlite3* db, std::string path);
+  sqlite3* db() { return db_; }
+  // This connection's prepared statement for `sql`, kept for reuse; nullptr
+  // when it cannot be prepared or is in use (not reset).
+  sqlite3_stmt* reusable(std::string_view sql);
   Status migrate();
   // The JSON of each row `s` returns (columns: json, id); a row whose text
   // is not JSON goes to quarantine once `s` is done.

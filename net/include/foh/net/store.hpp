@@ -219,7 +219,8 @@ class Store {
   Result<WaitlistEntry> waitlist_set(const Uuid& entry_id, WaitlistStatus to, const Actor& by);
   Status put_override(const Uuid& table_id, Date date, bool set_blocked, bool value,
                       const Actor& by);
-  // write_rows, then the kept days brought up to date with what it wrote.
+  // Every command's write: write_rows (one transaction, rows and outbox), then
+  // the kept days brought up to date with what it wrote.
   Status commit_rows(const std::vector<RowWrite>& writes, const std::string& now_iso);
   Cache& cache_;
   Clock clock_;

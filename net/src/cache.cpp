@@ -12,6 +12,7 @@
 #include <mutex>
 #include <unordered_map>
 
+#include "quarantine.hpp"
 #include "sqlite_stmt.hpp"
 
 namespace foh::net {
@@ -290,7 +291,7 @@ Status Cache::delete_row(std::string_view table, const Uuid& id) {
   return ok();
 }
 
-std::vector<Json> Cache::collect(Stmt& s, std::string_view table) {
+std::vector<Json> Cache::collect(Stmt& s, std::string_view table, SetAsideRows* report) {
   std::vector<Json> out;
   std::vector<std::pair<std::string, std::string>> not_json;  // id, text
   while (s.step()) {
@@ -302,15 +303,17 @@ std::vector<Json> Cache::collect(Stmt& s, std::string_view table) {
       not_json.emplace_back(s.text(1), std::string(text));
   }
   s.reset();  // done reading before the rows are moved aside
-  for (const auto& [id, text] : not_json) quarantine(table, id, text, "the cached row is not JSON");
+  for (const auto& [id, text] : not_json)
+    set_aside(*this, table, id, text, "the cached row is not JSON", report);
   return out;
 }
 
-std::optional<Json> Cache::get_row(std::string_view table, const Uuid& id) {
+std::optional<Json> Cache::get_row(std::string_view table, const Uuid& id,
+                                   SetAsideRows* set_aside) {
   if (!is_synced_table(table)) return std::nullopt;
   Stmt s(*this, "SELECT json, id FROM " + std::string(table) + " WHERE id = ?");
   s.bind(1, id);
-  auto v = collect(s, table);
+  auto v = collect(s, table, set_aside);
   if (v.empty()) return std::nullopt;
   return std::move(v.front());
 }
@@ -322,17 +325,17 @@ bool Cache::has_row(std::string_view table, const Uuid& id) {
   return s.step();
 }
 
-std::vector<Json> Cache::rows(std::string_view table) {
+std::vector<Json> Cache::rows(std::string_view table, SetAsideRows* set_aside) {
   if (!is_synced_table(table)) return {};
   Stmt s(*this, "SELECT json, id FROM " + std::string(table) + " ORDER BY rowid");
-  return collect(s, table);
+  return collect(s, table, set_aside);
 }
 
-std::vector<Json> Cache::rows_of_date(std::string_view table, Date date) {
+std::vector<Json> Cache::rows_of_date(std::string_view table, Date date, SetAsideRows* set_aside) {
   if (!is_synced_table(table)) return {};
   Stmt s(*this, "SELECT json, id FROM " + std::string(table) + " WHERE date = ? ORDER BY rowid");
   s.bind(1, date.str());
-  return collect(s, table);
+  return collect(s, table, set_aside);
 }
 
 int64_t Cache::row_count(std::string_view table) {

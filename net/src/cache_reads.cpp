@@ -16,10 +16,11 @@ namespace foh::net {
 namespace {
 
 // Decodes every row of `rows` with `decode`. A row the engine cannot read is
-// set aside (quarantine.cpp) and left out: one bad row never stops the day.
+// set aside (quarantine.cpp), left out and named in `report`: one bad row
+// never stops the day, and the reader knows what it did not get.
 template <class T, class Decode>
 void decode_all(Cache& cache, const std::vector<Json>& rows, const char* table, Decode decode,
-                std::vector<T>& out) {
+                std::vector<T>& out, SetAsideRows* report) {
   out.reserve(out.size() + rows.size());
   for (const auto& j : rows) {
     const std::string id = j.is_object() ? j.value("id", std::string("?")) : std::string("?");
@@ -29,7 +30,7 @@ void decode_all(Cache& cache, const std::vector<Json>& rows, const char* table, 
     if (readable)
       out.push_back(std::move(r).value());
     else
-      cache.quarantine(table, id, j.dump(), set_aside_reason(readable.error(), where));
+      set_aside(cache, table, id, j.dump(), set_aside_reason(readable.error(), where), report);
   }
 }
 
@@ -53,8 +54,8 @@ void register_guest_match(sqlite3* db) {
 
 bool Cache::has_venue() { return row_count("restaurants") > 0; }
 
-Result<Venue> Cache::load_venue() {
-  auto restaurants = rows("restaurants");
+Result<Venue> Cache::load_venue(SetAsideRows* report) {
+  auto restaurants = rows("restaurants", report);
   if (restaurants.empty()) return Error{path_, "no restaurant in the cache"};
   // A terminal serves one restaurant: the configured one, else the only one.
   const Json* chosen = &restaurants.front();
@@ -64,23 +65,25 @@ Result<Venue> Cache::load_venue() {
   const std::string id = chosen->value("id", "?");
   auto rest = decode_restaurant(*chosen, "cache: restaurants " + id);
   if (!rest) {  // set aside like any row; the terminal waits for a readable one
-    quarantine("restaurants", id, chosen->dump(),
-               set_aside_reason(rest.error(), "cache: restaurants " + id));
+    set_aside(*this, "restaurants", id, chosen->dump(),
+              set_aside_reason(rest.error(), "cache: restaurants " + id), report);
     return rest.error();
   }
   Venue v;
   v.restaurant = std::move(rest).value();
-  decode_all(*this, rows("floor_plans"), "floor_plans", decode_floor_plan, v.floor_plans);
-  decode_all(*this, rows("zones"), "zones", decode_zone, v.zones);
-  decode_all(*this, rows("tables"), "tables", decode_table, v.tables);
-  decode_all(*this, rows("services"), "services", decode_service, v.services);
-  decode_all(*this, rows("team_members"), "team_members", decode_team_member, v.team_members);
+  decode_all(*this, rows("floor_plans", report), "floor_plans", decode_floor_plan, v.floor_plans,
+             report);
+  decode_all(*this, rows("zones", report), "zones", decode_zone, v.zones, report);
+  decode_all(*this, rows("tables", report), "tables", decode_table, v.tables, report);
+  decode_all(*this, rows("services", report), "services", decode_service, v.services, report);
+  decode_all(*this, rows("team_members", report), "team_members", decode_team_member,
+             v.team_members, report);
   std::sort(v.floor_plans.begin(), v.floor_plans.end(),
             [](const FloorPlan& a, const FloorPlan& b) { return a.sort_order < b.sort_order; });
   return v;
 }
 
-Result<DayBook> Cache::load_day(Date date, bool live_only) {
+Result<DayBook> Cache::load_day(Date date, bool live_only, SetAsideRows* report) {
   DayBook d;
   d.date = date;
   std::vector<Json> reservations;
@@ -89,35 +92,37 @@ Result<DayBook> Cache::load_day(Date date, bool live_only) {
            "SELECT json, id FROM reservations WHERE date = ? AND status IN"
            " ('Pending','Confirmed','Arrived','Seated') ORDER BY rowid");
     s.bind(1, date.str());
-    reservations = collect(s, "reservations");
+    reservations = collect(s, "reservations", report);
   } else {
-    reservations = rows_of_date("reservations", date);
+    reservations = rows_of_date("reservations", date, report);
   }
-  decode_all(*this, reservations, "reservations", decode_reservation, d.reservations);
-  decode_all(*this, rows_of_date("waitlist_entries", date), "waitlist_entries",
-             decode_waitlist_entry, d.waitlist);
-  decode_all(*this, rows_of_date("daily_table_overrides", date), "daily_table_overrides",
-             decode_daily_table_override, d.table_overrides);
-  decode_all(*this, rows_of_date("daily_extra_tables", date), "daily_extra_tables",
-             decode_daily_extra_table, d.extra_tables);
-  decode_all(*this, rows_of_date("daily_floor_notes", date), "daily_floor_notes",
-             decode_daily_floor_note, d.floor_notes);
-  decode_all(*this, rows_of_date("server_sections", date), "server_sections", decode_server_section,
-             d.server_sections);
+  decode_all(*this, reservations, "reservations", decode_reservation, d.reservations, report);
+  decode_all(*this, rows_of_date("waitlist_entries", date, report), "waitlist_entries",
+             decode_waitlist_entry, d.waitlist, report);
+  decode_all(*this, rows_of_date("daily_table_overrides", date, report), "daily_table_overrides",
+             decode_daily_table_override, d.table_overrides, report);
+  decode_all(*this, rows_of_date("daily_extra_tables", date, report), "daily_extra_tables",
+             decode_daily_extra_table, d.extra_tables, report);
+  decode_all(*this, rows_of_date("daily_floor_notes", date, report), "daily_floor_notes",
+             decode_daily_floor_note, d.floor_notes, report);
+  decode_all(*this, rows_of_date("server_sections", date, report), "server_sections",
+             decode_server_section, d.server_sections, report);
   if (!live_only) {
     // The customers the day's bookings name: their cards and tags on the floor.
     Stmt c(*this,
            "SELECT json, id FROM customers WHERE id IN (SELECT json_extract(json, '$.customer_id')"
            " FROM reservations WHERE date = ?) ORDER BY rowid");
     c.bind(1, date.str());
-    decode_all(*this, collect(c, "customers"), "customers", decode_customer, d.customers);
+    decode_all(*this, collect(c, "customers", report), "customers", decode_customer, d.customers,
+               report);
   }
   std::sort(d.reservations.begin(), d.reservations.end(),
             [](const Reservation& a, const Reservation& b) { return a.time < b.time; });
   return d;
 }
 
-std::vector<Customer> Cache::search_customers(std::string_view query, int limit) {
+std::vector<Customer> Cache::search_customers(std::string_view query, int limit,
+                                              SetAsideRows* report) {
   std::string q(query);
   std::transform(q.begin(), q.end(), q.begin(),
                  [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
@@ -137,17 +142,17 @@ std::vector<Customer> Cache::search_customers(std::string_view query, int limit)
          "json_extract(json, '$.name'), json_extract(json, '$.phone'), ?) ORDER BY search LIMIT ?");
   s.bind(1, pattern).bind(2, query).bind(3, limit);
   std::vector<Customer> out;
-  decode_all(*this, collect(s, "customers"), "customers", decode_customer, out);
+  decode_all(*this, collect(s, "customers", report), "customers", decode_customer, out, report);
   return out;
 }
 
-std::vector<ReservationEvent> Cache::events_of(const Uuid& reservation_id) {
+std::vector<ReservationEvent> Cache::events_of(const Uuid& reservation_id, SetAsideRows* report) {
   Stmt s(*this,
          "SELECT json, id FROM reservation_events WHERE ref_id = ? ORDER BY updated_at, rowid");
   s.bind(1, reservation_id);
   std::vector<ReservationEvent> out;
-  decode_all(*this, collect(s, "reservation_events"), "reservation_events",
-             decode_reservation_event, out);
+  decode_all(*this, collect(s, "reservation_events", report), "reservation_events",
+             decode_reservation_event, out, report);
   return out;
 }
 

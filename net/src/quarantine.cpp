@@ -72,6 +72,14 @@ std::string set_aside_reason(const Error& e, std::string_view row_where) {
   return where.empty() ? e.message : std::string(where) + ": " + e.message;
 }
 
+void set_aside(Cache& cache, std::string_view table, const Uuid& id, std::string_view raw,
+               std::string reason, SetAsideRows* report) {
+  Status st = cache.quarantine(table, id, raw, reason);
+  if (!report) return;
+  if (!st) reason += " (not set aside: " + st.error().text() + ")";
+  report->push_back({std::string(table), id, std::move(reason)});
+}
+
 Status timestamps_readable(std::string_view table, const Json& row) {
   if (table != "waitlist_entries") return ok();
   const std::string at = row.value("created_at", "");

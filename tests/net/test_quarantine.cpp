@@ -3,6 +3,8 @@
 // reason, left out of the day, tried again, and never stops the terminal.
 #include <doctest/doctest.h>
 
+#include <set>
+
 #include "fixtures.hpp"
 #include "foh/engine/codec.hpp"
 #include "foh/engine/waitlist.hpp"
@@ -92,6 +94,60 @@ TEST_CASE("quarantine: cached text that is not JSON is set aside, not silently d
   REQUIRE(q.size() == 1);
   CHECK(q[0].row_id == id);
   CHECK(q[0].reason.find("not JSON") != std::string::npos);
+}
+
+TEST_CASE("quarantine: a read names every row it set aside; the good rows all come back") {
+  auto cache = fixture::seeded_cache(":memory:", true);
+  const auto& demo = fixture::demo_day();
+  const Uuid not_json = demo.reservations.at(3).id;
+  Json undecodable = encode(demo.reservations.at(5));
+  undecodable["time"] = "24:00";
+  const Uuid bad_id = undecodable["id"];
+  // Corrupted behind the cache's back, as a disk or an older build could leave them.
+  REQUIRE(
+      cache->exec("UPDATE reservations SET json = 'not json' WHERE id = '" + not_json + "'").ok());
+  REQUIRE(cache
+              ->exec("UPDATE reservations SET json = '" + undecodable.dump() + "' WHERE id = '" +
+                     bad_id + "'")
+              .ok());
+  SetAsideRows set_aside;
+  auto day = cache->load_day(kDemoDay, false, &set_aside);
+  REQUIRE(day.ok());
+  CHECK(day->reservations.size() == demo.reservations.size() - 2);
+  for (const auto& r : demo.reservations)
+    if (r.id != not_json && r.id != bad_id) CHECK_MESSAGE(day_has(*day, r.id), r.id);
+  REQUIRE(set_aside.size() == 2);
+  std::set<Uuid> named;
+  for (const SetAside& a : set_aside) {
+    CHECK(a.table == "reservations");
+    named.insert(a.row_id);
+    if (a.row_id == not_json)
+      CHECK_MESSAGE(a.reason.find("not JSON") != std::string::npos, a.reason);
+    if (a.row_id == bad_id) CHECK_MESSAGE(a.reason.find("time") != std::string::npos, a.reason);
+  }
+  CHECK(named == std::set<Uuid>{not_json, bad_id});
+  CHECK(cache->quarantine_count() == 2);
+  // Read again: nothing more to set aside, the same good rows.
+  SetAsideRows again;
+  auto day2 = cache->load_day(kDemoDay, false, &again);
+  REQUIRE(day2.ok());
+  CHECK(again.empty());
+  CHECK(day2->reservations.size() == day->reservations.size());
+}
+
+TEST_CASE("quarantine: the venue's read names a table it set aside") {
+  auto cache = fixture::seeded_cache(":memory:", true);
+  Json bad = encode(fixture::demo_venue().tables.at(0));
+  bad["floor_plan_id"] = 7;
+  REQUIRE(cache->put_row("tables", bad).ok());
+  SetAsideRows set_aside;
+  auto venue = cache->load_venue(&set_aside);
+  REQUIRE(venue.ok());
+  CHECK(venue->tables.size() == fixture::demo_venue().tables.size() - 1);
+  REQUIRE(set_aside.size() == 1);
+  CHECK(set_aside[0].table == "tables");
+  CHECK(set_aside[0].row_id == bad["id"]);
+  CHECK(cache->quarantined().size() == 1);
 }
 
 TEST_CASE(

@@ -103,6 +103,17 @@ struct QuarantinedRow {
   std::string first_seen, last_seen;  // UTC ISO-8601
 };
 
+// A row a read met and left out because the engine cannot read it: set aside
+// in the quarantine (quarantined() has the row as it was), named here so the
+// reader knows what it did not get. `reason` says so when the quarantine
+// write itself failed (the row then stays where it was).
+struct SetAside {
+  std::string table;
+  Uuid row_id;
+  std::string reason;
+};
+using SetAsideRows = std::vector<SetAside>;
+
 // OK when the terminal can use `row` of synced table `table`: the engine's
 // decoder accepts it, and the timestamps the engine orders by parse (a
 // waitlist entry's created_at orders the queue). Tombstones and unknown
@@ -166,12 +177,17 @@ class Cache {
   Status quick_check();  // PRAGMA quick_check == "ok" (no index contents)
 
   // ---- rows (JSON of the seed's columns; "id" required)
+  // Every read below that takes `set_aside` appends to it each row it left
+  // out (text that is not JSON, a row the engine cannot decode); those rows
+  // are in the quarantine either way.
   Status put_row(std::string_view table, const Json& row);  // insert or replace
   Status delete_row(std::string_view table, const Uuid& id);
-  std::optional<Json> get_row(std::string_view table, const Uuid& id);
+  std::optional<Json> get_row(std::string_view table, const Uuid& id,
+                              SetAsideRows* set_aside = nullptr);
   bool has_row(std::string_view table, const Uuid& id);
-  std::vector<Json> rows(std::string_view table);
-  std::vector<Json> rows_of_date(std::string_view table, Date date);
+  std::vector<Json> rows(std::string_view table, SetAsideRows* set_aside = nullptr);
+  std::vector<Json> rows_of_date(std::string_view table, Date date,
+                                 SetAsideRows* set_aside = nullptr);
   int64_t row_count(std::string_view table);
 
   // ---- outbox
@@ -221,12 +237,14 @@ class Cache {
 
   // ---- reads for the screens
   bool has_venue();  // a restaurant row is present
-  Result<Venue> load_venue();
+  Result<Venue> load_venue(SetAsideRows* set_aside = nullptr);
   // live_only: reservations that hold a table (Pending, Confirmed, Arrived,
   // Seated) only — what the overlap check needs, much less to decode.
-  Result<DayBook> load_day(Date date, bool live_only = false);
-  std::vector<Customer> search_customers(std::string_view query, int limit = 20);
-  std::vector<ReservationEvent> events_of(const Uuid& reservation_id);
+  Result<DayBook> load_day(Date date, bool live_only = false, SetAsideRows* set_aside = nullptr);
+  std::vector<Customer> search_customers(std::string_view query, int limit = 20,
+                                         SetAsideRows* set_aside = nullptr);
+  std::vector<ReservationEvent> events_of(const Uuid& reservation_id,
+                                          SetAsideRows* set_aside = nullptr);
   Result<Reservation> reservation(const Uuid& id);
 
   // Standalone first run: writes the venue and (optionally) a day, without
@@ -242,8 +260,8 @@ class Cache {
   sqlite3_stmt* reusable(std::string_view sql);
   Status migrate();
   // The JSON of each row `s` returns (columns: json, id); a row whose text
-  // is not JSON goes to quarantine once `s` is done.
-  std::vector<Json> collect(Stmt& s, std::string_view table);
+  // is not JSON goes to quarantine once `s` is done, named in `set_aside`.
+  std::vector<Json> collect(Stmt& s, std::string_view table, SetAsideRows* set_aside);
   sqlite3* db_;
   std::string path_;
   struct Statements;  // the kept prepared statements

@@ -49,7 +49,7 @@ Status Store::put_override(const Uuid& table_id, Date date, bool set_blocked, bo
   (set_blocked ? o.is_blocked : o.is_hidden) = value;
   o.updated_at = now_iso();
   auto w = edit_write("daily_table_overrides", before, encode(o));
-  return w ? write_rows(cache_, {*w}, o.updated_at) : ok();
+  return w ? commit_rows({*w}, o.updated_at) : ok();
 }
 
 Status Store::set_table_blocked(const Uuid& table_id, Date date, bool blocked, const Actor& by) {
@@ -68,7 +68,7 @@ Result<DailyExtraTable> Store::save_extra_table(DailyExtraTable t, const Actor& 
   t.updated_at = now_iso();
   auto before = cached(cache_, "daily_extra_tables", t.id, decode_daily_extra_table);
   if (auto w = edit_write("daily_extra_tables", before, encode(t)))
-    if (auto st = write_rows(cache_, {*w}, t.updated_at); !st) return st.error();
+    if (auto st = commit_rows({*w}, t.updated_at); !st) return st.error();
   return t;
 }
 
@@ -86,7 +86,7 @@ Result<DailyFloorNote> Store::save_floor_note(DailyFloorNote n, const Actor& by)
   n.updated_at = now_iso();
   auto before = cached(cache_, "daily_floor_notes", n.id, decode_daily_floor_note);
   if (auto w = edit_write("daily_floor_notes", before, encode(n)))
-    if (auto st = write_rows(cache_, {*w}, n.updated_at); !st) return st.error();
+    if (auto st = commit_rows({*w}, n.updated_at); !st) return st.error();
   return n;
 }
 
@@ -145,7 +145,7 @@ Status Store::save_floor_plan(const FloorPlan& plan, const std::vector<Zone>& zo
   }
   for (auto& r : removed(cache_, "tables", plan.id, table_ids)) w.push_back(std::move(r));
   for (auto& r : removed(cache_, "zones", plan.id, zone_ids)) w.push_back(std::move(r));
-  return write_rows(cache_, w, now);
+  return commit_rows(w, now);
 }
 
 }  // namespace foh::net

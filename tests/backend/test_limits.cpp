@@ -36,9 +36,9 @@ RequestView request(std::string method, std::string path, std::string_view body 
   return r;
 }
 
-ApiError error_of(const Outcome<Statement>& o) {
-  REQUIRE(failed(o));
-  return std::get<ApiError>(o);
+ApiError error_of(const foh::Result<Statement, ApiError>& o) {
+  REQUIRE_FALSE(o.ok());
+  return o.error();
 }
 
 }  // namespace
@@ -97,8 +97,8 @@ TEST_CASE("plan_request refuses a body nested 100 000 deep without recursing") {
   // Just inside the limit: planned, and its SQL parameter is the body re-serialised.
   std::string ok = "[{\"notes\":" + nested(kMaxJsonDepth - 2) + "}]";
   auto planned = plan_request(request("POST", "/rest/v1/waitlist_entries", ok), c);
-  REQUIRE_FALSE(failed(planned));
-  CHECK(std::get<Statement>(planned).params.at(0) == ok);
+  REQUIRE(planned.ok());
+  CHECK(planned.value().params.at(0) == ok);
 }
 
 TEST_CASE("plan_request answers invalid UTF-8 anywhere with 400 and a JSON-safe error") {
@@ -126,8 +126,8 @@ TEST_CASE("plan_request plans HEAD as a GET, with the count when asked") {
   RequestView head = request("HEAD", "/rest/v1/waitlist_entries");
   head.headers.emplace_back("prefer", "count=exact");
   auto planned = plan_request(head, c);
-  REQUIRE_FALSE(failed(planned));
-  const Statement& st = std::get<Statement>(planned);
+  REQUIRE(planned.ok());
+  const Statement& st = planned.value();
   CHECK(st.kind == Statement::Kind::Read);
   CHECK_FALSE(st.count_sql.empty());
 }

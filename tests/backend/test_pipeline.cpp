@@ -49,8 +49,8 @@ TEST_CASE("pipeline: role and claims hold for the request's statements and end w
       {step("select set_config('role', 'anon', true)"), step(kClaims),
        step("select current_user, current_setting('request.jwt.claims')"),
        step("insert into pipe_probe values (1)"), step("select 7 as a, 'x' as b", true)});
-  REQUIRE_MESSAGE(!failed(ran), (failed(ran) ? std::get<ApiError>(ran).message : ""));
-  auto& out = std::get<std::vector<PipelineResult>>(ran);
+  REQUIRE_MESSAGE(ran.ok(), (!ran.ok() ? ran.error().message : ""));
+  auto& out = ran.value();
   REQUIRE(out.size() == 5);
   CHECK(out[2].rows.data.at(0).at(0) == "anon");
   CHECK(out[2].rows.data.at(0).at(1) == "{\"sub\":\"probe\"}");
@@ -72,13 +72,13 @@ TEST_CASE("pipeline: an error rolls the whole request back and skips what follow
                           {step(kClaims), step("insert into pipe_probe values (2)"),
                            step("select 1 / (select count(*) from pipe_probe where v = 99)"),
                            step("insert into pipe_probe values (3)")});
-  REQUIRE(failed(ran));
-  CHECK(std::get<ApiError>(ran).code == "22012");  // division_by_zero, the first error
+  REQUIRE_FALSE(ran.ok());
+  CHECK(ran.error().code == "22012");  // division_by_zero, the first error
   db.idle();
   CHECK(db.text("select count(*) from pipe_probe") == "0");
   // The connection serves the next request as usual.
   auto next = run_pipeline(db.c, true, {step(kClaims), step("insert into pipe_probe values (4)")});
-  CHECK_FALSE(failed(next));
+  CHECK(next.ok());
   CHECK(db.text("select count(*) from pipe_probe") == "1");
   db.idle();
 }
@@ -90,8 +90,8 @@ TEST_CASE("pipeline: a statement refused by RLS answers as PgTx did (42501)") {
       run_pipeline(db.c, false,
                    {step("select set_config('role', 'anon', true)"),
                     step("insert into public.reservations (id) values (gen_random_uuid())")});
-  REQUIRE(failed(ran));
-  const ApiError& e = std::get<ApiError>(ran);
+  REQUIRE_FALSE(ran.ok());
+  const ApiError& e = ran.error();
   CHECK(e.code == "42501");
   CHECK(e.status == 401);  // no token: 401, as status_for_sqlstate says
   db.idle();

@@ -21,9 +21,9 @@ TEST_CASE("filters become parameterised conditions") {
                    {"notes", "is.null"},
                    {"time", "not.gte.19:00"}};
   auto q = parse_query(p, reservations());
-  REQUIRE_FALSE(failed(q));
+  REQUIRE(q.ok());
   Params values;
-  std::string where = where_sql(std::get<QueryParts>(q), values);
+  std::string where = where_sql(q.value(), values);
   CHECK(where ==
         " where \"date\" = $1 and \"notes\" is null and \"status\" in ($2,$3) and "
         "not (\"time\" >= $4)");
@@ -35,9 +35,9 @@ TEST_CASE("filters become parameterised conditions") {
 TEST_CASE("a value never reaches the SQL text") {
   QueryParams p = {{"notes", "eq.'; drop table reservations; --"}};
   auto q = parse_query(p, reservations());
-  REQUIRE_FALSE(failed(q));
+  REQUIRE(q.ok());
   Params values;
-  std::string where = where_sql(std::get<QueryParts>(q), values);
+  std::string where = where_sql(q.value(), values);
   CHECK(where.find("drop") == std::string::npos);
   CHECK(values[0] == "'; drop table reservations; --");
 }
@@ -48,8 +48,8 @@ TEST_CASE("select, order, limit and offset") {
                    {"limit", "10"},
                    {"offset", "20"}};
   auto q = parse_query(p, reservations());
-  REQUIRE_FALSE(failed(q));
-  const auto& parts = std::get<QueryParts>(q);
+  REQUIRE(q.ok());
+  const auto& parts = q.value();
   CHECK(select_sql(parts) == "\"id\", \"time\"");
   CHECK(order_sql(parts) == " order by \"date\" desc, \"time\" asc nulls last");
   CHECK(limit_sql(parts.limit, parts.offset) == " limit 10 offset 20");
@@ -58,7 +58,7 @@ TEST_CASE("select, order, limit and offset") {
 TEST_CASE("malformed or unknown parts are PostgREST errors") {
   auto code = [](QueryParams p) {
     auto q = parse_query(p, reservations());
-    return failed(q) ? std::get<ApiError>(q).code : std::string("ok");
+    return !q.ok() ? q.error().code : std::string("ok");
   };
   CHECK(code({{"date", "zz.1"}}) == "PGRST100");
   CHECK(code({{"date", "eq"}}) == "PGRST100");
@@ -112,9 +112,9 @@ TEST_CASE("or= and and= trees become one parameterised condition") {
   QueryParams p = {{"or", "(status.eq.Seated,and(time.gte.19:00,notes.is.null),notes.eq.\"a,b\")"},
                    {"not.and", "(date.eq.2026-11-28,table_number.in.(1,\"7+8\"))"}};
   auto q = parse_query(p, reservations());
-  REQUIRE_FALSE(failed(q));
+  REQUIRE(q.ok());
   Params values;
-  std::string where = where_sql(std::get<QueryParts>(q), values);
+  std::string where = where_sql(q.value(), values);
   CHECK(where ==
         " where not (\"date\" = $1 and \"table_number\" in ($2,$3)) and (\"status\" = $4 or "
         "(\"time\" >= $5 and \"notes\" is null) or \"notes\" = $6)");
@@ -126,16 +126,16 @@ TEST_CASE("or= and and= trees become one parameterised condition") {
                           "(status.zz.1)", "(nope.eq.1)", "(or(status.eq.1)"}) {
     CAPTURE(bad);
     auto r = parse_query({{"or", bad}}, reservations());
-    REQUIRE(failed(r));
-    CHECK(std::get<ApiError>(r).status == 400);
+    REQUIRE_FALSE(r.ok());
+    CHECK(r.error().status == 400);
   }
 }
 
 TEST_CASE("select= with embeds: columns, then one select-list entry per embed") {
   auto q = parse_query({{"select", "id, guest:customers(name,phone),reservation_events(*)"}},
                        reservations());
-  REQUIRE_FALSE(failed(q));
-  QueryParts& parts = std::get<QueryParts>(q);
+  REQUIRE(q.ok());
+  QueryParts& parts = q.value();
   CHECK_FALSE(parts.star);
   CHECK(parts.select == std::vector<std::string>{"id"});
   REQUIRE(parts.embeds.size() == 2);

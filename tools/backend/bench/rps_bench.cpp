@@ -124,12 +124,12 @@ fb::Statement plan(const fb::Catalog& cat, const std::string& method, const std:
                    const std::string& body) {
   fb::RequestView view{method, path, params, headers, body};
   auto st = fb::plan_request(view, cat);
-  if (fb::failed(st)) {
+  if (!st.ok()) {
     std::fprintf(stderr, "planning %s %s: %s\n", method.c_str(), path.c_str(),
-                 std::get<fb::ApiError>(st).message.c_str());
+                 st.error().message.c_str());
     std::exit(1);
   }
-  return std::get<fb::Statement>(st);
+  return st.value();
 }
 
 }  // namespace
@@ -175,8 +175,8 @@ int main(int argc, char** argv) {
   {
     fb::PgTx tx(conn, true);
     auto c = fb::Catalog::load(tx);
-    if (fb::failed(c)) return std::fprintf(stderr, "catalog failed\n"), stop(), 1;
-    cat = std::move(std::get<fb::Catalog>(c));
+    if (!c.ok()) return std::fprintf(stderr, "catalog failed\n"), stop(), 1;
+    cat = std::move(c.value());
     tx.commit();
   }
   const std::string member = first_value(
@@ -195,9 +195,9 @@ int main(int argc, char** argv) {
                                           {"sub", member}},
                                          secret);
   auto caller = fb::authenticate({secret, anon, service}, anon, "Bearer " + token, now);
-  if (fb::failed(caller) || member.empty() || one.empty())
+  if (!caller.ok() || member.empty() || one.empty())
     return std::fprintf(stderr, "no staff caller or no reservation\n"), stop(), 1;
-  const fb::Caller& who = std::get<fb::Caller>(caller);
+  const fb::Caller& who = caller.value();
   Raw raw{conn, who.role, who.claims.dump(), std::to_string(fb::kDefaultStatementTimeout.count())};
 
   // The two requests, planned as the gateway plans them.

@@ -7,6 +7,8 @@
 #include <utility>
 #include <vector>
 
+#include "foh/engine/result.hpp"  // the backend's results: foh::Result<T, ApiError>
+
 namespace foh::backend {
 
 struct ApiError {

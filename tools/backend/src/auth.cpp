@@ -7,8 +7,8 @@
 
 namespace foh::backend {
 
-Outcome<Caller> authenticate(const AuthConfig& cfg, const std::string& apikey,
-                             const std::string& authorization, int64_t now_seconds) {
+Result<Caller, ApiError> authenticate(const AuthConfig& cfg, const std::string& apikey,
+                                      const std::string& authorization, int64_t now_seconds) {
   if (apikey.empty())
     return pgrst(401, "PGRST301", "No API key found in request", std::nullopt,
                  "No `apikey` request header or url param was found.");

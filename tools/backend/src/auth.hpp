@@ -24,7 +24,7 @@ struct Caller {
 
 // headers: lower-case names. An error is PostgREST's 401 (PGRST301) or Supabase's
 // "Invalid API key"; its message never contains the token.
-Outcome<Caller> authenticate(const AuthConfig& cfg, const std::string& apikey,
-                             const std::string& authorization, int64_t now_seconds);
+Result<Caller, ApiError> authenticate(const AuthConfig& cfg, const std::string& apikey,
+                                      const std::string& authorization, int64_t now_seconds);
 
 }  // namespace foh::backend

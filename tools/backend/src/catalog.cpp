@@ -55,29 +55,29 @@ const char* kForeignKeysSql =
 
 }  // namespace
 
-Outcome<Catalog> Catalog::load(PgTx& tx) {
+Result<Catalog, ApiError> Catalog::load(PgTx& tx) {
   Catalog cat;
   auto cols = tx.exec(kColumnsSql);
-  if (failed(cols)) return std::get<ApiError>(cols);
-  for (const auto& row : std::get<Rows>(cols).data) {
+  if (!cols.ok()) return cols.error();
+  for (const auto& row : cols.value().data) {
     auto& t = cat.tables_[*row[0]];
     t.name = *row[0];
     t.columns.push_back(*row[1]);
     if (!renders_as_json_text(*row[2])) t.json_text = false;
   }
   auto keys = tx.exec(kKeysSql);
-  if (failed(keys)) return std::get<ApiError>(keys);
-  for (const auto& row : std::get<Rows>(keys).data) {
+  if (!keys.ok()) return keys.error();
+  for (const auto& row : keys.value().data) {
     auto it = cat.tables_.find(*row[0]);
     if (it != cat.tables_.end()) it->second.primary_key.push_back(*row[1]);
   }
   auto fks = tx.exec(kForeignKeysSql);
-  if (failed(fks)) return std::get<ApiError>(fks);
-  for (const auto& row : std::get<Rows>(fks).data)
+  if (!fks.ok()) return fks.error();
+  for (const auto& row : fks.value().data)
     cat.foreign_keys_.push_back(ForeignKey{*row[0], *row[1], *row[2], *row[3]});
   auto fns = tx.exec(kFunctionsSql);
-  if (failed(fns)) return std::get<ApiError>(fns);
-  for (const auto& row : std::get<Rows>(fns).data) {
+  if (!fns.ok()) return fns.error();
+  for (const auto& row : fns.value().data) {
     if (cat.functions_.count(*row[0])) continue;  // overloads: the first one only
     FunctionInfo f;
     f.name = *row[0];

@@ -37,7 +37,7 @@ struct ForeignKey {
 
 class Catalog {
  public:
-  static Outcome<Catalog> load(PgTx& tx);
+  static Result<Catalog, ApiError> load(PgTx& tx);
   // A catalog described in code (the fuzz target and tests: no database).
   static Catalog from(std::vector<TableInfo> tables, std::vector<FunctionInfo> functions,
                       std::vector<ForeignKey> foreign_keys);

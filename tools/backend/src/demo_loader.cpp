@@ -20,6 +20,14 @@ Result<nlohmann::json> read_json(const std::string& path) {
   return j;
 }
 
+// A savepoint command that fails leaves the transaction aborted: no later row
+// could be stored, so the load stops there.
+Status savepoint(PgTx& tx, const char* sql) {
+  auto done = tx.exec(sql);
+  if (!done) return Error{"database", done.error().message};
+  return ok();
+}
+
 // Inserts rows (upsert by primary key, so a second load refreshes). Returns
 // the number stored; rows refused are reported and skipped.
 Result<int> load_rows(PgTx& tx, const Catalog& cat, const std::string& table,
@@ -41,18 +49,17 @@ Result<int> load_rows(PgTx& tx, const Catalog& cat, const std::string& table,
     Preferences p;
     p.resolution = Resolution::Merge;
     auto st = insert_statement(*t, q, p, row);
-    if (failed(st))
-      return Error{where + ": " + table + "[" + std::to_string(i) + "]",
-                   std::get<ApiError>(st).message};
-    tx.exec("savepoint row");
-    auto r = tx.exec(std::get<Statement>(st).sql, std::get<Statement>(st).params);
-    if (failed(r)) {
-      tx.exec("rollback to savepoint row");
+    if (!st.ok())
+      return Error{where + ": " + table + "[" + std::to_string(i) + "]", st.error().message};
+    if (auto saved = savepoint(tx, "savepoint row"); !saved) return saved.error();
+    auto r = tx.exec(st.value().sql, st.value().params);
+    if (!r.ok()) {
+      if (auto back = savepoint(tx, "rollback to savepoint row"); !back) return back.error();
       std::cerr << "foh-backend: " << where << ": " << table << "[" << i
-                << "] skipped: " << std::get<ApiError>(r).message << "\n";
+                << "] skipped: " << r.error().message << "\n";
       continue;
     }
-    tx.exec("release savepoint row");
+    if (auto kept = savepoint(tx, "release savepoint row"); !kept) return kept.error();
     ++stored;
   }
   return stored;
@@ -69,8 +76,8 @@ Result<std::string> load_demo(pg_conn* conn, const std::string& restaurant_file,
   PgTx tx(conn, true);
   if (!tx.begun()) return Error{"database", tx.begin_error().message};
   auto cat = Catalog::load(tx);
-  if (failed(cat)) return Error{"database", std::get<ApiError>(cat).message};
-  const Catalog& c = std::get<Catalog>(cat);
+  if (!cat.ok()) return Error{"database", cat.error().message};
+  const Catalog& c = cat.value();
   const nlohmann::json& restaurant = (*venue)["restaurant"];
   if (!restaurant.is_object() || !restaurant.contains("id") || !restaurant["id"].is_string())
     return Error{restaurant_file + ": restaurant", "needs an object with an id"};

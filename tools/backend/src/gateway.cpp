@@ -51,16 +51,15 @@ void Gateway::mount(httplib::Server& server) {
 void Gateway::handle(const httplib::Request& req, httplib::Response& res) {
   auto caller = authenticate(auth_, req.get_header_value("apikey"),
                              req.get_header_value("Authorization"), unix_now());
-  if (failed(caller)) return send_error(res, std::get<ApiError>(caller));
+  if (!caller.ok()) return send_error(res, caller.error());
   if (is_form_body(req))
     return send_error(res, pgrst(415, "PGRST107", "A form body is not accepted", std::nullopt,
                                  "Send the body as application/json"));
   auto st = plan_request(view_of(req), catalog_);
-  if (failed(st)) return send_error(res, std::get<ApiError>(st));
-  auto reply =
-      run_statement(pool_, std::get<Caller>(caller), std::get<Statement>(st), statement_timeout_);
-  if (failed(reply)) return send_error(res, std::get<ApiError>(reply));
-  Reply& r = std::get<Reply>(reply);
+  if (!st.ok()) return send_error(res, st.error());
+  auto reply = run_statement(pool_, caller.value(), st.value(), statement_timeout_);
+  if (!reply.ok()) return send_error(res, reply.error());
+  Reply& r = reply.value();
   res.status = r.status;
   for (const auto& [k, v] : r.headers) res.set_header(k, v);
   if (!r.body.empty()) {

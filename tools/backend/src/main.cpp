@@ -152,11 +152,11 @@ int serve(const Args& a) {
     auto lease = (*pool)->acquire();
     PgTx tx(lease.get(), true);
     auto cat = Catalog::load(tx);
-    if (failed(cat)) {
-      std::cerr << "foh-backend: reading the schema: " << std::get<ApiError>(cat).message << "\n";
+    if (!cat.ok()) {
+      std::cerr << "foh-backend: reading the schema: " << cat.error().message << "\n";
       return 1;
     }
-    catalog = std::move(std::get<Catalog>(cat));
+    catalog = std::move(cat.value());
   }
   // A statement past this is cancelled (57014 -> 500), so no request holds a
   // pooled connection for long; 0 turns the limit off.

@@ -47,7 +47,7 @@ PgTx::~PgTx() {
   if (begun_ && !done_) PQclear(PQexec(conn_, "ROLLBACK"));
 }
 
-Outcome<PGresult*> PgTx::run(const std::string& sql, const Params& params) {
+Result<PGresult*, ApiError> PgTx::run(const std::string& sql, const Params& params) {
   std::vector<const char*> values;
   values.reserve(params.size());
   for (const auto& p : params) values.push_back(p ? p->c_str() : nullptr);
@@ -62,14 +62,14 @@ Outcome<PGresult*> PgTx::run(const std::string& sql, const Params& params) {
   return r;
 }
 
-Outcome<std::string> PgTx::exec_json(const std::string& sql, const Params& params,
-                                     long long& count) {
+Result<std::string, ApiError> PgTx::exec_json(const std::string& sql, const Params& params,
+                                              long long& count) {
   const char* style = PQparameterStatus(conn_, "DateStyle");
   if (!style || std::strncmp(style, "ISO", 3) != 0)
     return pgrst(500, "FOH_DATESTYLE", "foh-backend needs DateStyle ISO on its connections");
   auto result = run(sql, params);
-  if (failed(result)) return std::get<ApiError>(result);
-  PGresult* r = std::get<PGresult*>(result);
+  if (!result.ok()) return result.error();
+  PGresult* r = result.value();
   std::string out;
   auto n = write_json_rows(r, out);
   PQclear(r);
@@ -79,10 +79,10 @@ Outcome<std::string> PgTx::exec_json(const std::string& sql, const Params& param
   return out;
 }
 
-Outcome<Rows> PgTx::exec(const std::string& sql, const Params& params) {
+Result<Rows, ApiError> PgTx::exec(const std::string& sql, const Params& params) {
   auto result = run(sql, params);
-  if (failed(result)) return std::get<ApiError>(result);
-  PGresult* r = std::get<PGresult*>(result);
+  if (!result.ok()) return result.error();
+  PGresult* r = result.value();
   Rows rows;
   const char* touched = PQcmdTuples(r);
   if (touched && *touched) rows.affected = std::stol(touched);
@@ -135,8 +135,8 @@ bool drain_to_sync(PGconn* c) {
 
 }  // namespace
 
-Outcome<std::vector<PipelineResult>> run_pipeline(pg_conn* conn, bool authenticated,
-                                                  const std::vector<PipelineStep>& steps) {
+Result<std::vector<PipelineResult>, ApiError> run_pipeline(pg_conn* conn, bool authenticated,
+                                                           const std::vector<PipelineStep>& steps) {
   for (const auto& step : steps)
     if (step.json) {
       const char* style = PQparameterStatus(conn, "DateStyle");

@@ -3,7 +3,6 @@
 // unless committed. Statements take their values only as libpq parameters.
 #include <optional>
 #include <string>
-#include <variant>
 #include <vector>
 
 #include "api_error.hpp"
@@ -21,14 +20,6 @@ struct Rows {
   long affected = 0;  // rows an insert/update/delete touched (PQcmdTuples)
   size_t size() const { return data.size(); }
 };
-
-template <class T>
-using Outcome = std::variant<T, ApiError>;
-
-template <class T>
-bool failed(const Outcome<T>& o) {
-  return o.index() == 1;
-}
 
 // One statement of a request run as a pipeline (run_pipeline).
 struct PipelineStep {
@@ -51,8 +42,8 @@ struct PipelineResult {
 // by the first statement hold for the others and never outlive the request
 // (no BEGIN, no COMMIT: 4 round trips became 1). The first error is returned,
 // as PgTx would map it (`authenticated` decides 42501's status).
-Outcome<std::vector<PipelineResult>> run_pipeline(pg_conn* conn, bool authenticated,
-                                                  const std::vector<PipelineStep>& steps);
+Result<std::vector<PipelineResult>, ApiError> run_pipeline(pg_conn* conn, bool authenticated,
+                                                           const std::vector<PipelineStep>& steps);
 
 class PgTx {
  public:
@@ -64,14 +55,15 @@ class PgTx {
 
   bool begun() const { return begun_; }
   const ApiError& begin_error() const { return begin_error_; }
-  Outcome<Rows> exec(const std::string& sql, const Params& params = {});
+  Result<Rows, ApiError> exec(const std::string& sql, const Params& params = {});
   // The rows as a JSON array of objects (pg_json.hpp), rendered straight from
   // libpq's result; `count` gets the number of rows.
-  Outcome<std::string> exec_json(const std::string& sql, const Params& params, long long& count);
+  Result<std::string, ApiError> exec_json(const std::string& sql, const Params& params,
+                                          long long& count);
   std::optional<ApiError> commit();
 
  private:
-  Outcome<pg_result*> run(const std::string& sql, const Params& params);
+  Result<pg_result*, ApiError> run(const std::string& sql, const Params& params);
 
   pg_conn* conn_;
   bool authenticated_;

@@ -48,12 +48,12 @@ std::string unquote(const std::string& v) {
   return out;
 }
 
-Outcome<Condition> parse_group(const std::string& op, const std::string& inner, const TableInfo& t,
-                               int depth);
+Result<Condition, ApiError> parse_group(const std::string& op, const std::string& inner,
+                                        const TableInfo& t, int depth);
 
 // One item of a group: a nested group "or(...)" / "not.and(...)", or a
 // leaf "column.[not.]op.value".
-Outcome<Condition> parse_item(const std::string& item, const TableInfo& t, int depth) {
+Result<Condition, ApiError> parse_item(const std::string& item, const TableInfo& t, int depth) {
   for (const char* op : {"or(", "and(", "not.or(", "not.and("}) {
     std::string prefix = op;
     if (item.rfind(prefix, 0) == 0 && item.back() == ')')
@@ -66,16 +66,16 @@ Outcome<Condition> parse_item(const std::string& item, const TableInfo& t, int d
   if (!t.has(column))
     return pgrst(400, "42703", "column " + t.name + "." + column + " does not exist");
   auto f = parse_filter(column, item.substr(dot + 1));
-  if (failed(f)) return std::get<ApiError>(f);
-  Filter leaf = std::get<Filter>(f);
+  if (!f.ok()) return f.error();
+  Filter leaf = f.value();
   leaf.value = unquote(leaf.value);
   Condition c;
   c.leaf = leaf;
   return c;
 }
 
-Outcome<Condition> parse_group(const std::string& op, const std::string& inner, const TableInfo& t,
-                               int depth) {
+Result<Condition, ApiError> parse_group(const std::string& op, const std::string& inner,
+                                        const TableInfo& t, int depth) {
   if (depth > 16) return tree_error(inner, "nested too deep");
   Condition group;
   group.negate = op.rfind("not.", 0) == 0;
@@ -85,16 +85,16 @@ Outcome<Condition> parse_group(const std::string& op, const std::string& inner, 
     return tree_error(inner, "unbalanced parentheses or quotes, or empty");
   for (const std::string& item : *items) {
     auto c = parse_item(item, t, depth);
-    if (failed(c)) return c;
-    group.children.push_back(std::get<Condition>(c));
+    if (!c.ok()) return c;
+    group.children.push_back(c.value());
   }
   return group;
 }
 
 }  // namespace
 
-Outcome<Condition> parse_logic(const std::string& key, const std::string& value,
-                               const TableInfo& table) {
+Result<Condition, ApiError> parse_logic(const std::string& key, const std::string& value,
+                                        const TableInfo& table) {
   if (value.size() < 2 || value.front() != '(' || value.back() != ')')
     return tree_error(value, "a logic tree is a list in parentheses: or=(a.eq.1,b.eq.2)");
   return parse_group(key, value.substr(1, value.size() - 2), table, 0);

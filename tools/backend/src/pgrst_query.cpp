@@ -25,7 +25,7 @@ std::optional<long long> to_count(const std::string& s) {
   return std::stoll(s);
 }
 
-Outcome<std::vector<OrderTerm>> parse_order(const std::string& text, const TableInfo& t) {
+Result<std::vector<OrderTerm>, ApiError> parse_order(const std::string& text, const TableInfo& t) {
   std::vector<OrderTerm> out;
   for (const std::string& term : split_list(text)) {
     std::vector<std::string> parts;
@@ -57,8 +57,9 @@ Outcome<std::vector<OrderTerm>> parse_order(const std::string& text, const Table
   return out;
 }
 
-Outcome<std::vector<std::string>> parse_columns(const std::string& what, const std::string& text,
-                                                const TableInfo& t, bool allow_star) {
+Result<std::vector<std::string>, ApiError> parse_columns(const std::string& what,
+                                                         const std::string& text,
+                                                         const TableInfo& t, bool allow_star) {
   std::vector<std::string> out;
   for (std::string c : split_list(text)) {
     c.erase(std::remove(c.begin(), c.end(), ' '), c.end());
@@ -128,7 +129,7 @@ std::optional<ApiError> parse_select(const std::string& text, const TableInfo& t
 
 }  // namespace
 
-Outcome<Filter> parse_filter(const std::string& column, const std::string& text) {
+Result<Filter, ApiError> parse_filter(const std::string& column, const std::string& text) {
   Filter f;
   f.column = column;
   std::string rest = text;
@@ -176,32 +177,32 @@ std::vector<std::string> split_list(const std::string& s) {
   return out;
 }
 
-Outcome<QueryParts> parse_query(const QueryParams& params, const TableInfo& t) {
+Result<QueryParts, ApiError> parse_query(const QueryParams& params, const TableInfo& t) {
   QueryParts q;
   for (const auto& [key, value] : params) {
     if (key == "select") {
       if (auto err = parse_select(value, t, q)) return *err;
     } else if (key == "order") {
       auto order = parse_order(value, t);
-      if (failed(order)) return std::get<ApiError>(order);
-      q.order = std::get<0>(order);
+      if (!order.ok()) return order.error();
+      q.order = order.value();
     } else if (key == "limit" || key == "offset") {
       auto n = to_count(value);
       if (!n) return parse_error(key, value, key + " must be a non-negative integer");
       (key == "limit" ? q.limit : q.offset) = n;
     } else if (key == "on_conflict" || key == "columns") {
       auto cols = parse_columns(key, value, t, false);
-      if (failed(cols)) return std::get<ApiError>(cols);
-      (key == "on_conflict" ? q.on_conflict : q.columns) = std::get<0>(cols);
+      if (!cols.ok()) return cols.error();
+      (key == "on_conflict" ? q.on_conflict : q.columns) = cols.value();
     } else if (key == "or" || key == "and" || key == "not.or" || key == "not.and") {
       auto tree = parse_logic(key, value, t);
-      if (failed(tree)) return std::get<ApiError>(tree);
-      q.logic.push_back(std::get<Condition>(tree));
+      if (!tree.ok()) return tree.error();
+      q.logic.push_back(tree.value());
     } else {
       if (!t.has(key)) return unknown_column(t, key);
       auto f = parse_filter(key, value);
-      if (failed(f)) return std::get<ApiError>(f);
-      q.filters.push_back(std::get<0>(f));
+      if (!f.ok()) return f.error();
+      q.filters.push_back(f.value());
     }
   }
   return q;

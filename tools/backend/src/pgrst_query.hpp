@@ -55,14 +55,14 @@ struct QueryParts {
 
 using QueryParams = std::multimap<std::string, std::string>;
 
-Outcome<QueryParts> parse_query(const QueryParams& params, const TableInfo& table);
+Result<QueryParts, ApiError> parse_query(const QueryParams& params, const TableInfo& table);
 
 // One column filter "col.[not.]op.value" (as in a query string, value after
 // the column's `=`), checked against the table.
-Outcome<Filter> parse_filter(const std::string& column, const std::string& text);
+Result<Filter, ApiError> parse_filter(const std::string& column, const std::string& text);
 // A logic tree: key or / and / not.or / not.and, value "(cond,cond,...)".
-Outcome<Condition> parse_logic(const std::string& key, const std::string& value,
-                               const TableInfo& table);
+Result<Condition, ApiError> parse_logic(const std::string& key, const std::string& value,
+                                        const TableInfo& table);
 // SQL for one filter or tree, appending its values to `params`.
 std::string filter_sql(const Filter& f, Params& params);
 std::string logic_sql(const Condition& c, Params& params);

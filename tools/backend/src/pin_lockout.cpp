@@ -30,8 +30,8 @@ int64_t PinPolicy::lock_seconds(int failures) const {
   return std::min<int64_t>(static_cast<int64_t>(first_lock_seconds) << doublings, max_lock_seconds);
 }
 
-Outcome<Reservation> reserve_attempt(PgTx& tx, const std::string& member, const std::string& device,
-                                     const PinPolicy& policy) {
+Result<Reservation, ApiError> reserve_attempt(PgTx& tx, const std::string& member,
+                                              const std::string& device, const PinPolicy& policy) {
   // One upsert that locks the pair's row and reads it: a separate insert, then
   // SELECT ... FOR UPDATE, found no row when a parallel right PIN deleted it in
   // between (its clear_attempts), and a right PIN got a 500. The row stays
@@ -45,8 +45,8 @@ Outcome<Reservation> reserve_attempt(PgTx& tx, const std::string& member, const 
       "greatest(0, ceil(extract(epoch from a.locked_until - clock_timestamp())))::bigint, "
       "(a.last_failure_at < clock_timestamp() - make_interval(secs => $3::int))::text",
       {member, device, std::to_string(policy.quiet_seconds)});
-  if (failed(row)) return std::get<ApiError>(row);
-  const Rows& r = std::get<Rows>(row);
+  if (!row.ok()) return row.error();
+  const Rows& r = row.value();
   if (!r.size()) return pgrst(500, "FOH_PIN_ATTEMPTS", "pin_attempts row missing");
   Reservation out;
   if (int64_t left = std::stoll(r.data[0][1].value_or("0")); left > 0) {
@@ -62,7 +62,7 @@ Outcome<Reservation> reserve_attempt(PgTx& tx, const std::string& member, const 
       "then clock_timestamp() + make_interval(secs => $4::bigint) end "
       "where team_member_id = $1::uuid and device_id = $2::uuid",
       {member, device, std::to_string(failures), std::to_string(policy.lock_seconds(failures))});
-  if (failed(counted)) return std::get<ApiError>(counted);
+  if (!counted.ok()) return counted.error();
   return out;
 }
 
@@ -72,7 +72,7 @@ std::optional<ApiError> clear_attempts(PgTx& tx, const std::string& member,
       "delete from foh_private.pin_attempts where team_member_id = $1::uuid "
       "and device_id = $2::uuid",
       {member, device});
-  if (failed(done)) return std::get<ApiError>(done);
+  if (!done.ok()) return done.error();
   return std::nullopt;
 }
 

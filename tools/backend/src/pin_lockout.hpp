@@ -40,8 +40,8 @@ struct Reservation {
 
 // Counts one attempt of `member` on terminal `device` as a failure, unless the
 // pair is locked now (then nothing is counted). Runs in `tx`; the caller commits.
-Outcome<Reservation> reserve_attempt(PgTx& tx, const std::string& member, const std::string& device,
-                                     const PinPolicy& policy);
+Result<Reservation, ApiError> reserve_attempt(PgTx& tx, const std::string& member,
+                                              const std::string& device, const PinPolicy& policy);
 
 // A right PIN: the pair's count starts again from zero.
 std::optional<ApiError> clear_attempts(PgTx& tx, const std::string& member,

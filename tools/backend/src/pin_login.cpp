@@ -34,7 +34,7 @@ struct DeviceClaims {
 
 // A device token (migration 012): authenticated, restaurant_id and device_id,
 // and no sub (a member's token has one, and carries the device_id too).
-Outcome<DeviceClaims> device_of(const Caller& c) {
+Result<DeviceClaims, ApiError> device_of(const Caller& c) {
   DeviceClaims d{text_field(c.claims, "device_id"), text_field(c.claims, "restaurant_id")};
   if (c.role != "authenticated" || c.claims.contains("sub") || d.device.empty() ||
       d.restaurant.empty())
@@ -49,9 +49,9 @@ void PinLogin::mount(httplib::Server& server) {
               [this](const httplib::Request& req, httplib::Response& res) { handle(req, res); });
 }
 
-Outcome<PinLogin::Prepared> PinLogin::prepare(const std::string& device,
-                                              const std::string& restaurant,
-                                              const std::string& member) {
+Result<PinLogin::Prepared, ApiError> PinLogin::prepare(const std::string& device,
+                                                       const std::string& restaurant,
+                                                       const std::string& member) {
   // As the gateway's own user: neither the terminal nor anon reads these.
   auto lease = pool_.acquire();
   PgTx tx(lease.get(), false);
@@ -60,18 +60,18 @@ Outcome<PinLogin::Prepared> PinLogin::prepare(const std::string& device,
       "select 1 from public.terminal_devices where id::text = $1 and restaurant_id::text = $2 "
       "and revoked_at is null",
       {device, restaurant});
-  if (failed(registered)) return std::get<ApiError>(registered);
-  if (!std::get<Rows>(registered).size()) return not_a_terminal();
+  if (!registered.ok()) return registered.error();
+  if (!registered.value().size()) return not_a_terminal();
   // Every active member: the one asked for, and the hash cost of the dummy
   // that an unknown member's attempt pays.
   auto rows = tx.exec(
       "select m.id::text, to_jsonb(m)::text from public.team_members m "
       "where m.restaurant_id::text = $1 and m.is_active",
       {restaurant});
-  if (failed(rows)) return std::get<ApiError>(rows);
+  if (!rows.ok()) return rows.error();
   Prepared p;
   std::vector<std::string> hashes;
-  for (const auto& row : std::get<Rows>(rows).data) {
+  for (const auto& row : rows.value().data) {
     auto j = nlohmann::json::parse(row[1].value_or("null"), nullptr, false);
     hashes.push_back(text_field(j, "pin"));
     if (row[0].value_or("") == member) p.member = std::move(j);
@@ -79,8 +79,8 @@ Outcome<PinLogin::Prepared> PinLogin::prepare(const std::string& device,
   p.dummy_iterations = dummy_iterations(hashes);
   if (!p.member.is_null()) {
     auto reserved = reserve_attempt(tx, member, device, policy_);
-    if (failed(reserved)) return std::get<ApiError>(reserved);
-    p.reservation = std::get<Reservation>(reserved);
+    if (!reserved.ok()) return reserved.error();
+    p.reservation = reserved.value();
   }
   if (auto err = tx.commit()) return *err;
   return p;
@@ -97,10 +97,10 @@ std::optional<ApiError> PinLogin::clear(const std::string& member, const std::st
 void PinLogin::handle(const httplib::Request& req, httplib::Response& res) {
   auto caller = authenticate(auth_, req.get_header_value("apikey"),
                              req.get_header_value("Authorization"), unix_now());
-  if (failed(caller)) return send_error(res, std::get<ApiError>(caller));
-  auto terminal = device_of(std::get<Caller>(caller));
-  if (failed(terminal)) return send_error(res, std::get<ApiError>(terminal));
-  const DeviceClaims& d = std::get<DeviceClaims>(terminal);
+  if (!caller.ok()) return send_error(res, caller.error());
+  auto terminal = device_of(caller.value());
+  if (!terminal.ok()) return send_error(res, terminal.error());
+  const DeviceClaims& d = terminal.value();
   if (auto bad = check_json_body(req.body)) return send_error(res, *bad);  // before any parse
   auto body = nlohmann::json::parse(req.body, nullptr, false);
   if (body.is_discarded() || !body.is_object())
@@ -114,8 +114,8 @@ void PinLogin::handle(const httplib::Request& req, httplib::Response& res) {
   if (restaurant != d.restaurant) return send_error(res, not_a_terminal());
 
   auto prepared = prepare(d.device, restaurant, member_id);
-  if (failed(prepared)) return send_error(res, std::get<ApiError>(prepared));
-  Prepared& p = std::get<Prepared>(prepared);
+  if (!prepared.ok()) return send_error(res, prepared.error());
+  Prepared& p = prepared.value();
   if (p.reservation.locked) {
     std::string seconds = std::to_string(p.reservation.retry_after);
     res.set_header("Retry-After", seconds);

@@ -42,8 +42,8 @@ class PinLogin {
                       const std::string& member_id, const std::string& device);
   // Checks the terminal is registered, reads the member and counts the attempt
   // (one transaction, committed and its connection returned before hashing).
-  Outcome<Prepared> prepare(const std::string& device, const std::string& restaurant,
-                            const std::string& member);
+  Result<Prepared, ApiError> prepare(const std::string& device, const std::string& restaurant,
+                                     const std::string& member);
   std::optional<ApiError> clear(const std::string& member, const std::string& device);
 
   PgPool& pool_;

@@ -42,16 +42,17 @@ PageLang guest_lang(const httplib::Request& req, PageLang fallback) {
 
 // One short transaction on the owner's connection: the function is the only
 // door (migration 020), the statement is bounded like a REST one.
-Outcome<std::optional<std::string>> call(PgPool& pool, const char* sql, const std::string& token) {
+Result<std::optional<std::string>, ApiError> call(PgPool& pool, const char* sql,
+                                                  const std::string& token) {
   auto lease = pool.acquire();
   PgTx tx(lease.get(), false);
   if (!tx.begun()) return tx.begin_error();
   auto limited = tx.exec("select set_config('statement_timeout', $1, true)", {kPageTimeoutMs});
-  if (failed(limited)) return std::get<ApiError>(limited);
+  if (!limited.ok()) return limited.error();
   auto rows = tx.exec(sql, {token});
-  if (failed(rows)) return std::get<ApiError>(rows);
+  if (!rows.ok()) return rows.error();
   if (auto e = tx.commit()) return *e;
-  const Rows& r = std::get<Rows>(rows);
+  const Rows& r = rows.value();
   if (!r.size() || r.data[0].empty()) return std::optional<std::string>{};
   return r.data[0][0];
 }
@@ -112,11 +113,11 @@ void PositionPage::mount(httplib::Server& server) {
 void PositionPage::show(const httplib::Request& req, httplib::Response& res) {
   std::string token = req.matches[1];
   auto got = call(pool_, "select foh_private.position_page($1)::text", token);
-  if (failed(got)) {
-    std::cerr << "foh-backend: position page: " << std::get<ApiError>(got).code << "\n";
+  if (!got.ok()) {
+    std::cerr << "foh-backend: position page: " << got.error().code << "\n";
     return send_html(res, 503, render_unavailable(guest_lang(req, PageLang::Fr)));
   }
-  const auto& text = std::get<std::optional<std::string>>(got);
+  const auto& text = got.value();
   if (!text) return send_html(res, 404, render_closed(guest_lang(req, PageLang::Fr)));
   nlohmann::json page = nlohmann::json::parse(*text);
   PageLang lang = guest_lang(req, lang_from_locale(text_of(page, "restaurant_locale")));
@@ -147,17 +148,17 @@ void PositionPage::leave(const httplib::Request& req, httplib::Response& res) {
   // The name for the goodbye page, read before the entry closes.
   std::string name;
   if (auto page = call(pool_, "select foh_private.position_page($1)::text", token);
-      !failed(page) && std::get<std::optional<std::string>>(page)) {
-    auto j = nlohmann::json::parse(*std::get<std::optional<std::string>>(page));
+      page.ok() && page.value()) {
+    auto j = nlohmann::json::parse(*page.value());
     name = text_of(j, "restaurant_name");
     lang = guest_lang(req, lang_from_locale(text_of(j, "restaurant_locale")));
   }
   auto left = call(pool_, "select foh_private.waitlist_leave($1)", token);
-  if (failed(left)) {
-    std::cerr << "foh-backend: position page leave: " << std::get<ApiError>(left).code << "\n";
+  if (!left.ok()) {
+    std::cerr << "foh-backend: position page leave: " << left.error().code << "\n";
     return send_html(res, 503, render_unavailable(lang));
   }
-  const auto& status = std::get<std::optional<std::string>>(left);
+  const auto& status = left.value();
   // Cancelled now or before (a second tap, a reload): the same answer.
   if (status && *status == "cancelled") return send_html(res, 200, render_left(name, lang));
   send_html(res, 404, render_closed(lang));

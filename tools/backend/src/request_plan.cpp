@@ -20,31 +20,30 @@ const std::string* header(const HeaderList& headers, const char* name) {
 
 // A body the planner may hand to insert/update: limits checked first, then
 // parsed. nlohmann's parser itself is iterative; what recursed was dump().
-Outcome<nlohmann::json> parse_body(std::string_view body) {
+Result<nlohmann::json, ApiError> parse_body(std::string_view body) {
   if (auto bad = check_json_body(body)) return *bad;
   auto j = nlohmann::json::parse(body, nullptr, false);
   if (j.is_discarded()) return pgrst(400, "PGRST102", "Empty or invalid json");
   return j;
 }
 
-Outcome<Statement> plan_write(const RequestView& r, const TableInfo& table, const QueryParts& q,
-                              const Preferences& prefer) {
+Result<Statement, ApiError> plan_write(const RequestView& r, const TableInfo& table,
+                                       const QueryParts& q, const Preferences& prefer) {
   if (r.method == "DELETE") return delete_statement(table, q, prefer);
   auto body = parse_body(r.body);
-  if (failed(body)) return std::get<ApiError>(body);
-  if (r.method == "POST") return insert_statement(table, q, prefer, std::get<nlohmann::json>(body));
-  if (r.method == "PATCH")
-    return update_statement(table, q, prefer, std::get<nlohmann::json>(body));
+  if (!body.ok()) return body.error();
+  if (r.method == "POST") return insert_statement(table, q, prefer, body.value());
+  if (r.method == "PATCH") return update_statement(table, q, prefer, body.value());
   return pgrst(405, "PGRST117", "Unsupported HTTP method: " + r.method);
 }
 
-Outcome<Statement> plan_table(const RequestView& r, const std::string& name,
-                              const Catalog& catalog) {
+Result<Statement, ApiError> plan_table(const RequestView& r, const std::string& name,
+                                       const Catalog& catalog) {
   const TableInfo* table = catalog.table(name);
   if (!table) return pgrst(404, "42P01", "relation \"public." + name + "\" does not exist");
   auto parts = parse_query(r.params, *table);
-  if (failed(parts)) return std::get<ApiError>(parts);
-  QueryParts& q = std::get<QueryParts>(parts);
+  if (!parts.ok()) return parts.error();
+  QueryParts& q = parts.value();
   Preferences prefer = preferences_of(r.headers);
   // HEAD is PostgREST's GET without a body (postgrest-js: head: true).
   bool read = r.method == "GET" || r.method == "HEAD";
@@ -58,13 +57,14 @@ Outcome<Statement> plan_table(const RequestView& r, const std::string& name,
   return read_statement(*table, q, prefer);
 }
 
-Outcome<Statement> plan_rpc(const RequestView& r, const std::string& name, const Catalog& catalog) {
+Result<Statement, ApiError> plan_rpc(const RequestView& r, const std::string& name,
+                                     const Catalog& catalog) {
   if (r.method != "POST") return pgrst(405, "PGRST117", "Unsupported HTTP method: " + r.method);
   nlohmann::json args = nlohmann::json::object();
   if (!r.body.empty()) {
     auto body = parse_body(r.body);
-    if (failed(body)) return std::get<ApiError>(body);
-    args = std::move(std::get<nlohmann::json>(body));
+    if (!body.ok()) return body.error();
+    args = std::move(body.value());
   }
   if (!args.is_object())
     return pgrst(400, "PGRST102", "Empty or invalid json",
@@ -106,7 +106,7 @@ Preferences preferences_of(const HeaderList& headers) {
   return p;
 }
 
-Outcome<Statement> plan_request(const RequestView& r, const Catalog& catalog) {
+Result<Statement, ApiError> plan_request(const RequestView& r, const Catalog& catalog) {
   if (auto bad = check_request_text(r)) return *bad;
   std::string_view path = r.path;
   if (path.substr(0, kRpcPrefix.size()) == kRpcPrefix)

@@ -33,7 +33,7 @@ std::optional<ApiError> check_request_text(const RequestView& r);
 
 // /rest/v1/TABLE (GET, HEAD, POST, PATCH, DELETE) or /rest/v1/rpc/NAME (POST).
 // Checks text and body limits before it parses anything.
-Outcome<Statement> plan_request(const RequestView& r, const Catalog& catalog);
+Result<Statement, ApiError> plan_request(const RequestView& r, const Catalog& catalog);
 
 // Prefer: return=representation, resolution=..., count=exact; Accept: object.
 Preferences preferences_of(const HeaderList& headers);

@@ -125,8 +125,8 @@ void mount_health(httplib::Server& server, PgPool& pool) {
     if (!tx.begun()) return unavailable(tx.begin_error());
     auto timeout = std::to_string(kHealthQueryTimeout.count());
     auto ok = tx.exec("select set_config('statement_timeout', $1, true)", {timeout});
-    if (!failed(ok)) ok = tx.exec("select 1");
-    if (failed(ok)) return unavailable(std::get<ApiError>(ok));
+    if (ok.ok()) ok = tx.exec("select 1");
+    if (!ok.ok()) return unavailable(ok.error());
     res.set_content("{\"ok\":true}", "application/json");
   });
 }

@@ -51,18 +51,19 @@ void refuse(httplib::Response& res, int status, const std::string& code, const s
 
 // Runs `sql` with `params` as the service role in one transaction; the
 // function's text result, or an ApiError.
-Outcome<std::string> run_as_service(PgPool& pool, const std::string& sql, const Params& params) {
+Result<std::string, ApiError> run_as_service(PgPool& pool, const std::string& sql,
+                                             const Params& params) {
   auto lease = pool.acquire();
   PgTx tx(lease.get(), true);
   if (!tx.begun()) return tx.begin_error();
   auto role = tx.exec(
       "select set_config('role', 'service_role', true), "
       "set_config('request.jwt.claims', '{\"role\":\"service_role\"}', true)");
-  if (failed(role)) return std::get<ApiError>(role);
+  if (!role.ok()) return role.error();
   auto rows = tx.exec(sql, params);
-  if (failed(rows)) return std::get<ApiError>(rows);
+  if (!rows.ok()) return rows.error();
   if (auto err = tx.commit()) return *err;
-  const Rows& r = std::get<Rows>(rows);
+  const Rows& r = rows.value();
   return r.size() == 1 && r.data[0][0] ? *r.data[0][0] : std::string();
 }
 
@@ -104,9 +105,8 @@ void on_status(PgPool& pool, const WebhookConfig& cfg, const httplib::Request& r
     return refuse(res, 400, "FOH_SMS_MALFORMED", "ErrorCode is not a number", req);
   auto out = run_as_service(pool, "select foh_sms.apply_status($1, $2, $3)",
                             {sid, status, has_error ? std::optional(error) : std::nullopt});
-  if (failed(out)) return send_error(res, std::get<ApiError>(out));
-  res.set_content(nlohmann::json{{"result", std::get<std::string>(out)}}.dump(),
-                  "application/json");
+  if (!out.ok()) return send_error(res, out.error());
+  res.set_content(nlohmann::json{{"result", out.value()}}.dump(), "application/json");
 }
 
 void on_inbound(PgPool& pool, const WebhookConfig& cfg, const httplib::Request& req,
@@ -124,9 +124,8 @@ void on_inbound(PgPool& pool, const WebhookConfig& cfg, const httplib::Request& 
   if (!has_body || body.size() > 4 * kMaxReplyChars)
     return refuse(res, 400, "FOH_SMS_MALFORMED", "Body missing or too long", req);
   auto out = run_as_service(pool, "select foh_sms.apply_inbound($1, $2, $3)", {sid, from, body});
-  if (failed(out)) return send_error(res, std::get<ApiError>(out));
-  std::cerr << "sms inbound from " << mask_phone(from) << ": " << std::get<std::string>(out)
-            << "\n";
+  if (!out.ok()) return send_error(res, out.error());
+  std::cerr << "sms inbound from " << mask_phone(from) << ": " << out.value() << "\n";
   res.set_content(kTwiml, "text/xml");  // no automatic answer to the guest
 }
 

@@ -51,8 +51,8 @@ Statement read_statement(const TableInfo& t, const QueryParts& q, const Preferen
   return st;
 }
 
-Outcome<Statement> insert_statement(const TableInfo& t, const QueryParts& q, const Preferences& p,
-                                    const nlohmann::json& body) {
+Result<Statement, ApiError> insert_statement(const TableInfo& t, const QueryParts& q,
+                                             const Preferences& p, const nlohmann::json& body) {
   if (!body.is_object() && !body.is_array())
     return pgrst(400, "PGRST102", "Empty or invalid json",
                  "expected an object or an array of objects");
@@ -108,8 +108,8 @@ Outcome<Statement> insert_statement(const TableInfo& t, const QueryParts& q, con
   return st;
 }
 
-Outcome<Statement> update_statement(const TableInfo& t, const QueryParts& q, const Preferences& p,
-                                    const nlohmann::json& body) {
+Result<Statement, ApiError> update_statement(const TableInfo& t, const QueryParts& q,
+                                             const Preferences& p, const nlohmann::json& body) {
   if (!body.is_object())
     return pgrst(400, "PGRST102", "Empty or invalid json", "PATCH takes one JSON object");
   Statement st;
@@ -146,8 +146,8 @@ Statement delete_statement(const TableInfo& t, const QueryParts& q, const Prefer
   return st;
 }
 
-Outcome<Statement> rpc_statement(const Catalog& c, const std::string& name,
-                                 const nlohmann::json& args) {
+Result<Statement, ApiError> rpc_statement(const Catalog& c, const std::string& name,
+                                          const nlohmann::json& args) {
   const FunctionInfo* f = c.function(name);
   std::string keys;
   for (const auto& [k, v] : args.items()) keys += (keys.empty() ? "" : ", ") + k;
@@ -202,8 +202,8 @@ RowsJson rows_json(const Statement& st, PipelineResult& result) {
 // A GET's answer: Content-Range, 206/416 as PostgREST's rangeStatus, one
 // object for Accept: application/vnd.pgrst.object+json.
 // `count`: count_sql's answer when the statement has one.
-Outcome<Reply> read_reply(const Statement& st, RowsJson rows, const PipelineResult* count,
-                          Reply reply) {
+Result<Reply, ApiError> read_reply(const Statement& st, RowsJson rows, const PipelineResult* count,
+                                   Reply reply) {
   long long n = rows.count;
   std::string total = "*";
   if (count) total = count->rows.data.at(0).at(0).value_or("0");
@@ -234,8 +234,8 @@ Outcome<Reply> read_reply(const Statement& st, RowsJson rows, const PipelineResu
 
 }  // namespace
 
-Outcome<Reply> run_statement(PgPool& pool, const Caller& who, const Statement& st,
-                             std::chrono::milliseconds timeout) {
+Result<Reply, ApiError> run_statement(PgPool& pool, const Caller& who, const Statement& st,
+                                      std::chrono::milliseconds timeout) {
   auto lease = pool.acquire();
   // One round trip, one transaction (pg_tx.hpp run_pipeline). is_local =
   // true: role, claims and the timeout hold for the statements after them and
@@ -250,8 +250,8 @@ Outcome<Reply> run_statement(PgPool& pool, const Caller& who, const Statement& s
   const bool counted = st.kind == Statement::Kind::Read && !st.count_sql.empty();
   if (counted) steps.push_back({st.count_sql, st.count_params});
   auto ran = run_pipeline(lease.get(), who.has_token(), steps);
-  if (failed(ran)) return std::get<ApiError>(ran);
-  auto& results = std::get<std::vector<PipelineResult>>(ran);
+  if (!ran.ok()) return ran.error();
+  auto& results = ran.value();
   RowsJson rows = rows_json(st, results[1]);
   Reply reply;
   reply.status = st.ok_status;
@@ -259,8 +259,8 @@ Outcome<Reply> run_statement(PgPool& pool, const Caller& who, const Statement& s
     reply.body = rows.body.empty() ? "null" : std::move(rows.body);
   } else if (st.kind == Statement::Kind::Read) {
     auto read = read_reply(st, std::move(rows), counted ? &results[2] : nullptr, std::move(reply));
-    if (failed(read)) return read;
-    reply = std::move(std::get<Reply>(read));
+    if (!read.ok()) return read;
+    reply = std::move(read.value());
   } else if (st.representation) {
     reply.body = rows.body.empty() ? "[]" : std::move(rows.body);
   } else {

@@ -43,21 +43,21 @@ struct Reply {
 };
 
 Statement read_statement(const TableInfo& t, const QueryParts& q, const Preferences& p);
-Outcome<Statement> insert_statement(const TableInfo& t, const QueryParts& q, const Preferences& p,
-                                    const nlohmann::json& body);
-Outcome<Statement> update_statement(const TableInfo& t, const QueryParts& q, const Preferences& p,
-                                    const nlohmann::json& body);
+Result<Statement, ApiError> insert_statement(const TableInfo& t, const QueryParts& q,
+                                             const Preferences& p, const nlohmann::json& body);
+Result<Statement, ApiError> update_statement(const TableInfo& t, const QueryParts& q,
+                                             const Preferences& p, const nlohmann::json& body);
 Statement delete_statement(const TableInfo& t, const QueryParts& q, const Preferences& p);
-Outcome<Statement> rpc_statement(const Catalog& c, const std::string& name,
-                                 const nlohmann::json& args);
+Result<Statement, ApiError> rpc_statement(const Catalog& c, const std::string& name,
+                                          const nlohmann::json& args);
 
 // Longest a REST statement may run (statement_timeout, set per transaction);
 // past it PostgreSQL cancels it with 57014, which PostgREST answers with 500.
 inline constexpr std::chrono::milliseconds kDefaultStatementTimeout{5000};
 
 // Runs `st` in one transaction as `who`, under `timeout` (0: none).
-Outcome<Reply> run_statement(PgPool& pool, const Caller& who, const Statement& st,
-                             std::chrono::milliseconds timeout = kDefaultStatementTimeout);
+Result<Reply, ApiError> run_statement(PgPool& pool, const Caller& who, const Statement& st,
+                                      std::chrono::milliseconds timeout = kDefaultStatementTimeout);
 
 // A JSON value as the text PostgreSQL parses for a parameter (strings bare,
 // null as SQL NULL, the rest as JSON text).

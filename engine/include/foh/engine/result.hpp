@@ -2,6 +2,7 @@
 // Errors are values at boundaries: a Result holds either a value or an Error
 // naming where the problem is (file, row, field) and what is wrong.
 #include <string>
+#include <type_traits>
 #include <utility>
 #include <variant>
 #include <vector>
@@ -22,11 +23,21 @@ struct Error {
   std::string text() const { return where.empty() ? message : where + ": " + message; }
 };
 
-template <class T>
+// E is the error a boundary speaks: Error for the engine, net and the
+// terminal, ApiError (PostgREST's shape) for the backend.
+template <class T, class E = Error>
 class Result {
  public:
   Result(T value) : v_(std::move(value)) {}
-  Result(Error error) : v_(std::move(error)) {}
+  Result(E error) : v_(std::move(error)) {}
+  // Anything a T is made from ("text", std::nullopt, a braced row), as the
+  // std::variant this replaces accepted.
+  template <class U>
+  requires(!std::is_same_v<std::remove_cvref_t<U>, Result> &&
+           !std::is_same_v<std::remove_cvref_t<U>, T> &&
+           !std::is_same_v<std::remove_cvref_t<U>, E> && std::is_constructible_v<T, U> &&
+           !std::is_constructible_v<E, U>) Result(U&& value)
+      : v_(std::in_place_index<0>, std::forward<U>(value)) {}
 
   bool ok() const { return v_.index() == 0; }
   explicit operator bool() const { return ok(); }
@@ -37,10 +48,10 @@ class Result {
   const T* operator->() const { return &value(); }
   T& operator*() & { return value(); }
   const T& operator*() const& { return value(); }
-  const Error& error() const { return std::get<1>(v_); }
+  const E& error() const { return std::get<1>(v_); }
 
  private:
-  std::variant<T, Error> v_;
+  std::variant<T, E> v_;
 };
 
 struct Ok {};

@@ -7,8 +7,6 @@
 // red over time, grey done or out of use.
 #include "widgets/palette.hpp"
 
-#include <imgui.h>
-
 namespace foh::ui {
 namespace {
 
@@ -87,11 +85,6 @@ const char* utf8(char32_t cp, char* out) {
     out[3] = static_cast<char>(0x80 | (cp & 0x3F)), out[4] = 0;
   }
   return out;
-}
-
-bool has_icon(char32_t cp) {
-  const ImFont* f = ImGui::GetFont();
-  return f && cp <= 0xFFFF && f->FindGlyphNoFallback(static_cast<ImWchar>(cp)) != nullptr;
 }
 
 }  // namespace foh::ui

@@ -7,6 +7,8 @@
 #include <cstring>
 #include <string>
 
+#include "widgets/palette.hpp"
+
 namespace foh::ui {
 namespace {
 
@@ -232,6 +234,12 @@ void inline_error(const char* message) {
   // Scripts and tests check that a message is shown by its text.
   std::string id = std::string("error:") + message;
   record_item(id.c_str());
+}
+
+// Declared in palette.hpp; here because it asks ImGui's font, and the palette is pure.
+bool has_icon(char32_t cp) {
+  const ImFont* f = ImGui::GetFont();
+  return f && cp <= 0xFFFF && f->FindGlyphNoFallback(static_cast<ImWchar>(cp)) != nullptr;
 }
 
 }  // namespace foh::ui

@@ -11,6 +11,8 @@
 #include "foh/engine/calendar.hpp"
 #include "foh/engine/model.hpp"
 #include "foh/engine/texts.hpp"
+#include "foh/engine/waitlist.hpp"
+#include "foh/net/connectivity.hpp"
 #include "i18n.hpp"
 
 namespace foh {
@@ -21,10 +23,10 @@ namespace foh::ui {
 
 class DayIndex;  // view/day_index.hpp: per-day lookups built once per data change
 
-// Sync state as the status bar shows it (mirrors net's status; the shell copies it).
-enum class Connection { Standalone, Online, Offline, Syncing, LoginRequired };
+// Sync state as the status bar shows it (net's status; the shell copies it).
+using net::Connectivity;
 struct SyncInfo {
-  Connection connection = Connection::Standalone;
+  Connectivity connection = Connectivity::Standalone;
   int outbox = 0;     // local changes not yet pushed
   int conflicts = 0;  // rejected writes waiting for a host
   std::optional<LocalInstant> last_success;
@@ -56,22 +58,6 @@ struct LockoutInfo {
   int tries_left = 0;         // wrong PINs left before a lock (0: the next one locks)
 };
 
-// Quoted wait for one waitlist entry (engine waitlist.hpp), filled by the shell.
-struct WaitQuote {
-  Uuid entry_id;
-  int position = 0;        // 1-based place in the queue
-  int quoted_minutes = 0;  // expected wait from now
-  bool seatable = true;    // false: no table or combination seats this party (no wait to quote)
-};
-
-// The engine's advice to seat a waiting party now at a table free now (engine
-// WaitlistPlan::seat_now, in the shipped policy's order), filled by the shell.
-struct SeatNowHint {
-  Uuid entry_id;
-  std::string table_number;
-  std::vector<Uuid> table_ids;  // that table or combination: the seat screen proposes it
-};
-
 // Gestures of this frame from the platform layer (touch pinch/pan); the
 // floor also reads mouse wheel + drag itself, so a headless frame can zoom.
 struct PanZoom {
@@ -98,8 +84,9 @@ struct Desk {
   std::vector<ConflictInfo> conflicts;
   std::vector<SetAsideRow> set_aside;
   LockoutInfo lockout;
-  std::vector<WaitQuote> quotes;          // per waitlist entry, in queue order
-  std::vector<SeatNowHint> seat_now;      // who to seat now, best first
+  // The engine's WaitlistPlan of the day, filled by the shell.
+  std::vector<WaitQuote> quotes;          // per waiting entry, in queue order
+  std::vector<SeatNow> seat_now;          // who to seat now and where, best first
   std::vector<CommunicationEvent> texts;  // guest texts of the day's entries and bookings
   std::optional<SmsQuota> sms_quota;      // the month's, as the sync thread last read it
   PanZoom gestures;

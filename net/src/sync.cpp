@@ -35,6 +35,8 @@ std::size_t MainQueue::size() const {
 
 const char* to_string(Connectivity c) {
   switch (c) {
+    case Connectivity::Standalone:
+      return "standalone";
     case Connectivity::Offline:
       return "offline";
     case Connectivity::Online:

@@ -140,11 +140,7 @@ Status App::open_store() {
                            {"outbox", std::to_string(s.outbox_length)},
                            {"error", s.last_error}});
       last_sync_state_ = s.state;
-      desk_.sync.connection = s.state == net::Connectivity::Online    ? ui::Connection::Online
-                              : s.state == net::Connectivity::Syncing ? ui::Connection::Syncing
-                              : s.state == net::Connectivity::LoginRequired
-                                  ? ui::Connection::LoginRequired
-                                  : ui::Connection::Offline;
+      desk_.sync.connection = s.state;
       desk_.sync.outbox = static_cast<int>(s.outbox_length);
       desk_.sync.conflicts = static_cast<int>(s.conflicts);
       desk_.sync.last_error = s.last_error;
@@ -154,9 +150,9 @@ Status App::open_store() {
     ev.on_data_changed = [this] { stale_ = true; };
     sync_ = std::make_unique<net::Sync>(sc, queue_, ev);
     if (auto st = sync_->start(); !st) say(ui::error_text(desk_.locale, st.error()), true);
-    desk_.sync.connection = ui::Connection::Offline;
+    desk_.sync.connection = net::Connectivity::Offline;
   } else {
-    desk_.sync.connection = ui::Connection::Standalone;
+    desk_.sync.connection = net::Connectivity::Standalone;
   }
   login_ = std::make_unique<net::PinLogin>(*cache_, login_config, rest_.get(), restaurant_id);
   return ok();
@@ -278,10 +274,8 @@ void App::refresh_quotes() {
     say(ui::error_text(desk_.locale, plan.error()), true);
     return;
   }
-  for (const WaitQuote& q : plan->quotes)
-    desk_.quotes.push_back(ui::WaitQuote{q.entry_id, q.position, q.quoted_minutes, q.seatable});
-  for (const SeatNow& s : plan->seat_now)
-    desk_.seat_now.push_back(ui::SeatNowHint{s.entry_id, s.table_number, s.table_ids});
+  desk_.quotes = std::move(plan->quotes);
+  desk_.seat_now = std::move(plan->seat_now);
 }
 
 void App::say(const std::string& text, bool error) {

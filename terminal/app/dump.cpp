@@ -58,17 +58,17 @@ Json form_errors(const ui::BookingForm& f) {
   return out;
 }
 
-const char* connection(ui::Connection c) {
+const char* connection(net::Connectivity c) {
   switch (c) {
-    case ui::Connection::Standalone:
+    case net::Connectivity::Standalone:
       return "standalone";
-    case ui::Connection::Online:
+    case net::Connectivity::Online:
       return "online";
-    case ui::Connection::Offline:
+    case net::Connectivity::Offline:
       return "offline";
-    case ui::Connection::Syncing:
+    case net::Connectivity::Syncing:
       return "syncing";
-    case ui::Connection::LoginRequired:
+    case net::Connectivity::LoginRequired:
       return "login_required";
   }
   return "";

@@ -13,33 +13,33 @@
 namespace foh::ui {
 namespace {
 
-ImVec4 connection_colour(Connection c) {
+ImVec4 connection_colour(Connectivity c) {
   switch (c) {
-    case Connection::Online:
+    case Connectivity::Online:
       return {0.30f, 0.80f, 0.40f, 1};
-    case Connection::Syncing:
+    case Connectivity::Syncing:
       return {0.35f, 0.60f, 0.95f, 1};
-    case Connection::Offline:
+    case Connectivity::Offline:
       return {0.95f, 0.60f, 0.20f, 1};
-    case Connection::LoginRequired:
+    case Connectivity::LoginRequired:
       return {0.95f, 0.30f, 0.30f, 1};
-    case Connection::Standalone:
+    case Connectivity::Standalone:
       break;
   }
   return {0.70f, 0.70f, 0.70f, 1};
 }
 
-const char* connection_key(Connection c) {
+const char* connection_key(Connectivity c) {
   switch (c) {
-    case Connection::Online:
+    case Connectivity::Online:
       return "sync.online";
-    case Connection::Syncing:
+    case Connectivity::Syncing:
       return "sync.syncing";
-    case Connection::Offline:
+    case Connectivity::Offline:
       return "sync.offline";
-    case Connection::LoginRequired:
+    case Connectivity::LoginRequired:
       return "sync.login";
-    case Connection::Standalone:
+    case Connectivity::Standalone:
       break;
   }
   return "sync.standalone";

@@ -26,7 +26,7 @@ bool is_queued(WaitlistStatus s) {
 
 // The table the engine recommends for this party now, if any.
 std::vector<Uuid> recommended_table(const Desk& d, const Uuid& entry_id) {
-  for (const SeatNowHint& h : d.seat_now)
+  for (const SeatNow& h : d.seat_now)
     if (h.entry_id == entry_id) return h.table_ids;
   return {};
 }
@@ -112,7 +112,7 @@ constexpr size_t kAdviceLines = 3;
 
 void draw_recommendations(Language l, const Desk& d, WaitlistIntents& out) {
   size_t shown = 0;
-  for (const SeatNowHint& hint : d.seat_now) {
+  for (const SeatNow& hint : d.seat_now) {
     if (shown == kAdviceLines) break;
     std::string line = recommendation_line(l, d, hint);
     if (line.empty()) continue;
@@ -179,7 +179,7 @@ std::string waitlist_tab_title(Language l, const Desk& d, const char* title) {
   return buf;
 }
 
-std::string recommendation_line(Language l, const Desk& d, const SeatNowHint& hint) {
+std::string recommendation_line(Language l, const Desk& d, const SeatNow& hint) {
   if (!d.day) return {};
   for (const WaitlistEntry& e : d.day->waitlist) {
     if (e.id != hint.entry_id || !is_queued(e.status) || is_unconfirmed(e)) continue;

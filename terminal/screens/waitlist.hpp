@@ -71,7 +71,7 @@ std::string waitlist_tab_title(Language l, const Desk& d, const char* title);
 // the shipped policy's order: engine/waitlist.hpp): "À installer : Hugo (4) →
 // 12". The queue itself stays in join order. Empty when it names no live,
 // accepted entry.
-std::string recommendation_line(Language l, const Desk& d, const SeatNowHint& hint);
+std::string recommendation_line(Language l, const Desk& d, const SeatNow& hint);
 // A row's status, with since when for a notified or called party:
 // "Prévenu 19:42, il y a 6 min".
 std::string status_line(Language l, const Desk& d, const WaitlistEntry& e);

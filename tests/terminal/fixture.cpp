@@ -125,7 +125,7 @@ void Fixture::rebuild() {
   desk.now = LocalInstant::at(day.date, *TimeOfDay::parse("19:30"));
   desk.today = day.date;
   desk.member = &venue.team_members[0];
-  desk.quotes = {ui::WaitQuote{"w1", 1, 15}, ui::WaitQuote{"w2", 2, 25}};
+  desk.quotes = {quote("w1", 1, 15), quote("w2", 2, 25)};
 }
 
 void Fixture::add_guests() {

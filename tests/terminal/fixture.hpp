@@ -13,6 +13,13 @@
 
 namespace foh::test {
 
+// A quote as the engine's plan gives one: the fields the screens show.
+inline WaitQuote quote(const Uuid& entry_id, int position, int quoted_minutes) {
+  WaitQuote q;
+  q.entry_id = entry_id, q.position = position, q.quoted_minutes = quoted_minutes;
+  return q;
+}
+
 struct Rect {
   float x0, y0, x1, y1;
   float cx() const { return (x0 + x1) / 2; }

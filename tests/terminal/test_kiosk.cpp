@@ -103,7 +103,7 @@ TEST_CASE("kiosk: the guest picks English; the confirmation shows place and rang
   test::frame<KioskIntents>(h, draw);
   CHECK(h.item("kiosk_party_summary"));
   v.name = "Sam";
-  fx.desk.quotes = {ui::WaitQuote{"w1", 1, 15}, ui::WaitQuote{"w2", 2, 40}};
+  fx.desk.quotes = {test::quote("w1", 1, 15), test::quote("w2", 2, 40)};
   kiosk_joined(v, "w2", fx.desk.now);
   test::frame<KioskIntents>(h, draw);
   CHECK(h.item("kiosk_position"));

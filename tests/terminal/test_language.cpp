@@ -286,7 +286,7 @@ Draw login_with(Fixture& fx, std::string message) {
 Draw status_bar(Fixture& fx, const std::string& message, bool popup) {
   fx.desk.message = message;
   fx.desk.message_is_error = true;
-  fx.desk.sync = SyncInfo{Connection::Offline, 1, 1, std::nullopt, "could not connect: timeout"};
+  fx.desk.sync = SyncInfo{Connectivity::Offline, 1, 1, std::nullopt, "could not connect: timeout"};
   fx.desk.conflicts.push_back(ConflictInfo{"res2", "Martin", "7"});
   return screen_draw<StatusBarView, StatusBarIntents, draw_status_bar>(
       fx, [popup](StatusBarView& v) { v.conflicts_open = popup; });
@@ -538,7 +538,8 @@ const std::vector<State>& states() {
        }},
       {"waitlist.seat_now",
        [](Fixture& fx, W) {
-         fx.desk.seat_now.push_back(SeatNowHint{"w1", "4"});
+         fx.desk.seat_now.push_back(
+             SeatNow{.entry_id = "w1", .table_ids = {}, .table_number = "4"});
          return screen_draw<WaitlistView, WaitlistIntents, draw_waitlist>(fx);
        }},
       {"waitlist.recommend",
@@ -546,8 +547,9 @@ const std::vector<State>& states() {
          WaitlistEntry w = fx.day.waitlist.front();
          w.id = "w3", w.guest_name = "Delacroix", w.party_size = 6;
          fx.day.waitlist.push_back(w);
-         fx.desk.seat_now = {SeatNowHint{"w1", "4", {"t4"}},
-                             SeatNowHint{"w3", "3+4", {"t3", "t4"}}};
+         fx.desk.seat_now = {
+             SeatNow{.entry_id = "w1", .table_ids = {"t4"}, .table_number = "4"},
+             SeatNow{.entry_id = "w3", .table_ids = {"t3", "t4"}, .table_number = "3+4"}};
          return screen_draw<WaitlistView, WaitlistIntents, draw_waitlist>(fx);
        }},
       {"waitlist", [](Fixture& fx,

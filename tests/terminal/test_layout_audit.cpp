@@ -221,7 +221,7 @@ Draw reservations_view(Fixture& fx, ReservationsMode mode,
 // Everything the status bar can show at once: offline with an outbox, a sync
 // failure, a conflict, a row set aside, a message, a later day (so "Today").
 void busy_status(Fixture& fx) {
-  fx.desk.sync.connection = Connection::Offline;
+  fx.desk.sync.connection = Connectivity::Offline;
   fx.desk.sync.outbox = 12;
   fx.desk.sync.last_error = "timeout";
   fx.desk.sync.conflicts = 2;
@@ -411,8 +411,9 @@ const std::vector<State>& states() {
          w.id = "w3", w.guest_name = "Marie-Christine Delacroix-Beaumont", w.party_size = 6;
          w.created_at = "2026-11-28T19:25:00";
          fx.day.waitlist.push_back(w);
-         fx.desk.seat_now = {SeatNowHint{"w1", "4", {"t4"}},
-                             SeatNowHint{"w3", "3+4", {"t3", "t4"}}};
+         fx.desk.seat_now = {
+             SeatNow{.entry_id = "w1", .table_ids = {"t4"}, .table_number = "4"},
+             SeatNow{.entry_id = "w3", .table_ids = {"t3", "t4"}, .table_number = "3+4"}};
          return screen_draw<WaitlistView, WaitlistIntents, draw_waitlist>(fx);
        }},
       {"waitlist.add", true,

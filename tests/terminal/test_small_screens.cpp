@@ -126,7 +126,7 @@ TEST_CASE("kiosk smoke frame: a guest joins, sees a position; no staff data; bad
 
 TEST_CASE("status bar smoke frame: state, outbox, conflicts popup, logout, locale") {
   Fixture fx;
-  fx.desk.sync.connection = Connection::Offline;
+  fx.desk.sync.connection = Connectivity::Offline;
   fx.desk.sync.outbox = 3;
   fx.desk.sync.conflicts = 1;
   fx.desk.conflicts = {ConflictInfo{"res2", "Martin", "4"}};

@@ -23,10 +23,8 @@ void quote_as_the_shell_does(Fixture& fx) {
   REQUIRE(plan.ok());
   fx.desk.quotes.clear();
   fx.desk.seat_now.clear();
-  for (const foh::WaitQuote& q : plan->quotes)
-    fx.desk.quotes.push_back(ui::WaitQuote{q.entry_id, q.position, q.quoted_minutes, q.seatable});
-  for (const SeatNow& s : plan->seat_now)
-    fx.desk.seat_now.push_back(SeatNowHint{s.entry_id, s.table_number, s.table_ids});
+  fx.desk.quotes = plan->quotes;
+  fx.desk.seat_now = plan->seat_now;
 }
 
 WaitlistEntry joined(const std::string& id, const std::string& name, int party,
@@ -67,8 +65,8 @@ TEST_CASE("waitlist: the engine's advice is a line with its own Seat, the queue 
   Fixture fx;
   fx.day.waitlist = {joined("a", "Arnaud", 6, "19:05", 1), joined("h", "Hugo", 4, "19:20", 2)};
   fx.rebuild();
-  fx.desk.quotes = {ui::WaitQuote{"a", 1, 60}, ui::WaitQuote{"h", 2, 0}};
-  fx.desk.seat_now = {SeatNowHint{"h", "12", {"t12"}}};
+  fx.desk.quotes = {test::quote("a", 1, 60), test::quote("h", 2, 0)};
+  fx.desk.seat_now = {SeatNow{.entry_id = "h", .table_ids = {"t12"}, .table_number = "12"}};
   CHECK(recommendation_line(Language::Fr, fx.desk, fx.desk.seat_now[0]) ==
         "À installer\u00a0: Hugo (4) → 12");
   CHECK(recommendation_line(Language::En, fx.desk, fx.desk.seat_now[0]) ==
@@ -90,7 +88,8 @@ TEST_CASE("waitlist: the engine's advice is a line with its own Seat, the queue 
   CHECK(seat.command->action == WaitlistAction::Seat);
   CHECK(seat.command->table_ids == std::vector<Uuid>{"t12"});  // the seat screen proposes 12
   // The recommendation in join order shows too, each line with its Seat.
-  fx.desk.seat_now = {SeatNowHint{"a", "6", {"t6"}}, SeatNowHint{"h", "12", {"t12"}}};
+  fx.desk.seat_now = {SeatNow{.entry_id = "a", .table_ids = {"t6"}, .table_number = "6"},
+                      SeatNow{.entry_id = "h", .table_ids = {"t12"}, .table_number = "12"}};
   CHECK(recommendation_line(Language::En, fx.desk, fx.desk.seat_now[0]) ==
         "Seat now: Arnaud (6) → 6");
   test::frame<WaitlistIntents>(h, draw);
@@ -101,7 +100,7 @@ TEST_CASE("waitlist: the engine's advice is a line with its own Seat, the queue 
   REQUIRE(row_seat.command);
   CHECK(row_seat.command->table_ids ==
         std::vector<Uuid>{row_seat.command->entry_id == "a" ? "t6" : "t12"});
-  fx.desk.seat_now = {SeatNowHint{"h", "12"}};
+  fx.desk.seat_now = {SeatNow{.entry_id = "h", .table_ids = {}, .table_number = "12"}};
   // Advice naming nobody waiting (seated meanwhile) shows nothing.
   fx.day.waitlist[1].status = WaitlistStatus::Converted;
   CHECK(recommendation_line(Language::Fr, fx.desk, fx.desk.seat_now[0]).empty());
@@ -189,7 +188,7 @@ TEST_CASE("waitlist: Seat on the recommendation opens the seat screen with that 
   SeatView plain = v;
   test::frame<SeatIntents>(h, [&](SeatIntents& out) { draw_seat(plain, fx.desk, out); });
   REQUIRE(plain.suggestion);
-  REQUIRE(plain.suggestion->best.table_ids != std::vector<Uuid>{"t4"});
+  REQUIRE(plain.suggestion->table_ids != std::vector<Uuid>{"t4"});
   v.proposed = {"t4"};
   auto out = test::tap_item<SeatIntents>(h, "seat_confirm", draw);
   CHECK(v.proposed.empty());

@@ -17,6 +17,7 @@
 
 #include "foh/engine/model.hpp"
 #include "foh/engine/result.hpp"
+#include "foh/net/connectivity.hpp"
 #include "foh/net/rest.hpp"
 
 namespace foh::net {
@@ -35,9 +36,6 @@ class MainQueue {
   mutable std::mutex mu_;
   std::deque<std::function<void()>> q_;
 };
-
-enum class Connectivity { Offline, Online, Syncing, LoginRequired };
-const char* to_string(Connectivity c);
 
 struct SyncStatus {
   Connectivity state = Connectivity::Offline;

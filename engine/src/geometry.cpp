@@ -13,24 +13,17 @@ namespace {
 
 constexpr double kDegToRad = 3.14159265358979323846 / 180.0;
 
-struct Axes {
-  PlanPoint u, v;  // the rectangle's own x and y directions
-};
-
-Axes axes_of(const Footprint& f) {
-  double a = f.rotation * kDegToRad, c = std::cos(a), s = std::sin(a);
-  return {{c, s}, {-s, c}};
-}
+PlanAxes axes_of(const Footprint& f) { return plan_axes(f.rotation); }
 
 double dot(PlanPoint a, PlanPoint b) { return a.x * b.x + a.y * b.y; }
 
 // Half the length of the rectangle's shadow on `axis` (a unit vector).
-double shadow(const Footprint& f, const Axes& ax, PlanPoint axis) {
+double shadow(const Footprint& f, const PlanAxes& ax, PlanPoint axis) {
   return f.half_w * std::abs(dot(ax.u, axis)) + f.half_h * std::abs(dot(ax.v, axis));
 }
 
 bool rectangles_overlap(const Footprint& a, const Footprint& b) {
-  Axes aa = axes_of(a), bb = axes_of(b);
+  PlanAxes aa = axes_of(a), bb = axes_of(b);
   PlanPoint d{b.centre.x - a.centre.x, b.centre.y - a.centre.y};
   for (PlanPoint axis : {aa.u, aa.v, bb.u, bb.v}) {
     double depth = shadow(a, aa, axis) + shadow(b, bb, axis) - std::abs(dot(d, axis));
@@ -40,7 +33,7 @@ bool rectangles_overlap(const Footprint& a, const Footprint& b) {
 }
 
 bool circle_overlaps_rectangle(const Footprint& circle, const Footprint& rect) {
-  Axes ax = axes_of(rect);
+  PlanAxes ax = axes_of(rect);
   PlanPoint d{circle.centre.x - rect.centre.x, circle.centre.y - rect.centre.y};
   double lx = dot(d, ax.u), ly = dot(d, ax.v);  // the circle's centre in the rectangle's frame
   double cx = std::clamp(lx, -rect.half_w, rect.half_w),
@@ -60,6 +53,17 @@ double outer_radius(const Footprint& f) {
 }
 
 }  // namespace
+
+PlanAxes plan_axes(double degrees) {
+  const double a = degrees * kDegToRad, c = std::cos(a), s = std::sin(a);
+  return {{c, s}, {-s, c}};
+}
+
+PlanPoint rotate_about(PlanPoint p, PlanPoint centre, double degrees) {
+  const PlanAxes ax = plan_axes(degrees);
+  const double dx = p.x - centre.x, dy = p.y - centre.y;
+  return {centre.x + dx * ax.u.x + dy * ax.v.x, centre.y + dx * ax.u.y + dy * ax.v.y};
+}
 
 PlanPoint table_extent(const Table& t) {
   double base = t.capacity_max <= 2   ? 60.0
@@ -102,7 +106,7 @@ bool tables_overlap(const Table& a, const Table& b) {
 namespace {
 
 std::array<PlanPoint, 4> corners(const Footprint& f) {
-  Axes ax = axes_of(f);
+  PlanAxes ax = axes_of(f);
   std::array<PlanPoint, 4> c;
   int k = 0;
   for (double sx : {-1.0, 1.0})
@@ -122,7 +126,7 @@ double point_to_segment(PlanPoint p, PlanPoint a, PlanPoint b) {
 
 // The distance from a point to a rectangle's area (0 inside).
 double point_to_rectangle(PlanPoint p, const Footprint& r) {
-  Axes ax = axes_of(r);
+  PlanAxes ax = axes_of(r);
   PlanPoint d{p.x - r.centre.x, p.y - r.centre.y};
   double lx = dot(d, ax.u), ly = dot(d, ax.v);
   return std::hypot(lx - std::clamp(lx, -r.half_w, r.half_w),

@@ -23,21 +23,23 @@ namespace {
 struct Xf {
   ImVec2 o;
   float px, py, s;
-  ImVec2 scr(Vec2 p) const { return {o.x + (p.x - px) * s, o.y + (p.y - py) * s}; }
-  Vec2 plan(ImVec2 q) const { return {px + (q.x - o.x) / s, py + (q.y - o.y) / s}; }
+  ImVec2 scr(PlanPoint p) const {
+    return {o.x + static_cast<float>(p.x - px) * s, o.y + static_cast<float>(p.y - py) * s};
+  }
+  PlanPoint plan(ImVec2 q) const { return {px + (q.x - o.x) / s, py + (q.y - o.y) / s}; }
 };
 
 bool selected(const EditorView& v, const Uuid& id) {
   return std::find(v.selection.begin(), v.selection.end(), id) != v.selection.end();
 }
 
-Table* table_at(EditorView& v, Vec2 p) {
+Table* table_at(EditorView& v, PlanPoint p) {
   for (auto it = v.draft.tables.rbegin(); it != v.draft.tables.rend(); ++it)
     if (table_contains(*it, nullptr, p)) return &*it;
   return nullptr;
 }
 
-Zone* zone_at(EditorView& v, Vec2 p) {
+Zone* zone_at(EditorView& v, PlanPoint p) {
   for (auto it = v.draft.zones.rbegin(); it != v.draft.zones.rend(); ++it)
     if (p.x >= it->position_x && p.x <= it->position_x + it->width && p.y >= it->position_y &&
         p.y <= it->position_y + it->height)
@@ -71,7 +73,7 @@ float rotate_lift(const Xf& x) { return touch_target() * 0.8f / x.s; }
 // Where the resize grip is drawn and touched: off the table's corner, away
 // from its centre, so the grip's touch target never covers the table itself.
 // The drag subtracts the same offset, so the corner follows the finger.
-ImVec2 resize_offset(const Xf& x, const Table& t, Vec2 corner) {
+ImVec2 resize_offset(const Xf& x, const Table& t, PlanPoint corner) {
   const ImVec2 c = x.scr(table_center(t)), k = x.scr(corner);
   const float dx = k.x - c.x, dy = k.y - c.y, len = std::sqrt(dx * dx + dy * dy);
   if (len < 1) return ImVec2(0, 0);
@@ -79,7 +81,7 @@ ImVec2 resize_offset(const Xf& x, const Table& t, Vec2 corner) {
   return ImVec2(dx / len * reach, dy / len * reach);
 }
 
-ImVec2 resize_grip(const Xf& x, const Table& t, Vec2 corner) {
+ImVec2 resize_grip(const Xf& x, const Table& t, PlanPoint corner) {
   const ImVec2 k = x.scr(corner), off = resize_offset(x, t, corner);
   return ImVec2(k.x + off.x, k.y + off.y);
 }
@@ -107,7 +109,7 @@ void begin_press(EditorView& v, const Xf& x, ImVec2 m) {
   v.grip = handle_at(v, x, m);
   if (v.grip != EditorGrip::None) return;
   v.grip = EditorGrip::Move;
-  Vec2 p = x.plan(m);
+  PlanPoint p = x.plan(m);
   if (Table* t = table_at(v, p)) {
     v.selected_zone.reset();
     if (v.multi) {
@@ -207,12 +209,12 @@ void draw_zones(const EditorView& v, const Xf& x, ImDrawList* dl) {
 void draw_table(const EditorView& v, const Xf& x, const Table& t, bool bad, ImDrawList* dl) {
   ImU32 fill = bad ? IM_COL32(200, 60, 50, 255) : IM_COL32(120, 120, 130, 255);
   ImU32 line = selected(v, t.id) ? IM_COL32(255, 230, 0, 255) : IM_COL32(30, 30, 30, 255);
-  for (const Vec2& c : chair_positions(t))
+  for (const PlanPoint& c : chair_positions(t))
     dl->AddCircleFilled(x.scr(c), std::max(2.0f, 7 * x.s), IM_COL32(150, 140, 130, 255));
   auto k = table_corners(t);
   ImVec2 p[4] = {x.scr(k[0]), x.scr(k[1]), x.scr(k[2]), x.scr(k[3])};
   if (t.shape == TableShape::Round) {
-    Vec2 s = table_size(t);
+    PlanPoint s = table_extent(t);
     ImVec2 c = x.scr(table_center(t));
     dl->AddCircleFilled(c, std::min(s.x, s.y) / 2 * x.s, fill);
     dl->AddCircle(c, std::min(s.x, s.y) / 2 * x.s, line, 0, 2.0f);
@@ -223,7 +225,7 @@ void draw_table(const EditorView& v, const Xf& x, const Table& t, bool bad, ImDr
   ImVec2 c = x.scr(table_center(t));
   ImVec2 ts = ImGui::CalcTextSize(t.name.c_str());
   dl->AddText(ImVec2(c.x - ts.x / 2, c.y - ts.y / 2), IM_COL32(255, 255, 255, 255), t.name.c_str());
-  Vec2 mn, mx;
+  PlanPoint mn, mx;
   table_bounds(t, nullptr, mn, mx);
   ImVec2 a = x.scr(mn), b = x.scr(mx);
   std::string id = "edit_table_" + t.name;
@@ -284,7 +286,7 @@ void draw_grid(const EditorView& v, const Xf& x, ImVec2 origin, ImVec2 size, ImD
 
 // Zoom by `factor` about the screen point `m`, keeping the plan point under it.
 void zoom_at(EditorView& v, const Xf& x, float base, ImVec2 m, float factor) {
-  Vec2 q = x.plan(m);
+  PlanPoint q = x.plan(m);
   v.zoom = std::clamp(v.zoom * factor, 0.25f, 8.0f);
   v.pan_x = q.x - (m.x - x.o.x) / (base * v.zoom);
   v.pan_y = q.y - (m.y - x.o.y) / (base * v.zoom);
@@ -300,7 +302,7 @@ void draw_editor_canvas(EditorView& v, const Desk& d, const std::vector<EditorIs
   std::vector<const Zone*> zp;
   for (const Table& t : v.saved.tables) tp.push_back(&t);
   for (const Zone& z : v.saved.zones) zp.push_back(&z);
-  Vec2 mn, mx;
+  PlanPoint mn, mx;
   plan_bounds(tp, zp, mn, mx);
   // Room above and left of the plan for the handles of tables along its edges.
   ImVec2 margin(em(0.5f), touch_target());
@@ -313,8 +315,8 @@ void draw_editor_canvas(EditorView& v, const Desk& d, const std::vector<EditorIs
   if (scrolls) {
     ImGui::BeginChild("editor_scroll", avail, false, ImGuiWindowFlags_HorizontalScrollbar);
     const float bar = ImGui::GetStyle().ScrollbarSize;
-    size = ImVec2(std::max(margin.x + (mx.x + 40) * base, avail.x - bar),
-                  std::max(margin.y + (mx.y + 40) * base, avail.y - bar));
+    size = ImVec2(std::max<float>(margin.x + (mx.x + 40) * base, avail.x - bar),
+                  std::max<float>(margin.y + (mx.y + 40) * base, avail.y - bar));
   }
   ImVec2 origin = ImGui::GetCursorScreenPos();
   ImGui::InvisibleButton("editor_canvas", size);
@@ -331,7 +333,7 @@ void draw_editor_canvas(EditorView& v, const Desk& d, const std::vector<EditorIs
     v.pan_y -= d.gestures.pan_dy / (base * v.zoom);
   }
   x = Xf{plan_origin, v.pan_x, v.pan_y, base * v.zoom};
-  Vec2 centre = x.plan(ImVec2(origin.x + size.x / 2, origin.y + size.y / 2));
+  PlanPoint centre = x.plan(ImVec2(origin.x + size.x / 2, origin.y + size.y / 2));
   v.view_cx = centre.x, v.view_cy = centre.y;
   if (ImGui::IsItemActivated()) begin_press(v, x, io.MousePos);
   if (d.gestures.fingers >= 2 &&

@@ -23,10 +23,11 @@ namespace {
 struct Xform {
   ImVec2 origin;
   float pan_x, pan_y, s;
-  ImVec2 to_screen(Vec2 p) const {
-    return {origin.x + (p.x - pan_x) * s, origin.y + (p.y - pan_y) * s};
+  ImVec2 to_screen(PlanPoint p) const {
+    return {origin.x + static_cast<float>(p.x - pan_x) * s,
+            origin.y + static_cast<float>(p.y - pan_y) * s};
   }
-  Vec2 to_plan(ImVec2 q) const {
+  PlanPoint to_plan(ImVec2 q) const {
     return {pan_x + (q.x - origin.x) / s, pan_y + (q.y - origin.y) / s};
   }
 };
@@ -49,7 +50,7 @@ bool contains(const std::vector<Uuid>& ids, const Uuid& id) {
 }
 
 void zoom_at(FloorCamera& cam, const Xform& x, float base, ImVec2 m, float factor) {
-  Vec2 q = x.to_plan(m);
+  PlanPoint q = x.to_plan(m);
   cam.zoom = std::clamp(cam.zoom * factor, 0.25f, 8.0f);
   float s = base * cam.zoom;
   cam.pan_x = q.x - (m.x - x.origin.x) / s;
@@ -61,14 +62,14 @@ void zoom_at(FloorCamera& cam, const Xform& x, float base, ImVec2 m, float facto
 // largest upright square inside a turned one.
 void inner_box(const Xform& x, const Table& t, const DailyTableOverride* o, ImVec2& lo,
                ImVec2& hi) {
-  const Vec2 s = table_size(t);
+  const PlanPoint s = table_extent(t);
   float w = s.x * x.s, h = s.y * x.s;
   if (t.shape == TableShape::Round) {
     w = h = std::min(w, h) / std::sqrt(2.0f);
   } else {
-    const double rad = t.rotation * 3.14159265358979 / 180.0;
-    const float c = std::fabs(static_cast<float>(std::cos(rad)));
-    const float sn = std::fabs(static_cast<float>(std::sin(rad)));
+    const PlanPoint u = plan_axes(t.rotation).u;  // cos and sin of the turn
+    const float c = std::fabs(static_cast<float>(u.x));
+    const float sn = std::fabs(static_cast<float>(u.y));
     if (sn < 1e-3f) {
     } else if (c < 1e-3f) {
       std::swap(w, h);
@@ -92,12 +93,12 @@ void draw_table(ImDrawList* dl, const Xform& x, const Table& t, const DailyTable
   const ImU32 edge = selected ? IM_COL32(255, 255, 255, 255) : line;
   const float edge_w = selected ? 3.0f : 1.0f;
   float cr = std::max(2.0f, 7.0f * x.s);
-  for (const Vec2& c : chair_positions(t, o))
+  for (const PlanPoint& c : chair_positions(t, o))
     dl->AddCircleFilled(x.to_screen(c), cr, IM_COL32(150, 140, 130, 255));
   const bool hatched = st.state == TableState::Blocked;
   const ImU32 hatch = packed(tone.text, 90);
   if (t.shape == TableShape::Round) {
-    Vec2 s = table_size(t);
+    PlanPoint s = table_extent(t);
     ImVec2 c = x.to_screen(table_center(t, o));
     const float r = std::min(s.x, s.y) / 2 * x.s;
     dl->AddCircleFilled(c, r, fill);
@@ -118,7 +119,7 @@ void draw_table(ImDrawList* dl, const Xform& x, const Table& t, const DailyTable
   ImVec2 lo, hi;
   inner_box(x, t, o, lo, hi);
   draw_tile_face(dl, lo, hi, t, st, l);
-  Vec2 mn, mx;
+  PlanPoint mn, mx;
   table_bounds(t, o, mn, mx);
   draw_tile_marks(dl, x.to_screen(mn), x.to_screen(mx), st);
 }
@@ -138,7 +139,7 @@ void outline_group(ImDrawList* dl, const Xform& x, const Desk& d, const Uuid& pl
     const Table* t = d.floor ? d.floor->table(id) : nullptr;
     if (!t || t->floor_plan_id != plan) continue;
     const DailyTableOverride* o = override_for(d, t->id);
-    Vec2 mn, mx;
+    PlanPoint mn, mx;
     table_bounds(*t, o, mn, mx);
     float pad = em(0.3f);
     ImVec2 a = x.to_screen(mn), b = x.to_screen(mx);
@@ -159,7 +160,7 @@ void draw_day_joins(ImDrawList* dl, const Xform& x, const Desk& d, const Uuid& p
     const Table* ta = d.floor->table(c.table_ids[0]);
     const Table* tb = d.floor->table(c.table_ids[1]);
     if (!ta || !tb || ta->floor_plan_id != plan || tb->floor_plan_id != plan) continue;
-    Vec2 amn, amx, bmn, bmx;
+    PlanPoint amn, amx, bmn, bmx;
     table_bounds(*ta, override_for(d, ta->id), amn, amx);
     table_bounds(*tb, override_for(d, tb->id), bmn, bmx);
     JoinLink l = join_link(amn, amx, bmn, bmx);
@@ -174,10 +175,10 @@ void draw_day_joins(ImDrawList* dl, const Xform& x, const Desk& d, const Uuid& p
 
 // Pan/zoom from the mouse (wheel, drag) and the platform's touch gestures;
 // returns the plan point tapped this frame, if any (a long-press's release is none).
-std::optional<Vec2> handle_input(FloorView& v, FloorCamera& cam, const Xform& x, float base,
-                                 const Desk& d) {
+std::optional<PlanPoint> handle_input(FloorView& v, FloorCamera& cam, const Xform& x, float base,
+                                      const Desk& d) {
   ImGuiIO& io = ImGui::GetIO();
-  std::optional<Vec2> tap;
+  std::optional<PlanPoint> tap;
   bool hovered = ImGui::IsItemHovered();
   if (hovered && io.MouseWheel != 0)
     zoom_at(cam, x, base, io.MousePos, std::pow(1.15f, io.MouseWheel));
@@ -211,7 +212,7 @@ void handle_long_press(FloorView& v, const Desk& d, const Xform& x,
                        const std::vector<const Table*>& tables) {
   if (!d.gestures.long_press || !ImGui::IsItemActive() || v.dragging) return;
   ImVec2 at(d.gestures.press_x, d.gestures.press_y);
-  Vec2 p = x.to_plan(at);
+  PlanPoint p = x.to_plan(at);
   for (const Table* t : tables) {
     const DailyTableOverride* o = d.index->override_of(t->id);
     if ((o && o->is_hidden) || !table_contains(*t, o, p)) continue;
@@ -235,7 +236,7 @@ void draw_floor_canvas(FloorView& v, const Desk& d, const FloorHighlight* hl, Fl
 
   ImVec2 avail = ImGui::GetContentRegionAvail();
   avail.x = std::max(avail.x, em(10)), avail.y = std::max(avail.y, em(10));
-  Vec2 mn, mx;
+  PlanPoint mn, mx;
   plan_bounds(tables, zones, mn, mx);
   // The whole plan fits the space, unless its smallest table would then be
   // under a fingertip (a small screen): the plan keeps that size and scrolls.
@@ -246,14 +247,14 @@ void draw_floor_canvas(FloorView& v, const Desk& d, const FloorHighlight* hl, Fl
   if (scrolls) {
     ImGui::BeginChild("floor_scroll", avail, false, ImGuiWindowFlags_HorizontalScrollbar);
     const float bar = ImGui::GetStyle().ScrollbarSize;
-    size = ImVec2(std::max((mx.x + 20) * base, avail.x - bar),
-                  std::max((mx.y + 20) * base, avail.y - bar));
+    size = ImVec2(std::max<float>((mx.x + 20) * base, avail.x - bar),
+                  std::max<float>((mx.y + 20) * base, avail.y - bar));
   }
   ImVec2 origin = ImGui::GetCursorScreenPos();
   ImGui::InvisibleButton("floor_canvas", size);
   FloorCamera& cam = camera_of(v, plan);
   Xform x{origin, cam.pan_x, cam.pan_y, base * cam.zoom};
-  std::optional<Vec2> tap = handle_input(v, cam, x, base, d);
+  std::optional<PlanPoint> tap = handle_input(v, cam, x, base, d);
   x = Xform{origin, cam.pan_x, cam.pan_y, base * cam.zoom};
   handle_long_press(v, d, x, tables);
 
@@ -275,7 +276,7 @@ void draw_floor_canvas(FloorView& v, const Desk& d, const FloorHighlight* hl, Fl
   for (const Table* t : tables) {
     const DailyTableOverride* o = d.index->override_of(t->id);
     if (o && o->is_hidden) continue;  // hidden today
-    Vec2 tmn, tmx;
+    PlanPoint tmn, tmx;
     table_bounds(*t, o, tmn, tmx);
     ImVec2 a = x.to_screen(tmn), b = x.to_screen(tmx);
     float m = em(1);

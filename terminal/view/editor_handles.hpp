@@ -13,21 +13,21 @@ inline constexpr float kMinZoneSize = 60.0f;
 inline constexpr float kRotationStep = 15.0f;  // degrees, when snapping
 
 struct TableHandles {
-  Vec2 resize;  // the bottom-right corner, in the table's own frame
-  Vec2 rotate;  // above the top edge's middle, `lift` plan units out
+  PlanPoint resize;  // the bottom-right corner, in the table's own frame
+  PlanPoint rotate;  // above the top edge's middle, `lift` plan units out
 };
 TableHandles table_handles(const Table& t, float lift);
 
 // Drags the resize handle to `p`: the opposite (top-left) corner stays put,
 // width and height follow the pointer along the table's own axes, snapped to
 // the grid when `grid` > 0; a round table stays round.
-void resize_table_to(Table& t, Vec2 p, float grid);
+void resize_table_to(Table& t, PlanPoint p, float grid);
 // Turns the table so that its rotate handle points at `p`; in 15 degree
 // steps when `snap`. Result in (-180, 180].
-void rotate_table_towards(Table& t, Vec2 p, bool snap);
+void rotate_table_towards(Table& t, PlanPoint p, bool snap);
 
-Vec2 zone_resize_handle(const Zone& z);  // bottom-right corner
+PlanPoint zone_resize_handle(const Zone& z);  // bottom-right corner
 // The top-left corner stays put; sizes snapped to the grid when `grid` > 0.
-void resize_zone_to(Zone& z, Vec2 p, float grid);
+void resize_zone_to(Zone& z, PlanPoint p, float grid);
 
 }  // namespace foh::ui

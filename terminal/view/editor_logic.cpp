@@ -66,7 +66,7 @@ void delete_selected_zone(EditorView& v) {
 }  // namespace
 
 void editor_place_in_zone(const PlanDraft& p, Table& t) {
-  Vec2 c = table_center(t);
+  PlanPoint c = table_center(t);
   t.zone_id.reset();
   for (const Zone& z : p.zones)  // the last drawn is on top
     if (c.x >= z.position_x && c.x <= z.position_x + z.width && c.y >= z.position_y &&
@@ -240,7 +240,7 @@ void editor_duplicate_selection(EditorView& v, const Desk& d) {
     t.id = editor_new_id();
     t.name = next_free_name(v.draft);
     t.capacity_overrides.clear();  // a copy joins no combination by itself
-    t.position_x += v.grid * 3 + table_size(*src).x;
+    t.position_x += v.grid * 3 + table_extent(*src).x;
     editor_place_in_zone(v.draft, t);
     v.draft.tables.push_back(t);
     copies.push_back(t.id);

@@ -77,3 +77,18 @@ TEST_CASE("a table without a size gets the default that grows with its seats") {
   CHECK(f.centre.x == doctest::Approx(60));
   CHECK(f.centre.y == doctest::Approx(50));
 }
+
+TEST_CASE("the plan's one rotation: clockwise on screen (y down), about a centre") {
+  const PlanPoint q = rotate_about({110, 50}, {100, 50}, 90);  // east of the centre turns south
+  CHECK(q.x == doctest::Approx(100));
+  CHECK(q.y == doctest::Approx(60));
+  const PlanPoint back = rotate_about(q, {100, 50}, -90);
+  CHECK(back.x == doctest::Approx(110));
+  CHECK(back.y == doctest::Approx(50));
+  const PlanAxes ax = plan_axes(30);  // a table's own frame: unit, perpendicular, v = u turned 90
+  CHECK(ax.u.x * ax.u.x + ax.u.y * ax.u.y == doctest::Approx(1));
+  CHECK(ax.u.x * ax.v.x + ax.u.y * ax.v.y == doctest::Approx(0));
+  const PlanPoint v = rotate_about(ax.u, {0, 0}, 90);
+  CHECK(v.x == doctest::Approx(ax.v.x));
+  CHECK(v.y == doctest::Approx(ax.v.y));
+}

@@ -147,7 +147,7 @@ TEST_CASE("resize handle: the opposite corner stays, sizes follow the table's ax
   // right.
   Table r;
   r.position_x = 0, r.position_y = 0, r.width = 100, r.height = 50, r.rotation = 90;
-  Vec2 fixed = table_corners(r)[0];
+  PlanPoint fixed = table_corners(r)[0];
   resize_table_to(r, {fixed.x - 60, fixed.y + 150}, 0);
   CHECK(*r.width == doctest::Approx(150));
   CHECK(*r.height == doctest::Approx(60));

@@ -52,13 +52,31 @@ TEST_CASE("geometry: rotation, hit test and overlap") {
   CHECK_FALSE(tables_overlap(a, b));
   b.position_x = 90;
   CHECK(tables_overlap(a, b));
-  CHECK(table_contains(a, nullptr, Vec2{95, 45}));
+  CHECK(table_contains(a, nullptr, PlanPoint{95, 45}));
   a.rotation = 90;  // now 50 wide, 100 high around (50, 25)
-  CHECK_FALSE(table_contains(a, nullptr, Vec2{95, 45}));
-  CHECK(table_contains(a, nullptr, Vec2{50, 70}));
+  CHECK_FALSE(table_contains(a, nullptr, PlanPoint{95, 45}));
+  CHECK(table_contains(a, nullptr, PlanPoint{50, 70}));
   Table c;
   c.capacity_max = 4, c.chair_sides = kChairTop | kChairBottom, c.width = 80, c.height = 80;
   CHECK(chair_positions(c).size() == 4);
+}
+
+TEST_CASE("geometry: the floor turns tables as the engine does, clockwise on screen") {
+  Table a;
+  a.width = 100, a.height = 50, a.rotation = 90;  // centre (50, 25)
+  const PlanPoint top_left = table_corners(a)[0];
+  CHECK(top_left.x == doctest::Approx(75));
+  CHECK(top_left.y == doctest::Approx(-25));
+  PlanPoint mn, mx;
+  table_bounds(a, nullptr, mn, mx);
+  CHECK(mn.x == doctest::Approx(25));
+  CHECK(mx.y == doctest::Approx(75));
+  // A chair on the top side ends up on the right once turned, as the engine's rotation puts it.
+  a.capacity_max = 1, a.chair_sides = kChairTop;
+  const PlanPoint chair = chair_positions(a)[0], engine = rotate_about({50, -10}, {50, 25}, 90);
+  CHECK(chair.x == doctest::Approx(engine.x));
+  CHECK(chair.y == doctest::Approx(engine.y));
+  CHECK(chair.x == doctest::Approx(85));
 }
 
 TEST_CASE("floor smoke frame: tapping a table selects it and opens its panel") {

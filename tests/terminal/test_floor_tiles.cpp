@@ -157,7 +157,7 @@ TEST_CASE("tiles: the words fit inside every table at every size, with the real 
         REQUIRE(box);
         const double rad = t.rotation * M_PI / 180;
         const double c = std::fabs(std::cos(rad)), s = std::fabs(std::sin(rad));
-        const Vec2 sz = table_size(t);
+        const PlanPoint sz = table_extent(t);
         const double tw = sz.x, th = sz.y;
         const double px_per_unit = (box->x1 - box->x0) / (tw * c + th * s);
         auto inside = [&](float x, float y) {

@@ -4,8 +4,8 @@
 
 #include "view/join_link.hpp"
 
+using foh::PlanPoint;
 using foh::ui::join_link;
-using foh::ui::Vec2;
 
 TEST_CASE("join link: side by side tables get a horizontal bar between facing edges") {
   auto l = join_link({0, 0}, {10, 10}, {14, 2}, {24, 12});

@@ -14,6 +14,16 @@ struct PlanPoint {
   double x = 0, y = 0;
 };
 
+// THE rotation of the plan: `p` turned `degrees` about `centre`, clockwise on
+// screen (y down). Footprints, corners, chairs and the editor's handles turn by it.
+PlanPoint rotate_about(PlanPoint p, PlanPoint centre, double degrees);
+// The x and y directions of something turned `degrees` (unit vectors): a
+// table's own frame on the plan.
+struct PlanAxes {
+  PlanPoint u, v;
+};
+PlanAxes plan_axes(double degrees);
+
 // Width and height of a table: its own, else a default that grows with its
 // seats (what the floor draws for a table saved without a size).
 PlanPoint table_extent(const Table& t);

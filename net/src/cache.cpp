@@ -380,7 +380,8 @@ Status Cache::kv_set(std::string_view key, std::string_view value) {
 Transaction::Transaction(Cache& cache) : cache_(cache), begun_(cache.exec("BEGIN IMMEDIATE")) {}
 
 Transaction::~Transaction() {
-  if (begun_ && !committed_) cache_.exec("ROLLBACK");
+  // A destructor cannot report; a ROLLBACK that fails leaves SQLite rolling back itself.
+  if (begun_ && !committed_) (void)cache_.exec("ROLLBACK");
 }
 
 Status Transaction::commit() {

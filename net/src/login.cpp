@@ -66,7 +66,7 @@ int PinLogin::locked_seconds(TimePoint now) {
 }
 
 // 5th wrong PIN: 30 s; each further one doubles it (60, 120, ...), up to the cap.
-void PinLogin::record_failure(const Uuid& id, TimePoint now) {
+Status PinLogin::record_failure(const Uuid& id, TimePoint now) {
   Count c = count(id, now);
   c.failures += 1;
   c.last_failure = unix_seconds(now);
@@ -76,15 +76,15 @@ void PinLogin::record_failure(const Uuid& id, TimePoint now) {
                                      config_.max_lock_seconds);
     c.locked_until = c.last_failure + lock;
   }
-  cache_.kv_set(kLastMemberKey, id);
-  cache_.kv_set(kCountKeyPrefix + id, std::to_string(c.failures) + " " +
-                                          std::to_string(c.locked_until) + " " +
-                                          std::to_string(c.last_failure));
+  if (auto last = cache_.kv_set(kLastMemberKey, id); !last) return last;
+  return cache_.kv_set(kCountKeyPrefix + id, std::to_string(c.failures) + " " +
+                                                 std::to_string(c.locked_until) + " " +
+                                                 std::to_string(c.last_failure));
 }
 
-void PinLogin::record_success(const Uuid& id) {
-  cache_.kv_set(kLastMemberKey, id);
-  cache_.kv_set(kCountKeyPrefix + id, "0 0 0");
+Status PinLogin::record_success(const Uuid& id) {
+  if (auto last = cache_.kv_set(kLastMemberKey, id); !last) return last;
+  return cache_.kv_set(kCountKeyPrefix + id, "0 0 0");
 }
 
 bool PinLogin::expired(const Session& s, TimePoint now) const {
@@ -98,7 +98,7 @@ Result<LoginTry> PinLogin::begin(const Uuid& id, std::string_view pin, TimePoint
                  "login_locked",
                  {std::to_string(left)}};
   if (!is_valid_pin_format(pin)) {
-    record_failure(id, now);
+    if (auto noted = record_failure(id, now); !noted) return noted.error();
     return Error{"login", "a PIN is 4 to 6 digits", "pin_format"};
   }
   LoginTry t{id, std::string(pin), std::nullopt, std::nullopt, restaurant_id_};
@@ -142,10 +142,12 @@ LoginAnswer PinLogin::check(const LoginTry& t, const std::function<bool()>& canc
 Result<Session> PinLogin::finish_offline(const LoginTry& t, const LoginAnswer& a, TimePoint now) {
   // Unknown, inactive and wrong PIN read the same to whoever types.
   if (!a.offline_ok) {
-    record_failure(t.member_id, now);
+    if (auto noted = record_failure(t.member_id, now); !noted) return noted.error();
     return Error{"login", "wrong PIN", "wrong_pin"};
   }
-  record_success(t.member_id);
+  // A count left uncleared only locks sooner; refusing a right PIN for it
+  // would keep the host off the floor.
+  (void)record_success(t.member_id);
   Session s{*t.cached, "", false, now, now};
   return s;
 }
@@ -168,7 +170,7 @@ Result<Session> PinLogin::finish(const LoginTry& t, const LoginAnswer& a, TimePo
         "the backend does not accept this terminal (revoked or not registered): " + r.error.message,
         "terminal_refused"};
   if (r.error.kind == RestErrorKind::Http && (r.error.status == 401 || r.error.status == 429)) {
-    record_failure(id, now);
+    if (auto noted = record_failure(id, now); !noted) return noted.error();
     if (r.error.status == 429)
       return Error{"login", "locked by the server: " + r.error.details, "server_locked"};
     return Error{"login", "wrong PIN", "wrong_pin"};
@@ -187,7 +189,7 @@ Result<Session> PinLogin::finish(const LoginTry& t, const LoginAnswer& a, TimePo
   }
   auto m = decode_team_member(member, "pin-login: member");
   if (!m) return m.error();
-  record_success(id);
+  (void)record_success(id);  // as in finish_offline: a right PIN is not refused for the count
   Session s{std::move(m).value(), r.body.value("access_token", ""), true, now, now};
   return s;
 }

@@ -125,7 +125,7 @@ Status Sync::Worker::ensure_open() {
     if (!c) return c.error();
     cache = std::move(c).value();
     if (!cfg.restaurant_id.empty() && !cache->kv_get("restaurant_id"))
-      cache->kv_set("restaurant_id", cfg.restaurant_id);
+      if (auto kept = cache->kv_set("restaurant_id", cfg.restaurant_id); !kept) return kept;
   }
   if (!rest) {
     RestConfig rc = cfg.rest;
@@ -245,7 +245,7 @@ void lower_priority() {
 void Sync::Worker::loop() {
   lower_priority();
   while (!stopping) {
-    round();
+    (void)round();  // its error is already in the status and in failed_rounds (the back-off)
     auto wait = next_wait();
     bool backing_off = failed_rounds > 0;
     std::unique_lock lock(mu);

@@ -135,7 +135,8 @@ std::vector<const OutboxEntry*> Sync::Worker::upsert_run(const std::vector<Outbo
 // A retryable failure (offline, 5xx, 429, an unusable answer): the entry
 // stays pending, in place; the round ends and the loop backs off.
 Status Sync::Worker::transient(const OutboxEntry& e, const RestError& err) {
-  cache->outbox_attempted(e.seq, err.text());
+  // An attempt the cache cannot count is the graver failure: a disk, not a network.
+  if (auto noted = cache->outbox_attempted(e.seq, err.text()); !noted) return noted;
   return Error{"push #" + std::to_string(e.seq) + " " + e.table, err.text()};
 }
 
@@ -271,7 +272,7 @@ void Sync::Worker::propose_for_conflicts() {
     } else {
       c.proposal_reason = "no free table: " + d->reason;
     }
-    cache->put_conflict(c);
+    if (!cache->put_conflict(c)) continue;  // unstored, the proposal is made again next round
     std::lock_guard lock(status_mu);
     data_changed = true;
   }

@@ -29,7 +29,7 @@ int run_local(int, char**) {
     Transaction tx(*c);
     for (int d = 0; d < 10; ++d)  // 20 000 reservations over 10 days
       for (const auto& r : make_day(v, first.plus_days(d), 2000))
-        c->put_row("reservations", encode(r));
+        if (!c->put_row("reservations", encode(r))) return 1;
     if (!tx.commit()) return 1;
   }
   std::vector<double> load;
@@ -52,8 +52,8 @@ int run_local(int, char**) {
     auto t0 = Clock::now();
     Transaction tx(*c);
     Json j = encode(r);
-    c->put_row("reservations", j);
-    c->enqueue("reservations", OutboxOp::Upsert, j, new_uuid(), utc_now_iso());
+    if (!c->put_row("reservations", j)) return 1;
+    if (!c->enqueue("reservations", OutboxOp::Upsert, j, new_uuid(), utc_now_iso())) return 1;
     if (!tx.commit()) return 1;
     write.push_back(ms_since(t0));
   }

@@ -105,8 +105,10 @@ class PinLogin {
     int64_t locked_until = 0, last_failure = 0;  // unix seconds
   };
   Count count(const Uuid& team_member_id, TimePoint now);  // quiet period applied
-  void record_failure(const Uuid& team_member_id, TimePoint now);
-  void record_success(const Uuid& team_member_id);
+  // A wrong PIN the cache could not count is refused with the cache's error:
+  // an uncounted attempt would let guesses past the lock.
+  Status record_failure(const Uuid& team_member_id, TimePoint now);
+  Status record_success(const Uuid& team_member_id);
   Cache& cache_;
   LoginConfig config_;
   RestClient* online_;

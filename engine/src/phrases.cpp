@@ -249,4 +249,30 @@ const char* status_name(Language l, ReservationStatus s) {
   return to_string(s);
 }
 
+namespace phrase {
+
+std::string move_blocked(Language l, const std::string& table) {
+  return fr(l) ? "La table " + table + " est bloquée aujourd'hui"
+               : "Table " + table + " is blocked today";
+}
+
+std::string move_seats(Language l, const std::string& table, int min_seats, int max_seats,
+                       int party) {
+  const std::string range = std::to_string(min_seats) + "-" + std::to_string(max_seats);
+  return fr(l) ? "Table " + table + "\u00a0: " + range + ", groupe de " + std::to_string(party)
+               : "Table " + table + " seats " + range + ", party of " + std::to_string(party);
+}
+
+std::string move_closed(Language l, TimeOfDay t) {
+  return (fr(l) ? "Fermé à " : "Closed at ") + t.hhmm();
+}
+
+std::string move_overlaps(Language l, const Reservation& o) {
+  const std::string who = o.guest_name + " (" + std::to_string(o.party_size) + ") " + o.time.hhmm();
+  return fr(l) ? "Chevauche " + who + " sur la table " + o.table_number
+               : "Overlaps " + who + " on table " + o.table_number;
+}
+
+}  // namespace phrase
+
 }  // namespace foh

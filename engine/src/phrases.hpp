@@ -76,4 +76,14 @@ std::string nothing_to_undo(Language l);
 std::string undo_not_current(Language l, const std::string& from, const std::string& to,
                              ReservationStatus current);
 
+// --- a booking moved to other tables or another time (move_check.cpp) ---
+
+std::string move_blocked(Language l, const std::string& table);
+// "Table 1 seats 1-2, party of 4"
+std::string move_seats(Language l, const std::string& table, int min_seats, int max_seats,
+                       int party);
+std::string move_closed(Language l, TimeOfDay t);
+// "Overlaps Dupont (4) 19:00 on table 3"
+std::string move_overlaps(Language l, const Reservation& other);
+
 }  // namespace foh::phrase

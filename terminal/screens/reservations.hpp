@@ -131,7 +131,8 @@ Reservation reservation_from_form(const BookingForm& f, const Desk& d);
 BookingForm edit_form(const Reservation& r);
 // Opens the form on `r` (from the list, the timeline or the seat screen).
 void start_edit(ReservationsView& v, const Reservation& r);
-// Engine check of a drop on the timeline: allowed or the refusal reason.
+// A drop on the timeline or a table the host picks: the engine's check_move
+// (engine/move_check.hpp) over the desk's day; allowed (worded) or its refusal.
 std::pair<bool, std::string> check_move(const Reservation& r, const TableChoice& to, TimeOfDay t,
                                         const Desk& d);
 // A drop on `table`: the table alone when it seats the party; else the

@@ -13,6 +13,7 @@
 #include <tuple>
 
 #include "foh/engine/floor.hpp"
+#include "foh/engine/move_check.hpp"
 #include "foh/engine/rules.hpp"
 #include "screens/reservations.hpp"
 #include "view/day_index.hpp"
@@ -203,35 +204,12 @@ void bring_picked_into_view(ReservationsView& v, const Booking* picked,
 
 std::pair<bool, std::string> check_move(const Reservation& r, const TableChoice& to, TimeOfDay t,
                                         const Desk& d) {
-  bool en = d.locale == Language::En;
-  Reservation moved = r;
-  moved.table_id = to.table_ids.empty() ? std::nullopt : std::optional<Uuid>(to.table_ids.front());
-  moved.table_number = to.table_number;
-  moved.time = t;
-  int seats = 0, min_seats = 0;
-  for (const Uuid& id : to.table_ids)
-    if (const Table* tb = d.floor->table(id)) {
-      seats += tb->capacity_max, min_seats += tb->capacity_min;
-      if (d.floor->is_unavailable(id))
-        return {false, (en ? "Table " : "La table ") + tb->name +
-                           (en ? " is blocked today" : " est bloquée aujourd'hui")};
-    }
-  if (to.table_ids.size() == 1 && (r.party_size > seats || r.party_size < min_seats))
-    return {false, (en ? "Table " : "Table ") + to.table_number + (en ? " seats " : "\u00a0: ") +
-                       std::to_string(min_seats) + "-" + std::to_string(seats) +
-                       (en ? ", party of " : ", groupe de ") + std::to_string(r.party_size)};
-  if (!service_at(d.day->date, t, d.venue->services))
-    return {false, (en ? "Closed at " : "Fermé à ") + t.hhmm()};
-  auto clash =
-      conflicts_with(moved, d.day->reservations, *d.floor, d.settings(), d.venue->services);
-  if (!clash.empty()) {
-    const Reservation& c = *clash.front();
-    return {false, (en ? "Overlaps " : "Chevauche ") + c.guest_name + " (" +
-                       std::to_string(c.party_size) + ") " + c.time.hhmm() +
-                       (en ? " on table " : " sur la table ") + c.table_number};
-  }
-  return {true, (en ? "Table " : "Table ") + to.table_number + (en ? " free at " : " libre à ") +
-                    t.hhmm()};
+  // The rule is the engine's; the screen only words the yes.
+  MoveVerdict v = foh::check_move(r, to.table_ids, to.table_number, t, d.day->reservations,
+                                  *d.floor, d.settings(), d.venue->services, d.locale);
+  if (!v.allowed) return {false, std::move(v.refusal)};
+  const bool en = d.locale == Language::En;
+  return {true, "Table " + to.table_number + (en ? " free at " : " libre à ") + t.hhmm()};
 }
 
 DropVerdict propose_drop(const Reservation& r, const Table& table, TimeOfDay t, const Desk& d) {

@@ -111,9 +111,11 @@ Assigner& Assigner::operator=(Assigner&&) noexcept = default;
 const DayBook& Assigner::day() const { return s_->day; }
 const Venue& Assigner::venue() const { return s_->venue; }
 
-Decision Assigner::propose(const SeatRequest& req) const {
-  State& s = *s_;
-  s.last_plan.option = -1;
+namespace {
+
+// What seating `req` would do, and in `plan` how (for assign() to apply).
+Decision decide(Assigner::State& s, const SeatRequest& req, Plan& plan) {
+  plan.option = -1;
   const Language lang = s.options.language;
   if (req.party_size < 1 || req.party_size > 99)
     return refusal(Outcome::Invalid, phrase::refused_party_size(lang, req.party_size));
@@ -141,7 +143,6 @@ Decision Assigner::propose(const SeatRequest& req) const {
   int count =
       detail::free_options(s.index, q, nullptr, found, max_out, rotates ? s.ties.data() : nullptr,
                            rotates ? &worst_tie : nullptr);
-  Plan& plan = s.last_plan;
   if (count > 0) {
     plan.option = found[0].option;
     plan.move_count = 0;
@@ -178,10 +179,18 @@ Decision Assigner::propose(const SeatRequest& req) const {
   return d;
 }
 
+}  // namespace
+
+Decision Assigner::propose(const SeatRequest& req) const {
+  Plan plan;
+  return decide(*s_, req, plan);
+}
+
 Decision Assigner::assign(const SeatRequest& req) {
-  Decision d = propose(req);
+  Plan plan;
+  Decision d = decide(*s_, req, plan);
   if (!d.accepted) return d;
-  s_->commit(s_->last_plan, booking_of(req, s_->venue));
+  s_->commit(plan, booking_of(req, s_->venue));
   return d;
 }
 

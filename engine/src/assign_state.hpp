@@ -67,10 +67,9 @@ struct Assigner::State {
   AssignOptions options;
   Floor floor;
   detail::SeatingIndex index;
-  PacingLedger pacing;     // covers per slot/service and the day's load, kept up to date
-  Reservation scratch;     // reused for span_of() on requests
-  detail::Plan last_plan;  // what propose() found, for assign() to apply
-  std::vector<int> ties;   // rotation's tie-break per table (propose() with a rotation)
+  PacingLedger pacing;    // covers per slot/service and the day's load, kept up to date
+  Reservation scratch;    // reused for span_of() on requests
+  std::vector<int> ties;  // rotation's tie-break per table (propose() with a rotation)
 
   // Table ids and "7+8"/"12" of an option.
   std::vector<Uuid> table_ids(int option) const;

@@ -83,7 +83,7 @@ Status apply_decision(Cache& cache, const Conflict& c, const Reservation& r,
 
 }  // namespace
 
-Result<Reservation> Store::resolve_with(const Uuid& reservation_id, const TablePick& pick,
+Result<Reservation> Store::resolve_with(const Uuid& reservation_id, const TableChoice& pick,
                                         const Actor& by) {
   auto c = cache_.conflict_of(reservation_id);
   if (!c)
@@ -113,10 +113,10 @@ Result<Reservation> Store::resolve_accept_proposal(const Uuid& reservation_id, c
                  "no_proposal"};
   return resolve_with(
       reservation_id,
-      TablePick{c->proposed_table_ids, c->proposed_table_number, c->proposal_reason}, by);
+      TableChoice{c->proposed_table_ids, c->proposed_table_number, c->proposal_reason}, by);
 }
 
-Result<Reservation> Store::resolve_pick_table(const Uuid& reservation_id, const TablePick& pick,
+Result<Reservation> Store::resolve_pick_table(const Uuid& reservation_id, const TableChoice& pick,
                                               const Actor& by) {
   return resolve_with(reservation_id, pick, by);
 }

@@ -35,7 +35,7 @@ Status Store::check_with(const Reservation& r, const std::vector<Reservation>& m
   return check_free(all, language);
 }
 
-Result<Reservation> Store::seat_walk_in(int party_size, const TablePick& pick, Date date,
+Result<Reservation> Store::seat_walk_in(int party_size, const TableChoice& pick, Date date,
                                         TimeOfDay time, const Actor& by,
                                         const std::string& guest_name,
                                         const std::vector<Move>& moves, const Uuid& id) {
@@ -53,7 +53,7 @@ Result<Reservation> Store::seat_walk_in(int party_size, const TablePick& pick, D
   return create_reservation(std::move(r), by, moves);
 }
 
-Result<Reservation> Store::seat_reservation(const Uuid& reservation_id, const TablePick& pick,
+Result<Reservation> Store::seat_reservation(const Uuid& reservation_id, const TableChoice& pick,
                                             const Actor& by, const std::vector<Move>& moves,
                                             std::optional<int> party_size) {
   if (pick.table_ids.empty())

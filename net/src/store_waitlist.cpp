@@ -132,7 +132,7 @@ Result<WaitlistEntry> Store::cancel_waitlist(const Uuid& id, const Actor& by) {
   return waitlist_set(id, WaitlistStatus::Cancelled, by);
 }
 
-Result<Reservation> Store::waitlist_seat(const Uuid& entry_id, const TablePick& pick,
+Result<Reservation> Store::waitlist_seat(const Uuid& entry_id, const TableChoice& pick,
                                          TimeOfDay time, const Actor& by,
                                          const std::vector<Move>& moves,
                                          const Uuid& reservation_id) {

@@ -14,8 +14,6 @@
 namespace foh::app {
 
 namespace {
-net::TablePick pick_of(const ui::TableChoice& c) { return {c.table_ids, c.table_number, c.reason}; }
-
 PendingAction pending(PendingAction::Kind kind, const Uuid& reservation_id) {
   PendingAction a;
   a.kind = kind;
@@ -83,19 +81,18 @@ void App::open_seat(ui::PartySource source, const Uuid& id) {
 
 void App::seat(const ui::SeatCommand& c) {
   const TimeOfDay now = clock_.now().time();
-  const net::TablePick pick = pick_of(c.table);
   const net::Actor by = actor();
   const Date today = desk_.today;
   const std::string key = !c.command_id.empty() ? c.command_id : c.reservation_id.value_or("");
   // The proposal's moves and the seating are one transaction in net's Store.
-  auto run = [c, pick, by, today, now](net::Store& s) -> Result<Reservation> {
+  auto run = [c, by, today, now](net::Store& s) -> Result<Reservation> {
     if (c.source == ui::PartySource::WalkIn)
-      return s.seat_walk_in(c.party_size, pick, today, now, by, c.guest_name, c.moves,
+      return s.seat_walk_in(c.party_size, c.table, today, now, by, c.guest_name, c.moves,
                             c.command_id);
     if (c.source == ui::PartySource::Waitlist && c.waitlist_entry_id)
-      return s.waitlist_seat(*c.waitlist_entry_id, pick, now, by, c.moves, c.command_id);
+      return s.waitlist_seat(*c.waitlist_entry_id, c.table, now, by, c.moves, c.command_id);
     if (c.reservation_id)  // more than booked grows the booking ("booked 6, arrived 8")
-      return s.seat_reservation(*c.reservation_id, pick, by, c.moves, c.party_size);
+      return s.seat_reservation(*c.reservation_id, c.table, by, c.moves, c.party_size);
     return Error{"seat", "nothing to seat"};
   };
   write(key, run, [this, c](Result<Reservation> done) { seated(c, done); });

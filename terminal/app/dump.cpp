@@ -205,10 +205,10 @@ Json App::dump() const {
   j["editor"] = {{"loaded", editor_view_.loaded},
                  {"dirty", editor_view_.loaded && !(editor_view_.draft == editor_view_.saved)},
                  {"issues", ui::editor_issues(editor_view_.draft).size()}};
-  j["seat"] = {{"source", static_cast<int>(seat_view_.source)},
-               {"party_size", seat_view_.party_size},
-               {"suggestion",
-                seat_view_.suggestion ? Json(seat_view_.suggestion->best.table_number) : Json()}};
+  j["seat"] = {
+      {"source", static_cast<int>(seat_view_.source)},
+      {"party_size", seat_view_.party_size},
+      {"suggestion", seat_view_.suggestion ? Json(seat_view_.suggestion->table_number) : Json()}};
   j["pending_manager_pin"] = pending_.has_value();
   j["outbox"] = cache_->outbox_count();
   j["sync"] = {{"connection", connection(desk_.sync.connection)},

@@ -142,7 +142,7 @@ void draw_pick_list(SeatView& v, const Desk& d, SeatIntents& out) {
 void pick_any_table(SeatView& v, const Desk& d, const Uuid& table_id) {
   const Table* t = d.floor->table(table_id);
   if (!t || !v.suggestion) return;
-  if (v.suggestion->best.table_ids == std::vector<Uuid>{table_id}) {
+  if (v.suggestion->table_ids == std::vector<Uuid>{table_id}) {
     v.chosen = -1;
     v.refusal.clear();
     return;
@@ -173,7 +173,7 @@ void take_proposal(SeatView& v, const Desk& d) {
   const std::vector<Uuid> want = std::move(v.proposed);
   v.proposed.clear();
   const auto& alts = v.suggestion->alternatives;
-  if (v.suggestion->best.table_ids == want) {
+  if (v.suggestion->table_ids == want) {
     v.chosen = -1;
     return;
   }
@@ -189,13 +189,13 @@ const TableChoice* chosen_choice(const SeatView& v) {
   if (!v.suggestion || v.no_pick) return nullptr;  // just seated: no table until a new pick
   if (v.chosen >= 0 && v.chosen < static_cast<int>(v.suggestion->alternatives.size()))
     return &v.suggestion->alternatives[v.chosen];
-  return v.suggestion->accepted ? &v.suggestion->best : nullptr;
+  return v.suggestion->accepted ? &*v.suggestion : nullptr;  // the best, a TableChoice
 }
 
 void draw_choice(SeatView& v, const Desk& d) {
   Language l = d.locale;
   if (v.no_pick) return ImGui::TextWrapped("%s", tr(l, "seat.pick_next"));
-  const SeatSuggestion& s = *v.suggestion;
+  const Decision& s = *v.suggestion;
   const TableChoice* c = chosen_choice(v);
   if (!s.accepted && !c) inline_error(s.reason.c_str());
   if (!v.refusal.empty()) inline_error(v.refusal.c_str());
@@ -231,7 +231,7 @@ void draw_seat_button(SeatView& v, const Desk& d, SeatIntents& out) {
     cmd.party_size = v.party_size;
     cmd.guest_name = v.guest_name;
     cmd.table = *c;
-    if (c == &v.suggestion->best) cmd.moves = v.suggestion->moves;  // alternatives move no one
+    if (c == &*v.suggestion) cmd.moves = v.suggestion->moved;  // alternatives move no one
     out.seat = cmd;
   }
 }

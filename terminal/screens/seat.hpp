@@ -14,17 +14,6 @@
 
 namespace foh::ui {
 
-// The engine's answer (engine-assign's assign()), as the screen keeps it.
-struct SeatSuggestion {
-  bool accepted = false;
-  std::string reason;  // the one-line reason, also for a refusal
-  TableChoice best;
-  std::vector<TableChoice> alternatives;
-  // Bookings `best` moves to other tables to make room (only when nothing is
-  // free without moving anyone); seated with the party in one transaction.
-  std::vector<Move> moves;
-};
-
 // A seated party past its expected end whose table is booked next.
 struct OverstayWarning {
   Uuid seated_reservation_id;
@@ -44,8 +33,10 @@ struct SeatView {
   std::optional<Uuid> waitlist_entry_id;
   int party_size = 2;
   std::string guest_name;
-  std::optional<SeatSuggestion> suggestion;  // recomputed when the pick changes
-  std::string suggestion_key;                // what it was computed for
+  // The engine's answer: its best table (moving bookings only when nothing
+  // is free otherwise) and alternatives; recomputed when the pick changes.
+  std::optional<Decision> suggestion;
+  std::string suggestion_key;  // what it was computed for
   int chosen = -1;  // -1 = best, else index into alternatives (a table the host tapped is appended)
   // A table to choose once the suggestion is computed (the waitlist's
   // recommendation opened the screen), then cleared.
@@ -68,7 +59,7 @@ struct SeatIntents {
 };
 
 // Computes the engine suggestion for the current pick (pure engine call).
-SeatSuggestion suggest_for(const SeatView& v, const Desk& d);
+Decision suggest_for(const SeatView& v, const Desk& d);
 // Overstays at desk.now: seated past expected end with a live reservation next on a shared table
 // starting before the party can leave; each with an engine proposal of another table.
 std::vector<OverstayWarning> overstay_warnings(const Desk& d);

@@ -71,7 +71,7 @@ BookingProposal propose_booking(const Reservation& r, const Venue& venue, const 
     return p;
   }
   if (dec->accepted) {
-    p.table = TableChoice{dec->table_ids, dec->table_number, dec->reason};
+    p.table = *dec;
     p.moves = dec->moved;
   }
   return p;

@@ -1,6 +1,4 @@
 // The suggestion for a party seated now, and overstay warnings.
-#include "view/seating.hpp"
-
 #include <algorithm>
 
 #include "foh/engine/assign.hpp"
@@ -9,6 +7,7 @@
 #include "foh/engine/sections.hpp"
 #include "view/booking_edit.hpp"
 #include "view/day_index.hpp"
+#include "view/seating.hpp"
 
 namespace foh::ui {
 namespace {
@@ -20,15 +19,6 @@ DayBook without(const DayBook& day, const std::optional<Uuid>& id) {
                                            [&](const Reservation& r) { return r.id == *id; }),
                             copy.reservations.end());
   return copy;
-}
-
-SeatSuggestion from_decision(const Decision& dec) {
-  SeatSuggestion s;
-  s.accepted = dec.accepted;
-  s.reason = dec.reason;
-  s.best = TableChoice{dec.table_ids, dec.table_number, dec.reason};
-  s.alternatives = dec.alternatives;
-  return s;
 }
 
 // The engine's decision, or a refusal carrying its error (a floor that does not validate).
@@ -83,16 +73,13 @@ DayBook held_if_due(const DayBook& day, TimeOfDay now, const Desk& d) {
 
 // Nothing free: the engine may move bookings not yet arrived to other tables
 // (never their time or party); the host sees who moves before seating.
-SeatSuggestion with_moves(const Venue& v, const DayBook& day, const SeatRequest& req, const Desk& d,
-                          SeatSuggestion refused) {
+Decision with_moves(const Venue& v, const DayBook& day, const SeatRequest& req, const Desk& d,
+                    Decision refused) {
   Decision dec = decide(v, held_if_due(day, req.time, d), req, now_options(true, d));
   if (!dec.accepted || dec.moved.empty()) return refused;
-  SeatSuggestion s = from_decision(dec);
-  s.moves = dec.moved;
-  s.reason +=
+  dec.reason +=
       (d.locale == Language::En ? " — moves " : " — déplace ") + describe_moves(dec.moved, d);
-  s.best.reason = s.reason;
-  return s;
+  return dec;
 }
 
 }  // namespace
@@ -102,7 +89,7 @@ TimeOfDay time_now(const Desk& d) {
   return TimeOfDay{static_cast<int>(std::max<int64_t>(0, d.now.seconds - day_start))};
 }
 
-SeatSuggestion suggest_now(const PartyToSeat& p, const Desk& d) {
+Decision suggest_now(const PartyToSeat& p, const Desk& d) {
   if (!d.venue || !d.day || !d.floor) return {};
   DayBook day = without(*d.day, p.reservation_id);
   SeatRequest req;
@@ -122,17 +109,18 @@ SeatSuggestion suggest_now(const PartyToSeat& p, const Desk& d) {
       auto clash =
           conflicts_with(moved, day.reservations, *d.floor, d.settings(), d.venue->services);
       if (clash.empty()) {
-        SeatSuggestion s;
+        Decision s;
         s.accepted = true;
+        s.outcome = Outcome::Seated;
         s.reason = d.locale == Language::En ? "Booked table " + b->r->table_number + ", free now"
                                             : "Table réservée " + b->r->table_number + ", libre";
-        s.best = TableChoice{b->tables, b->r->table_number, s.reason};
+        s.table_ids = b->tables;
+        s.table_number = b->r->table_number;
         Decision dec = decide(*d.venue, day, req, now_options(false, d));
         for (const TableChoice& c : dec.alternatives)
-          if (c.table_ids != s.best.table_ids) s.alternatives.push_back(c);
-        if (dec.accepted && dec.table_ids != s.best.table_ids)
-          s.alternatives.insert(s.alternatives.begin(),
-                                TableChoice{dec.table_ids, dec.table_number, dec.reason});
+          if (c.table_ids != s.table_ids) s.alternatives.push_back(c);
+        if (dec.accepted && dec.table_ids != s.table_ids)
+          s.alternatives.insert(s.alternatives.begin(), dec);  // the engine's own choice
         return s;
       }
     }
@@ -141,7 +129,7 @@ SeatSuggestion suggest_now(const PartyToSeat& p, const Desk& d) {
   // in the last 30 minutes (issue 13 item 3; engine sections.hpp).
   const Rotation rotation = rotation_at(*d.venue, *d.day, d.now);
   if (!rotation.sections.empty()) req.rotation = &rotation;
-  SeatSuggestion s = from_decision(decide(*d.venue, day, req, now_options(false, d)));
+  Decision s = decide(*d.venue, day, req, now_options(false, d));
   return s.accepted ? s : with_moves(*d.venue, day, req, d, std::move(s));
 }
 
@@ -188,13 +176,13 @@ std::vector<OverstayWarning> overstay_warnings(const Desk& d) {
     req.duration = next->r->duration;
     Decision dec =
         decide(*d.venue, day, req, now_options(false, d));  // a MoveCommand moves one booking
-    if (dec.accepted) w.proposal = TableChoice{dec.table_ids, dec.table_number, dec.reason};
+    if (dec.accepted) w.proposal = std::move(dec);          // the choice it made
     out.push_back(std::move(w));
   }
   return out;
 }
 
-SeatSuggestion suggest_for(const SeatView& v, const Desk& d) {
+Decision suggest_for(const SeatView& v, const Desk& d) {
   PartyToSeat p;
   p.party_size = v.party_size;
   if (v.source == PartySource::Reservation) p.reservation_id = v.reservation_id;

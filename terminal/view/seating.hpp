@@ -22,6 +22,6 @@ struct PartyToSeat {
 // The engine's suggestion for seating the party at desk.now. Hours and pacing
 // are not checked: the party is standing at the door. A reservation whose own
 // table is free keeps it.
-SeatSuggestion suggest_now(const PartyToSeat& p, const Desk& d);
+Decision suggest_now(const PartyToSeat& p, const Desk& d);
 
 }  // namespace foh::ui

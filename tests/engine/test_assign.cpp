@@ -63,6 +63,26 @@ TEST_CASE("single tables before combinations") {
   CHECK(second.reason.find("no single table free") != std::string::npos);
 }
 
+// assign() books what it decides itself: a proposal for another party in
+// between leaves nothing behind that it would apply.
+TEST_CASE("propose leaves nothing for assign; a decision passes as its table choice") {
+  Venue v = only({table("t5", "5", 4, 6), table("t7", "7", 2, 4), table("t8", "8", 2, 4)});
+  v.tables[1].capacity_overrides = {{"7+8", 6}};
+  auto a = make(v);
+  const Decision six = a.propose(request("six", 6, "19:00"));
+  REQUIRE(six.table_number == "5");
+  const Decision two = a.assign(request("two", 2, "19:00"));
+  REQUIRE(two.accepted);
+  REQUIRE(two.table_ids.size() == 1);
+  const Reservation* booked = find(a.day(), "two");  // where it decided, not on 5
+  REQUIRE(booked != nullptr);
+  CHECK(booked->table_id == std::optional<Uuid>{two.table_ids.front()});
+  CHECK(a.propose(request("six", 6, "19:00")).table_number == "5");  // still free
+  const TableChoice& choice = two;  // what the seat screen and the Store take
+  CHECK(choice.table_ids == two.table_ids);
+  CHECK(choice.reason == two.reason);
+}
+
 TEST_CASE("tables that belong to a combination come last among singles") {
   Venue v = only({table("t3", "3", 2, 4), table("t9", "9", 2, 4), table("t4", "4", 2, 4)});
   v.tables[0].capacity_overrides = {{"3+9", 8}};

@@ -61,7 +61,7 @@ const foh::Table& table_named(const std::string& name) {
   throw std::runtime_error("no demo table " + name);
 }
 
-foh::net::TablePick pick(const std::string& name) { return {{table_named(name).id}, name, ""}; }
+foh::TableChoice pick(const std::string& name) { return {{table_named(name).id}, name, ""}; }
 
 foh::Reservation booking(const std::string& table, const std::string& hhmm, int party,
                          const std::string& guest) {

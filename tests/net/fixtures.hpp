@@ -33,7 +33,7 @@ struct ManualClock {
   }
 };
 const foh::Table& table_named(const std::string& name);  // in the demo venue
-foh::net::TablePick pick(const std::string& name);
+foh::TableChoice pick(const std::string& name);
 // A Confirmed booking on a quiet day (2026-12-01, a Tuesday) at `hhmm`.
 foh::Reservation booking(const std::string& table, const std::string& hhmm, int party = 2,
                          const std::string& guest = "Guest");

@@ -69,8 +69,7 @@ TEST_CASE("day join: the Store writes one row, the engine proposes the pair, spl
   CHECK(d.table_number == "2+3");
 
   // Seated there, the pair cannot be split under the party.
-  auto seated = s.seat_walk_in(4, TablePick{d.table_ids, d.table_number, d.reason}, quiet(),
-                               *TimeOfDay::parse("20:00"), kServer);
+  auto seated = s.seat_walk_in(4, d, quiet(), *TimeOfDay::parse("20:00"), kServer);
   REQUIRE_MESSAGE(seated.ok(), (seated.ok() ? "" : seated.error().text()));
   CHECK(seated->table_number == "2+3");
   auto before = fixture::snapshot(*c);

@@ -141,15 +141,15 @@ TEST_CASE("a walk-in of 8 never proposes moving the booking due now (it may be t
   fx.rebuild();
   SeatView walk_in;
   walk_in.party_size = 8;
-  SeatSuggestion s = suggest_for(walk_in, fx.desk);
-  for (const Move& m : s.moves) CHECK(m.reservation_id != "res6");
+  Decision s = suggest_for(walk_in, fx.desk);
+  for (const Move& m : s.moved) CHECK(m.reservation_id != "res6");
   // A booking later in the evening may still be moved to make room.
   fx.day.reservations.back().time = *TimeOfDay::parse("20:30");
   fx.rebuild();
-  SeatSuggestion later = suggest_for(walk_in, fx.desk);
+  Decision later = suggest_for(walk_in, fx.desk);
   REQUIRE_MESSAGE(later.accepted, later.reason);
-  REQUIRE(later.moves.size() == 1);
-  CHECK(later.moves.front().reservation_id == "res6");
+  REQUIRE(later.moved.size() == 1);
+  CHECK(later.moved.front().reservation_id == "res6");
 }
 
 TEST_CASE("booking form: what the engine refuses is not saved, unless overridden") {

@@ -21,7 +21,7 @@ TEST_CASE("seat a walk-in: the engine's suggestion is highlighted and seated wit
   REQUIRE(v.suggestion);
   CHECK(v.suggestion->accepted);
   CHECK(!v.suggestion->reason.empty());
-  const auto& ids = v.suggestion->best.table_ids;
+  const auto& ids = v.suggestion->table_ids;
   REQUIRE(!ids.empty());
   // Never the seated table 1, the blocked table 5, nor table 3 held by a late booking at 19:00.
   CHECK(std::find(ids.begin(), ids.end(), "t1") == ids.end());
@@ -39,9 +39,9 @@ TEST_CASE("seat a booked party: its own free table is kept") {
   v.source = PartySource::Reservation;
   v.reservation_id = "res2";  // Martin, 4, table 2 at 19:45
   v.party_size = 4;
-  SeatSuggestion s = suggest_for(v, fx.desk);
+  Decision s = suggest_for(v, fx.desk);
   CHECK(s.accepted);
-  CHECK(s.best.table_ids == std::vector<Uuid>{"t2"});
+  CHECK(s.table_ids == std::vector<Uuid>{"t2"});
 }
 
 TEST_CASE("seat: picking an alternative changes the table that is seated") {
@@ -125,21 +125,21 @@ TEST_CASE(
   test::frame<SeatIntents>(h, draw);
   REQUIRE(v.suggestion);
   REQUIRE_MESSAGE(v.suggestion->accepted, v.suggestion->reason);
-  REQUIRE_FALSE(v.suggestion->moves.empty());
-  const Move& m = v.suggestion->moves.front();
+  REQUIRE_FALSE(v.suggestion->moved.empty());
+  const Move& m = v.suggestion->moved.front();
   CHECK(v.suggestion->reason.find("déplace") != std::string::npos);
   CHECK(v.suggestion->reason.find(m.from_table_number + " → " + m.to_table_number) !=
         std::string::npos);
   auto out = test::tap_item<SeatIntents>(h, "seat_confirm", draw);
   REQUIRE(out.seat);
   CHECK(out.seat->party_size == 6);
-  CHECK(out.seat->table.table_ids == v.suggestion->best.table_ids);
-  REQUIRE(out.seat->moves.size() == v.suggestion->moves.size());
+  CHECK(out.seat->table.table_ids == v.suggestion->table_ids);
+  REQUIRE(out.seat->moves.size() == v.suggestion->moved.size());
   CHECK(out.seat->moves.front().reservation_id == m.reservation_id);
   // A walk-in that fits somewhere free moves no one.
   SeatView couple;
   couple.party_size = 2;
-  CHECK(suggest_for(couple, fx.desk).moves.empty());
+  CHECK(suggest_for(couple, fx.desk).moved.empty());
 }
 
 TEST_CASE("seat: a choice on another plan brings that plan into view, once") {
@@ -160,7 +160,7 @@ TEST_CASE("seat: a choice on another plan brings that plan into view, once") {
   test::frame<SeatIntents>(h, draw);
   REQUIRE(v.suggestion);
   REQUIRE(v.suggestion->accepted);
-  CHECK(v.suggestion->best.table_ids == std::vector<Uuid>{"t8"});
+  CHECK(v.suggestion->table_ids == std::vector<Uuid>{"t8"});
   CHECK(v.floor.floor_plan_id == std::optional<Uuid>("p2"));
   // The host goes back to the Salle: the same choice does not pull the view away again.
   v.floor.floor_plan_id = "p1";
@@ -180,22 +180,22 @@ TEST_CASE("seat: the engine's reason is in the desk's language, and switching it
   REQUIRE(v.suggestion->accepted);
   const std::string fr = v.suggestion->reason;
   INFO(fr);
-  CHECK(fr.rfind("Table " + v.suggestion->best.table_number + " (", 0) == 0);
+  CHECK(fr.rfind("Table " + v.suggestion->table_number + " (", 0) == 0);
   CHECK(fr.find(" places, ") != std::string::npos);
   CHECK(fr.find(")\u00a0: libre ") != std::string::npos);
   CHECK(fr.find("seat") == std::string::npos);
   CHECK(fr.find("free") == std::string::npos);
   for (const TableChoice& a : v.suggestion->alternatives)
     CHECK(a.reason.find(")\u00a0: libre") != std::string::npos);
-  const std::vector<Uuid> best = v.suggestion->best.table_ids;
+  const std::vector<Uuid> best = v.suggestion->table_ids;
   // The EN/FR button: the same pick, reworded on the next frame.
   fx.desk.locale = Language::En;
   test::frame<SeatIntents>(h, draw);
   REQUIRE(v.suggestion);
   const std::string en = v.suggestion->reason;
   INFO(en);
-  CHECK(v.suggestion->best.table_ids == best);
-  CHECK(en.rfind("Table " + v.suggestion->best.table_number + " (", 0) == 0);
+  CHECK(v.suggestion->table_ids == best);
+  CHECK(en.rfind("Table " + v.suggestion->table_number + " (", 0) == 0);
   CHECK(en.find(" seats, ") != std::string::npos);
   CHECK(en.find("): free ") != std::string::npos);
   CHECK(en.find("libre") == std::string::npos);
@@ -207,7 +207,7 @@ TEST_CASE("seat: a suggestion that moves a booking says so in French") {
   fx.desk.locale = Language::Fr;
   SeatView v;
   v.party_size = 6;
-  SeatSuggestion s = suggest_for(v, fx.desk);
+  Decision s = suggest_for(v, fx.desk);
   REQUIRE_MESSAGE(s.accepted, s.reason);
   CHECK(s.reason.find(", après avoir déplacé 1 réservation — déplace Bloc (4) 6 → ") !=
         std::string::npos);

@@ -158,7 +158,7 @@ int run_store(int argc, char** argv) {
   measure("seat_walk_in (one table, rules checked)", kSamples, [&](int i) {
     const Table& t = venue->tables[static_cast<size_t>(i) % tables];
     const Date d = day.plus_days(1 + i / static_cast<int>(tables));
-    TablePick pick{{t.id}, t.name, ""};
+    TableChoice pick{{t.id}, t.name, ""};
     return store.seat_walk_in(std::min(2, t.capacity_max), pick, d, TimeOfDay{22 * 3600}, by).ok();
   });
   measure("book (the form: engine's checks, no table)", kSamples, [&](int i) {

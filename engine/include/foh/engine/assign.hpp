@@ -45,7 +45,8 @@ struct SeatRequest {
 
 enum class Outcome { Seated, Closed, Pacing, NoTable, Invalid };
 
-// A table or a combination, with the host-readable reason for it.
+// A table or a combination, with the host-readable reason for it. The one
+// shape a choice keeps from the engine through the seat screen to the Store.
 struct TableChoice {
   std::vector<Uuid> table_ids;  // member tables, in the combination's order
   std::string table_number;     // "12" or "7+8"
@@ -59,13 +60,13 @@ struct Move {
   std::string from_table_number, to_table_number;
 };
 
-struct Decision {
+// The chosen table itself (a Decision passes as the TableChoice it made), or
+// none with the refusal's reason. reason: "Table 12 (4 seats, Salle
+// principale): free 19:00–20:30, exact fit".
+struct Decision : TableChoice {
   bool accepted = false;
   Outcome outcome = Outcome::NoTable;
-  std::string reason;  // "Table 12 (4 seats, Salle principale): free 19:00–20:30, exact fit"
-  std::vector<Uuid> table_ids;
-  std::string table_number;
-  std::vector<Move> moved;
+  std::vector<Move> moved;  // to other tables first, in one transaction with the seating
   std::vector<TableChoice> alternatives;  // other free options, best first
 };
 

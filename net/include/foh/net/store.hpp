@@ -44,13 +44,6 @@ struct BookingOptions {
   std::optional<BookingOverride> override_refusal;
 };
 
-// A table or declared combination, with the engine's one-line reason.
-struct TablePick {
-  std::vector<Uuid> table_ids;
-  std::string table_number;  // "7" or "7+8"
-  std::string reason;
-};
-
 class Store {
  public:
   // `clock` gives created_at/seated_at/updated_at stamps (tests inject one).
@@ -95,8 +88,9 @@ class Store {
   // Undo of the last transition; managers and admins only.
   Result<Reservation> undo_last_transition(const Uuid& reservation_id, const Actor& by);
   // A walk-in seated now at `pick` (status Seated, source "Walk-in").
-  Result<Reservation> seat_walk_in(int party_size, const TablePick& pick, Date date, TimeOfDay time,
-                                   const Actor& by, const std::string& guest_name = "",
+  Result<Reservation> seat_walk_in(int party_size, const TableChoice& pick, Date date,
+                                   TimeOfDay time, const Actor& by,
+                                   const std::string& guest_name = "",
                                    const std::vector<Move>& moves = {}, const Uuid& id = {});
   // A booked party seated now at `pick`: its table changes when `pick` is
   // another one, then Arrived (if not yet) and Seated, each with its audit
@@ -105,7 +99,7 @@ class Store {
   // `party_size`: the guests who came; more than booked ("booked 6, arrived
   // 8") changes the booking's size with the seating, fewer is a partial
   // arrival (arrived_count).
-  Result<Reservation> seat_reservation(const Uuid& reservation_id, const TablePick& pick,
+  Result<Reservation> seat_reservation(const Uuid& reservation_id, const TableChoice& pick,
                                        const Actor& by, const std::vector<Move>& moves = {},
                                        std::optional<int> party_size = std::nullopt);
   // "Optimise tonight" applied (managers and admins): every move of the
@@ -163,7 +157,7 @@ class Store {
   Result<WaitlistEntry> cancel_waitlist(const Uuid& entry_id, const Actor& by);
   // Seats the party at `pick` now: a Seated reservation (source "Liste
   // d'attente") and the entry converted, in one transaction.
-  Result<Reservation> waitlist_seat(const Uuid& entry_id, const TablePick& pick, TimeOfDay time,
+  Result<Reservation> waitlist_seat(const Uuid& entry_id, const TableChoice& pick, TimeOfDay time,
                                     const Actor& by, const std::vector<Move>& moves = {},
                                     const Uuid& reservation_id = {});
 
@@ -184,7 +178,7 @@ class Store {
   // ---- overlap conflicts found by sync (a host decides)
   std::vector<Conflict> conflicts() { return cache_.conflicts(); }
   Result<Reservation> resolve_accept_proposal(const Uuid& reservation_id, const Actor& by);
-  Result<Reservation> resolve_pick_table(const Uuid& reservation_id, const TablePick& pick,
+  Result<Reservation> resolve_pick_table(const Uuid& reservation_id, const TableChoice& pick,
                                          const Actor& by);
   Result<Reservation> resolve_cancel(const Uuid& reservation_id, const Actor& by);
 
@@ -214,7 +208,7 @@ class Store {
                                       const std::optional<BookingOverride>& o);
   Result<Reservation> write_status(const Reservation& before, const Reservation& after,
                                    const ReservationEvent& event);
-  Result<Reservation> resolve_with(const Uuid& reservation_id, const TablePick& pick,
+  Result<Reservation> resolve_with(const Uuid& reservation_id, const TableChoice& pick,
                                    const Actor& by);
   Result<WaitlistEntry> waitlist_set(const Uuid& entry_id, WaitlistStatus to, const Actor& by);
   Status put_override(const Uuid& table_id, Date date, bool set_blocked, bool value,

@@ -41,9 +41,10 @@ Result<Reservation> Store::update_reservation(const Reservation& r, const Actor&
   if (!before) return before.error();
   const std::string where = "reservations " + r.id;
   if (before->status != r.status)
-    return Error{where + ".status", "a status changes through its own action"};
+    return Error{where + ".status", "a status changes through its own action", "status_own_action"};
   for (const Move& m : o.moves)  // the engine moves others to make room, never this party
-    if (m.reservation_id == r.id) return Error{where, "an edit never moves the booking itself"};
+    if (m.reservation_id == r.id)
+      return Error{where, "an edit never moves the booking itself", "edit_moves_booking"};
   Reservation next = r;
   if (needs_booking_check(*before, next)) {
     auto checked = checked_booking(std::move(next), by, o.override_refusal);

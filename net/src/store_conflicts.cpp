@@ -138,9 +138,10 @@ Result<Reservation> Store::resolve_cancel(const Uuid& reservation_id, const Acto
 
 Status Store::retry_failed(int64_t seq) {
   auto e = cache_.outbox_entry(seq);
-  if (!e) return Error{"outbox #" + std::to_string(seq), "no such entry"};
+  if (!e) return Error{"outbox #" + std::to_string(seq), "no such entry", "outbox_gone"};
   if (e->state != OutboxState::Failed)
-    return Error{"outbox #" + std::to_string(seq), "only a failed entry is retried"};
+    return Error{"outbox #" + std::to_string(seq), "only a failed entry is retried",
+                 "retry_only_failed"};
   return cache_.outbox_mark(seq, OutboxState::Pending, "");
 }
 

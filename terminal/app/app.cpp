@@ -9,13 +9,13 @@
 
 #include "app/log.hpp"
 #include "app/seed.hpp"
-#include "app/shell_text.hpp"
 #include "foh/engine/rules.hpp"
 #include "foh/engine/waitlist.hpp"
 #include "foh/net/cache_recover.hpp"
 #include "foh/net/rest.hpp"
 #include "foh/net/texts.hpp"
 #include "foh/platform/platform.hpp"
+#include "i18n.hpp"
 #include "widgets/widgets.hpp"
 
 namespace foh::app {
@@ -76,10 +76,8 @@ Status App::open_cache(const std::string& path) {
     const ui::Language l =
         options_.locale.empty() ? desk_.locale : ui::locale_from(options_.locale);
     char line[1024];
-    std::snprintf(line, sizeof line,
-                  text(l, "diag.cache_recovered", "Cache endommagé (%s) : %s, %d",
-                       "Damaged cache (%s): %s, %d"),
-                  rec->problem.c_str(), rec->kept_as.c_str(), rec->outbox_salvaged);
+    std::snprintf(line, sizeof line, ui::tr(l, "diag.cache_recovered"), rec->problem.c_str(),
+                  rec->kept_as.c_str(), rec->outbox_salvaged);
     say(line, true);
   }
   // A row an earlier build set aside may read now.
@@ -331,9 +329,7 @@ void App::check_idle_logout() {
   const int idle = venue_.restaurant.settings.idle_logout_seconds;
   if (idle > 0 && clock_.now().seconds - last_input_.seconds >= idle) {
     logout();
-    say(text(desk_.locale, "shell.idle_logout", "Session fermée après inactivité",
-             "Logged out after inactivity"),
-        false);
+    say(ui::tr(desk_.locale, "shell.idle_logout"), false);
   }
 }
 
@@ -407,9 +403,7 @@ void App::frame(platform::Platform& p) {
                                  ImGuiWindowFlags_NoBringToFrontOnFocus;
   ImGui::Begin("FOH###main", nullptr, flags);
   if (desk_.venue == nullptr || venue_.restaurant.id.empty()) {
-    ImGui::TextUnformatted(text(desk_.locale, "shell.waiting_data",
-                                "En attente des données du restaurant…",
-                                "Waiting for the restaurant's data…"));
+    ImGui::TextUnformatted(ui::tr(desk_.locale, "shell.waiting_data"));
     if (!desk_.message.empty()) ImGui::TextWrapped("%s", desk_.message.c_str());
   } else if (kiosk_) {
     ui::KioskIntents in;

@@ -4,10 +4,10 @@
 // (or refusal, with the reason) becomes the message once it lands.
 #include "app/app.hpp"
 #include "app/guest_card.hpp"
-#include "app/shell_text.hpp"
 #include "foh/engine/optimise.hpp"
 #include "foh/engine/permissions.hpp"
 #include "foh/engine/pin.hpp"
+#include "i18n.hpp"
 #include "view/optimise.hpp"
 #include "widgets/guest_texts.hpp"
 
@@ -100,9 +100,8 @@ void App::seat(const ui::SeatCommand& c) {
 
 void App::seated(const ui::SeatCommand& c, const Result<Reservation>& done) {
   if (!done) return say(ui::error_text(desk_.locale, done.error()), true);
-  std::string line = text(desk_.locale, "shell.seated", "Installé", "Seated") +
-                     std::string(ui::colon(desk_.locale)) + guest(desk_.locale, *done) + " — " +
-                     done->table_number;
+  std::string line = ui::tr(desk_.locale, "shell.seated") + std::string(ui::colon(desk_.locale)) +
+                     guest(desk_.locale, *done) + " — " + done->table_number;
   for (const Move& m : c.moves)  // the host tells the moved parties' servers
     for (const auto& r : day_.reservations)
       if (r.id == m.reservation_id)
@@ -135,8 +134,8 @@ void App::apply(const ui::FloorIntents& in) {
         },
         [this, id](Result<Reservation> r) {
           if (r)
-            say(text(desk_.locale, "shell.completed", "Table libérée", "Table cleared") +
-                    std::string(ui::colon(desk_.locale)) + r->table_number,
+            say(ui::tr(desk_.locale, "shell.completed") + std::string(ui::colon(desk_.locale)) +
+                    r->table_number,
                 false);
           else
             say(refused(day_, id, r.error(), desk_.locale), true);
@@ -200,9 +199,8 @@ void App::apply(const ui::ReservationsIntents& in) {
         },
         [this](Result<Reservation> r) {
           if (!r) return say(ui::error_text(desk_.locale, r.error()), true);
-          say(text(desk_.locale, "shell.booked", "Réservation enregistrée", "Booking saved") +
-                  std::string(ui::colon(desk_.locale)) + guest(desk_.locale, *r) + " " +
-                  r->time.hhmm() + " — " + r->table_number,
+          say(ui::tr(desk_.locale, "shell.booked") + std::string(ui::colon(desk_.locale)) +
+                  guest(desk_.locale, *r) + " " + r->time.hhmm() + " — " + r->table_number,
               false);
           reservations_view_.form = ui::BookingForm{};
           booking_command_ = net::new_uuid();  // the next form is another booking
@@ -269,8 +267,7 @@ void App::optimised(const Result<int>& n) {
   }
   reservations_view_.optimise.reset();
   const char* what =
-      *n == 1 ? text(desk_.locale, "opt.moved_one", "réservation déplacée", "booking moved")
-              : text(desk_.locale, "opt.moved", "réservations déplacées", "bookings moved");
+      *n == 1 ? ui::tr(desk_.locale, "opt.moved_one") : ui::tr(desk_.locale, "opt.moved");
   say(std::to_string(*n) + " " + what, false);
 }
 
@@ -319,8 +316,7 @@ void App::apply(const ui::EditorIntents& in) {
       },
       [this, name = plan->name](Status st) {
         if (!st) return say(ui::error_text(desk_.locale, st.error()), true);
-        say(text(desk_.locale, "shell.plan_saved", "Plan enregistré", "Floor plan saved") +
-                std::string(ui::colon(desk_.locale)) + name,
+        say(ui::tr(desk_.locale, "shell.plan_saved") + std::string(ui::colon(desk_.locale)) + name,
             false);
         editor_view_.loaded = false;  // reload the draft from what was stored
       });
@@ -341,8 +337,8 @@ void App::apply(const ui::WaitlistIntents& in) {
         ui::kWriteWaitlistAdd, [e, by = actor()](net::Store& s) { return s.waitlist_add(e, by); },
         [this](Result<WaitlistEntry> r) {
           if (!r) return say(ui::error_text(desk_.locale, r.error()), true);
-          say(text(desk_.locale, "shell.wl_added", "Ajouté à la liste", "Added to the waitlist") +
-                  std::string(ui::colon(desk_.locale)) + r->guest_name,
+          say(ui::tr(desk_.locale, "shell.wl_added") + std::string(ui::colon(desk_.locale)) +
+                  r->guest_name,
               false);
           waitlist_view_.name.clear();
           waitlist_view_.phone.clear();

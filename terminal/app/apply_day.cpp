@@ -2,7 +2,7 @@
 // split for the day, their undo, and the day's note, each one write through
 // net's Store off the frame (App::write); the result becomes the message.
 #include "app/app.hpp"
-#include "app/shell_text.hpp"
+#include "i18n.hpp"
 
 namespace foh::app {
 

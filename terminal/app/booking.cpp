@@ -4,7 +4,7 @@
 // and the override is recorded in the booking's notes by net's Store.
 #include "app/app.hpp"
 #include "app/guest_card.hpp"
-#include "app/shell_text.hpp"
+#include "i18n.hpp"
 #include "view/booking_edit.hpp"
 
 namespace foh::app {
@@ -66,9 +66,9 @@ void App::save_booking(ui::BookingCommand c, const net::Actor& by) {
 void App::booking_saved(const Result<Reservation>& r) {
   if (!r)
     return say(ui::error_text(desk_.locale, r.error()), true);  // the form keeps what was typed
-  say(text(desk_.locale, "shell.booking_saved", "Réservation enregistrée", "Booking saved") +
-          std::string(ui::colon(desk_.locale)) + r->guest_name + " (" +
-          std::to_string(r->party_size) + ") " + r->time.hhmm() + " \u2014 " + r->table_number,
+  say(ui::tr(desk_.locale, "shell.booking_saved") + std::string(ui::colon(desk_.locale)) +
+          r->guest_name + " (" + std::to_string(r->party_size) + ") " + r->time.hhmm() +
+          " \u2014 " + r->table_number,
       false);
   reservations_view_.form = ui::BookingForm{};
   guest_command_ = net::new_uuid();  // the next form's new guest is another
@@ -83,10 +83,7 @@ void App::booking_saved(const Result<Reservation>& r) {
 void App::edit_booking(const Uuid& reservation_id) {
   auto r = cache_->reservation(reservation_id);
   if (!r) return say(ui::error_text(desk_.locale, r.error()), true);
-  if (!may(Tab::Reservations))
-    return say(text(desk_.locale, "shell.no_reservations_tab", "Onglet Réservations non autorisé",
-                    "The Reservations tab is not allowed"),
-               true);
+  if (!may(Tab::Reservations)) return say(ui::tr(desk_.locale, "shell.no_reservations_tab"), true);
   ui::start_edit(reservations_view_, *r);
   switch_to_ = Tab::Reservations;
 }

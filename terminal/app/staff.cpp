@@ -3,9 +3,9 @@
 #include <imgui.h>
 
 #include "app/app.hpp"
-#include "app/shell_text.hpp"
 #include "foh/platform/item_registry.hpp"
 #include "foh/platform/platform.hpp"
+#include "i18n.hpp"
 #include "screens/manager_pin.hpp"
 #include "widgets/widgets.hpp"
 
@@ -16,17 +16,17 @@ namespace {
 const char* tab_label(ui::Language l, Tab t) {
   switch (t) {
     case Tab::Floor:
-      return text(l, "tab.floor", "Salle", "Floor");
+      return ui::tr(l, "tab.floor");
     case Tab::Seat:
-      return text(l, "tab.seat", "Placer", "Seat");
+      return ui::tr(l, "tab.seat");
     case Tab::Reservations:
-      return text(l, "tab.reservations", "Réservations", "Reservations");
+      return ui::tr(l, "tab.reservations");
     case Tab::Waitlist:
-      return text(l, "tab.waitlist", "Liste d'attente", "Waitlist");
+      return ui::tr(l, "tab.waitlist");
     case Tab::Shift:
-      return text(l, "tab.shift", "Service", "Shift");
+      return ui::tr(l, "tab.shift");
     case Tab::Editor:
-      return text(l, "tab.editor", "Plan de salle", "Floor editor");
+      return ui::tr(l, "tab.editor");
   }
   return "";
 }

@@ -6,10 +6,10 @@
 
 #include "app/app.hpp"
 #include "app/log.hpp"
-#include "app/shell_text.hpp"
 #include "foh/engine/optimise.hpp"
 #include "foh/engine/permissions.hpp"
 #include "foh/engine/pin.hpp"
+#include "i18n.hpp"
 #include "screens/busy.hpp"
 #include "view/optimise.hpp"
 
@@ -75,8 +75,8 @@ void App::manager_checked(Result<net::Session> s) {
   if (!pending_) return;  // closed meanwhile
   PendingAction& a = *pending_;
   if (!s || s->member.role == Role::Server) {
-    a.message = s ? text(desk_.locale, "shell.not_manager", "Pas un responsable", "Not a manager")
-                  : ui::error_text(desk_.locale, s.error());
+    a.message =
+        s ? ui::tr(desk_.locale, "shell.not_manager") : ui::error_text(desk_.locale, s.error());
     return;
   }
   // The change goes out under the manager's own token (the backend checks it).
@@ -126,8 +126,7 @@ void App::kiosk_exit_checked(const std::optional<Uuid>& target, bool locked,
     kiosk_view_.pin.clear();
     kiosk_view_.message = why;
   };
-  if (!target && !locked)
-    return refused(text(desk_.locale, "shell.not_manager", "Pas un responsable", "Not a manager"));
+  if (!target && !locked) return refused(ui::tr(desk_.locale, "shell.not_manager"));
   check_pin(JobKind::KioskExit, target.value_or(Uuid{}), pin,
             [this, refused](Result<net::Session> s) {
               if (!s) return refused(ui::error_text(desk_.locale, s.error()));
@@ -141,8 +140,7 @@ void App::kiosk_exit_checked(const std::optional<Uuid>& target, bool locked,
 // works on copies of the day, so the frame goes on meanwhile.
 void App::preview_optimise() {
   if (!session_ || !may_authorize(session_->member, action::kOptimise))
-    return say(text(desk_.locale, "shell.not_manager", "Pas un responsable", "Not a manager"),
-               true);
+    return say(ui::tr(desk_.locale, "shell.not_manager"), true);
   if (jobs_->running(JobKind::Optimise)) return;
   OptimiseOptions options;
   options.language = actor().language;

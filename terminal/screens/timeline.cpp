@@ -208,12 +208,10 @@ std::pair<bool, std::string> check_move(const Reservation& r, const TableChoice&
   MoveVerdict v = foh::check_move(r, to.table_ids, to.table_number, t, d.day->reservations,
                                   *d.floor, d.settings(), d.venue->services, d.locale);
   if (!v.allowed) return {false, std::move(v.refusal)};
-  const bool en = d.locale == Language::En;
-  return {true, "Table " + to.table_number + (en ? " free at " : " libre à ") + t.hhmm()};
+  return {true, tr_args(d.locale, "drop.free", {to.table_number, t.hhmm()})};
 }
 
 DropVerdict propose_drop(const Reservation& r, const Table& table, TimeOfDay t, const Desk& d) {
-  bool en = d.locale == Language::En;
   TableChoice single{{table.id}, table.name, ""};
   auto [ok, why] = check_move(r, single, t, d);
   int at = d.floor->index_of(table.id);
@@ -234,13 +232,10 @@ DropVerdict propose_drop(const Reservation& r, const Table& table, TimeOfDay t, 
       if (refusal == why) refusal = cwhy;  // the best combination's reason
       continue;
     }
-    char buf[200];
-    std::snprintf(buf, sizeof buf,
-                  en ? "Tables %s (%d seats) free at %s: table %s alone seats %d-%d"
-                     : "Tables %s (%d places) libres à %s\u00a0: la table %s seule a %d-%d places",
-                  c->key.c_str(), c->seats, t.hhmm().c_str(), table.name.c_str(),
-                  table.capacity_min, table.capacity_max);
-    return {true, combo, buf};
+    return {true, combo,
+            tr_args(d.locale, "drop.combination",
+                    {c->key, std::to_string(c->seats), t.hhmm(), table.name,
+                     std::to_string(table.capacity_min), std::to_string(table.capacity_max)})};
   }
   return {false, single, refusal};
 }

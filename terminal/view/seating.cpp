@@ -1,13 +1,15 @@
 // The suggestion for a party seated now, and overstay warnings.
+#include "view/seating.hpp"
+
 #include <algorithm>
 
 #include "foh/engine/assign.hpp"
 #include "foh/engine/floor.hpp"
 #include "foh/engine/rules.hpp"
 #include "foh/engine/sections.hpp"
+#include "i18n.hpp"
 #include "view/booking_edit.hpp"
 #include "view/day_index.hpp"
-#include "view/seating.hpp"
 
 namespace foh::ui {
 namespace {
@@ -77,8 +79,7 @@ Decision with_moves(const Venue& v, const DayBook& day, const SeatRequest& req, 
                     Decision refused) {
   Decision dec = decide(v, held_if_due(day, req.time, d), req, now_options(true, d));
   if (!dec.accepted || dec.moved.empty()) return refused;
-  dec.reason +=
-      (d.locale == Language::En ? " — moves " : " — déplace ") + describe_moves(dec.moved, d);
+  dec.reason += tr(d.locale, "seat.moves") + describe_moves(dec.moved, d);
   return dec;
 }
 
@@ -112,8 +113,7 @@ Decision suggest_now(const PartyToSeat& p, const Desk& d) {
         Decision s;
         s.accepted = true;
         s.outcome = Outcome::Seated;
-        s.reason = d.locale == Language::En ? "Booked table " + b->r->table_number + ", free now"
-                                            : "Table réservée " + b->r->table_number + ", libre";
+        s.reason = tr_args(d.locale, "seat.booked_free", {b->r->table_number});
         s.table_ids = b->tables;
         s.table_number = b->r->table_number;
         Decision dec = decide(*d.venue, day, req, now_options(false, d));
@@ -156,14 +156,10 @@ std::vector<OverstayWarning> overstay_warnings(const Desk& d) {
     OverstayWarning w;
     w.seated_reservation_id = b.r->id;
     w.next_reservation_id = next->r->id;
-    char buf[256];
-    std::snprintf(buf, sizeof buf,
-                  d.locale == Language::En
-                      ? "Table %s: %s (%d) overstays; %s (%d) at %s is pushed"
-                      : "Table %s : %s (%d) dépasse ; %s (%d) à %s est retardé",
-                  b.r->table_number.c_str(), b.r->guest_name.c_str(), b.r->party_size,
-                  next->r->guest_name.c_str(), next->r->party_size, next->r->time.hhmm().c_str());
-    w.text = buf;
+    w.text =
+        tr_args(d.locale, "seat.overstays",
+                {b.r->table_number, b.r->guest_name, std::to_string(b.r->party_size),
+                 next->r->guest_name, std::to_string(next->r->party_size), next->r->time.hhmm()});
     // Another table for the next party, with the overstaying party held 30 min more.
     DayBook day = without(*d.day, next->r->id);
     for (Reservation& r : day.reservations)

@@ -3,6 +3,8 @@
 
 #include <cstdint>
 
+#include "i18n.hpp"
+
 namespace foh::ui {
 namespace {
 
@@ -167,33 +169,29 @@ FieldError validate_pin(std::string_view d) {
 }
 
 const char* field_message(Language l, FieldError e) {
-  bool en = l == Language::En;
   switch (e) {
     case FieldError::None:
       return "";
     case FieldError::NameEmpty:
-      return en ? "Enter a name" : "Saisissez un nom";
+      return tr(l, "field.name_empty");
     case FieldError::NameTooLong:
-      return en ? "Name too long (100 characters max)" : "Nom trop long (100 caractères max.)";
+      return tr(l, "field.name_too_long");
     case FieldError::NameBadChars:
-      return en ? "Letters, digits and punctuation only (no emoji)"
-                : "Lettres, chiffres et ponctuation uniquement (pas d'emoji)";
+      return tr(l, "field.name_bad_chars");
     case FieldError::PartyOutOfRange:
-      return en ? "Party size must be 1 to 99" : "Le nombre de couverts doit être entre 1 et 99";
+      return tr(l, "field.party_range");
     case FieldError::PhoneBadChars:
-      return en ? "Phone: digits, spaces and + . - ( ) only"
-                : "Téléphone\u00a0: chiffres, espaces et + . - ( ) uniquement";
+      return tr(l, "field.phone_bad_chars");
     case FieldError::PhoneTooShort:
-      return en ? "Phone number too short" : "Numéro de téléphone trop court";
+      return tr(l, "field.phone_too_short");
     case FieldError::TimeMalformed:
-      return en ? "Time as HH:MM" : "Heure au format HH:MM";
+      return tr(l, "field.time_format");
     case FieldError::DurationOutOfRange:
-      return en ? "Duration: 15 to 720 minutes" : "Durée\u00a0: de 15 à 720 minutes";
+      return tr(l, "field.duration_range");
     case FieldError::NotesTooLong:
-      return en ? "Notes too long (1000 characters max)"
-                : "Notes trop longues (1000 caractères max.)";
+      return tr(l, "field.notes_too_long");
     case FieldError::PinFormat:
-      return en ? "PIN: 4 to 6 digits" : "Code\u00a0: 4 à 6 chiffres";
+      return tr(l, "field.pin_format");
   }
   return "";
 }

@@ -75,7 +75,9 @@ TEST_CASE("editing checks the overlap rule against everybody but itself") {
   CHECK_FALSE(s.update_reservation(moved, kServer).ok());
   moved = *a;
   moved.status = ReservationStatus::Seated;
-  CHECK_FALSE(s.update_reservation(moved, kServer).ok());  // status has its own action
+  auto own = s.update_reservation(moved, kServer);  // status has its own action
+  REQUIRE_FALSE(own.ok());
+  CHECK(own.error().code == "status_own_action");  // the terminal words it by its code
 }
 
 TEST_CASE("status changes go through the engine and write row + event + outbox") {

@@ -758,6 +758,33 @@ TEST_CASE("net's refusals carry a code the terminal words in its language") {
   }
 }
 
+// One text path (issue 15 item 2): what the shell, the fields, the timeline and
+// the seat screen used to word inline now comes from the table, and every row
+// of it speaks one language per column.
+TEST_CASE("every table row speaks one language per column") {
+  for (const auto& row : kStrings) {
+    CAPTURE(row.key);
+    CHECK(foreign_words(tr(Language::Fr, row.key), Language::Fr, {}).empty());
+    CHECK(foreign_words(tr(Language::En, row.key), Language::En, {}).empty());
+    CHECK(typography(tr(Language::Fr, row.key)).empty());
+  }
+  for (const char* key :
+       {"tab.floor", "shell.not_manager", "shell.waiting_data", "field.pin_format",
+        "drop.combination", "seat.overstays", "err.status_own_action", "err.edit_moves_booking",
+        "err.outbox_gone", "err.retry_only_failed"}) {
+    CAPTURE(key);
+    CHECK(std::string(tr(Language::Fr, key)) != key);
+    CHECK(std::string(tr(Language::Fr, key)) != tr(Language::En, key));
+  }
+  CHECK(tr_args(Language::Fr, "drop.free", {"12", "19:30"}) == "Table 12 libre à 19:30");
+  CHECK(tr_args(Language::En, "drop.free", {"12", "19:30"}) == "Table 12 free at 19:30");
+  const Error edit{"reservations r1", "an edit never moves the booking itself",
+                   "edit_moves_booking"};
+  CHECK(error_text(Language::Fr, edit) ==
+        "Une modification ne déplace jamais la réservation elle-même");
+  CHECK(error_text(Language::En, edit) == "An edit never moves the booking itself");
+}
+
 TEST_CASE("plurals and French typography from the table") {
   CHECK(count_text(Language::Fr, 1, "res.count_one", "res.count") == "1 réservation");
   CHECK(count_text(Language::Fr, 0, "res.count_one", "res.count") == "0 réservation");

@@ -12,6 +12,7 @@
 #include <mutex>
 #include <unordered_map>
 
+#include "entities.hpp"
 #include "quarantine.hpp"
 #include "sqlite_stmt.hpp"
 
@@ -31,10 +32,11 @@ std::string str_field(const Json& row, const char* key) {
 
 // The column a table is most often filtered by besides date.
 const char* ref_column(std::string_view table) {
-  if (table == "reservation_events") return "reservation_id";
-  if (table == "tables" || table == "zones" || table == "daily_extra_tables")
+  if (table == Entity<ReservationEvent>::table) return "reservation_id";
+  if (table == Entity<Table>::table || table == Entity<Zone>::table ||
+      table == Entity<DailyExtraTable>::table)
     return "floor_plan_id";
-  if (table == "daily_table_overrides") return "table_id";
+  if (table == Entity<DailyTableOverride>::table) return "table_id";
   return nullptr;
 }
 
@@ -51,10 +53,10 @@ std::string lower(std::string s) {
 }
 
 std::string search_text(std::string_view table, const Json& row) {
-  if (table == "customers")
+  if (table == Entity<Customer>::table)
     return lower(str_field(row, "name") + " " + str_field(row, "phone") + " " +
                  str_field(row, "email"));
-  if (table == "reservations")
+  if (table == Entity<Reservation>::table)
     return lower(str_field(row, "guest_name") + " " + str_field(row, "guest_phone"));
   return {};
 }
@@ -266,7 +268,7 @@ Status Cache::put_row(std::string_view table, const Json& row) {
   if (!is_synced_table(table)) return Error{std::string(table), "not a synced table"};
   std::string id = str_field(row, "id");
   if (id.empty()) return Error{std::string(table) + ".id", "missing row id"};
-  std::string rid = table == "restaurants" ? id : str_field(row, "restaurant_id");
+  std::string rid = table == Entity<Restaurant>::table ? id : str_field(row, "restaurant_id");
   std::string updated = str_field(row, "updated_at");
   if (updated.empty()) updated = str_field(row, "created_at");
   const char* ref = ref_column(table);
@@ -274,9 +276,9 @@ Status Cache::put_row(std::string_view table, const Json& row) {
                     " (id, restaurant_id, date, updated_at, status, ref_id, search, json)"
                     " VALUES (?,?,?,?,?,?,?,?)");
   s.bind(1, id).bind_opt(2, rid).bind_opt(3, str_field(row, "date")).bind_opt(4, updated);
-  std::string ref_id = table == "communication_events" ? text_subject(row)
-                       : ref                           ? str_field(row, ref)
-                                                       : std::string();
+  std::string ref_id = table == Entity<CommunicationEvent>::table ? text_subject(row)
+                       : ref                                      ? str_field(row, ref)
+                                                                  : std::string();
   s.bind_opt(5, str_field(row, "status")).bind_opt(6, ref_id);
   s.bind_opt(7, search_text(table, row)).bind(8, row.dump());
   if (!s.run()) return s.error(std::string(table) + " " + id);

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "entities.hpp"
 #include "foh/engine/codec.hpp"
 #include "foh/engine/search.hpp"
 #include "foh/net/cache.hpp"
@@ -15,23 +16,36 @@ namespace foh::net {
 
 namespace {
 
-// Decodes every row of `rows` with `decode`. A row the engine cannot read is
-// set aside (quarantine.cpp), left out and named in `report`: one bad row
-// never stops the day, and the reader knows what it did not get.
-template <class T, class Decode>
-void decode_all(Cache& cache, const std::vector<Json>& rows, const char* table, Decode decode,
-                std::vector<T>& out, SetAsideRows* report) {
+// Decodes every row of `rows` as a T (entities.hpp). A row the engine cannot
+// read is set aside (quarantine.cpp), left out and named in `report`: one bad
+// row never stops the day, and the reader knows what it did not get.
+template <class T>
+void decode_all(Cache& cache, const std::vector<Json>& rows, std::vector<T>& out,
+                SetAsideRows* report) {
+  const std::string_view table = Entity<T>::table;
   out.reserve(out.size() + rows.size());
   for (const auto& j : rows) {
     const std::string id = j.is_object() ? j.value("id", std::string("?")) : std::string("?");
     const std::string where = std::string(table) + " " + id;
-    auto r = decode(j, where);
+    auto r = Entity<T>::decode(j, where);
     Status readable = r ? timestamps_readable(table, j) : Status(r.error());
     if (readable)
       out.push_back(std::move(r).value());
     else
       set_aside(cache, table, id, j.dump(), set_aside_reason(readable.error(), where), report);
   }
+}
+
+// Every cached row of T's table.
+template <class T>
+void read_all(Cache& cache, std::vector<T>& out, SetAsideRows* report) {
+  decode_all(cache, cache.rows(Entity<T>::table, report), out, report);
+}
+
+// T's rows of `date`.
+template <class T>
+void read_date(Cache& cache, Date date, std::vector<T>& out, SetAsideRows* report) {
+  decode_all(cache, cache.rows_of_date(Entity<T>::table, date, report), out, report);
 }
 
 // foh_guest_matches(name, phone, query): engine guest_matches, false for a
@@ -52,10 +66,11 @@ void register_guest_match(sqlite3* db) {
 
 }  // namespace
 
-bool Cache::has_venue() { return row_count("restaurants") > 0; }
+bool Cache::has_venue() { return row_count(Entity<Restaurant>::table) > 0; }
 
 Result<Venue> Cache::load_venue(SetAsideRows* report) {
-  auto restaurants = rows("restaurants", report);
+  constexpr std::string_view kRestaurants = Entity<Restaurant>::table;
+  auto restaurants = rows(kRestaurants, report);
   if (restaurants.empty()) return Error{path_, "no restaurant in the cache"};
   // A terminal serves one restaurant: the configured one, else the only one.
   const Json* chosen = &restaurants.front();
@@ -63,21 +78,20 @@ Result<Venue> Cache::load_venue(SetAsideRows* report) {
     for (const auto& r : restaurants)
       if (r.value("id", "") == *want) chosen = &r;
   const std::string id = chosen->value("id", "?");
-  auto rest = decode_restaurant(*chosen, "cache: restaurants " + id);
+  const std::string where = "cache: " + std::string(kRestaurants) + " " + id;
+  auto rest = Entity<Restaurant>::decode(*chosen, where);
   if (!rest) {  // set aside like any row; the terminal waits for a readable one
-    set_aside(*this, "restaurants", id, chosen->dump(),
-              set_aside_reason(rest.error(), "cache: restaurants " + id), report);
+    set_aside(*this, kRestaurants, id, chosen->dump(), set_aside_reason(rest.error(), where),
+              report);
     return rest.error();
   }
   Venue v;
   v.restaurant = std::move(rest).value();
-  decode_all(*this, rows("floor_plans", report), "floor_plans", decode_floor_plan, v.floor_plans,
-             report);
-  decode_all(*this, rows("zones", report), "zones", decode_zone, v.zones, report);
-  decode_all(*this, rows("tables", report), "tables", decode_table, v.tables, report);
-  decode_all(*this, rows("services", report), "services", decode_service, v.services, report);
-  decode_all(*this, rows("team_members", report), "team_members", decode_team_member,
-             v.team_members, report);
+  read_all(*this, v.floor_plans, report);
+  read_all(*this, v.zones, report);
+  read_all(*this, v.tables, report);
+  read_all(*this, v.services, report);
+  read_all(*this, v.team_members, report);
   std::sort(v.floor_plans.begin(), v.floor_plans.end(),
             [](const FloorPlan& a, const FloorPlan& b) { return a.sort_order < b.sort_order; });
   return v;
@@ -92,29 +106,23 @@ Result<DayBook> Cache::load_day(Date date, bool live_only, SetAsideRows* report)
            "SELECT json, id FROM reservations WHERE date = ? AND status IN"
            " ('Pending','Confirmed','Arrived','Seated') ORDER BY rowid");
     s.bind(1, date.str());
-    reservations = collect(s, "reservations", report);
+    reservations = collect(s, Entity<Reservation>::table, report);
   } else {
-    reservations = rows_of_date("reservations", date, report);
+    reservations = rows_of_date(Entity<Reservation>::table, date, report);
   }
-  decode_all(*this, reservations, "reservations", decode_reservation, d.reservations, report);
-  decode_all(*this, rows_of_date("waitlist_entries", date, report), "waitlist_entries",
-             decode_waitlist_entry, d.waitlist, report);
-  decode_all(*this, rows_of_date("daily_table_overrides", date, report), "daily_table_overrides",
-             decode_daily_table_override, d.table_overrides, report);
-  decode_all(*this, rows_of_date("daily_extra_tables", date, report), "daily_extra_tables",
-             decode_daily_extra_table, d.extra_tables, report);
-  decode_all(*this, rows_of_date("daily_floor_notes", date, report), "daily_floor_notes",
-             decode_daily_floor_note, d.floor_notes, report);
-  decode_all(*this, rows_of_date("server_sections", date, report), "server_sections",
-             decode_server_section, d.server_sections, report);
+  decode_all(*this, reservations, d.reservations, report);
+  read_date(*this, date, d.waitlist, report);
+  read_date(*this, date, d.table_overrides, report);
+  read_date(*this, date, d.extra_tables, report);
+  read_date(*this, date, d.floor_notes, report);
+  read_date(*this, date, d.server_sections, report);
   if (!live_only) {
     // The customers the day's bookings name: their cards and tags on the floor.
     Stmt c(*this,
            "SELECT json, id FROM customers WHERE id IN (SELECT json_extract(json, '$.customer_id')"
            " FROM reservations WHERE date = ?) ORDER BY rowid");
     c.bind(1, date.str());
-    decode_all(*this, collect(c, "customers", report), "customers", decode_customer, d.customers,
-               report);
+    decode_all(*this, collect(c, Entity<Customer>::table, report), d.customers, report);
   }
   std::sort(d.reservations.begin(), d.reservations.end(),
             [](const Reservation& a, const Reservation& b) { return a.time < b.time; });
@@ -142,7 +150,7 @@ std::vector<Customer> Cache::search_customers(std::string_view query, int limit,
          "json_extract(json, '$.name'), json_extract(json, '$.phone'), ?) ORDER BY search LIMIT ?");
   s.bind(1, pattern).bind(2, query).bind(3, limit);
   std::vector<Customer> out;
-  decode_all(*this, collect(s, "customers", report), "customers", decode_customer, out, report);
+  decode_all(*this, collect(s, Entity<Customer>::table, report), out, report);
   return out;
 }
 
@@ -151,13 +159,12 @@ std::vector<ReservationEvent> Cache::events_of(const Uuid& reservation_id, SetAs
          "SELECT json, id FROM reservation_events WHERE ref_id = ? ORDER BY updated_at, rowid");
   s.bind(1, reservation_id);
   std::vector<ReservationEvent> out;
-  decode_all(*this, collect(s, "reservation_events", report), "reservation_events",
-             decode_reservation_event, out, report);
+  decode_all(*this, collect(s, Entity<ReservationEvent>::table, report), out, report);
   return out;
 }
 
 Result<Reservation> Cache::reservation(const Uuid& id) {
-  auto j = get_row("reservations", id);
+  auto j = get_row(Entity<Reservation>::table, id);
   if (!j)
     return Error{"reservations " + id, "no such reservation in the cache", "reservation_gone"};
   return decode_reservation(*j, "cache: reservations " + id);
@@ -167,24 +174,25 @@ Status Cache::seed(const Venue& venue, const DayBook* day) {
   Transaction tx(*this);
   if (!tx.begun()) return tx.begun();
   if (has_venue()) return Error{path_, "the cache already holds a restaurant; not seeding"};
-  Status st = put_row("restaurants", encode(venue.restaurant));
-  auto put_all = [&](const char* table, const auto& rows) {
+  Status st = put_row(Entity<Restaurant>::table, encode(venue.restaurant));
+  auto put_all = [&](const auto& rows) {
+    using T = typename std::decay_t<decltype(rows)>::value_type;
     for (const auto& r : rows)
-      if (st) st = put_row(table, encode(r));
+      if (st) st = put_row(Entity<T>::table, encode(r));
   };
-  put_all("floor_plans", venue.floor_plans);
-  put_all("zones", venue.zones);
-  put_all("tables", venue.tables);
-  put_all("services", venue.services);
-  put_all("team_members", venue.team_members);
+  put_all(venue.floor_plans);
+  put_all(venue.zones);
+  put_all(venue.tables);
+  put_all(venue.services);
+  put_all(venue.team_members);
   if (day) {
-    put_all("reservations", day->reservations);
-    put_all("waitlist_entries", day->waitlist);
-    put_all("daily_table_overrides", day->table_overrides);
-    put_all("daily_extra_tables", day->extra_tables);
-    put_all("daily_floor_notes", day->floor_notes);
-    put_all("server_sections", day->server_sections);
-    put_all("customers", day->customers);
+    put_all(day->reservations);
+    put_all(day->waitlist);
+    put_all(day->table_overrides);
+    put_all(day->extra_tables);
+    put_all(day->floor_notes);
+    put_all(day->server_sections);
+    put_all(day->customers);
   }
   if (st) st = kv_set("restaurant_id", venue.restaurant.id);
   if (!st) return st;

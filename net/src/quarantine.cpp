@@ -8,7 +8,9 @@
 #include <sqlite3.h>
 
 #include <functional>
+#include <vector>
 
+#include "entities.hpp"
 #include "foh/engine/codec.hpp"
 #include "foh/net/cache.hpp"
 #include "sqlite_stmt.hpp"
@@ -28,24 +30,16 @@ Check check_of(Decode decode) {
   };
 }
 
-// The engine's decoder of each synced table.
+// The engine's decoder of each synced table (entities.hpp).
 const Check* decoder_of(std::string_view table) {
-  static const std::pair<const char*, Check> kDecoders[] = {
-      {"restaurants", check_of(decode_restaurant)},
-      {"floor_plans", check_of(decode_floor_plan)},
-      {"zones", check_of(decode_zone)},
-      {"tables", check_of(decode_table)},
-      {"services", check_of(decode_service)},
-      {"team_members", check_of(decode_team_member)},
-      {"customers", check_of(decode_customer)},
-      {"reservations", check_of(decode_reservation)},
-      {"reservation_events", check_of(decode_reservation_event)},
-      {"waitlist_entries", check_of(decode_waitlist_entry)},
-      {"daily_table_overrides", check_of(decode_daily_table_override)},
-      {"daily_extra_tables", check_of(decode_daily_extra_table)},
-      {"daily_floor_notes", check_of(decode_daily_floor_note)},
-      {"server_sections", check_of(decode_server_section)},
-      {"communication_events", check_of(decode_communication_event)}};
+  static const std::vector<std::pair<std::string_view, Check>> kDecoders = [] {
+    std::vector<std::pair<std::string_view, Check>> out;
+    for_each_entity([&](auto entity) {
+      using E = decltype(entity);
+      out.emplace_back(E::table, check_of(&E::decode));
+    });
+    return out;
+  }();
   for (const auto& [name, check] : kDecoders)
     if (table == name) return &check;
   return nullptr;
@@ -81,10 +75,10 @@ void set_aside(Cache& cache, std::string_view table, const Uuid& id, std::string
 }
 
 Status timestamps_readable(std::string_view table, const Json& row) {
-  if (table != "waitlist_entries") return ok();
+  if (table != Entity<WaitlistEntry>::table) return ok();
   const std::string at = row.value("created_at", "");
   if (!LocalInstant::from_timestamp(at, 0))
-    return Error{"waitlist_entries " + row_id_of(row) + ".created_at",
+    return Error{std::string(table) + " " + row_id_of(row) + ".created_at",
                  "not a timestamp: \"" + at + "\""};
   return ok();
 }

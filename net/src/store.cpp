@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <map>
 
+#include "entities.hpp"
 #include "foh/engine/codec.hpp"
 #include "foh/engine/floor.hpp"
 #include "foh/engine/rules.hpp"
@@ -90,7 +91,7 @@ Result<Reservation> Store::create_reservation(Reservation r, const Actor& by,
                  "no_restaurant"};
   // The id is the command's, chosen when the host started it: a second tap, a
   // retry or a replayed script finds the row written and writes nothing more.
-  if (cache_.get_row("reservations", r.id)) return cache_.reservation(r.id);
+  if (cache_.get_row(Entity<Reservation>::table, r.id)) return cache_.reservation(r.id);
   if (!r.created_by) r.created_by = by.member_id;
   r.created_at = r.updated_at = now_iso();
   auto moved = moved_by(moves, r.created_at, by.language);
@@ -100,7 +101,8 @@ Result<Reservation> Store::create_reservation(Reservation r, const Actor& by,
   auto t = create(r, ctx);
   if (!t) return t.error();
   std::vector<RowWrite> w = move_writes(*moved);
-  w.push_back({"reservations", encode(t->reservation), OutboxOp::Upsert, true, nullptr});
+  w.push_back({std::string(Entity<Reservation>::table), encode(t->reservation), OutboxOp::Upsert,
+               true, nullptr});
   w.push_back({"reservation_events", provisional(t->event), OutboxOp::Upsert, false, nullptr});
   if (auto st = commit_rows(w, r.created_at); !st) return st.error();
   return t->reservation;

@@ -3,6 +3,7 @@
 // the moves that free the table, all in one transaction.
 #include <algorithm>
 
+#include "entities.hpp"
 #include "foh/engine/codec.hpp"
 #include "foh/engine/permissions.hpp"
 #include "foh/net/store.hpp"
@@ -58,7 +59,8 @@ Result<Reservation> Store::update_reservation(const Reservation& r, const Actor&
   // Only the columns this edit changed go out (a PATCH): the cached copy may
   // be older than the backend's, whose other columns must survive.
   std::vector<RowWrite> w = move_writes(*moved);
-  if (auto e = edit_write("reservations", encode(*before), encode(next))) w.push_back(*e);
+  if (auto e = edit_write(std::string(Entity<Reservation>::table), encode(*before), encode(next)))
+    w.push_back(*e);
   if (w.empty()) return *before;
   if (auto st = commit_rows(w, next.updated_at); !st) return st.error();
   return next;

@@ -2,6 +2,7 @@
 // The counts are the backend's (migration 025 computes them from statuses):
 // a save keeps the cached ones, so a Patch never carries them and a new
 // row's are zero, as the backend makes them anyway.
+#include "entities.hpp"
 #include "foh/engine/codec.hpp"
 #include "foh/engine/customer.hpp"
 #include "foh/engine/limits.hpp"
@@ -96,7 +97,7 @@ Result<Reservation> Store::link_customer(const Uuid& reservation_id,
   if (next == *before) return next;
   const std::string now = now_iso();
   next.updated_at = now;
-  auto w = edit_write("reservations", encode(*before), encode(next));
+  auto w = edit_write(std::string(Entity<Reservation>::table), encode(*before), encode(next));
   if (!w) return next;
   if (auto st = commit_rows({*w}, now); !st) return st.error();
   return next;

@@ -3,7 +3,7 @@
 
 #include <algorithm>
 
-#include "foh/engine/codec.hpp"
+#include "entities.hpp"
 
 namespace foh::net {
 
@@ -53,13 +53,13 @@ Result<std::shared_ptr<const KeptDay>> KeptDays::day(Cache& cache, Date date) {
 }
 
 bool KeptDays::apply(const RowWrite& w) {
-  if (w.table == "reservation_events") return true;
-  if (w.table != "reservations") return false;
+  if (w.table == Entity<ReservationEvent>::table) return true;
+  if (w.table != Entity<Reservation>::table) return false;
   const Uuid id = w.row.value("id", "");
   for (auto& [date, day] : days_)
     std::erase_if(day->book.reservations, [&](const Reservation& r) { return r.id == id; });
   if (w.op == OutboxOp::Delete) return true;
-  auto r = decode_reservation(w.row, "reservations " + id);
+  auto r = Entity<Reservation>::decode(w.row, w.table + " " + id);
   if (!r) return false;
   auto it = days_.find(r->date);
   if (it == days_.end()) return true;  // not kept: read when a command needs it

@@ -4,13 +4,13 @@
 #include <ctime>
 #include <set>
 
-#include "foh/engine/codec.hpp"
+#include "entities.hpp"
 
 namespace foh::net {
 
 Uuid restaurant_id(Cache& cache) {
   if (auto id = cache.kv_get("restaurant_id"); id && !id->empty()) return *id;
-  auto rows = cache.rows("restaurants");
+  auto rows = cache.rows(Entity<Restaurant>::table);
   return rows.size() == 1 ? rows.front().value("id", "") : Uuid();
 }
 
@@ -61,7 +61,7 @@ RowWrite status_write(const Reservation& before, const Reservation& after,
               {"event_id", event.id}};
   // Local only: whose token should carry it (Sync::add_signer).
   if (event.changed_by) out["by"] = *event.changed_by;
-  return {"reservations", row, OutboxOp::Status, true, out};
+  return {std::string(Entity<Reservation>::table), row, OutboxOp::Status, true, out};
 }
 
 std::vector<RowWrite> move_writes(const std::vector<Reservation>& moved) {
@@ -69,7 +69,8 @@ std::vector<RowWrite> move_writes(const std::vector<Reservation>& moved) {
   for (const auto& m : moved) {
     Json row = encode(m);
     Json patch = {{"id", m.id}, {"table_id", row["table_id"]}, {"table_number", m.table_number}};
-    w.push_back({"reservations", std::move(row), OutboxOp::Patch, true, std::move(patch)});
+    w.push_back({std::string(Entity<Reservation>::table), std::move(row), OutboxOp::Patch, true,
+                 std::move(patch)});
   }
   return w;
 }

@@ -40,11 +40,11 @@ const char* tab_name(Tab t) {
 
 App::App(const Options& options, AppClock& clock)
     : options_(options), clock_(clock), kiosk_(options.kiosk) {
-  seat_view_.command_id = net::new_uuid();
+  screens_.seat.command_id = net::new_uuid();
 }
 App::~App() {
-  jobs_.reset();    // a job's late result never lands in a closing app
   writer_.reset();  // the writes asked for are done first (their results are not shown)
+  jobs_.reset();    // a check's late result never lands in a closing app
   if (sync_) sync_->stop();
 }
 
@@ -57,7 +57,7 @@ Result<std::unique_ptr<App>> App::open(const Options& options, AppClock& clock) 
     std::cerr << "foh-terminal: " << st.error().text() << "\n";
     app->say(st.error().text(), true);
   }
-  app->last_input_ = clock.now();
+  app->session_.touched(clock.now());
   return app;
 }
 
@@ -110,7 +110,7 @@ Status App::open_store() {
   }
   // Results of slow work come back through the queue; wake the loop to drain it.
   jobs_ = std::make_unique<Jobs>(queue_, [] { platform::Platform::wake(); });
-  auto writer = StoreWorker::open(path, queue_, [] { platform::Platform::wake(); });
+  auto writer = StoreWorker::open(path, *jobs_);
   if (!writer) return writer.error();
   writer_ = std::move(*writer);
   if (options_.write_delay_ms > 0) writer_->set_delay_ms(options_.write_delay_ms);
@@ -299,55 +299,39 @@ net::Actor App::actor() const {
   return a;
 }
 
-bool App::may(Tab t) const {
-  if (!session_) return false;
-  // Seating is floor work: whoever has the floor may seat, unless the seat tab is named.
-  if (t == Tab::Seat) return session_->may("seat") || session_->may("floor");
-  // The shift at a glance is for whoever runs the book: managers and hosts.
-  if (t == Tab::Shift) return session_->may("shift") || session_->may("reservations");
-  return session_->may(tab_name(t));
-}
-
-bool App::needs_manager() const { return !session_ || session_->member.role == Role::Server; }
-
 void App::note_input() {
-  last_input_ = clock_.now();
+  session_.touched(clock_.now());
   if (session_) login_->touch(*session_, clock_.system_now());
 }
 
 void App::logout() {
   if (session_) log::info("logout", {{"member", session_->member.id}});
-  session_.reset();
+  session_.end();
   pending_.reset();
-  login_view_ = ui::LoginView{};
-  tab_ = Tab::Floor;
+  screens_.login = ui::LoginView{};
+  screens_.tab = Tab::Floor;
   desk_.member = nullptr;
 }
 
 void App::check_idle_logout() {
-  if (!session_) return;
-  const int idle = venue_.restaurant.settings.idle_logout_seconds;
-  if (idle > 0 && clock_.now().seconds - last_input_.seconds >= idle) {
-    logout();
-    say(ui::tr(desk_.locale, "shell.idle_logout"), false);
-  }
+  if (!session_.idle(clock_.now(), venue_.restaurant.settings.idle_logout_seconds)) return;
+  logout();
+  say(ui::tr(desk_.locale, "shell.idle_logout"), false);
 }
 
 std::optional<int64_t> App::next_change_ms() const {
   std::optional<int64_t> next;
   auto soonest = [&next](int64_t ms) { next = next ? std::min(*next, ms) : ms; };
   if (desk_.lockout.remaining_seconds > 0) soonest(1000);  // the countdown
-  if (login_view_.shake_left > 0) soonest(16);             // the shake animation
-  if (kiosk_view_.joined_at) soonest(1000);                // back to the start after a while
+  if (screens_.login.shake_left > 0) soonest(16);          // the shake animation
+  if (screens_.kiosk.joined_at) soonest(1000);             // back to the start after a while
   if (sync_) soonest(500);                                 // drain the sync thread's queue
   if (busy()) soonest(250);                                // the busy state's seconds
   if (!clock_.fixed()) {
     const LocalInstant now = clock_.now();
     soonest((60 - now.seconds % 60) * 1000);  // the status bar's clock
-    if (session_) {
-      const int idle = venue_.restaurant.settings.idle_logout_seconds;
-      soonest(std::max<int64_t>(0, (last_input_.seconds + idle - now.seconds) * 1000));
-    }
+    if (auto ms = session_.ms_until_idle(now, venue_.restaurant.settings.idle_logout_seconds))
+      soonest(*ms);
   }
   return next;
 }
@@ -376,7 +360,7 @@ void App::frame(platform::Platform& p) {
   if (!session_ || kiosk_) {
     const auto now = clock_.system_now();
     // The member chosen on the login screen: one member's wrong PINs lock no other.
-    const auto& who = login_view_.member_id;
+    const auto& who = screens_.login.member_id;
     const bool chosen = who && !kiosk_;
     desk_.lockout.failed_attempts = chosen ? login_->failures(*who, now) : login_->failures();
     desk_.lockout.remaining_seconds =
@@ -385,17 +369,17 @@ void App::frame(platform::Platform& p) {
         std::max(0, login_->config().failures_before_lock - desk_.lockout.failed_attempts);
   }
   const ImGuiIO& io = ImGui::GetIO();
-  ui::keyboard_begin_frame(keyboard_);
-  ui::set_keyboard(&keyboard_);
+  ui::keyboard_begin_frame(screens_.keyboard);
+  ui::set_keyboard(&screens_.keyboard);
   // The on-screen keyboard's dock takes the bottom: the screens get the rest.
   // On the guest kiosk its keys are as large as the kiosk's type, in the guest's language.
   const ui::Language keys_locale =
-      kiosk_ ? kiosk_view_.guest_locale.value_or(desk_.locale) : desk_.locale;
-  const float keys_scale = kiosk_
-                               ? ui::kiosk_keyboard_scale(keyboard_, keys_locale, io.DisplaySize.x,
-                                                          io.DisplaySize.y, ImGui::GetFontSize())
-                               : 1.0f;
-  const float dock = ui::keyboard_height(keyboard_, keys_locale, keys_scale);
+      kiosk_ ? screens_.kiosk.guest_locale.value_or(desk_.locale) : desk_.locale;
+  const float keys_scale =
+      kiosk_ ? ui::kiosk_keyboard_scale(screens_.keyboard, keys_locale, io.DisplaySize.x,
+                                        io.DisplaySize.y, ImGui::GetFontSize())
+             : 1.0f;
+  const float dock = ui::keyboard_height(screens_.keyboard, keys_locale, keys_scale);
   ImGui::SetNextWindowPos(ImVec2(0, 0));
   ImGui::SetNextWindowSize(ImVec2(io.DisplaySize.x, io.DisplaySize.y - dock));
   const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
@@ -407,14 +391,14 @@ void App::frame(platform::Platform& p) {
     if (!desk_.message.empty()) ImGui::TextWrapped("%s", desk_.message.c_str());
   } else if (kiosk_) {
     ui::KioskIntents in;
-    ui::draw_kiosk(kiosk_view_, desk_, in);
+    ui::draw_kiosk(screens_.kiosk, desk_, in);
     apply(in);
   } else {
     draw_staff(p);
   }
   draw_busy_state();  // over the screens: nothing under it is tapped meanwhile
   ImGui::End();
-  ui::draw_keyboard_dock(keyboard_, keys_locale, keys_scale);
+  ui::draw_keyboard_dock(screens_.keyboard, keys_locale, keys_scale);
 }
 
 }  // namespace foh::app

@@ -1,8 +1,11 @@
 #pragma once
-// The terminal's application state: the cache and command layer from net,
-// the day's snapshot (Desk) the screens draw, every screen's view state, the
-// logged-in session. One frame draws the screens, then applies the intents
-// they recorded through net's Store, then rebuilds the snapshot if data changed.
+// The terminal's shell: one frame draws the screens, then applies the
+// intents they recorded (writes through net's Store, on the job runner's
+// Store lane), then reads the day again if it is stale. What it routes
+// between lives in objects of their own: the screens' states
+// (app/screen_states.hpp), who is logged in (app/session.hpp), the day's
+// snapshot (app/snapshot.hpp), the one job runner (app/jobs.hpp) and its
+// Store lane (app/store_worker.hpp).
 #include <deque>
 #include <memory>
 #include <optional>
@@ -13,6 +16,8 @@
 #include "app/jobs.hpp"
 #include "app/log.hpp"
 #include "app/options.hpp"
+#include "app/screen_states.hpp"
+#include "app/session.hpp"
 #include "app/snapshot.hpp"
 #include "app/store_worker.hpp"
 #include "desk.hpp"
@@ -21,29 +26,13 @@
 #include "foh/net/login.hpp"
 #include "foh/net/store.hpp"
 #include "foh/net/sync.hpp"
-#include "screens/editor.hpp"
-#include "screens/floor.hpp"
-#include "screens/kiosk.hpp"
-#include "screens/login.hpp"
-#include "screens/reservations.hpp"
-#include "screens/seat.hpp"
-#include "screens/set_aside.hpp"
-#include "screens/shift.hpp"
-#include "screens/status_bar.hpp"
-#include "screens/waitlist.hpp"
 #include "view/day_index.hpp"
-#include "widgets/keyboard.hpp"
 
 namespace foh::platform {
 class Platform;
 }
 
 namespace foh::app {
-
-enum class Tab { Floor, Seat, Reservations, Waitlist, Shift, Editor };
-inline constexpr Tab kTabs[] = {Tab::Floor,    Tab::Seat,  Tab::Reservations,
-                                Tab::Waitlist, Tab::Shift, Tab::Editor};
-const char* tab_name(Tab t);  // "floor", "seat", ... (team_members.allowed_tabs spelling)
 
 // A sensitive action a server may not do alone: applied once a manager's PIN checks.
 struct PendingAction {
@@ -70,7 +59,7 @@ class App {
   bool kiosk_locked() const { return kiosk_; }
   bool kiosk_left() const { return kiosk_left_; }  // the platform may be unlocked
   // A job (a PIN check, a write, a reload) has not landed yet.
-  bool busy() const { return (jobs_ && jobs_->busy()) || (writer_ && writer_->busy()); }
+  bool busy() const { return jobs_ && jobs_->busy(); }
   Json dump() const;  // for scripts and tests
 
  private:
@@ -112,7 +101,6 @@ class App {
   void start_write(std::string key, std::function<void(net::Store&)> run,
                    std::function<void()> landed);
   net::Actor actor() const;
-  bool may(Tab t) const;
 
   void draw_staff(platform::Platform& p);
   void draw_tabs();
@@ -151,7 +139,6 @@ class App {
   void manager_checked(Result<net::Session> s);
   void kiosk_exit_checked(const std::optional<Uuid>& target, bool locked, const std::string& pin);
   void draw_busy_state();
-  bool needs_manager() const;  // the member is a server: sensitive actions ask a manager PIN
   void seat(const ui::SeatCommand& c);
   void seated(const ui::SeatCommand& c, const Result<Reservation>& done);  // landed
   void said_status(const Uuid& reservation_id, const Result<Reservation>& r);
@@ -175,8 +162,9 @@ class App {
   std::unique_ptr<net::PinLogin> login_;
   std::unique_ptr<net::RestClient> rest_;  // online PIN login, when a backend is set
   net::MainQueue queue_;
-  std::unique_ptr<Jobs> jobs_;  // after queue_: its worker stops before the queue goes
-  // The Store's writes and the day's reads, off the frame; after queue_ too.
+  // The one job runner (app/jobs.hpp); after queue_: its lanes stop before the queue goes.
+  std::unique_ptr<Jobs> jobs_;
+  // The Store's writes and the day's reads, on the runner's Store lane; after jobs_.
   std::unique_ptr<StoreWorker> writer_;
   std::unique_ptr<net::Sync> sync_;
 
@@ -194,28 +182,14 @@ class App {
   bool stale_ = true;
   int sync_wakes_ = 0;  // writes that woke the sync (the script dump: tests)
   std::string zone_;    // the restaurant timezone in use (use_restaurant_timezone)
-  std::optional<net::Session> session_;
-  LocalInstant last_input_;
+  Session session_;     // who is logged in, their last input (app/session.hpp)
 
-  // Screen states.
-  Tab tab_ = Tab::Floor;
-  std::optional<Tab> switch_to_;  // programmatic tab change (seat from the floor, ...)
-  ui::LoginView login_view_;
-  ui::FloorView floor_view_;
-  ui::SeatView seat_view_;
-  ui::ReservationsView reservations_view_;
-  ui::EditorView editor_view_;
-  ui::WaitlistView waitlist_view_;
-  ui::KioskView kiosk_view_;
-  ui::StatusBarView status_view_;
-  ui::SetAsideView set_aside_view_;
-  ui::ShiftView shift_view_;
+  ScreenStates screens_;  // what each screen remembers between frames
   std::optional<PendingAction> pending_;
   // One write per intent: the id the next booking, waitlist add and kiosk join
   // carry (the row's id), renewed when one is written; the seat screen's is in its view.
   Uuid booking_command_ = net::new_uuid(), waitlist_command_ = net::new_uuid(),
        kiosk_command_ = net::new_uuid(), guest_command_ = net::new_uuid();
-  ui::KeyboardState keyboard_;  // the on-screen keyboard every text field opens
 
   std::deque<std::pair<std::string, bool>> messages_;  // last results, newest last
   int64_t frames_ = 0;

@@ -14,6 +14,7 @@
 namespace foh::app {
 
 namespace {
+
 PendingAction pending(PendingAction::Kind kind, const Uuid& reservation_id) {
   PendingAction a;
   a.kind = kind;
@@ -58,25 +59,25 @@ void App::apply(const ui::LoginIntents& in) {
 }
 
 void App::open_seat(ui::PartySource source, const Uuid& id) {
-  seat_view_ = ui::SeatView{};
-  seat_view_.command_id = net::new_uuid();
-  seat_view_.source = source;
+  screens_.seat = ui::SeatView{};
+  screens_.seat.command_id = net::new_uuid();
+  screens_.seat.source = source;
   if (source == ui::PartySource::Reservation) {
-    seat_view_.reservation_id = id;
+    screens_.seat.reservation_id = id;
     for (const auto& r : day_.reservations)
       if (r.id == id) {
-        seat_view_.party_size = r.party_size;
-        seat_view_.guest_name = r.guest_name;
+        screens_.seat.party_size = r.party_size;
+        screens_.seat.guest_name = r.guest_name;
       }
   } else if (source == ui::PartySource::Waitlist) {
-    seat_view_.waitlist_entry_id = id;
+    screens_.seat.waitlist_entry_id = id;
     for (const auto& w : day_.waitlist)
       if (w.id == id) {
-        seat_view_.party_size = w.party_size;
-        seat_view_.guest_name = w.guest_name;
+        screens_.seat.party_size = w.party_size;
+        screens_.seat.guest_name = w.guest_name;
       }
   }
-  if (may(Tab::Seat)) switch_to_ = Tab::Seat;
+  if (session_.may(Tab::Seat)) screens_.switch_to = Tab::Seat;
 }
 
 void App::seat(const ui::SeatCommand& c) {
@@ -108,22 +109,22 @@ void App::seated(const ui::SeatCommand& c, const Result<Reservation>& done) {
         line +=
             "; " + guest(desk_.locale, r) + " " + m.from_table_number + " → " + m.to_table_number;
   say(line, false);
-  seat_view_.suggestion.reset();
-  seat_view_.suggestion_key.clear();
+  screens_.seat.suggestion.reset();
+  screens_.seat.suggestion_key.clear();
   // The seat screen leaves the party it seated: the same spot is no longer a
   // seat button (a second tap seated another walk-in at the next table), and
   // the next pick is a new command.
-  if (!c.command_id.empty() && c.command_id == seat_view_.command_id) {
+  if (!c.command_id.empty() && c.command_id == screens_.seat.command_id) {
     ui::SeatView next;
-    next.floor = seat_view_.floor;
+    next.floor = screens_.seat.floor;
     next.no_pick = true;
     next.command_id = net::new_uuid();
-    seat_view_ = std::move(next);
+    screens_.seat = std::move(next);
   }
 }
 
 void App::apply(const ui::FloorIntents& in) {
-  if (in.select_table) floor_view_.selected_table = *in.select_table;
+  if (in.select_table) screens_.floor.selected_table = *in.select_table;
   if (in.seat_walk_in) seat(*in.seat_walk_in);
   if (in.complete_reservation) {
     const Uuid id = *in.complete_reservation;
@@ -174,12 +175,12 @@ void App::apply(const ui::SeatIntents& in) {
             say(ui::error_text(desk_.locale, done.error()), true);
         });
   }
-  if (in.floor.select_table) seat_view_.floor.selected_table = *in.floor.select_table;
+  if (in.floor.select_table) screens_.seat.floor.selected_table = *in.floor.select_table;
   if (in.edit_booking) edit_booking(*in.edit_booking);
 }
 
 void App::apply(const ui::ReservationsIntents& in) {
-  if (in.select) reservations_view_.selected = *in.select;
+  if (in.select) screens_.reservations.selected = *in.select;
   if (in.create) {
     // book(): the engine's refusal (no service, pacing) stands; the form offers the override.
     Reservation booking = *in.create;
@@ -202,11 +203,11 @@ void App::apply(const ui::ReservationsIntents& in) {
           say(ui::tr(desk_.locale, "shell.booked") + std::string(ui::colon(desk_.locale)) +
                   guest(desk_.locale, *r) + " " + r->time.hhmm() + " — " + r->table_number,
               false);
-          reservations_view_.form = ui::BookingForm{};
+          screens_.reservations.form = ui::BookingForm{};
           booking_command_ = net::new_uuid();  // the next form is another booking
           guest_command_ = net::new_uuid();
-          reservations_view_.mode = ui::ReservationsMode::List;
-          reservations_view_.selected = r->id;
+          screens_.reservations.mode = ui::ReservationsMode::List;
+          screens_.reservations.selected = r->id;
         });
   }
   if (in.move) {
@@ -221,12 +222,12 @@ void App::apply(const ui::ReservationsIntents& in) {
             return say(
                 guest(desk_.locale, *done) + " → " + done->table_number + " " + done->time.hhmm(),
                 false);
-          reservations_view_.refusal = ui::error_text(desk_.locale, done.error());
+          screens_.reservations.refusal = ui::error_text(desk_.locale, done.error());
           say(ui::error_text(desk_.locale, done.error()), true);
         });
   }
   if (in.status) {
-    if (in.status->to == ReservationStatus::Cancelled && needs_manager()) {
+    if (in.status->to == ReservationStatus::Cancelled && session_.needs_manager()) {
       pending_ = pending(PendingAction::Kind::CancelReservation, in.status->reservation_id);
     } else {
       const ui::StatusCommand c = *in.status;
@@ -239,7 +240,7 @@ void App::apply(const ui::ReservationsIntents& in) {
     }
   }
   if (in.undo_last) {
-    if (needs_manager())
+    if (session_.needs_manager())
       pending_ = pending(PendingAction::Kind::Undo, *in.undo_last);
     else
       apply_pending(pending(PendingAction::Kind::Undo, *in.undo_last));
@@ -260,12 +261,12 @@ void App::apply_optimise(const std::vector<Move>& moves) {
 
 void App::optimised(const Result<int>& n) {
   if (!n) {
-    if (reservations_view_.optimise)
-      reservations_view_.optimise->refusal = ui::error_text(desk_.locale, n.error());
+    if (screens_.reservations.optimise)
+      screens_.reservations.optimise->refusal = ui::error_text(desk_.locale, n.error());
     // It names the party; the row id would not help.
     return say(ui::error_text(desk_.locale, n.error()), true);
   }
-  reservations_view_.optimise.reset();
+  screens_.reservations.optimise.reset();
   const char* what =
       *n == 1 ? ui::tr(desk_.locale, "opt.moved_one") : ui::tr(desk_.locale, "opt.moved");
   say(std::to_string(*n) + " " + what, false);
@@ -303,7 +304,7 @@ void App::said_status(const Uuid& reservation_id, const Result<Reservation>& r) 
 }
 
 void App::apply(const ui::EditorIntents& in) {
-  if (in.discard) editor_view_.loaded = false;
+  if (in.discard) screens_.editor.loaded = false;
   if (!in.save) return;
   const FloorPlan* plan = nullptr;
   for (const auto& fp : venue_.floor_plans)
@@ -318,12 +319,12 @@ void App::apply(const ui::EditorIntents& in) {
         if (!st) return say(ui::error_text(desk_.locale, st.error()), true);
         say(ui::tr(desk_.locale, "shell.plan_saved") + std::string(ui::colon(desk_.locale)) + name,
             false);
-        editor_view_.loaded = false;  // reload the draft from what was stored
+        screens_.editor.loaded = false;  // reload the draft from what was stored
       });
 }
 
 void App::apply(const ui::WaitlistIntents& in) {
-  if (in.select) waitlist_view_.selected = *in.select;
+  if (in.select) screens_.waitlist.selected = *in.select;
   if (in.add) {
     WaitlistEntry e;
     e.id = waitlist_command_;  // a second tap finds the party queued
@@ -340,10 +341,10 @@ void App::apply(const ui::WaitlistIntents& in) {
           say(ui::tr(desk_.locale, "shell.wl_added") + std::string(ui::colon(desk_.locale)) +
                   r->guest_name,
               false);
-          waitlist_view_.name.clear();
-          waitlist_view_.phone.clear();
-          waitlist_view_.party = "2";
-          waitlist_view_.adding = waitlist_view_.submitted = false;
+          screens_.waitlist.name.clear();
+          screens_.waitlist.phone.clear();
+          screens_.waitlist.party = "2";
+          screens_.waitlist.adding = screens_.waitlist.submitted = false;
           waitlist_command_ = net::new_uuid();
         });
   }
@@ -352,7 +353,7 @@ void App::apply(const ui::WaitlistIntents& in) {
   const ui::WaitlistAction action = in.command->action;
   if (action == ui::WaitlistAction::Seat) {
     open_seat(ui::PartySource::Waitlist, id);
-    seat_view_.proposed = in.command->table_ids;  // the engine's recommended table, if any
+    screens_.seat.proposed = in.command->table_ids;  // the engine's recommended table, if any
     return;
   }
   auto run = [id, action, by = actor()](net::Store& s) -> Result<WaitlistEntry> {
@@ -396,10 +397,10 @@ void App::apply(const ui::KioskIntents& in) {
         ui::kWriteKioskJoin, [e](net::Store& s) { return s.kiosk_join(e); },
         [this](Result<WaitlistEntry> r) {
           if (!r) {
-            kiosk_view_.message = ui::error_text(desk_.locale, r.error());
+            screens_.kiosk.message = ui::error_text(desk_.locale, r.error());
             return say(ui::error_text(desk_.locale, r.error()), true);
           }
-          ui::kiosk_joined(kiosk_view_, r->id, clock_.now());
+          ui::kiosk_joined(screens_.kiosk, r->id, clock_.now());
           kiosk_command_ = net::new_uuid();  // the next guest
         });
   }
@@ -407,17 +408,17 @@ void App::apply(const ui::KioskIntents& in) {
 }
 
 void App::apply(const ui::SetAsideIntents& in) {
-  if (in.close) set_aside_view_.open = false;
+  if (in.close) screens_.set_aside.open = false;
 }
 
 void App::apply(const ui::StatusBarIntents& in) {
   if (in.switch_locale) desk_.locale = *in.switch_locale, stale_ = true;  // names reworded
   if (in.show_date) {
     shown_date_ = *in.show_date;
-    reservations_view_.optimise.reset();  // that day's moves, not the next one's
-    stale_ = true;                        // the next frame loads that day
+    screens_.reservations.optimise.reset();  // that day's moves, not the next one's
+    stale_ = true;                           // the next frame loads that day
   }
-  if (in.show_set_aside) set_aside_view_.open = true;
+  if (in.show_set_aside) screens_.set_aside.open = true;
   if (in.logout) logout();
   if (!in.resolve) return;
   const bool accept = in.resolve->action == ui::ConflictAction::AcceptProposal;

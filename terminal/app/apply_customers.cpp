@@ -16,7 +16,7 @@ constexpr int kMatchesShown = 4;
 // customers: ~10 ms at 5 000 on a busy tablet, more than a frame); its answer
 // lands on the main thread and is kept only if the host has not typed on.
 void App::find_guests(const std::string& query) {
-  ui::BookingForm& f = reservations_view_.form;
+  ui::BookingForm& f = screens_.reservations.form;
   if (query != f.guest_query) return;  // typed on since: a newer search follows
   if (query.empty()) {
     f.matches.clear();
@@ -26,7 +26,7 @@ void App::find_guests(const std::string& query) {
     auto found =
         std::make_shared<std::vector<Customer>>(s.cache().search_customers(query, kMatchesShown));
     return Jobs::Landing([this, query, found] {
-      ui::BookingForm& form = reservations_view_.form;
+      ui::BookingForm& form = screens_.reservations.form;
       if (form.guest_query == query && !form.guest) form.matches = std::move(*found);
     });
   });

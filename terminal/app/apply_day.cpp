@@ -39,7 +39,7 @@ void App::join_for_day(const Uuid& a, const Uuid& b, bool undoing) {
       [this, a, b, undoing](Status st) {
         if (!st) return say(ui::error_text(desk_.locale, st.error()), true);
         say(said(desk_.locale, "day.joined", table_name(a) + "+" + table_name(b)), false);
-        floor_view_.day.undo =
+        screens_.floor.day.undo =
             undoing ? std::nullopt : std::optional<ui::DayUndo>(ui::DayUndo{true, a, b});
       });
 }
@@ -52,7 +52,7 @@ void App::split_for_day(const Uuid& t, bool undoing) {
         if (!partner) return say(ui::error_text(desk_.locale, partner.error()), true);
         say(said(desk_.locale, "day.split_done", table_name(t) + " / " + table_name(*partner)),
             false);
-        floor_view_.day.undo =
+        screens_.floor.day.undo =
             undoing ? std::nullopt : std::optional<ui::DayUndo>(ui::DayUndo{false, t, *partner});
       });
 }

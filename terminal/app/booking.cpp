@@ -18,7 +18,7 @@ std::string member_name(const Venue& v, const std::optional<Uuid>& id) {
 }  // namespace
 
 void App::request_save(const ui::BookingCommand& c) {
-  if (c.override_refusal && needs_manager()) {
+  if (c.override_refusal && session_.needs_manager()) {
     PendingAction a;
     a.kind = PendingAction::Kind::OverrideBooking;
     a.reservation_id = c.r.id;
@@ -70,10 +70,10 @@ void App::booking_saved(const Result<Reservation>& r) {
           r->guest_name + " (" + std::to_string(r->party_size) + ") " + r->time.hhmm() +
           " \u2014 " + r->table_number,
       false);
-  reservations_view_.form = ui::BookingForm{};
+  screens_.reservations.form = ui::BookingForm{};
   guest_command_ = net::new_uuid();  // the next form's new guest is another
-  reservations_view_.mode = ui::ReservationsMode::List;
-  reservations_view_.selected = r->id;
+  screens_.reservations.mode = ui::ReservationsMode::List;
+  screens_.reservations.selected = r->id;
   if (r->date != day_.date) {  // show the booking where it went
     shown_date_ = r->date == desk_.today ? std::nullopt : std::optional<Date>(r->date);
     stale_ = true;
@@ -83,9 +83,10 @@ void App::booking_saved(const Result<Reservation>& r) {
 void App::edit_booking(const Uuid& reservation_id) {
   auto r = cache_->reservation(reservation_id);
   if (!r) return say(ui::error_text(desk_.locale, r.error()), true);
-  if (!may(Tab::Reservations)) return say(ui::tr(desk_.locale, "shell.no_reservations_tab"), true);
-  ui::start_edit(reservations_view_, *r);
-  switch_to_ = Tab::Reservations;
+  if (!session_.may(Tab::Reservations))
+    return say(ui::tr(desk_.locale, "shell.no_reservations_tab"), true);
+  ui::start_edit(screens_.reservations, *r);
+  screens_.switch_to = Tab::Reservations;
 }
 
 }  // namespace foh::app

@@ -88,7 +88,7 @@ Json reservation_row(const Reservation& r) {
 
 Json App::dump() const {
   Json j;
-  j["screen"] = kiosk_ ? "kiosk" : !session_ ? "login" : tab_name(tab_);
+  j["screen"] = kiosk_ ? "kiosk" : !session_ ? "login" : tab_name(screens_.tab);
   j["now"] = clock_.now().str();
   j["date"] = day_.date.str();  // the day shown
   j["today"] = desk_.today.str();
@@ -96,8 +96,8 @@ Json App::dump() const {
   j["frames"] = frames_;
   j["busy"] = busy();  // a job (PIN check, re-plan, write, reload) has not landed
   j["pending_writes"] = desk_.pending_writes;  // their buttons are disabled
-  j["seat_command"] = seat_view_.command_id;
-  j["seat_pick"] = seat_view_.no_pick ? Json() : Json(seat_view_.guest_name);
+  j["seat_command"] = screens_.seat.command_id;
+  j["seat_pick"] = screens_.seat.no_pick ? Json() : Json(screens_.seat.guest_name);
   j["member"] = session_ ? Json{{"id", session_->member.id},
                                 {"name", session_->member.display_name},
                                 {"role", to_string(session_->member.role)},
@@ -105,23 +105,24 @@ Json App::dump() const {
                          : Json(nullptr);
   Json tabs = Json::array();
   for (Tab t : kTabs)
-    if (may(t)) tabs.push_back(tab_name(t));
+    if (session_.may(t)) tabs.push_back(tab_name(t));
   j["tabs"] = tabs;
-  j["login"] = {{"message", login_view_.message},
-                {"member_id", login_view_.member_id ? Json(*login_view_.member_id) : Json()},
-                {"pin_length", login_view_.pin.size()}};
+  j["login"] = {{"message", screens_.login.message},
+                {"member_id", screens_.login.member_id ? Json(*screens_.login.member_id) : Json()},
+                {"pin_length", screens_.login.pin.size()}};
   j["lockout"] = {{"failed_attempts", desk_.lockout.failed_attempts},
                   {"remaining_seconds", desk_.lockout.remaining_seconds}};
   j["selected_table"] = Json();
-  if (floor_view_.selected_table && floor_)
-    if (const Table* t = floor_->table(*floor_view_.selected_table)) j["selected_table"] = t->name;
+  if (screens_.floor.selected_table && floor_)
+    if (const Table* t = floor_->table(*screens_.floor.selected_table))
+      j["selected_table"] = t->name;
   // The floor's camera on its current plan (a pinch changes zoom) and a long-press's actions menu.
   Json floor = {{"zoom", 1.0}, {"actions_table", Json()}};
-  for (const auto& [plan, cam] : floor_view_.cameras)
-    if (plan == floor_view_.floor_plan_id)
+  for (const auto& [plan, cam] : screens_.floor.cameras)
+    if (plan == screens_.floor.floor_plan_id)
       floor["zoom"] = cam.zoom, floor["pan"] = {cam.pan_x, cam.pan_y};
-  if (floor_view_.actions_table && floor_)
-    if (const Table* t = floor_->table(*floor_view_.actions_table))
+  if (screens_.floor.actions_table && floor_)
+    if (const Table* t = floor_->table(*screens_.floor.actions_table))
       floor["actions_table"] = t->name;
   j["floor"] = floor;
 
@@ -168,33 +169,35 @@ Json App::dump() const {
   for (const auto& fp : venue_.floor_plans) plans.push_back({{"id", fp.id}, {"name", fp.name}});
   j["floor_plans"] = plans;
 
-  Json kiosk = {{"step", kiosk_step(kiosk_view_.step)}, {"message", kiosk_view_.message}};
-  if (kiosk_view_.joined_entry) {
-    kiosk["joined_entry"] = *kiosk_view_.joined_entry;
+  Json kiosk = {{"step", kiosk_step(screens_.kiosk.step)}, {"message", screens_.kiosk.message}};
+  if (screens_.kiosk.joined_entry) {
+    kiosk["joined_entry"] = *screens_.kiosk.joined_entry;
     for (const auto& q : desk_.quotes)
-      if (q.entry_id == *kiosk_view_.joined_entry) {
+      if (q.entry_id == *screens_.kiosk.joined_entry) {
         kiosk["position"] = q.position;
         kiosk["quoted_minutes"] = q.quoted_minutes;
       }
   }
   j["kiosk"] = kiosk;
   j["form"] = {
-      {"name", reservations_view_.form.name},
-      {"party", reservations_view_.form.party},
-      {"phone", reservations_view_.form.phone},
-      {"guest", reservations_view_.form.guest ? Json(reservations_view_.form.guest->id) : Json()},
+      {"name", screens_.reservations.form.name},
+      {"party", screens_.reservations.form.party},
+      {"phone", screens_.reservations.form.phone},
+      {"guest",
+       screens_.reservations.form.guest ? Json(screens_.reservations.form.guest->id) : Json()},
       {"matches",
        [this] {
          Json names = Json::array();
-         for (const Customer& c : reservations_view_.form.matches) names.push_back(c.name);
+         for (const Customer& c : screens_.reservations.form.matches) names.push_back(c.name);
          return names;
        }()},
-      {"submitted", reservations_view_.form.submitted},
-      {"errors", form_errors(reservations_view_.form)}};
-  j["reservations_mode"] = reservations_view_.mode == ui::ReservationsMode::List       ? "list"
-                           : reservations_view_.mode == ui::ReservationsMode::Timeline ? "timeline"
-                                                                                       : "form";
-  if (const auto& opt = reservations_view_.optimise)  // the re-plan a manager is reading
+      {"submitted", screens_.reservations.form.submitted},
+      {"errors", form_errors(screens_.reservations.form)}};
+  j["reservations_mode"] = screens_.reservations.mode == ui::ReservationsMode::List ? "list"
+                           : screens_.reservations.mode == ui::ReservationsMode::Timeline
+                               ? "timeline"
+                               : "form";
+  if (const auto& opt = screens_.reservations.optimise)  // the re-plan a manager is reading
     j["optimise"] = {{"lines", opt->lines},
                      {"moves", opt->moves.size()},
                      {"covers_before", opt->covers_before},
@@ -202,13 +205,14 @@ Json App::dump() const {
                      {"refusal", opt->refusal}};
   else
     j["optimise"] = nullptr;
-  j["editor"] = {{"loaded", editor_view_.loaded},
-                 {"dirty", editor_view_.loaded && !(editor_view_.draft == editor_view_.saved)},
-                 {"issues", ui::editor_issues(editor_view_.draft).size()}};
-  j["seat"] = {
-      {"source", static_cast<int>(seat_view_.source)},
-      {"party_size", seat_view_.party_size},
-      {"suggestion", seat_view_.suggestion ? Json(seat_view_.suggestion->table_number) : Json()}};
+  j["editor"] = {
+      {"loaded", screens_.editor.loaded},
+      {"dirty", screens_.editor.loaded && !(screens_.editor.draft == screens_.editor.saved)},
+      {"issues", ui::editor_issues(screens_.editor.draft).size()}};
+  j["seat"] = {{"source", static_cast<int>(screens_.seat.source)},
+               {"party_size", screens_.seat.party_size},
+               {"suggestion",
+                screens_.seat.suggestion ? Json(screens_.seat.suggestion->table_number) : Json()}};
   j["pending_manager_pin"] = pending_.has_value();
   j["outbox"] = cache_->outbox_count();
   j["sync"] = {{"connection", connection(desk_.sync.connection)},
@@ -220,7 +224,7 @@ Json App::dump() const {
   for (const auto& r : desk_.set_aside)
     aside.push_back({{"table", r.table}, {"id", r.row_id}, {"reason", r.reason}});
   j["set_aside"] = {
-      {"rows", aside}, {"shown", ui::sees_set_aside(desk_)}, {"open", set_aside_view_.open}};
+      {"rows", aside}, {"shown", ui::sees_set_aside(desk_)}, {"open", screens_.set_aside.open}};
   Json msgs = Json::array();
   for (const auto& [m, err] : messages_) msgs.push_back({{"text", m}, {"error", err}});
   j["messages"] = msgs;

@@ -8,17 +8,20 @@
 namespace foh::app {
 
 Jobs::Jobs(net::MainQueue& queue, std::function<void()> wake)
-    : queue_(queue), wake_(std::move(wake)), worker_([this] { loop(); }) {}
+    : queue_(queue), wake_(std::move(wake)) {
+  for (Worker& w : lanes_) w.thread = std::thread([this, &w] { loop(w); });
+}
 
 Jobs::~Jobs() {
   {
     std::lock_guard lock(mu_);
     stop_ = true;
-    for (auto& t : tasks_) *t.cancelled = true;
+    for (Worker& w : lanes_)
+      for (auto& t : w.tasks) *t.cancelled = true;
   }
-  for (auto& [id, flag] : flags_) *flag = true;  // the one running stops waiting too
-  cv_.notify_all();
-  worker_.join();
+  for (auto& [id, flag] : flags_) *flag = true;  // the ones running stop waiting too
+  for (Worker& w : lanes_) w.wake.notify_all();
+  for (Worker& w : lanes_) w.thread.join();
 }
 
 int64_t Jobs::steady_ms() {
@@ -32,11 +35,12 @@ JobId Jobs::start(JobKind kind, Work work) {
   auto flag = std::make_shared<std::atomic<bool>>(false);
   running_.push_back({id, kind, steady_ms()});
   flags_.emplace_back(id, flag);
+  Worker& w = lanes_[static_cast<size_t>(lane_of(kind))];
   {
     std::lock_guard lock(mu_);
-    tasks_.push_back({id, std::move(work), flag});
+    w.tasks.push_back({id, std::move(work), flag});
   }
-  cv_.notify_one();
+  w.wake.notify_one();
   return id;
 }
 
@@ -47,14 +51,17 @@ void Jobs::cancel(JobId id) {
   std::erase_if(flags_, [id](const auto& f) { return f.first == id; });
 }
 
+bool Jobs::busy(Lane lane) const { return current(lane).has_value(); }
+
 bool Jobs::running(JobKind kind) const {
   return std::any_of(running_.begin(), running_.end(),
                      [kind](const RunningJob& j) { return j.kind == kind; });
 }
 
-std::optional<RunningJob> Jobs::current() const {
-  if (running_.empty()) return std::nullopt;
-  return running_.front();
+std::optional<RunningJob> Jobs::current(Lane lane) const {
+  for (const RunningJob& j : running_)  // in the order started: the first is the oldest
+    if (lane_of(j.kind) == lane) return j;
+  return std::nullopt;
 }
 
 // On the main thread: a cancelled job is no longer in running_, so its
@@ -68,23 +75,24 @@ void Jobs::land(JobId id, const Landing& landing) {
   if (landing) landing();
 }
 
-void Jobs::finish() {
+void Jobs::finish(Lane lane) {
+  Worker& w = lanes_[static_cast<size_t>(lane)];
   std::unique_lock lock(mu_);
-  idle_.wait(lock, [this] { return stop_ || (tasks_.empty() && !working_); });
+  w.idle.wait(lock, [this, &w] { return stop_ || (w.tasks.empty() && !w.working); });
 }
 
-void Jobs::loop() {
+void Jobs::loop(Worker& w) {
   for (;;) {
     Task task;
     {
       std::unique_lock lock(mu_);
-      working_ = false;
-      if (tasks_.empty()) idle_.notify_all();
-      cv_.wait(lock, [this] { return stop_ || !tasks_.empty(); });
+      w.working = false;
+      if (w.tasks.empty()) w.idle.notify_all();
+      w.wake.wait(lock, [this, &w] { return stop_ || !w.tasks.empty(); });
       if (stop_) return;
-      task = std::move(tasks_.front());
-      tasks_.pop_front();
-      working_ = true;
+      task = std::move(w.tasks.front());
+      w.tasks.pop_front();
+      w.working = true;
     }
     if (*task.cancelled) continue;  // cancelled while queued: not even started
     auto flag = task.cancelled;

@@ -44,17 +44,17 @@ bool today_only(ui::Language l) {
 void App::draw_tabs() {
   if (!ui::begin_touch_tabs("tabs")) return;
   for (Tab t : kTabs) {
-    if (!may(t)) continue;
+    if (!session_.may(t)) continue;
     std::string title = tab_label(desk_.locale, t);
     if (t == Tab::Waitlist) title = ui::waitlist_tab_title(desk_.locale, desk_, title.c_str());
     const std::string label = title + "###tab_" + tab_name(t);
     const std::string id = std::string("tab_") + tab_name(t);
-    if (ui::touch_tab(label.c_str(), id.c_str(), switch_to_ == t)) {
-      tab_ = t;
+    if (ui::touch_tab(label.c_str(), id.c_str(), screens_.switch_to == t)) {
+      screens_.tab = t;
       ImGui::EndTabItem();
     }
   }
-  switch_to_.reset();
+  screens_.switch_to.reset();
   ui::end_touch_tabs();
 }
 
@@ -63,15 +63,16 @@ void App::draw_staff(platform::Platform& /*p*/) {
   ImGui::BeginChild("content", ImVec2(0, -bar), false, ImGuiWindowFlags_NoScrollbar);
   if (!session_) {
     ui::LoginIntents in;
-    ui::draw_login(login_view_, desk_, in);
+    ui::draw_login(screens_.login, desk_, in);
     ImGui::EndChild();
     apply(in);
   } else {
-    if (!may(tab_)) {  // the role lost this tab, or first login: the first allowed one
+    if (!session_.may(
+            screens_.tab)) {  // the role lost this tab, or first login: the first allowed one
       for (Tab t : kTabs)
-        if (may(t)) {
-          tab_ = t;
-          switch_to_ = t;
+        if (session_.may(t)) {
+          screens_.tab = t;
+          screens_.switch_to = t;
           break;
         }
     }
@@ -79,57 +80,57 @@ void App::draw_staff(platform::Platform& /*p*/) {
     draw_screen();
   }
   ui::StatusBarIntents bar_in;
-  ui::draw_status_bar(status_view_, desk_, bar_in);
+  ui::draw_status_bar(screens_.status, desk_, bar_in);
   apply(bar_in);
   ui::SetAsideIntents set_aside_in;
-  ui::draw_set_aside(set_aside_view_, desk_, set_aside_in);
+  ui::draw_set_aside(screens_.set_aside, desk_, set_aside_in);
   apply(set_aside_in);
   if (pending_) draw_manager_pin();
 }
 
 // The open tab's screen: drawn, the content child ended, its intents applied.
 void App::draw_screen() {
-  if ((tab_ == Tab::Seat || tab_ == Tab::Waitlist) && !desk_.shows_today()) {
+  if ((screens_.tab == Tab::Seat || screens_.tab == Tab::Waitlist) && !desk_.shows_today()) {
     const bool back = today_only(desk_.locale);
     ImGui::EndChild();
     ui::StatusBarIntents to_today;
     if (back) to_today.show_date = desk_.today;
     return apply(to_today);
   }
-  switch (tab_) {
+  switch (screens_.tab) {
     case Tab::Floor: {
       ui::FloorIntents in;
-      ui::draw_floor(floor_view_, desk_, in);
+      ui::draw_floor(screens_.floor, desk_, in);
       ImGui::EndChild();
       return apply(in);
     }
     case Tab::Seat: {
       ui::SeatIntents in;
-      ui::draw_seat(seat_view_, desk_, in);
+      ui::draw_seat(screens_.seat, desk_, in);
       ImGui::EndChild();
       return apply(in);
     }
     case Tab::Reservations: {
       ui::ReservationsIntents in;
-      ui::draw_reservations(reservations_view_, desk_, in);
+      ui::draw_reservations(screens_.reservations, desk_, in);
       ImGui::EndChild();
       return apply(in);
     }
     case Tab::Waitlist: {
       ui::WaitlistIntents in;
-      ui::draw_waitlist(waitlist_view_, desk_, in);
+      ui::draw_waitlist(screens_.waitlist, desk_, in);
       ImGui::EndChild();
       return apply(in);
     }
     case Tab::Shift: {
       ui::ShiftIntents in;
-      ui::draw_shift(shift_view_, desk_, in);
+      ui::draw_shift(screens_.shift, desk_, in);
       ImGui::EndChild();
       return apply(in);
     }
     case Tab::Editor: {
       ui::EditorIntents in;
-      ui::draw_editor(editor_view_, desk_, in);
+      ui::draw_editor(screens_.editor, desk_, in);
       ImGui::EndChild();
       return apply(in);
     }
@@ -153,7 +154,7 @@ void App::draw_manager_pin() {
     a.pin.clear();
   }
   if (in.cancel) {
-    if (auto job = jobs_->current(); job && checking) jobs_->cancel(job->id);
+    if (auto job = jobs_->current(Lane::Checks); job && checking) jobs_->cancel(job->id);
     done = true;
   }
   if (done) pending_.reset();

@@ -1,30 +1,29 @@
 #include "app/store_worker.hpp"
 
 #include <algorithm>
+#include <cassert>
 #include <thread>
 
 namespace foh::app {
 
-Result<std::unique_ptr<StoreWorker>> StoreWorker::open(const std::string& path,
-                                                       net::MainQueue& queue,
-                                                       std::function<void()> wake) {
+Result<std::unique_ptr<StoreWorker>> StoreWorker::open(const std::string& path, Jobs& jobs) {
   if (path.empty() || path == ":memory:")
     return Error{"--db", "the Store's worker needs a cache file, not \"" + path + "\""};
   auto cache = net::Cache::open(path);
   if (!cache) return cache.error();
-  return std::unique_ptr<StoreWorker>(new StoreWorker(std::move(*cache), queue, std::move(wake)));
+  return std::unique_ptr<StoreWorker>(new StoreWorker(std::move(*cache), jobs));
 }
 
-StoreWorker::StoreWorker(std::unique_ptr<net::Cache> cache, net::MainQueue& queue,
-                         std::function<void()> wake)
-    : cache_(std::move(cache)), jobs_(queue, std::move(wake)) {
+StoreWorker::StoreWorker(std::unique_ptr<net::Cache> cache, Jobs& jobs)
+    : cache_(std::move(cache)), jobs_(jobs) {
   store_ = std::make_unique<net::Store>(*cache_, [this] { return stamp_; });
 }
 
-StoreWorker::~StoreWorker() { jobs_.finish(); }
+StoreWorker::~StoreWorker() { jobs_.finish(Lane::Store); }
 
 JobId StoreWorker::run(JobKind kind, std::string key, std::chrono::system_clock::time_point stamp,
                        Work work) {
+  assert(lane_of(kind) == Lane::Store);  // this connection is used by that lane only
   auto id = std::make_shared<JobId>(0);
   const int delay = delay_ms_;
   const JobId started =

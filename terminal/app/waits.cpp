@@ -55,15 +55,15 @@ void App::start_login(const ui::PinAttempt& a) {
 void App::logged_in(Result<net::Session> s) {
   if (!s) {
     const Error& e = s.error();
-    log::warn("login_refused", {{"member", login_view_.member_id.value_or("")},
+    log::warn("login_refused", {{"member", screens_.login.member_id.value_or("")},
                                 {"reason", e.code.empty() ? e.message : e.code}});
-    ui::login_failed(login_view_, clock_.now(), ui::error_text(desk_.locale, s.error()));
+    ui::login_failed(screens_.login, clock_.now(), ui::error_text(desk_.locale, s.error()));
     return;
   }
-  session_ = std::move(*s);
+  session_.begin(std::move(*s));
   log::info("login", {{"member", session_->member.id}, {"role", to_string(session_->member.role)}});
   if (sync_ && !session_->token.empty()) sync_->set_bearer(session_->token);
-  login_view_ = ui::LoginView{};
+  screens_.login = ui::LoginView{};
   desk_.member = &session_->member;
   desk_.message.clear();
   note_input();
@@ -91,7 +91,7 @@ void App::manager_checked(Result<net::Session> s) {
 // manager whose hash is not cached (else the first), and counts once. Hashing
 // every manager's PIN (PBKDF2 each) is the worker's.
 void App::leave_kiosk(const std::string& pin) {
-  if (jobs_->busy()) return;
+  if (jobs_->busy(Lane::Checks)) return;
   const bool locked = login_->locked_seconds(clock_.system_now()) > 0;
   std::vector<TeamMember> managers, servers;
   for (const auto& m : venue_.team_members)
@@ -114,8 +114,8 @@ void App::leave_kiosk(const std::string& pin) {
                  const auto target = who ? who : uncached ? uncached : first;
                  return Jobs::Landing([this, target, locked, pin, server] {
                    if (!server) return kiosk_exit_checked(target, locked, pin);
-                   kiosk_view_.pin.clear();
-                   kiosk_view_.message = ui::tr(desk_.locale, "kiosk.need_manager");
+                   screens_.kiosk.pin.clear();
+                   screens_.kiosk.message = ui::tr(desk_.locale, "kiosk.need_manager");
                  });
                });
 }
@@ -123,8 +123,8 @@ void App::leave_kiosk(const std::string& pin) {
 void App::kiosk_exit_checked(const std::optional<Uuid>& target, bool locked,
                              const std::string& pin) {
   auto refused = [this](const std::string& why) {
-    kiosk_view_.pin.clear();
-    kiosk_view_.message = why;
+    screens_.kiosk.pin.clear();
+    screens_.kiosk.message = why;
   };
   if (!target && !locked) return refused(ui::tr(desk_.locale, "shell.not_manager"));
   check_pin(JobKind::KioskExit, target.value_or(Uuid{}), pin,
@@ -132,7 +132,7 @@ void App::kiosk_exit_checked(const std::optional<Uuid>& target, bool locked,
               if (!s) return refused(ui::error_text(desk_.locale, s.error()));
               kiosk_ = false;
               kiosk_left_ = true;
-              kiosk_view_ = ui::KioskView{};
+              screens_.kiosk = ui::KioskView{};
             });
 }
 
@@ -151,7 +151,7 @@ void App::preview_optimise() {
     auto plan = std::make_shared<Result<OptimiseResult>>(optimise_day(*venue, *day, {}, options));
     return Jobs::Landing([this, plan, day, locale] {
       if (!*plan) return say(ui::error_text(desk_.locale, plan->error()), true);
-      reservations_view_.optimise = ui::preview_of(**plan, *day, locale);
+      screens_.reservations.optimise = ui::preview_of(**plan, *day, locale);
     });
   });
 }
@@ -162,7 +162,7 @@ void App::preview_optimise() {
 constexpr int64_t kWriteShownAfterMs = 300;
 
 void App::draw_busy_state() {
-  const auto job = jobs_->current();
+  const auto job = jobs_->current(Lane::Checks);
   ui::BusyView v;
   if (job && job->kind != JobKind::ManagerPin) {
     v.open = true;
@@ -180,8 +180,8 @@ void App::draw_busy_state() {
   ui::draw_busy(v, desk_, in);
   if (!in.cancel || !job) return;
   jobs_->cancel(job->id);  // its late result is dropped
-  login_view_.pin.clear();
-  kiosk_view_.pin.clear();
+  screens_.login.pin.clear();
+  screens_.kiosk.pin.clear();
   say(ui::tr(desk_.locale, "busy.cancelled"), false);
 }
 

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <filesystem>
 #include <thread>
@@ -79,7 +80,8 @@ net::Actor manager() {
 TEST_CASE("store worker: a slow write; frames go on, its key pending until it lands") {
   SeededFile file;
   net::MainQueue queue;
-  auto w = StoreWorker::open(file.path, queue);
+  Jobs jobs(queue);
+  auto w = StoreWorker::open(file.path, jobs);
   REQUIRE_MESSAGE(w.ok(), w.error().text());
   StoreWorker& writer = **w;
   writer.set_delay_ms(300);  // a busy disk
@@ -135,7 +137,8 @@ TEST_CASE("store worker: a slow write; frames go on, its key pending until it la
 TEST_CASE("store worker: writes land in the order asked; a refusal lands as a value") {
   SeededFile file;
   net::MainQueue queue;
-  auto w = StoreWorker::open(file.path, queue);
+  Jobs jobs(queue);
+  auto w = StoreWorker::open(file.path, jobs);
   REQUIRE(w.ok());
   const WaitlistEntry e = file.entry("In order");
   std::vector<std::string> order;
@@ -167,7 +170,8 @@ TEST_CASE("store worker: a write asked for just before exit is written, not drop
   const WaitlistEntry e = file.entry("Last tap");
   {
     net::MainQueue queue;
-    auto w = StoreWorker::open(file.path, queue);
+    Jobs jobs(queue);
+    auto w = StoreWorker::open(file.path, jobs);
     REQUIRE(w.ok());
     (*w)->set_delay_ms(200);
     (*w)->run(JobKind::Write, e.id, std::chrono::system_clock::now(), [e](net::Store& s) {
@@ -180,9 +184,49 @@ TEST_CASE("store worker: a write asked for just before exit is written, not drop
 
 TEST_CASE("store worker: no second connection to an in-memory cache") {
   net::MainQueue queue;
-  auto w = StoreWorker::open(":memory:", queue);
+  Jobs jobs(queue);
+  auto w = StoreWorker::open(":memory:", jobs);
   REQUIRE_FALSE(w.ok());
   CHECK(w.error().where == "--db");
+}
+
+// One runner, two lanes (app/jobs.hpp): a PIN check hung on a dead backend
+// holds no write back, and the runner's busy state sees both.
+TEST_CASE("job runner: a hung check on one lane; a write on the Store lane lands meanwhile") {
+  SeededFile file;
+  std::atomic<bool> release{false};  // before the runner: its check reads it until joined
+  net::MainQueue queue;
+  Jobs jobs(queue);
+  auto w = StoreWorker::open(file.path, jobs);
+  REQUIRE(w.ok());
+  const JobId check = jobs.start(JobKind::Login, [&](const Jobs::Cancelled& cancelled) {
+    while (!release && !cancelled()) std::this_thread::sleep_for(std::chrono::milliseconds(2));
+    return Jobs::Landing{};
+  });
+  const WaitlistEntry e = file.entry("Not held back");
+  bool written = false;
+  (*w)->run(JobKind::Write, e.id, std::chrono::system_clock::now(), [&, e](net::Store& s) {
+    const bool ok = s.waitlist_add(e, manager()).ok();
+    return Jobs::Landing([&, ok] { written = ok; });
+  });
+  CHECK(jobs.busy(Lane::Checks));
+  CHECK(jobs.busy(Lane::Store));
+  REQUIRE(jobs.current(Lane::Checks));
+  CHECK(jobs.current(Lane::Checks)->id == check);
+  REQUIRE(jobs.current(Lane::Store));
+  CHECK(jobs.current(Lane::Store)->kind == JobKind::Write);
+  const auto t0 = std::chrono::steady_clock::now();
+  while (!written && std::chrono::steady_clock::now() - t0 < std::chrono::seconds(10)) {
+    queue.drain();
+    std::this_thread::sleep_for(std::chrono::milliseconds(2));
+  }
+  CHECK(written);  // landed while the check still hangs
+  CHECK(jobs.running(JobKind::Login));
+  CHECK_FALSE(jobs.busy(Lane::Store));
+  CHECK(jobs.busy());  // the check is still someone's wait
+  jobs.cancel(check);
+  CHECK_FALSE(jobs.busy());
+  release = true;
 }
 
 // The snapshot is built on the worker and moved into the shell's members: the

@@ -25,8 +25,10 @@ struct Error {
 
 // E is the error a boundary speaks: Error for the engine, net and the
 // terminal, ApiError (PostgREST's shape) for the backend.
+// [[nodiscard]]: a failure dropped on the floor is a bug; ignoring one takes
+// a (void) and a reason.
 template <class T, class E = Error>
-class Result {
+class [[nodiscard]] Result {
  public:
   Result(T value) : v_(std::move(value)) {}
   Result(E error) : v_(std::move(error)) {}

@@ -130,8 +130,8 @@ Status Store::save_floor_plan(const FloorPlan& plan, const std::vector<Zone>& zo
   // Only what the manager changed goes out: another terminal's edit of
   // another table (or column) survives.
   std::vector<RowWrite> w;
-  auto edit = [&](const std::string& table, std::optional<Json> before, Json after) {
-    if (auto e = edit_write(table, before, std::move(after))) w.push_back(std::move(*e));
+  auto edit = [&](const std::string& table, const std::optional<Json>& before, const Json& after) {
+    if (auto e = edit_write(table, before, after)) w.push_back(std::move(*e));
   };
   edit("floor_plans", cached(cache_, "floor_plans", plan.id, decode_floor_plan), encode(plan));
   std::set<Uuid> zone_ids, table_ids;

@@ -2,6 +2,8 @@
 
 #include <array>
 #include <cctype>
+#include <cstdio>
+#include <ctime>
 
 namespace foh {
 namespace {
@@ -68,6 +70,39 @@ std::string redact(std::string_view text) {
     out += text[i++];
   }
   return out;
+}
+
+namespace {
+std::string utc_ms(std::chrono::system_clock::time_point at) {
+  const auto secs = std::chrono::system_clock::to_time_t(at);
+  const auto ms =
+      std::chrono::duration_cast<std::chrono::milliseconds>(at.time_since_epoch()).count() % 1000;
+  std::tm tm{};
+  gmtime_r(&secs, &tm);
+  char ts[64];
+  std::snprintf(ts, sizeof ts, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", tm.tm_year + 1900,
+                tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, static_cast<int>(ms));
+  return ts;
+}
+}  // namespace
+
+std::string json_log_line(std::chrono::system_clock::time_point at, std::string_view level,
+                          std::string_view what_key, std::string_view what,
+                          const nlohmann::json& fields) {
+  nlohmann::ordered_json line;
+  line["ts"] = utc_ms(at);
+  line["level"] = std::string(level);
+  line[std::string(what_key)] = redact(what);
+  if (fields.is_object())
+    for (const auto& [k, v] : fields.items()) {
+      if (secret_key(k))
+        line[k] = "[redacted]";
+      else if (v.is_string())
+        line[k] = redact(v.get<std::string>());
+      else
+        line[k] = v;
+    }
+  return line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 }  // namespace foh

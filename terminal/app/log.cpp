@@ -4,7 +4,6 @@
 #include <spdlog/spdlog.h>
 
 #include <chrono>
-#include <ctime>
 #include <filesystem>
 #include <memory>
 #include <nlohmann/json.hpp>
@@ -25,19 +24,6 @@ struct Log {
 Log& the_log() {
   static Log log;  // one per process, like the file it writes
   return log;
-}
-
-std::string utc_now() {
-  const auto now = std::chrono::system_clock::now();
-  const auto secs = std::chrono::system_clock::to_time_t(now);
-  const auto ms =
-      std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count() % 1000;
-  std::tm tm{};
-  gmtime_r(&secs, &tm);
-  char ts[64];
-  std::snprintf(ts, sizeof ts, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", tm.tm_year + 1900,
-                tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, static_cast<int>(ms));
-  return ts;
 }
 
 void write(spdlog::level::level_enum level, std::string_view name, std::string_view event,
@@ -75,12 +61,9 @@ void warn(std::string_view event, const Fields& fields) {
 }
 
 std::string line(std::string_view level, std::string_view event, const Fields& fields) {
-  nlohmann::ordered_json j;
-  j["ts"] = utc_now();
-  j["level"] = std::string(level);
-  j["event"] = redact(event);
-  for (const auto& [k, v] : fields) j[k] = secret_key(k) ? "[redacted]" : redact(v);
-  return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  nlohmann::json j = nlohmann::json::object();
+  for (const auto& [k, v] : fields) j[k] = v;
+  return json_log_line(std::chrono::system_clock::now(), level, "event", event, j);
 }
 
 }  // namespace foh::app::log

@@ -51,12 +51,12 @@ void App::save_booking(ui::BookingCommand c, const net::Actor& by) {
     if (venue) {
       auto day = s.cache().load_day(c.r.date);
       if (!day) return day.error();
-      ui::BookingProposal p = ui::propose_booking(c.r, *venue, *day, l, c.override_refusal);
-      if (p.refused() && !c.override_refusal) return Error{"", p.reason};
+      Decision p = ui::propose_booking(c.r, *venue, *day, l, c.override_refusal);
+      if (ui::refused(p) && !c.override_refusal) return Error{"", p.reason};
       c.r.table_id.reset();
-      c.r.table_number = p.table.table_number;
-      if (!p.table.table_ids.empty()) c.r.table_id = p.table.table_ids.front();
-      o.moves = p.moves;
+      c.r.table_number = p.table_number;
+      if (!p.table_ids.empty()) c.r.table_id = p.table_ids.front();
+      o.moves = std::move(p.moved);
     }
     return c.r.id.empty() ? s.book(c.r, by, o) : s.update_reservation(c.r, by, o);
   };

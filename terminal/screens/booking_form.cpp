@@ -50,10 +50,8 @@ void refresh_suggestion(BookingForm& f, const Desk& d) {
                     locale_code(d.locale);  // the reason is worded in the host's language
   if (key == f.suggestion_key) return;
   f.suggestion_key = key;
-  f.suggested = {};
-  f.moves.clear();
-  f.suggestion.clear();
-  f.refused = false;
+  f.proposal = {};
+  f.table_on_save = false;
   if (e.party != FieldError::None || e.time != FieldError::None || e.duration != FieldError::None)
     return;
   Reservation r = reservation_from_form(f, d);
@@ -64,16 +62,12 @@ void refresh_suggestion(BookingForm& f, const Desk& d) {
   DayBook day;
   day.date = r.date;
   const bool shown = r.date == d.day->date;
-  BookingProposal p =
-      propose_booking(r, *d.venue, shown ? *d.day : day, d.locale, f.override_refusal);
-  f.refused = p.refused();
-  f.suggestion = p.reason;
-  if (!shown && !f.refused) {
-    f.suggestion = tr(d.locale, "form.table_on_save");
+  Decision p = propose_booking(r, *d.venue, shown ? *d.day : day, d.locale, f.override_refusal);
+  if (!shown && !refused(p)) {  // a table against an empty day means nothing
+    f.table_on_save = true;
     return;
   }
-  f.suggested = p.table;
-  f.moves = p.moves;
+  f.proposal = std::move(p);
 }
 
 // The booking's day: today up to a year ahead, one day per tap.
@@ -89,15 +83,16 @@ void draw_date(BookingForm& f, const Desk& d) {
 
 // The engine's table and reason, or its refusal (the override is an action, below).
 void draw_suggestion(const BookingForm& f, const Desk& d) {
-  if (f.suggestion.empty()) return;
   Language l = d.locale;
+  if (f.proposal.reason.empty() && !f.table_on_save) return;
   ImGui::TextUnformatted(tr(l, "form.suggested"));
   ImGui::SameLine();
-  const bool later = f.suggestion == tr(l, "form.table_on_save");
-  if (f.refused || (f.suggested.table_ids.empty() && !later))
-    inline_error(f.suggestion.c_str());
+  if (f.table_on_save)
+    ImGui::TextWrapped("%s", tr(l, "form.table_on_save"));
+  else if (!f.proposal.accepted)
+    inline_error(f.proposal.reason.c_str());
   else
-    ImGui::TextWrapped("%s", f.suggestion.c_str());
+    ImGui::TextWrapped("%s", f.proposal.reason.c_str());
 }
 
 // A one-line field's width with its label, so that a row of fields can wrap.
@@ -110,8 +105,8 @@ void draw_submit(ReservationsView& v, const Desk& d, const FormErrors& e,
                  ReservationsIntents& out) {
   Language l = d.locale;
   BookingForm& f = v.form;
-  const bool blocked = f.refused && !f.override_refusal;
-  if (f.refused || f.override_refusal) {
+  const bool blocked = refused(f.proposal) && !f.override_refusal;
+  if (refused(f.proposal) || f.override_refusal) {
     // Saving what the engine refuses is a Manager's explicit decision, recorded in the notes.
     if (toggle_button(L(l, "form.override", "form_override").c_str(), f.override_refusal))
       f.override_refusal = !f.override_refusal;
@@ -125,12 +120,12 @@ void draw_submit(ReservationsView& v, const Desk& d, const FormErrors& e,
       Reservation r = reservation_from_form(f, d);
       if (!f.editing && !f.override_refusal) {
         out.create = r;
-        out.create_moves = f.moves;
+        out.create_moves = f.proposal.moved;
         out.create_guest = guest_card(f);
         v.form = BookingForm{};
         v.mode = ReservationsMode::List;
       } else {  // the form stays until the shell says it is saved
-        out.save = BookingCommand{r, guest_card(f), f.moves, f.override_refusal};
+        out.save = BookingCommand{r, guest_card(f), f.proposal.moved, f.override_refusal};
       }
     }
   }
@@ -197,9 +192,9 @@ Reservation reservation_from_form(const BookingForm& f, const Desk& d) {
   if (f.suggestion_key.empty()) return r;  // no suggestion yet: the table as it was
   r.table_id.reset();
   r.table_number.clear();
-  if (!f.suggested.table_ids.empty()) {
-    r.table_id = f.suggested.table_ids.front();
-    r.table_number = f.suggested.table_number;
+  if (!f.proposal.table_ids.empty()) {
+    r.table_id = f.proposal.table_ids.front();
+    r.table_number = f.proposal.table_number;
   }
   return r;
 }

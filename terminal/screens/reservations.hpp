@@ -27,11 +27,12 @@ struct BookingForm {
   std::string duration;                  // minutes, empty = turn time
   std::string name, phone, notes, tags;  // tags comma-separated
   bool submitted = false;                // show messages of untouched fields after the first OK
-  std::string suggestion;  // "Table 12 - exact fit" from the engine, refreshed on change
-  std::string suggestion_key;
-  TableChoice suggested;
-  std::vector<Move> moves;        // other bookings the suggestion moves to free its table
-  bool refused = false;           // the engine refuses the booking itself (suggestion says why)
+  // The engine's table for the booking (view/booking_edit.hpp's propose_booking),
+  // refreshed on change: its reason ("Table 12 - exact fit", or why none, or
+  // its refusal) and the other bookings it moves to free the table.
+  Decision proposal;
+  std::string suggestion_key;     // what `proposal` was made for
+  bool table_on_save = false;     // another day than the one shown: proposed on save
   bool override_refusal = false;  // the host asks to save it anyway (a Manager's PIN)
   // The guest's card (booking_guest.cpp): the customer linked (picked from
   // those the host's typing finds, or the booking's own), the tags and notes
@@ -60,15 +61,20 @@ struct StatusConfirm {
   ReservationStatus to = ReservationStatus::Cancelled;
 };
 
+// A move to other tables judged by the engine's check_move: the tables as
+// the Store gets them, their reason the yes (worded) or why not.
+struct DropVerdict {
+  bool allowed = false;
+  TableChoice choice;  // what the drop books: "7" or "7+8"
+};
+
 // A reservation being dragged on the timeline.
 struct TimelineDrag {
   Uuid reservation_id;
-  float grab_dx = 0;     // pixels between pointer and bar start
-  Uuid over_table;       // table row under the pointer
-  int over_minute = 0;   // snapped start minute (service-day minutes)
-  bool allowed = false;  // engine verdict for the drop place
-  std::string reason;    // why not / conflicting booking
-  TableChoice choice;    // the table, or the combination with it that seats the party
+  float grab_dx = 0;    // pixels between pointer and bar start
+  Uuid over_table;      // table row under the pointer
+  int over_minute = 0;  // snapped start minute (service-day minutes)
+  DropVerdict verdict;  // the engine's, for the drop place: the table or the combination with it
 };
 
 // "Optimise tonight" (managers): the engine's re-plan of the day, shown
@@ -132,18 +138,14 @@ BookingForm edit_form(const Reservation& r);
 // Opens the form on `r` (from the list, the timeline or the seat screen).
 void start_edit(ReservationsView& v, const Reservation& r);
 // A drop on the timeline or a table the host picks: the engine's check_move
-// (engine/move_check.hpp) over the desk's day; allowed (worded) or its refusal.
-std::pair<bool, std::string> check_move(const Reservation& r, const TableChoice& to, TimeOfDay t,
-                                        const Desk& d);
+// (engine/move_check.hpp) over the desk's day; `to` with its reason, the yes
+// (worded) or the refusal.
+DropVerdict check_move(const Reservation& r, TableChoice to, TimeOfDay t, const Desk& d);
 // A drop on `table`: the table alone when it seats the party; else the
 // declared combinations with it (capacity_overrides) that seat the party,
 // fewest seats first, the first the engine accepts. Refused with the reason
-// of the table alone (too small) or of the best combination (taken, blocked).
-struct DropVerdict {
-  bool allowed = false;
-  TableChoice choice;  // what the drop books: "7" or "7+8"
-  std::string reason;
-};
+// of the table alone (too small) or of the best combination (taken, blocked);
+// the table alone is then the choice.
 DropVerdict propose_drop(const Reservation& r, const Table& table, TimeOfDay t, const Desk& d);
 
 void draw_reservations(ReservationsView& v, const Desk& d, ReservationsIntents& out);

@@ -154,15 +154,13 @@ void pick_any_table(SeatView& v, const Desk& d, const Uuid& table_id) {
   r.date = d.day->date;
   r.party_size = v.party_size;
   r.status = ReservationStatus::Seated;
-  TableChoice c{{table_id}, t->name, ""};
-  auto [ok, why] = check_move(r, c, time_now(d), d);
-  c.reason = why;
-  if (!ok) {
-    v.refusal = why;
+  DropVerdict pick = check_move(r, TableChoice{{table_id}, t->name, ""}, time_now(d), d);
+  if (!pick.allowed) {
+    v.refusal = std::move(pick.choice.reason);
     return;
   }
   v.refusal.clear();
-  v.suggestion->alternatives.push_back(c);
+  v.suggestion->alternatives.push_back(std::move(pick.choice));
   v.chosen = static_cast<int>(v.suggestion->alternatives.size()) - 1;
 }
 

@@ -133,12 +133,13 @@ const Booking* bar_at(const Table& t, const Geometry& g, float x, const Desk& d)
 // Ghost of the drop place on every row it books: green when the engine accepts it, red otherwise.
 void draw_ghost(const TimelineDrag& dr, int row, int minutes, const Geometry& g,
                 const std::vector<const Table*>& tables) {
-  ImU32 c = dr.allowed ? IM_COL32(80, 220, 120, 160) : IM_COL32(230, 70, 60, 160);
+  const DropVerdict& at = dr.verdict;
+  ImU32 c = at.allowed ? IM_COL32(80, 220, 120, 160) : IM_COL32(230, 70, 60, 160);
   float x0 = g.origin.x + g.label_w + (dr.over_minute - g.t0) * g.ppm, w = minutes * g.ppm;
   for (int k = 0; k < static_cast<int>(tables.size()); ++k) {
-    bool member = std::find(dr.choice.table_ids.begin(), dr.choice.table_ids.end(),
-                            tables[k]->id) != dr.choice.table_ids.end();
-    if (k != row && !(dr.allowed && member)) continue;
+    bool member = std::find(at.choice.table_ids.begin(), at.choice.table_ids.end(),
+                            tables[k]->id) != at.choice.table_ids.end();
+    if (k != row && !(at.allowed && member)) continue;
     float y = g.origin.y + k * g.row_h;
     ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(x0, y), ImVec2(x0 + w, y + g.row_h), c,
                                               em(0.25f));
@@ -161,21 +162,18 @@ void update_drag(ReservationsView& v, const Desk& d, const Geometry& g,
   if (dr.over_table != tables[row]->id || dr.over_minute != start) {
     dr.over_table = tables[row]->id;
     dr.over_minute = start;
-    DropVerdict verdict = propose_drop(*b->r, *tables[row], TimeOfDay::from_minutes(start), d);
-    dr.allowed = verdict.allowed;
-    dr.reason = verdict.reason;
-    dr.choice = verdict.choice;
+    dr.verdict = propose_drop(*b->r, *tables[row], TimeOfDay::from_minutes(start), d);
   }
   draw_ghost(dr, row, static_cast<int>(b->end - b->start), g, tables);
   if (!io.MouseDown[0]) {  // dropped
+    DropVerdict& at = dr.verdict;
     bool moved =
-        dr.choice.table_ids != b->tables || dr.over_minute != static_cast<int>(b->start - g.day0);
-    if (moved && dr.allowed)
-      out.move = MoveCommand{dr.reservation_id,
-                             TableChoice{dr.choice.table_ids, dr.choice.table_number, dr.reason},
+        at.choice.table_ids != b->tables || dr.over_minute != static_cast<int>(b->start - g.day0);
+    if (moved && at.allowed)
+      out.move = MoveCommand{dr.reservation_id, std::move(at.choice),
                              TimeOfDay::from_minutes(dr.over_minute)};
     else if (moved)
-      v.refusal = dr.reason;
+      v.refusal = at.choice.reason;
     v.drag.reset();
   }
 }
@@ -202,20 +200,19 @@ void bring_picked_into_view(ReservationsView& v, const Booking* picked,
 
 }  // namespace
 
-std::pair<bool, std::string> check_move(const Reservation& r, const TableChoice& to, TimeOfDay t,
-                                        const Desk& d) {
+DropVerdict check_move(const Reservation& r, TableChoice to, TimeOfDay t, const Desk& d) {
   // The rule is the engine's; the screen only words the yes.
   MoveVerdict v = foh::check_move(r, to.table_ids, to.table_number, t, d.day->reservations,
                                   *d.floor, d.settings(), d.venue->services, d.locale);
-  if (!v.allowed) return {false, std::move(v.refusal)};
-  return {true, tr_args(d.locale, "drop.free", {to.table_number, t.hhmm()})};
+  to.reason = v.allowed ? tr_args(d.locale, "drop.free", {to.table_number, t.hhmm()})
+                        : std::move(v.refusal);
+  return {v.allowed, std::move(to)};
 }
 
 DropVerdict propose_drop(const Reservation& r, const Table& table, TimeOfDay t, const Desk& d) {
-  TableChoice single{{table.id}, table.name, ""};
-  auto [ok, why] = check_move(r, single, t, d);
+  DropVerdict single = check_move(r, TableChoice{{table.id}, table.name, ""}, t, d);
   int at = d.floor->index_of(table.id);
-  if (ok || r.party_size <= table.capacity_max || at < 0) return {ok, single, why};
+  if (single.allowed || r.party_size <= table.capacity_max || at < 0) return single;
   // Too big for the table alone: the declared combinations with it that seat the party.
   std::vector<const Combination*> fits;
   for (int c : d.floor->combinations_with(at))
@@ -224,20 +221,21 @@ DropVerdict propose_drop(const Reservation& r, const Table& table, TimeOfDay t, 
   std::sort(fits.begin(), fits.end(), [](const Combination* a, const Combination* b) {
     return std::tie(a->seats, a->key) < std::tie(b->seats, b->key);
   });
-  std::string refusal = why;
+  std::string refusal = single.choice.reason;
   for (const Combination* c : fits) {
-    TableChoice combo{c->table_ids, c->key, ""};
-    auto [cok, cwhy] = check_move(r, combo, t, d);
-    if (!cok) {
-      if (refusal == why) refusal = cwhy;  // the best combination's reason
+    DropVerdict combo = check_move(r, TableChoice{c->table_ids, c->key, ""}, t, d);
+    if (!combo.allowed) {
+      if (refusal == single.choice.reason) refusal = std::move(combo.choice.reason);  // the best's
       continue;
     }
-    return {true, combo,
-            tr_args(d.locale, "drop.combination",
-                    {c->key, std::to_string(c->seats), t.hhmm(), table.name,
-                     std::to_string(table.capacity_min), std::to_string(table.capacity_max)})};
+    combo.choice.reason =  // why not the table alone, too
+        tr_args(d.locale, "drop.combination",
+                {c->key, std::to_string(c->seats), t.hhmm(), table.name,
+                 std::to_string(table.capacity_min), std::to_string(table.capacity_max)});
+    return combo;
   }
-  return {false, single, refusal};
+  single.choice.reason = std::move(refusal);
+  return single;
 }
 
 void draw_timeline(ReservationsView& v, const Desk& d, ReservationsIntents& out) {
@@ -301,7 +299,7 @@ void draw_timeline(ReservationsView& v, const Desk& d, ReservationsIntents& out)
         float mx = ImGui::GetIO().MousePos.x;
         const Booking* b = mx >= names_x1 ? bar_at(t, g, mx, d) : nullptr;
         if (b) {
-          v.drag = TimelineDrag{b->r->id, mx - g.x_of(b->start), "", -1, false, "", {}};
+          v.drag = TimelineDrag{b->r->id, mx - g.x_of(b->start), "", -1, {}};
           v.selected = b->r->id;
           v.refusal.clear();
           out.select = b->r->id;

@@ -40,8 +40,12 @@ int seats_held(const Floor& floor, const std::vector<Uuid>& tables) {
   return seats;
 }
 
-BookingProposal propose_booking(const Reservation& r, const Venue& venue, const DayBook& day,
-                                Language l, bool overridden) {
+bool refused(const Decision& d) {
+  return d.outcome == Outcome::Closed || d.outcome == Outcome::Pacing;
+}
+
+Decision propose_booking(const Reservation& r, const Venue& venue, const DayBook& day, Language l,
+                         bool overridden) {
   DayBook others = day;  // the booking itself is never in the way, nor moved
   std::erase_if(others.reservations, [&](const Reservation& x) { return x.id == r.id; });
   SeatRequest req;
@@ -53,28 +57,25 @@ BookingProposal propose_booking(const Reservation& r, const Venue& venue, const 
   AssignOptions o;
   o.language = l;
   o.check_hours = o.check_pacing = !overridden;
-  BookingProposal p;
   Result<Decision> dec = suggest_table(venue, others, req, o);
   if (!dec) {
-    p.outcome = Outcome::Invalid;
-    p.reason = dec.error().text();
-    return p;
+    Decision invalid;
+    invalid.outcome = Outcome::Invalid;
+    invalid.reason = dec.error().text();
+    return invalid;
   }
-  p.outcome = dec->outcome;
-  p.reason = dec->reason;
-  if (p.refused()) return p;
+  if (refused(*dec)) return std::move(*dec);
   if (std::vector<Uuid> own = own_tables(r, venue, others); !own.empty()) {
-    p.outcome = Outcome::Seated;
-    p.reason = std::string(tr(l, "floor.table")) + " " + r.table_number + " \u2014 " +
-               tr(l, "form.still_free");
-    p.table = TableChoice{own, r.table_number, p.reason};
-    return p;
+    Decision kept;  // its own table: no one moves, no alternative offered
+    kept.accepted = true;
+    kept.outcome = Outcome::Seated;
+    kept.table_ids = std::move(own);
+    kept.table_number = r.table_number;
+    kept.reason = std::string(tr(l, "floor.table")) + " " + r.table_number + " \u2014 " +
+                  tr(l, "form.still_free");
+    return kept;
   }
-  if (dec->accepted) {
-    p.table = *dec;
-    p.moves = dec->moved;
-  }
-  return p;
+  return std::move(*dec);
 }
 
 }  // namespace foh::ui

@@ -17,13 +17,9 @@ class Floor;
 
 namespace foh::ui {
 
-struct BookingProposal {
-  Outcome outcome = Outcome::NoTable;  // Seated: a table; Closed, Pacing: the engine refuses
-  std::string reason;                  // the engine's one line (a refusal too), in the locale
-  TableChoice table;                   // empty when none
-  std::vector<Move> moves;             // other bookings moved to free `table`
-  bool refused() const { return outcome == Outcome::Closed || outcome == Outcome::Pacing; }
-};
+// The engine refuses the booking itself (no service then, pacing): a Manager
+// may override it; any other Decision not accepted is a table not found.
+bool refused(const Decision& d);
 
 // Seats of the tables a party holds: a declared combination's own number, else
 // the tables' capacity_max summed.
@@ -32,7 +28,10 @@ int seats_held(const Floor& floor, const std::vector<Uuid>& tables);
 // `r`: the booking as the form describes it (id empty for a new one), on
 // `day` (the day of r.date). With `overridden`, hours and pacing are not
 // checked (a Manager overrides the refusal) and the table is still proposed.
-BookingProposal propose_booking(const Reservation& r, const Venue& venue, const DayBook& day,
-                                Language l, bool overridden);
+// The engine's Decision as it seats the booking: accepted, its table, the
+// reason and the other bookings `moved` to free it; else none, the reason
+// says why (Invalid: the floor or the party is not one the engine seats).
+Decision propose_booking(const Reservation& r, const Venue& venue, const DayBook& day, Language l,
+                         bool overridden);
 
 }  // namespace foh::ui

@@ -7,6 +7,7 @@
 #include "screens/reservations.hpp"
 #include "screens/seat.hpp"
 #include "tap.hpp"
+#include "view/booking_edit.hpp"
 #include "view/seating.hpp"
 
 using namespace foh;
@@ -160,9 +161,9 @@ TEST_CASE("booking form: what the engine refuses is not saved, unless overridden
   v.form.time = "16:00";  // between Midi and Soir: no service
   v.form.name = "Creux";
   draw_once(h, v, fx.desk);
-  CHECK(v.form.refused);
-  CHECK(v.form.suggestion.find("fermé à 16:00 (pas de service)") != std::string::npos);
-  CHECK(h.item("error:" + v.form.suggestion));
+  CHECK(refused(v.form.proposal));
+  CHECK(v.form.proposal.reason.find("fermé à 16:00 (pas de service)") != std::string::npos);
+  CHECK(h.item("error:" + v.form.proposal.reason));
   auto refused = tap_res(h, v, fx.desk, "form_create");
   CHECK_FALSE(refused.create);
   CHECK_FALSE(refused.save);
@@ -182,6 +183,49 @@ TEST_CASE("booking form: what the engine refuses is not saved, unless overridden
   auto plain = tap_res(h, open, fx.desk, "form_create");
   REQUIRE(plain.create);
   CHECK_FALSE(plain.save);
+}
+
+TEST_CASE("booking form: its proposal is the engine's Decision; Create sends the moves shown") {
+  Fixture fx;
+  add_big_table_and_group(fx);
+  fx.day.reservations.back().table_id = "t9";  // the six on the big table at 20:30
+  fx.day.reservations.back().table_number = "7";
+  fx.day.reservations.back().time = *TimeOfDay::parse("20:30");
+  fx.rebuild();
+  Headless h;
+  ReservationsView v;
+  v.mode = ReservationsMode::Form;
+  v.form.party = "8";
+  v.form.time = "20:30";
+  v.form.name = "Banquet";
+  draw_once(h, v, fx.desk);
+  const Decision& p = v.form.proposal;
+  REQUIRE_MESSAGE(p.accepted, p.reason);
+  CHECK(p.outcome == Outcome::Seated);
+  CHECK_FALSE(refused(p));
+  CHECK(p.table_ids == std::vector<Uuid>{"t9"});
+  REQUIRE(p.moved.size() == 1);
+  CHECK(p.moved.front().reservation_id == "res6");
+  CHECK(p.reason.find("déplacé 1 réservation") != std::string::npos);  // the host reads it
+  CHECK_FALSE(h.item("error:" + p.reason));
+  const std::vector<Move> shown = p.moved;
+  auto out = tap_res(h, v, fx.desk, "form_create");
+  REQUIRE(out.create);
+  CHECK(out.create->table_id == std::optional<Uuid>("t9"));
+  CHECK(out.create->table_number == "7");
+  REQUIRE(out.create_moves.size() == shown.size());
+  CHECK(out.create_moves.front().reservation_id == "res6");
+  CHECK(out.create_moves.front().to_table_ids == shown.front().to_table_ids);
+  // No table free at all is no refusal: an error to read, yet the booking may be taken.
+  ReservationsView none;
+  none.mode = ReservationsMode::Form;
+  none.form.party = "40";
+  none.form.name = "Mariage";
+  draw_once(h, none, fx.desk);
+  CHECK_FALSE(none.form.proposal.accepted);
+  CHECK_FALSE(refused(none.form.proposal));
+  CHECK(none.form.proposal.table_ids.empty());
+  CHECK(h.item("error:" + none.form.proposal.reason));
 }
 
 TEST_CASE("booking form: the date arrows book another day, never before today") {

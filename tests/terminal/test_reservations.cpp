@@ -166,8 +166,9 @@ TEST_CASE(
   CHECK_FALSE(bad.move);
   CHECK(v.refusal.find("Late") != std::string::npos);
   // check_move says why directly too.
-  auto [allowed, why] = check_move(fx.day.reservations[1], TableChoice{{"t1"}, "1", ""},
-                                   *TimeOfDay::parse("19:45"), fx.desk);
+  auto [allowed, to] = check_move(fx.day.reservations[1], TableChoice{{"t1"}, "1", ""},
+                                  *TimeOfDay::parse("19:45"), fx.desk);
   CHECK_FALSE(allowed);
-  CHECK(why.find("1-2") != std::string::npos);  // capacity
+  CHECK(to.reason.find("1-2") != std::string::npos);  // capacity
+  CHECK(to.table_ids == std::vector<Uuid>{"t1"});     // the tables it judged, as given
 }

@@ -248,14 +248,4 @@ void JsonRow::object(const char* key, Json& out) {
   if (const Json* v = take_typed(key, Need::Optional, is_object, "an object")) out = *v;
 }
 
-void put_ts(Json& j, const char* key, const std::string& ts) {
-  if (!ts.empty()) j[key] = ts;
-}
-
-void put_ref(Json& j, const char* key, const Uuid& id) {
-  if (!id.empty()) j[key] = id;
-}
-
-Json with_extra(const Json& extra) { return extra.is_object() ? extra : Json::object(); }
-
 }  // namespace foh::detail

@@ -3,6 +3,8 @@
 // problem sticks as the row's Error, naming `where.column`; later reads are
 // no-ops, so a decoder reads every column and checks ok() once. Columns never
 // read end up in extra(), so unknown columns are written back untouched.
+// JsonWriter (json_writer.hpp) answers the same calls, so that an entity's one
+// column list, `x_columns(io, x)`, drives both the decoder and the encoder.
 #include <climits>
 #include <cstdint>
 #include <optional>
@@ -58,6 +60,54 @@ class JsonRow {
   // columns with their own decoder (settings, capacity_overrides).
   const Json* take(const char* key, Need need);
 
+  // A timestamp kept as the server wrote it (not parsed): updated_at, created_at.
+  void unchecked_timestamp(const char* key, std::string& out) { text(key, out); }
+  // Text that is written as null when empty (reservation_events.from_status).
+  void nullable_text(const char* key, std::string& out) { text(key, out); }
+
+  // A check across columns, made at its place in the list so that errors keep
+  // their order: `problem()` returns the message, or "" when the row is fine.
+  template <class Problem>
+  void check(const char* column, Problem problem) {
+    if (!ok()) return;
+    std::string message = problem();
+    if (!message.empty()) fail(column, std::move(message));
+  }
+
+  // A column with its own reader, read(row, key, value, out), called when the
+  // column is present and not null; the writer's `write` is JsonWriter's.
+  template <class T, class Read, class Write>
+  void custom(const char* key, T& out, Read read, Write&&) {
+    if (const Json* v = take(key, Need::Optional)) read(*this, key, *v, out);
+  }
+
+  // A list of nested rows (settings' capacity_types...), each read by
+  // columns(row, item) and keeping its own extra columns.
+  template <class Item, class Columns>
+  void rows(const char* key, std::vector<Item>& out, Columns columns) {
+    out.clear();
+    const Json* list = take(key, Need::Optional);
+    if (!list) return;
+    if (!list->is_array())
+      return fail(key, std::string("must be an array, got ") + list->type_name());
+    for (size_t i = 0; i < list->size() && ok(); ++i) {
+      JsonRow item((*list)[i], where_ + "." + key + "[" + std::to_string(i) + "]");
+      Item v;
+      columns(item, v);
+      if (!item.ok()) return fail(item.error());
+      v.extra = item.extra();
+      out.push_back(std::move(v));
+    }
+  }
+
+  // The decoded row, with the columns never read as its extra; or the error.
+  template <class T>
+  Result<T> finish(T x) const {
+    if (!ok()) return error();
+    x.extra = extra();
+    return Result<T>(std::move(x));
+  }
+
   template <class E, class Parse>
   void enumeration(const char* key, E& out, Parse parse, const char* what,
                    Need need = Need::Required) {
@@ -80,15 +130,5 @@ class JsonRow {
   std::vector<std::string_view> read_;  // column names are string literals
   std::optional<Error> error_;
 };
-
-// Encoding helpers: empty timestamps and empty row references are omitted,
-// so that the backend's defaults apply (a null would defeat them).
-void put_ts(Json& j, const char* key, const std::string& ts);
-void put_ref(Json& j, const char* key, const Uuid& id);
-template <class T>
-void put_opt(Json& j, const char* key, const std::optional<T>& v) {
-  j[key] = v ? Json(*v) : Json(nullptr);
-}
-Json with_extra(const Json& extra);  // a row object starting from the extra columns
 
 }  // namespace foh::detail

@@ -1,4 +1,4 @@
-// Opening the cache file, its schema and migrations, rows, cursors and kv.
+// Opening the cache file, its schema and migrations, rows, transactions.
 #include "foh/net/cache.hpp"
 
 #include <fcntl.h>
@@ -344,37 +344,6 @@ int64_t Cache::row_count(std::string_view table) {
   if (!is_synced_table(table)) return 0;
   Stmt s(*this, "SELECT count(*) FROM " + std::string(table));
   return s.step() ? s.int64(0) : 0;
-}
-
-// ---------------------------------------------------------------- cursors, kv
-
-SyncCursor Cache::cursor(std::string_view table) {
-  Stmt s(*this, "SELECT updated_at, last_id, seq FROM sync_cursors WHERE tbl = ?");
-  s.bind(1, table);
-  if (!s.step()) return {};
-  return SyncCursor{s.text(0), s.text(1), s.int64(2)};
-}
-
-Status Cache::set_cursor(std::string_view table, const SyncCursor& c) {
-  Stmt s(*this,
-         "INSERT OR REPLACE INTO sync_cursors (tbl, updated_at, last_id, seq) VALUES (?,?,?,?)");
-  s.bind(1, table).bind(2, c.updated_at).bind(3, c.last_id).bind(4, c.seq);
-  if (!s.run()) return s.error("sync_cursors " + std::string(table));
-  return ok();
-}
-
-std::optional<std::string> Cache::kv_get(std::string_view key) {
-  Stmt s(*this, "SELECT value FROM kv WHERE key = ?");
-  s.bind(1, key);
-  if (!s.step()) return std::nullopt;
-  return s.text(0);
-}
-
-Status Cache::kv_set(std::string_view key, std::string_view value) {
-  Stmt s(*this, "INSERT OR REPLACE INTO kv (key, value) VALUES (?,?)");
-  s.bind(1, key).bind(2, value);
-  if (!s.run()) return s.error("kv " + std::string(key));
-  return ok();
 }
 
 // ---------------------------------------------------------------- transaction

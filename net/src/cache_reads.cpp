@@ -9,6 +9,7 @@
 #include "foh/engine/codec.hpp"
 #include "foh/engine/search.hpp"
 #include "foh/net/cache.hpp"
+#include "foh/net/local_settings.hpp"
 #include "quarantine.hpp"
 #include "sqlite_stmt.hpp"
 
@@ -74,7 +75,7 @@ Result<Venue> Cache::load_venue(SetAsideRows* report) {
   if (restaurants.empty()) return Error{path_, "no restaurant in the cache"};
   // A terminal serves one restaurant: the configured one, else the only one.
   const Json* chosen = &restaurants.front();
-  if (auto want = kv_get("restaurant_id"))
+  if (auto want = LocalSettings(*this).get("restaurant_id"))
     for (const auto& r : restaurants)
       if (r.value("id", "") == *want) chosen = &r;
   const std::string id = chosen->value("id", "?");
@@ -194,7 +195,7 @@ Status Cache::seed(const Venue& venue, const DayBook* day) {
     put_all(day->server_sections);
     put_all(day->customers);
   }
-  if (st) st = kv_set("restaurant_id", venue.restaurant.id);
+  if (st) st = LocalSettings(*this).set("restaurant_id", venue.restaurant.id);
   if (!st) return st;
   return tx.commit();
 }

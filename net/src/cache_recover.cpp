@@ -148,7 +148,8 @@ Status requeue(Cache& cache, const std::vector<OutboxEntry>& entries) {
   Transaction tx(cache);
   if (!tx.begun()) return tx.begun();
   for (const OutboxEntry& e : entries)
-    if (auto seq = cache.enqueue(e.table, e.op, e.row, e.idempotency_key, e.created_at); !seq)
+    if (auto seq = Outbox(cache).enqueue(e.table, e.op, e.row, e.idempotency_key, e.created_at);
+        !seq)
       return seq.error();
   return tx.commit();
 }

@@ -10,6 +10,7 @@
 #include "foh/engine/permissions.hpp"
 #include "foh/engine/pin.hpp"
 #include "foh/net/cache.hpp"
+#include "foh/net/local_settings.hpp"
 #include "foh/net/rest.hpp"
 
 namespace foh::net {
@@ -35,7 +36,7 @@ PinLogin::PinLogin(Cache& cache, LoginConfig config, RestClient* online, Uuid re
 
 PinLogin::Count PinLogin::count(const Uuid& id, TimePoint now) {
   Count c;
-  if (auto v = cache_.kv_get(kCountKeyPrefix + id)) {
+  if (auto v = LocalSettings(cache_).get(kCountKeyPrefix + id)) {
     std::istringstream in(*v);
     in >> c.failures >> c.locked_until >> c.last_failure;
     if (!in) c = Count{};
@@ -54,14 +55,14 @@ int PinLogin::locked_seconds(const Uuid& id, TimePoint now) {
 }
 
 int PinLogin::failures() {
-  auto id = cache_.kv_get(kLastMemberKey);
+  auto id = LocalSettings(cache_).get(kLastMemberKey);
   if (!id) return 0;
-  auto v = cache_.kv_get(kCountKeyPrefix + *id);
+  auto v = LocalSettings(cache_).get(kCountKeyPrefix + *id);
   return v ? std::atoi(v->c_str()) : 0;
 }
 
 int PinLogin::locked_seconds(TimePoint now) {
-  auto id = cache_.kv_get(kLastMemberKey);
+  auto id = LocalSettings(cache_).get(kLastMemberKey);
   return id ? locked_seconds(*id, now) : 0;
 }
 
@@ -76,15 +77,15 @@ Status PinLogin::record_failure(const Uuid& id, TimePoint now) {
                                      config_.max_lock_seconds);
     c.locked_until = c.last_failure + lock;
   }
-  if (auto last = cache_.kv_set(kLastMemberKey, id); !last) return last;
-  return cache_.kv_set(kCountKeyPrefix + id, std::to_string(c.failures) + " " +
-                                                 std::to_string(c.locked_until) + " " +
-                                                 std::to_string(c.last_failure));
+  if (auto last = LocalSettings(cache_).set(kLastMemberKey, id); !last) return last;
+  return LocalSettings(cache_).set(kCountKeyPrefix + id, std::to_string(c.failures) + " " +
+                                                             std::to_string(c.locked_until) + " " +
+                                                             std::to_string(c.last_failure));
 }
 
 Status PinLogin::record_success(const Uuid& id) {
-  if (auto last = cache_.kv_set(kLastMemberKey, id); !last) return last;
-  return cache_.kv_set(kCountKeyPrefix + id, "0 0 0");
+  if (auto last = LocalSettings(cache_).set(kLastMemberKey, id); !last) return last;
+  return LocalSettings(cache_).set(kCountKeyPrefix + id, "0 0 0");
 }
 
 bool PinLogin::expired(const Session& s, TimePoint now) const {

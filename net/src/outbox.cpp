@@ -1,6 +1,6 @@
-// The outbox of local changes waiting to be pushed, and the overlap conflicts
-// waiting for a host. Nothing here is ever dropped without a decision.
-#include <sqlite3.h>
+// The outbox of local changes waiting to be pushed. Nothing here is ever
+// dropped without an acknowledgement or a host's decision.
+#include "foh/net/outbox.hpp"
 
 #include "foh/net/cache.hpp"
 #include "sqlite_stmt.hpp"
@@ -50,19 +50,19 @@ Uuid OutboxEntry::row_id() const {
   return it != row.end() && it->is_string() ? it->get<std::string>() : Uuid();
 }
 
-Result<int64_t> Cache::enqueue(std::string_view table, OutboxOp op, const Json& row,
-                               const std::string& idempotency_key, const std::string& created_at) {
+Result<int64_t> Outbox::enqueue(std::string_view table, OutboxOp op, const Json& row,
+                                const std::string& idempotency_key, const std::string& created_at) {
   auto id = row.find("id");
   if (id == row.end() || !id->is_string())
     return Error{"outbox " + std::string(table), "row has no id"};
-  Stmt s(*this,
+  Stmt s(cache_,
          "INSERT INTO outbox (idempotency_key, tbl, op, row_id, row_json, created_at)"
          " VALUES (?,?,?,?,?,?)");
   s.bind(1, idempotency_key.empty() ? new_uuid() : idempotency_key).bind(2, table);
   s.bind(3, to_string(op)).bind(4, id->get<std::string>()).bind(5, row.dump());
   s.bind(6, created_at.empty() ? utc_now_iso() : created_at);
   if (!s.run()) return s.error("outbox " + std::string(table));
-  return static_cast<int64_t>(sqlite3_last_insert_rowid(db_));
+  return s.last_insert_rowid();
 }
 
 namespace {
@@ -85,11 +85,11 @@ OutboxEntry read_entry(const Stmt& s) {
 }
 }  // namespace
 
-std::vector<OutboxEntry> Cache::outbox(std::optional<OutboxState> state, int limit) {
+std::vector<OutboxEntry> Outbox::entries(std::optional<OutboxState> state, int limit) {
   std::string sql = kOutboxCols;
   if (state) sql += "WHERE state = ? ";
   sql += "ORDER BY seq LIMIT ?";
-  Stmt s(*this, sql);
+  Stmt s(cache_, sql);
   int i = 1;
   if (state) s.bind(i++, to_string(*state));
   s.bind(i, limit);
@@ -98,118 +98,61 @@ std::vector<OutboxEntry> Cache::outbox(std::optional<OutboxState> state, int lim
   return out;
 }
 
-std::optional<OutboxEntry> Cache::outbox_entry(int64_t seq) {
-  Stmt s(*this, std::string(kOutboxCols) + "WHERE seq = ?");
+std::optional<OutboxEntry> Outbox::entry(int64_t seq) {
+  Stmt s(cache_, std::string(kOutboxCols) + "WHERE seq = ?");
   s.bind(1, seq);
   if (!s.step()) return std::nullopt;
   return read_entry(s);
 }
 
-int64_t Cache::outbox_count(std::optional<OutboxState> state) {
-  Stmt s(*this,
+int64_t Outbox::count(std::optional<OutboxState> state) {
+  Stmt s(cache_,
          state ? "SELECT count(*) FROM outbox WHERE state = ?" : "SELECT count(*) FROM outbox");
   if (state) s.bind(1, to_string(*state));
   return s.step() ? s.int64(0) : 0;
 }
 
-bool Cache::has_outbox_for(std::string_view table, const Uuid& row_id) {
-  Stmt s(*this, "SELECT 1 FROM outbox WHERE tbl = ? AND row_id = ? LIMIT 1");
+bool Outbox::has_for(std::string_view table, const Uuid& row_id) {
+  Stmt s(cache_, "SELECT 1 FROM outbox WHERE tbl = ? AND row_id = ? LIMIT 1");
   s.bind(1, table).bind(2, row_id);
   return s.step();
 }
 
-std::unordered_set<Uuid> Cache::outbox_row_ids(std::string_view table) {
-  Stmt s(*this, "SELECT row_id FROM outbox WHERE tbl = ?");
+std::unordered_set<Uuid> Outbox::row_ids(std::string_view table) {
+  Stmt s(cache_, "SELECT row_id FROM outbox WHERE tbl = ?");
   s.bind(1, table);
   std::unordered_set<Uuid> out;
   while (s.step()) out.insert(s.text(0));
   return out;
 }
 
-Status Cache::outbox_remove(int64_t seq) {
-  Stmt s(*this, "DELETE FROM outbox WHERE seq = ?");
+Status Outbox::remove(int64_t seq) {
+  Stmt s(cache_, "DELETE FROM outbox WHERE seq = ?");
   s.bind(1, seq);
   if (!s.run()) return s.error("outbox #" + std::to_string(seq));
   return ok();
 }
 
-Status Cache::outbox_mark(int64_t seq, OutboxState state, const std::string& error) {
-  Stmt s(*this, "UPDATE outbox SET state = ?, last_error = ? WHERE seq = ?");
+Status Outbox::mark(int64_t seq, OutboxState state, const std::string& error) {
+  Stmt s(cache_, "UPDATE outbox SET state = ?, last_error = ? WHERE seq = ?");
   s.bind(1, to_string(state)).bind(2, error).bind(3, seq);
   if (!s.run()) return s.error("outbox #" + std::to_string(seq));
   return ok();
 }
 
-Status Cache::outbox_attempted(int64_t seq, const std::string& error) {
-  Stmt s(*this, "UPDATE outbox SET attempts = attempts + 1, last_error = ? WHERE seq = ?");
+Status Outbox::attempted(int64_t seq, const std::string& error) {
+  Stmt s(cache_, "UPDATE outbox SET attempts = attempts + 1, last_error = ? WHERE seq = ?");
   s.bind(1, error).bind(2, seq);
   if (!s.run()) return s.error("outbox #" + std::to_string(seq));
   return ok();
 }
 
-Status Cache::outbox_rewrite(int64_t seq, OutboxOp op, const Json& row, OutboxState state) {
-  Stmt s(*this, "UPDATE outbox SET op = ?, row_json = ?, state = ?, last_error = '' WHERE seq = ?");
+Status Outbox::rewrite(int64_t seq, OutboxOp op, const Json& row, OutboxState state) {
+  Stmt s(cache_,
+         "UPDATE outbox SET op = ?, row_json = ?, state = ?, last_error = '' WHERE seq = ?");
   s.bind(1, to_string(op)).bind(2, row.dump()).bind(3, to_string(state)).bind(4, seq);
   if (!s.run()) return s.error("outbox #" + std::to_string(seq));
   return ok();
-}
-
-// ---------------------------------------------------------------- conflicts
-
-Status Cache::put_conflict(const Conflict& c) {
-  Json proposal = {{"table_ids", c.proposed_table_ids},
-                   {"table_number", c.proposed_table_number},
-                   {"reason", c.proposal_reason}};
-  Stmt s(*this,
-         "INSERT OR REPLACE INTO conflicts (reservation_id, outbox_seq, message, proposal_json,"
-         " created_at) VALUES (?,?,?,?,?)");
-  s.bind(1, c.reservation_id).bind(2, c.outbox_seq).bind(3, c.message).bind(4, proposal.dump());
-  s.bind(5, c.created_at.empty() ? utc_now_iso() : c.created_at);
-  if (!s.run()) return s.error("conflicts " + c.reservation_id);
-  return ok();
-}
-
-Status Cache::remove_conflict(const Uuid& reservation_id) {
-  Stmt s(*this, "DELETE FROM conflicts WHERE reservation_id = ?");
-  s.bind(1, reservation_id);
-  if (!s.run()) return s.error("conflicts " + reservation_id);
-  return ok();
-}
-
-namespace {
-Conflict read_conflict(const Stmt& s) {
-  Conflict c;
-  c.reservation_id = s.text(0);
-  c.outbox_seq = s.int64(1);
-  c.message = s.text(2);
-  Json p = Json::parse(s.text(3), nullptr, false);
-  if (p.is_object()) {
-    for (const auto& id : p.value("table_ids", Json::array()))
-      if (id.is_string()) c.proposed_table_ids.push_back(id.get<std::string>());
-    c.proposed_table_number = p.value("table_number", "");
-    c.proposal_reason = p.value("reason", "");
-  }
-  c.created_at = s.text(4);
-  return c;
-}
-}  // namespace
-
-std::vector<Conflict> Cache::conflicts() {
-  Stmt s(*this,
-         "SELECT reservation_id, outbox_seq, message, proposal_json, created_at FROM conflicts"
-         " ORDER BY created_at");
-  std::vector<Conflict> out;
-  while (s.step()) out.push_back(read_conflict(s));
-  return out;
-}
-
-std::optional<Conflict> Cache::conflict_of(const Uuid& reservation_id) {
-  Stmt s(*this,
-         "SELECT reservation_id, outbox_seq, message, proposal_json, created_at FROM conflicts"
-         " WHERE reservation_id = ?");
-  s.bind(1, reservation_id);
-  if (!s.step()) return std::nullopt;
-  return read_conflict(s);
 }
 
 }  // namespace foh::net

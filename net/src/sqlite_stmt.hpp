@@ -92,6 +92,8 @@ class Stmt {
   int64_t int64(int col) const { return sqlite3_column_int64(st_, col); }
   bool is_null(int col) const { return sqlite3_column_type(st_, col) == SQLITE_NULL; }
   Error error(std::string where) const { return sqlite_error(db_, std::move(where)); }
+  // The rowid the connection's last INSERT made (an outbox entry's seq).
+  int64_t last_insert_rowid() const { return sqlite3_last_insert_rowid(db_); }
 
  private:
   sqlite3* db_;

@@ -46,7 +46,8 @@ std::pair<OutboxOp, Json> decided(const OutboxEntry& e, const Reservation& r,
 // upserts (they carry the old table), and clears the conflict: one transaction.
 Status apply_decision(Cache& cache, const Conflict& c, const Reservation& r,
                       const std::optional<ReservationEvent>& event) {
-  auto entry = cache.outbox_entry(c.outbox_seq);
+  Outbox outbox(cache);
+  auto entry = outbox.entry(c.outbox_seq);
   if (!entry)
     return Error{"outbox #" + std::to_string(c.outbox_seq), "the conflicted entry is gone",
                  "conflict_gone"};
@@ -60,24 +61,23 @@ Status apply_decision(Cache& cache, const Conflict& c, const Reservation& r,
       // and the database (like the engine) creates no booking Cancelled. It
       // stays in this terminal's cache, with its event, and is not sent; nor
       // are the later changes queued behind it.
-      for (const auto& e : cache.outbox(std::nullopt, 100000))
+      for (const auto& e : outbox.entries(std::nullopt, 100000))
         if (e.seq >= c.outbox_seq && e.table == "reservations" && e.row_id() == r.id)
-          if (auto st = cache.outbox_remove(e.seq); !st) return st;
-      return cache.remove_conflict(r.id);
+          if (auto st = outbox.remove(e.seq); !st) return st;
+      return SyncState(cache).remove_conflict(r.id);
     }
     auto [op, content] = decided(*entry, r, event);
-    if (auto st = cache.outbox_rewrite(c.outbox_seq, op, content, OutboxState::Pending); !st)
-      return st;
-    for (const auto& e : cache.outbox(std::nullopt, 100000)) {
+    if (auto st = outbox.rewrite(c.outbox_seq, op, content, OutboxState::Pending); !st) return st;
+    for (const auto& e : outbox.entries(std::nullopt, 100000)) {
       if (e.seq <= c.outbox_seq || e.table != "reservations" || e.row_id() != r.id ||
           e.op != OutboxOp::Upsert)
         continue;
       Json later = e.row;
       later["table_id"] = row["table_id"];
       later["table_number"] = row["table_number"];
-      if (auto st = cache.outbox_rewrite(e.seq, e.op, later, e.state); !st) return st;
+      if (auto st = outbox.rewrite(e.seq, e.op, later, e.state); !st) return st;
     }
-    return cache.remove_conflict(r.id);
+    return SyncState(cache).remove_conflict(r.id);
   });
 }
 
@@ -85,7 +85,7 @@ Status apply_decision(Cache& cache, const Conflict& c, const Reservation& r,
 
 Result<Reservation> Store::resolve_with(const Uuid& reservation_id, const TableChoice& pick,
                                         const Actor& by) {
-  auto c = cache_.conflict_of(reservation_id);
+  auto c = SyncState(cache_).conflict_of(reservation_id);
   if (!c)
     return Error{"reservations " + reservation_id, "no conflict waits for this reservation",
                  "conflict_gone"};
@@ -103,17 +103,16 @@ Result<Reservation> Store::resolve_with(const Uuid& reservation_id, const TableC
 }
 
 Result<Reservation> Store::resolve_accept_proposal(const Uuid& reservation_id, const Actor& by) {
-  auto c = cache_.conflict_of(reservation_id);
+  auto c = SyncState(cache_).conflict_of(reservation_id);
   if (!c)
     return Error{"reservations " + reservation_id, "no conflict waits for this reservation",
                  "conflict_gone"};
-  if (c->proposed_table_ids.empty())
+  if (!c->proposal || c->proposal->table_ids.empty())
     return Error{"reservations " + reservation_id,
-                 "no table to propose (" + c->proposal_reason + "): pick a table or cancel",
+                 "no table to propose (" + (c->proposal ? c->proposal->reason : "") +
+                     "): pick a table or cancel",
                  "no_proposal"};
-  return resolve_with(
-      reservation_id,
-      TableChoice{c->proposed_table_ids, c->proposed_table_number, c->proposal_reason}, by);
+  return resolve_with(reservation_id, *c->proposal, by);
 }
 
 Result<Reservation> Store::resolve_pick_table(const Uuid& reservation_id, const TableChoice& pick,
@@ -122,7 +121,7 @@ Result<Reservation> Store::resolve_pick_table(const Uuid& reservation_id, const 
 }
 
 Result<Reservation> Store::resolve_cancel(const Uuid& reservation_id, const Actor& by) {
-  auto c = cache_.conflict_of(reservation_id);
+  auto c = SyncState(cache_).conflict_of(reservation_id);
   if (!c)
     return Error{"reservations " + reservation_id, "no conflict waits for this reservation",
                  "conflict_gone"};
@@ -137,12 +136,12 @@ Result<Reservation> Store::resolve_cancel(const Uuid& reservation_id, const Acto
 }
 
 Status Store::retry_failed(int64_t seq) {
-  auto e = cache_.outbox_entry(seq);
+  auto e = Outbox(cache_).entry(seq);
   if (!e) return Error{"outbox #" + std::to_string(seq), "no such entry", "outbox_gone"};
   if (e->state != OutboxState::Failed)
     return Error{"outbox #" + std::to_string(seq), "only a failed entry is retried",
                  "retry_only_failed"};
-  return cache_.outbox_mark(seq, OutboxState::Pending, "");
+  return Outbox(cache_).mark(seq, OutboxState::Pending, "");
 }
 
 }  // namespace foh::net

@@ -5,11 +5,12 @@
 #include <set>
 
 #include "entities.hpp"
+#include "foh/net/local_settings.hpp"
 
 namespace foh::net {
 
 Uuid restaurant_id(Cache& cache) {
-  if (auto id = cache.kv_get("restaurant_id"); id && !id->empty()) return *id;
+  if (auto id = LocalSettings(cache).get("restaurant_id"); id && !id->empty()) return *id;
   auto rows = cache.rows(Entity<Restaurant>::table);
   return rows.size() == 1 ? rows.front().value("id", "") : Uuid();
 }
@@ -85,7 +86,7 @@ Status write_rows(Cache& cache, const std::vector<RowWrite>& writes, const std::
       }
       if (!w.outbox) continue;
       const Json& payload = w.outbox_row.is_null() ? w.row : w.outbox_row;
-      if (auto seq = cache.enqueue(w.table, w.op, payload, new_uuid(), now_iso); !seq)
+      if (auto seq = Outbox(cache).enqueue(w.table, w.op, payload, new_uuid(), now_iso); !seq)
         return seq.error();
     }
     return ok();

@@ -10,6 +10,7 @@
 #include "foh/engine/result.hpp"
 #include "foh/net/cache.hpp"
 #include "foh/net/local_time.hpp"
+#include "foh/net/outbox.hpp"
 
 namespace foh::net {
 

@@ -1,14 +1,15 @@
 // The sync thread: one round (push, then pull) about every second or when
 // poked; a snapshot of its status for the screens; results to the UI only
 // through the MainQueue.
-#include "foh/net/sync.hpp"
-
 #include <sys/resource.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <random>
 
+#include "foh/net/local_settings.hpp"
+#include "foh/net/sync.hpp"
+#include "foh/net/sync_state.hpp"
 #include "sync_worker.hpp"
 
 namespace foh::net {
@@ -124,8 +125,9 @@ Status Sync::Worker::ensure_open() {
     auto c = Cache::open(cfg.cache_path);
     if (!c) return c.error();
     cache = std::move(c).value();
-    if (!cfg.restaurant_id.empty() && !cache->kv_get("restaurant_id"))
-      if (auto kept = cache->kv_set("restaurant_id", cfg.restaurant_id); !kept) return kept;
+    LocalSettings kept(*cache);
+    if (!cfg.restaurant_id.empty() && !kept.get("restaurant_id"))
+      if (auto st = kept.set("restaurant_id", cfg.restaurant_id); !st) return st;
   }
   if (!rest) {
     RestConfig rc = cfg.rest;
@@ -144,9 +146,10 @@ void Sync::Worker::set_state(Connectivity c, const std::string& error) {
 }
 
 void Sync::Worker::refresh_counts() {
-  int64_t pending = cache->outbox_count(OutboxState::Pending);
-  int64_t failed = cache->outbox_count(OutboxState::Failed);
-  int64_t conflicts = static_cast<int64_t>(cache->conflicts().size());
+  Outbox outbox(*cache);
+  int64_t pending = outbox.count(OutboxState::Pending);
+  int64_t failed = outbox.count(OutboxState::Failed);
+  int64_t conflicts = static_cast<int64_t>(SyncState(*cache).conflicts().size());
   std::lock_guard lock(status_mu);
   status.outbox_length = pending;
   status.failed = failed;

@@ -13,6 +13,7 @@
 #include <thread>
 
 #include "foh/net/cache.hpp"
+#include "foh/net/sync_state.hpp"
 #include "foh/net/texts.hpp"
 #include "sqlite_stmt.hpp"
 #include "sync_pins.hpp"
@@ -64,13 +65,14 @@ Status store_rows(Cache& c, const std::string& table, const Json& rows, std::siz
   Transaction tx(c);
   if (!tx.begun()) return tx.begun();
   // Read under the write lock: no local change can slip in before the rows.
-  const auto local = c.outbox_row_ids(table);
+  Outbox outbox(c);
+  const auto local = outbox.row_ids(table);
   for (std::size_t i = begin; i < end; ++i) {
     const Json& row = rows[i];
     if (!row.is_object()) return Error{table, "a pulled row is not an object"};
     if (table == "sync_tombstones") {
       std::string t = text_of(row, "table_name"), id = text_of(row, "row_id");
-      if (!is_synced_table(t) || id.empty() || c.has_outbox_for(t, id)) continue;
+      if (!is_synced_table(t) || id.empty() || outbox.has_for(t, id)) continue;
       if (auto st = c.delete_row(t, id); !st) return st;
       continue;
     }
@@ -138,7 +140,7 @@ void fetch_pages(RestClient& rest, const std::string& first_path, const std::str
 }  // namespace
 
 Status Sync::Worker::pull_table(const std::string& table, int64_t horizon, int64_t& total) {
-  SyncCursor cur = cache->cursor(table);
+  SyncCursor cur = SyncState(*cache).cursor(table);
   const int64_t total_before = total;
   std::string path = "/rest/v1/" + table + "?select=" + pull_columns(table) + "&sync_xid=gte." +
                      std::to_string(cur.seq) + restaurant_filter(table, cfg.restaurant_id) +
@@ -187,7 +189,7 @@ Status Sync::Worker::pull_table(const std::string& table, int64_t horizon, int64
     if (auto pins = fetch_team_pins(*cache, *rest, total > total_before); !pins) return pins;
   if (cur.seq == horizon) return ok();
   cur.seq = horizon;
-  return cache->set_cursor(table, cur);
+  return SyncState(*cache).set_cursor(table, cur);
 }
 
 Status Sync::Worker::pull() {

@@ -9,6 +9,7 @@
 
 #include "foh/engine/assign.hpp"
 #include "foh/net/cache.hpp"
+#include "foh/net/sync_state.hpp"
 #include "sync_worker.hpp"
 
 namespace foh::net {
@@ -81,7 +82,7 @@ Status remove_pushed(Cache& c, const std::vector<const OutboxEntry*>& done) {
   Transaction tx(c);
   if (!tx.begun()) return tx.begun();
   for (const auto* e : done)
-    if (auto st = c.outbox_remove(e->seq); !st) return st;
+    if (auto st = Outbox(c).remove(e->seq); !st) return st;
   return tx.commit();
 }
 
@@ -89,13 +90,13 @@ Status refuse(Cache& c, const OutboxEntry& e, const RestError& err) {
   Transaction tx(c);
   if (!tx.begun()) return tx.begun();
   if (err.is_overlap()) {
-    if (auto st = c.outbox_mark(e.seq, OutboxState::Conflicted, err.text()); !st) return st;
+    if (auto st = Outbox(c).mark(e.seq, OutboxState::Conflicted, err.text()); !st) return st;
     Conflict conflict;
     conflict.reservation_id = e.row_id();
     conflict.outbox_seq = e.seq;
     conflict.message = err.details.empty() ? err.message : err.message + " (" + err.details + ")";
-    if (auto st = c.put_conflict(conflict); !st) return st;
-  } else if (auto st = c.outbox_mark(e.seq, OutboxState::Failed, err.text()); !st) {
+    if (auto st = SyncState(c).put_conflict(conflict); !st) return st;
+  } else if (auto st = Outbox(c).mark(e.seq, OutboxState::Failed, err.text()); !st) {
     return st;
   }
   return tx.commit();
@@ -136,7 +137,7 @@ std::vector<const OutboxEntry*> Sync::Worker::upsert_run(const std::vector<Outbo
 // stays pending, in place; the round ends and the loop backs off.
 Status Sync::Worker::transient(const OutboxEntry& e, const RestError& err) {
   // An attempt the cache cannot count is the graver failure: a disk, not a network.
-  if (auto noted = cache->outbox_attempted(e.seq, err.text()); !noted) return noted;
+  if (auto noted = Outbox(*cache).attempted(e.seq, err.text()); !noted) return noted;
   return Error{"push #" + std::to_string(e.seq) + " " + e.table, err.text()};
 }
 
@@ -225,8 +226,8 @@ Status Sync::Worker::push() {
   // behind it, in order.
   Held held;
   for (auto state : {OutboxState::Conflicted, OutboxState::Failed})
-    for (const auto& e : cache->outbox(state, 100000)) held.insert({e.table, e.row_id()});
-  const auto entries = cache->outbox(OutboxState::Pending, cfg.push_batch);
+    for (const auto& e : Outbox(*cache).entries(state, 100000)) held.insert({e.table, e.row_id()});
+  const auto entries = Outbox(*cache).entries(OutboxState::Pending, cfg.push_batch);
   for (std::size_t i = 0; i < entries.size();) {
     if (stopping) return Error{"push", "stopped"};
     const OutboxEntry& e = entries[i];
@@ -247,12 +248,13 @@ Status Sync::Worker::push() {
 }
 
 void Sync::Worker::propose_for_conflicts() {
-  auto conflicts = cache->conflicts();
+  SyncState sync_state(*cache);
+  auto conflicts = sync_state.conflicts();
   if (conflicts.empty()) return;
   auto venue = cache->load_venue();
   if (!venue) return;
   for (auto& c : conflicts) {
-    if (!c.proposal_reason.empty()) continue;
+    if (c.proposal) continue;
     auto r = cache->reservation(c.reservation_id);
     if (!r) continue;
     auto day = cache->load_day(r->date);
@@ -263,16 +265,13 @@ void Sync::Worker::propose_for_conflicts() {
     opts.allow_moves = false;  // a proposal never moves other guests behind a host's back
     opts.check_pacing = false;
     auto d = suggest_table(*venue, *day, req, opts);
-    if (!d) {
-      c.proposal_reason = "no proposal: " + d.error().text();
-    } else if (d->accepted) {
-      c.proposed_table_ids = d->table_ids;
-      c.proposed_table_number = d->table_number;
-      c.proposal_reason = d->reason;
-    } else {
-      c.proposal_reason = "no free table: " + d->reason;
-    }
-    if (!cache->put_conflict(c)) continue;  // unstored, the proposal is made again next round
+    if (!d)
+      c.proposal = TableChoice{{}, {}, "no proposal: " + d.error().text()};
+    else if (d->accepted)
+      c.proposal = static_cast<const TableChoice&>(*d);
+    else
+      c.proposal = TableChoice{{}, {}, "no free table: " + d->reason};
+    if (!sync_state.put_conflict(c)) continue;  // unstored, the proposal is made again next round
     std::lock_guard lock(status_mu);
     data_changed = true;
   }

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "foh/net/cache.hpp"
+#include "foh/net/outbox.hpp"
 #include "foh/net/rest.hpp"
 #include "foh/net/sync.hpp"
 

@@ -1,6 +1,7 @@
 #include "foh/net/texts.hpp"
 
 #include "foh/engine/codec.hpp"
+#include "foh/net/local_settings.hpp"
 #include "foh/net/rest.hpp"
 #include "sqlite_stmt.hpp"
 
@@ -32,7 +33,7 @@ std::vector<CommunicationEvent> texts_of_day(Cache& cache, const DayBook& day) {
 }
 
 std::optional<SmsQuota> cached_sms_quota(Cache& cache) {
-  auto kept = cache.kv_get(kSmsQuotaKey);
+  auto kept = LocalSettings(cache).get(kSmsQuotaKey);
   if (!kept) return std::nullopt;
   auto j = Json::parse(*kept, nullptr, false);
   if (j.is_discarded()) return std::nullopt;
@@ -53,9 +54,9 @@ Status pull_sms_quota(Cache& cache, RestClient& rest, const Uuid& restaurant_id,
   if (!q) return q.error();
   const Json& answer = r.body.is_array() && !r.body.empty() ? r.body.front() : r.body;
   std::string text = answer.dump();
-  if (cache.kv_get(kSmsQuotaKey) == text) return ok();
+  if (LocalSettings(cache).get(kSmsQuotaKey) == text) return ok();
   changed = true;
-  return cache.kv_set(kSmsQuotaKey, text);
+  return LocalSettings(cache).set(kSmsQuotaKey, text);
 }
 
 }  // namespace foh::net

@@ -234,7 +234,7 @@ Status App::adopt(DaySnapshot s) {
   for (const auto& c : s.conflicts) {
     ui::ConflictInfo info;
     info.reservation_id = c.reservation_id;
-    info.proposed_table_number = c.proposed_table_number;
+    if (c.proposal) info.proposed_table_number = c.proposal->table_number;
     for (const auto& r : day_.reservations)
       if (r.id == c.reservation_id) info.guest_name = r.guest_name;
     desk_.conflicts.push_back(info);

@@ -1,6 +1,7 @@
 // The app state as JSON, for UI tests (a script's {"dump": path}). It reads
 // the same snapshot the screens draw, so a test checks what a host would see.
 #include "app/app.hpp"
+#include "foh/net/outbox.hpp"
 
 namespace foh::app {
 
@@ -214,7 +215,7 @@ Json App::dump() const {
                {"suggestion",
                 screens_.seat.suggestion ? Json(screens_.seat.suggestion->table_number) : Json()}};
   j["pending_manager_pin"] = pending_.has_value();
-  j["outbox"] = cache_->outbox_count();
+  j["outbox"] = net::Outbox(*cache_).count();
   j["sync"] = {{"connection", connection(desk_.sync.connection)},
                {"outbox", desk_.sync.outbox},
                {"conflicts", desk_.sync.conflicts},

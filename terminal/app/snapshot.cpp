@@ -1,6 +1,8 @@
 #include "app/snapshot.hpp"
 
 #include "foh/engine/rules.hpp"
+#include "foh/net/outbox.hpp"
+#include "foh/net/sync_state.hpp"
 #include "foh/net/texts.hpp"
 
 namespace foh::app {
@@ -21,10 +23,10 @@ Result<DaySnapshot> load_snapshot(net::Cache& cache, std::optional<Date> shown, 
   s.index = ui::DayIndex::build(*s.venue, s.day, *s.floor);
   for (const auto& q : cache.quarantined())
     s.set_aside.push_back(ui::SetAsideRow{q.table, q.row_id, q.reason, q.last_seen});
-  s.conflicts = cache.conflicts();
+  s.conflicts = net::SyncState(cache).conflicts();
   s.texts = net::texts_of_day(cache, s.day);
   s.sms_quota = net::cached_sms_quota(cache);
-  s.outbox = static_cast<int>(cache.outbox_count(net::OutboxState::Pending));
+  s.outbox = static_cast<int>(net::Outbox(cache).count(net::OutboxState::Pending));
   return s;
 }
 

@@ -12,6 +12,7 @@
 #include "foh/engine/model.hpp"
 #include "foh/engine/result.hpp"
 #include "foh/net/cache.hpp"
+#include "foh/net/sync_state.hpp"
 #include "view/day_index.hpp"
 
 namespace foh::app {

@@ -8,6 +8,7 @@
 #include <stdexcept>
 
 #include "foh/engine/codec.hpp"
+#include "foh/net/outbox.hpp"
 
 namespace fixture {
 
@@ -82,6 +83,8 @@ foh::Move move_to(const foh::Reservation& r, const std::string& to) {
   return foh::Move{r.id, {*r.table_id}, {table_named(to).id}, r.table_number, to};
 }
 
-Snapshot snapshot(foh::net::Cache& c) { return {c.outbox_count(), c.rows("reservations")}; }
+Snapshot snapshot(foh::net::Cache& c) {
+  return {foh::net::Outbox(c).count(), c.rows("reservations")};
+}
 
 }  // namespace fixture

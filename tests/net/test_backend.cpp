@@ -9,9 +9,11 @@
 #include "fixtures.hpp"
 #include "foh/engine/codec.hpp"
 #include "foh/net/login.hpp"
+#include "foh/net/outbox.hpp"
 #include "foh/net/rest.hpp"
 #include "foh/net/store.hpp"
 #include "foh/net/sync.hpp"
+#include "foh/net/sync_state.hpp"
 #include "terminal_fixture.hpp"
 
 using namespace foh;
@@ -80,8 +82,8 @@ TEST_CASE("round trips of every entity the terminal writes") {
   REQUIRE(a.store.save_floor_plan(plan, zones, tables, manager()).ok());
 
   REQUIRE(a.round().ok());
-  CHECK(a.cache->outbox_count() == 0);
-  CHECK(a.cache->conflicts().empty());
+  CHECK(Outbox(*a.cache).count() == 0);
+  CHECK(SyncState(*a.cache).conflicts().empty());
   REQUIRE(b.round().ok());
   auto bd = b.cache->load_day(d);
   REQUIRE(bd.ok());
@@ -129,22 +131,24 @@ TEST_CASE("two terminals race for one table: one wins, the other gets a conflict
   tb.join();
   (void)a.round();
   (void)b.round();
-  int conflicts = static_cast<int>(a.cache->conflicts().size() + b.cache->conflicts().size());
+  int conflicts = static_cast<int>(SyncState(*a.cache).conflicts().size() +
+                                   SyncState(*b.cache).conflicts().size());
   CHECK(conflicts == 1);
   Json on_server = server_rows("reservations", "date=eq." + d.str() + "&table_number=eq.9");
   CHECK(on_server.size() == 1);
-  Terminal& loser = a.cache->conflicts().empty() ? b : a;
-  auto c = loser.cache->conflicts();
+  Terminal& loser = SyncState(*a.cache).conflicts().empty() ? b : a;
+  auto c = SyncState(*loser.cache).conflicts();
   REQUIRE(c.size() == 1);
-  CHECK_FALSE(c[0].proposed_table_ids.empty());
-  CHECK_FALSE(c[0].proposal_reason.empty());
+  REQUIRE(c[0].proposal);
+  CHECK_FALSE(c[0].proposal->table_ids.empty());
+  CHECK_FALSE(c[0].proposal->reason.empty());
   CHECK(loser.cache->reservation(c[0].reservation_id).ok());  // the guest's data stays
   CHECK(loser.sync.status().conflicts == 1);
   auto fixed = loser.store.resolve_accept_proposal(c[0].reservation_id, manager());
   REQUIRE_MESSAGE(fixed.ok(), (fixed.ok() ? "" : fixed.error().text()));
   REQUIRE(loser.round().ok());
-  CHECK(loser.cache->conflicts().empty());
-  CHECK(loser.cache->outbox_count() == 0);
+  CHECK(SyncState(*loser.cache).conflicts().empty());
+  CHECK(Outbox(*loser.cache).count() == 0);
   CHECK(server_rows("reservations", "date=eq." + d.str()).size() == 2);
 }
 
@@ -174,7 +178,7 @@ TEST_CASE("backend stopped mid-service: writes go on locally, then arrive exactl
   CHECK(t.cache->load_day(d)->reservations.size() == 5);  // the floor goes on
   fixture::backend().start_gateway();
   REQUIRE(t.round().ok());
-  CHECK(t.cache->outbox_count() == 0);
+  CHECK(Outbox(*t.cache).count() == 0);
   Json rows = server_rows("reservations", "date=eq." + d.str());
   CHECK(rows.size() == 5);
   for (const auto& id : ids) {
@@ -191,7 +195,7 @@ TEST_CASE("backend stopped mid-service: writes go on locally, then arrive exactl
                  {"to", "Seated"},
                  {"metadata", Json::object()},
                  {"patch", Json::object()}};
-  REQUIRE(t.cache->enqueue("reservations", OutboxOp::Status, replay, new_uuid(), "").ok());
+  REQUIRE(Outbox(*t.cache).enqueue("reservations", OutboxOp::Status, replay, new_uuid(), "").ok());
   REQUIRE(t.round().ok());
   CHECK(server_rows("reservation_events", "reservation_id=eq." + ids[0]).size() == 3);
 }
@@ -274,13 +278,13 @@ TEST_CASE("a member's token expires: pulls go on with the terminal's login, push
   REQUIRE(other.round().ok());
   REQUIRE(t.round().ok());  // pulled as the terminal
   CHECK(t.cache->reservation(theirs->id).ok());
-  CHECK(t.cache->outbox_count() > 0);  // its own booking waits: no member to name
+  CHECK(Outbox(*t.cache).count() > 0);  // its own booking waits: no member to name
   CHECK(server_rows("reservations", "id=eq." + mine->id).empty());
   CHECK(t.sync.status().state == Connectivity::LoginRequired);
 
   t.sync.set_bearer(staff());  // the next PIN login
   REQUIRE(t.round().ok());
-  CHECK(t.cache->outbox_count() == 0);
+  CHECK(Outbox(*t.cache).count() == 0);
   CHECK(server_rows("reservations", "id=eq." + mine->id).size() == 1);
   CHECK(t.sync.status().state == Connectivity::Online);
 }

@@ -5,6 +5,7 @@
 #include <doctest/doctest.h>
 
 #include "foh/engine/codec.hpp"
+#include "foh/net/outbox.hpp"
 #include "terminal_fixture.hpp"
 
 namespace {
@@ -38,7 +39,7 @@ TEST_CASE("customers: made on one terminal, counted by the database, read by bot
   auto booked = a.store.create_reservation(r, manager());
   REQUIRE(booked.ok());
   REQUIRE(a.round().ok());
-  CHECK(a.cache->outbox_count() == 0);
+  CHECK(Outbox(*a.cache).count() == 0);
   Json row = server_rows("customers", "id=eq." + made->id).at(0);
   CHECK(row["tags"] == Json::array({"VIP", "Allergie : arachides"}));
   CHECK(row["classification"] == "VIP");

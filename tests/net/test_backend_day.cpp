@@ -7,8 +7,10 @@
 #include "backend_fixture.hpp"
 #include "fixtures.hpp"
 #include "foh/engine/floor.hpp"
+#include "foh/net/outbox.hpp"
 #include "foh/net/store.hpp"
 #include "foh/net/sync.hpp"
+#include "foh/net/sync_state.hpp"
 #include "terminal_fixture.hpp"
 
 namespace {
@@ -45,8 +47,8 @@ TEST_CASE("a join made on one terminal is a combination on another; the split fo
 
   REQUIRE(host.store.join_tables(t2, t3, d, server).ok());
   REQUIRE(host.round().ok());
-  CHECK(host.cache->outbox_count() == 0);
-  CHECK(host.cache->conflicts().empty());
+  CHECK(Outbox(*host.cache).count() == 0);
+  CHECK(SyncState(*host.cache).conflicts().empty());
   CHECK(
       server_rows("daily_table_overrides", "date=eq." + d.str() + "&joined_with=eq." + t3).size() ==
       1);
@@ -60,7 +62,7 @@ TEST_CASE("a join made on one terminal is a combination on another; the split fo
   auto booked = other.store.create_reservation(r, manager());
   REQUIRE_MESSAGE(booked.ok(), (booked.ok() ? "" : booked.error().text()));
   REQUIRE(other.round().ok());
-  CHECK(other.cache->conflicts().empty());
+  CHECK(SyncState(*other.cache).conflicts().empty());
   REQUIRE(host.round().ok());
   auto early = host.store.split_tables(t3, d, server);
   REQUIRE_FALSE(early.ok());
@@ -72,7 +74,7 @@ TEST_CASE("a join made on one terminal is a combination on another; the split fo
   auto split = host.store.split_tables(t3, d, server);
   REQUIRE_MESSAGE(split.ok(), (split.ok() ? "" : split.error().text()));
   REQUIRE(host.round().ok());
-  CHECK(host.cache->outbox_count() == 0);
+  CHECK(Outbox(*host.cache).count() == 0);
   REQUIRE(other.round().ok());
   CHECK(joined_pairs(other, d).empty());
   CHECK(server_rows("daily_table_overrides", "date=eq." + d.str() + "&joined_with=not.is.null")

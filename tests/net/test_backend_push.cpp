@@ -3,6 +3,8 @@
 // change in one call recognised when replayed, seating with moves.
 #include <doctest/doctest.h>
 
+#include "foh/net/outbox.hpp"
+#include "foh/net/sync_state.hpp"
 #include "terminal_fixture.hpp"
 
 TEST_CASE("a stale copy's edit keeps the status another terminal set") {
@@ -53,11 +55,11 @@ TEST_CASE("a batch of upserts with one overlapping row: the others arrive, that 
   }
   REQUIRE(b.round().ok());
   CHECK(server_rows("reservations", "date=eq." + d.str()).size() == 5);
-  auto c = b.cache->conflicts();
+  auto c = SyncState(*b.cache).conflicts();
   REQUIRE(c.size() == 1);
   CHECK(c[0].reservation_id == ids[2]);
-  CHECK(b.cache->outbox_count() == 1);
-  CHECK(b.cache->outbox_count(OutboxState::Conflicted) == 1);
+  CHECK(Outbox(*b.cache).count() == 1);
+  CHECK(Outbox(*b.cache).count(OutboxState::Conflicted) == 1);
   CHECK(b.cache->reservation(ids[2])->guest_name == "Batch 9");  // nothing discarded
 }
 
@@ -71,16 +73,18 @@ TEST_CASE("a status change is one call with its columns, and a replay is recogni
   REQUIRE(r.ok());
   REQUIRE(t.round().ok());
   REQUIRE(t.store.change_status(r->id, ReservationStatus::Arrived, manager(), 1).ok());
-  auto arrived = t.cache->outbox();
+  auto arrived = Outbox(*t.cache).entries();
   REQUIRE(arrived.size() == 1);
   REQUIRE(t.round().ok());
   REQUIRE(t.store.change_status(r->id, ReservationStatus::Seated, manager()).ok());
   REQUIRE(t.round().ok());
   // The Arrived push again, as if its answer had been lost: the reservation
   // is Seated by now, yet the backend knows the change by its event id.
-  REQUIRE(t.cache->enqueue("reservations", OutboxOp::Status, arrived[0].row, new_uuid(), "").ok());
+  REQUIRE(Outbox(*t.cache)
+              .enqueue("reservations", OutboxOp::Status, arrived[0].row, new_uuid(), "")
+              .ok());
   REQUIRE(t.round().ok());
-  CHECK(t.cache->outbox_count() == 0);
+  CHECK(Outbox(*t.cache).count() == 0);
   Json row = server_rows("reservations", "id=eq." + r->id).at(0);
   CHECK(row["status"] == "Seated");
   CHECK(row["arrived_count"] == 1);
@@ -108,7 +112,7 @@ TEST_CASE("seating with moves arrives whole: the moved party first, then the sea
   auto seated = a.store.seat_reservation(guest->id, fixture::pick("23"), manager(), {m});
   REQUIRE_MESSAGE(seated.ok(), (seated.ok() ? "" : seated.error().text()));
   REQUIRE(a.round().ok());
-  CHECK(a.cache->outbox_count() == 0);
+  CHECK(Outbox(*a.cache).count() == 0);
   REQUIRE(b.round().ok());
   CHECK(b.cache->reservation(holder->id)->table_number == "10");
   CHECK(b.cache->reservation(guest->id)->table_number == "23");
@@ -137,7 +141,7 @@ TEST_CASE(
   REQUIRE(t.round().ok());
   // The Server's token may not cancel: refused by the database, kept, visible.
   CHECK(server_rows("reservations", "id=eq." + alone->id).at(0)["status"] == "Confirmed");
-  CHECK(t.cache->outbox_count(OutboxState::Failed) == 1);
+  CHECK(Outbox(*t.cache).count(OutboxState::Failed) == 1);
 
   t.sync.add_signer(manager_member().id, staff());
   REQUIRE(t.store.change_status(approved->id, ReservationStatus::Cancelled, manager()).ok());
@@ -170,7 +174,7 @@ TEST_CASE("a kiosk join reaches the backend pending, and a member's accept reach
   REQUIRE(kiosk_store.kiosk_join(e).ok());
   auto pushed = kiosk_sync.run_once();
   REQUIRE_MESSAGE(pushed.ok(), pushed.error().text());
-  CHECK(kiosk_cache->outbox_count() == 0);
+  CHECK(Outbox(*kiosk_cache).count() == 0);
   Json row = server_rows("waitlist_entries", "id=eq." + e.id).at(0);
   CHECK(row["kiosk_pending"] == true);
   CHECK(row["status"] == "waiting");

@@ -7,6 +7,7 @@
 #include "backend_fixture.hpp"
 #include "fixtures.hpp"
 #include "foh/engine/sections.hpp"
+#include "foh/net/outbox.hpp"
 #include "foh/net/store.hpp"
 #include "foh/net/sync.hpp"
 #include "terminal_fixture.hpp"
@@ -36,7 +37,7 @@ TEST_CASE("sections: a Manager's tap reaches another terminal; a Server's is ref
 
   REQUIRE(boss.store.set_section(t9, d, soir, lea.id, manager()).ok());
   REQUIRE(boss.round().ok());
-  CHECK(boss.cache->outbox_count() == 0);
+  CHECK(Outbox(*boss.cache).count() == 0);
   CHECK(server_rows("server_sections", "date=eq." + d.str()).size() == 1);
   REQUIRE(floor.round().ok());
   Sections s = evening_of(floor, d, soir);
@@ -52,11 +53,11 @@ TEST_CASE("sections: a Manager's tap reaches another terminal; a Server's is ref
   auto refused = floor.store.set_section(t9, d, soir, lea.id, Actor{lea.id, Role::Server});
   REQUIRE_FALSE(refused.ok());
   CHECK(refused.error().code == "sections_need_manager");
-  CHECK(floor.cache->outbox_count() == 0);
+  CHECK(Outbox(*floor.cache).count() == 0);
   // A write that gets out on a Server's token anyway: the database refuses it.
   REQUIRE(floor.store.set_section(t9, d, soir, lea.id, manager()).ok());
   (void)floor.round();  // the refusal shows in the outbox, checked next
-  CHECK(floor.cache->outbox_count(OutboxState::Failed) == 1);
+  CHECK(Outbox(*floor.cache).count(OutboxState::Failed) == 1);
   CHECK(
       server_rows("server_sections", "date=eq." + d.str() + "&team_member_id=not.is.null").empty());
 }

@@ -17,6 +17,7 @@
 
 #include "backend_fixture.hpp"
 #include "fixtures.hpp"
+#include "foh/net/outbox.hpp"
 #include "sms_harness.hpp"
 #include "terminal_fixture.hpp"
 
@@ -154,7 +155,7 @@ TEST_CASE(
   REQUIRE(kiosk_store.kiosk_join(e).ok());
   auto pushed = kiosk_sync.run_once();
   REQUIRE_MESSAGE(pushed.ok(), pushed.error().text());
-  REQUIRE(kiosk_cache->outbox_count() == 0);
+  REQUIRE(Outbox(*kiosk_cache).count() == 0);
   REQUIRE_MESSAGE(
       wait_for([&] { return !texts_to_guest(provider).empty(); }, std::chrono::seconds(10)),
       "no 'joined' text reached the provider; sender.log: "
@@ -172,7 +173,7 @@ TEST_CASE(
   REQUIRE(host.store.waitlist_accept(e.id, manager()).ok());
   REQUIRE(host.store.waitlist_notify(e.id, manager()).ok());
   REQUIRE(host.round().ok());
-  REQUIRE(host.cache->outbox_count() == 0);
+  REQUIRE(Outbox(*host.cache).count() == 0);
   REQUIRE(wait_for([&] { return texts_to_guest(provider).size() >= 2; }, std::chrono::seconds(10)));
   auto texts = texts_to_guest(provider);
   REQUIRE(texts.size() == 2);

@@ -1,11 +1,13 @@
-// The cache: schema, rows, outbox order, transactions, cursors, kv, file mode,
-// reads for the screens.
+// The cache: schema and migrations, rows, transactions, file mode, reads for
+// the screens. (The outbox, sync state and local settings have their own.)
 #include <doctest/doctest.h>
 #include <sys/stat.h>
 
 #include "fixtures.hpp"
 #include "foh/engine/codec.hpp"
 #include "foh/net/cache.hpp"
+#include "foh/net/local_settings.hpp"
+#include "foh/net/outbox.hpp"
 
 using namespace foh;
 using namespace foh::net;
@@ -42,10 +44,10 @@ TEST_CASE("a transaction rolls back in its destructor unless committed") {
     Transaction tx(*c);
     REQUIRE(tx.begun().ok());
     REQUIRE(c->put_row("zones", {{"id", "z1"}}).ok());
-    REQUIRE(c->enqueue("zones", OutboxOp::Upsert, {{"id", "z1"}}, new_uuid(), "").ok());
+    REQUIRE(Outbox(*c).enqueue("zones", OutboxOp::Upsert, {{"id", "z1"}}, new_uuid(), "").ok());
   }
   CHECK(c->row_count("zones") == 0);
-  CHECK(c->outbox_count() == 0);
+  CHECK(Outbox(*c).count() == 0);
   {
     Transaction tx(*c);
     REQUIRE(c->put_row("zones", {{"id", "z1"}}).ok());
@@ -53,40 +55,6 @@ TEST_CASE("a transaction rolls back in its destructor unless committed") {
     CHECK_FALSE(tx.commit().ok());  // twice is a bug, reported
   }
   CHECK(c->row_count("zones") == 1);
-}
-
-TEST_CASE("the outbox keeps order, idempotency keys and states") {
-  auto c = std::move(Cache::open(":memory:")).value();
-  std::string key = new_uuid();
-  auto a = c->enqueue("reservations", OutboxOp::Upsert, {{"id", "a"}}, key, "t1");
-  auto b = c->enqueue("reservations", OutboxOp::Status, {{"id", "b"}, {"to", "Seated"}}, "", "t2");
-  REQUIRE(a.ok());
-  REQUIRE(b.ok());
-  CHECK(*a < *b);
-  CHECK_FALSE(
-      c->enqueue("reservations", OutboxOp::Upsert, {{"id", "c"}}, key, "t3").ok());  // key unique
-  CHECK_FALSE(c->enqueue("reservations", OutboxOp::Upsert, {{"x", 1}}, "", "t3").ok());  // no id
-  auto all = c->outbox();
-  REQUIRE(all.size() == 2);
-  CHECK(all[0].idempotency_key == key);
-  CHECK(all[0].row_id() == "a");
-  CHECK(all[1].op == OutboxOp::Status);
-  CHECK(new_uuid().size() == 36);
-  CHECK(new_uuid() != new_uuid());
-
-  REQUIRE(c->outbox_mark(*a, OutboxState::Conflicted, "23P01").ok());
-  REQUIRE(c->outbox_attempted(*b, "timeout").ok());
-  CHECK(c->outbox_count(OutboxState::Pending) == 1);
-  CHECK(c->outbox_count(OutboxState::Conflicted) == 1);
-  CHECK(c->outbox_entry(*b)->attempts == 1);
-  CHECK(c->outbox_entry(*b)->last_error == "timeout");
-  CHECK(c->has_outbox_for("reservations", "a"));
-  REQUIRE(
-      c->outbox_rewrite(*a, OutboxOp::Upsert, {{"id", "a"}, {"v", 2}}, OutboxState::Pending).ok());
-  CHECK(c->outbox_entry(*a)->row["v"] == 2);
-  CHECK(c->outbox()[0].seq == *a);  // same place in the order
-  REQUIRE(c->outbox_remove(*a).ok());
-  CHECK_FALSE(c->has_outbox_for("reservations", "a"));
 }
 
 TEST_CASE("a schema 1 cache migrates: its outbox kept in order, a seq never reused") {
@@ -104,44 +72,24 @@ TEST_CASE("a schema 1 cache migrates: its outbox kept in order, a seq never reus
         state TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending','conflicted','failed')));
       PRAGMA user_version=1;)sql")
                 .ok());
-    CHECK_FALSE(c->enqueue("zones", OutboxOp::Patch, {{"id", "z"}}, "", "t").ok());
+    CHECK_FALSE(Outbox(*c).enqueue("zones", OutboxOp::Patch, {{"id", "z"}}, "", "t").ok());
     for (const char* id : {"a", "b", "c"})
-      REQUIRE(c->enqueue("zones", OutboxOp::Upsert, {{"id", id}}, "", "t").ok());
-    REQUIRE(c->outbox_mark(2, OutboxState::Failed, "22P02").ok());
-    REQUIRE(c->outbox_remove(3).ok());
+      REQUIRE(Outbox(*c).enqueue("zones", OutboxOp::Upsert, {{"id", id}}, "", "t").ok());
+    REQUIRE(Outbox(*c).mark(2, OutboxState::Failed, "22P02").ok());
+    REQUIRE(Outbox(*c).remove(3).ok());
   }
   auto c = std::move(Cache::open(path)).value();
   CHECK(c->schema_version() == Cache::kSchemaVersion);
   CHECK(c->quarantine_count() == 0);  // schema 3's table is there
-  auto all = c->outbox();
+  auto all = Outbox(*c).entries();
   REQUIRE(all.size() == 2);
   CHECK(all[0].row_id() == "a");
   CHECK(all[1].state == OutboxState::Failed);
-  auto next = c->enqueue("zones", OutboxOp::Patch, {{"id", "a"}, {"name", "Bar"}}, "", "t");
+  auto next = Outbox(*c).enqueue("zones", OutboxOp::Patch, {{"id", "a"}, {"name", "Bar"}}, "", "t");
   REQUIRE(next.ok());
   CHECK(*next == 4);
-  CHECK(c->outbox_entry(*next)->op == OutboxOp::Patch);
+  CHECK(Outbox(*c).entry(*next)->op == OutboxOp::Patch);
   CHECK(c->integrity_check().ok());
-}
-
-TEST_CASE("conflicts, cursors and kv persist their fields") {
-  auto c = std::move(Cache::open(":memory:")).value();
-  Conflict k{"res1", 7, "overlap", {"t1", "t2"}, "7+8", "Tables 7+8 free", ""};
-  REQUIRE(c->put_conflict(k).ok());
-  auto got = c->conflict_of("res1");
-  REQUIRE(got);
-  CHECK(got->proposed_table_ids == std::vector<Uuid>{"t1", "t2"});
-  CHECK(got->proposed_table_number == "7+8");
-  CHECK(got->outbox_seq == 7);
-  REQUIRE(c->remove_conflict("res1").ok());
-  CHECK(c->conflicts().empty());
-
-  CHECK(c->cursor("tables").seq == 0);
-  REQUIRE(c->set_cursor("tables", {"", "", 12345}).ok());
-  CHECK(c->cursor("tables").seq == 12345);
-  CHECK_FALSE(c->kv_get("k"));
-  REQUIRE(c->kv_set("k", "v").ok());
-  CHECK(c->kv_get("k") == "v");
 }
 
 TEST_CASE("the cache file and its WAL are owner-only and survive a reopen") {
@@ -149,7 +97,7 @@ TEST_CASE("the cache file and its WAL are owner-only and survive a reopen") {
   std::string path = dir.file("cache.db");
   {
     auto c = fixture::seeded_cache(path);
-    REQUIRE(c->kv_set("x", "1").ok());
+    REQUIRE(LocalSettings(*c).set("x", "1").ok());
     for (std::string f : {path, path + "-wal", path + "-shm"}) {
       struct stat st {};
       REQUIRE(::stat(f.c_str(), &st) == 0);
@@ -158,7 +106,7 @@ TEST_CASE("the cache file and its WAL are owner-only and survive a reopen") {
   }
   auto c = Cache::open(path);
   REQUIRE(c.ok());
-  CHECK(c.value()->kv_get("x") == "1");
+  CHECK(LocalSettings(*c.value()).get("x") == "1");
   CHECK(c.value()->has_venue());
   CHECK_FALSE(c.value()->seed(fixture::demo_venue()).ok());  // never seeded twice
 }

@@ -12,6 +12,7 @@
 #include "fixtures.hpp"
 #include "foh/engine/codec.hpp"
 #include "foh/net/cache_recover.hpp"
+#include "foh/net/outbox.hpp"
 
 using namespace foh;
 using namespace foh::net;
@@ -29,7 +30,9 @@ std::vector<std::string> make_cache(const std::string& path) {
     keys.push_back(new_uuid());
     Json row = encode(fixture::booking("7", "19:00"));
     row["id"] = new_uuid();
-    REQUIRE(cache->enqueue("reservations", OutboxOp::Upsert, row, keys.back(), utc_now_iso()).ok());
+    REQUIRE(Outbox(*cache)
+                .enqueue("reservations", OutboxOp::Upsert, row, keys.back(), utc_now_iso())
+                .ok());
   }
   // Enough rows that the file has pages past its outbox.
   for (int i = 0; i < 3000; ++i) {
@@ -79,7 +82,7 @@ void check_recovered(const std::string& path, const std::string& damaged,
   Cache& fresh = *opened->cache;
   CHECK(fresh.quick_check().ok());
   CHECK_FALSE(fresh.has_venue());  // filled by the first pull, or seeded standalone
-  auto outbox = fresh.outbox(OutboxState::Pending);
+  auto outbox = Outbox(fresh).entries(OutboxState::Pending);
   REQUIRE(outbox.size() == keys.size());
   for (size_t i = 0; i < keys.size(); ++i) CHECK(outbox[i].idempotency_key == keys[i]);
   CHECK(cache_damage(path) == std::nullopt);
@@ -99,7 +102,7 @@ TEST_CASE("corrupt cache: a sound or missing file opens as it is, nothing moved"
   REQUIRE(again.ok());
   CHECK_FALSE(again->recovery);
   CHECK(again->cache->has_venue());
-  CHECK(again->cache->outbox_count() == 3);
+  CHECK(Outbox(*again->cache).count() == 3);
   CHECK(std::distance(fs::directory_iterator(dir.path), fs::directory_iterator{}) <= 3);
 }
 

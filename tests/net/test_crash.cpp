@@ -12,6 +12,7 @@
 #include <string>
 
 #include "fixtures.hpp"
+#include "foh/net/outbox.hpp"
 #include "foh/net/store.hpp"
 
 using namespace foh;
@@ -82,12 +83,12 @@ TEST_CASE("SIGKILL during 1000 writes loses nothing acknowledged and never corru
   CHECK(c.value()->integrity_check().ok());
   for (const auto& id : acked) {
     CHECK_MESSAGE(c.value()->get_row("reservations", id).has_value(), id);
-    CHECK_MESSAGE(c.value()->has_outbox_for("reservations", id), id);
+    CHECK_MESSAGE(Outbox(*c.value()).has_for("reservations", id), id);
   }
   // At most the one write in flight when killed went in without its ack.
   CHECK(c.value()->row_count("reservations") >= static_cast<int64_t>(acked.size()));
   CHECK(c.value()->row_count("reservations") <= static_cast<int64_t>(acked.size()) + 1);
-  CHECK(c.value()->outbox_count() == c.value()->row_count("reservations"));
+  CHECK(Outbox(*c.value()).count() == c.value()->row_count("reservations"));
   // The store goes on writing after the crash.
   Store s(*c.value());
   CHECK(s.create_reservation(fixture::booking("11", "12:00"), Actor{}).ok());

@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 
 #include "fixtures.hpp"
+#include "foh/net/outbox.hpp"
 #include "foh/net/store.hpp"
 
 using namespace foh;
@@ -34,14 +35,14 @@ TEST_CASE("a walk-in seated twice with one command id is one reservation on one 
   const Uuid id = new_uuid();
   auto first = s.seat_walk_in(4, fixture::pick("7"), quiet(), at("19:30"), kServer, "", {}, id);
   REQUIRE_MESSAGE(first.ok(), (first.ok() ? "" : first.error().text()));
-  const int64_t queued = c->outbox_count();
+  const int64_t queued = Outbox(*c).count();
   // The second tap: the engine would now propose another table; the id says it is the same party.
   auto again = s.seat_walk_in(4, fixture::pick("9"), quiet(), at("19:30"), kServer, "", {}, id);
   REQUIRE(again.ok());
   CHECK(again->id == id);
   CHECK(again->table_number == "7");
   CHECK(rows_of(*c, "reservations") == 1);
-  CHECK(c->outbox_count() == queued);
+  CHECK(Outbox(*c).count() == queued);
   // A new command (a new id) is a new party.
   CHECK(s.seat_walk_in(2, fixture::pick("9"), quiet(), at("19:30"), kServer).ok());
   CHECK(rows_of(*c, "reservations") == 2);

@@ -4,7 +4,9 @@
 
 #include "fixtures.hpp"
 #include "foh/engine/codec.hpp"
+#include "foh/net/outbox.hpp"
 #include "foh/net/store.hpp"
+#include "foh/net/sync_state.hpp"
 
 using namespace foh;
 using namespace foh::net;
@@ -27,7 +29,7 @@ TEST_CASE("creating a reservation writes the row, a provisional event and one ou
   auto back = c->reservation(r->id);
   REQUIRE(back.ok());
   CHECK(back->guest_name == "Martin");
-  auto out = c->outbox();
+  auto out = Outbox(*c).entries();
   REQUIRE(out.size() == 1);
   CHECK(out[0].table == "reservations");
   CHECK(out[0].op == OutboxOp::Upsert);
@@ -50,7 +52,7 @@ TEST_CASE("an overlapping booking is refused with a reason, and nothing is writt
   Reservation combo = fixture::booking("7", "19:30", 6, "Leroy");
   combo.table_number = "7+8";
   CHECK_FALSE(s.create_reservation(combo, kServer).ok());
-  CHECK(c->outbox_count() == 1);
+  CHECK(Outbox(*c).count() == 1);
   CHECK(c->load_day(quiet())->reservations.size() == 1);
   // After the first party's slot the table is free again.
   CHECK(s.create_reservation(fixture::booking("7", "20:30", 2, "Dupont"), kServer).ok());
@@ -92,7 +94,7 @@ TEST_CASE("status changes go through the engine and write row + event + outbox")
   REQUIRE(seated.ok());
   CHECK(seated->seated_at.has_value());
   CHECK(c->reservation(r->id)->status == ReservationStatus::Seated);
-  auto out = c->outbox();
+  auto out = Outbox(*c).entries();
   REQUIRE(out.size() == 3);
   CHECK(out[2].op == OutboxOp::Status);
   CHECK(out[2].row["from"] == "Arrived");
@@ -101,7 +103,7 @@ TEST_CASE("status changes go through the engine and write row + event + outbox")
   CHECK(c->events_of(r->id).size() == 3);
   auto illegal = s.change_status(r->id, ReservationStatus::Pending, kServer);
   REQUIRE_FALSE(illegal.ok());
-  CHECK(c->outbox().size() == 3);
+  CHECK(Outbox(*c).entries().size() == 3);
 }
 
 TEST_CASE("undo of the last transition: managers only, back to the previous status") {
@@ -234,7 +236,7 @@ TEST_CASE("floor plan save: managers only, duplicate names and overlaps refused"
   auto overlap = s.save_floor_plan(plan, zones, stacked, manager());
   REQUIRE_FALSE(overlap.ok());
   CHECK(overlap.error().text().find("overlaps table " + stacked[0].name) != std::string::npos);
-  CHECK(c->outbox_count() == 0);
+  CHECK(Outbox(*c).count() == 0);
 
   auto moved = tables;
   moved[0].position_x += 500;
@@ -245,7 +247,7 @@ TEST_CASE("floor plan save: managers only, duplicate names and overlaps refused"
   CHECK(c->get_row("tables", moved[0].id)->at("position_x") == moved[0].position_x);
   CHECK_FALSE(c->get_row("tables", removed_id));
   bool delete_queued = false;
-  for (const auto& e : c->outbox())
+  for (const auto& e : Outbox(*c).entries())
     delete_queued |= e.op == OutboxOp::Delete && e.row_id() == removed_id;
   CHECK(delete_queued);
 }
@@ -255,35 +257,39 @@ TEST_CASE("a conflict is resolved by the proposal, another table, or cancelling"
   Store s(*c);
   auto r = s.create_reservation(fixture::booking("7", "19:00", 2, "Loser"), kServer);
   REQUIRE(r.ok());
-  int64_t seq = c->outbox()[0].seq;
+  int64_t seq = Outbox(*c).entries()[0].seq;
   // What sync does on a 23P01: the entry conflicted, a conflict with a proposal.
-  REQUIRE(c->outbox_mark(seq, OutboxState::Conflicted, "23P01").ok());
-  REQUIRE(c->put_conflict({r->id, seq, "overlap", {fixture::table_named("9").id}, "9", "free", ""})
+  REQUIRE(Outbox(*c).mark(seq, OutboxState::Conflicted, "23P01").ok());
+  REQUIRE(SyncState(*c)
+              .put_conflict({r->id, seq, "overlap",
+                             TableChoice{{fixture::table_named("9").id}, "9", "free"}, ""})
               .ok());
   CHECK(s.conflicts().size() == 1);
   auto ok = s.resolve_accept_proposal(r->id, kServer);
   REQUIRE_MESSAGE(ok.ok(), (ok.ok() ? "" : ok.error().text()));
   CHECK(ok->table_number == "9");
   CHECK(s.conflicts().empty());
-  auto e = c->outbox_entry(seq);
+  auto e = Outbox(*c).entry(seq);
   REQUIRE(e);
   CHECK(e->state == OutboxState::Pending);
   CHECK(e->row["table_number"] == "9");
   CHECK(e->row["guest_name"] == "Loser");  // the guest's data stays
 
-  REQUIRE(c->outbox_mark(seq, OutboxState::Conflicted, "23P01").ok());
-  REQUIRE(c->put_conflict({r->id, seq, "overlap", {}, "", "no free table", ""}).ok());
+  REQUIRE(Outbox(*c).mark(seq, OutboxState::Conflicted, "23P01").ok());
+  REQUIRE(SyncState(*c)
+              .put_conflict({r->id, seq, "overlap", TableChoice{{}, "", "no free table"}, ""})
+              .ok());
   CHECK_FALSE(s.resolve_accept_proposal(r->id, kServer).ok());  // nothing proposed
   CHECK(s.resolve_pick_table(r->id, fixture::pick("10"), kServer)->table_number == "10");
 
-  REQUIRE(c->outbox_mark(seq, OutboxState::Conflicted, "23P01").ok());
-  REQUIRE(c->put_conflict({r->id, seq, "overlap", {}, "", "", ""}).ok());
+  REQUIRE(Outbox(*c).mark(seq, OutboxState::Conflicted, "23P01").ok());
+  REQUIRE(SyncState(*c).put_conflict({r->id, seq, "overlap", std::nullopt, ""}).ok());
   CHECK_FALSE(s.resolve_cancel(r->id, kServer).ok());  // cancelling is a manager's
   auto cancelled = s.resolve_cancel(r->id, manager());
   REQUIRE(cancelled.ok());
   // A new booking the backend refused, now cancelled: kept here, never sent
   // (the database creates no booking Cancelled).
-  CHECK_FALSE(c->outbox_entry(seq));
+  CHECK_FALSE(Outbox(*c).entry(seq));
   CHECK(c->reservation(r->id)->status == ReservationStatus::Cancelled);
   CHECK(c->reservation(r->id)->guest_name == "Loser");
   CHECK(s.conflicts().empty());
@@ -293,9 +299,9 @@ TEST_CASE("a failed entry is retried only on request") {
   auto c = fixture::seeded_cache();
   Store s(*c);
   REQUIRE(s.create_reservation(fixture::booking("7", "19:00"), kServer).ok());
-  int64_t seq = c->outbox()[0].seq;
+  int64_t seq = Outbox(*c).entries()[0].seq;
   CHECK_FALSE(s.retry_failed(seq).ok());
-  REQUIRE(c->outbox_mark(seq, OutboxState::Failed, "400 22P02").ok());
+  REQUIRE(Outbox(*c).mark(seq, OutboxState::Failed, "400 22P02").ok());
   REQUIRE(s.retry_failed(seq).ok());
-  CHECK(c->outbox_entry(seq)->state == OutboxState::Pending);
+  CHECK(Outbox(*c).entry(seq)->state == OutboxState::Pending);
 }

@@ -8,6 +8,7 @@
 #include "fixtures.hpp"
 #include "foh/engine/codec.hpp"
 #include "foh/engine/customer.hpp"
+#include "foh/net/outbox.hpp"
 #include "foh/net/store.hpp"
 
 using namespace foh;
@@ -34,7 +35,7 @@ TEST_CASE("customers: a new card is one upsert; an edit patches only what change
   REQUIRE_MESSAGE(made.ok(), (made.ok() ? "" : made.error().text()));
   CHECK(made->id.size() == 36);
   CHECK(made->restaurant_id == fixture::demo_venue().restaurant.id);
-  auto out = c->outbox();
+  auto out = Outbox(*c).entries();
   REQUIRE(out.size() == 1);
   CHECK(out[0].table == "customers");
   CHECK(out[0].op == OutboxOp::Upsert);
@@ -42,7 +43,7 @@ TEST_CASE("customers: a new card is one upsert; an edit patches only what change
 
   // The same command again writes nothing.
   REQUIRE(s.save_customer(*made, host()).ok());
-  CHECK(c->outbox_count() == 1);
+  CHECK(Outbox(*c).count() == 1);
 
   // The backend's counts arrive by a pull; an edit made on an older copy
   // neither sends nor undoes them.
@@ -57,7 +58,7 @@ TEST_CASE("customers: a new card is one upsert; an edit patches only what change
   auto saved = s.save_customer(edit, host());
   REQUIRE(saved.ok());
   CHECK(saved->visit_count == 4);
-  out = c->outbox();
+  out = Outbox(*c).entries();
   REQUIRE(out.size() == 2);
   CHECK(out[1].op == OutboxOp::Patch);
   CHECK(out[1].row.contains("notes"));
@@ -122,17 +123,17 @@ TEST_CASE("customers: a booking linked is one patch, and the day carries its cus
   REQUIRE(guest.ok());
   auto r = s.create_reservation(fixture::booking("7", "19:00", 4, "Martin"), host());
   REQUIRE(r.ok());
-  const int64_t before = c->outbox_count();
+  const int64_t before = Outbox(*c).count();
   auto linked = s.link_customer(r->id, guest->id, host());
   REQUIRE_MESSAGE(linked.ok(), (linked.ok() ? "" : linked.error().text()));
   CHECK(linked->customer_id == guest->id);
-  auto out = c->outbox();
-  REQUIRE(c->outbox_count() == before + 1);
+  auto out = Outbox(*c).entries();
+  REQUIRE(Outbox(*c).count() == before + 1);
   CHECK(out.back().op == OutboxOp::Patch);
   CHECK(out.back().row == Json{{"id", r->id}, {"customer_id", guest->id}});
   // Linking again writes nothing; an unknown customer is refused.
   REQUIRE(s.link_customer(r->id, guest->id, host()).ok());
-  CHECK(c->outbox_count() == before + 1);
+  CHECK(Outbox(*c).count() == before + 1);
   auto unknown = s.link_customer(r->id, std::string("no-such-customer"), host());
   REQUIRE_FALSE(unknown.ok());
   CHECK(unknown.error().code == "unknown_customer");
@@ -198,7 +199,7 @@ TEST_CASE("customers: tags bounded as the backend bounds them (028), nothing wri
   r = s.save_customer(longer, host());
   REQUIRE_FALSE(r.ok());
   CHECK(r.error().code == "customer_too_long");
-  CHECK(c->outbox_count() == 0);
+  CHECK(Outbox(*c).count() == 0);
   many.tags.assign(30, "VIP");
   CHECK(s.save_customer(many, host()).ok());
 }

@@ -7,6 +7,7 @@
 #include "fixtures.hpp"
 #include "foh/engine/assign.hpp"
 #include "foh/engine/floor.hpp"
+#include "foh/net/outbox.hpp"
 #include "foh/net/store.hpp"
 
 using namespace foh;
@@ -48,10 +49,10 @@ TEST_CASE("day join: the Store writes one row, the engine proposes the pair, spl
     if (t.name != "2" && t.name != "3")
       REQUIRE(s.set_table_blocked(t.id, quiet(), true, kServer).ok());
   CHECK_FALSE(proposal(*c, 4).accepted);
-  const int64_t outbox = static_cast<int64_t>(c->outbox().size());
+  const int64_t outbox = static_cast<int64_t>(Outbox(*c).entries().size());
 
   REQUIRE(s.join_tables(id_of("2"), id_of("3"), quiet(), kServer).ok());
-  auto out = c->outbox();
+  auto out = Outbox(*c).entries();
   REQUIRE(static_cast<int64_t>(out.size()) == outbox + 1);
   CHECK(out.back().table == "daily_table_overrides");
   auto day = c->load_day(quiet());

@@ -5,6 +5,7 @@
 #include <doctest/doctest.h>
 
 #include "fixtures.hpp"
+#include "foh/net/outbox.hpp"
 #include "foh/net/store.hpp"
 
 using namespace foh;
@@ -33,7 +34,7 @@ TEST_CASE("edit: party, time, duration, guest, notes and tags go out as one patc
   e.tags = {"VIP"};
   auto done = s.update_reservation(e, kServer);
   REQUIRE_MESSAGE(done.ok(), (done.ok() ? "" : done.error().text()));
-  auto out = c->outbox();
+  auto out = Outbox(*c).entries();
   REQUIRE(out.size() == 2);
   CHECK(out[1].op == OutboxOp::Patch);
   CHECK(out[1].row.at("party_size") == 4);
@@ -70,7 +71,7 @@ TEST_CASE("edit: a later day with no service is refused unless a Manager overrid
   CHECK(c->reservation(r->id)->date == kSunday);
   CHECK(c->reservation(r->id)->notes ==
         "Override by Julien Moreau: Refused: closed at 20:30 (no service)");
-  CHECK(c->outbox().back().row.at("notes") == c->reservation(r->id)->notes);
+  CHECK(Outbox(*c).entries().back().row.at("notes") == c->reservation(r->id)->notes);
   // Only what changes date, time or party is checked: a note on it saves plainly.
   Reservation noted = *c->reservation(r->id);
   noted.guest_phone = "0612345678";

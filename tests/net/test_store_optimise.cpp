@@ -7,6 +7,7 @@
 #include "fixtures.hpp"
 #include "foh/engine/codec.hpp"
 #include "foh/engine/optimise.hpp"
+#include "foh/net/outbox.hpp"
 #include "foh/net/store.hpp"
 
 using namespace foh;
@@ -52,11 +53,11 @@ TEST_CASE("apply_moves: every move and seat of the re-plan, one patch each") {
   REQUIRE(a.ok());
   REQUIRE(b.ok());
   REQUIRE_MESSAGE(n.ok(), (n.ok() ? "" : n.error().text()));
-  const int64_t queued = c->outbox_count();
+  const int64_t queued = Outbox(*c).count();
   auto none = s.apply_moves({}, manager());
   REQUIRE(none.ok());
   CHECK(*none == 0);
-  CHECK(c->outbox_count() == queued);
+  CHECK(Outbox(*c).count() == queued);
   // Blanc takes Aubert's table 7 as Aubert leaves it: checked all together.
   auto done = s.apply_moves({move_to(*a, "10"), move_to(*b, "7"), seat_at(*n, "9")}, manager());
   REQUIRE_MESSAGE(done.ok(), error_of(done));
@@ -65,7 +66,7 @@ TEST_CASE("apply_moves: every move and seat of the re-plan, one patch each") {
   CHECK(c->reservation(b->id)->table_number == "7");
   CHECK(c->reservation(n->id)->table_id == fixture::table_named("9").id);
   CHECK(c->reservation(n->id)->time == n->time);  // never its time or party
-  auto out = c->outbox();
+  auto out = Outbox(*c).entries();
   REQUIRE(out.size() == static_cast<size_t>(queued) + 3);
   for (size_t i = queued; i < out.size(); ++i) {
     CHECK(out[i].op == OutboxOp::Patch);

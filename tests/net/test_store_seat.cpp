@@ -4,6 +4,7 @@
 
 #include "fixtures.hpp"
 #include "foh/engine/codec.hpp"
+#include "foh/net/outbox.hpp"
 #include "foh/net/store.hpp"
 
 using namespace foh;
@@ -23,7 +24,7 @@ TEST_CASE("seating a booked party with moves: the moves, the table and both step
   auto guest = s.create_reservation(fixture::booking("9", "19:00", 4, "Guest"), kServer);
   REQUIRE(holder.ok());
   REQUIRE(guest.ok());
-  int64_t queued = c->outbox_count();
+  int64_t queued = Outbox(*c).count();
   auto seated =
       s.seat_reservation(guest->id, fixture::pick("7"), kServer, {move_to(*holder, "10")});
   REQUIRE_MESSAGE(seated.ok(), (seated.ok() ? "" : seated.error().text()));
@@ -32,7 +33,7 @@ TEST_CASE("seating a booked party with moves: the moves, the table and both step
   CHECK(c->reservation(holder->id)->table_number == "10");
   CHECK(c->reservation(holder->id)->time == holder->time);  // never its time or party
   CHECK(c->reservation(guest->id)->status == ReservationStatus::Seated);
-  auto out = c->outbox();
+  auto out = Outbox(*c).entries();
   REQUIRE(out.size() == static_cast<size_t>(queued) + 3);
   const OutboxEntry& move = out[queued];
   CHECK(move.op == OutboxOp::Patch);
@@ -100,7 +101,7 @@ TEST_CASE("a walk-in and a waitlist party seated with a move") {
                                 {move_to(*c->reservation(holder->id), "10")});
   REQUIRE_MESSAGE(seated.ok(), (seated.ok() ? "" : seated.error().text()));
   CHECK(c->reservation(holder->id)->table_number == "10");
-  auto out = c->outbox();
+  auto out = Outbox(*c).entries();
   CHECK(out.back().op == OutboxOp::Patch);  // the entry: only its status changed
   CHECK(out.back().row["status"] == "converted");
 }
@@ -118,12 +119,12 @@ TEST_CASE("cancel_waitlist: cancelled, one patch queued; closed entries refuse")
   REQUIRE_MESSAGE(cancelled.ok(), (cancelled.ok() ? "" : cancelled.error().text()));
   CHECK(cancelled->status == WaitlistStatus::Cancelled);
   CHECK(c->load_day(e.date)->waitlist[0].status == WaitlistStatus::Cancelled);
-  auto out = c->outbox();
+  auto out = Outbox(*c).entries();
   REQUIRE(out.size() == 2);
   CHECK(out[1].op == OutboxOp::Patch);
   CHECK(out[1].row == Json{{"id", added->id}, {"status", "cancelled"}});
   CHECK_FALSE(s.cancel_waitlist(added->id, kServer).ok());  // closed
-  CHECK(c->outbox_count() == 2);
+  CHECK(Outbox(*c).count() == 2);
   // A kiosk join nobody accepted can be cancelled too.
   auto joined = s.kiosk_join(e);
   REQUIRE(joined.ok());
@@ -138,12 +139,12 @@ TEST_CASE("an edit queues only the columns it changed") {
   Reservation edited = *r;
   edited.notes = "allergie noix";
   REQUIRE(s.update_reservation(edited, kServer).ok());
-  auto out = c->outbox();
+  auto out = Outbox(*c).entries();
   REQUIRE(out.size() == 2);
   CHECK(out[1].op == OutboxOp::Patch);
   CHECK(out[1].row == Json{{"id", r->id}, {"notes", "allergie noix"}});
   CHECK(c->reservation(r->id)->notes == "allergie noix");
   // Saving it unchanged queues nothing.
   REQUIRE(s.update_reservation(*c->reservation(r->id), kServer).ok());
-  CHECK(c->outbox_count() == 2);
+  CHECK(Outbox(*c).count() == 2);
 }

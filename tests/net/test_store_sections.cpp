@@ -7,6 +7,7 @@
 #include "fixtures.hpp"
 #include "foh/engine/codec.hpp"
 #include "foh/engine/sections.hpp"
+#include "foh/net/outbox.hpp"
 #include "foh/net/store.hpp"
 
 using namespace foh;
@@ -25,7 +26,7 @@ TEST_CASE("sections: a tap gives a table, again writes nothing, taking back is o
   const Uuid t9 = fixture::table_named("9").id;
   auto given = s.set_section(t9, kDay, soir(), member(2), manager());
   REQUIRE_MESSAGE(given.ok(), (given.ok() ? "" : given.error().text()));
-  auto out = c->outbox();
+  auto out = Outbox(*c).entries();
   REQUIRE(out.size() == 1);
   CHECK(out[0].table == "server_sections");
   CHECK(out[0].op == OutboxOp::Upsert);
@@ -34,12 +35,12 @@ TEST_CASE("sections: a tap gives a table, again writes nothing, taking back is o
   CHECK(out[0].row.at("date") == fixture::kQuietDay);
 
   REQUIRE(s.set_section(t9, kDay, soir(), member(2), manager()).ok());  // a double tap
-  CHECK(c->outbox_count() == 1);
+  CHECK(Outbox(*c).count() == 1);
 
   auto taken = s.set_section(t9, kDay, soir(), std::nullopt, manager());
   REQUIRE(taken.ok());
   CHECK(taken->id == given->id);
-  out = c->outbox();
+  out = Outbox(*c).entries();
   REQUIRE(out.size() == 2);
   CHECK(out[1].op == OutboxOp::Patch);
   CHECK(out[1].row.at("team_member_id").is_null());

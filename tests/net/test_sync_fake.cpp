@@ -9,8 +9,10 @@
 #include "foh/engine/codec.hpp"
 #include "foh/engine/pin.hpp"
 #include "foh/net/login.hpp"
+#include "foh/net/outbox.hpp"
 #include "foh/net/store.hpp"
 #include "foh/net/sync.hpp"
+#include "foh/net/sync_state.hpp"
 
 using namespace foh;
 using namespace foh::net;
@@ -54,13 +56,13 @@ TEST_CASE("each misbehaviour is a clear sync error and the outbox stays whole") 
     CHECK(st.state == Connectivity::Offline);
     CHECK_MESSAGE(st.last_error.find(c.expect) != std::string::npos, st.last_error);
     CHECK(st.outbox_length == 3);
-    CHECK(cache->outbox_count(OutboxState::Pending) == 3);
+    CHECK(Outbox(*cache).count(OutboxState::Pending) == 3);
   }
   s.mode = Mode::Ok;
   REQUIRE(sync.run_once().ok());
   CHECK(sync.status().state == Connectivity::Online);
   CHECK(sync.status().last_error.empty());
-  CHECK(cache->outbox_count() == 0);
+  CHECK(Outbox(*cache).count() == 0);
   CHECK(cache->load_day(*Date::parse(fixture::kQuietDay))->reservations.size() == 3);
 }
 
@@ -78,11 +80,11 @@ TEST_CASE("an expired or forged token: 401 -> login required until a new token")
   CHECK(s.hits == 1);  // never retried
   s.mode = Mode::Ok;
   CHECK_FALSE(sync.run_once().ok());  // still waiting for a login
-  CHECK(cache->outbox_count() == 1);
+  CHECK(Outbox(*cache).count() == 1);
   sync.set_bearer("fresh-token");
   REQUIRE(sync.run_once().ok());
   CHECK(s.last_authorization == "Bearer fresh-token");
-  CHECK(cache->outbox_count() == 0);
+  CHECK(Outbox(*cache).count() == 0);
 }
 
 TEST_CASE("a rejected write is kept: 23P01 conflicted, another 4xx failed, later changes wait") {
@@ -97,10 +99,10 @@ TEST_CASE("a rejected write is kept: 23P01 conflicted, another 4xx failed, later
   Sync sync(sync_config(s, dir.file("c.db")), q);
   s.mode = Mode::Overlap;
   (void)sync.push_once();  // the conflict shows in the outbox, checked next
-  CHECK(cache->outbox_count(OutboxState::Conflicted) == 1);
-  CHECK(cache->outbox_count(OutboxState::Pending) == 1);  // the status change waits behind it
+  CHECK(Outbox(*cache).count(OutboxState::Conflicted) == 1);
+  CHECK(Outbox(*cache).count(OutboxState::Pending) == 1);  // the status change waits behind it
   CHECK(s.hits == 1);
-  auto conflicts = cache->conflicts();
+  auto conflicts = SyncState(*cache).conflicts();
   REQUIRE(conflicts.size() == 1);
   CHECK(conflicts[0].reservation_id == r->id);
   CHECK(conflicts[0].message.find("table 7") != std::string::npos);
@@ -112,9 +114,10 @@ TEST_CASE("a rejected write is kept: 23P01 conflicted, another 4xx failed, later
   s.hits = 0;
   (void)sync.push_once();  // the refusal shows in the outbox, checked next
   CHECK(s.hits == 1);      // only the new entry was tried
-  CHECK(cache->outbox_count(OutboxState::Failed) == 1);
-  CHECK(cache->outbox_entry(cache->outbox(OutboxState::Failed)[0].seq)->last_error.find("22P02") !=
-        std::string::npos);
+  CHECK(Outbox(*cache).count(OutboxState::Failed) == 1);
+  CHECK(Outbox(*cache)
+            .entry(Outbox(*cache).entries(OutboxState::Failed)[0].seq)
+            ->last_error.find("22P02") != std::string::npos);
 }
 
 TEST_CASE("consecutive upserts go out as one array POST; a refused one is found entry by entry") {
@@ -129,16 +132,16 @@ TEST_CASE("consecutive upserts go out as one array POST; a refused one is found 
   s.mode = Mode::Overlap;  // the whole statement is refused: then one request per entry
   (void)sync.push_once();  // the conflicts show in the outbox, checked next
   CHECK(s.hits == 1 + 3);
-  CHECK(cache->outbox_count(OutboxState::Conflicted) == 3);
-  CHECK(cache->conflicts().size() == 3);
+  CHECK(Outbox(*cache).count(OutboxState::Conflicted) == 3);
+  CHECK(SyncState(*cache).conflicts().size() == 3);
   for (const char* t : {"10", "11", "12"})
     REQUIRE(store.create_reservation(fixture::booking(t, "19:00", 4), Actor{}).ok());
   s.mode = Mode::Ok;
   s.hits = 0;
   REQUIRE(sync.push_once().ok());
   CHECK(s.hits == 1);
-  CHECK(cache->outbox_count(OutboxState::Pending) == 0);
-  CHECK(cache->outbox_count() == 3);  // the conflicted ones wait for a host
+  CHECK(Outbox(*cache).count(OutboxState::Pending) == 0);
+  CHECK(Outbox(*cache).count() == 3);  // the conflicted ones wait for a host
 }
 
 TEST_CASE("retryable failures are retried by the sync thread itself, with backoff") {
@@ -161,14 +164,14 @@ TEST_CASE("retryable failures are retried by the sync thread itself, with backof
   int tried = s.hits;
   CHECK(tried >= 3);
   CHECK(tried <= 12);
-  CHECK(cache->outbox_count(OutboxState::Pending) == 1);
-  CHECK(cache->outbox()[0].attempts >= 2);
+  CHECK(Outbox(*cache).count(OutboxState::Pending) == 1);
+  CHECK(Outbox(*cache).entries()[0].attempts >= 2);
   s.mode = Mode::Ok;  // the backend is back: no host action needed
   auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(5);
-  while ((cache->outbox_count() > 0 || sync.status().state != Connectivity::Online) &&
+  while ((Outbox(*cache).count() > 0 || sync.status().state != Connectivity::Online) &&
          std::chrono::steady_clock::now() < deadline)
     std::this_thread::sleep_for(std::chrono::milliseconds(20));
-  CHECK(cache->outbox_count() == 0);
+  CHECK(Outbox(*cache).count() == 0);
   CHECK(sync.status().state == Connectivity::Online);
   sync.stop();
 }

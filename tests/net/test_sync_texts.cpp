@@ -7,6 +7,8 @@
 #include "fake_server.hpp"
 #include "fixtures.hpp"
 #include "foh/engine/codec.hpp"
+#include "foh/net/local_settings.hpp"
+#include "foh/net/outbox.hpp"
 #include "foh/net/store.hpp"
 #include "foh/net/sync.hpp"
 #include "foh/net/texts.hpp"
@@ -123,10 +125,9 @@ TEST_CASE("texts: a quota the backend cannot give keeps the last one and fails n
   fixture::TempDir dir;
   auto cache = fixture::seeded_cache(dir.file("c.db"));
   REQUIRE(
-      cache
-          ->kv_set(
-              kSmsQuotaKey,
-              R"({"month":"2026-12","included":200,"sms_credits":0,"sms_sent":0,"remaining":200})")
+      LocalSettings(*cache)
+          .set(kSmsQuotaKey,
+               R"({"month":"2026-12","included":200,"sms_credits":0,"sms_sent":0,"remaining":200})")
           .ok());
   fixture::FakeServer s;  // answers the rpc with its echo: not a quota
   MainQueue q;
@@ -147,19 +148,19 @@ TEST_CASE("texts: a Notify made offline waits in the outbox and goes out once") 
   MainQueue q;
   Sync sync(texts_config(s, dir.file("c.db")), q);
   REQUIRE(sync.run_once().ok());  // the add is pushed
-  CHECK(cache->outbox_count() == 0);
+  CHECK(Outbox(*cache).count() == 0);
 
   s.mode = Mode::Hang;  // the Wi-Fi drops
   auto notified = store.waitlist_notify(entry->id, Actor{});
   REQUIRE(notified.ok());
   CHECK(notified->status == WaitlistStatus::Notified);
-  CHECK(cache->outbox_count(OutboxState::Pending) == 1);
+  CHECK(Outbox(*cache).count(OutboxState::Pending) == 1);
   CHECK_FALSE(sync.run_once().ok());
-  CHECK(cache->outbox_count(OutboxState::Pending) == 1);  // kept, not lost
+  CHECK(Outbox(*cache).count(OutboxState::Pending) == 1);  // kept, not lost
 
   s.mode = Mode::Ok;  // back: pushed once, then nothing more to send
   REQUIRE(sync.run_once().ok());
-  CHECK(cache->outbox_count() == 0);
+  CHECK(Outbox(*cache).count() == 0);
   int after = s.hits;
   REQUIRE(sync.push_once().ok());
   CHECK(s.hits == after);

@@ -10,6 +10,7 @@
 #include "app/seed.hpp"
 #include "foh/engine/customer.hpp"
 #include "foh/net/cache.hpp"
+#include "foh/net/outbox.hpp"
 
 using namespace foh;
 using namespace foh::app;
@@ -31,9 +32,9 @@ TEST_CASE("guest card: a new phone is a new customer; a known phone joins its cu
   auto made = keep_card(store, fresh, host);
   REQUIRE_MESSAGE(made.ok(), made.error().text());
   CHECK(*made == fresh.id);
-  const int64_t written = (*c)->outbox_count();
+  const int64_t written = foh::net::Outbox(*(*c)).count();
   CHECK(*keep_card(store, fresh, host) == fresh.id);  // a second tap
-  CHECK((*c)->outbox_count() == written);
+  CHECK(foh::net::Outbox(*(*c)).count() == written);
 
   // Another form, the same phone typed the international way: the same customer.
   Customer again;

@@ -12,6 +12,7 @@
 #include "bench.hpp"
 #include "foh/engine/codec.hpp"
 #include "foh/net/cache.hpp"
+#include "foh/net/outbox.hpp"
 #include "foh/net/rest.hpp"
 #include "foh/net/store.hpp"
 #include "foh/net/sync.hpp"
@@ -129,10 +130,10 @@ int run_backend(int, char**) {
     auto t0 = Clock::now();
     auto st = sync.push_once();
     pushes.push_back(ms_since(t0));
-    if (!st || cache->outbox_count() != 0)
+    if (!st || Outbox(*cache).count() != 0)
       std::fprintf(stderr, "push incomplete: %s, %lld left\n",
                    st ? "ok" : st.error().text().c_str(),
-                   static_cast<long long>(cache->outbox_count()));
+                   static_cast<long long>(Outbox(*cache).count()));
   }
   std::printf("push 1 000 outbox entries: median %.0f ms (target <= 3000 ms)\n", median(pushes));
   sh(script + " stop " + dir);

@@ -7,6 +7,7 @@
 #include "bench.hpp"
 #include "foh/engine/codec.hpp"
 #include "foh/net/cache.hpp"
+#include "foh/net/outbox.hpp"
 #include "foh/net/store.hpp"
 
 namespace bench {
@@ -53,7 +54,8 @@ int run_local(int, char**) {
     Transaction tx(*c);
     Json j = encode(r);
     if (!c->put_row("reservations", j)) return 1;
-    if (!c->enqueue("reservations", OutboxOp::Upsert, j, new_uuid(), utc_now_iso())) return 1;
+    if (!Outbox(*c).enqueue("reservations", OutboxOp::Upsert, j, new_uuid(), utc_now_iso()))
+      return 1;
     if (!tx.commit()) return 1;
     write.push_back(ms_since(t0));
   }

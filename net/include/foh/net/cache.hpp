@@ -6,7 +6,9 @@
 // transaction writing the row and its outbox entry (see store.hpp).
 //
 // A Cache is one SQLite connection: use it from one thread at a time. The sync
-// thread opens its own Cache on the same file.
+// thread opens its own Cache on the same file. Its tables are read and written
+// through objects made over the connection: Outbox (outbox.hpp), SyncState
+// (sync_state.hpp: pull cursors, conflicts), LocalSettings (local_settings.hpp).
 #include <chrono>
 #include <cstdint>
 #include <memory>
@@ -42,55 +44,6 @@ inline constexpr const char* kSyncedTables[] = {"restaurants",
                                                 "server_sections",
                                                 "communication_events"};
 bool is_synced_table(std::string_view table);
-
-// upsert: POST with merge-duplicates (new rows, whole-row saves such as the
-// floor editor's; consecutive upserts of one table go out as one array POST);
-// delete: DELETE by id; status: a reservation status change through the
-// replay-safe RPC, with the columns that go with it (row: {id, from, to,
-// metadata, patch, event_id}); patch: PATCH by id of only the columns the
-// local command changed (row: {id, changed columns...}), so an edit made on a
-// stale copy never overwrites another terminal's newer status or columns.
-enum class OutboxOp { Upsert, Delete, Status, Patch };
-// pending: waits for the sync thread; conflicted: the backend refused it with
-// an overlap (23P01), waiting for a host's decision; failed: refused for another
-// reason (a 4xx: kept, visible, retried only on request). Transport errors,
-// 5xx and 429 leave an entry pending; the sync thread retries it by itself.
-enum class OutboxState { Pending, Conflicted, Failed };
-const char* to_string(OutboxOp op);
-const char* to_string(OutboxState s);
-std::optional<OutboxOp> parse_outbox_op(std::string_view s);
-std::optional<OutboxState> parse_outbox_state(std::string_view s);
-
-struct OutboxEntry {
-  int64_t seq = 0;              // push order
-  std::string idempotency_key;  // UUID v4, made when the change was made
-  std::string table;
-  OutboxOp op = OutboxOp::Upsert;
-  Json row;                // the row as it was written locally
-  std::string created_at;  // UTC ISO-8601
-  int attempts = 0;
-  std::string last_error;
-  OutboxState state = OutboxState::Pending;
-  Uuid row_id() const;  // row["id"]
-};
-
-// A detected overlap conflict, waiting for a host (store.hpp resolves it).
-struct Conflict {
-  Uuid reservation_id;
-  int64_t outbox_seq = 0;
-  std::string message;                   // the backend's error text
-  std::vector<Uuid> proposed_table_ids;  // empty when nothing is free
-  std::string proposed_table_number;     // "7" or "7+8"
-  std::string proposal_reason;           // one line a host can read
-  std::string created_at;
-};
-
-// Where a table's pull stands (see tools/backend/SYNC.md).
-struct SyncCursor {
-  std::string updated_at;  // last row's updated_at seen ("" = from the start)
-  std::string last_id;     // id of that row, tie-breaker inside one timestamp
-  int64_t seq = 0;         // commit-ordered sequence when the backend offers one
-};
 
 // A row the engine cannot read (time "24:00", created_at "-infinity", a BC
 // date, a wrong JSON type, text that is not JSON): kept aside in the cache's
@@ -190,28 +143,6 @@ class Cache {
                                  SetAsideRows* set_aside = nullptr);
   int64_t row_count(std::string_view table);
 
-  // ---- outbox
-  Result<int64_t> enqueue(std::string_view table, OutboxOp op, const Json& row,
-                          const std::string& idempotency_key, const std::string& created_at);
-  std::vector<OutboxEntry> outbox(std::optional<OutboxState> state = std::nullopt,
-                                  int limit = 1000);
-  std::optional<OutboxEntry> outbox_entry(int64_t seq);
-  int64_t outbox_count(std::optional<OutboxState> state = std::nullopt);
-  bool has_outbox_for(std::string_view table, const Uuid& row_id);  // any state
-  std::unordered_set<Uuid> outbox_row_ids(std::string_view table);  // any state
-  Status outbox_remove(int64_t seq);                                // pushed and acknowledged
-  Status outbox_mark(int64_t seq, OutboxState state, const std::string& error);
-  Status outbox_attempted(int64_t seq, const std::string& error);  // attempts+1
-  // A host's decision on a conflicted entry: same place in the order, new
-  // content, back to pending.
-  Status outbox_rewrite(int64_t seq, OutboxOp op, const Json& row, OutboxState state);
-
-  // ---- conflicts
-  Status put_conflict(const Conflict& c);
-  Status remove_conflict(const Uuid& reservation_id);
-  std::vector<Conflict> conflicts();
-  std::optional<Conflict> conflict_of(const Uuid& reservation_id);
-
   // ---- rows the engine cannot read (quarantine.cpp)
   // Stores a pulled row: a readable one into its table (leaving quarantine if
   // an older version was there), an unreadable one into quarantine instead
@@ -226,14 +157,6 @@ class Cache {
   // Decodes every quarantined row again: those that now read go back to
   // their table. Returns how many did.
   Result<int> retry_quarantine();
-
-  // ---- per-table sync cursors
-  SyncCursor cursor(std::string_view table);
-  Status set_cursor(std::string_view table, const SyncCursor& c);
-
-  // ---- settings and login lockout state
-  std::optional<std::string> kv_get(std::string_view key);
-  Status kv_set(std::string_view key, std::string_view value);
 
   // ---- reads for the screens
   bool has_venue();  // a restaurant row is present

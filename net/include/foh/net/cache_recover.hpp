@@ -11,6 +11,7 @@
 #include <string>
 
 #include "foh/net/cache.hpp"
+#include "foh/net/outbox.hpp"
 
 namespace foh::net {
 

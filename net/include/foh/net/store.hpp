@@ -20,6 +20,7 @@
 #include "foh/engine/result.hpp"
 #include "foh/engine/status.hpp"
 #include "foh/net/cache.hpp"
+#include "foh/net/sync_state.hpp"
 
 namespace foh::net {
 
@@ -176,7 +177,7 @@ class Store {
                                     const std::optional<Uuid>& customer_id, const Actor& by);
 
   // ---- overlap conflicts found by sync (a host decides)
-  std::vector<Conflict> conflicts() { return cache_.conflicts(); }
+  std::vector<Conflict> conflicts() { return SyncState(cache_).conflicts(); }
   Result<Reservation> resolve_accept_proposal(const Uuid& reservation_id, const Actor& by);
   Result<Reservation> resolve_pick_table(const Uuid& reservation_id, const TableChoice& pick,
                                          const Actor& by);

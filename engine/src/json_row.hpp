@@ -10,6 +10,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <vector>
 
 #include "foh/engine/model.hpp"
@@ -102,7 +103,8 @@ class JsonRow {
 
   // The decoded row, with the columns never read as its extra; or the error.
   template <class T>
-  Result<T> finish(T x) const {
+  Result<T> finish(T&& x) const {  // finish(std::move(x)): the row is moved, not copied
+    static_assert(!std::is_lvalue_reference_v<T>, "finish(std::move(row))");
     if (!ok()) return error();
     x.extra = extra();
     return Result<T>(std::move(x));

@@ -17,8 +17,7 @@ constexpr int kNoPosition = 1 << 30;
 struct Opt {
   std::vector<int> members;
   int cap_min = 1, cap_max = 0;
-  std::vector<Uuid> ids;
-  std::string number;
+  TableChoice table;  // what a quote or a recommendation hands on
 };
 
 // Expected state of the floor from `now` on: when each table frees up and
@@ -46,12 +45,12 @@ Board make_board(const Venue& v, const DayBook& day, const Floor& f, int64_t now
     if (f.unavailable_at(static_cast<int>(t))) continue;
     const Table& tb = f.tables()[t];
     b.options.push_back(
-        {{static_cast<int>(t)}, tb.capacity_min, tb.capacity_max, {tb.id}, tb.name});
+        {{static_cast<int>(t)}, tb.capacity_min, tb.capacity_max, {{tb.id}, tb.name, ""}});
   }
   for (const Combination& c : f.combinations()) {
     bool usable = true;
     for (int m : c.members) usable = usable && !f.unavailable_at(m);
-    if (usable) b.options.push_back({c.members, 1, c.seats, c.table_ids, c.key});
+    if (usable) b.options.push_back({c.members, 1, c.seats, {c.table_ids, c.key, ""}});
   }
   const Settings& s = v.restaurant.settings;
   for (const Reservation& r : day.reservations) {
@@ -123,8 +122,7 @@ void take(Board& b, int party, int64_t minutes, WaitQuote& q) {
   for (int m : b.options[o].members) b.free_at[m] = at + minutes;
   q.quoted_minutes = static_cast<int>(at - b.now);
   q.expected_seat_at = LocalInstant{at * 60};
-  q.table_ids = b.options[o].ids;
-  q.table_number = b.options[o].number;
+  q.table = b.options[o].table;
 }
 
 // The quote for `party` behind the first `ahead` parties of `waiting` on
@@ -259,7 +257,7 @@ void seating_order(const Board& b, const DayBook& day, const std::vector<Waiting
     const int party = waiting[i].entry->party_size;
     const int opt = free_now(now, party, turn_time(s, party));
     for (int m : now.options[opt].members) now.free_at[m] = now.now + turn_time(s, party);
-    plan.seat_now.push_back({waiting[i].entry->id, now.options[opt].ids, now.options[opt].number});
+    plan.seat_now.push_back({waiting[i].entry->id, now.options[opt].table});
     done[i] = true;
     for (int k = 0; k < i; ++k) overtaken[k] += !done[k];  // passed over by this one
   }

@@ -353,7 +353,7 @@ void App::apply(const ui::WaitlistIntents& in) {
   const ui::WaitlistAction action = in.command->action;
   if (action == ui::WaitlistAction::Seat) {
     open_seat(ui::PartySource::Waitlist, id);
-    screens_.seat.proposed = in.command->table_ids;  // the engine's recommended table, if any
+    screens_.seat.proposed = in.command->table;  // the engine's recommended table, if any
     return;
   }
   auto run = [id, action, by = actor()](net::Store& s) -> Result<WaitlistEntry> {

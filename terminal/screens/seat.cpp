@@ -137,16 +137,10 @@ void draw_pick_list(SeatView& v, const Desk& d, SeatIntents& out) {
   pick_waitlist(v, d);
 }
 
-// The host taps a table the engine did not propose: take it when the overlap
-// rule and capacity allow (check_move), else say why.
-void pick_any_table(SeatView& v, const Desk& d, const Uuid& table_id) {
-  const Table* t = d.floor->table(table_id);
-  if (!t || !v.suggestion) return;
-  if (v.suggestion->table_ids == std::vector<Uuid>{table_id}) {
-    v.chosen = -1;
-    v.refusal.clear();
-    return;
-  }
+// A table or combination the suggestion does not hold (tapped, or quoted by
+// the waitlist): taken as it is, with check_move's reason, when the overlap
+// rule and capacity allow, else the refusal says why.
+void pick_other(SeatView& v, const Desk& d, TableChoice want) {
   Reservation r;
   if (v.source == PartySource::Reservation && v.reservation_id)
     if (const Booking* b = d.index->booking(*v.reservation_id)) r = *b->r;
@@ -154,7 +148,7 @@ void pick_any_table(SeatView& v, const Desk& d, const Uuid& table_id) {
   r.date = d.day->date;
   r.party_size = v.party_size;
   r.status = ReservationStatus::Seated;
-  DropVerdict pick = check_move(r, TableChoice{{table_id}, t->name, ""}, time_now(d), d);
+  DropVerdict pick = check_move(r, std::move(want), time_now(d), d);
   if (!pick.allowed) {
     v.refusal = std::move(pick.choice.reason);
     return;
@@ -164,23 +158,36 @@ void pick_any_table(SeatView& v, const Desk& d, const Uuid& table_id) {
   v.chosen = static_cast<int>(v.suggestion->alternatives.size()) - 1;
 }
 
-// The waitlist's recommendation opened the screen: its table is the choice
-// (the engine's best when the same, else an alternative, else a table the
-// rules allow; when they do not, the refusal says why and the best stays).
+// The host taps a table the engine did not propose: take it when the rules allow.
+void pick_any_table(SeatView& v, const Desk& d, const Uuid& table_id) {
+  const Table* t = d.floor->table(table_id);
+  if (!t || !v.suggestion) return;
+  if (v.suggestion->table_ids == std::vector<Uuid>{table_id}) {
+    v.chosen = -1;
+    v.refusal.clear();
+    return;
+  }
+  pick_other(v, d, TableChoice{{table_id}, t->name, ""});
+}
+
+// The waitlist's recommendation opened the screen: its choice is the one
+// chosen (the engine's best when the same table, else that alternative, each
+// with the reason it was judged with; else the quoted choice itself when the
+// rules allow it; when they do not, the refusal says why and the best stays).
 void take_proposal(SeatView& v, const Desk& d) {
-  const std::vector<Uuid> want = std::move(v.proposed);
-  v.proposed.clear();
+  TableChoice want = std::move(*v.proposed);
+  v.proposed.reset();
   const auto& alts = v.suggestion->alternatives;
-  if (v.suggestion->table_ids == want) {
+  if (v.suggestion->table_ids == want.table_ids) {
     v.chosen = -1;
     return;
   }
   for (size_t k = 0; k < alts.size(); ++k)
-    if (alts[k].table_ids == want) {
+    if (alts[k].table_ids == want.table_ids) {
       v.chosen = static_cast<int>(k);
       return;
     }
-  if (want.size() == 1) pick_any_table(v, d, want.front());
+  if (!want.table_ids.empty()) pick_other(v, d, std::move(want));
 }
 
 const TableChoice* chosen_choice(const SeatView& v) {
@@ -257,7 +264,7 @@ void draw_seat(SeatView& v, const Desk& d, SeatIntents& out) {
     v.refusal.clear();
     if (v.chosen >= static_cast<int>(v.suggestion->alternatives.size())) v.chosen = -1;
   }
-  if (!v.proposed.empty()) take_proposal(v, d);
+  if (v.proposed) take_proposal(v, d);
   FloorHighlight hl;
   if (const TableChoice* c = chosen_choice(v)) hl.suggested = c->table_ids;
   if (!v.no_pick)

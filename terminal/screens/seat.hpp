@@ -38,9 +38,9 @@ struct SeatView {
   std::optional<Decision> suggestion;
   std::string suggestion_key;  // what it was computed for
   int chosen = -1;  // -1 = best, else index into alternatives (a table the host tapped is appended)
-  // A table to choose once the suggestion is computed (the waitlist's
-  // recommendation opened the screen), then cleared.
-  std::vector<Uuid> proposed;
+  // The table to choose once the suggestion is computed (the waitlist's
+  // recommendation opened the screen, with the engine's quoted choice), then cleared.
+  std::optional<TableChoice> proposed;
   std::string refusal;  // why a tapped table cannot take the party
   FloorView floor;      // the floor drawn beside the list
   Uuid shown_table;     // the chosen table whose plan was last brought into view

@@ -25,10 +25,10 @@ bool is_queued(WaitlistStatus s) {
 }
 
 // The table the engine recommends for this party now, if any.
-std::vector<Uuid> recommended_table(const Desk& d, const Uuid& entry_id) {
+std::optional<TableChoice> recommended_table(const Desk& d, const Uuid& entry_id) {
   for (const SeatNow& h : d.seat_now)
-    if (h.entry_id == entry_id) return h.table_ids;
-  return {};
+    if (h.entry_id == entry_id) return h.table;
+  return std::nullopt;
 }
 
 void action_button(const char* key, const char* id, WaitlistAction a, const WaitlistEntry& e,
@@ -37,7 +37,7 @@ void action_button(const char* key, const char* id, WaitlistAction a, const Wait
   if (!first) flow(touch_button_width(label.c_str()));  // wrapping in the actions' column
   if (touch_button(label.c_str()))
     out.command = WaitlistCommand{
-        e.id, a, a == WaitlistAction::Seat ? recommended_table(d, e.id) : std::vector<Uuid>{}};
+        e.id, a, a == WaitlistAction::Seat ? recommended_table(d, e.id) : std::nullopt};
 }
 
 void draw_row(const QueueRow& q, WaitlistView& v, const Desk& d, WaitlistIntents& out) {
@@ -124,7 +124,7 @@ void draw_recommendations(Language l, const Desk& d, WaitlistIntents& out) {
     flow(touch_button_width(tr(l, "wl.seat")));  // under the line when the screen is narrow
     std::string seat = std::string(tr(l, "wl.seat")) + "###wl_recommend_seat";
     if (touch_button(seat.c_str()))
-      out.command = WaitlistCommand{hint.entry_id, WaitlistAction::Seat, hint.table_ids};
+      out.command = WaitlistCommand{hint.entry_id, WaitlistAction::Seat, hint.table};
     ImGui::PopID();
   }
 }
@@ -186,7 +186,7 @@ std::string recommendation_line(Language l, const Desk& d, const SeatNow& hint) 
     char buf[256];
     std::snprintf(buf, sizeof buf, tr(l, "wl.recommend"),
                   e.guest_name.empty() ? "—" : e.guest_name.c_str(), e.party_size,
-                  hint.table_number.c_str());
+                  hint.table.table_number.c_str());
     return buf;
   }
   return {};

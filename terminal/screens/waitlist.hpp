@@ -37,8 +37,7 @@ enum class WaitlistAction { Accept, Notify, Call, Seat, Expire, Cancel };
 struct WaitlistCommand {
   Uuid entry_id;
   WaitlistAction action = WaitlistAction::Notify;
-  std::vector<Uuid>
-      table_ids;  // Seat: the table the engine recommends (the seat screen proposes it)
+  std::optional<TableChoice> table;  // Seat: the engine's recommended table, as it came
 };
 
 struct NewWaitlistEntry {

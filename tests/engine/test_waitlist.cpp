@@ -51,7 +51,7 @@ TEST_CASE("quote from the expected turn of the seated table") {
   CHECK(q->seatable);
   CHECK(q->position == 1);
   CHECK(q->quoted_minutes == 45);
-  CHECK(q->table_number == "2");
+  CHECK(q->table.table_number == "2");
   CHECK(q->expected_seat_at == at("20:15"));
   // A four waits for the four-top: 19:00 + 90 min.
   CHECK(quote_walk_in(v, d, 4, at("19:30"))->quoted_minutes == 60);
@@ -75,13 +75,13 @@ TEST_CASE("upcoming reservations hold their tables") {
                       seated("s4", "t4", "4", "19:00", 4)});
   auto q = quote_walk_in(v, d, 2, at("19:30"));
   REQUIRE(q.ok());
-  CHECK(q->table_number == "4");
+  CHECK(q->table.table_number == "4");
   CHECK(q->quoted_minutes == 60);
   // At 18:00 the couple fits before the 20:00 booking (18:00-19:15).
   auto early = quote_walk_in(v, day_of({reservation("later", "t2", "2", kThursday, "20:00", 2)}), 2,
                              at("18:00"));
   CHECK(early->quoted_minutes == 0);
-  CHECK(early->table_number == "2");
+  CHECK(early->table.table_number == "2");
 }
 
 TEST_CASE("positions follow arrival; the queue ahead pushes the quote") {
@@ -97,12 +97,31 @@ TEST_CASE("positions follow arrival; the queue ahead pushes the quote") {
   CHECK(plan->quotes[1].entry_id == "w2");
   CHECK(plan->quotes[1].position == 2);
   CHECK(plan->quotes[1].quoted_minutes == 45);  // 4 frees at 20:15 too (couple's turn)
-  CHECK(plan->quotes[1].table_number == "4");
+  CHECK(plan->quotes[1].table.table_number == "4");
   // A third couple waits for the first of them to turn again.
   auto third = quote_walk_in(v, d, 2, at("19:30"));
   CHECK(third->position == 3);
   CHECK(third->quoted_minutes == 45 + 75);
   CHECK(plan->seat_now.empty());  // nothing is free now
+}
+
+// A combination goes on as the one TableChoice the seat screen and the Store
+// take: its members in the combination's order and its key.
+TEST_CASE("a quote and a recommendation carry a combination as one table choice") {
+  Venue v = two_tables();
+  v.tables = {table("t7", "7", 2, 4), table("t8", "8", 2, 4)};
+  v.tables[0].capacity_overrides = {{"7+8", 6}};
+  DayBook d = day_of({}, {entry("six", 6, "19:20")});
+  auto plan = plan_waitlist(v, d, at("19:30"));
+  REQUIRE(plan.ok());
+  REQUIRE(plan->seat_now.size() == 1);
+  const TableChoice& now = plan->seat_now[0].table;
+  CHECK(now.table_ids == std::vector<Uuid>{"t7", "t8"});
+  CHECK(now.table_number == "7+8");
+  REQUIRE(plan->quotes.size() == 1);
+  CHECK(plan->quotes[0].table.table_ids == now.table_ids);
+  CHECK(plan->quotes[0].table.table_number == "7+8");
+  CHECK(plan->quotes[0].quoted_minutes == 0);
 }
 
 TEST_CASE("who to seat next: only parties a free table fits, by the policy's index") {
@@ -120,7 +139,7 @@ TEST_CASE("who to seat next: only parties a free table fits, by the policy's ind
     REQUIRE(plan.ok());
     REQUIRE(plan->seat_now.size() == 1);
     CHECK(plan->seat_now[0].entry_id == "couple");
-    CHECK(plan->seat_now[0].table_number == "2");
+    CHECK(plan->seat_now[0].table.table_number == "2");
     CHECK(plan->seating_order == std::vector<Uuid>{"couple", "six"});
   }
   WaitlistOptions strict;
@@ -135,8 +154,8 @@ TEST_CASE("who to seat next: only parties a free table fits, by the policy's ind
   auto p2 = plan_waitlist(v, e, at("19:30"), blend);
   REQUIRE(p2->seat_now.size() == 2);
   CHECK(p2->seat_now[0].entry_id == "couple");  // 30 + 30 x 2/2 = 60 against 25 + 30 x 4/4 = 55
-  CHECK(p2->seat_now[0].table_number == "2");
-  CHECK(p2->seat_now[1].table_number == "4");
+  CHECK(p2->seat_now[0].table.table_number == "2");
+  CHECK(p2->seat_now[1].table.table_number == "4");
   // Only the four-top free: the couple (30 min waited + 30 x 2/4 = 45) yields to
   // the four (25 + 30 x 4/4 = 55) under the blend; FCFS-with-fit seats the couple.
   DayBook g = day_of({seated("s2", "t2", "2", "19:00", 2)},

@@ -538,8 +538,7 @@ const std::vector<State>& states() {
        }},
       {"waitlist.seat_now",
        [](Fixture& fx, W) {
-         fx.desk.seat_now.push_back(
-             SeatNow{.entry_id = "w1", .table_ids = {}, .table_number = "4"});
+         fx.desk.seat_now.push_back(SeatNow{.entry_id = "w1", .table = {{}, "4", ""}});
          return screen_draw<WaitlistView, WaitlistIntents, draw_waitlist>(fx);
        }},
       {"waitlist.recommend",
@@ -547,9 +546,8 @@ const std::vector<State>& states() {
          WaitlistEntry w = fx.day.waitlist.front();
          w.id = "w3", w.guest_name = "Delacroix", w.party_size = 6;
          fx.day.waitlist.push_back(w);
-         fx.desk.seat_now = {
-             SeatNow{.entry_id = "w1", .table_ids = {"t4"}, .table_number = "4"},
-             SeatNow{.entry_id = "w3", .table_ids = {"t3", "t4"}, .table_number = "3+4"}};
+         fx.desk.seat_now = {SeatNow{.entry_id = "w1", .table = {{"t4"}, "4", ""}},
+                             SeatNow{.entry_id = "w3", .table = {{"t3", "t4"}, "3+4", ""}}};
          return screen_draw<WaitlistView, WaitlistIntents, draw_waitlist>(fx);
        }},
       {"waitlist", [](Fixture& fx,

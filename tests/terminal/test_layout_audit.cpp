@@ -411,9 +411,8 @@ const std::vector<State>& states() {
          w.id = "w3", w.guest_name = "Marie-Christine Delacroix-Beaumont", w.party_size = 6;
          w.created_at = "2026-11-28T19:25:00";
          fx.day.waitlist.push_back(w);
-         fx.desk.seat_now = {
-             SeatNow{.entry_id = "w1", .table_ids = {"t4"}, .table_number = "4"},
-             SeatNow{.entry_id = "w3", .table_ids = {"t3", "t4"}, .table_number = "3+4"}};
+         fx.desk.seat_now = {SeatNow{.entry_id = "w1", .table = {{"t4"}, "4", ""}},
+                             SeatNow{.entry_id = "w3", .table = {{"t3", "t4"}, "3+4", ""}}};
          return screen_draw<WaitlistView, WaitlistIntents, draw_waitlist>(fx);
        }},
       {"waitlist.add", true,

@@ -66,7 +66,7 @@ TEST_CASE("waitlist: the engine's advice is a line with its own Seat, the queue 
   fx.day.waitlist = {joined("a", "Arnaud", 6, "19:05", 1), joined("h", "Hugo", 4, "19:20", 2)};
   fx.rebuild();
   fx.desk.quotes = {test::quote("a", 1, 60), test::quote("h", 2, 0)};
-  fx.desk.seat_now = {SeatNow{.entry_id = "h", .table_ids = {"t12"}, .table_number = "12"}};
+  fx.desk.seat_now = {SeatNow{.entry_id = "h", .table = {{"t12"}, "12", ""}}};
   CHECK(recommendation_line(Language::Fr, fx.desk, fx.desk.seat_now[0]) ==
         "À installer\u00a0: Hugo (4) → 12");
   CHECK(recommendation_line(Language::En, fx.desk, fx.desk.seat_now[0]) ==
@@ -86,10 +86,12 @@ TEST_CASE("waitlist: the engine's advice is a line with its own Seat, the queue 
   REQUIRE(seat.command);
   CHECK(seat.command->entry_id == "h");
   CHECK(seat.command->action == WaitlistAction::Seat);
-  CHECK(seat.command->table_ids == std::vector<Uuid>{"t12"});  // the seat screen proposes 12
+  REQUIRE(seat.command->table);
+  CHECK(seat.command->table->table_ids == std::vector<Uuid>{"t12"});  // the seat screen proposes 12
+  CHECK(seat.command->table->table_number == "12");
   // The recommendation in join order shows too, each line with its Seat.
-  fx.desk.seat_now = {SeatNow{.entry_id = "a", .table_ids = {"t6"}, .table_number = "6"},
-                      SeatNow{.entry_id = "h", .table_ids = {"t12"}, .table_number = "12"}};
+  fx.desk.seat_now = {SeatNow{.entry_id = "a", .table = {{"t6"}, "6", ""}},
+                      SeatNow{.entry_id = "h", .table = {{"t12"}, "12", ""}}};
   CHECK(recommendation_line(Language::En, fx.desk, fx.desk.seat_now[0]) ==
         "Seat now: Arnaud (6) → 6");
   test::frame<WaitlistIntents>(h, draw);
@@ -98,9 +100,10 @@ TEST_CASE("waitlist: the engine's advice is a line with its own Seat, the queue 
   // A row's own Seat proposes that party's recommended table as well.
   auto row_seat = test::tap_item<WaitlistIntents>(h, "wl_seat", draw);
   REQUIRE(row_seat.command);
-  CHECK(row_seat.command->table_ids ==
+  REQUIRE(row_seat.command->table);
+  CHECK(row_seat.command->table->table_ids ==
         std::vector<Uuid>{row_seat.command->entry_id == "a" ? "t6" : "t12"});
-  fx.desk.seat_now = {SeatNow{.entry_id = "h", .table_ids = {}, .table_number = "12"}};
+  fx.desk.seat_now = {SeatNow{.entry_id = "h", .table = {{}, "12", ""}}};
   // Advice naming nobody waiting (seated meanwhile) shows nothing.
   fx.day.waitlist[1].status = WaitlistStatus::Converted;
   CHECK(recommendation_line(Language::Fr, fx.desk, fx.desk.seat_now[0]).empty());
@@ -189,17 +192,55 @@ TEST_CASE("waitlist: Seat on the recommendation opens the seat screen with that 
   test::frame<SeatIntents>(h, [&](SeatIntents& out) { draw_seat(plain, fx.desk, out); });
   REQUIRE(plain.suggestion);
   REQUIRE(plain.suggestion->table_ids != std::vector<Uuid>{"t4"});
-  v.proposed = {"t4"};
+  v.proposed = TableChoice{{"t4"}, "4", ""};
   auto out = test::tap_item<SeatIntents>(h, "seat_confirm", draw);
-  CHECK(v.proposed.empty());
+  CHECK_FALSE(v.proposed);
   REQUIRE(out.seat);
   CHECK(out.seat->waitlist_entry_id == Uuid("w1"));
   CHECK(out.seat->table.table_ids == std::vector<Uuid>{"t4"});
   // A proposal the rules refuse (the seated table 1) says why and keeps the best.
   SeatView busy = plain;
   busy.suggestion_key.clear();
-  busy.proposed = {"t1"};
+  busy.proposed = TableChoice{{"t1"}, "1", ""};
   test::frame<SeatIntents>(h, [&](SeatIntents& o) { draw_seat(busy, fx.desk, o); });
   CHECK_FALSE(busy.refusal.empty());
   CHECK(busy.chosen == -1);
+}
+
+// The engine's recommendation goes from its plan to the seat command as the
+// one TableChoice it made: a combination the suggestion does not hold is
+// still the one chosen, with the number quoted and check_move's reason.
+TEST_CASE("waitlist: the seat screen keeps the recommended choice as quoted, a combination too") {
+  Fixture fx;
+  fx.day.reservations[2].status = ReservationStatus::Cancelled;  // Late: 3 and 4 free
+  Table t3 = fx.table("T2");  // one more two-top: the singles fill the alternatives
+  t3.id = "t9", t3.name = "T3";
+  fx.venue.tables.push_back(t3);
+  fx.rebuild();
+  quote_as_the_shell_does(fx);
+  REQUIRE_FALSE(fx.desk.seat_now.empty());
+  WaitlistView list;
+  Headless h;
+  auto tapped = test::tap_item<WaitlistIntents>(
+      h, "wl_recommend_seat", [&](WaitlistIntents& o) { draw_waitlist(list, fx.desk, o); });
+  REQUIRE(tapped.command);
+  REQUIRE(tapped.command->table);
+  CHECK(tapped.command->table->table_ids == fx.desk.seat_now[0].table.table_ids);
+  CHECK(tapped.command->table->table_number == fx.desk.seat_now[0].table.table_number);
+  // Petit (2) quoted the joined 3+4: not the engine's best for a couple, nor an alternative.
+  SeatView v;
+  v.source = PartySource::Waitlist;
+  v.waitlist_entry_id = "w1";
+  v.party_size = 2;
+  v.proposed = TableChoice{{"t3", "t4"}, "3+4", ""};
+  auto out = test::tap_item<SeatIntents>(h, "seat_confirm",
+                                         [&](SeatIntents& o) { draw_seat(v, fx.desk, o); });
+  REQUIRE(v.suggestion);
+  CHECK(v.suggestion->table_ids != std::vector<Uuid>{"t3", "t4"});
+  CHECK(v.chosen == static_cast<int>(v.suggestion->alternatives.size()) - 1);  // added as quoted
+  REQUIRE(out.seat);
+  CHECK(out.seat->table.table_ids == std::vector<Uuid>{"t3", "t4"});
+  CHECK(out.seat->table.table_number == "3+4");
+  CHECK(out.seat->table.reason.find("3+4") != std::string::npos);  // the check it passed
+  CHECK(out.seat->moves.empty());
 }

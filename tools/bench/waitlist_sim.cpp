@@ -192,7 +192,8 @@ void step(Evening& ev, const Floor& floor, const WaitlistOptions& opt, int64_t b
   auto plan = plan_waitlist(ev.venue, ev.day, LocalInstant{t * 60}, opt);
   if (!plan) return;
   for (const SeatNow& sn : plan->seat_now) {
-    if (!ev.tables_free(floor, sn.table_ids)) continue;  // an overstay the engine did not expect
+    // Not free: an overstay the engine did not expect.
+    if (!ev.tables_free(floor, sn.table.table_ids)) continue;
     auto entry = std::find_if(ev.day.waitlist.begin(), ev.day.waitlist.end(),
                               [&](const WaitlistEntry& e) { return e.id == sn.entry_id; });
     Reservation r;
@@ -200,8 +201,8 @@ void step(Evening& ev, const Floor& floor, const WaitlistOptions& opt, int64_t b
     r.party_size = entry->party_size;
     r.date = ev.day.date;
     r.time = LocalInstant{t * 60}.time();
-    r.table_id = sn.table_ids.front();
-    r.table_number = sn.table_number;
+    r.table_id = sn.table.table_ids.front();
+    r.table_number = sn.table.table_number;
     r.status = ReservationStatus::Seated;
     r.seated_at = LocalInstant{t * 60}.str();
     r.source = "Liste d'attente";

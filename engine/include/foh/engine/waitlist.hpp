@@ -42,6 +42,7 @@
 #include <string>
 #include <vector>
 
+#include "foh/engine/assign.hpp"
 #include "foh/engine/model.hpp"
 #include "foh/engine/result.hpp"
 
@@ -78,15 +79,15 @@ struct WaitQuote {
   int position = 0;        // 1-based place in the queue (join order)
   int quoted_minutes = 0;  // expected wait from now
   LocalInstant expected_seat_at;
-  std::vector<Uuid> table_ids;  // the table or combination expected to take them
-  std::string table_number;
+  // The table or combination expected to take them, as the seat screen and the
+  // Store take it. No reason: the queue is judged by time, the seat screen words it.
+  TableChoice table;
   bool seatable = true;  // false: no table or combination seats this party
 };
 
 struct SeatNow {  // a party to seat right now, in suggested order
   Uuid entry_id;
-  std::vector<Uuid> table_ids;
-  std::string table_number;
+  TableChoice table;  // free now; carried as is to the seat screen (no reason, as above)
 };
 
 struct WaitlistPlan {

@@ -1,4 +1,4 @@
-// Opening the cache file, its schema and migrations, rows, transactions.
+// Opening the cache file, its schema and migrations, rows.
 #include "foh/net/cache.hpp"
 
 #include <fcntl.h>
@@ -344,23 +344,6 @@ int64_t Cache::row_count(std::string_view table) {
   if (!is_synced_table(table)) return 0;
   Stmt s(*this, "SELECT count(*) FROM " + std::string(table));
   return s.step() ? s.int64(0) : 0;
-}
-
-// ---------------------------------------------------------------- transaction
-
-Transaction::Transaction(Cache& cache) : cache_(cache), begun_(cache.exec("BEGIN IMMEDIATE")) {}
-
-Transaction::~Transaction() {
-  // A destructor cannot report; a ROLLBACK that fails leaves SQLite rolling back itself.
-  if (begun_ && !committed_) (void)cache_.exec("ROLLBACK");
-}
-
-Status Transaction::commit() {
-  if (!begun_) return begun_;
-  if (committed_) return Error{cache_.path(), "transaction already committed"};
-  auto st = cache_.exec("COMMIT");
-  if (st) committed_ = true;
-  return st;
 }
 
 }  // namespace foh::net

@@ -8,18 +8,19 @@
 // A Cache is one SQLite connection: use it from one thread at a time. The sync
 // thread opens its own Cache on the same file. Its tables are read and written
 // through objects made over the connection: Outbox (outbox.hpp), SyncState
-// (sync_state.hpp: pull cursors, conflicts), LocalSettings (local_settings.hpp).
+// (sync_state.hpp: pull cursors, conflicts), LocalSettings (local_settings.hpp);
+// a Transaction (transaction.hpp) groups their writes.
 #include <chrono>
 #include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_set>
 #include <vector>
 
 #include "foh/engine/model.hpp"
 #include "foh/engine/result.hpp"
+#include "foh/net/transaction.hpp"  // every writer of the cache uses one
 
 struct sqlite3;  // vendor types kept opaque
 struct sqlite3_stmt;
@@ -79,25 +80,6 @@ struct CacheOptions {
 
 class Cache;
 class Stmt;  // sqlite_stmt.hpp, net internals
-
-// RAII transaction: BEGIN IMMEDIATE on construction, ROLLBACK in the
-// destructor unless commit() succeeded. commit() returns after COMMIT, i.e.
-// once the change is durable.
-class Transaction {
- public:
-  explicit Transaction(Cache& cache);
-  ~Transaction();
-  Transaction(const Transaction&) = delete;
-  Transaction& operator=(const Transaction&) = delete;
-  const Status& begun() const { return begun_; }  // BEGIN's result
-  Status commit();
-  bool committed() const { return committed_; }
-
- private:
-  Cache& cache_;
-  Status begun_;
-  bool committed_ = false;
-};
 
 class Cache {
  public:

@@ -107,7 +107,7 @@ class JsonRow {
     static_assert(!std::is_lvalue_reference_v<T>, "finish(std::move(row))");
     if (!ok()) return error();
     x.extra = extra();
-    return Result<T>(std::move(x));
+    return Result<T>(std::forward<T>(x));  // an rvalue: moved
   }
 
   template <class E, class Parse>

@@ -1,6 +1,8 @@
 // The sync thread: one round (push, then pull) about every second or when
 // poked; a snapshot of its status for the screens; results to the UI only
 // through the MainQueue.
+#include "foh/net/sync.hpp"
+
 #include <sys/resource.h>
 #include <unistd.h>
 
@@ -8,7 +10,6 @@
 #include <random>
 
 #include "foh/net/local_settings.hpp"
-#include "foh/net/sync.hpp"
 #include "foh/net/sync_state.hpp"
 #include "sync_worker.hpp"
 
@@ -81,7 +82,6 @@ void Sync::set_bearer(std::string token) {
   {
     std::lock_guard lock(w_->mu);
     w_->new_bearer = std::move(token);
-    w_->bearer_changed = true;
     w_->poked = true;
   }
   w_->cv.notify_all();
@@ -97,8 +97,8 @@ void Sync::add_signer(Uuid member_id, std::string token) {
 }
 
 SyncStatus Sync::status() const {
-  std::lock_guard lock(w_->status_mu);
-  return w_->status;
+  std::lock_guard lock(w_->mu);
+  return w_->snapshot();
 }
 
 Status Sync::run_once() {
@@ -137,12 +137,38 @@ Status Sync::Worker::ensure_open() {
   return ok();
 }
 
-void Sync::Worker::set_state(Connectivity c, const std::string& error) {
-  if (c == Connectivity::LoginRequired) auth_refused = true;
-  std::lock_guard lock(status_mu);
-  status.state = c;
-  status.last_error = error;
-  if (error.empty() && c == Connectivity::Online) status.last_success = utc_now_iso();
+LinkState Sync::Worker::apply(LinkEvent e, const std::string& error) {
+  std::lock_guard lock(mu);
+  link = next(link, e);
+  switch (e) {
+    case LinkEvent::Refused:
+      status.last_error = error;
+      break;
+    case LinkEvent::RoundSucceeded:  // also when pulled as the device
+      if (link == LinkState::Online || link == LinkState::ReadingAsDevice)
+        status.last_success = utc_now_iso();
+      if (link == LinkState::Online) status.last_error.clear();
+      break;
+    case LinkEvent::RoundFailed:  // a refusal keeps its own error
+      if (link == LinkState::Offline) status.last_error = error;
+      break;
+    case LinkEvent::DeviceReads:
+      if (link == LinkState::ReadingAsDevice)
+        status.last_error =
+            "login expired: other terminals' changes still arrive; this terminal's "
+            "wait for the next PIN login";
+      break;
+    case LinkEvent::SignedIn:
+    case LinkEvent::RoundStarted:
+      break;
+  }
+  return link;
+}
+
+SyncStatus Sync::Worker::snapshot() const {
+  SyncStatus snap = status;
+  snap.state = connectivity(link);
+  return snap;
 }
 
 void Sync::Worker::refresh_counts() {
@@ -150,7 +176,7 @@ void Sync::Worker::refresh_counts() {
   int64_t pending = outbox.count(OutboxState::Pending);
   int64_t failed = outbox.count(OutboxState::Failed);
   int64_t conflicts = static_cast<int64_t>(SyncState(*cache).conflicts().size());
-  std::lock_guard lock(status_mu);
+  std::lock_guard lock(mu);
   status.outbox_length = pending;
   status.failed = failed;
   status.conflicts = conflicts;
@@ -160,8 +186,8 @@ void Sync::Worker::publish() {
   SyncStatus snap;
   bool changed;
   {
-    std::lock_guard lock(status_mu);
-    snap = status;
+    std::lock_guard lock(mu);
+    snap = snapshot();
     changed = data_changed;
     data_changed = false;
   }
@@ -169,63 +195,52 @@ void Sync::Worker::publish() {
   if (changed && events.on_data_changed) queue.post(events.on_data_changed);
 }
 
-Status Sync::Worker::round() {
+void Sync::Worker::take_login() {
+  std::optional<std::string> token;
   {
     std::lock_guard lock(mu);
-    if (bearer_changed) {
-      rest->set_bearer(new_bearer);
-      reading_as_device = false;
-      bearer_changed = false;
-      std::lock_guard slock(status_mu);
-      if (status.state == Connectivity::LoginRequired) status.state = Connectivity::Offline;
-    }
+    token.swap(new_bearer);
   }
-  auth_refused = false;
-  {
-    std::lock_guard lock(status_mu);
-    if (status.state == Connectivity::LoginRequired && !reading_as_device)
-      return Error{"sync", "login required"};
-    if (!reading_as_device) status.state = Connectivity::Syncing;
-  }
-  Status st = reading_as_device ? ok() : push();
+  if (!token) return;
+  rest->set_bearer(*token);
+  apply(LinkEvent::SignedIn);
+}
+
+Status Sync::Worker::round() {
+  take_login();
+  const LinkState at_start = apply(LinkEvent::RoundStarted);
+  if (at_start == LinkState::LoginRequired) return Error{"sync", "login required"};
+  const bool as_device_round = at_start == LinkState::ReadingAsDevice;
+  Status st = as_device_round ? ok() : push();
   if (st && !cfg.kiosk) st = pull();
   if (st && !cfg.kiosk) propose_for_conflicts();
   refresh_counts();
   if (st && as_device()) device_synced = true;
-  {
-    std::lock_guard lock(status_mu);
-    bool login = status.state == Connectivity::LoginRequired;
-    failed_rounds = st || (login && !reading_as_device) ? 0 : failed_rounds + 1;
-    if (login && st) status.last_success = utc_now_iso();  // pulled as the device
-    if (!login) {
-      status.state = st ? Connectivity::Online : Connectivity::Offline;
-      if (st) {
-        status.last_success = utc_now_iso();
-        status.last_error.clear();
-      } else {
-        status.last_error = st.error().text();
-      }
-    }
-  }
-  read_as_device();
+  end_round(st, as_device_round);
   publish();
   return st;
 }
 
+// A refused round waits for a login, it does not back off; the device's
+// rounds while it waits do.
+void Sync::Worker::end_round(const Status& st, bool as_device_round) {
+  const LinkState end =
+      apply(st ? LinkEvent::RoundSucceeded : LinkEvent::RoundFailed, st ? "" : st.error().text());
+  const bool refused = end == LinkState::LoginRequired;  // a refused round fails and stays so
+  failed_rounds = st || (refused && !as_device_round) ? 0 : failed_rounds + 1;
+  if (!refused) return;
+  if (as_device_round)
+    device_synced = false;  // the terminal's own login was refused too
+  else
+    read_as_device();
+}
+
 // After a 401 on a member's token: pull with the device token until the next
-// PIN login; stop when the device token is refused too.
+// PIN login (or until the device token is refused too).
 void Sync::Worker::read_as_device() {
-  if (reading_as_device) {
-    if (auth_refused) reading_as_device = device_synced = false;
-    return;
-  }
-  if (!auth_refused || !device_synced || cfg.rest.bearer.empty() || as_device()) return;
+  if (!device_synced || cfg.rest.bearer.empty() || as_device()) return;
   rest->set_bearer(cfg.rest.bearer);
-  reading_as_device = true;
-  std::lock_guard lock(status_mu);
-  status.last_error =
-      "login expired: other terminals' changes still arrive; this terminal's "
-      "wait for the next PIN login";
+  apply(LinkEvent::DeviceReads);
 }
 
 // Full backoff after n failed rounds: base * 2^(n-1), capped; half of it

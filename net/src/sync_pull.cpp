@@ -181,7 +181,7 @@ Status Sync::Worker::pull_table(const std::string& table, int64_t horizon, int64
   if ((table == "communication_events" || table == "server_sections") && q.error.status == 404)
     return ok();
   if (q.error.kind != RestErrorKind::None) {
-    if (q.error.is_auth()) set_state(Connectivity::LoginRequired, q.error.text());
+    if (q.error.is_auth()) apply(LinkEvent::Refused, q.error.text());
     return Error{"pull " + table, q.error.text()};
   }
   if (!q.bad_answer.empty()) return Error{"pull " + table, q.bad_answer};
@@ -195,7 +195,7 @@ Status Sync::Worker::pull_table(const std::string& table, int64_t horizon, int64
 Status Sync::Worker::pull() {
   auto h = rest->post("/rest/v1/rpc/sync_horizon", Json::object());
   if (!h.ok()) {
-    if (h.error.is_auth()) set_state(Connectivity::LoginRequired, h.error.text());
+    if (h.error.is_auth()) apply(LinkEvent::Refused, h.error.text());
     return Error{"pull sync_horizon", h.error.text()};
   }
   const Json& hb = h.body.is_array() && !h.body.empty() ? h.body.front() : h.body;
@@ -222,7 +222,7 @@ Status Sync::Worker::pull() {
     quota_read = now;
     if (pull_sms_quota(*cache, *rest, cfg.restaurant_id, changed) && changed) data_changed = true;
   }
-  std::lock_guard lock(status_mu);
+  std::lock_guard lock(mu);
   status.rows_pulled += total;
   if (total > 0) data_changed = true;
   return ok();

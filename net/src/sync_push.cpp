@@ -181,14 +181,14 @@ Status Sync::Worker::push_single(const OutboxEntry& e, Held& held) {
     return ok();
   }
   if (r.error.is_auth()) {
-    set_state(Connectivity::LoginRequired, r.error.text());
+    apply(LinkEvent::Refused, r.error.text());
     return Error{"push #" + std::to_string(e.seq) + " " + e.table, r.error.text()};
   }
   if (r.error.kind != RestErrorKind::Http || r.error.retryable()) return transient(e, r.error);
   // Refused (4xx): kept, visible, and the row's later changes wait behind it.
   if (auto st = refuse(*cache, e, r.error); !st) return st;
   held.insert({e.table, e.row_id()});
-  std::lock_guard lock(status_mu);
+  std::lock_guard lock(mu);
   data_changed = true;
   return ok();
 }
@@ -203,7 +203,7 @@ Status Sync::Worker::push_upserts(const std::vector<const OutboxEntry*>& run, He
     return ok();
   }
   if (r.error.is_auth()) {
-    set_state(Connectivity::LoginRequired, r.error.text());
+    apply(LinkEvent::Refused, r.error.text());
     return Error{"push " + run.front()->table, r.error.text()};
   }
   if (r.error.kind != RestErrorKind::Http || r.error.retryable())
@@ -216,7 +216,7 @@ Status Sync::Worker::push_upserts(const std::vector<const OutboxEntry*>& run, He
 }
 
 void Sync::Worker::pushed(int64_t n) {
-  std::lock_guard lock(status_mu);
+  std::lock_guard lock(mu);
   status.entries_pushed += n;
   data_changed = true;
 }
@@ -272,7 +272,7 @@ void Sync::Worker::propose_for_conflicts() {
     else
       c.proposal = TableChoice{{}, {}, "no free table: " + d->reason};
     if (!sync_state.put_conflict(c)) continue;  // unstored, the proposal is made again next round
-    std::lock_guard lock(status_mu);
+    std::lock_guard lock(mu);
     data_changed = true;
   }
 }

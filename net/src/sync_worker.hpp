@@ -7,6 +7,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <random>
 #include <set>
 #include <string>
@@ -18,6 +19,7 @@
 #include "foh/net/outbox.hpp"
 #include "foh/net/rest.hpp"
 #include "foh/net/sync.hpp"
+#include "foh/net/sync_state_machine.hpp"
 
 namespace foh::net {
 
@@ -29,27 +31,26 @@ struct Sync::Worker {
   std::unique_ptr<RestClient> rest;  // its own curl handle
 
   std::thread thread;
-  std::mutex mu;  // guards wake/bearer fields below
+  std::atomic<bool> stopping{false};  // also read by the REST client's transfers
+  // The one lock: the wake-up, what the UI thread hands over (a token, a
+  // manager's signature), the link state and the status snapshot.
+  mutable std::mutex mu;
   std::condition_variable cv;
   bool poked = false;
-  std::string new_bearer;
-  bool bearer_changed = false;
+  std::optional<std::string> new_bearer;    // set_bearer(), taken at the next round
   std::map<Uuid, std::string> new_signers;  // add_signer(), taken at the next round
-  std::atomic<bool> stopping{false};
+  LinkState link = LinkState::Offline;      // status.state derives from it (snapshot())
+  SyncStatus status;
+  bool data_changed = false;  // set by push/pull in a round
   // Sync thread only. A member's token (pin-login) lives minutes, a shift
   // hours: when it expires, the terminal's own login (cfg.rest.bearer, the
-  // device token), once it has synced, keeps pulling (read_as_device). Pushes
-  // wait for the next PIN login: the backend names a status change's author
-  // from the token.
+  // device token), once it has synced, keeps pulling (LinkState::ReadingAsDevice).
+  // Pushes wait for the next PIN login: the backend names a status change's
+  // author from the token. A fact about that login, not a state of the link.
   bool device_synced = false;
-  bool reading_as_device = false;
-  bool auth_refused = false;  // a 401 in this round (set_state LoginRequired)
   // Sync thread only: tokens of managers who approved a change here, by member.
   std::map<Uuid, std::string> signers;
 
-  mutable std::mutex status_mu;
-  SyncStatus status;
-  bool data_changed = false;  // set by push/pull in a round
   // Sync thread only: when the SMS quota was last read (texts.hpp); it is
   // read at most every kQuotaEvery, not on every 1-2 s pull.
   std::chrono::steady_clock::time_point quota_read{};
@@ -82,8 +83,13 @@ struct Sync::Worker {
   Status pull_table(const std::string& table, int64_t horizon, int64_t& total);
   void propose_for_conflicts();  // sync_push.cpp: engine proposals after a pull
   bool as_device() const { return rest->config().bearer == cfg.rest.bearer; }
-  void read_as_device();  // after a round: start or stop pulling with the device token
-  void set_state(Connectivity c, const std::string& error);
+  void take_login();  // a new token from set_bearer(), before a round
+  void end_round(const Status& st, bool as_device_round);
+  void read_as_device();  // after a refused round: pull with the device token
+  // Moves the link state (returned) and keeps what the status says about it
+  // (last error, last success) in step. Sync thread only, not under mu.
+  LinkState apply(LinkEvent e, const std::string& error = {});
+  SyncStatus snapshot() const;  // under mu
   void refresh_counts();
   void publish();
   void loop();

@@ -7,6 +7,7 @@
 #include <chrono>
 #include <map>
 #include <mutex>
+#include <set>
 #include <string>
 #include <thread>
 
@@ -35,6 +36,10 @@ class FakeServer {
       {
         std::lock_guard lock(mu_);
         selects[req.path] = req.get_param_value("select");
+        if (refused_.count(req.get_header_value("Authorization"))) {
+          unauthorized(res);
+          return;
+        }
         if (auto it = answers.find(req.path); it != answers.end() && mode.load() == Mode::Ok) {
           res.set_content(it->second, "application/json");
           return;
@@ -64,6 +69,11 @@ class FakeServer {
   // Per path: the last select= asked for; and canned Ok answers (set before use).
   std::map<std::string, std::string> selects;
   std::map<std::string, std::string> answers;
+  // A token the server answers 401 whatever the mode (an expired login).
+  void refuse(const std::string& bearer) {
+    std::lock_guard lock(mu_);
+    refused_.insert("Bearer " + bearer);
+  }
   std::string select_of(const std::string& path) {
     std::lock_guard lock(mu_);
     auto it = selects.find(path);
@@ -104,8 +114,7 @@ class FakeServer {
         res.set_content("<html>captive portal</html>", "text/html");
         return;
       case Mode::Unauthorized:
-        res.status = 401;
-        res.set_content(R"({"code":"PGRST301","message":"JWT expired"})", "application/json");
+        unauthorized(res);
         return;
       case Mode::Overlap:
         res.status = 400;  // PostgREST versions differ: the code decides
@@ -121,7 +130,12 @@ class FakeServer {
         return;
     }
   }
+  static void unauthorized(httplib::Response& res) {
+    res.status = 401;
+    res.set_content(R"({"code":"PGRST301","message":"JWT expired"})", "application/json");
+  }
   std::mutex mu_;
+  std::set<std::string> refused_;
   httplib::Server srv_;
   std::thread thread_;
 };

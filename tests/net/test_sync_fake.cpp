@@ -87,6 +87,48 @@ TEST_CASE("an expired or forged token: 401 -> login required until a new token")
   CHECK(Outbox(*cache).count() == 0);
 }
 
+TEST_CASE("a member's token expires: the terminal's own login pulls, pushes wait for a login") {
+  fixture::TempDir dir;
+  auto cache = fixture::seeded_cache(dir.file("c.db"));
+  fixture::FakeServer s;
+  MainQueue q;
+  SyncConfig c = sync_config(s, dir.file("c.db"));
+  c.rest.bearer = "device-token";
+  Sync sync(c, q);
+  REQUIRE(sync.run_once().ok());  // the terminal's own login has synced
+  sync.set_bearer("member-token");
+  s.refuse("member-token");
+  Store store(*cache);
+  REQUIRE(store.create_reservation(fixture::booking("7", "19:00"), Actor{}).ok());
+  CHECK_FALSE(sync.run_once().ok());  // the push meets the expired token
+  CHECK(sync.status().state == Connectivity::LoginRequired);
+  CHECK_MESSAGE(sync.status().last_error.find("login expired") != std::string::npos,
+                sync.status().last_error);
+
+  std::string pulled_before = sync.status().last_success;
+  std::this_thread::sleep_for(std::chrono::milliseconds(1100));  // last_success has seconds
+  REQUIRE(sync.run_once().ok());                                 // pulled as the terminal
+  CHECK(s.last_authorization == "Bearer device-token");
+  CHECK(sync.status().state == Connectivity::LoginRequired);
+  CHECK(sync.status().last_success != pulled_before);
+  CHECK(sync.status().outbox_length == 1);  // its booking waits: no member to name
+
+  s.refuse("device-token");  // the terminal's own login refused too
+  CHECK_FALSE(sync.run_once().ok());
+  CHECK_MESSAGE(sync.status().last_error.find("JWT expired") != std::string::npos,
+                sync.status().last_error);
+  int hits = s.hits;
+  CHECK_FALSE(sync.run_once().ok());  // nothing is sent until a login
+  CHECK(s.hits == hits);
+  CHECK(sync.status().state == Connectivity::LoginRequired);
+
+  sync.set_bearer("fresh-token");
+  REQUIRE(sync.run_once().ok());
+  CHECK(sync.status().state == Connectivity::Online);
+  CHECK(sync.status().last_error.empty());
+  CHECK(sync.status().outbox_length == 0);
+}
+
 TEST_CASE("a rejected write is kept: 23P01 conflicted, another 4xx failed, later changes wait") {
   fixture::TempDir dir;
   auto cache = fixture::seeded_cache(dir.file("c.db"));

@@ -54,10 +54,6 @@ struct FloorIntents {
   FloorSectionsIntents sections;                     // a table given to a server or taken back
 };
 
-// Table state as coloured on the floor.
-// Held: free, kept for its next party, which is late.
-enum class TableState { Free, ArrivingSoon, Held, Seated, Overdue, Blocked };
-
 // Draws only the canvas (zones, tables, highlight) in the current child region.
 void draw_floor_canvas(FloorView& v, const Desk& d, const FloorHighlight* hl, FloorIntents& out);
 // The whole floor screen: plan tabs, canvas, the selected table's panel, floor notes.

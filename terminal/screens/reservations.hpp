@@ -10,6 +10,7 @@
 
 #include "desk.hpp"
 #include "screens/commands.hpp"
+#include "view/optimise.hpp"
 #include "widgets/validate.hpp"
 
 namespace foh::ui {
@@ -75,15 +76,6 @@ struct TimelineDrag {
   Uuid over_table;      // table row under the pointer
   int over_minute = 0;  // snapped start minute (service-day minutes)
   DropVerdict verdict;  // the engine's, for the drop place: the table or the combination with it
-};
-
-// "Optimise tonight" (managers): the engine's re-plan of the day, shown
-// before anything is written (view/optimise.hpp builds it).
-struct OptimisePreview {
-  std::vector<Move> moves;         // what Apply writes, all or nothing
-  std::vector<std::string> lines;  // one per party: "19:45  Martin (4): 2 → 7", in time order
-  int covers_before = 0, covers_after = 0;
-  std::string refusal;  // Apply refused (stale: the day changed since); Apply is then disabled
 };
 
 struct ReservationsView {

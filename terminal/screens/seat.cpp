@@ -243,6 +243,15 @@ void draw_seat_button(SeatView& v, const Desk& d, SeatIntents& out) {
 
 }  // namespace
 
+Decision suggest_for(const SeatView& v, const Desk& d) {
+  PartyToSeat p;
+  p.party_size = v.party_size;
+  if (v.source == PartySource::Reservation) p.reservation_id = v.reservation_id;
+  if (p.reservation_id && d.index)
+    if (const Booking* b = d.index->booking(*p.reservation_id)) p.duration = b->r->duration;
+  return suggest_now(p, d);
+}
+
 void draw_seat(SeatView& v, const Desk& d, SeatIntents& out) {
   if (!d.venue || !d.index || !d.floor || !d.day) return;
   ImGui::PushID("seat");

@@ -11,16 +11,9 @@
 #include "desk.hpp"
 #include "screens/commands.hpp"
 #include "screens/floor.hpp"
+#include "view/seating.hpp"
 
 namespace foh::ui {
-
-// A seated party past its expected end whose table is booked next.
-struct OverstayWarning {
-  Uuid seated_reservation_id;
-  Uuid next_reservation_id;
-  std::string text;  // "Table 7: Dupont (4) overstays; Martin (2) at 20:30 is pushed"
-  std::optional<TableChoice> proposal;  // another table for the next reservation
-};
 
 struct SeatView {
   // One write per intent: the id this pick's seat command carries (made by
@@ -60,9 +53,6 @@ struct SeatIntents {
 
 // Computes the engine suggestion for the current pick (pure engine call).
 Decision suggest_for(const SeatView& v, const Desk& d);
-// Overstays at desk.now: seated past expected end with a live reservation next on a shared table
-// starting before the party can leave; each with an engine proposal of another table.
-std::vector<OverstayWarning> overstay_warnings(const Desk& d);
 
 void draw_seat(SeatView& v, const Desk& d, SeatIntents& out);
 

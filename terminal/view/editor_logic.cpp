@@ -1,6 +1,8 @@
 // Floor editor logic: load, undo/redo of whole drafts, issues that block
 // saving (the engine's overlap rule, duplicate names), combinations,
 // add/duplicate/delete of tables and zones. Pure except for random ids.
+#include "view/editor_logic.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -10,7 +12,6 @@
 
 #include "foh/engine/floor.hpp"
 #include "foh/engine/geometry.hpp"
-#include "screens/editor.hpp"
 #include "view/floor_geometry.hpp"
 
 namespace foh::ui {

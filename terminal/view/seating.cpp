@@ -178,13 +178,4 @@ std::vector<OverstayWarning> overstay_warnings(const Desk& d) {
   return out;
 }
 
-Decision suggest_for(const SeatView& v, const Desk& d) {
-  PartyToSeat p;
-  p.party_size = v.party_size;
-  if (v.source == PartySource::Reservation) p.reservation_id = v.reservation_id;
-  if (p.reservation_id && d.index)
-    if (const Booking* b = d.index->booking(*p.reservation_id)) p.duration = b->r->duration;
-  return suggest_now(p, d);
-}
-
 }  // namespace foh::ui

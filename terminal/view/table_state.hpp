@@ -6,13 +6,16 @@
 #include <cstdint>
 
 #include "desk.hpp"
-#include "screens/floor.hpp"
 #include "view/day_index.hpp"
 #include "widgets/palette.hpp"
 
 namespace foh::ui {
 
 constexpr int kArrivingSoonMinutes = 30;
+
+// Table state as coloured on the floor.
+// Held: free, kept for its next party, which is late.
+enum class TableState { Free, ArrivingSoon, Held, Seated, Overdue, Blocked };
 
 struct TableStatus {
   TableState state = TableState::Free;

@@ -12,7 +12,7 @@
 #include <mutex>
 #include <unordered_map>
 
-#include "entities.hpp"
+#include "foh/net/entities.hpp"
 #include "quarantine.hpp"
 #include "sqlite_stmt.hpp"
 

@@ -5,49 +5,18 @@
 #include <algorithm>
 #include <cctype>
 
-#include "entities.hpp"
 #include "foh/engine/codec.hpp"
 #include "foh/engine/search.hpp"
 #include "foh/net/cache.hpp"
+#include "foh/net/entities.hpp"
 #include "foh/net/local_settings.hpp"
+#include "foh/net/rows.hpp"
 #include "quarantine.hpp"
 #include "sqlite_stmt.hpp"
 
 namespace foh::net {
 
 namespace {
-
-// Decodes every row of `rows` as a T (entities.hpp). A row the engine cannot
-// read is set aside (quarantine.cpp), left out and named in `report`: one bad
-// row never stops the day, and the reader knows what it did not get.
-template <class T>
-void decode_all(Cache& cache, const std::vector<Json>& rows, std::vector<T>& out,
-                SetAsideRows* report) {
-  const std::string_view table = Entity<T>::table;
-  out.reserve(out.size() + rows.size());
-  for (const auto& j : rows) {
-    const std::string id = j.is_object() ? j.value("id", std::string("?")) : std::string("?");
-    const std::string where = std::string(table) + " " + id;
-    auto r = Entity<T>::decode(j, where);
-    Status readable = r ? timestamps_readable(table, j) : Status(r.error());
-    if (readable)
-      out.push_back(std::move(r).value());
-    else
-      set_aside(cache, table, id, j.dump(), set_aside_reason(readable.error(), where), report);
-  }
-}
-
-// Every cached row of T's table.
-template <class T>
-void read_all(Cache& cache, std::vector<T>& out, SetAsideRows* report) {
-  decode_all(cache, cache.rows(Entity<T>::table, report), out, report);
-}
-
-// T's rows of `date`.
-template <class T>
-void read_date(Cache& cache, Date date, std::vector<T>& out, SetAsideRows* report) {
-  decode_all(cache, cache.rows_of_date(Entity<T>::table, date, report), out, report);
-}
 
 // foh_guest_matches(name, phone, query): engine guest_matches, false for a
 // query with no letter or digit (the LIKE finds those). Registered on the
@@ -67,10 +36,10 @@ void register_guest_match(sqlite3* db) {
 
 }  // namespace
 
-bool Cache::has_venue() { return row_count(Entity<Restaurant>::table) > 0; }
+bool Cache::has_venue() { return Rows<Restaurant>(*this).count() > 0; }
 
 Result<Venue> Cache::load_venue(SetAsideRows* report) {
-  constexpr std::string_view kRestaurants = Entity<Restaurant>::table;
+  constexpr std::string_view kRestaurants = Rows<Restaurant>::table;
   auto restaurants = rows(kRestaurants, report);
   if (restaurants.empty()) return Error{path_, "no restaurant in the cache"};
   // A terminal serves one restaurant: the configured one, else the only one.
@@ -88,11 +57,11 @@ Result<Venue> Cache::load_venue(SetAsideRows* report) {
   }
   Venue v;
   v.restaurant = std::move(rest).value();
-  read_all(*this, v.floor_plans, report);
-  read_all(*this, v.zones, report);
-  read_all(*this, v.tables, report);
-  read_all(*this, v.services, report);
-  read_all(*this, v.team_members, report);
+  v.floor_plans = Rows<FloorPlan>(*this).all(report);
+  v.zones = Rows<Zone>(*this).all(report);
+  v.tables = Rows<Table>(*this).all(report);
+  v.services = Rows<Service>(*this).all(report);
+  v.team_members = Rows<TeamMember>(*this).all(report);
   std::sort(v.floor_plans.begin(), v.floor_plans.end(),
             [](const FloorPlan& a, const FloorPlan& b) { return a.sort_order < b.sort_order; });
   return v;
@@ -107,23 +76,23 @@ Result<DayBook> Cache::load_day(Date date, bool live_only, SetAsideRows* report)
            "SELECT json, id FROM reservations WHERE date = ? AND status IN"
            " ('Pending','Confirmed','Arrived','Seated') ORDER BY rowid");
     s.bind(1, date.str());
-    reservations = collect(s, Entity<Reservation>::table, report);
+    reservations = collect(s, Rows<Reservation>::table, report);
   } else {
-    reservations = rows_of_date(Entity<Reservation>::table, date, report);
+    reservations = rows_of_date(Rows<Reservation>::table, date, report);
   }
-  decode_all(*this, reservations, d.reservations, report);
-  read_date(*this, date, d.waitlist, report);
-  read_date(*this, date, d.table_overrides, report);
-  read_date(*this, date, d.extra_tables, report);
-  read_date(*this, date, d.floor_notes, report);
-  read_date(*this, date, d.server_sections, report);
+  Rows<Reservation>(*this).decode(reservations, d.reservations, report);
+  d.waitlist = Rows<WaitlistEntry>(*this).of_date(date, report);
+  d.table_overrides = Rows<DailyTableOverride>(*this).of_date(date, report);
+  d.extra_tables = Rows<DailyExtraTable>(*this).of_date(date, report);
+  d.floor_notes = Rows<DailyFloorNote>(*this).of_date(date, report);
+  d.server_sections = Rows<ServerSection>(*this).of_date(date, report);
   if (!live_only) {
     // The customers the day's bookings name: their cards and tags on the floor.
     Stmt c(*this,
            "SELECT json, id FROM customers WHERE id IN (SELECT json_extract(json, '$.customer_id')"
            " FROM reservations WHERE date = ?) ORDER BY rowid");
     c.bind(1, date.str());
-    decode_all(*this, collect(c, Entity<Customer>::table, report), d.customers, report);
+    Rows<Customer>(*this).decode(collect(c, Rows<Customer>::table, report), d.customers, report);
   }
   std::sort(d.reservations.begin(), d.reservations.end(),
             [](const Reservation& a, const Reservation& b) { return a.time < b.time; });
@@ -151,7 +120,7 @@ std::vector<Customer> Cache::search_customers(std::string_view query, int limit,
          "json_extract(json, '$.name'), json_extract(json, '$.phone'), ?) ORDER BY search LIMIT ?");
   s.bind(1, pattern).bind(2, query).bind(3, limit);
   std::vector<Customer> out;
-  decode_all(*this, collect(s, Entity<Customer>::table, report), out, report);
+  Rows<Customer>(*this).decode(collect(s, Rows<Customer>::table, report), out, report);
   return out;
 }
 
@@ -160,26 +129,26 @@ std::vector<ReservationEvent> Cache::events_of(const Uuid& reservation_id, SetAs
          "SELECT json, id FROM reservation_events WHERE ref_id = ? ORDER BY updated_at, rowid");
   s.bind(1, reservation_id);
   std::vector<ReservationEvent> out;
-  decode_all(*this, collect(s, Entity<ReservationEvent>::table, report), out, report);
+  Rows<ReservationEvent>(*this).decode(collect(s, Rows<ReservationEvent>::table, report), out,
+                                       report);
   return out;
 }
 
 Result<Reservation> Cache::reservation(const Uuid& id) {
-  auto j = get_row(Entity<Reservation>::table, id);
-  if (!j)
-    return Error{"reservations " + id, "no such reservation in the cache", "reservation_gone"};
-  return decode_reservation(*j, "cache: reservations " + id);
+  using Reservations = Rows<Reservation>;
+  return Reservations(*this).get(
+      id, Error{Reservations::where(id), "no such reservation in the cache", "reservation_gone"});
 }
 
 Status Cache::seed(const Venue& venue, const DayBook* day) {
   Transaction tx(*this);
   if (!tx.begun()) return tx.begun();
   if (has_venue()) return Error{path_, "the cache already holds a restaurant; not seeding"};
-  Status st = put_row(Entity<Restaurant>::table, encode(venue.restaurant));
+  Status st = Rows<Restaurant>(*this).put(venue.restaurant);
   auto put_all = [&](const auto& rows) {
     using T = typename std::decay_t<decltype(rows)>::value_type;
     for (const auto& r : rows)
-      if (st) st = put_row(Entity<T>::table, encode(r));
+      if (st) st = Rows<T>(*this).put(r);
   };
   put_all(venue.floor_plans);
   put_all(venue.zones);

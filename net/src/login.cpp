@@ -12,6 +12,7 @@
 #include "foh/net/cache.hpp"
 #include "foh/net/local_settings.hpp"
 #include "foh/net/rest.hpp"
+#include "foh/net/rows.hpp"
 
 namespace foh::net {
 
@@ -103,8 +104,9 @@ Result<LoginTry> PinLogin::begin(const Uuid& id, std::string_view pin, TimePoint
     return Error{"login", "a PIN is 4 to 6 digits", "pin_format"};
   }
   LoginTry t{id, std::string(pin), std::nullopt, std::nullopt, restaurant_id_};
-  if (auto j = cache_.get_row("team_members", id))
-    if (auto m = decode_team_member(*j, "cache: team_members " + id)) t.cached = std::move(*m);
+  using Members = Rows<TeamMember>;
+  if (auto j = Members(cache_).json(id))
+    if (auto m = decode_team_member(*j, "cache: " + Members::where(id))) t.cached = std::move(*m);
   // pin-login takes only a registered terminal's token: without one, the cache decides.
   if (online_ && !online_->config().bearer.empty()) {
     RestConfig rc = online_->config();
@@ -181,7 +183,7 @@ Result<Session> PinLogin::finish(const LoginTry& t, const LoginAnswer& a, TimePo
     return Error{"login", "pin-login answer lacks member or access_token", "login_failed"};
   Json member = r.body["member"];
   // Keep the cached hash (the answer has none) so offline login keeps working.
-  if (auto cached = cache_.get_row("team_members", id)) {
+  if (auto cached = Rows<TeamMember>(cache_).json(id)) {
     member["pin"] = cached->value("pin", "");
     member["pin_salt"] = cached->value("pin_salt", "");
   } else {

@@ -10,9 +10,9 @@
 #include <functional>
 #include <vector>
 
-#include "entities.hpp"
 #include "foh/engine/codec.hpp"
 #include "foh/net/cache.hpp"
+#include "foh/net/entities.hpp"
 #include "sqlite_stmt.hpp"
 
 namespace foh::net {

@@ -5,11 +5,12 @@
 #include <algorithm>
 #include <map>
 
-#include "entities.hpp"
 #include "foh/engine/codec.hpp"
 #include "foh/engine/floor.hpp"
 #include "foh/engine/rules.hpp"
 #include "foh/engine/status.hpp"
+#include "foh/net/entities.hpp"
+#include "foh/net/rows.hpp"
 #include "store_kept.hpp"
 #include "store_write.hpp"
 
@@ -91,7 +92,7 @@ Result<Reservation> Store::create_reservation(Reservation r, const Actor& by,
                  "no_restaurant"};
   // The id is the command's, chosen when the host started it: a second tap, a
   // retry or a replayed script finds the row written and writes nothing more.
-  if (cache_.get_row(Entity<Reservation>::table, r.id)) return cache_.reservation(r.id);
+  if (Rows<Reservation>(cache_).json(r.id)) return cache_.reservation(r.id);
   if (!r.created_by) r.created_by = by.member_id;
   r.created_at = r.updated_at = now_iso();
   auto moved = moved_by(moves, r.created_at, by.language);
@@ -101,18 +102,15 @@ Result<Reservation> Store::create_reservation(Reservation r, const Actor& by,
   auto t = create(r, ctx);
   if (!t) return t.error();
   std::vector<RowWrite> w = move_writes(*moved);
-  w.push_back({std::string(Entity<Reservation>::table), encode(t->reservation), OutboxOp::Upsert,
-               true, nullptr});
-  w.push_back({"reservation_events", provisional(t->event), OutboxOp::Upsert, false, nullptr});
+  w.push_back(new_row_write(t->reservation));
+  w.push_back(provisional_write(t->event));
   if (auto st = commit_rows(w, r.created_at); !st) return st.error();
   return t->reservation;
 }
 
 Result<Reservation> Store::write_status(const Reservation& before, const Reservation& after,
                                         const ReservationEvent& event) {
-  std::vector<RowWrite> w{
-      status_write(before, after, event),
-      {"reservation_events", provisional(event), OutboxOp::Upsert, false, nullptr}};
+  std::vector<RowWrite> w{status_write(before, after, event), provisional_write(event)};
   if (auto st = commit_rows(w, event.created_at); !st) return st.error();
   return after;
 }

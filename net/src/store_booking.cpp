@@ -3,9 +3,9 @@
 // the moves that free the table, all in one transaction.
 #include <algorithm>
 
-#include "entities.hpp"
 #include "foh/engine/codec.hpp"
 #include "foh/engine/permissions.hpp"
+#include "foh/net/entities.hpp"
 #include "foh/net/store.hpp"
 #include "store_kept.hpp"
 #include "store_write.hpp"
@@ -59,8 +59,7 @@ Result<Reservation> Store::update_reservation(const Reservation& r, const Actor&
   // Only the columns this edit changed go out (a PATCH): the cached copy may
   // be older than the backend's, whose other columns must survive.
   std::vector<RowWrite> w = move_writes(*moved);
-  if (auto e = edit_write(std::string(Entity<Reservation>::table), encode(*before), encode(next)))
-    w.push_back(*e);
+  if (auto e = edit_write(encode(*before), next)) w.push_back(*e);
   if (w.empty()) return *before;
   if (auto st = commit_rows(w, next.updated_at); !st) return st.error();
   return next;

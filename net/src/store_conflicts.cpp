@@ -3,6 +3,7 @@
 // place (same order) and goes back to pending; the guest's data never leaves.
 #include "foh/engine/codec.hpp"
 #include "foh/engine/status.hpp"
+#include "foh/net/entities.hpp"
 #include "foh/net/store.hpp"
 #include "sqlite_stmt.hpp"
 #include "store_write.hpp"
@@ -10,6 +11,8 @@
 namespace foh::net {
 
 namespace {
+
+constexpr std::string_view kReservations = Entity<Reservation>::table;
 
 // The conflicted entry once the host decided, in its op's own form: a new
 // row keeps being an upsert of the whole row; an edit (patch) or a status
@@ -53,23 +56,24 @@ Status apply_decision(Cache& cache, const Conflict& c, const Reservation& r,
                  "conflict_gone"};
   return in_one_transaction(cache, [&]() -> Status {
     Json row = encode(r);
-    if (auto st = cache.put_row("reservations", row); !st) return st;
+    if (auto st = cache.put_row(kReservations, row); !st) return st;
     if (event)
-      if (auto st = cache.put_row("reservation_events", provisional(*event)); !st) return st;
+      if (auto st = cache.put_row(Entity<ReservationEvent>::table, provisional(*event)); !st)
+        return st;
     if (event && entry->op == OutboxOp::Upsert) {
       // A new booking the backend refused, cancelled: nobody else ever had it,
       // and the database (like the engine) creates no booking Cancelled. It
       // stays in this terminal's cache, with its event, and is not sent; nor
       // are the later changes queued behind it.
       for (const auto& e : outbox.entries(std::nullopt, 100000))
-        if (e.seq >= c.outbox_seq && e.table == "reservations" && e.row_id() == r.id)
+        if (e.seq >= c.outbox_seq && e.table == kReservations && e.row_id() == r.id)
           if (auto st = outbox.remove(e.seq); !st) return st;
       return SyncState(cache).remove_conflict(r.id);
     }
     auto [op, content] = decided(*entry, r, event);
     if (auto st = outbox.rewrite(c.outbox_seq, op, content, OutboxState::Pending); !st) return st;
     for (const auto& e : outbox.entries(std::nullopt, 100000)) {
-      if (e.seq <= c.outbox_seq || e.table != "reservations" || e.row_id() != r.id ||
+      if (e.seq <= c.outbox_seq || e.table != kReservations || e.row_id() != r.id ||
           e.op != OutboxOp::Upsert)
         continue;
       Json later = e.row;

@@ -2,10 +2,11 @@
 // The counts are the backend's (migration 025 computes them from statuses):
 // a save keeps the cached ones, so a Patch never carries them and a new
 // row's are zero, as the backend makes them anyway.
-#include "entities.hpp"
 #include "foh/engine/codec.hpp"
 #include "foh/engine/customer.hpp"
 #include "foh/engine/limits.hpp"
+#include "foh/net/entities.hpp"
+#include "foh/net/rows.hpp"
 #include "foh/net/store.hpp"
 #include "store_write.hpp"
 
@@ -51,16 +52,16 @@ Result<Customer> Store::save_customer(Customer c, const Actor& /*by*/) {
   if (c.id.empty()) c.id = new_uuid();
   if (!c.restaurant_id) c.restaurant_id = restaurant_id(cache_);
   if (auto st = check_lengths(c); !st) return st.error();
-  std::optional<Json> before = cache_.get_row("customers", c.id);
+  std::optional<Json> before = Rows<Customer>(cache_).json(c.id);
   std::optional<Customer> cached;
   if (before) {
-    auto d = decode_customer(*before, "cache: customers " + c.id);
+    auto d = decode_customer(*before, "cache: " + Rows<Customer>::where(c.id));
     if (!d) return d.error();
     cached = std::move(d).value();
     before = encode(*cached);  // as the codec writes it: only real changes differ
   }
   if (auto other = customer_by_phone(c.phone); other && other->id != c.id)
-    return Error{"customers " + c.id + ".phone",
+    return Error{Rows<Customer>::where(c.id) + ".phone",
                  "the phone of " + (other->name.empty() ? other->id : other->name),
                  "customer_phone_taken",
                  {other->name}};
@@ -76,7 +77,7 @@ Result<Customer> Store::save_customer(Customer c, const Actor& /*by*/) {
   else
     c.created_at = cached->created_at;
   c.updated_at = cached ? cached->updated_at : now;
-  auto w = edit_write("customers", before, encode(c));
+  auto w = edit_write(before, c);
   if (!w) return *cached;  // the same command again, or nothing changed
   if (auto st = commit_rows({*w}, now); !st) return st.error();
   return c;
@@ -87,7 +88,7 @@ Result<Reservation> Store::link_customer(const Uuid& reservation_id,
                                          const Actor& /*by*/) {
   auto before = cache_.reservation(reservation_id);
   if (!before) return before.error();
-  if (customer_id && !cache_.has_row("customers", *customer_id))
+  if (customer_id && !Rows<Customer>(cache_).has(*customer_id))
     return Error{"reservations " + reservation_id + ".customer_id",
                  "unknown customer " + *customer_id,
                  "unknown_customer",
@@ -97,7 +98,7 @@ Result<Reservation> Store::link_customer(const Uuid& reservation_id,
   if (next == *before) return next;
   const std::string now = now_iso();
   next.updated_at = now;
-  auto w = edit_write(std::string(Entity<Reservation>::table), encode(*before), encode(next));
+  auto w = edit_write(encode(*before), next);
   if (!w) return next;
   if (auto st = commit_rows({*w}, now); !st) return st.error();
   return next;

@@ -43,7 +43,7 @@ Status Store::join_tables(const Uuid& a, const Uuid& b, Date date, const Actor& 
   }
   o.joined_with = b;
   o.updated_at = now_iso();
-  auto w = edit_write("daily_table_overrides", before, encode(o));
+  auto w = edit_write(before, o);
   return w ? commit_rows({*w}, o.updated_at) : ok();
 }
 
@@ -74,7 +74,7 @@ Result<Uuid> Store::split_tables(const Uuid& t, Date date, const Actor& /*by*/) 
     Json before = encode(o);
     o.joined_with.reset();
     o.updated_at = now;
-    if (auto w = edit_write("daily_table_overrides", before, encode(o))) writes.push_back(*w);
+    if (auto w = edit_write(before, o)) writes.push_back(*w);
   }
   if (auto st = commit_rows(writes, now); !st) return st.error();
   return partner;

@@ -7,6 +7,7 @@
 #include "foh/engine/limits.hpp"
 #include "foh/engine/permissions.hpp"
 #include "foh/engine/validate.hpp"
+#include "foh/net/rows.hpp"
 #include "foh/net/store.hpp"
 #include "store_write.hpp"
 
@@ -16,11 +17,11 @@ namespace {
 
 // The cached row as the codec writes it (so that only real changes differ
 // from the edited row), nullopt when the row is new.
-template <class Decode>
-std::optional<Json> cached(Cache& cache, const char* table, const Uuid& id, Decode decode) {
-  auto j = cache.get_row(table, id);
+template <class T>
+std::optional<Json> cached(Cache& cache, const Uuid& id) {
+  auto j = Rows<T>(cache).json(id);
   if (!j) return std::nullopt;
-  auto d = decode(*j, std::string("cache: ") + table + " " + id);
+  auto d = Entity<T>::decode(*j, "cache: " + Rows<T>::where(id));
   if (!d) return j;
   return encode(*d);
 }
@@ -29,13 +30,14 @@ std::optional<Json> cached(Cache& cache, const char* table, const Uuid& id, Deco
 
 Status Store::put_override(const Uuid& table_id, Date date, bool set_blocked, bool value,
                            const Actor& /*by*/) {
-  if (!cache_.get_row("tables", table_id))
-    return Error{"tables " + table_id, "unknown table", "unknown_table"};
+  if (!Rows<Table>(cache_).json(table_id))
+    return Error{Rows<Table>::where(table_id), "unknown table", "unknown_table"};
   DailyTableOverride o;
   std::optional<Json> before;
-  for (const auto& j : cache_.rows_of_date("daily_table_overrides", date)) {
+  using Overrides = Rows<DailyTableOverride>;
+  for (const auto& j : cache_.rows_of_date(Overrides::table, date)) {
     if (j.value("table_id", "") != table_id) continue;
-    auto d = decode_daily_table_override(j, "cache: daily_table_overrides");
+    auto d = Entity<DailyTableOverride>::decode(j, "cache: " + std::string(Overrides::table));
     if (!d) return d.error();
     o = std::move(d).value();
     before = encode(o);
@@ -48,7 +50,7 @@ Status Store::put_override(const Uuid& table_id, Date date, bool set_blocked, bo
   }
   (set_blocked ? o.is_blocked : o.is_hidden) = value;
   o.updated_at = now_iso();
-  auto w = edit_write("daily_table_overrides", before, encode(o));
+  auto w = edit_write(before, o);
   return w ? commit_rows({*w}, o.updated_at) : ok();
 }
 
@@ -66,8 +68,8 @@ Result<DailyExtraTable> Store::save_extra_table(DailyExtraTable t, const Actor& 
   if (auto st = validate_table_row(as_table(t), "daily_extra_tables " + t.id); !st)
     return st.error();
   t.updated_at = now_iso();
-  auto before = cached(cache_, "daily_extra_tables", t.id, decode_daily_extra_table);
-  if (auto w = edit_write("daily_extra_tables", before, encode(t)))
+  auto before = cached<DailyExtraTable>(cache_, t.id);
+  if (auto w = edit_write(before, t))
     if (auto st = commit_rows({*w}, t.updated_at); !st) return st.error();
   return t;
 }
@@ -84,17 +86,18 @@ Result<DailyFloorNote> Store::save_floor_note(DailyFloorNote n, const Actor& by)
   if (n.id.empty()) n.id = new_uuid();
   if (n.restaurant_id.empty()) n.restaurant_id = restaurant_id(cache_);
   n.updated_at = now_iso();
-  auto before = cached(cache_, "daily_floor_notes", n.id, decode_daily_floor_note);
-  if (auto w = edit_write("daily_floor_notes", before, encode(n)))
+  auto before = cached<DailyFloorNote>(cache_, n.id);
+  if (auto w = edit_write(before, n))
     if (auto st = commit_rows({*w}, n.updated_at); !st) return st.error();
   return n;
 }
 
 namespace {
 
-// Rows of `table` on this floor plan that the new set no longer has.
-std::vector<RowWrite> removed(Cache& cache, const char* table, const Uuid& plan_id,
-                              const std::set<Uuid>& kept) {
+// T's rows on this floor plan that the new set no longer has.
+template <class T>
+std::vector<RowWrite> removed(Cache& cache, const Uuid& plan_id, const std::set<Uuid>& kept) {
+  const std::string table(Rows<T>::table);
   std::vector<RowWrite> out;
   for (const auto& j : cache.rows(table)) {
     if (j.value("floor_plan_id", "") != plan_id || kept.count(j.value("id", ""))) continue;
@@ -111,7 +114,7 @@ Status Store::save_floor_plan(const FloorPlan& plan, const std::vector<Zone>& zo
     return Error{"floor_plans " + plan.id, "editing the floor plan needs a Manager or Admin",
                  "editor_needs_manager"};
   std::vector<std::string> where;
-  for (size_t i = 0; i < tables.size(); ++i) where.push_back(row_where("", "tables", i));
+  for (size_t i = 0; i < tables.size(); ++i) where.push_back(row_where("", Rows<Table>::table, i));
   for (const auto& t : tables)
     if (t.floor_plan_id != plan.id)
       return Error{"tables " + t.name + ".floor_plan_id",
@@ -130,21 +133,22 @@ Status Store::save_floor_plan(const FloorPlan& plan, const std::vector<Zone>& zo
   // Only what the manager changed goes out: another terminal's edit of
   // another table (or column) survives.
   std::vector<RowWrite> w;
-  auto edit = [&](const std::string& table, const std::optional<Json>& before, const Json& after) {
-    if (auto e = edit_write(table, before, after)) w.push_back(std::move(*e));
+  auto edit = [&](const auto& row) {
+    using T = std::decay_t<decltype(row)>;
+    if (auto e = edit_write(cached<T>(cache_, row.id), row)) w.push_back(std::move(*e));
   };
-  edit("floor_plans", cached(cache_, "floor_plans", plan.id, decode_floor_plan), encode(plan));
+  edit(plan);
   std::set<Uuid> zone_ids, table_ids;
   for (const auto& z : zones) {
     zone_ids.insert(z.id);
-    edit("zones", cached(cache_, "zones", z.id, decode_zone), encode(z));
+    edit(z);
   }
   for (const auto& t : tables) {
     table_ids.insert(t.id);
-    edit("tables", cached(cache_, "tables", t.id, decode_table), encode(t));
+    edit(t);
   }
-  for (auto& r : removed(cache_, "tables", plan.id, table_ids)) w.push_back(std::move(r));
-  for (auto& r : removed(cache_, "zones", plan.id, zone_ids)) w.push_back(std::move(r));
+  for (auto& r : removed<Table>(cache_, plan.id, table_ids)) w.push_back(std::move(r));
+  for (auto& r : removed<Zone>(cache_, plan.id, zone_ids)) w.push_back(std::move(r));
   return commit_rows(w, now);
 }
 

@@ -3,7 +3,7 @@
 
 #include <algorithm>
 
-#include "entities.hpp"
+#include "foh/net/entities.hpp"
 
 namespace foh::net {
 

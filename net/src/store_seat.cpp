@@ -91,7 +91,7 @@ Result<Reservation> Store::seat_reservation(const Uuid& reservation_id, const Ta
     if (!t) return t.error();
     t->reservation.updated_at = now;
     w.push_back(status_write(from, t->reservation, t->event));
-    w.push_back({"reservation_events", provisional(t->event), OutboxOp::Upsert, false, nullptr});
+    w.push_back(provisional_write(t->event));
     from = at = t->reservation;
   }
   if (auto st = commit_rows(w, now); !st) return st.error();

@@ -6,6 +6,7 @@
 
 #include "foh/engine/codec.hpp"
 #include "foh/engine/permissions.hpp"
+#include "foh/net/rows.hpp"
 #include "foh/net/store.hpp"
 #include "store_write.hpp"
 
@@ -38,16 +39,16 @@ Result<ServerSection> Store::set_section(const Uuid& table_id, Date date,
   if (!may_authorize(by.role, action::kSections))
     return Error{"server_sections", "giving tables to servers needs a Manager or Admin",
                  "sections_need_manager"};
-  if (!cache_.get_row("tables", table_id))
-    return Error{"tables " + table_id, "unknown table", "unknown_table"};
-  if (team_member_id && !cache_.get_row("team_members", *team_member_id))
-    return Error{"team_members " + *team_member_id, "unknown team member", "unknown_member"};
+  if (!Rows<Table>(cache_).json(table_id))
+    return Error{Rows<Table>::where(table_id), "unknown table", "unknown_table"};
+  if (team_member_id && !Rows<TeamMember>(cache_).json(*team_member_id))
+    return Error{Rows<TeamMember>::where(*team_member_id), "unknown team member", "unknown_member"};
   ServerSection s;
   s.restaurant_id = restaurant_id(cache_);
   s.id = section_id(s.restaurant_id, date, service_id, table_id);
   std::optional<Json> before;
-  if (auto j = cache_.get_row("server_sections", s.id)) {
-    auto d = decode_server_section(*j, "cache: server_sections " + s.id);
+  if (auto j = Rows<ServerSection>(cache_).json(s.id)) {
+    auto d = Entity<ServerSection>::decode(*j, "cache: " + Rows<ServerSection>::where(s.id));
     if (d) {
       s = std::move(d).value();
       before = encode(s);
@@ -60,7 +61,7 @@ Result<ServerSection> Store::set_section(const Uuid& table_id, Date date,
   s.service_id = service_id;
   s.team_member_id = team_member_id;
   s.updated_at = now_iso();
-  if (auto w = edit_write("server_sections", before, encode(s)))
+  if (auto w = edit_write(before, s))
     if (auto st = commit_rows({*w}, s.updated_at); !st) return st.error();
   return s;
 }

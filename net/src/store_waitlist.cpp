@@ -6,12 +6,15 @@
 
 #include "foh/engine/codec.hpp"
 #include "foh/engine/status.hpp"
+#include "foh/net/rows.hpp"
 #include "foh/net/store.hpp"
 #include "store_write.hpp"
 
 namespace foh::net {
 
 namespace {
+
+using Entries = Rows<WaitlistEntry>;
 
 bool is_open(WaitlistStatus s) {
   return s == WaitlistStatus::Waiting || s == WaitlistStatus::Notified ||
@@ -20,7 +23,7 @@ bool is_open(WaitlistStatus s) {
 
 int next_position(Cache& cache, Date date) {
   int pos = 0;
-  for (const auto& j : cache.rows_of_date("waitlist_entries", date)) {
+  for (const auto& j : cache.rows_of_date(Entries::table, date)) {
     auto it = j.find("position_in_queue");
     if (it != j.end() && it->is_number_integer()) pos = std::max(pos, it->get<int>());
   }
@@ -28,13 +31,12 @@ int next_position(Cache& cache, Date date) {
 }
 
 Result<WaitlistEntry> load_entry(Cache& cache, const Uuid& id) {
-  auto j = cache.get_row("waitlist_entries", id);
-  if (!j) return Error{"waitlist_entries " + id, "no such waitlist entry", "waitlist_gone"};
-  return decode_waitlist_entry(*j, "cache: waitlist_entries " + id);
+  return Entries(cache).get(id,
+                            Error{Entries::where(id), "no such waitlist entry", "waitlist_gone"});
 }
 
 Status check_entry(const WaitlistEntry& e) {
-  std::string where = "waitlist_entries " + e.id;
+  std::string where = Entries::where(e.id);
   if (e.party_size < 1 || e.party_size > 99)
     return Error{where + ".party_size",
                  "must be between 1 and 99, got " + std::to_string(e.party_size),
@@ -47,7 +49,7 @@ Status check_entry(const WaitlistEntry& e) {
 // An entry id chosen up front is the command's: a repeat finds the entry
 // written and returns it, so a double tap queues the party once.
 std::optional<Result<WaitlistEntry>> already_written(Cache& cache, const WaitlistEntry& e) {
-  if (e.id.empty() || !cache.get_row("waitlist_entries", e.id)) return std::nullopt;
+  if (e.id.empty() || !Entries(cache).json(e.id)) return std::nullopt;
   return load_entry(cache, e.id);
 }
 
@@ -62,7 +64,7 @@ Result<WaitlistEntry> Store::waitlist_add(WaitlistEntry e, const Actor& /*by*/) 
   e.created_at = e.updated_at = now_iso();
   if (auto st = check_entry(e); !st) return st.error();
   e.position_in_queue = next_position(cache_, e.date);
-  std::vector<RowWrite> w{{"waitlist_entries", encode(e), OutboxOp::Upsert, true, nullptr}};
+  std::vector<RowWrite> w{new_row_write(e)};
   if (auto st = commit_rows(w, e.created_at); !st) return st.error();
   return e;
 }
@@ -77,7 +79,7 @@ Result<WaitlistEntry> Store::kiosk_join(WaitlistEntry e) {
   e.extra["kiosk_pending"] = true;  // on every terminal too (a column since migration 024)
   e.created_at = e.updated_at = now_iso();
   if (auto st = check_entry(e); !st) return st.error();
-  std::vector<RowWrite> w{{"waitlist_entries", encode(e), OutboxOp::Upsert, true, nullptr}};
+  std::vector<RowWrite> w{new_row_write(e)};
   if (auto st = commit_rows(w, e.created_at); !st) return st.error();
   return e;
 }
@@ -86,14 +88,14 @@ Result<WaitlistEntry> Store::waitlist_accept(const Uuid& entry_id, const Actor& 
   auto e = load_entry(cache_, entry_id);
   if (!e) return e;
   if (e->position_in_queue)
-    return Error{"waitlist_entries " + entry_id, "already accepted", "already_accepted"};
+    return Error{Entries::where(entry_id), "already accepted", "already_accepted"};
   if (!is_open(e->status))
-    return Error{"waitlist_entries " + entry_id, "this entry is closed", "entry_closed"};
+    return Error{Entries::where(entry_id), "this entry is closed", "entry_closed"};
   Json before = encode(*e);
   e->position_in_queue = next_position(cache_, e->date);
   e->extra["kiosk_pending"] = false;  // accepted: no longer "to accept" on any terminal
   e->updated_at = now_iso();
-  if (auto w = edit_write("waitlist_entries", before, encode(*e)))
+  if (auto w = edit_write(before, *e))
     if (auto st = commit_rows({*w}, e->updated_at); !st) return st.error();
   return e;
 }
@@ -101,7 +103,7 @@ Result<WaitlistEntry> Store::waitlist_accept(const Uuid& entry_id, const Actor& 
 Result<WaitlistEntry> Store::waitlist_set(const Uuid& entry_id, WaitlistStatus to, const Actor&) {
   auto e = load_entry(cache_, entry_id);
   if (!e) return e;
-  std::string where = "waitlist_entries " + entry_id + ".status";
+  std::string where = Entries::where(entry_id) + ".status";
   if (!is_open(e->status))
     return Error{where,
                  std::string("cannot go from ") + to_string(e->status) + " to " + to_string(to),
@@ -114,7 +116,7 @@ Result<WaitlistEntry> Store::waitlist_set(const Uuid& entry_id, WaitlistStatus t
   if (to == WaitlistStatus::Notified) e->notified_at = now;
   if (to == WaitlistStatus::Called) e->called_at = now;
   e->updated_at = now;
-  if (auto w = edit_write("waitlist_entries", before, encode(*e)))
+  if (auto w = edit_write(before, *e))
     if (auto st = commit_rows({*w}, now); !st) return st.error();
   return e;
 }
@@ -137,14 +139,13 @@ Result<Reservation> Store::waitlist_seat(const Uuid& entry_id, const TableChoice
                                          const std::vector<Move>& moves,
                                          const Uuid& reservation_id) {
   // The seating this command made already (a second tap): nothing more.
-  if (!reservation_id.empty() && cache_.get_row("reservations", reservation_id))
+  if (!reservation_id.empty() && Rows<Reservation>(cache_).json(reservation_id))
     return cache_.reservation(reservation_id);
   auto e = load_entry(cache_, entry_id);
   if (!e) return e.error();
   if (!is_open(e->status))
-    return Error{"waitlist_entries " + entry_id, "this entry is closed", "entry_closed"};
-  if (pick.table_ids.empty())
-    return Error{"waitlist_entries " + entry_id, "no table chosen", "no_table"};
+    return Error{Entries::where(entry_id), "this entry is closed", "entry_closed"};
+  if (pick.table_ids.empty()) return Error{Entries::where(entry_id), "no table chosen", "no_table"};
   Reservation r;
   r.id = reservation_id.empty() ? new_uuid() : reservation_id;
   r.restaurant_id = e->restaurant_id;
@@ -171,9 +172,9 @@ Result<Reservation> Store::waitlist_seat(const Uuid& entry_id, const TableChoice
   e->status = WaitlistStatus::Converted;
   e->updated_at = r.created_at;
   std::vector<RowWrite> w = move_writes(*moved);
-  w.push_back({"reservations", encode(t->reservation), OutboxOp::Upsert, true, nullptr});
-  w.push_back({"reservation_events", provisional(t->event), OutboxOp::Upsert, false, nullptr});
-  if (auto edit = edit_write("waitlist_entries", before, encode(*e))) w.push_back(*edit);
+  w.push_back(new_row_write(t->reservation));
+  w.push_back(provisional_write(t->event));
+  if (auto edit = edit_write(before, *e)) w.push_back(*edit);
   if (auto st = commit_rows(w, r.created_at); !st) return st.error();
   return t->reservation;
 }

@@ -6,9 +6,11 @@
 #include <string>
 #include <vector>
 
+#include "foh/engine/codec.hpp"
 #include "foh/engine/model.hpp"
 #include "foh/engine/result.hpp"
 #include "foh/net/cache.hpp"
+#include "foh/net/entities.hpp"
 #include "foh/net/local_time.hpp"
 #include "foh/net/outbox.hpp"
 
@@ -39,9 +41,26 @@ Json changed_columns(const Json& before, const Json& after);
 std::optional<RowWrite> edit_write(const std::string& table, const std::optional<Json>& before,
                                    const Json& after);
 
+// The same, typed: T's table (entities.hpp) and the engine's encoding of `after`.
+template <class T>
+std::optional<RowWrite> edit_write(const std::optional<Json>& before, const T& after) {
+  return edit_write(std::string(Entity<T>::table), before, encode(after));
+}
+
+// A new row, whole: an Upsert to the backend.
+template <class T>
+RowWrite new_row_write(const T& row) {
+  return {std::string(Entity<T>::table), encode(row), OutboxOp::Upsert, true, nullptr};
+}
+
 // The audit row as this terminal saw it; the backend's trigger writes the real
 // one, which replaces it on the next pull (metadata.provisional).
 Json provisional(const ReservationEvent& e);
+// Its write: local only, never pushed.
+inline RowWrite provisional_write(const ReservationEvent& e) {
+  return {std::string(Entity<ReservationEvent>::table), provisional(e), OutboxOp::Upsert, false,
+          nullptr};
+}
 
 // A reservation's status change: the row, and one outbox entry for the
 // backend's RPC carrying the other changed columns and the event id.

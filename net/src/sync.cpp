@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <random>
 
+#include "foh/net/entities.hpp"
 #include "foh/net/local_settings.hpp"
 #include "foh/net/sync_state.hpp"
 #include "sync_worker.hpp"
@@ -276,9 +277,9 @@ void Sync::Worker::loop() {
 
 std::string restaurant_filter(const std::string& table, const Uuid& restaurant_id) {
   if (restaurant_id.empty()) return {};
-  if (table == "restaurants") return "&id=eq." + restaurant_id;
+  if (table == Entity<Restaurant>::table) return "&id=eq." + restaurant_id;
   // Events carry no restaurant_id (RLS scopes them); customers may be shared.
-  if (table == "reservation_events" || table == "customers") return {};
+  if (table == Entity<ReservationEvent>::table || table == Entity<Customer>::table) return {};
   return "&restaurant_id=eq." + restaurant_id;
 }
 

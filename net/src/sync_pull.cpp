@@ -13,6 +13,7 @@
 #include <thread>
 
 #include "foh/net/cache.hpp"
+#include "foh/net/entities.hpp"
 #include "foh/net/sync_state.hpp"
 #include "foh/net/texts.hpp"
 #include "sqlite_stmt.hpp"
@@ -22,6 +23,8 @@
 namespace foh::net {
 
 namespace {
+
+constexpr std::string_view kEvents = Entity<ReservationEvent>::table;
 
 int64_t json_int(const Json& j, const char* key) {
   auto it = j.find(key);
@@ -45,14 +48,13 @@ std::string text_of(const Json& j, const char* key) {
 Status drop_provisional_event(Cache& c, const Json& ev) {
   auto meta = ev.find("metadata");
   if (meta != ev.end() && meta->is_object())
-    if (auto id = text_of(*meta, "client_event_id"); !id.empty())
-      return c.delete_row("reservation_events", id);
+    if (auto id = text_of(*meta, "client_event_id"); !id.empty()) return c.delete_row(kEvents, id);
   Stmt s(c,
          "DELETE FROM reservation_events WHERE rowid = (SELECT rowid FROM reservation_events"
          " WHERE ref_id = ? AND json_extract(json, '$.metadata.provisional') = 1"
          " AND json_extract(json, '$.to_status') = ? ORDER BY rowid LIMIT 1)");
   s.bind(1, text_of(ev, "reservation_id")).bind(2, text_of(ev, "to_status"));
-  if (!s.run()) return s.error("reservation_events");
+  if (!s.run()) return s.error(std::string(kEvents));
   return ok();
 }
 
@@ -79,7 +81,7 @@ Status store_rows(Cache& c, const std::string& table, const Json& rows, std::siz
     std::string id = text_of(row, "id");
     if (id.empty()) return Error{table, "a pulled row has no id"};
     if (local.count(id)) continue;
-    if (table == "reservation_events" && !c.has_row(table, id))
+    if (table == kEvents && !c.has_row(table, id))
       if (auto st = drop_provisional_event(c, row); !st) return st;
     // A row the engine cannot read is set aside, the rest of the page goes on.
     if (auto st = c.put_pulled_row(table, row); !st) return st;
@@ -161,7 +163,7 @@ Status Sync::Worker::pull_table(const std::string& table, int64_t horizon, int64
       q.pages.pop_front();
       q.cv.notify_all();
     }
-    if (table == "team_members") keep_cached_pins(*cache, page);
+    if (table == Entity<TeamMember>::table) keep_cached_pins(*cache, page);
     const std::size_t chunk = static_cast<std::size_t>(std::max(1, cfg.store_chunk));
     for (std::size_t i = 0; st && i < page.size(); i += chunk)
       st = store_rows(*cache, table, page, i, std::min(page.size(), i + chunk), total);
@@ -178,14 +180,15 @@ Status Sync::Worker::pull_table(const std::string& table, int64_t horizon, int64
   // A backend from before guest texts (migration 019) has no such table:
   // the rest of the pull goes on, and the next one asks again.
   // Nor server sections before 026.
-  if ((table == "communication_events" || table == "server_sections") && q.error.status == 404)
+  if ((table == Entity<CommunicationEvent>::table || table == Entity<ServerSection>::table) &&
+      q.error.status == 404)
     return ok();
   if (q.error.kind != RestErrorKind::None) {
     if (q.error.is_auth()) apply(LinkEvent::Refused, q.error.text());
     return Error{"pull " + table, q.error.text()};
   }
   if (!q.bad_answer.empty()) return Error{"pull " + table, q.bad_answer};
-  if (table == "team_members" && is_device_token(rest->config().bearer))
+  if (table == Entity<TeamMember>::table && is_device_token(rest->config().bearer))
     if (auto pins = fetch_team_pins(*cache, *rest, total > total_before); !pins) return pins;
   if (cur.seq == horizon) return ok();
   cur.seq = horizon;

@@ -1,6 +1,7 @@
 #include "foh/net/texts.hpp"
 
 #include "foh/engine/codec.hpp"
+#include "foh/net/entities.hpp"
 #include "foh/net/local_settings.hpp"
 #include "foh/net/rest.hpp"
 #include "sqlite_stmt.hpp"
@@ -17,7 +18,7 @@ std::vector<CommunicationEvent> texts_of(Cache& cache, const std::vector<Uuid>& 
       std::string_view text = s.view(0);
       auto j = Json::parse(text.begin(), text.end(), nullptr, false);
       if (j.is_discarded()) continue;
-      if (auto e = decode_communication_event(j, "communication_events"))
+      if (auto e = decode_communication_event(j, std::string(Entity<CommunicationEvent>::table)))
         out.push_back(std::move(*e));
     }
   }

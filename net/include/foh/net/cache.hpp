@@ -20,31 +20,13 @@
 
 #include "foh/engine/model.hpp"
 #include "foh/engine/result.hpp"
+#include "foh/net/entities.hpp"     // kSyncedTables
 #include "foh/net/transaction.hpp"  // every writer of the cache uses one
 
 struct sqlite3;  // vendor types kept opaque
 struct sqlite3_stmt;
 
 namespace foh::net {
-
-// Every entity mirrored from the backend, by backend table name, in the order
-// a pull applies them (parents first).
-inline constexpr const char* kSyncedTables[] = {"restaurants",
-                                                "floor_plans",
-                                                "zones",
-                                                "tables",
-                                                "services",
-                                                "team_members",
-                                                "customers",
-                                                "reservations",
-                                                "reservation_events",
-                                                "waitlist_entries",
-                                                "daily_table_overrides",
-                                                "daily_extra_tables",
-                                                "daily_floor_notes",
-                                                "server_sections",
-                                                "communication_events"};
-bool is_synced_table(std::string_view table);
 
 // A row the engine cannot read (time "24:00", created_at "-infinity", a BC
 // date, a wrong JSON type, text that is not JSON): kept aside in the cache's

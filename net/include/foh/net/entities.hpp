@@ -1,6 +1,7 @@
 #pragma once
-// net internals: each synced entity's cache table and the engine's decoder,
-// written once (Entity<T>), so a read names the type and gets both.
+// Each synced entity's table name (the backend's and the cache's) and the
+// engine's decoder, written once (Entity<T>), so a read names the type and
+// gets both; Rows<T> (rows.hpp) reads and writes a table through them.
 #include <string_view>
 
 #include "foh/engine/codec.hpp"
@@ -35,6 +36,25 @@ inline constexpr char daily_floor_notes[] = "daily_floor_notes";
 inline constexpr char server_sections[] = "server_sections";
 inline constexpr char communication_events[] = "communication_events";
 }  // namespace table_name
+
+// Every entity mirrored from the backend, by table name, in the order a pull
+// applies them (parents first).
+inline constexpr const char* kSyncedTables[] = {table_name::restaurants,
+                                                table_name::floor_plans,
+                                                table_name::zones,
+                                                table_name::tables,
+                                                table_name::services,
+                                                table_name::team_members,
+                                                table_name::customers,
+                                                table_name::reservations,
+                                                table_name::reservation_events,
+                                                table_name::waitlist_entries,
+                                                table_name::daily_table_overrides,
+                                                table_name::daily_extra_tables,
+                                                table_name::daily_floor_notes,
+                                                table_name::server_sections,
+                                                table_name::communication_events};
+bool is_synced_table(std::string_view table);
 
 // clang-format off
 template <> struct Entity<Restaurant> : EntityOf<Restaurant, table_name::restaurants, decode_restaurant> {};

@@ -4,7 +4,7 @@
 #include <ctime>
 #include <set>
 
-#include "entities.hpp"
+#include "foh/net/entities.hpp"
 #include "foh/net/local_settings.hpp"
 
 namespace foh::net {

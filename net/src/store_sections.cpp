@@ -37,8 +37,8 @@ Result<ServerSection> Store::set_section(const Uuid& table_id, Date date,
                                          const std::optional<Uuid>& team_member_id,
                                          const Actor& by) {
   if (!may_authorize(by.role, action::kSections))
-    return Error{"server_sections", "giving tables to servers needs a Manager or Admin",
-                 "sections_need_manager"};
+    return Error{std::string(Rows<ServerSection>::table),
+                 "giving tables to servers needs a Manager or Admin", "sections_need_manager"};
   if (!Rows<Table>(cache_).json(table_id))
     return Error{Rows<Table>::where(table_id), "unknown table", "unknown_table"};
   if (team_member_id && !Rows<TeamMember>(cache_).json(*team_member_id))

@@ -1,5 +1,7 @@
 #include "app/snapshot.hpp"
 
+#include <algorithm>
+
 #include "foh/engine/rules.hpp"
 #include "foh/net/outbox.hpp"
 #include "foh/net/sync_state.hpp"
@@ -7,13 +9,35 @@
 
 namespace foh::app {
 
+namespace {
+
+// The rows set aside: the quarantine's (this read's, the pull's, earlier
+// reads'), and those this read left out that the quarantine could not take
+// (a failed write: out of the day all the same, so the manager sees them).
+std::vector<ui::SetAsideRow> set_aside_rows(net::Cache& cache, const net::SetAsideRows& read) {
+  std::vector<ui::SetAsideRow> out;
+  for (const auto& q : cache.quarantined())
+    out.push_back(ui::SetAsideRow{q.table, q.row_id, q.reason, q.last_seen});
+  for (const auto& r : read) {
+    auto same = [&](const ui::SetAsideRow& q) {
+      return q.table == r.table && q.row_id == r.row_id;
+    };
+    if (std::none_of(out.begin(), out.end(), same))
+      out.push_back(ui::SetAsideRow{r.table, r.row_id, r.reason, net::utc_now_iso()});
+  }
+  return out;
+}
+
+}  // namespace
+
 Result<DaySnapshot> load_snapshot(net::Cache& cache, std::optional<Date> shown, LocalInstant now) {
   DaySnapshot s;
   if (!cache.has_venue()) return s;
-  auto venue = cache.load_venue();
+  net::SetAsideRows left_out;  // what the reads set aside, named
+  auto venue = cache.load_venue(&left_out);
   if (!venue) return venue.error();
   s.today = service_date(now, venue->services);
-  auto day = cache.load_day(shown && *shown > s.today ? *shown : s.today);
+  auto day = cache.load_day(shown && *shown > s.today ? *shown : s.today, false, &left_out);
   if (!day) return day.error();
   s.venue = std::move(*venue);
   s.day = std::move(*day);
@@ -21,8 +45,7 @@ Result<DaySnapshot> load_snapshot(net::Cache& cache, std::optional<Date> shown, 
   if (!floor) return floor.error();
   s.floor = std::move(*floor);
   s.index = ui::DayIndex::build(*s.venue, s.day, *s.floor);
-  for (const auto& q : cache.quarantined())
-    s.set_aside.push_back(ui::SetAsideRow{q.table, q.row_id, q.reason, q.last_seen});
+  s.set_aside = set_aside_rows(cache, left_out);
   s.conflicts = net::SyncState(cache).conflicts();
   s.texts = net::texts_of_day(cache, s.day);
   s.sms_quota = net::cached_sms_quota(cache);

@@ -16,6 +16,7 @@
 
 #include "app/seed.hpp"
 #include "app/snapshot.hpp"
+#include "foh/engine/codec.hpp"
 #include "foh/net/cache.hpp"
 #include "foh/net/store.hpp"
 #include "foh/net/sync.hpp"
@@ -247,4 +248,40 @@ TEST_CASE("snapshot: the day index built off the frame still points into the day
     const ui::Booking* b = index->booking(r.id);
     if (b) CHECK(b->r == &r);
   }
+}
+
+// A row the day's read leaves out is listed for the manager: from the
+// quarantine, and from the read's own report when the quarantine could not
+// take it (issue 15: the reads name what they set aside).
+TEST_CASE("snapshot: a row the day's read left out is listed set aside, quarantined or not") {
+  SeededFile file;
+  const auto now = LocalInstant::at(kToday, *TimeOfDay::parse("19:30"));
+  auto listed = [](const DaySnapshot& s, const Uuid& id) {
+    return std::count_if(s.set_aside.begin(), s.set_aside.end(),
+                         [&](const ui::SetAsideRow& r) { return r.row_id == id; });
+  };
+  auto poison = [&](size_t i) {
+    Reservation r = file.cache->load_day(kToday)->reservations.at(i);
+    Json bad = encode(r);
+    bad["time"] = "24:00";
+    REQUIRE(file.cache->put_row("reservations", bad));
+    return r.id;
+  };
+  const Uuid first = poison(0);
+  auto snap = load_snapshot(*file.cache, std::nullopt, now);
+  REQUIRE_MESSAGE(snap.ok(), snap.error().text());
+  CHECK(listed(*snap, first) == 1);  // the quarantine's row, not twice
+  CHECK(file.cache->quarantine_count() == 1);
+
+  REQUIRE(file.cache->exec("DROP TABLE quarantine"));  // a write that fails
+  const Uuid second = poison(0);
+  auto again = load_snapshot(*file.cache, std::nullopt, now);
+  REQUIRE_MESSAGE(again.ok(), again.error().text());
+  REQUIRE(listed(*again, second) == 1);
+  for (const auto& r : again->day.reservations) CHECK(r.id != second);
+  auto row = std::find_if(again->set_aside.begin(), again->set_aside.end(),
+                          [&](const ui::SetAsideRow& r) { return r.row_id == second; });
+  CHECK(row->table == "reservations");
+  CHECK(row->reason.find("not set aside") != std::string::npos);
+  CHECK_FALSE(row->last_seen.empty());
 }

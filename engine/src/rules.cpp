@@ -105,6 +105,12 @@ Span span_of(const Reservation& r, const Settings& s, const ServiceDay& day) {
   return Span{start, start + duration_minutes(r, s)};
 }
 
+bool is_late(ReservationStatus status, int64_t start, int64_t now, const Settings& s) {
+  const bool to_come =
+      status == ReservationStatus::Pending || status == ReservationStatus::Confirmed;
+  return to_come && now >= start + s.late_after_minutes;
+}
+
 bool shares_table(const HeldTables& a, const HeldTables& b) {
   for (int i = 0; i < a.count; ++i)
     if (b.contains(a.index[i])) return true;

@@ -149,7 +149,7 @@ class Counter {
     if (to_come(r.status)) {
       ++g.parties_to_come, g.covers_to_come += n;
       const int64_t start = timeline_.epoch_minute(r.time);
-      if (now_ >= start + s_.late_after_minutes)
+      if (is_late(r.status, start, now_, s_))
         g.late.push_back({r.id, r.guest_name, n, r.time, static_cast<int>(now_ - start)});
     }
     if (r.status == RS::NoShow) {

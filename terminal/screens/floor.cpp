@@ -91,8 +91,7 @@ void draw_table_panel(FloorView& v, const Desk& d, FloorIntents& out) {
     ImGui::PushID(b.r->id.c_str());
     draw_booking_line(b, d);
     if (const Customer* c = d.index->customer_of(*b.r)) tag_chips("next_guest", c->tags, l);
-    if (now >= b.start + d.settings().late_after_minutes &&
-        b.r->status != ReservationStatus::Arrived) {
+    if (is_late(b, now, d)) {
       ImGui::SameLine();
       inline_error(tr(l, "floor.late"));
     }

@@ -1,5 +1,5 @@
 #pragma once
-// The floor editor's state and logic, without drawing (screens/editor.hpp
+// The floor editor's state and logic, without drawing (the editor screen
 // draws it): the plan being edited with undo/redo, its issues (overlaps,
 // duplicate names), combinations, and the save command.
 #include <optional>

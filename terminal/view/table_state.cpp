@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "foh/engine/customer.hpp"
+#include "foh/engine/rules.hpp"
 
 namespace foh::ui {
 
@@ -13,6 +14,11 @@ int64_t now_minutes(const Desk& d) {
   return LocalInstant::at(d.day->date, TimeOfDay{}).seconds / 60;
 }
 
+bool is_late(const Booking& b, int64_t now, const Desk& d) {
+  static const Settings defaults;  // no venue yet: the settings' defaults
+  return foh::is_late(b.r->status, b.start, now, d.venue ? d.settings() : defaults);
+}
+
 TableStatus table_status(const Desk& d, const Table& t) {
   TableStatus st;
   if (!d.index) return st;
@@ -20,9 +26,7 @@ TableStatus table_status(const Desk& d, const Table& t) {
   st.seated = d.index->seated_at(t.id, now);
   st.next = d.index->next_on(t.id, now);
   if (st.next) {
-    int late_after = d.venue ? d.settings().late_after_minutes : 15;
-    st.next_late =
-        st.next->r->status != ReservationStatus::Arrived && now >= st.next->start + late_after;
+    st.next_late = is_late(*st.next, now, d);
     if (st.next_late) st.late_minutes = static_cast<int>(now - st.next->start);
   }
   if (d.index->is_blocked(t.id)) {
@@ -51,8 +55,7 @@ TableStatus table_status(const Desk& d, const Table& t) {
 
 Tone booking_tone(const Booking& b, const Desk& d) {
   const int64_t now = now_minutes(d);
-  const int late_after = d.venue ? d.settings().late_after_minutes : 15;
-  return tone_of(b.r->status, now >= b.start + late_after, now >= b.end);
+  return tone_of(b.r->status, is_late(b, now, d), now >= b.end);
 }
 
 Tone tone_of(const TableStatus& st) {

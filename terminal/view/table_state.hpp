@@ -29,6 +29,9 @@ struct TableStatus {
 };
 
 int64_t now_minutes(const Desk& d);
+// The engine's late rule (foh::is_late) for a booking of the day at `now`
+// (now_minutes), with the venue's settings (their defaults without a venue).
+bool is_late(const Booking& b, int64_t now, const Desk& d);
 TableStatus table_status(const Desk& d, const Table& t);
 // The palette's tone of a table: its state, and Arrived when the party due
 // soon is already at the door.

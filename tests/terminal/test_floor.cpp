@@ -26,6 +26,36 @@ TEST_CASE("table states at 19:30: seated, arriving soon, late, blocked, free") {
   CHECK(table_status(fx.desk, fx.table("1")).state == TableState::Overdue);
 }
 
+TEST_CASE("late: the floor and the list read the venue's late_after_minutes, defaults without") {
+  Fixture fx;  // table 3's couple is booked for 19:00, still Confirmed
+  const auto at = [&](const char* hhmm) {
+    fx.desk.now = LocalInstant::at(fx.day.date, *TimeOfDay::parse(hhmm));
+  };
+  fx.venue.restaurant.settings.late_after_minutes = 20;
+  fx.rebuild();
+  at("19:19");  // one minute before: not late, the table waits for them
+  TableStatus t3 = table_status(fx.desk, fx.table("3"));
+  CHECK_FALSE(t3.next_late);
+  CHECK(t3.state == TableState::ArrivingSoon);
+  CHECK(booking_tone(*t3.next, fx.desk) == Tone::Booked);
+  at("19:20");  // exactly the setting: late, the free table is held
+  t3 = table_status(fx.desk, fx.table("3"));
+  CHECK(t3.next_late);
+  CHECK(t3.late_minutes == 20);
+  CHECK(t3.state == TableState::Held);
+  CHECK(booking_tone(*t3.next, fx.desk) == Tone::Late);
+  fx.venue.restaurant.settings.late_after_minutes = 0;
+  fx.rebuild();
+  at("19:00");
+  CHECK(table_status(fx.desk, fx.table("3")).next_late);
+  // No venue yet: the settings' default (15 minutes).
+  at("19:14");
+  fx.desk.venue = nullptr;
+  CHECK_FALSE(table_status(fx.desk, fx.table("3")).next_late);
+  at("19:15");
+  CHECK(table_status(fx.desk, fx.table("3")).next_late);
+}
+
 TEST_CASE("a seated time stamped in UTC by the backend reads in the restaurant's time") {
   Fixture fx;
   for (Reservation& r : fx.day.reservations)

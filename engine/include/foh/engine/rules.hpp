@@ -72,6 +72,11 @@ Span span_of(const Reservation& r, const Settings& s, const std::vector<Service>
 Span span_of(const Reservation& r, const Settings& s,
              const ServiceDay& day);  // r.date == day.date()
 
+// THE late rule: a party still to come (Pending or Confirmed) is late from
+// its time + settings.late_after_minutes on, that minute included. `start`
+// and `now` are minutes of one timeline (Span's, or a service day's).
+bool is_late(ReservationStatus status, int64_t start, int64_t now, const Settings& s);
+
 // Do two held-table sets share a table?
 bool shares_table(const HeldTables& a, const HeldTables& b);
 

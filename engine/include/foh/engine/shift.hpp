@@ -12,7 +12,8 @@
 //    to come, always;
 //  - seated: Seated or Completed; arrived: Arrived (at the door, no table yet);
 //    to come: Pending or Confirmed;
-//  - late: to come, and now >= its time + settings.late_after_minutes;
+//  - late: rules.hpp's is_late (to come, and now >= its time +
+//    settings.late_after_minutes);
 //  - walk-in: source "Walk-in"; from the waitlist: source "Liste d'attente"
 //    (net's spellings, the seed's source values);
 //  - a turn: a Completed party's seated_at to its completion, read from its

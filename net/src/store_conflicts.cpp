@@ -4,6 +4,7 @@
 #include "foh/engine/codec.hpp"
 #include "foh/engine/status.hpp"
 #include "foh/net/entities.hpp"
+#include "foh/net/rows.hpp"
 #include "foh/net/store.hpp"
 #include "sqlite_stmt.hpp"
 #include "store_write.hpp"
@@ -56,10 +57,9 @@ Status apply_decision(Cache& cache, const Conflict& c, const Reservation& r,
                  "conflict_gone"};
   return in_one_transaction(cache, [&]() -> Status {
     Json row = encode(r);
-    if (auto st = cache.put_row(kReservations, row); !st) return st;
+    if (auto st = Rows<Reservation>(cache).put_json(row); !st) return st;
     if (event)
-      if (auto st = cache.put_row(Entity<ReservationEvent>::table, provisional(*event)); !st)
-        return st;
+      if (auto st = Rows<ReservationEvent>(cache).put_json(provisional(*event)); !st) return st;
     if (event && entry->op == OutboxOp::Upsert) {
       // A new booking the backend refused, cancelled: nobody else ever had it,
       // and the database (like the engine) creates no booking Cancelled. It

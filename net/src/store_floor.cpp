@@ -35,7 +35,7 @@ Status Store::put_override(const Uuid& table_id, Date date, bool set_blocked, bo
   DailyTableOverride o;
   std::optional<Json> before;
   using Overrides = Rows<DailyTableOverride>;
-  for (const auto& j : cache_.rows_of_date(Overrides::table, date)) {
+  for (const auto& j : Overrides(cache_).json_of_date(date)) {
     if (j.value("table_id", "") != table_id) continue;
     auto d = Entity<DailyTableOverride>::decode(j, "cache: " + std::string(Overrides::table));
     if (!d) return d.error();
@@ -99,7 +99,7 @@ template <class T>
 std::vector<RowWrite> removed(Cache& cache, const Uuid& plan_id, const std::set<Uuid>& kept) {
   const std::string table(Rows<T>::table);
   std::vector<RowWrite> out;
-  for (const auto& j : cache.rows(table)) {
+  for (const auto& j : Rows<T>(cache).json_all()) {
     if (j.value("floor_plan_id", "") != plan_id || kept.count(j.value("id", ""))) continue;
     out.push_back({table, Json{{"id", j.value("id", "")}}, OutboxOp::Delete, true, nullptr});
   }

@@ -23,7 +23,7 @@ bool is_open(WaitlistStatus s) {
 
 int next_position(Cache& cache, Date date) {
   int pos = 0;
-  for (const auto& j : cache.rows_of_date(Entries::table, date)) {
+  for (const auto& j : Entries(cache).json_of_date(date)) {
     auto it = j.find("position_in_queue");
     if (it != j.end() && it->is_number_integer()) pos = std::max(pos, it->get<int>());
   }

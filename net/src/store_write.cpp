@@ -6,12 +6,13 @@
 
 #include "foh/net/entities.hpp"
 #include "foh/net/local_settings.hpp"
+#include "foh/net/rows.hpp"
 
 namespace foh::net {
 
 Uuid restaurant_id(Cache& cache) {
   if (auto id = LocalSettings(cache).get("restaurant_id"); id && !id->empty()) return *id;
-  auto rows = cache.rows(Entity<Restaurant>::table);
+  auto rows = Rows<Restaurant>(cache).json_all();
   return rows.size() == 1 ? rows.front().value("id", "") : Uuid();
 }
 

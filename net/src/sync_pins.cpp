@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "foh/net/entities.hpp"
+#include "foh/net/rows.hpp"
 
 namespace foh::net {
 namespace {
@@ -12,7 +13,7 @@ constexpr const char* kTeamMemberColumns =
     "id,user_id,restaurant_id,role,display_name,email,allowed_tabs,is_active,created_at,"
     "updated_at,sync_xid,sync_seq";
 constexpr const char* kPinsRpc = "/rest/v1/rpc/team_member_pins";
-constexpr std::string_view kMembers = Entity<TeamMember>::table;
+using Members = Rows<TeamMember>;
 constexpr int kNotFound = 404;
 
 std::string text_of(const Json& j, const char* key) {
@@ -46,7 +47,7 @@ Json jwt_claims(const std::string& token) {
 }
 
 bool some_member_lacks_pin(Cache& cache) {
-  auto rows = cache.rows(kMembers);
+  auto rows = Members(cache).json_all();
   return std::any_of(rows.begin(), rows.end(),
                      [](const Json& r) { return text_of(r, "pin").empty(); });
 }
@@ -59,14 +60,14 @@ bool is_device_token(const std::string& bearer) {
 }
 
 std::string pull_columns(const std::string& table) {
-  return table == kMembers ? kTeamMemberColumns : "*";
+  return table == Members::table ? kTeamMemberColumns : "*";
 }
 
 void keep_cached_pins(Cache& cache, Json& page) {
   if (!page.is_array()) return;
   for (auto& row : page) {
     if (!row.is_object() || (row.contains("pin") && row.contains("pin_salt"))) continue;
-    auto cached = cache.get_row(kMembers, text_of(row, "id"));
+    auto cached = Members(cache).json(text_of(row, "id"));
     if (!cached) continue;
     row["pin"] = text_of(*cached, "pin");
     row["pin_salt"] = text_of(*cached, "pin_salt");
@@ -83,13 +84,13 @@ Status fetch_team_pins(Cache& cache, RestClient& rest, bool members_pulled) {
   if (!tx.begun()) return tx.begun();
   for (const auto& p : r.body) {
     if (!p.is_object()) continue;
-    auto cached = cache.get_row(kMembers, text_of(p, "id"));
+    auto cached = Members(cache).json(text_of(p, "id"));
     if (!cached) continue;  // not pulled (or set aside): its hash waits for the row
     std::string pin = text_of(p, "pin"), salt = text_of(p, "pin_salt");
     if (text_of(*cached, "pin") == pin && text_of(*cached, "pin_salt") == salt) continue;
     (*cached)["pin"] = pin;
     (*cached)["pin_salt"] = salt;
-    if (auto st = cache.put_row(kMembers, *cached); !st) return st;
+    if (auto st = Members(cache).put_json(*cached); !st) return st;
   }
   return tx.commit();
 }

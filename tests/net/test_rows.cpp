@@ -68,6 +68,8 @@ TEST_CASE("rows: of_date reads that day's rows only, all reads every one") {
   CHECK(rows.of_date(*Date::parse("2026-12-03"), &report).empty());
   CHECK(rows.all(&report).size() == 3);
   CHECK(report.empty());
+  CHECK(rows.json_of_date(*Date::parse("2026-12-01")).size() == 2);
+  CHECK(rows.json_all().size() == 3);
   CHECK(cache->quarantine_count() == 0);
 }
 
@@ -79,7 +81,7 @@ TEST_CASE("rows: a row the engine cannot read is reported and set aside, the oth
   REQUIRE(rows.put(good));
   Json poisoned = encode(bad);
   poisoned["time"] = "24:00";
-  REQUIRE(cache->put_row(Rows<Reservation>::table, poisoned));
+  REQUIRE(rows.put_json(poisoned));  // as it is: the engine's checks come on reading
 
   // A point read says why and leaves the row where it is.
   auto one = rows.get(bad.id, Error{"x", "gone", "gone"});

@@ -16,6 +16,7 @@
 #include "foh/engine/result.hpp"
 #include "foh/net/cache.hpp"
 #include "foh/net/entities.hpp"
+#include "foh/net/rows.hpp"
 
 namespace foh::net {
 
@@ -30,12 +31,16 @@ class Rows {
   // decoder's error when the engine cannot read it (the row stays: the
   // day's read sets it aside).
   Result<T> get(const Uuid& id, Error gone);
-  // The row as cached (the seed's columns), for an edit's before and after.
+  // The row as cached (the seed's columns), for an edit's before and after,
+  // and the rows so, for a command that reads one column of each.
   std::optional<Json> json(const Uuid& id) { return cache_.get_row(table, id); }
+  std::vector<Json> json_all() { return cache_.rows(table); }
+  std::vector<Json> json_of_date(Date date) { return cache_.rows_of_date(table, date); }
   bool has(const Uuid& id) { return cache_.has_row(table, id); }
   int64_t count() { return cache_.row_count(table); }
 
   Status put(const T& row);  // insert or replace, the engine's encoding
+  Status put_json(const Json& row) { return cache_.put_row(table, row); }  // as it is
   Status remove(const Uuid& id) { return cache_.delete_row(table, id); }
 
   // Every row, and the rows of `date` (tables with a date column); rows the

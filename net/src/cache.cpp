@@ -13,7 +13,7 @@
 #include <unordered_map>
 
 #include "foh/net/entities.hpp"
-#include "quarantine.hpp"
+#include "set_aside.hpp"
 #include "sqlite_stmt.hpp"
 
 namespace foh::net {

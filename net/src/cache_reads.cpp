@@ -11,7 +11,7 @@
 #include "foh/net/entities.hpp"
 #include "foh/net/local_settings.hpp"
 #include "foh/net/rows.hpp"
-#include "quarantine.hpp"
+#include "set_aside.hpp"
 #include "sqlite_stmt.hpp"
 
 namespace foh::net {

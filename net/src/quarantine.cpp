@@ -3,7 +3,7 @@
 // anything. Such a row is set aside in the quarantine table with the reason,
 // left out of the day, and decoded again on every pull, so one bad row never
 // stops a terminal and fixing it at the backend is enough.
-#include "quarantine.hpp"
+#include "foh/net/quarantine.hpp"
 
 #include <sqlite3.h>
 
@@ -13,6 +13,7 @@
 #include "foh/engine/codec.hpp"
 #include "foh/net/cache.hpp"
 #include "foh/net/entities.hpp"
+#include "set_aside.hpp"
 #include "sqlite_stmt.hpp"
 
 namespace foh::net {
@@ -68,7 +69,7 @@ std::string set_aside_reason(const Error& e, std::string_view row_where) {
 
 void set_aside(Cache& cache, std::string_view table, const Uuid& id, std::string_view raw,
                std::string reason, SetAsideRows* report) {
-  Status st = cache.quarantine(table, id, raw, reason);
+  Status st = Quarantine(cache).hold(table, id, raw, reason);
   if (!report) return;
   if (!st) reason += " (not set aside: " + st.error().text() + ")";
   report->push_back({std::string(table), id, std::move(reason)});
@@ -91,24 +92,24 @@ Status readable_row(std::string_view table, const Json& row) {
   return timestamps_readable(table, row);
 }
 
-Status Cache::put_pulled_row(std::string_view table, const Json& row) {
+Status Quarantine::put_pulled_row(std::string_view table, const Json& row) {
   const std::string id = row_id_of(row);
   if (auto readable = readable_row(table, row); !readable)
-    return quarantine(table, id, row.dump(),
-                      set_aside_reason(readable.error(), std::string(table) + " " + id));
-  if (auto st = put_row(table, row); !st) return st;
+    return hold(table, id, row.dump(),
+                set_aside_reason(readable.error(), std::string(table) + " " + id));
+  if (auto st = cache_.put_row(table, row); !st) return st;
   // Usually empty: one indexed lookup, no write.
-  Stmt s(*this, "SELECT 1 FROM quarantine WHERE tbl = ? AND row_id = ?");
+  Stmt s(cache_, "SELECT 1 FROM quarantine WHERE tbl = ? AND row_id = ?");
   s.bind(1, table).bind(2, id);
   if (!s.step()) return ok();
   s.reset();
-  return release(*this, table, id);
+  return release(cache_, table, id);
 }
 
-Status Cache::quarantine(std::string_view table, const Uuid& id, std::string_view raw,
-                         std::string_view reason) {
+Status Quarantine::hold(std::string_view table, const Uuid& id, std::string_view raw,
+                        std::string_view reason) {
   const std::string now = utc_now_iso();
-  Stmt s(*this,
+  Stmt s(cache_,
          "INSERT INTO quarantine (tbl, row_id, json, reason, first_seen, last_seen)"
          " VALUES (?,?,?,?,?,?) ON CONFLICT (tbl, row_id) DO UPDATE SET"
          " json = excluded.json, reason = excluded.reason, last_seen = excluded.last_seen");
@@ -116,11 +117,11 @@ Status Cache::quarantine(std::string_view table, const Uuid& id, std::string_vie
   if (!s.run()) return s.error("quarantine " + std::string(table) + " " + id);
   s.reset();
   if (!is_synced_table(table)) return ok();
-  return delete_row(table, id);
+  return cache_.delete_row(table, id);
 }
 
-std::vector<QuarantinedRow> Cache::quarantined() {
-  Stmt s(*this,
+std::vector<QuarantinedRow> Quarantine::rows() {
+  Stmt s(cache_,
          "SELECT tbl, row_id, json, reason, first_seen, last_seen FROM quarantine"
          " ORDER BY first_seen, tbl, row_id");
   std::vector<QuarantinedRow> out;
@@ -129,24 +130,24 @@ std::vector<QuarantinedRow> Cache::quarantined() {
   return out;
 }
 
-int64_t Cache::quarantine_count() {
-  Stmt s(*this, "SELECT count(*) FROM quarantine");
+int64_t Quarantine::count() {
+  Stmt s(cache_, "SELECT count(*) FROM quarantine");
   return s.step() ? s.int64(0) : 0;
 }
 
-Result<int> Cache::retry_quarantine() {
-  if (quarantine_count() == 0) return 0;
-  Transaction tx(*this);
+Result<int> Quarantine::retry() {
+  if (count() == 0) return 0;
+  Transaction tx(cache_);
   if (!tx.begun()) return tx.begun().error();
   int released = 0;
-  for (const QuarantinedRow& q : quarantined()) {
+  for (const QuarantinedRow& q : rows()) {
     if (!is_synced_table(q.table)) continue;
     auto row = Json::parse(q.raw, nullptr, false);
     if (row.is_discarded() || row_id_of(row) != q.row_id || !readable_row(q.table, row)) continue;
     // A newer copy may have come meanwhile (a local write): it stays.
-    if (!has_row(q.table, q.row_id))
-      if (auto st = put_row(q.table, row); !st) return st.error();
-    if (auto st = release(*this, q.table, q.row_id); !st) return st.error();
+    if (!cache_.has_row(q.table, q.row_id))
+      if (auto st = cache_.put_row(q.table, row); !st) return st.error();
+    if (auto st = release(cache_, q.table, q.row_id); !st) return st.error();
     ++released;
   }
   if (auto st = tx.commit(); !st) return st.error();

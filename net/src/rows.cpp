@@ -2,7 +2,7 @@
 #include "foh/net/rows.hpp"
 
 #include "foh/engine/codec.hpp"
-#include "quarantine.hpp"
+#include "set_aside.hpp"
 
 namespace foh::net {
 

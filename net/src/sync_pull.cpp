@@ -14,6 +14,7 @@
 
 #include "foh/net/cache.hpp"
 #include "foh/net/entities.hpp"
+#include "foh/net/quarantine.hpp"
 #include "foh/net/sync_state.hpp"
 #include "foh/net/texts.hpp"
 #include "sqlite_stmt.hpp"
@@ -84,7 +85,7 @@ Status store_rows(Cache& c, const std::string& table, const Json& rows, std::siz
     if (table == kEvents && !c.has_row(table, id))
       if (auto st = drop_provisional_event(c, row); !st) return st;
     // A row the engine cannot read is set aside, the rest of the page goes on.
-    if (auto st = c.put_pulled_row(table, row); !st) return st;
+    if (auto st = Quarantine(c).put_pulled_row(table, row); !st) return st;
     ++stored;
   }
   return tx.commit();
@@ -215,7 +216,7 @@ Status Sync::Worker::pull() {
     if (auto st = pull_table(table, horizon, total); !st) return st;
   }
   // Rows set aside earlier are decoded again: one that now reads goes back.
-  auto released = cache->retry_quarantine();
+  auto released = Quarantine(*cache).retry();
   if (!released) return released.error();
   total += *released;
   if (auto now = std::chrono::steady_clock::now(); now - quota_read >= kQuotaEvery) {

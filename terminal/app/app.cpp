@@ -12,6 +12,7 @@
 #include "foh/engine/rules.hpp"
 #include "foh/engine/waitlist.hpp"
 #include "foh/net/cache_recover.hpp"
+#include "foh/net/quarantine.hpp"
 #include "foh/net/rest.hpp"
 #include "foh/net/texts.hpp"
 #include "foh/platform/platform.hpp"
@@ -81,7 +82,7 @@ Status App::open_cache(const std::string& path) {
     say(line, true);
   }
   // A row an earlier build set aside may read now.
-  if (auto released = cache_->retry_quarantine(); !released)
+  if (auto released = net::Quarantine(*cache_).retry(); !released)
     say(ui::error_text(desk_.locale, released.error()), true);
   return ok();
 }

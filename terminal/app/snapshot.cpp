@@ -4,6 +4,7 @@
 
 #include "foh/engine/rules.hpp"
 #include "foh/net/outbox.hpp"
+#include "foh/net/quarantine.hpp"
 #include "foh/net/sync_state.hpp"
 #include "foh/net/texts.hpp"
 
@@ -16,7 +17,7 @@ namespace {
 // (a failed write: out of the day all the same, so the manager sees them).
 std::vector<ui::SetAsideRow> set_aside_rows(net::Cache& cache, const net::SetAsideRows& read) {
   std::vector<ui::SetAsideRow> out;
-  for (const auto& q : cache.quarantined())
+  for (const auto& q : net::Quarantine(cache).rows())
     out.push_back(ui::SetAsideRow{q.table, q.row_id, q.reason, q.last_seen});
   for (const auto& r : read) {
     auto same = [&](const ui::SetAsideRow& q) {

@@ -8,6 +8,7 @@
 #include "foh/net/cache.hpp"
 #include "foh/net/local_settings.hpp"
 #include "foh/net/outbox.hpp"
+#include "foh/net/quarantine.hpp"
 
 using namespace foh;
 using namespace foh::net;
@@ -80,7 +81,7 @@ TEST_CASE("a schema 1 cache migrates: its outbox kept in order, a seq never reus
   }
   auto c = std::move(Cache::open(path)).value();
   CHECK(c->schema_version() == Cache::kSchemaVersion);
-  CHECK(c->quarantine_count() == 0);  // schema 3's table is there
+  CHECK(Quarantine(*c).count() == 0);  // schema 3's table is there
   auto all = Outbox(*c).entries();
   REQUIRE(all.size() == 2);
   CHECK(all[0].row_id() == "a");
@@ -137,7 +138,7 @@ TEST_CASE("a row the codec refuses is set aside with its table, id and reason") 
   auto d = c->load_day(*Date::parse(fixture::kQuietDay));
   REQUIRE(d.ok());  // the day loads without it (test_quarantine.cpp)
   CHECK(d->reservations.empty());
-  auto q = c->quarantined();
+  auto q = Quarantine(*c).rows();
   REQUIRE(q.size() == 1);
   CHECK(q[0].table == "reservations");
   CHECK(q[0].row_id == "bad-row");

@@ -9,6 +9,7 @@
 #include "foh/engine/codec.hpp"
 #include "foh/engine/waitlist.hpp"
 #include "foh/net/cache.hpp"
+#include "foh/net/quarantine.hpp"
 
 using namespace foh;
 using namespace foh::net;
@@ -68,7 +69,7 @@ TEST_CASE("quarantine: a row the engine cannot read is set aside and the day loa
     REQUIRE_MESSAGE(day.ok(), (day.ok() ? "" : day.error().text()));
     CHECK(day_rows(*day, p.table) == before - 1);
     CHECK_FALSE(day_has(*day, bad["id"]));
-    auto q = cache->quarantined();
+    auto q = Quarantine(*cache).rows();
     REQUIRE(q.size() == 1);
     CHECK(q[0].table == p.table);
     CHECK(q[0].row_id == bad["id"]);
@@ -76,7 +77,7 @@ TEST_CASE("quarantine: a row the engine cannot read is set aside and the day loa
     CHECK(Json::parse(q[0].raw) == bad);
     CHECK_FALSE(cache->has_row(p.table, bad["id"]));  // out of its table
     CHECK(cache->load_day(kDemoDay).ok());
-    CHECK(cache->quarantine_count() == 1);  // met again: still one row
+    CHECK(Quarantine(*cache).count() == 1);  // met again: still one row
   }
 }
 
@@ -90,7 +91,7 @@ TEST_CASE("quarantine: cached text that is not JSON is set aside, not silently d
   auto day = cache->load_day(kDemoDay);
   REQUIRE(day.ok());
   CHECK(day->reservations.size() == fixture::demo_day().reservations.size() - 1);
-  auto q = cache->quarantined();
+  auto q = Quarantine(*cache).rows();
   REQUIRE(q.size() == 1);
   CHECK(q[0].row_id == id);
   CHECK(q[0].reason.find("not JSON") != std::string::npos);
@@ -126,7 +127,7 @@ TEST_CASE("quarantine: a read names every row it set aside; the good rows all co
     if (a.row_id == bad_id) CHECK_MESSAGE(a.reason.find("time") != std::string::npos, a.reason);
   }
   CHECK(named == std::set<Uuid>{not_json, bad_id});
-  CHECK(cache->quarantine_count() == 2);
+  CHECK(Quarantine(*cache).count() == 2);
   // Read again: nothing more to set aside, the same good rows.
   SetAsideRows again;
   auto day2 = cache->load_day(kDemoDay, false, &again);
@@ -147,7 +148,7 @@ TEST_CASE("quarantine: the venue's read names a table it set aside") {
   REQUIRE(set_aside.size() == 1);
   CHECK(set_aside[0].table == "tables");
   CHECK(set_aside[0].row_id == bad["id"]);
-  CHECK(cache->quarantined().size() == 1);
+  CHECK(Quarantine(*cache).rows().size() == 1);
 }
 
 TEST_CASE(
@@ -178,7 +179,7 @@ TEST_CASE(
       CHECK(plan->quotes[i].quoted_minutes == good->quotes[i].quoted_minutes);
     }
   }
-  CHECK(cache->quarantine_count() == 3);
+  CHECK(Quarantine(*cache).count() == 3);
 }
 
 TEST_CASE("quarantine: a pulled row is checked; a newer readable version releases it") {
@@ -188,32 +189,33 @@ TEST_CASE("quarantine: a pulled row is checked; a newer readable version release
   SUBCASE("a BC date never reaches the reservations") {
     Json bad = r;
     bad["date"] = "0001-01-01 BC";
-    REQUIRE(cache->put_pulled_row("reservations", bad).ok());
+    REQUIRE(Quarantine(*cache).put_pulled_row("reservations", bad).ok());
     CHECK_FALSE(cache->has_row("reservations", id));  // its older copy left the day too
-    REQUIRE(cache->quarantine_count() == 1);
-    CHECK(cache->quarantined()[0].reason.find("date") != std::string::npos);
+    REQUIRE(Quarantine(*cache).count() == 1);
+    CHECK(Quarantine(*cache).rows()[0].reason.find("date") != std::string::npos);
   }
   SUBCASE("time 24:00, then fixed at the backend") {
     Json bad = r;
     bad["time"] = "24:00";
-    REQUIRE(cache->put_pulled_row("reservations", bad).ok());
-    CHECK(cache->quarantine_count() == 1);
-    const std::string first_seen = cache->quarantined()[0].first_seen;
-    REQUIRE(cache->put_pulled_row("reservations", bad).ok());  // pulled again, still bad
-    REQUIRE(cache->quarantine_count() == 1);
-    CHECK(cache->quarantined()[0].first_seen == first_seen);
+    REQUIRE(Quarantine(*cache).put_pulled_row("reservations", bad).ok());
+    CHECK(Quarantine(*cache).count() == 1);
+    const std::string first_seen = Quarantine(*cache).rows()[0].first_seen;
+    REQUIRE(
+        Quarantine(*cache).put_pulled_row("reservations", bad).ok());  // pulled again, still bad
+    REQUIRE(Quarantine(*cache).count() == 1);
+    CHECK(Quarantine(*cache).rows()[0].first_seen == first_seen);
     Json fixed = r;
     fixed["time"] = "23:30:00";
-    REQUIRE(cache->put_pulled_row("reservations", fixed).ok());
-    CHECK(cache->quarantine_count() == 0);
+    REQUIRE(Quarantine(*cache).put_pulled_row("reservations", fixed).ok());
+    CHECK(Quarantine(*cache).count() == 0);
     CHECK(cache->reservation(id)->time.hhmm() == "23:30");
   }
   SUBCASE("garbage JSON types") {
     for (Json bad : {Json::array({1, 2}), Json{{"id", id}, {"party_size", Json::object()}}}) {
-      if (bad.is_object()) REQUIRE(cache->put_pulled_row("reservations", bad).ok());
+      if (bad.is_object()) REQUIRE(Quarantine(*cache).put_pulled_row("reservations", bad).ok());
       CHECK_FALSE(readable_row("reservations", bad).ok());
     }
-    CHECK(cache->quarantine_count() == 1);
+    CHECK(Quarantine(*cache).count() == 1);
   }
 }
 
@@ -222,13 +224,13 @@ TEST_CASE("quarantine: rows set aside are tried again and leave once they read")
   Json r = encode(fixture::demo_day().reservations.at(9));
   Json bad = r;
   bad["time"] = "24:00";
-  REQUIRE(cache->put_pulled_row("reservations", bad).ok());
-  CHECK(*cache->retry_quarantine() == 0);  // still unreadable: stays aside
-  CHECK(cache->quarantine_count() == 1);
+  REQUIRE(Quarantine(*cache).put_pulled_row("reservations", bad).ok());
+  CHECK(*Quarantine(*cache).retry() == 0);  // still unreadable: stays aside
+  CHECK(Quarantine(*cache).count() == 1);
   // What a newer build (or a repaired row) reads: the same row, readable.
   REQUIRE(cache->exec("UPDATE quarantine SET json = '" + r.dump() + "'").ok());
-  CHECK(*cache->retry_quarantine() == 1);
-  CHECK(cache->quarantine_count() == 0);
+  CHECK(*Quarantine(*cache).retry() == 1);
+  CHECK(Quarantine(*cache).count() == 0);
   CHECK(cache->has_row("reservations", r["id"]));
   auto day = cache->load_day(kDemoDay);
   CHECK(day_has(*day, r["id"]));

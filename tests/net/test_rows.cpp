@@ -9,6 +9,7 @@
 #include "fixtures.hpp"
 #include "foh/engine/codec.hpp"
 #include "foh/net/cache.hpp"
+#include "foh/net/quarantine.hpp"
 #include "foh/net/rows.hpp"
 
 using namespace foh;
@@ -70,7 +71,7 @@ TEST_CASE("rows: of_date reads that day's rows only, all reads every one") {
   CHECK(report.empty());
   CHECK(rows.json_of_date(*Date::parse("2026-12-01")).size() == 2);
   CHECK(rows.json_all().size() == 3);
-  CHECK(cache->quarantine_count() == 0);
+  CHECK(Quarantine(*cache).count() == 0);
 }
 
 TEST_CASE("rows: a row the engine cannot read is reported and set aside, the others read") {
@@ -98,8 +99,8 @@ TEST_CASE("rows: a row the engine cannot read is reported and set aside, the oth
   CHECK(report.front().row_id == bad.id);
   CHECK(report.front().reason.find("time") != std::string::npos);
   CHECK_FALSE(rows.has(bad.id));  // out of the day, into the quarantine
-  REQUIRE(cache->quarantine_count() == 1);
-  CHECK(cache->quarantined().front().row_id == bad.id);
+  REQUIRE(Quarantine(*cache).count() == 1);
+  CHECK(Quarantine(*cache).rows().front().row_id == bad.id);
 
   SetAsideRows again;
   CHECK(rows.all(&again).size() == 1);
@@ -117,7 +118,7 @@ TEST_CASE("rows: a waitlist entry whose created_at does not parse is set aside b
   CHECK(rows.all(&report).empty());
   REQUIRE(report.size() == 1);
   CHECK(report.front().table == "waitlist_entries");
-  CHECK(cache->quarantine_count() == 1);
+  CHECK(Quarantine(*cache).count() == 1);
 }
 
 TEST_CASE("rows: every entity's table is synced, in the pull's order") {

@@ -8,6 +8,7 @@
 #include "foh/engine/codec.hpp"
 #include "foh/engine/sections.hpp"
 #include "foh/net/outbox.hpp"
+#include "foh/net/quarantine.hpp"
 #include "foh/net/store.hpp"
 
 using namespace foh;
@@ -102,8 +103,8 @@ TEST_CASE("sections: a pulled row the engine cannot read is set aside, not in th
               {"restaurant_id", fixture::demo_venue().restaurant.id},
               {"date", fixture::kQuietDay},
               {"table_id", 42}};
-  REQUIRE(c->put_pulled_row("server_sections", bad).ok());
-  CHECK(c->quarantine_count() == 1);
+  REQUIRE(Quarantine(*c).put_pulled_row("server_sections", bad).ok());
+  CHECK(Quarantine(*c).count() == 1);
   auto day = c->load_day(kDay);
   REQUIRE(day.ok());
   CHECK(day->server_sections.empty());

@@ -6,6 +6,7 @@
 #include "fake_server.hpp"
 #include "fixtures.hpp"
 #include "foh/engine/codec.hpp"
+#include "foh/net/quarantine.hpp"
 #include "foh/net/sync.hpp"
 
 using namespace foh;
@@ -77,7 +78,7 @@ TEST_CASE("sync: a poisoned row in a pull page is set aside, the good rows arriv
   REQUIRE_MESSAGE(d.ok(), (d.ok() ? "" : d.error().text()));
   CHECK(d->reservations.size() == 2);
   CHECK(d->waitlist.size() == 2);
-  auto aside = cache->quarantined();
+  auto aside = Quarantine(*cache).rows();
   REQUIRE(aside.size() == 2);
   for (const auto& row : aside) {
     CHECK((row.row_id == bad.bad_reservation || row.row_id == bad.bad_entry));
@@ -87,12 +88,12 @@ TEST_CASE("sync: a poisoned row in a pull page is set aside, the good rows arriv
 
   // Pulled again unchanged: still aside, once each.
   REQUIRE(sync.run_once().ok());
-  CHECK(cache->quarantine_count() == 2);
+  CHECK(Quarantine(*cache).count() == 2);
 
   // Fixed at the backend: the next pull brings the rows back into the day.
   serve(s, page(true));
   REQUIRE(sync.run_once().ok());
-  CHECK(cache->quarantine_count() == 0);
+  CHECK(Quarantine(*cache).count() == 0);
   d = cache->load_day(day);
   REQUIRE(d.ok());
   CHECK(d->reservations.size() == 3);

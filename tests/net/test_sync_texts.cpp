@@ -9,6 +9,7 @@
 #include "foh/engine/codec.hpp"
 #include "foh/net/local_settings.hpp"
 #include "foh/net/outbox.hpp"
+#include "foh/net/quarantine.hpp"
 #include "foh/net/store.hpp"
 #include "foh/net/sync.hpp"
 #include "foh/net/texts.hpp"
@@ -98,7 +99,7 @@ TEST_CASE("texts: communication_events are pulled and read back per waitlist ent
   CHECK(g.type == "table_ready");
   CHECK(g.delivery == Delivery::Sent);
   bool set_aside = false;
-  for (const QuarantinedRow& r : cache->quarantined())
+  for (const QuarantinedRow& r : Quarantine(*cache).rows())
     set_aside |= r.table == "communication_events" && r.reason.find("type") != std::string::npos;
   CHECK(set_aside);
 

@@ -18,6 +18,7 @@
 #include "app/snapshot.hpp"
 #include "foh/engine/codec.hpp"
 #include "foh/net/cache.hpp"
+#include "foh/net/quarantine.hpp"
 #include "foh/net/store.hpp"
 #include "foh/net/sync.hpp"
 
@@ -271,7 +272,7 @@ TEST_CASE("snapshot: a row the day's read left out is listed set aside, quaranti
   auto snap = load_snapshot(*file.cache, std::nullopt, now);
   REQUIRE_MESSAGE(snap.ok(), snap.error().text());
   CHECK(listed(*snap, first) == 1);  // the quarantine's row, not twice
-  CHECK(file.cache->quarantine_count() == 1);
+  CHECK(net::Quarantine(*file.cache).count() == 1);
 
   REQUIRE(file.cache->exec("DROP TABLE quarantine"));  // a write that fails
   const Uuid second = poison(0);

@@ -28,19 +28,8 @@ struct sqlite3_stmt;
 
 namespace foh::net {
 
-// A row the engine cannot read (time "24:00", created_at "-infinity", a BC
-// date, a wrong JSON type, text that is not JSON): kept aside in the cache's
-// quarantine table with the reason, out of the day, tried again on every pull.
-struct QuarantinedRow {
-  std::string table;
-  Uuid row_id;
-  std::string raw;                    // the row as it came (JSON text, or whatever the cache held)
-  std::string reason;                 // the decoder's message, naming the column
-  std::string first_seen, last_seen;  // UTC ISO-8601
-};
-
 // A row a read met and left out because the engine cannot read it: set aside
-// in the quarantine (quarantined() has the row as it was), named here so the
+// in the quarantine (Quarantine::rows() has the row as it was), named here so the
 // reader knows what it did not get. `reason` says so when the quarantine
 // write itself failed (the row then stays where it was).
 struct SetAside {
@@ -106,21 +95,6 @@ class Cache {
   std::vector<Json> rows_of_date(std::string_view table, Date date,
                                  SetAsideRows* set_aside = nullptr);
   int64_t row_count(std::string_view table);
-
-  // ---- rows the engine cannot read (quarantine.cpp)
-  // Stores a pulled row: a readable one into its table (leaving quarantine if
-  // an older version was there), an unreadable one into quarantine instead
-  // (its older copy leaves the day: the backend's row is no longer that).
-  Status put_pulled_row(std::string_view table, const Json& row);
-  // Sets the row `raw` of `table` aside with `reason` (first_seen kept when
-  // it was there already) and removes it from its table.
-  Status quarantine(std::string_view table, const Uuid& id, std::string_view raw,
-                    std::string_view reason);
-  std::vector<QuarantinedRow> quarantined();
-  int64_t quarantine_count();
-  // Decodes every quarantined row again: those that now read go back to
-  // their table. Returns how many did.
-  Result<int> retry_quarantine();
 
   // ---- reads for the screens
   bool has_venue();  // a restaurant row is present

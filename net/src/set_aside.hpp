@@ -1,5 +1,6 @@
 #pragma once
-// net internals: what the engine needs of a row beyond its decoder (issue 11).
+// net internals: what the engine needs of a row beyond its decoder (issue 11),
+// and a read's bad row set aside (Quarantine::hold) and named.
 #include <string>
 #include <string_view>
 

@@ -19,7 +19,7 @@ Status timestamps_readable(std::string_view table, const Json& row);
 // row already names: `time: malformed time "24:00"`.
 std::string set_aside_reason(const Error& e, std::string_view row_where);
 
-// A read's bad row: into the quarantine (Cache::quarantine) and named in
+// A read's bad row: into the quarantine (Quarantine::hold) and named in
 // `report` when given, also when the quarantine write fails (said in its reason).
 void set_aside(Cache& cache, std::string_view table, const Uuid& id, std::string_view raw,
                std::string reason, SetAsideRows* report);

@@ -4,6 +4,7 @@
 // export of the day replaces it).
 #include <filesystem>
 #include <fstream>
+#include <memory>
 #include <system_error>
 
 #include "app/app.hpp"
@@ -45,16 +46,21 @@ std::string with_path(const char* format, const std::string& path) {
 
 }  // namespace
 
+// The report is counted here, from the day on screen; the file is written on
+// the job runner, and the message said when it has landed.
 void App::apply(const ui::ShiftIntents& in) {
   if (!in.export_csv) return;
   const Shift shift = shift_of(venue_, day_, desk_.now);
-  const std::string csv = report_csv(shift, desk_.locale);
+  auto csv = std::make_shared<const std::string>(report_csv(shift, desk_.locale));
   const std::string stem = std::string("foh-") + ui::tr(desk_.locale, "shift.file");
   const fs::path path = data_dir(options_) / (stem + "-" + day_.date.str() + ".csv");
-  if (write_file(path, csv))
-    say(with_path(ui::tr(desk_.locale, "shift.exported"), path.string()), false);
-  else
-    say(with_path(ui::tr(desk_.locale, "shift.export_failed"), path.string()), true);
+  jobs_->start(JobKind::Export, [this, csv, path](const Jobs::Cancelled&) {
+    const bool written = write_file(path, *csv);
+    return Jobs::Landing([this, written, path] {
+      const char* key = written ? "shift.exported" : "shift.export_failed";
+      say(with_path(ui::tr(desk_.locale, key), path.string()), !written);
+    });
+  });
 }
 
 }  // namespace foh::app

@@ -33,12 +33,14 @@ class MainQueue;
 namespace foh::app {
 
 // What a job is doing, as the busy state names it.
-enum class JobKind { Login, ManagerPin, KioskExit, Optimise, Write, Reload };
+enum class JobKind { Login, ManagerPin, KioskExit, Optimise, Write, Reload, Export };
 
 enum class Lane { Checks, Store };
-// Write and Reload run on the Store's lane (app/store_worker.hpp), the rest on Checks.
+// Write, Reload and Export (a file written, never dropped) run on the Store's
+// lane (app/store_worker.hpp), the rest on Checks.
 constexpr Lane lane_of(JobKind k) {
-  return k == JobKind::Write || k == JobKind::Reload ? Lane::Store : Lane::Checks;
+  return k == JobKind::Write || k == JobKind::Reload || k == JobKind::Export ? Lane::Store
+                                                                             : Lane::Checks;
 }
 
 using JobId = uint64_t;

@@ -20,7 +20,7 @@ bool Session::idle(LocalInstant now, int idle_seconds) const {
 }
 
 std::optional<int64_t> Session::ms_until_idle(LocalInstant now, int idle_seconds) const {
-  if (!who_) return std::nullopt;
+  if (!who_ || idle_seconds <= 0) return std::nullopt;  // 0: no idle logout, nothing to wait for
   return std::max<int64_t>(0, (last_input_.seconds + idle_seconds - now.seconds) * 1000);
 }
 

@@ -27,7 +27,7 @@ class Session {
   bool needs_manager() const;  // a server (or nobody): sensitive actions ask a manager PIN
   // The idle logout is due (idle_seconds 0: never).
   bool idle(LocalInstant now, int idle_seconds) const;
-  // Milliseconds until it is due; none when nobody is logged in.
+  // Milliseconds until it is due; none when nobody is logged in or it is off (0).
   std::optional<int64_t> ms_until_idle(LocalInstant now, int idle_seconds) const;
 
  private:

@@ -28,6 +28,7 @@ const char* busy_key(JobKind k) {
       return "busy.optimise";
     case JobKind::Write:
     case JobKind::Reload:
+    case JobKind::Export:
       return "busy.saving";
   }
   return "busy.saving";

@@ -7,6 +7,7 @@
 #include "app/clock.hpp"
 #include "app/options.hpp"
 #include "app/script.hpp"
+#include "app/session.hpp"
 
 using namespace foh::app;
 
@@ -137,4 +138,17 @@ TEST_CASE("restaurant time zone: the process zone, set in one place") {
   else
     setenv("TZ", saved.c_str(), 1);
   tzset();
+}
+
+TEST_CASE("session: an idle logout of 0 is off, so it asks for no redraw") {
+  Session s;
+  const foh::LocalInstant t0{1'000'000};
+  CHECK_FALSE(s.ms_until_idle(t0, 60));  // nobody logged in
+  s.begin(foh::net::Session{});
+  s.touched(t0);
+  CHECK_FALSE(s.ms_until_idle(t0, 0));
+  CHECK_FALSE(s.idle(foh::LocalInstant{t0.seconds + 86400}, 0));
+  CHECK(s.ms_until_idle(t0, 60) == 60'000);
+  CHECK(s.ms_until_idle(foh::LocalInstant{t0.seconds + 90}, 60) == 0);  // overdue: now
+  CHECK(s.idle(foh::LocalInstant{t0.seconds + 60}, 60));
 }

@@ -2,18 +2,12 @@
 
 #include <imgui.h>
 
-#include <cstdio>
 #include <cstdlib>
-#include <filesystem>
 #include <iostream>
 
 #include "app/log.hpp"
-#include "app/seed.hpp"
 #include "foh/engine/rules.hpp"
 #include "foh/engine/waitlist.hpp"
-#include "foh/net/cache_recover.hpp"
-#include "foh/net/quarantine.hpp"
-#include "foh/net/rest.hpp"
 #include "foh/net/texts.hpp"
 #include "foh/platform/platform.hpp"
 #include "i18n.hpp"
@@ -43,15 +37,16 @@ App::App(const Options& options, AppClock& clock)
     : options_(options), clock_(clock), kiosk_(options.kiosk) {
   screens_.seat.command_id = net::new_uuid();
 }
-App::~App() {
-  writer_.reset();  // the writes asked for are done first (their results are not shown)
-  jobs_.reset();    // a check's late result never lands in a closing app
-  if (sync_) sync_->stop();
-}
+App::~App() { services_.reset(); }  // stopped before what their landings would touch
 
 Result<std::unique_ptr<App>> App::open(const Options& options, AppClock& clock) {
   std::unique_ptr<App> app(new App(options, clock));
-  if (auto st = app->open_store(); !st) return st.error();
+  std::vector<std::string> said;
+  auto services = Services::open(options, clock, app->desk_.locale, said);
+  if (!services) return services.error();
+  app->services_ = std::move(*services);
+  for (const auto& line : said) app->say(line, true);
+  app->start_sync();
   // Data the engine refuses never stops the terminal: it says why and
   // keeps syncing, so a fix at the backend reaches it.
   if (auto st = app->reload(); !st) {
@@ -62,103 +57,33 @@ Result<std::unique_ptr<App>> App::open(const Options& options, AppClock& clock) 
   return app;
 }
 
-// A damaged file (truncated, garbled, failing its check) is kept aside and
-// replaced by a fresh cache, which the first pull fills (or the demo seeds,
-// standalone); the unsent changes still readable in it are queued again.
-Status App::open_cache(const std::string& path) {
-  auto opened = net::open_cache(path, clock_.system_now());
-  if (!opened) return opened.error();
-  cache_ = std::move(opened->cache);
-  if (const auto& rec = opened->recovery) {
-    std::cerr << "foh-terminal: " << rec->message() << "\n";
-    log::warn("cache_recovered", {{"problem", rec->problem},
-                                  {"kept_as", rec->kept_as},
-                                  {"outbox_salvaged", std::to_string(rec->outbox_salvaged)}});
-    const ui::Language l =
-        options_.locale.empty() ? desk_.locale : ui::locale_from(options_.locale);
-    char line[1024];
-    std::snprintf(line, sizeof line, ui::tr(l, "diag.cache_recovered"), rec->problem.c_str(),
-                  rec->kept_as.c_str(), rec->outbox_salvaged);
-    say(line, true);
-  }
-  // A row an earlier build set aside may read now.
-  if (auto released = net::Quarantine(*cache_).retry(); !released)
-    say(ui::error_text(desk_.locale, released.error()), true);
-  return ok();
-}
-
-// The log lives beside the cache, in the terminal's data directory; a
-// terminal that cannot write it runs on (and says so on stderr).
-void App::open_log(const std::string& db_path, bool online) {
-  const auto dir = std::filesystem::path(db_path).parent_path().string();
-  if (auto st = log::open(dir); !st) std::cerr << "foh-terminal: " << st.error().text() << "\n";
-  log::info("start", {{"db", db_path},
-                      {"backend", online ? options_.backend_url : "none (standalone)"},
-                      {"device_login", options_.device_token.empty() ? "no" : "yes"},
-                      {"kiosk", options_.kiosk ? "yes" : "no"}});
-}
-
-Status App::open_store() {
-  const std::string path = options_.db.empty() ? default_db_path() : options_.db;
-  const bool online = !options_.backend_url.empty();
-  open_log(path, online);
-  if (auto st = open_cache(path); !st) return st;
-  if (!online && !cache_->has_venue()) {
-    // Standalone first run: the cache becomes the store, seeded with the demo.
-    auto assets = find_assets(options_.assets);
-    if (!assets) return assets.error();
-    if (auto st = seed_demo(*cache_, *assets, clock_.now().date()); !st) return st;
-  }
-  // Results of slow work come back through the queue; wake the loop to drain it.
-  jobs_ = std::make_unique<Jobs>(queue_, [] { platform::Platform::wake(); });
-  auto writer = StoreWorker::open(path, *jobs_);
-  if (!writer) return writer.error();
-  writer_ = std::move(*writer);
-  if (options_.write_delay_ms > 0) writer_->set_delay_ms(options_.write_delay_ms);
-  store_ = std::make_unique<net::Store>(*cache_, [this] { return clock_.system_now(); });
-  net::LoginConfig login_config;
-  Uuid restaurant_id = options_.restaurant_id;
-  if (online) {
-    net::RestConfig rc;
-    rc.base_url = options_.backend_url;
-    rc.api_key = options_.anon_key;
-    // pin-login takes only the terminal's own login; without one, PINs are checked offline.
-    rc.bearer = options_.device_token;
-    rest_ = std::make_unique<net::RestClient>(rc);
-    net::SyncConfig sc;
-    sc.rest = rc;
-    sc.restaurant_id = restaurant_id;
-    sc.cache_path = path;
-    sc.rest.bearer = options_.device_token;
-    // A kiosk on the anon key may only push its joins; with a device login it syncs like a desk.
-    sc.kiosk = options_.kiosk && options_.device_token.empty();
-    net::SyncEvents ev;
-    ev.on_status = [this](const net::SyncStatus& s) {
-      if (s.state != last_sync_state_ || s.last_error != desk_.sync.last_error)
-        log::info("sync", {{"state", net::to_string(s.state)},
-                           {"outbox", std::to_string(s.outbox_length)},
-                           {"error", s.last_error}});
-      last_sync_state_ = s.state;
-      desk_.sync.connection = s.state;
-      desk_.sync.outbox = static_cast<int>(s.outbox_length);
-      desk_.sync.conflicts = static_cast<int>(s.conflicts);
-      desk_.sync.last_error = s.last_error;
-      if (auto t = LocalInstant::from_timestamp(s.last_success, day_.utc_offset_s))
-        desk_.sync.last_success = *t;
-    };
-    ev.on_data_changed = [this] { stale_ = true; };
-    sync_ = std::make_unique<net::Sync>(sc, queue_, ev);
-    if (auto st = sync_->start(); !st) say(ui::error_text(desk_.locale, st.error()), true);
-    desk_.sync.connection = net::Connectivity::Offline;
-  } else {
+void App::start_sync() {
+  if (!services_->online()) {
     desk_.sync.connection = net::Connectivity::Standalone;
+    return;
   }
-  login_ = std::make_unique<net::PinLogin>(*cache_, login_config, rest_.get(), restaurant_id);
-  return ok();
+  net::SyncEvents ev;
+  ev.on_status = [this](const net::SyncStatus& s) {
+    if (s.state != last_sync_state_ || s.last_error != desk_.sync.last_error)
+      log::info("sync", {{"state", net::to_string(s.state)},
+                         {"outbox", std::to_string(s.outbox_length)},
+                         {"error", s.last_error}});
+    last_sync_state_ = s.state;
+    desk_.sync.connection = s.state;
+    desk_.sync.outbox = static_cast<int>(s.outbox_length);
+    desk_.sync.conflicts = static_cast<int>(s.conflicts);
+    desk_.sync.last_error = s.last_error;
+    if (auto t = LocalInstant::from_timestamp(s.last_success, day_.utc_offset_s))
+      desk_.sync.last_success = *t;
+  };
+  ev.on_data_changed = [this] { stale_ = true; };
+  if (auto st = services_->start_sync(std::move(ev)); !st)
+    say(ui::error_text(desk_.locale, st.error()), true);
+  desk_.sync.connection = net::Connectivity::Offline;
 }
 
 Status App::reload() {
-  auto s = load_snapshot(*cache_, shown_date_, clock_.now());
+  auto s = load_snapshot(*services_->cache, shown_date_, clock_.now());
   if (!s) return s.error();
   stale_ = false;
   return adopt(std::move(*s));
@@ -168,24 +93,26 @@ Status App::reload() {
 // leaves stale_ set: the day is asked again once it lands, so a change
 // made while it was read is never missed.
 void App::request_reload() {
-  if (writer_->running(JobKind::Reload) || writer_->running(JobKind::Write)) return;
+  if (services_->writer->running(JobKind::Reload) || services_->writer->running(JobKind::Write))
+    return;
   stale_ = false;
   const auto shown = shown_date_;
   const LocalInstant now = clock_.now();
-  writer_->run(JobKind::Reload, "", clock_.system_now(), [this, shown, now](net::Store& st) {
-    auto snap = std::make_shared<Result<DaySnapshot>>(load_snapshot(st.cache(), shown, now));
-    return Jobs::Landing([this, snap] {
-      Status adopted = *snap ? adopt(std::move(**snap)) : Status(snap->error());
-      if (!adopted) say(ui::error_text(desk_.locale, adopted.error()), true);
-    });
-  });
+  services_->writer->run(
+      JobKind::Reload, "", clock_.system_now(), [this, shown, now](net::Store& st) {
+        auto snap = std::make_shared<Result<DaySnapshot>>(load_snapshot(st.cache(), shown, now));
+        return Jobs::Landing([this, snap] {
+          Status adopted = *snap ? adopt(std::move(**snap)) : Status(snap->error());
+          if (!adopted) say(ui::error_text(desk_.locale, adopted.error()), true);
+        });
+      });
 }
 
 void App::start_write(std::string key, std::function<void(net::Store&)> run,
                       std::function<void()> landed) {
   const auto shown = shown_date_;
   const LocalInstant now = clock_.now();
-  writer_->run(
+  services_->writer->run(
       JobKind::Write, std::move(key), clock_.system_now(),
       [this, shown, now, run = std::move(run), landed = std::move(landed)](net::Store& st) mutable {
         run(st);
@@ -242,7 +169,7 @@ Status App::adopt(DaySnapshot s) {
   }
   desk_.texts = std::move(s.texts);
   desk_.sms_quota = std::move(s.sms_quota);
-  if (!sync_) {
+  if (!services_->sync) {
     desk_.sync.outbox = s.outbox;
     desk_.sync.conflicts = static_cast<int>(desk_.conflicts.size());
   }
@@ -287,7 +214,7 @@ void App::say(const std::string& text, bool error) {
 
 void App::wrote() {
   ++sync_wakes_;
-  if (sync_) sync_->poke();
+  if (services_->sync) services_->sync->poke();
 }
 
 net::Actor App::actor() const {
@@ -302,7 +229,7 @@ net::Actor App::actor() const {
 
 void App::note_input() {
   session_.touched(clock_.now());
-  if (session_) login_->touch(*session_, clock_.system_now());
+  if (session_) services_->login->touch(*session_, clock_.system_now());
 }
 
 void App::logout() {
@@ -326,7 +253,7 @@ std::optional<int64_t> App::next_change_ms() const {
   if (desk_.lockout.remaining_seconds > 0) soonest(1000);  // the countdown
   if (screens_.login.shake_left > 0) soonest(16);          // the shake animation
   if (screens_.kiosk.joined_at) soonest(1000);             // back to the start after a while
-  if (sync_) soonest(500);                                 // drain the sync thread's queue
+  if (services_->sync) soonest(500);                       // drain the sync thread's queue
   if (busy()) soonest(250);                                // the busy state's seconds
   if (!clock_.fixed()) {
     const LocalInstant now = clock_.now();
@@ -339,7 +266,7 @@ std::optional<int64_t> App::next_change_ms() const {
 
 void App::frame(platform::Platform& p) {
   ++frames_;
-  queue_.drain();
+  services_->queue.drain();
   check_idle_logout();
   if (stale_) request_reload();  // off the frame: the day read lands in a later frame
   desk_.now = clock_.now();
@@ -350,7 +277,7 @@ void App::frame(platform::Platform& p) {
     refresh_quotes();
   }
   desk_.member = session_ ? &session_->member : nullptr;
-  desk_.pending_writes = writer_->keys();
+  desk_.pending_writes = services_->writer->keys();
   const platform::Gestures& g = p.gestures();
   desk_.gestures =
       ui::PanZoom{g.pinch_scale, g.pinch_center.x, g.pinch_center.y, g.pan_delta.x, g.pan_delta.y};
@@ -363,11 +290,12 @@ void App::frame(platform::Platform& p) {
     // The member chosen on the login screen: one member's wrong PINs lock no other.
     const auto& who = screens_.login.member_id;
     const bool chosen = who && !kiosk_;
-    desk_.lockout.failed_attempts = chosen ? login_->failures(*who, now) : login_->failures();
-    desk_.lockout.remaining_seconds =
-        chosen ? login_->locked_seconds(*who, now) : login_->locked_seconds(now);
-    desk_.lockout.tries_left =
-        std::max(0, login_->config().failures_before_lock - desk_.lockout.failed_attempts);
+    desk_.lockout.failed_attempts =
+        chosen ? services_->login->failures(*who, now) : services_->login->failures();
+    desk_.lockout.remaining_seconds = chosen ? services_->login->locked_seconds(*who, now)
+                                             : services_->login->locked_seconds(now);
+    desk_.lockout.tries_left = std::max(
+        0, services_->login->config().failures_before_lock - desk_.lockout.failed_attempts);
   }
   const ImGuiIO& io = ImGui::GetIO();
   ui::keyboard_begin_frame(screens_.keyboard);

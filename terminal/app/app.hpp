@@ -17,6 +17,7 @@
 #include "app/log.hpp"
 #include "app/options.hpp"
 #include "app/screen_states.hpp"
+#include "app/services.hpp"
 #include "app/session.hpp"
 #include "app/snapshot.hpp"
 #include "app/store_worker.hpp"
@@ -59,13 +60,12 @@ class App {
   bool kiosk_locked() const { return kiosk_; }
   bool kiosk_left() const { return kiosk_left_; }  // the platform may be unlocked
   // A job (a PIN check, a write, a reload) has not landed yet.
-  bool busy() const { return jobs_ && jobs_->busy(); }
+  bool busy() const { return services_ && services_->jobs->busy(); }
   Json dump() const;  // for scripts and tests
 
  private:
   App(const Options& options, AppClock& clock);
-  Status open_store();
-  Status open_cache(const std::string& path);  // a damaged file is moved aside, and said so
+  void start_sync();            // online: the sync's status shown, its pulls reread the day
   Status reload();              // at once (opening): the cache read on the main thread
   void request_reload();        // off the frame, on the Store's worker; swapped in when read
   Status adopt(DaySnapshot s);  // main thread: the snapshot becomes what the screens draw
@@ -73,7 +73,6 @@ class App {
   void refresh_quotes();  // engine wait quotes for the day's waitlist at desk_.now
   void say(const std::string& text, bool error);
   void wrote();  // a write landed: the sync pushes it now rather than at the next poll
-  void open_log(const std::string& db_path, bool online);
 
   // One write to the Store, off the frame (app/store_worker.hpp). `fn(store)`
   // runs on the Store's worker, then the day is read again there; on the
@@ -157,16 +156,8 @@ class App {
   AppClock& clock_;
   bool kiosk_ = false, kiosk_left_ = false;
 
-  std::unique_ptr<net::Cache> cache_;
-  std::unique_ptr<net::Store> store_;
-  std::unique_ptr<net::PinLogin> login_;
-  std::unique_ptr<net::RestClient> rest_;  // online PIN login, when a backend is set
-  net::MainQueue queue_;
-  // The one job runner (app/jobs.hpp); after queue_: its lanes stop before the queue goes.
-  std::unique_ptr<Jobs> jobs_;
-  // The Store's writes and the day's reads, on the runner's Store lane; after jobs_.
-  std::unique_ptr<StoreWorker> writer_;
-  std::unique_ptr<net::Sync> sync_;
+  // Cache, Store, login, queue, jobs and sync, stopped in their order (app/services.hpp).
+  std::unique_ptr<Services> services_;
 
   // The snapshot the screens read (Desk points into these).
   Venue venue_;

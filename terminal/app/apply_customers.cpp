@@ -22,7 +22,7 @@ void App::find_guests(const std::string& query) {
     f.matches.clear();
     return;
   }
-  writer_->run(JobKind::Reload, "", clock_.system_now(), [this, query](net::Store& s) {
+  services_->writer->run(JobKind::Reload, "", clock_.system_now(), [this, query](net::Store& s) {
     auto found =
         std::make_shared<std::vector<Customer>>(s.cache().search_customers(query, kMatchesShown));
     return Jobs::Landing([this, query, found] {

@@ -54,7 +54,7 @@ void App::apply(const ui::ShiftIntents& in) {
   auto csv = std::make_shared<const std::string>(report_csv(shift, desk_.locale));
   const std::string stem = std::string("foh-") + ui::tr(desk_.locale, "shift.file");
   const fs::path path = data_dir(options_) / (stem + "-" + day_.date.str() + ".csv");
-  jobs_->start(JobKind::Export, [this, csv, path](const Jobs::Cancelled&) {
+  services_->jobs->start(JobKind::Export, [this, csv, path](const Jobs::Cancelled&) {
     const bool written = write_file(path, *csv);
     return Jobs::Landing([this, written, path] {
       const char* key = written ? "shift.exported" : "shift.export_failed";

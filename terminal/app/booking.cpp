@@ -81,7 +81,7 @@ void App::booking_saved(const Result<Reservation>& r) {
 }
 
 void App::edit_booking(const Uuid& reservation_id) {
-  auto r = cache_->reservation(reservation_id);
+  auto r = services_->cache->reservation(reservation_id);
   if (!r) return say(ui::error_text(desk_.locale, r.error()), true);
   if (!session_.may(Tab::Reservations))
     return say(ui::tr(desk_.locale, "shell.no_reservations_tab"), true);

@@ -215,7 +215,7 @@ Json App::dump() const {
                {"suggestion",
                 screens_.seat.suggestion ? Json(screens_.seat.suggestion->table_number) : Json()}};
   j["pending_manager_pin"] = pending_.has_value();
-  j["outbox"] = net::Outbox(*cache_).count();
+  j["outbox"] = net::Outbox(*services_->cache).count();
   j["sync"] = {{"connection", connection(desk_.sync.connection)},
                {"outbox", desk_.sync.outbox},
                {"conflicts", desk_.sync.conflicts},

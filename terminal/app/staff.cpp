@@ -141,7 +141,7 @@ void App::draw_screen() {
 // (screens/manager_pin): checked off the frame, one check per tap.
 void App::draw_manager_pin() {
   PendingAction& a = *pending_;
-  const bool checking = jobs_->running(JobKind::ManagerPin);
+  const bool checking = services_->jobs->running(JobKind::ManagerPin);
   ui::ManagerPinView v{a.manager_id, a.pin, a.message, checking, a.approved};
   ui::ManagerPinIntents in;
   ui::draw_manager_pin(v, desk_, in);
@@ -154,7 +154,8 @@ void App::draw_manager_pin() {
     a.pin.clear();
   }
   if (in.cancel) {
-    if (auto job = jobs_->current(Lane::Checks); job && checking) jobs_->cancel(job->id);
+    if (auto job = services_->jobs->current(Lane::Checks); job && checking)
+      services_->jobs->cancel(job->id);
     done = true;
   }
   if (done) pending_.reset();

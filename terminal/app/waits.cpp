@@ -36,19 +36,21 @@ const char* busy_key(JobKind k) {
 }  // namespace
 
 void App::check_pin(JobKind kind, const Uuid& member_id, const std::string& pin, PinVerdict done) {
-  auto t = login_->begin(member_id, pin, clock_.system_now());
+  auto t = services_->login->begin(member_id, pin, clock_.system_now());
   if (!t) return done(t.error());  // locked, or not a PIN: said at once, nothing to wait for
   auto attempt = std::make_shared<const net::LoginTry>(std::move(*t));
-  jobs_->start(kind, [this, attempt, done](const Jobs::Cancelled& cancelled) -> Jobs::Landing {
-    auto answer = std::make_shared<net::LoginAnswer>(net::PinLogin::check(*attempt, cancelled));
-    return [this, attempt, answer, done] {
-      done(login_->finish(*attempt, *answer, clock_.system_now()));
-    };
-  });
+  services_->jobs->start(
+      kind, [this, attempt, done](const Jobs::Cancelled& cancelled) -> Jobs::Landing {
+        auto answer = std::make_shared<net::LoginAnswer>(net::PinLogin::check(*attempt, cancelled));
+        return [this, attempt, answer, done] {
+          done(services_->login->finish(*attempt, *answer, clock_.system_now()));
+        };
+      });
 }
 
 void App::start_login(const ui::PinAttempt& a) {
-  if (jobs_->running(JobKind::Login)) return;  // one check at a time: a second OK waits for it
+  if (services_->jobs->running(JobKind::Login))
+    return;  // one check at a time: a second OK waits for it
   check_pin(JobKind::Login, a.member_id, a.pin,
             [this](Result<net::Session> s) { logged_in(std::move(s)); });
 }
@@ -63,7 +65,7 @@ void App::logged_in(Result<net::Session> s) {
   }
   session_.begin(std::move(*s));
   log::info("login", {{"member", session_->member.id}, {"role", to_string(session_->member.role)}});
-  if (sync_ && !session_->token.empty()) sync_->set_bearer(session_->token);
+  if (services_->sync && !session_->token.empty()) services_->sync->set_bearer(session_->token);
   screens_.login = ui::LoginView{};
   desk_.member = &session_->member;
   desk_.message.clear();
@@ -81,7 +83,7 @@ void App::manager_checked(Result<net::Session> s) {
     return;
   }
   // The change goes out under the manager's own token (the backend checks it).
-  if (sync_ && !s->token.empty()) sync_->add_signer(s->member.id, s->token);
+  if (services_->sync && !s->token.empty()) services_->sync->add_signer(s->member.id, s->token);
   apply_pending(a);
   a.approved = true;
 }
@@ -92,33 +94,35 @@ void App::manager_checked(Result<net::Session> s) {
 // manager whose hash is not cached (else the first), and counts once. Hashing
 // every manager's PIN (PBKDF2 each) is the worker's.
 void App::leave_kiosk(const std::string& pin) {
-  if (jobs_->busy(Lane::Checks)) return;
-  const bool locked = login_->locked_seconds(clock_.system_now()) > 0;
+  if (services_->jobs->busy(Lane::Checks)) return;
+  const bool locked = services_->login->locked_seconds(clock_.system_now()) > 0;
   std::vector<TeamMember> managers, servers;
   for (const auto& m : venue_.team_members)
     if (m.is_active) (m.role == Role::Server ? servers : managers).push_back(m);
-  jobs_->start(JobKind::KioskExit,
-               [this, managers, servers, pin, locked](const Jobs::Cancelled& cancelled) {
-                 std::optional<Uuid> who, uncached, first;
-                 for (const auto& m : managers) {
-                   if (locked || cancelled())
-                     break;  // no hashing while locked: login refuses anyway
-                   if (!first) first = m.id;
-                   if (!uncached && m.pin.empty()) uncached = m.id;
-                   if (!who && verify_pin(pin, m)) who = m.id;
-                 }
-                 // A server's own PIN is a mistake of role, not a guess: it is answered
-                 // "a manager's PIN is needed" and not counted (a PIN nobody has still is).
-                 bool server = false;
-                 for (const auto& m : servers)
-                   if (!who && !locked && !cancelled() && !server) server = verify_pin(pin, m);
-                 const auto target = who ? who : uncached ? uncached : first;
-                 return Jobs::Landing([this, target, locked, pin, server] {
-                   if (!server) return kiosk_exit_checked(target, locked, pin);
-                   screens_.kiosk.pin.clear();
-                   screens_.kiosk.message = ui::tr(desk_.locale, "kiosk.need_manager");
-                 });
-               });
+  services_->jobs->start(JobKind::KioskExit,
+                         [this, managers, servers, pin, locked](const Jobs::Cancelled& cancelled) {
+                           std::optional<Uuid> who, uncached, first;
+                           for (const auto& m : managers) {
+                             if (locked || cancelled())
+                               break;  // no hashing while locked: login refuses anyway
+                             if (!first) first = m.id;
+                             if (!uncached && m.pin.empty()) uncached = m.id;
+                             if (!who && verify_pin(pin, m)) who = m.id;
+                           }
+                           // A server's own PIN is a mistake of role, not a guess: it is answered
+                           // "a manager's PIN is needed" and not counted (a PIN nobody has still
+                           // is).
+                           bool server = false;
+                           for (const auto& m : servers)
+                             if (!who && !locked && !cancelled() && !server)
+                               server = verify_pin(pin, m);
+                           const auto target = who ? who : uncached ? uncached : first;
+                           return Jobs::Landing([this, target, locked, pin, server] {
+                             if (!server) return kiosk_exit_checked(target, locked, pin);
+                             screens_.kiosk.pin.clear();
+                             screens_.kiosk.message = ui::tr(desk_.locale, "kiosk.need_manager");
+                           });
+                         });
 }
 
 void App::kiosk_exit_checked(const std::optional<Uuid>& target, bool locked,
@@ -142,13 +146,14 @@ void App::kiosk_exit_checked(const std::optional<Uuid>& target, bool locked,
 void App::preview_optimise() {
   if (!session_ || !may_authorize(session_->member, action::kOptimise))
     return say(ui::tr(desk_.locale, "shell.not_manager"), true);
-  if (jobs_->running(JobKind::Optimise)) return;
+  if (services_->jobs->running(JobKind::Optimise)) return;
   OptimiseOptions options;
   options.language = actor().language;
   auto venue = std::make_shared<const Venue>(venue_);
   auto day = std::make_shared<const DayBook>(day_);
   const ui::Language locale = desk_.locale;
-  jobs_->start(JobKind::Optimise, [this, venue, day, options, locale](const Jobs::Cancelled&) {
+  services_->jobs->start(JobKind::Optimise, [this, venue, day, options,
+                                             locale](const Jobs::Cancelled&) {
     auto plan = std::make_shared<Result<OptimiseResult>>(optimise_day(*venue, *day, {}, options));
     return Jobs::Landing([this, plan, day, locale] {
       if (!*plan) return say(ui::error_text(desk_.locale, plan->error()), true);
@@ -163,13 +168,13 @@ void App::preview_optimise() {
 constexpr int64_t kWriteShownAfterMs = 300;
 
 void App::draw_busy_state() {
-  const auto job = jobs_->current(Lane::Checks);
+  const auto job = services_->jobs->current(Lane::Checks);
   ui::BusyView v;
   if (job && job->kind != JobKind::ManagerPin) {
     v.open = true;
     v.what = busy_key(job->kind);
     v.seconds = static_cast<int>((Jobs::steady_ms() - job->started_ms) / 1000);
-  } else if (const auto w = writer_->current();
+  } else if (const auto w = services_->writer->current();
              !job && w && w->kind == JobKind::Write &&
              Jobs::steady_ms() - w->started_ms >= kWriteShownAfterMs) {
     v.open = true;
@@ -180,7 +185,7 @@ void App::draw_busy_state() {
   ui::BusyIntents in;
   ui::draw_busy(v, desk_, in);
   if (!in.cancel || !job) return;
-  jobs_->cancel(job->id);  // its late result is dropped
+  services_->jobs->cancel(job->id);  // its late result is dropped
   screens_.login.pin.clear();
   screens_.kiosk.pin.clear();
   say(ui::tr(desk_.locale, "busy.cancelled"), false);

@@ -177,7 +177,9 @@ int main(int argc, char** argv) {
     auto c = fb::Catalog::load(tx);
     if (!c.ok()) return std::fprintf(stderr, "catalog failed\n"), stop(), 1;
     cat = std::move(c.value());
-    tx.commit();
+    if (auto done = tx.commit(); !done.ok())
+      return std::fprintf(stderr, "catalog commit failed: %s\n", done.error().message.c_str()),
+             stop(), 1;
   }
   const std::string member = first_value(
       conn, "select id from team_members where restaurant_id = $1 order by role limit 1", rid);

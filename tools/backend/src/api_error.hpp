@@ -24,6 +24,9 @@ struct ApiError {
 
 // The HTTP status PostgREST gives a PostgreSQL error. 42501 is 403 for a caller
 // with a token (authenticated, service_role) and 401 for anon.
+// Done, or PostgREST's error why not: [[nodiscard]] as every Result.
+using ApiStatus = StatusOf<ApiError>;
+
 int status_for_sqlstate(const std::string& sqlstate, bool authenticated);
 
 ApiError pgrst(int status, std::string code, std::string message,

@@ -100,7 +100,7 @@ Result<std::string> load_demo(pg_conn* conn, const std::string& restaurant_file,
     auto n = load_rows(tx, c, t, (*day)[t], day_fill, day_file);
     if (!n) return n.error();
   }
-  if (auto err = tx.commit()) return Error{"database", err->message};
+  if (auto err = tx.commit(); !err.ok()) return Error{"database", err.error().message};
   return rid;
 }
 

@@ -104,13 +104,13 @@ Result<Rows, ApiError> PgTx::exec(const std::string& sql, const Params& params) 
   return rows;
 }
 
-std::optional<ApiError> PgTx::commit() {
+ApiStatus PgTx::commit() {
   PGresult* r = PQexec(conn_, "COMMIT");
   done_ = true;
-  std::optional<ApiError> err;
-  if (PQresultStatus(r) != PGRES_COMMAND_OK) err = error_of(conn_, r, authenticated_);
+  ApiStatus done = Ok{};
+  if (PQresultStatus(r) != PGRES_COMMAND_OK) done = error_of(conn_, r, authenticated_);
   PQclear(r);
-  return err;
+  return done;
 }
 
 namespace {

@@ -60,7 +60,7 @@ class PgTx {
   // libpq's result; `count` gets the number of rows.
   Result<std::string, ApiError> exec_json(const std::string& sql, const Params& params,
                                           long long& count);
-  std::optional<ApiError> commit();
+  ApiStatus commit();
 
  private:
   Result<pg_result*, ApiError> run(const std::string& sql, const Params& params);

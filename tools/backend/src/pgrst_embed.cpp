@@ -31,8 +31,7 @@ std::string embed_sql(const TableInfo& parent, const Embed& e, const ForeignKey&
 
 }  // namespace
 
-std::optional<ApiError> resolve_embeds(const Catalog& catalog, const TableInfo& parent,
-                                       QueryParts& q) {
+ApiStatus resolve_embeds(const Catalog& catalog, const TableInfo& parent, QueryParts& q) {
   for (Embed& e : q.embeds) {
     const TableInfo* child = catalog.table(e.table);
     auto no_relation =
@@ -58,7 +57,7 @@ std::optional<ApiError> resolve_embeds(const Catalog& catalog, const TableInfo& 
                        parent.name + "' and '" + e.table + "'");
     e.sql = embed_sql(parent, e, *found[0].first, found[0].second);
   }
-  return std::nullopt;
+  return Ok{};
 }
 
 }  // namespace foh::backend

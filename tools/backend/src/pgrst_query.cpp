@@ -93,7 +93,7 @@ std::optional<Embed> parse_embed(const std::string& item) {
 }
 
 // select=*,a,b,alias:table(cols): commas inside parentheses belong to an embed.
-std::optional<ApiError> parse_select(const std::string& text, const TableInfo& t, QueryParts& q) {
+ApiStatus parse_select(const std::string& text, const TableInfo& t, QueryParts& q) {
   q.star = false;
   std::vector<std::string> items(1);
   int depth = 0;
@@ -124,7 +124,7 @@ std::optional<ApiError> parse_select(const std::string& text, const TableInfo& t
     }
   }
   if (q.star) q.select.clear();
-  return std::nullopt;
+  return Ok{};
 }
 
 }  // namespace
@@ -181,7 +181,7 @@ Result<QueryParts, ApiError> parse_query(const QueryParams& params, const TableI
   QueryParts q;
   for (const auto& [key, value] : params) {
     if (key == "select") {
-      if (auto err = parse_select(value, t, q)) return *err;
+      if (auto err = parse_select(value, t, q); !err.ok()) return err.error();
     } else if (key == "order") {
       auto order = parse_order(value, t);
       if (!order.ok()) return order.error();
@@ -208,18 +208,18 @@ Result<QueryParts, ApiError> parse_query(const QueryParams& params, const TableI
   return q;
 }
 
-std::optional<ApiError> apply_range_header(QueryParts& q, const std::string& header) {
+ApiStatus apply_range_header(QueryParts& q, const std::string& header) {
   size_t dash = header.find('-');
-  if (dash == std::string::npos) return std::nullopt;
+  if (dash == std::string::npos) return Ok{};
   auto first = to_count(header.substr(0, dash));
   std::string last_text = header.substr(dash + 1);
   auto last = to_count(last_text);
-  if (!first || (!last_text.empty() && !last)) return std::nullopt;  // not PostgREST's form
+  if (!first || (!last_text.empty() && !last)) return Ok{};  // not PostgREST's form
   if (last && *last < *first)
     return pgrst(416, "PGRST103", "Requested range not satisfiable",
                  "The lower boundary must be lower than or equal to the upper boundary in the "
                  "Range header.");
-  if (q.limit == 0) return std::nullopt;  // limit=0 wins: an empty page, as PostgREST answers
+  if (q.limit == 0) return Ok{};  // limit=0 wins: an empty page, as PostgREST answers
   // [offset, offset+limit-1] of the query string, intersected with [first, last].
   long long lower = std::max(*first, q.offset.value_or(0));
   std::optional<long long> upper = last;
@@ -232,7 +232,7 @@ std::optional<ApiError> apply_range_header(QueryParts& q, const std::string& hea
                  "Limit should be greater than or equal to zero.");
   q.offset = lower;
   q.limit = upper ? std::optional<long long>(*upper - lower + 1) : std::nullopt;
-  return std::nullopt;
+  return Ok{};
 }
 
 std::string filter_sql(const Filter& f, Params& params) {

@@ -78,12 +78,11 @@ std::string limit_sql(std::optional<long long> limit, std::optional<long long> o
 // PostgREST's `Range: FIRST-[LAST]` request header (GET only), intersected
 // with limit/offset into q. A value of another form is ignored, as PostgREST
 // does; an empty intersection is 416 PGRST103 (unless limit=0 was asked).
-std::optional<ApiError> apply_range_header(QueryParts& q, const std::string& header);
+ApiStatus apply_range_header(QueryParts& q, const std::string& header);
 
 // Resolves each embed of q against the catalog's foreign keys (one level,
 // either direction) and writes its SQL; PostgREST's PGRST200/PGRST201 errors.
-std::optional<ApiError> resolve_embeds(const Catalog& catalog, const TableInfo& parent,
-                                       QueryParts& q);
+ApiStatus resolve_embeds(const Catalog& catalog, const TableInfo& parent, QueryParts& q);
 
 // Splits "a,b,c" at commas outside double quotes; quotes are removed and \x
 // unescaped inside them.

@@ -66,14 +66,13 @@ Result<Reservation, ApiError> reserve_attempt(PgTx& tx, const std::string& membe
   return out;
 }
 
-std::optional<ApiError> clear_attempts(PgTx& tx, const std::string& member,
-                                       const std::string& device) {
+ApiStatus clear_attempts(PgTx& tx, const std::string& member, const std::string& device) {
   auto done = tx.exec(
       "delete from foh_private.pin_attempts where team_member_id = $1::uuid "
       "and device_id = $2::uuid",
       {member, device});
   if (!done.ok()) return done.error();
-  return std::nullopt;
+  return Ok{};
 }
 
 }  // namespace foh::backend

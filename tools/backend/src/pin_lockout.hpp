@@ -44,7 +44,6 @@ Result<Reservation, ApiError> reserve_attempt(PgTx& tx, const std::string& membe
                                               const std::string& device, const PinPolicy& policy);
 
 // A right PIN: the pair's count starts again from zero.
-std::optional<ApiError> clear_attempts(PgTx& tx, const std::string& member,
-                                       const std::string& device);
+ApiStatus clear_attempts(PgTx& tx, const std::string& member, const std::string& device);
 
 }  // namespace foh::backend

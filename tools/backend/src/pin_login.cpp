@@ -82,15 +82,15 @@ Result<PinLogin::Prepared, ApiError> PinLogin::prepare(const std::string& device
     if (!reserved.ok()) return reserved.error();
     p.reservation = reserved.value();
   }
-  if (auto err = tx.commit()) return *err;
+  if (auto err = tx.commit(); !err.ok()) return err.error();
   return p;
 }
 
-std::optional<ApiError> PinLogin::clear(const std::string& member, const std::string& device) {
+ApiStatus PinLogin::clear(const std::string& member, const std::string& device) {
   auto lease = pool_.acquire();
   PgTx tx(lease.get(), false);
   if (!tx.begun()) return tx.begin_error();
-  if (auto err = clear_attempts(tx, member, device)) return err;
+  if (auto err = clear_attempts(tx, member, device); !err.ok()) return err;
   return tx.commit();
 }
 
@@ -101,7 +101,8 @@ void PinLogin::handle(const httplib::Request& req, httplib::Response& res) {
   auto terminal = device_of(caller.value());
   if (!terminal.ok()) return send_error(res, terminal.error());
   const DeviceClaims& d = terminal.value();
-  if (auto bad = check_json_body(req.body)) return send_error(res, *bad);  // before any parse
+  if (auto bad = check_json_body(req.body); !bad.ok())
+    return send_error(res, bad.error());  // before any parse
   auto body = nlohmann::json::parse(req.body, nullptr, false);
   if (body.is_discarded() || !body.is_object())
     return send_error(res, pgrst(400, "PGRST102", "Empty or invalid json"));
@@ -131,7 +132,7 @@ void PinLogin::handle(const httplib::Request& req, httplib::Response& res) {
   }
   if (!pin_matches_timed(pin, p.member.is_null() ? nullptr : &m, p.dummy_iterations))
     return send_error(res, bad_pin());  // already counted by prepare()
-  if (auto err = clear(member_id, d.device)) return send_error(res, *err);
+  if (auto err = clear(member_id, d.device); !err.ok()) return send_error(res, err.error());
   answer_session(res, std::move(p.member), restaurant, member_id, d.device);
 }
 

@@ -44,7 +44,7 @@ class PinLogin {
   // (one transaction, committed and its connection returned before hashing).
   Result<Prepared, ApiError> prepare(const std::string& device, const std::string& restaurant,
                                      const std::string& member);
-  std::optional<ApiError> clear(const std::string& member, const std::string& device);
+  ApiStatus clear(const std::string& member, const std::string& device);
 
   PgPool& pool_;
   AuthConfig auth_;

@@ -51,7 +51,7 @@ Result<std::optional<std::string>, ApiError> call(PgPool& pool, const char* sql,
   if (!limited.ok()) return limited.error();
   auto rows = tx.exec(sql, {token});
   if (!rows.ok()) return rows.error();
-  if (auto e = tx.commit()) return *e;
+  if (auto e = tx.commit(); !e.ok()) return e.error();
   const Rows& r = rows.value();
   if (!r.size() || r.data[0].empty()) return std::optional<std::string>{};
   return r.data[0][0];

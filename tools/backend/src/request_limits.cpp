@@ -70,7 +70,7 @@ bool valid_utf8(std::string_view text) {
   return true;
 }
 
-std::optional<ApiError> check_json_body(std::string_view body) {
+ApiStatus check_json_body(std::string_view body) {
   if (body.size() > kMaxJsonBodyBytes)
     return pgrst(400, "PGRST102", "Empty or invalid json",
                  "the body has " + std::to_string(body.size()) + " bytes; the limit is " +
@@ -80,7 +80,7 @@ std::optional<ApiError> check_json_body(std::string_view body) {
   if (json_depth(body) > kMaxJsonDepth)
     return pgrst(400, "PGRST102", "Empty or invalid json",
                  "the body is nested deeper than " + std::to_string(kMaxJsonDepth) + " levels");
-  return std::nullopt;
+  return Ok{};
 }
 
 ApiError not_utf8(const std::string& where) {

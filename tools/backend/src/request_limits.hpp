@@ -34,7 +34,7 @@ bool valid_utf8(std::string_view text);
 
 // The checks a JSON request body passes before it is parsed: size, UTF-8 and
 // depth (400 PGRST102). nullopt: go ahead and parse it.
-std::optional<ApiError> check_json_body(std::string_view body);
+ApiStatus check_json_body(std::string_view body);
 
 // 400 PGRST100 naming what was not UTF-8 ("path", "query string", a header's name).
 ApiError not_utf8(const std::string& where);

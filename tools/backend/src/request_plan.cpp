@@ -21,7 +21,7 @@ const std::string* header(const HeaderList& headers, const char* name) {
 // A body the planner may hand to insert/update: limits checked first, then
 // parsed. nlohmann's parser itself is iterative; what recursed was dump().
 Result<nlohmann::json, ApiError> parse_body(std::string_view body) {
-  if (auto bad = check_json_body(body)) return *bad;
+  if (auto bad = check_json_body(body); !bad.ok()) return bad.error();
   auto j = nlohmann::json::parse(body, nullptr, false);
   if (j.is_discarded()) return pgrst(400, "PGRST102", "Empty or invalid json");
   return j;
@@ -49,11 +49,11 @@ Result<Statement, ApiError> plan_table(const RequestView& r, const std::string& 
   bool read = r.method == "GET" || r.method == "HEAD";
   if (!q.embeds.empty()) {
     if (!read) return pgrst(400, "PGRST100", "foh-backend embeds resources on GET only");
-    if (auto bad = resolve_embeds(catalog, *table, q)) return *bad;
+    if (auto bad = resolve_embeds(catalog, *table, q); !bad.ok()) return bad.error();
   }
   if (!read) return plan_write(r, *table, q, prefer);
   if (const std::string* range = header(r.headers, kItemRangeHeader))
-    if (auto bad = apply_range_header(q, *range)) return *bad;
+    if (auto bad = apply_range_header(q, *range); !bad.ok()) return bad.error();
   return read_statement(*table, q, prefer);
 }
 
@@ -74,14 +74,14 @@ Result<Statement, ApiError> plan_rpc(const RequestView& r, const std::string& na
 
 }  // namespace
 
-std::optional<ApiError> check_request_text(const RequestView& r) {
+ApiStatus check_request_text(const RequestView& r) {
   if (!valid_utf8(r.method)) return not_utf8("method");  // echoed by PGRST117
   if (!valid_utf8(r.path)) return not_utf8("path");
   for (const auto& [k, v] : r.params)
     if (!valid_utf8(k) || !valid_utf8(v)) return not_utf8("query string");
   for (const auto& [k, v] : r.headers)
     if (!valid_utf8(k) || !valid_utf8(v)) return not_utf8(valid_utf8(k) ? k + " header" : "header");
-  return std::nullopt;
+  return Ok{};
 }
 
 Preferences preferences_of(const HeaderList& headers) {
@@ -107,7 +107,7 @@ Preferences preferences_of(const HeaderList& headers) {
 }
 
 Result<Statement, ApiError> plan_request(const RequestView& r, const Catalog& catalog) {
-  if (auto bad = check_request_text(r)) return *bad;
+  if (auto bad = check_request_text(r); !bad.ok()) return bad.error();
   std::string_view path = r.path;
   if (path.substr(0, kRpcPrefix.size()) == kRpcPrefix)
     return plan_rpc(r, std::string(path.substr(kRpcPrefix.size())), catalog);

@@ -29,7 +29,7 @@ struct RequestView {
 };
 
 // Invalid UTF-8 in the path, a query parameter or a header: PGRST100 naming where.
-std::optional<ApiError> check_request_text(const RequestView& r);
+ApiStatus check_request_text(const RequestView& r);
 
 // /rest/v1/TABLE (GET, HEAD, POST, PATCH, DELETE) or /rest/v1/rpc/NAME (POST).
 // Checks text and body limits before it parses anything.

@@ -62,7 +62,7 @@ Result<std::string, ApiError> run_as_service(PgPool& pool, const std::string& sq
   if (!role.ok()) return role.error();
   auto rows = tx.exec(sql, params);
   if (!rows.ok()) return rows.error();
-  if (auto err = tx.commit()) return *err;
+  if (auto err = tx.commit(); !err.ok()) return err.error();
   const Rows& r = rows.value();
   return r.size() == 1 && r.data[0][0] ? *r.data[0][0] : std::string();
 }

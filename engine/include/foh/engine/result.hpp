@@ -58,6 +58,9 @@ class [[nodiscard]] Result {
 
 struct Ok {};
 using Status = Result<Ok>;
+// A boundary's "done, or why not" in its own error (the backend's ApiError).
+template <class E>
+using StatusOf = Result<Ok, E>;
 inline Status ok() { return Ok{}; }
 
 }  // namespace foh

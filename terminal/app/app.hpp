@@ -145,6 +145,7 @@ class App {
   // The form's edit or overridden refusal (app/booking.cpp): a Server's
   // override waits for a Manager's PIN; `by` is who saves it.
   void request_save(const ui::BookingCommand& c);
+  void create_booking(const ui::ReservationsIntents& in);  // the form's new booking (apply.cpp)
   void save_booking(ui::BookingCommand c, const net::Actor& by);
   void booking_saved(const Result<Reservation>& r);  // landed
   void edit_booking(const Uuid& reservation_id);  // the booking form on it (from the seat screen)

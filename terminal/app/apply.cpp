@@ -179,37 +179,40 @@ void App::apply(const ui::SeatIntents& in) {
   if (in.edit_booking) edit_booking(*in.edit_booking);
 }
 
+// The form's new booking: book()'s refusal (no service, pacing) stands; the form offers the
+// override.
+void App::create_booking(const ui::ReservationsIntents& in) {
+  Reservation booking = *in.create;
+  if (booking.id.empty()) booking.id = booking_command_;  // a second tap finds it written
+  std::optional<Customer> card = in.create_guest;         // saved first, then linked
+  if (card && card->id.empty()) card->id = guest_command_;
+  write(
+      ui::kWriteBookingForm,
+      [booking, card, moves = in.create_moves,
+       by = actor()](net::Store& s) mutable -> Result<Reservation> {
+        if (card) {
+          auto id = keep_card(s, *card, by);
+          if (!id) return id.error();
+          booking.customer_id = *id;
+        }
+        return s.book(booking, by, {moves, std::nullopt});
+      },
+      [this](Result<Reservation> r) {
+        if (!r) return say(ui::error_text(desk_.locale, r.error()), true);
+        say(ui::tr(desk_.locale, "shell.booked") + std::string(ui::colon(desk_.locale)) +
+                guest(desk_.locale, *r) + " " + r->time.hhmm() + " — " + r->table_number,
+            false);
+        screens_.reservations.form = ui::BookingForm{};
+        booking_command_ = net::new_uuid();  // the next form is another booking
+        guest_command_ = net::new_uuid();
+        screens_.reservations.mode = ui::ReservationsMode::List;
+        screens_.reservations.selected = r->id;
+      });
+}
+
 void App::apply(const ui::ReservationsIntents& in) {
   if (in.select) screens_.reservations.selected = *in.select;
-  if (in.create) {
-    // book(): the engine's refusal (no service, pacing) stands; the form offers the override.
-    Reservation booking = *in.create;
-    if (booking.id.empty()) booking.id = booking_command_;  // a second tap finds it written
-    std::optional<Customer> card = in.create_guest;         // saved first, then linked
-    if (card && card->id.empty()) card->id = guest_command_;
-    write(
-        ui::kWriteBookingForm,
-        [booking, card, moves = in.create_moves,
-         by = actor()](net::Store& s) mutable -> Result<Reservation> {
-          if (card) {
-            auto id = keep_card(s, *card, by);
-            if (!id) return id.error();
-            booking.customer_id = *id;
-          }
-          return s.book(booking, by, {moves, std::nullopt});
-        },
-        [this](Result<Reservation> r) {
-          if (!r) return say(ui::error_text(desk_.locale, r.error()), true);
-          say(ui::tr(desk_.locale, "shell.booked") + std::string(ui::colon(desk_.locale)) +
-                  guest(desk_.locale, *r) + " " + r->time.hhmm() + " — " + r->table_number,
-              false);
-          screens_.reservations.form = ui::BookingForm{};
-          booking_command_ = net::new_uuid();  // the next form is another booking
-          guest_command_ = net::new_uuid();
-          screens_.reservations.mode = ui::ReservationsMode::List;
-          screens_.reservations.selected = r->id;
-        });
-  }
+  if (in.create) create_booking(in);
   if (in.move) {
     const ui::MoveCommand m = *in.move;
     write(

@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "foh/engine/assign.hpp"
 #include "foh/engine/calendar.hpp"
 #include "foh/engine/model.hpp"
 #include "foh/engine/texts.hpp"
@@ -38,7 +39,9 @@ struct SyncInfo {
 struct ConflictInfo {
   Uuid reservation_id;
   std::string guest_name;
-  std::string proposed_table_number;  // empty when the engine found none
+  // The engine's table for it (net::Conflict's); none, or no table when nothing is free.
+  std::optional<TableChoice> proposal;
+  bool has_table() const { return proposal && !proposal->table_number.empty(); }
 };
 
 // A row the terminal could not read (net's quarantine): kept aside with the

@@ -73,30 +73,30 @@ void App::start_sync() {
     desk_.sync.outbox = static_cast<int>(s.outbox_length);
     desk_.sync.conflicts = static_cast<int>(s.conflicts);
     desk_.sync.last_error = s.last_error;
-    if (auto t = LocalInstant::from_timestamp(s.last_success, day_.utc_offset_s))
+    if (auto t = LocalInstant::from_timestamp(s.last_success, shown_.day().utc_offset_s))
       desk_.sync.last_success = *t;
   };
-  ev.on_data_changed = [this] { stale_ = true; };
+  ev.on_data_changed = [this] { shown_.mark_stale(); };
   if (auto st = services_->start_sync(std::move(ev)); !st)
     say(ui::error_text(desk_.locale, st.error()), true);
   desk_.sync.connection = net::Connectivity::Offline;
 }
 
 Status App::reload() {
-  auto s = load_snapshot(*services_->cache, shown_date_, clock_.now());
+  auto s = load_snapshot(*services_->cache, shown_.shown_date(), clock_.now());
   if (!s) return s.error();
-  stale_ = false;
+  shown_.reading();
   return adopt(std::move(*s));
 }
 
 // A reload already under way (or a write, which reads the day after it)
-// leaves stale_ set: the day is asked again once it lands, so a change
+// leaves the day stale: the day is asked again once it lands, so a change
 // made while it was read is never missed.
 void App::request_reload() {
   if (services_->writer->running(JobKind::Reload) || services_->writer->running(JobKind::Write))
     return;
-  stale_ = false;
-  const auto shown = shown_date_;
+  shown_.reading();
+  const auto shown = shown_.shown_date();
   const LocalInstant now = clock_.now();
   services_->writer->run(
       JobKind::Reload, "", clock_.system_now(), [this, shown, now](net::Store& st) {
@@ -110,7 +110,7 @@ void App::request_reload() {
 
 void App::start_write(std::string key, std::function<void(net::Store&)> run,
                       std::function<void()> landed) {
-  const auto shown = shown_date_;
+  const auto shown = shown_.shown_date();
   const LocalInstant now = clock_.now();
   services_->writer->run(
       JobKind::Write, std::move(key), clock_.system_now(),
@@ -128,80 +128,23 @@ void App::start_write(std::string key, std::function<void(net::Store&)> run,
 
 Status App::adopt(DaySnapshot s) {
   if (!s.venue) return ok();  // online first run: the first pull brings it
-  // Before the day is chosen: "today" is the restaurant's.
-  if (const auto& zone = s.venue->restaurant.settings.timezone; zone != zone_) {
-    if (auto st = use_restaurant_timezone(zone); !st)
-      say(ui::error_text(desk_.locale, st.error()), true);
-    zone_ = zone;
-    // Read in the zone used before: the service day may be another one.
-    if (service_date(clock_.now(), s.venue->services) != s.today) stale_ = true;
-  }
-  desk_.today = s.today;
-  if (shown_date_ && *shown_date_ <= desk_.today) shown_date_.reset();  // today again
-  s.day.utc_offset_s = clock_.utc_offset_s(s.day.date);
-  // net names an anonymous walk-in "Walk-in" (the backend wants a name): the
-  // host reads it in the terminal's language.
-  for (Reservation& r : s.day.reservations)
-    if (r.source == "Walk-in" && r.guest_name == "Walk-in")
-      r.guest_name = ui::tr(desk_.locale, "floor.walk_in");
-  // Moved, not copied: the index's pointers into the venue's, the day's and
-  // the floor's elements stay valid (a vector's move keeps its elements).
-  venue_ = std::move(*s.venue);
-  day_ = std::move(s.day);
-  floor_ = std::move(s.floor);
-  index_ = std::move(s.index);
+  const int outbox = s.outbox;
+  if (auto st = shown_.adopt(std::move(s), clock_, desk_); !st)
+    say(ui::error_text(desk_.locale, st.error()), true);
   if (session_) {  // the member row may have changed (role, allowed_tabs)
-    for (const auto& m : venue_.team_members)
+    for (const auto& m : shown_.venue().team_members)
       if (m.id == session_->member.id) session_->member = m;
   }
-  if (s.set_aside.size() > desk_.set_aside.size())  // newly set aside: a manager should know
-    log::warn("quarantine", {{"rows", std::to_string(s.set_aside.size())},
-                             {"newest_table", s.set_aside.back().table}});
-  desk_.set_aside = std::move(s.set_aside);
-  desk_.conflicts.clear();
-  for (const auto& c : s.conflicts) {
-    ui::ConflictInfo info;
-    info.reservation_id = c.reservation_id;
-    if (c.proposal) info.proposed_table_number = c.proposal->table_number;
-    for (const auto& r : day_.reservations)
-      if (r.id == c.reservation_id) info.guest_name = r.guest_name;
-    desk_.conflicts.push_back(info);
-  }
-  desk_.texts = std::move(s.texts);
-  desk_.sms_quota = std::move(s.sms_quota);
   if (!services_->sync) {
-    desk_.sync.outbox = s.outbox;
+    desk_.sync.outbox = outbox;
     desk_.sync.conflicts = static_cast<int>(desk_.conflicts.size());
   }
-  refresh_desk();
-  return ok();
-}
-
-void App::refresh_desk() {
-  ++desk_.revision;  // the views' cached engine answers (seat, waitlist, shift) are stale now
-  desk_.venue = &venue_;
-  desk_.day = &day_;
-  desk_.floor = floor_ ? &*floor_ : nullptr;
-  desk_.index = index_ ? &*index_ : nullptr;
   desk_.member = session_ ? &session_->member : nullptr;
   if (options_.locale.empty() && !session_)
-    desk_.locale = ui::locale_from(venue_.restaurant.settings.locale);
+    desk_.locale = ui::locale_from(shown_.venue().restaurant.settings.locale);
   else if (!options_.locale.empty() && frames_ == 0)
     desk_.locale = ui::locale_from(options_.locale);
-  quotes_minute_ = -1;  // recomputed at the next frame, with that frame's clock
-}
-
-// Quotes come from the engine's expected table turns (engine/waitlist.hpp).
-void App::refresh_quotes() {
-  desk_.quotes.clear();
-  desk_.seat_now.clear();
-  auto plan = plan_waitlist(venue_, day_, desk_.now, day_waitlist_options(day_));
-  if (!plan) {
-    say(ui::error_text(desk_.locale, plan.error()), true);
-    return;
-  }
-  desk_.quotes = std::move(plan->quotes);
-  desk_.seat_now = std::move(plan->seat_now);
+  return ok();
 }
 
 void App::say(const std::string& text, bool error) {
@@ -242,7 +185,7 @@ void App::logout() {
 }
 
 void App::check_idle_logout() {
-  if (!session_.idle(clock_.now(), venue_.restaurant.settings.idle_logout_seconds)) return;
+  if (!session_.idle(clock_.now(), shown_.venue().restaurant.settings.idle_logout_seconds)) return;
   logout();
   say(ui::tr(desk_.locale, "shell.idle_logout"), false);
 }
@@ -258,45 +201,55 @@ std::optional<int64_t> App::next_change_ms() const {
   if (!clock_.fixed()) {
     const LocalInstant now = clock_.now();
     soonest((60 - now.seconds % 60) * 1000);  // the status bar's clock
-    if (auto ms = session_.ms_until_idle(now, venue_.restaurant.settings.idle_logout_seconds))
+    if (auto ms =
+            session_.ms_until_idle(now, shown_.venue().restaurant.settings.idle_logout_seconds))
       soonest(*ms);
   }
   return next;
 }
 
-void App::frame(platform::Platform& p) {
+namespace {
+
+ui::PanZoom pan_zoom_of(const platform::Gestures& g) {
+  ui::PanZoom z{g.pinch_scale, g.pinch_center.x, g.pinch_center.y, g.pan_delta.x, g.pan_delta.y};
+  z.fingers = g.fingers;
+  z.long_press = g.long_press.has_value();
+  if (g.long_press) z.press_x = g.long_press->x, z.press_y = g.long_press->y;
+  return z;
+}
+
+}  // namespace
+
+// Before the screens draw: what landed, the clock, the day's quotes, the gestures.
+void App::begin_frame(const platform::Platform& p) {
   ++frames_;
   services_->queue.drain();
   check_idle_logout();
-  if (stale_) request_reload();  // off the frame: the day read lands in a later frame
+  if (shown_.stale()) request_reload();  // off the frame: the day read lands in a later frame
   desk_.now = clock_.now();
-  if (desk_.now.seconds / 60 != quotes_minute_) {
-    quotes_minute_ = desk_.now.seconds / 60;
-    // A terminal left on overnight turns to the new service day by itself.
-    if (desk_.venue && service_date(desk_.now, venue_.services) != desk_.today) stale_ = true;
-    refresh_quotes();
-  }
+  if (auto st = shown_.tick(desk_); !st) say(ui::error_text(desk_.locale, st.error()), true);
   desk_.member = session_ ? &session_->member : nullptr;
   desk_.pending_writes = services_->writer->keys();
-  const platform::Gestures& g = p.gestures();
-  desk_.gestures =
-      ui::PanZoom{g.pinch_scale, g.pinch_center.x, g.pinch_center.y, g.pan_delta.x, g.pan_delta.y};
-  desk_.gestures.fingers = g.fingers;
-  desk_.gestures.long_press = g.long_press.has_value();
-  if (g.long_press)
-    desk_.gestures.press_x = g.long_press->x, desk_.gestures.press_y = g.long_press->y;
-  if (!session_ || kiosk_) {
-    const auto now = clock_.system_now();
-    // The member chosen on the login screen: one member's wrong PINs lock no other.
-    const auto& who = screens_.login.member_id;
-    const bool chosen = who && !kiosk_;
-    desk_.lockout.failed_attempts =
-        chosen ? services_->login->failures(*who, now) : services_->login->failures();
-    desk_.lockout.remaining_seconds = chosen ? services_->login->locked_seconds(*who, now)
-                                             : services_->login->locked_seconds(now);
-    desk_.lockout.tries_left = std::max(
-        0, services_->login->config().failures_before_lock - desk_.lockout.failed_attempts);
-  }
+  desk_.gestures = pan_zoom_of(p.gestures());
+  if (!session_ || kiosk_) read_lockout();
+}
+
+// The login screen's countdown and tries left.
+void App::read_lockout() {
+  const auto now = clock_.system_now();
+  net::PinLogin& login = *services_->login;
+  // The member chosen on the login screen: one member's wrong PINs lock no other.
+  const auto& who = screens_.login.member_id;
+  const bool chosen = who && !kiosk_;
+  desk_.lockout.failed_attempts = chosen ? login.failures(*who, now) : login.failures();
+  desk_.lockout.remaining_seconds =
+      chosen ? login.locked_seconds(*who, now) : login.locked_seconds(now);
+  desk_.lockout.tries_left =
+      std::max(0, login.config().failures_before_lock - desk_.lockout.failed_attempts);
+}
+
+void App::frame(platform::Platform& p) {
+  begin_frame(p);
   const ImGuiIO& io = ImGui::GetIO();
   ui::keyboard_begin_frame(screens_.keyboard);
   ui::set_keyboard(&screens_.keyboard);
@@ -315,7 +268,7 @@ void App::frame(platform::Platform& p) {
                                  ImGuiWindowFlags_NoSavedSettings |
                                  ImGuiWindowFlags_NoBringToFrontOnFocus;
   ImGui::Begin("FOH###main", nullptr, flags);
-  if (desk_.venue == nullptr || venue_.restaurant.id.empty()) {
+  if (desk_.venue == nullptr || !shown_.has_venue()) {
     ImGui::TextUnformatted(ui::tr(desk_.locale, "shell.waiting_data"));
     if (!desk_.message.empty()) ImGui::TextWrapped("%s", desk_.message.c_str());
   } else if (kiosk_) {

@@ -3,9 +3,9 @@
 // intents they recorded (writes through net's Store, on the job runner's
 // Store lane), then reads the day again if it is stale. What it routes
 // between lives in objects of their own: the screens' states
-// (app/screen_states.hpp), who is logged in (app/session.hpp), the day's
-// snapshot (app/snapshot.hpp), the one job runner (app/jobs.hpp) and its
-// Store lane (app/store_worker.hpp).
+// (app/screen_states.hpp), who is logged in (app/session.hpp), the day on
+// screen (app/shown_day.hpp, read as an app/snapshot.hpp), the one job runner (app/jobs.hpp) and
+// its Store lane (app/store_worker.hpp).
 #include <deque>
 #include <memory>
 #include <optional>
@@ -19,6 +19,7 @@
 #include "app/screen_states.hpp"
 #include "app/services.hpp"
 #include "app/session.hpp"
+#include "app/shown_day.hpp"
 #include "app/snapshot.hpp"
 #include "app/store_worker.hpp"
 #include "desk.hpp"
@@ -69,8 +70,6 @@ class App {
   Status reload();              // at once (opening): the cache read on the main thread
   void request_reload();        // off the frame, on the Store's worker; swapped in when read
   Status adopt(DaySnapshot s);  // main thread: the snapshot becomes what the screens draw
-  void refresh_desk();
-  void refresh_quotes();  // engine wait quotes for the day's waitlist at desk_.now
   void say(const std::string& text, bool error);
   void wrote();  // a write landed: the sync pushes it now rather than at the next poll
 
@@ -101,6 +100,8 @@ class App {
                    std::function<void()> landed);
   net::Actor actor() const;
 
+  void begin_frame(const platform::Platform& p);
+  void read_lockout();
   void draw_staff(platform::Platform& p);
   void draw_tabs();
   void draw_screen();
@@ -160,20 +161,15 @@ class App {
   // Cache, Store, login, queue, jobs and sync, stopped in their order (app/services.hpp).
   std::unique_ptr<Services> services_;
 
-  // The snapshot the screens read (Desk points into these).
-  Venue venue_;
-  DayBook day_;
-  std::optional<Date> shown_date_;  // a later day chosen in the status bar; none = today
-  std::optional<Floor> floor_;
-  std::optional<ui::DayIndex> index_;
+  // The day on screen (app/shown_day.hpp) and what the screens read: the
+  // Desk points into the day's venue, floor and index.
+  ShownDay shown_;
   ui::Desk desk_;
   net::Connectivity last_sync_state_ = net::Connectivity::Offline;  // logged when it changes
-  // Two signals, never one: `stale_` reads the shown day again (another day
-  // shown, the language switched, the sync pulled); only a write that landed
-  // wakes the sync to push it (wrote()), so browsing days never pushes.
-  bool stale_ = true;
+  // Two signals, never one: a stale day is read again (another day shown,
+  // the language switched, the sync pulled); only a write that landed wakes
+  // the sync to push it (wrote()), so browsing days never pushes.
   int sync_wakes_ = 0;  // writes that woke the sync (the script dump: tests)
-  std::string zone_;    // the restaurant timezone in use (use_restaurant_timezone)
   Session session_;     // who is logged in, their last input (app/session.hpp)
 
   ScreenStates screens_;  // what each screen remembers between frames
@@ -185,7 +181,6 @@ class App {
 
   std::deque<std::pair<std::string, bool>> messages_;  // last results, newest last
   int64_t frames_ = 0;
-  int64_t quotes_minute_ = -1;  // the minute desk_.quotes were computed for
 };
 
 }  // namespace foh::app

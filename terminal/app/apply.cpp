@@ -54,7 +54,7 @@ Result<Reservation> move_to(net::Store& s, const Uuid& id, const ui::TableChoice
 }  // namespace
 
 void App::apply(const ui::LoginIntents& in) {
-  if (in.switch_locale) desk_.locale = *in.switch_locale, stale_ = true;  // names reworded
+  if (in.switch_locale) desk_.locale = *in.switch_locale, shown_.mark_stale();  // names reworded
   if (in.attempt) start_login(*in.attempt);  // checked off the frame (app/waits.cpp)
 }
 
@@ -64,14 +64,14 @@ void App::open_seat(ui::PartySource source, const Uuid& id) {
   screens_.seat.source = source;
   if (source == ui::PartySource::Reservation) {
     screens_.seat.reservation_id = id;
-    for (const auto& r : day_.reservations)
+    for (const auto& r : shown_.day().reservations)
       if (r.id == id) {
         screens_.seat.party_size = r.party_size;
         screens_.seat.guest_name = r.guest_name;
       }
   } else if (source == ui::PartySource::Waitlist) {
     screens_.seat.waitlist_entry_id = id;
-    for (const auto& w : day_.waitlist)
+    for (const auto& w : shown_.day().waitlist)
       if (w.id == id) {
         screens_.seat.party_size = w.party_size;
         screens_.seat.guest_name = w.guest_name;
@@ -104,7 +104,7 @@ void App::seated(const ui::SeatCommand& c, const Result<Reservation>& done) {
   std::string line = ui::tr(desk_.locale, "shell.seated") + std::string(ui::colon(desk_.locale)) +
                      guest(desk_.locale, *done) + " — " + done->table_number;
   for (const Move& m : c.moves)  // the host tells the moved parties' servers
-    for (const auto& r : day_.reservations)
+    for (const auto& r : shown_.day().reservations)
       if (r.id == m.reservation_id)
         line +=
             "; " + guest(desk_.locale, r) + " " + m.from_table_number + " → " + m.to_table_number;
@@ -139,14 +139,14 @@ void App::apply(const ui::FloorIntents& in) {
                     r->table_number,
                 false);
           else
-            say(refused(day_, id, r.error(), desk_.locale), true);
+            say(refused(shown_.day(), id, r.error(), desk_.locale), true);
         });
   }
   if (in.block_table) {
     const auto [table, blocked] = *in.block_table;
     write(
         table,
-        [table, blocked, date = day_.date, by = actor()](net::Store& s) {
+        [table, blocked, date = shown_.day().date, by = actor()](net::Store& s) {
           return s.set_table_blocked(table, date, blocked, by);
         },
         [this](Status st) {
@@ -303,14 +303,14 @@ void App::said_status(const Uuid& reservation_id, const Result<Reservation>& r) 
             ui::status_text(desk_.locale, r->status),
         false);
   else
-    say(refused(day_, reservation_id, r.error(), desk_.locale), true);
+    say(refused(shown_.day(), reservation_id, r.error(), desk_.locale), true);
 }
 
 void App::apply(const ui::EditorIntents& in) {
   if (in.discard) screens_.editor.loaded = false;
   if (!in.save) return;
   const FloorPlan* plan = nullptr;
-  for (const auto& fp : venue_.floor_plans)
+  for (const auto& fp : shown_.venue().floor_plans)
     if (fp.id == in.save->floor_plan_id) plan = &fp;
   if (plan == nullptr) return say("editor: unknown floor plan " + in.save->floor_plan_id, true);
   write(
@@ -331,11 +331,10 @@ void App::apply(const ui::SetAsideIntents& in) {
 }
 
 void App::apply(const ui::StatusBarIntents& in) {
-  if (in.switch_locale) desk_.locale = *in.switch_locale, stale_ = true;  // names reworded
+  if (in.switch_locale) desk_.locale = *in.switch_locale, shown_.mark_stale();  // names reworded
   if (in.show_date) {
-    shown_date_ = *in.show_date;
+    shown_.show(*in.show_date);              // the next frame loads that day
     screens_.reservations.optimise.reset();  // that day's moves, not the next one's
-    stale_ = true;                           // the next frame loads that day
   }
   if (in.show_set_aside) screens_.set_aside.open = true;
   if (in.logout) logout();

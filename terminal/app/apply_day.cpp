@@ -25,7 +25,7 @@ void App::apply_day(const ui::FloorDayIntents& in) {
 }
 
 std::string App::table_name(const Uuid& id) const {
-  const Table* t = floor_ ? floor_->table(id) : nullptr;
+  const Table* t = shown_.floor() ? shown_.floor()->table(id) : nullptr;
   return t ? t->name : id;
 }
 
@@ -33,7 +33,7 @@ std::string App::table_name(const Uuid& id) const {
 void App::join_for_day(const Uuid& a, const Uuid& b, bool undoing) {
   write(
       ui::kWriteDayJoin,
-      [a, b, date = day_.date, by = actor()](net::Store& s) {
+      [a, b, date = shown_.day().date, by = actor()](net::Store& s) {
         return s.join_tables(a, b, date, by);
       },
       [this, a, b, undoing](Status st) {
@@ -47,7 +47,9 @@ void App::join_for_day(const Uuid& a, const Uuid& b, bool undoing) {
 void App::split_for_day(const Uuid& t, bool undoing) {
   write(
       ui::kWriteDayJoin,
-      [t, date = day_.date, by = actor()](net::Store& s) { return s.split_tables(t, date, by); },
+      [t, date = shown_.day().date, by = actor()](net::Store& s) {
+        return s.split_tables(t, date, by);
+      },
       [this, t, undoing](Result<Uuid> partner) {
         if (!partner) return say(ui::error_text(desk_.locale, partner.error()), true);
         say(said(desk_.locale, "day.split_done", table_name(t) + " / " + table_name(*partner)),
@@ -59,11 +61,11 @@ void App::split_for_day(const Uuid& t, bool undoing) {
 
 void App::save_day_note(const ui::NoteSave& s) {
   DailyFloorNote n;  // the row as cached, so that its other columns stay as they are
-  for (const auto& cached : day_.floor_notes)
+  for (const auto& cached : shown_.day().floor_notes)
     if (s.id && cached.id == *s.id) n = cached;
   if (n.id.empty()) {
     n.id = net::new_uuid();
-    n.date = day_.date;
+    n.date = shown_.day().date;
     n.floor_plan_id = s.floor_plan_id;
   }
   n.note = s.note;

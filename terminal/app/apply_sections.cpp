@@ -8,15 +8,15 @@ namespace foh::app {
 void App::apply_sections(const ui::FloorSectionsIntents& in) {
   if (!in.set) return;
   const ui::SectionSet set = *in.set;
-  const Table* t = floor_ ? floor_->table(set.table_id) : nullptr;
+  const Table* t = shown_.floor() ? shown_.floor()->table(set.table_id) : nullptr;
   const std::string table = t ? t->name : set.table_id;
   std::string server;
   if (set.team_member_id)
-    for (const TeamMember& m : venue_.team_members)
+    for (const TeamMember& m : shown_.venue().team_members)
       if (m.id == *set.team_member_id) server = m.display_name;
   write(
       "section:" + set.table_id,
-      [set, date = day_.date, by = actor()](net::Store& s) {
+      [set, date = shown_.day().date, by = actor()](net::Store& s) {
         return s.set_section(set.table_id, date, set.service_id, set.team_member_id, by);
       },
       [this, table, server](Result<ServerSection> r) {

@@ -50,10 +50,10 @@ std::string with_path(const char* format, const std::string& path) {
 // the job runner, and the message said when it has landed.
 void App::apply(const ui::ShiftIntents& in) {
   if (!in.export_csv) return;
-  const Shift shift = shift_of(venue_, day_, desk_.now);
+  const Shift shift = shift_of(shown_.venue(), shown_.day(), desk_.now);
   auto csv = std::make_shared<const std::string>(report_csv(shift, desk_.locale));
   const std::string stem = std::string("foh-") + ui::tr(desk_.locale, "shift.file");
-  const fs::path path = data_dir(options_) / (stem + "-" + day_.date.str() + ".csv");
+  const fs::path path = data_dir(options_) / (stem + "-" + shown_.day().date.str() + ".csv");
   services_->jobs->start(JobKind::Export, [this, csv, path](const Jobs::Cancelled&) {
     const bool written = write_file(path, *csv);
     return Jobs::Landing([this, written, path] {

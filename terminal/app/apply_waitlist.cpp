@@ -29,19 +29,27 @@ Result<WaitlistEntry> step(net::Store& s, const Uuid& id, ui::WaitlistAction act
   return Error{"waitlist", "unsupported action"};
 }
 
+// A walk-in as typed at the desk or the kiosk: it waits today, whatever day
+// is shown. `id` is the intent's: a second tap finds the party queued.
+WaitlistEntry walk_in_entry(const Uuid& id, const ui::NewWaitlistEntry& typed, Date today,
+                            LocalInstant now) {
+  WaitlistEntry e;
+  e.id = id;
+  e.guest_name = typed.guest_name;
+  e.guest_phone = typed.guest_phone;
+  e.party_size = typed.party_size;
+  e.date = today;
+  e.time = now.time();
+  e.extra["consent"] = typed.consent;
+  return e;
+}
+
 }  // namespace
 
 void App::apply(const ui::WaitlistIntents& in) {
   if (in.select) screens_.waitlist.selected = *in.select;
   if (in.add) {
-    WaitlistEntry e;
-    e.id = waitlist_command_;  // a second tap finds the party queued
-    e.guest_name = in.add->guest_name;
-    e.guest_phone = in.add->guest_phone;
-    e.party_size = in.add->party_size;
-    e.date = desk_.today;  // a walk-in waits today, whatever day is shown
-    e.time = clock_.now().time();
-    e.extra["consent"] = in.add->consent;
+    const WaitlistEntry e = walk_in_entry(waitlist_command_, *in.add, desk_.today, clock_.now());
     write(
         ui::kWriteWaitlistAdd, [e, by = actor()](net::Store& s) { return s.waitlist_add(e, by); },
         [this](Result<WaitlistEntry> r) {
@@ -77,14 +85,7 @@ void App::apply(const ui::WaitlistIntents& in) {
 
 void App::apply(const ui::KioskIntents& in) {
   if (in.join) {
-    WaitlistEntry e;
-    e.id = kiosk_command_;  // a second tap finds the guest queued
-    e.guest_name = in.join->guest_name;
-    e.guest_phone = in.join->guest_phone;
-    e.party_size = in.join->party_size;
-    e.date = desk_.today;
-    e.time = clock_.now().time();
-    e.extra["consent"] = in.join->consent;
+    const WaitlistEntry e = walk_in_entry(kiosk_command_, *in.join, desk_.today, clock_.now());
     write(
         ui::kWriteKioskJoin, [e](net::Store& s) { return s.kiosk_join(e); },
         [this](Result<WaitlistEntry> r) {

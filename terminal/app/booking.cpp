@@ -37,10 +37,11 @@ void App::save_booking(ui::BookingCommand c, const net::Actor& by) {
     c.r.guest_name = "Walk-in";
   net::BookingOptions o{c.moves, std::nullopt};
   if (c.override_refusal)
-    o.override_refusal = BookingOverride{by.member_id, member_name(venue_, by.member_id)};
+    o.override_refusal = BookingOverride{by.member_id, member_name(shown_.venue(), by.member_id)};
   // Another day than the one shown: the engine proposes the table against
   // that day, read on the Store's worker with the write.
-  auto venue = c.r.date != day_.date ? std::make_shared<const Venue>(venue_) : nullptr;
+  auto venue =
+      c.r.date != shown_.day().date ? std::make_shared<const Venue>(shown_.venue()) : nullptr;
   if (c.guest && c.guest->id.empty()) c.guest->id = guest_command_;
   auto run = [c, o, by, venue, l = desk_.locale](net::Store& s) mutable -> Result<Reservation> {
     if (c.guest) {  // the guest's card first: the booking names it
@@ -74,10 +75,8 @@ void App::booking_saved(const Result<Reservation>& r) {
   guest_command_ = net::new_uuid();  // the next form's new guest is another
   screens_.reservations.mode = ui::ReservationsMode::List;
   screens_.reservations.selected = r->id;
-  if (r->date != day_.date) {  // show the booking where it went
-    shown_date_ = r->date == desk_.today ? std::nullopt : std::optional<Date>(r->date);
-    stale_ = true;
-  }
+  if (r->date != shown_.day().date)  // show the booking where it went
+    shown_.show(r->date == desk_.today ? std::nullopt : std::optional<Date>(r->date));
 }
 
 void App::edit_booking(const Uuid& reservation_id) {

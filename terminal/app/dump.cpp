@@ -91,7 +91,7 @@ Json App::dump() const {
   Json j;
   j["screen"] = kiosk_ ? "kiosk" : !session_ ? "login" : tab_name(screens_.tab);
   j["now"] = clock_.now().str();
-  j["date"] = day_.date.str();  // the day shown
+  j["date"] = shown_.day().date.str();  // the day shown
   j["today"] = desk_.today.str();
   j["locale"] = ui::locale_code(desk_.locale);
   j["frames"] = frames_;
@@ -114,29 +114,29 @@ Json App::dump() const {
   j["lockout"] = {{"failed_attempts", desk_.lockout.failed_attempts},
                   {"remaining_seconds", desk_.lockout.remaining_seconds}};
   j["selected_table"] = Json();
-  if (screens_.floor.selected_table && floor_)
-    if (const Table* t = floor_->table(*screens_.floor.selected_table))
+  if (screens_.floor.selected_table && shown_.floor())
+    if (const Table* t = shown_.floor()->table(*screens_.floor.selected_table))
       j["selected_table"] = t->name;
   // The floor's camera on its current plan (a pinch changes zoom) and a long-press's actions menu.
   Json floor = {{"zoom", 1.0}, {"actions_table", Json()}};
   for (const auto& [plan, cam] : screens_.floor.cameras)
     if (plan == screens_.floor.floor_plan_id)
       floor["zoom"] = cam.zoom, floor["pan"] = {cam.pan_x, cam.pan_y};
-  if (screens_.floor.actions_table && floor_)
-    if (const Table* t = floor_->table(*screens_.floor.actions_table))
+  if (screens_.floor.actions_table && shown_.floor())
+    if (const Table* t = shown_.floor()->table(*screens_.floor.actions_table))
       floor["actions_table"] = t->name;
   j["floor"] = floor;
 
   Json by_status = Json::object(), rows = Json::array();
-  for (const auto& r : day_.reservations) {
+  for (const auto& r : shown_.day().reservations) {
     by_status[to_string(r.status)] = by_status.value(to_string(r.status), 0) + 1;
     rows.push_back(reservation_row(r));
   }
   j["reservations"] = {
-      {"count", day_.reservations.size()}, {"by_status", by_status}, {"rows", rows}};
+      {"count", shown_.day().reservations.size()}, {"by_status", by_status}, {"rows", rows}};
 
   Json wl = Json::array();
-  for (const auto& w : day_.waitlist) {
+  for (const auto& w : shown_.day().waitlist) {
     Json row = {{"id", w.id},
                 {"guest_name", w.guest_name},
                 {"party_size", w.party_size},
@@ -152,7 +152,7 @@ Json App::dump() const {
   j["waitlist"] = wl;
 
   Json tables = Json::array();
-  for (const auto& t : venue_.tables)
+  for (const auto& t : shown_.venue().tables)
     tables.push_back({{"id", t.id},
                       {"name", t.name},
                       {"floor_plan_id", t.floor_plan_id},
@@ -162,12 +162,13 @@ Json App::dump() const {
   j["tables"] = tables;
   // The shown day's joined tables (engine day_join.hpp), as the engine sees them: "2+3".
   Json joins = Json::array();
-  if (floor_)
-    for (const Combination& c : floor_->combinations())
+  if (shown_.floor())
+    for (const Combination& c : shown_.floor()->combinations())
       if (c.daily) joins.push_back(c.key);
   j["day_joins"] = joins;
   Json plans = Json::array();
-  for (const auto& fp : venue_.floor_plans) plans.push_back({{"id", fp.id}, {"name", fp.name}});
+  for (const auto& fp : shown_.venue().floor_plans)
+    plans.push_back({{"id", fp.id}, {"name", fp.name}});
   j["floor_plans"] = plans;
 
   Json kiosk = {{"step", kiosk_step(screens_.kiosk.step)}, {"message", screens_.kiosk.message}};

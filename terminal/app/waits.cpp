@@ -97,7 +97,7 @@ void App::leave_kiosk(const std::string& pin) {
   if (services_->jobs->busy(Lane::Checks)) return;
   const bool locked = services_->login->locked_seconds(clock_.system_now()) > 0;
   std::vector<TeamMember> managers, servers;
-  for (const auto& m : venue_.team_members)
+  for (const auto& m : shown_.venue().team_members)
     if (m.is_active) (m.role == Role::Server ? servers : managers).push_back(m);
   services_->jobs->start(JobKind::KioskExit,
                          [this, managers, servers, pin, locked](const Jobs::Cancelled& cancelled) {
@@ -149,8 +149,8 @@ void App::preview_optimise() {
   if (services_->jobs->running(JobKind::Optimise)) return;
   OptimiseOptions options;
   options.language = actor().language;
-  auto venue = std::make_shared<const Venue>(venue_);
-  auto day = std::make_shared<const DayBook>(day_);
+  auto venue = std::make_shared<const Venue>(shown_.venue());
+  auto day = std::make_shared<const DayBook>(shown_.day());
   const ui::Language locale = desk_.locale;
   services_->jobs->start(JobKind::Optimise, [this, venue, day, options,
                                              locale](const Jobs::Cancelled&) {

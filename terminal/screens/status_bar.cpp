@@ -60,9 +60,9 @@ void draw_conflicts_popup(StatusBarView& v, const Desk& d, StatusBarIntents& out
     // Every conflict is the overlap rule refusing at the backend (23P01): said
     // in the host's words (the backend's own text stays in the cache's conflicts row).
     ImGui::Text("%s — %s", c.guest_name.c_str(), tr(l, "sync.conflict_taken"));
-    if (!c.proposed_table_number.empty()) {
-      std::string accept = std::string(tr(l, "sync.accept_table")) + " " + c.proposed_table_number +
-                           "###conflict_accept";
+    if (c.has_table()) {
+      std::string accept = std::string(tr(l, "sync.accept_table")) + " " +
+                           c.proposal->table_number + "###conflict_accept";
       if (touch_button(accept.c_str()))
         out.resolve = ConflictResolution{c.reservation_id, ConflictAction::AcceptProposal};
       ImGui::SameLine();

@@ -287,7 +287,7 @@ Draw status_bar(Fixture& fx, const std::string& message, bool popup) {
   fx.desk.message = message;
   fx.desk.message_is_error = true;
   fx.desk.sync = SyncInfo{Connectivity::Offline, 1, 1, std::nullopt, "could not connect: timeout"};
-  fx.desk.conflicts.push_back(ConflictInfo{"res2", "Martin", "7"});
+  fx.desk.conflicts.push_back(ConflictInfo{"res2", "Martin", TableChoice{{"t7"}, "7", ""}});
   return screen_draw<StatusBarView, StatusBarIntents, draw_status_bar>(
       fx, [popup](StatusBarView& v) { v.conflicts_open = popup; });
 }

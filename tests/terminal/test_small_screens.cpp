@@ -129,7 +129,7 @@ TEST_CASE("status bar smoke frame: state, outbox, conflicts popup, logout, local
   fx.desk.sync.connection = Connectivity::Offline;
   fx.desk.sync.outbox = 3;
   fx.desk.sync.conflicts = 1;
-  fx.desk.conflicts = {ConflictInfo{"res2", "Martin", "4"}};
+  fx.desk.conflicts = {ConflictInfo{"res2", "Martin", TableChoice{{"t4"}, "4", ""}}};
   Headless h;
   StatusBarView v;
   auto draw = [&](StatusBarIntents& o) { draw_status_bar(v, fx.desk, o); };

@@ -111,6 +111,13 @@ bool is_late(ReservationStatus status, int64_t start, int64_t now, const Setting
   return to_come && now >= start + s.late_after_minutes;
 }
 
+int64_t expected_leave(const Reservation& r, Span booked, int utc_offset_s) {
+  if (r.seated_at)
+    if (auto at = LocalInstant::from_timestamp(*r.seated_at, utc_offset_s))
+      return at->seconds / 60 + (booked.end - booked.start);
+  return booked.end;
+}
+
 bool shares_table(const HeldTables& a, const HeldTables& b) {
   for (int i = 0; i < a.count; ++i)
     if (b.contains(a.index[i])) return true;

@@ -58,10 +58,7 @@ Board make_board(const Venue& v, const DayBook& day, const Floor& f, int64_t now
     HeldTables held = f.held_by(r);
     Span span = span_of(r, s, v.services);
     if (r.status == ReservationStatus::Seated) {
-      auto seated =
-          r.seated_at ? LocalInstant::from_timestamp(*r.seated_at, day.utc_offset_s) : std::nullopt;
-      int64_t start = seated ? seated->seconds / 60 : span.start;
-      int64_t end = start + duration_minutes(r, s);
+      int64_t end = expected_leave(r, span, day.utc_offset_s);
       if (end <= now) end = now + o.overdue_minutes;  // overdue: expected to leave soon
       for (int k = 0; k < held.count; ++k)
         b.free_at[held.index[k]] = std::max(b.free_at[held.index[k]], end);

@@ -19,6 +19,11 @@ bool is_late(const Booking& b, int64_t now, const Desk& d) {
   return foh::is_late(b.r->status, b.start, now, d.venue ? d.settings() : defaults);
 }
 
+// When a seated party is expected to leave: the engine's turn rule (foh::expected_leave).
+int64_t expected_leave(const Booking& b, const Desk& d) {
+  return foh::expected_leave(*b.r, Span{b.start, b.end}, d.day ? d.day->utc_offset_s : 0);
+}
+
 TableStatus table_status(const Desk& d, const Table& t) {
   TableStatus st;
   if (!d.index) return st;
@@ -41,9 +46,7 @@ TableStatus table_status(const Desk& d, const Table& t) {
       st.allergy = has_tag(*c, GuestTag::Allergy);
       st.vip = has_tag(*c, GuestTag::Vip);
     }
-    // Past expected end: the seated span's end (or seated time + duration when seated late).
-    int64_t expected_end = since + (st.seated->end - st.seated->start);
-    st.state = now >= expected_end ? TableState::Overdue : TableState::Seated;
+    st.state = now >= expected_leave(*st.seated, d) ? TableState::Overdue : TableState::Seated;
   } else if (st.next_late) {
     st.state = TableState::Held;
   } else if (st.next && (st.next->start - now <= kArrivingSoonMinutes ||
@@ -55,7 +58,7 @@ TableStatus table_status(const Desk& d, const Table& t) {
 
 Tone booking_tone(const Booking& b, const Desk& d) {
   const int64_t now = now_minutes(d);
-  return tone_of(b.r->status, is_late(b, now, d), now >= b.end);
+  return tone_of(b.r->status, is_late(b, now, d), now >= expected_leave(b, d));
 }
 
 Tone tone_of(const TableStatus& st) {

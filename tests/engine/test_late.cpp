@@ -33,3 +33,18 @@ TEST_CASE("late: only a party still to come (Pending, Confirmed) is late") {
   for (RS status : {RS::Arrived, RS::Seated, RS::Completed, RS::Cancelled, RS::NoShow})
     CHECK_FALSE(is_late(status, 1200, 1300, s));
 }
+
+// The turn rule (rules.hpp expected_leave): the floor's tiles, the
+// reservations' chips and the waitlist's quotes all read it.
+TEST_CASE("turn: a party leaves its duration after it sat down, else at its span's end") {
+  Reservation r;
+  r.date = *Date::parse("2026-11-28");
+  const int64_t midnight = r.date.days_since_epoch() * 1440;
+  const Span booked{midnight + 19 * 60, midnight + 19 * 60 + 90};  // 19:00, 90 minutes
+  CHECK(expected_leave(r, booked, 3600) == booked.end);            // not seated yet
+  r.seated_at = "2026-11-28T18:40:00+00:00";                       // 19:40 in Paris
+  CHECK(expected_leave(r, booked, 3600) == midnight + 19 * 60 + 40 + 90);
+  CHECK(expected_leave(r, booked, 0) == midnight + 18 * 60 + 40 + 90);  // read at UTC
+  r.seated_at = "not a time";  // unreadable: the booked span holds
+  CHECK(expected_leave(r, booked, 3600) == booked.end);
+}

@@ -65,6 +65,28 @@ TEST_CASE("a seated time stamped in UTC by the backend reads in the restaurant's
   CHECK(table_status(fx.desk, fx.table("1")).elapsed_minutes == 30);  // not 90
 }
 
+TEST_CASE("a party seated late: the table and its booking turn overdue at the same minute") {
+  Fixture fx;  // table 1's Dupont couple, booked 19:00 for 75 minutes
+  for (Reservation& r : fx.day.reservations)
+    if (r.seated_at) r.seated_at = "2026-11-28T18:30:00+00:00";  // sat down 19:30 in Paris
+  fx.day.utc_offset_s = 3600;
+  fx.rebuild();
+  const auto at = [&](const char* hhmm) {
+    fx.desk.now = LocalInstant::at(fx.day.date, *TimeOfDay::parse(hhmm));
+  };
+  auto seated = [&] {
+    TableStatus st = table_status(fx.desk, fx.table("1"));
+    REQUIRE(st.seated);
+    return st;
+  };
+  at("20:20");  // the booked span is over, but they sat down late: not overdue yet
+  CHECK(seated().state == TableState::Seated);
+  CHECK(booking_tone(*seated().seated, fx.desk) == Tone::Seated);
+  at("20:45");  // 75 minutes after they sat down
+  CHECK(seated().state == TableState::Overdue);
+  CHECK(booking_tone(*seated().seated, fx.desk) == Tone::Overdue);
+}
+
 TEST_CASE("a later day on the floor is a plan: nobody late, nobody arriving soon") {
   Fixture fx;
   fx.desk.today = fx.day.date.plus_days(-1);  // the day shown is tomorrow

@@ -77,6 +77,11 @@ Span span_of(const Reservation& r, const Settings& s,
 // and `now` are minutes of one timeline (Span's, or a service day's).
 bool is_late(ReservationStatus status, int64_t start, int64_t now, const Settings& s);
 
+// THE turn rule: a party that sat down (seated_at, read at the day's
+// `utc_offset_s`) is expected to leave its booked duration later; one without
+// seated_at at the end of its booked span. Minutes of `booked`'s timeline.
+int64_t expected_leave(const Reservation& r, Span booked, int utc_offset_s);
+
 // Do two held-table sets share a table?
 bool shares_table(const HeldTables& a, const HeldTables& b);
 

@@ -46,9 +46,9 @@ Result<DaySnapshot> load_snapshot(net::Cache& cache, std::optional<Date> shown, 
   if (!floor) return floor.error();
   s.floor = std::move(*floor);
   s.index = ui::DayIndex::build(*s.venue, s.day, *s.floor);
+  s.texts = net::texts_of_day(cache, s.day, &left_out);
   s.set_aside = set_aside_rows(cache, left_out);
   s.conflicts = net::SyncState(cache).conflicts();
-  s.texts = net::texts_of_day(cache, s.day);
   s.sms_quota = net::cached_sms_quota(cache);
   s.outbox = static_cast<int>(net::Outbox(cache).count(net::OutboxState::Pending));
   return s;

@@ -4,6 +4,8 @@
 // and a Notify made offline waits in the outbox and goes out once.
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
 #include "fake_server.hpp"
 #include "fixtures.hpp"
 #include "foh/engine/codec.hpp"
@@ -120,6 +122,36 @@ TEST_CASE("texts: communication_events are pulled and read back per waitlist ent
   texts = texts_of_day(*cache, *day);
   REQUIRE(texts.size() == 1);
   CHECK(guest_texts(entry->id, texts, Json::object()).delivery == Delivery::Delivered);
+}
+
+// Issue 15 item 4: a read returns what it left out, it never drops a row.
+TEST_CASE("texts: a cached text the engine cannot read is set aside and named, not dropped") {
+  fixture::TempDir dir;
+  auto cache = fixture::seeded_cache(dir.file("c.db"));
+  const Uuid subject = "55555555-5555-4555-8555-555555555555";  // a waiting party
+  const Uuid good = "11111111-1111-4111-8111-111111111111";
+  const Uuid rotten = "33333333-3333-4333-8333-333333333333";
+  const Uuid undecodable = "44444444-4444-4444-8444-444444444444";
+  for (const Uuid& id : {good, rotten, undecodable})
+    REQUIRE(cache->put_row("communication_events", text_row(id, subject, "sent", 1)));
+  REQUIRE(
+      cache->exec("UPDATE communication_events SET json = 'not json' WHERE id = '" + rotten + "'"));
+  Json bad = text_row(undecodable, subject, "sent", 1);
+  bad["type"] = 42;
+  REQUIRE(cache->put_row("communication_events", bad));
+
+  SetAsideRows left_out;
+  std::vector<CommunicationEvent> texts = texts_of(*cache, {subject}, &left_out);
+  REQUIRE(texts.size() == 1);
+  CHECK(texts[0].id == good);
+  auto named = [&](const Uuid& id) {
+    return std::count_if(left_out.begin(), left_out.end(), [&](const SetAside& r) {
+      return r.table == "communication_events" && r.row_id == id;
+    });
+  };
+  CHECK(named(rotten) == 1);
+  CHECK(named(undecodable) == 1);
+  CHECK(Quarantine(*cache).count() == 2);
 }
 
 TEST_CASE("texts: a quota the backend cannot give keeps the last one and fails nothing") {

@@ -13,10 +13,13 @@ namespace foh::net {
 class RestClient;
 
 // The texts about `subjects` (waitlist entry or booking ids), as pulled; a
-// row the engine cannot read is skipped (quarantine keeps it aside on pull).
-std::vector<CommunicationEvent> texts_of(Cache& cache, const std::vector<Uuid>& subjects);
+// row the engine cannot read is left out, set aside in the quarantine and
+// named in `report` (as every cache read does, net/rows.hpp).
+std::vector<CommunicationEvent> texts_of(Cache& cache, const std::vector<Uuid>& subjects,
+                                         SetAsideRows* report = nullptr);
 // Every subject of `day`: its waitlist entries and bookings.
-std::vector<CommunicationEvent> texts_of_day(Cache& cache, const DayBook& day);
+std::vector<CommunicationEvent> texts_of_day(Cache& cache, const DayBook& day,
+                                             SetAsideRows* report = nullptr);
 
 // The quota as last read, nullopt before the first read (or with a backend
 // that has no get_sms_quota).

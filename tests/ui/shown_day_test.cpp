@@ -7,7 +7,7 @@
 
 #include <doctest/doctest.h>
 
-#include "app/seed.hpp"
+#include "demo_cache.hpp"
 #include "foh/net/cache.hpp"
 #include "i18n.hpp"
 
@@ -25,13 +25,7 @@ struct SeededDay {
   ShownDay shown;
   ui::Desk desk;
   SeededDay() {
-    auto c = net::Cache::open(":memory:");
-    REQUIRE_MESSAGE(c.ok(), c.error().text());
-    cache = std::move(*c);
-    auto assets = find_assets("");
-    REQUIRE_MESSAGE(assets.ok(), assets.error().text());
-    auto seeded = seed_demo(*cache, *assets, kToday);
-    REQUIRE_MESSAGE(seeded.ok(), seeded.error().text());
+    cache = test::demo_cache(":memory:", kToday);
     desk.now = kEvening;
   }
   DaySnapshot read() {

@@ -16,6 +16,7 @@
 
 #include "app/seed.hpp"
 #include "app/snapshot.hpp"
+#include "demo_cache.hpp"
 #include "foh/engine/codec.hpp"
 #include "foh/net/cache.hpp"
 #include "foh/net/quarantine.hpp"
@@ -38,13 +39,7 @@ struct SeededFile {
   std::unique_ptr<net::Cache> cache;  // the main thread's connection
   SeededFile() {
     remove();
-    auto c = net::Cache::open(path);
-    REQUIRE_MESSAGE(c.ok(), c.error().text());
-    cache = std::move(*c);
-    auto assets = find_assets("");
-    REQUIRE_MESSAGE(assets.ok(), assets.error().text());
-    auto seeded = seed_demo(*cache, *assets, kToday);
-    REQUIRE_MESSAGE(seeded.ok(), seeded.error().text());
+    cache = test::demo_cache(path, kToday);
   }
   ~SeededFile() {
     cache.reset();

@@ -4,6 +4,7 @@
 #  - terminal: a shell text(l, key, fr, en) call, or an inline French/English
 #    choice (`l == Language::Fr ? "…"`, `en ? "…"`): words go in
 #    terminal/i18n_table.hpp and are read with ui::tr / tr_args / error_text;
+#    nor a literal handed to the shell's say() or a screen's message;
 #  - net (store*.cpp, login.cpp): a refusal Error{where, message} with no code:
 #    the terminal words a refusal by its Error::code ("err.<code>" keys).
 # Usage: check-one-text-path.pl [source root]   (default: this script's repo)
@@ -48,6 +49,10 @@ for my $f (sort @terminal) {
     my $key = "$rel|$a : $b";
     next if exists $allow{$key};
     push @bad, "$rel:" . line_of($s, $at) . ": inline French/English ($a : $b): use a table key";
+  }
+  # A literal handed straight to the host (the shell's say(), a screen's message).
+  while ($s =~ /(?:\bsay\(|\bmessage\s*=)\s*"([^"\n]+)"/g) {
+    push @bad, "$rel:" . line_of($s, $-[0]) . ": literal \"$1\" said to the host: use a table key";
   }
 }
 

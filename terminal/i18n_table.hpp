@@ -466,6 +466,8 @@ inline constexpr StringRow kStrings[] = {
     {"shell.booked", "Réservation enregistrée", "Booking saved"},
     {"shell.booking_saved", "Réservation enregistrée", "Booking saved"},
     {"shell.plan_saved", "Plan enregistré", "Floor plan saved"},
+    {"shell.plan_gone", "Ce plan n'existe plus (supprimé ailleurs ?) : rien n'est enregistré",
+     "This floor plan is gone (deleted elsewhere?): nothing was saved"},
     {"shell.wl_added", "Ajouté à la liste", "Added to the waitlist"},
     {"shell.no_reservations_tab", "Onglet Réservations non autorisé",
      "The Reservations tab is not allowed"},

@@ -312,7 +312,7 @@ void App::apply(const ui::EditorIntents& in) {
   const FloorPlan* plan = nullptr;
   for (const auto& fp : shown_.venue().floor_plans)
     if (fp.id == in.save->floor_plan_id) plan = &fp;
-  if (plan == nullptr) return say("editor: unknown floor plan " + in.save->floor_plan_id, true);
+  if (plan == nullptr) return say(ui::tr(desk_.locale, "shell.plan_gone"), true);
   write(
       ui::kWriteFloorPlan,
       [plan = *plan, save = *in.save, by = actor()](net::Store& s) {

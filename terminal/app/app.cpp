@@ -6,9 +6,6 @@
 #include <iostream>
 
 #include "app/log.hpp"
-#include "foh/engine/rules.hpp"
-#include "foh/engine/waitlist.hpp"
-#include "foh/net/texts.hpp"
 #include "foh/platform/platform.hpp"
 #include "i18n.hpp"
 #include "widgets/widgets.hpp"

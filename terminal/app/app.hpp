@@ -23,12 +23,10 @@
 #include "app/snapshot.hpp"
 #include "app/store_worker.hpp"
 #include "desk.hpp"
-#include "foh/engine/floor.hpp"
 #include "foh/net/cache.hpp"
 #include "foh/net/login.hpp"
 #include "foh/net/store.hpp"
 #include "foh/net/sync.hpp"
-#include "view/day_index.hpp"
 
 namespace foh::platform {
 class Platform;

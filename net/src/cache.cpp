@@ -340,6 +340,14 @@ std::vector<Json> Cache::rows_of_date(std::string_view table, Date date, SetAsid
   return collect(s, table, set_aside);
 }
 
+std::vector<Json> Cache::rows_about(std::string_view table, const Uuid& ref_id,
+                                    SetAsideRows* set_aside) {
+  if (!is_synced_table(table)) return {};
+  Stmt s(*this, "SELECT json, id FROM " + std::string(table) + " WHERE ref_id = ? ORDER BY rowid");
+  s.bind(1, ref_id);
+  return collect(s, table, set_aside);
+}
+
 int64_t Cache::row_count(std::string_view table) {
   if (!is_synced_table(table)) return 0;
   Stmt s(*this, "SELECT count(*) FROM " + std::string(table));

@@ -41,6 +41,13 @@ std::vector<T> Rows<T>::all(SetAsideRows* report) {
 }
 
 template <class T>
+std::vector<T> Rows<T>::about(const Uuid& ref_id, SetAsideRows* report) {
+  std::vector<T> out;
+  decode(cache_.rows_about(table, ref_id, report), out, report);
+  return out;
+}
+
+template <class T>
 std::vector<T> Rows<T>::of_date(Date date, SetAsideRows* report) {
   std::vector<T> out;
   decode(cache_.rows_of_date(table, date, report), out, report);

@@ -1,38 +1,23 @@
 #include "foh/net/texts.hpp"
 
+#include <iterator>
+
 #include "foh/engine/codec.hpp"
-#include "foh/net/entities.hpp"
 #include "foh/net/local_settings.hpp"
 #include "foh/net/rest.hpp"
 #include "foh/net/rows.hpp"
-#include "set_aside.hpp"
-#include "sqlite_stmt.hpp"
 
 namespace foh::net {
 
 std::vector<CommunicationEvent> texts_of(Cache& cache, const std::vector<Uuid>& subjects,
                                          SetAsideRows* report) {
-  using Texts = Rows<CommunicationEvent>;
-  std::vector<Json> rows;
-  std::vector<std::pair<std::string, std::string>> not_json;  // id, text
-  for (const Uuid& subject : subjects) {
-    // ref_id is the subject (cache.cpp): one indexed lookup per row of the day.
-    Stmt s(cache, "SELECT json, id FROM communication_events WHERE ref_id = ?");
-    s.bind(1, subject);
-    while (s.step()) {
-      std::string_view text = s.view(0);
-      auto j = Json::parse(text.begin(), text.end(), nullptr, false);
-      if (j.is_discarded())
-        not_json.emplace_back(s.text(1), std::string(text));
-      else
-        rows.push_back(std::move(j));
-    }
-  }
-  // The statements are done: the bad rows can move to the quarantine.
-  for (const auto& [id, text] : not_json)
-    set_aside(cache, Texts::table, id, text, "the cached row is not JSON", report);
   std::vector<CommunicationEvent> out;
-  Texts(cache).decode(rows, out, report);
+  Rows<CommunicationEvent> texts(cache);
+  for (const Uuid& subject : subjects) {  // ref_id is the subject: one indexed lookup each
+    auto about = texts.about(subject, report);
+    out.insert(out.end(), std::make_move_iterator(about.begin()),
+               std::make_move_iterator(about.end()));
+  }
   return out;
 }
 

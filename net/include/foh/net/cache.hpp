@@ -94,6 +94,10 @@ class Cache {
   std::vector<Json> rows(std::string_view table, SetAsideRows* set_aside = nullptr);
   std::vector<Json> rows_of_date(std::string_view table, Date date,
                                  SetAsideRows* set_aside = nullptr);
+  // The rows about `ref_id` (the ref_id column: a text's subject, an event's
+  // reservation), in the order they were cached.
+  std::vector<Json> rows_about(std::string_view table, const Uuid& ref_id,
+                               SetAsideRows* set_aside = nullptr);
   int64_t row_count(std::string_view table);
 
   // ---- reads for the screens

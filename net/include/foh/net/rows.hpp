@@ -47,6 +47,7 @@ class Rows {
   // engine cannot read are left out, set aside and named in `report`.
   std::vector<T> all(SetAsideRows* report = nullptr);
   std::vector<T> of_date(Date date, SetAsideRows* report = nullptr);
+  std::vector<T> about(const Uuid& ref_id, SetAsideRows* report = nullptr);  // Cache::rows_about
   // Decodes `rows` (this table's JSON, as a query returned them) into `out`,
   // setting aside the ones the engine cannot read.
   void decode(const std::vector<Json>& rows, std::vector<T>& out, SetAsideRows* report);
